@@ -1,0 +1,55 @@
+"""Worker functions used by the runner's own tests (they must be importable in workers)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+
+
+def echo(value: object) -> object:
+    """Return ``value`` unchanged."""
+    return value
+
+
+def whoami() -> tuple[int, bool, str]:
+    """This worker's pid, whether SymPy was already imported, and its hash seed setting."""
+    return os.getpid(), "sympy" in sys.modules, os.environ.get("PYTHONHASHSEED", "")
+
+
+def sleep(seconds: float) -> int:
+    """Sleep, then return the pid."""
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def hog(megabytes: int) -> int:
+    """Allocate ``megabytes`` of memory in 16 MB blocks and keep it."""
+    blocks = [bytearray(16 * 1024 * 1024) for _ in range(megabytes // 16)]
+    return len(blocks)
+
+
+def crash_exit(code: int) -> None:
+    """Leave the worker without a word."""
+    os._exit(code)
+
+
+def crash_segv() -> None:
+    """Die the way a segfaulting C extension dies."""
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def fail(message: str) -> None:
+    """Raise an ordinary exception."""
+    raise ValueError(message)
+
+
+def unpicklable() -> object:
+    """Return something that cannot be sent back."""
+    return lambda: None
+
+
+def hash_of(text: str) -> int:
+    """``hash(text)``: equal across workers only when PYTHONHASHSEED is fixed."""
+    return hash(text)
