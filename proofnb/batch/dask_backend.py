@@ -1,0 +1,115 @@
+"""Run whole proofs on a Dask distributed cluster.
+
+Each Dask task carries a small batch of whole proofs. On the worker they are checked by
+that worker process's own :class:`~proofnb.runner.service.ProofChecker` (created on first
+use and reused), so per-step time limits still kill runaway steps. A worker that dies
+mid-task has its tasks rescheduled by the Dask scheduler; a task that raises is retried.
+"""
+
+from __future__ import annotations
+
+import atexit
+import threading
+import uuid
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..core.model import ProofResult
+from .tasks import ProofTask, check_tasks, failed_result
+
+if TYPE_CHECKING:
+    from ..runner.service import ProofChecker
+
+INSTALL_HINT = "Dask support is not installed: pip install 'proofnb[dask]'"
+#: How often a task that raised is resubmitted (worker loss is handled by the scheduler).
+RETRIES = 2
+
+_checker: ProofChecker | None = None
+_checker_lock = threading.Lock()
+
+
+def _worker_slots() -> int:
+    try:
+        from distributed import get_worker
+
+        return max(1, int(get_worker().state.nthreads))
+    except (ImportError, ValueError, AttributeError):
+        return 1
+
+
+def worker_checker() -> ProofChecker:
+    """This process's checker, started on first use and closed when the process exits."""
+    global _checker
+    with _checker_lock:
+        if _checker is None:
+            from ..runner.service import ProofChecker
+
+            checker = ProofChecker(workers=_worker_slots())
+            checker.start()
+            atexit.register(checker.close)
+            _checker = checker
+        return _checker
+
+
+def check_batch(tasks: Sequence[ProofTask]) -> list[ProofResult]:
+    """Dask task: check whole proofs on this worker's pool, results in task order."""
+    results: dict[str, ProofResult] = {}
+
+    def keep(task: ProofTask, result: ProofResult) -> None:
+        results[task.key] = result
+
+    check_tasks(worker_checker(), tasks, keep)
+    return [results[task.key] for task in tasks]
+
+
+def batches(tasks: Sequence[ProofTask], size: int) -> list[list[ProofTask]]:
+    """Cut ``tasks`` into consecutive batches of at most ``size``."""
+    size = max(1, size)
+    return [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
+
+
+def connect(address: str, timeout: float = 30.0) -> Any:
+    """A ``distributed.Client`` for ``address``; ``ImportError`` carries the install hint."""
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise ImportError(INSTALL_HINT) from exc
+    return Client(address, timeout=f"{timeout}s", set_as_default=False)
+
+
+def run_on_dask(
+    address: str,
+    tasks: Sequence[ProofTask],
+    on_done: Callable[[ProofTask, ProofResult], None],
+    batch_size: int | None = None,
+) -> None:
+    """Check ``tasks`` on the cluster at ``address``, calling ``on_done`` as batches finish.
+
+    Raises ``OSError``/``TimeoutError`` when the scheduler cannot be reached.
+    """
+    from distributed import as_completed
+
+    if not tasks:
+        return
+    with connect(address) as client:
+        if batch_size is None:
+            slots = max(1, sum(client.nthreads().values()))
+            # Several batches per slot keep every worker busy to the end and make a lost
+            # worker cost little; batching keeps Dask's per-task overhead small.
+            batch_size = max(1, min(16, len(tasks) // (slots * 4)))
+        run_id = uuid.uuid4().hex[:8]
+        pending = {}
+        for number, batch in enumerate(batches(tasks, batch_size)):
+            future = client.submit(
+                check_batch, batch, key=f"proofnb-{run_id}-{number}", pure=False, retries=RETRIES
+            )
+            pending[future.key] = (future, batch)
+        for future in as_completed([f for f, _ in pending.values()]):
+            _, batch = pending[future.key]
+            try:
+                results = future.result()
+            except Exception as exc:  # a batch that failed on every try (e.g. KilledWorker)
+                message = f"not checked on the cluster: {type(exc).__name__}: {exc}"
+                results = [failed_result(task, message) for task in batch]
+            for task, result in zip(batch, results, strict=True):
+                on_done(task, result)
