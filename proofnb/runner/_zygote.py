@@ -30,6 +30,7 @@ from multiprocessing.connection import Connection
 from typing import Any, NoReturn
 
 _PR_SET_PDEATHSIG = 1
+_WARM_LIMIT_S = 60
 
 
 def resolve(path: str) -> Callable[..., Any]:
@@ -97,8 +98,15 @@ def _worker_main(fd: int, memory_mb: int | None, zygote_pid: int) -> NoReturn:
     os._exit(0)
 
 
+def _on_alarm(signum: int, frame: object) -> None:
+    raise TimeoutError(f"took more than {_WARM_LIMIT_S} s")
+
+
 def _warm(specs: list[str], sock: socket.socket) -> None:
+    # A warm step that hangs would keep every worker from starting: bound it.
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
     for spec in specs:
+        signal.alarm(_WARM_LIMIT_S)
         try:
             if ":" in spec:
                 resolve(spec)()
@@ -108,6 +116,9 @@ def _warm(specs: list[str], sock: socket.socket) -> None:
             message = f"warm {spec!r} failed: {type(exc).__name__}: {exc}"
             with contextlib.suppress(OSError):
                 sock.send(("W" + message).encode("utf-8", "replace")[:4000])
+        finally:
+            signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
 
 
 def _kill_all(children: set[int]) -> None:

@@ -530,10 +530,10 @@ class WorkerPool:
         if kind == "ok":
             self._resolve(task, result=message[2])
         else:
-            exc = message[2]
+            error: BaseException = message[2]
             if message[3]:
-                exc.__cause__ = _RemoteTraceback(message[3])
-            self._resolve(task, exc=exc)
+                error.__cause__ = _RemoteTraceback(message[3])
+            self._resolve(task, exc=error)
 
     def _read_zygote(self) -> None:
         assert self._ctl is not None
