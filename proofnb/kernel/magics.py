@@ -26,7 +26,7 @@ from .service import KernelRun, ProofService, write_history
 if TYPE_CHECKING:
     from proofnb.core.model import ProofResult
 
-_STATE: dict[str, Any] = {"service": None, "last": None, "magics": None}
+_STATE: dict[str, Any] = {"service": None, "last": None, "magics": None, "checker": None}
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -145,7 +145,7 @@ class VerifyMagics(Magics):
         checker = _checker(self.workers)
         run = checker.submit(cell, options, title=args.title, expect=args.expect)
         widget = ProofWidget(
-            run.specs, title=args.title, domain=options.domain, assume=options.assume
+            run.specs, title=args.title, domain=run.options.domain, assume=run.options.assume
         )
         krun = KernelRun(run, widget, save=self.save and not args.no_save)
         widget.on_cancel(run.cancel)
@@ -207,9 +207,21 @@ def _convert(trait: Any, name: str, value: str) -> Any:
 
 
 def _checker(workers: int, restart: bool = False) -> Any:
-    from proofnb.runner.service import default_checker
+    """The checker for this kernel: the process-wide one, or our own for ``workers=N``."""
+    from proofnb.runner.service import ProofChecker, default_checker
 
-    return default_checker()
+    own: Any = _STATE.get("checker")
+    if restart and own is not None:
+        own.close()
+        own = _STATE["checker"] = None
+    if workers <= 0:
+        return default_checker()
+    if own is None or own.closed or own.workers != workers:
+        if own is not None:
+            own.close()
+        own = _STATE["checker"] = ProofChecker(workers)
+        own.start()
+    return own
 
 
 def _finish_in_foreground(krun: KernelRun) -> None:
@@ -266,9 +278,10 @@ def unload_ipython_extension(ipython: Any) -> None:
     if service is not None:
         service.close()
     _STATE["service"] = None
+    own = _STATE.get("checker")
+    if own is not None:
+        own.close()
+        _STATE["checker"] = None
     from proofnb.runner.service import default_checker
 
-    checker = default_checker()
-    close = getattr(checker, "shutdown", None) or getattr(checker, "close", None)
-    if close is not None:
-        close()
+    default_checker().close()

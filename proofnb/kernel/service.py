@@ -15,6 +15,7 @@ import concurrent.futures
 import contextlib
 import logging
 import os
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -174,6 +175,6 @@ def write_history(krun: KernelRun, result: ProofResult, store: Any | None = None
     try:
         if store is None:
             store = _default_store_factory()
-        krun.history_id = store.add(result, notebook=notebook_path())
+        krun.history_id = store.add(result, notebook=notebook_path(), created=time.time())
     except Exception as exc:  # any failure is the user's to see, not the kernel's
         krun.history_error = f"{type(exc).__name__}: {exc}"
