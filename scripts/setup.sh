@@ -14,6 +14,10 @@ if [ -z "$python_bin" ]; then
     if command -v "$candidate" >/dev/null 2>&1; then python_bin=$candidate; break; fi
   done
 fi
+if ! command -v node >/dev/null 2>&1; then
+  echo "setup: Node.js (>= 18) is needed to build the JupyterLab extension; install it first." >&2
+  exit 1
+fi
 if [ ! -x .venv/bin/python ]; then
   echo "== creating .venv with $python_bin"
   "$python_bin" -m venv .venv
@@ -23,14 +27,19 @@ fi
 
 stamp=.venv/.proofnb-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ labextension/package.json -nt "$stamp" ] \
-   || [ ! -f proofnb/labextension/package.json ]; then
-  echo "== installing proofnb and its dependencies"
+   || [ labextension/yarn.lock -nt "$stamp" ] || [ ! -f proofnb/labextension/package.json ]; then
+  echo "== installing proofnb and its dependencies (builds the JupyterLab extension)"
+  # --no-build-isolation: the build backend and its hooks come from the venv, so jlpm (shipped
+  # with jupyterlab) builds the extension from labextension/ with the committed yarn.lock.
   python -m pip install --quiet --disable-pip-version-check \
     "hatchling>=1.5" "hatch-jupyter-builder>=0.5" "hatch-nodejs-version>=0.3.2" "jupyterlab>=4.2,<5"
   python -m pip install --quiet --disable-pip-version-check --no-build-isolation -e ".[test]"
   jupyter labextension develop --overwrite . >/dev/null
   jupyter server extension enable --sys-prefix proofnb >/dev/null
   touch "$stamp"
+elif [ -n "$(find labextension/src labextension/style -newer proofnb/labextension/package.json -type f -print -quit)" ]; then
+  echo "== rebuilding the JupyterLab extension (labextension/ changed)"
+  (cd labextension && jlpm install >/dev/null && jlpm build >/dev/null)
 fi
 
 if [ "$want_test" = 1 ] && [ ! -x /usr/bin/chromium ]; then
