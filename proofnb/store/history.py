@@ -102,8 +102,8 @@ class ProofStore:
         self._counts: OrderedDict[tuple[str | None, str | None], tuple[int, int]] = OrderedDict()
         self._stats: tuple[int, dict[str, Any]] | None = None
         self._closed = False
-        conn = self._connection()
         try:
+            conn = self._connection()
             self._retry(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
             self._retry(lambda: migrate(conn, self.path))
         except sqlite3.DatabaseError as e:

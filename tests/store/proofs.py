@@ -1,7 +1,7 @@
 """Deterministic sample proofs for store and server tests (also run as a writer subprocess).
 
 ``python proofs.py DB START COUNT [--pause S]`` adds proofs START..START+COUNT-1, one
-transaction each, printing each id as it commits.
+transaction each, printing each id as it commits; ``--bulk CHUNK`` uses ``add_many``.
 """
 
 from __future__ import annotations
@@ -56,13 +56,20 @@ def main(argv: list[str]) -> None:
     from proofnb.store.history import ProofStore
 
     path, start, count = argv[0], int(argv[1]), int(argv[2])
-    pause = float(argv[4]) if len(argv) > 4 and argv[3] == "--pause" else 0.0
+    option, value = (argv[3], float(argv[4])) if len(argv) > 4 else ("", 0.0)
     store = ProofStore(path)
-    for i in range(start, start + count):
-        proof_id = store.add(make_proof(i), notebook=f"writer-{start}.ipynb")
-        print(proof_id, flush=True)
-        if pause:
-            time.sleep(pause)
+    notebook = f"writer-{start}.ipynb"
+    if option == "--bulk":
+        # Repeated templates, committed every CHUNK proofs; prints a line per chunk.
+        templates = [make_proof(i) for i in range(12)]
+        records = ((templates[i % 12], notebook, None) for i in range(start, start + count))
+        print("start", flush=True)
+        store.add_many(records, chunk=int(value))
+    else:
+        for i in range(start, start + count):
+            print(store.add(make_proof(i), notebook=notebook), flush=True)
+            if option == "--pause":
+                time.sleep(value)
     store.close()
 
 
