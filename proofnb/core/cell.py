@@ -1,0 +1,348 @@
+"""Split a ``%%verify`` cell into chains, lines and steps (no maths is evaluated here).
+
+The cell language
+=================
+
+Chains and steps
+----------------
+* A cell holds one or more *chains*. A line that starts with a relation continues the
+  previous line (even across a blank line); a line that ends with a relation is continued
+  by the next one. Otherwise a blank line starts a new chain.
+* ``#`` starts a comment (whole line or end of line). A line ``assume x > 0, n integer``
+  declares assumptions (collected in :attr:`ParsedCell.assume`). A ``%%...`` line is ignored.
+* Relations between expressions: ``=`` (also ``==``), ``<``, ``<=`` (``≤``, ``\\le``),
+  ``>``, ``>=`` (``≥``, ``\\ge``). ``a = b = c`` on one line is a chain of two steps.
+* Relations between statements: ``<=>`` (``⇔``, ``\\iff``, ``\\Leftrightarrow``),
+  ``==>`` (``⇒``, ``=>``, ``\\implies``, ``\\Rightarrow``), ``<==`` (``⇐``, ``\\impliedby``).
+* A chain is an *expression chain* unless it is a *statement chain*. It is a statement chain
+  when it uses a statement relation, when a line after the first does not start with a
+  relation (that link means ``<=>``), or when a line uses ``!=``/``≠``, ``and``, ``or`` or a
+  top-level comma. In a statement chain every line is a statement (an equation, an
+  inequality such as ``1 < x < 3``, or an ``and``/``or`` combination), so
+  ``x^2 - 5x + 6 = 0`` followed by ``<=> (x - 2)(x - 3) = 0`` is one statement step, while
+  ``log(x^2) = 2 log(x)`` on its own, or ``(a + b)^2`` followed by ``= ...`` lines, is an
+  expression chain. Every chain must have at least one step.
+
+Expressions (see :mod:`proofnb.core.parser`)
+--------------------------------------------
+* ``+ - * /``, ``^`` and ``**`` (power, right-associative, binds tighter than unary minus:
+  ``-x^2 = -(x^2)``), ``n!``, Unicode ``· × ÷ − √ ∛ ² ³ ≠ π ∞`` and Greek letters.
+* Implicit multiplication: ``2x``, ``2(x+1)``, ``(a+b)(a-b)``, ``x y``, ``2|x|``. It has the
+  same precedence as ``*`` and ``/``, left to right: ``1/2x`` is ``x/2``. A number never
+  follows a factor implicitly (``x 2`` and ``(a)2`` are errors; ``x2`` is a name).
+* Names: declared symbols and functions first; then constants ``pi``, ``e``/``E``, ``oo``,
+  ``I`` (and ``i`` in the complex domain only; in the real domain ``i`` is a variable);
+  Greek names; functions (``sin``, ``arcsin``/``asin``, ``sinh``, ``exp``, ``log``/``ln``
+  (natural), ``log_2(x)``, ``log(x, b)``, ``sqrt``, ``cbrt``, ``root(x, n)``, ``abs``/``Abs``,
+  ``floor``, ``ceil``, ``factorial``, ``binomial``, ``gcd``, ``lcm``, ``min``, ``max``,
+  ``diff``/``Derivative``, ``integrate``/``Integral``, ``limit``/``Limit``,
+  ``Sum``/``sum``, ``Product``, ``Eq``/``Ne``/``Lt``/``Le``/``Gt``/``Ge``, ``Rational``...).
+  A letter followed by digits or a subscript is one name (``x2``, ``x_1``, ``a_{n}``).
+  An unknown word of two or three letters is a product of letters (``ab`` is ``a*b``,
+  ``2xy`` is ``2*x*y``) unless it starts with a function name (``lnx`` is an error: write
+  ``ln x``); longer unknown words are errors (``expand`` is not ``e*x*p*a*n*d``).
+  A single letter followed by ``(`` multiplies unless it is a declared function.
+* Functions without parentheses take a simple argument: ``sin x``, ``sin 2x`` = sin(2x),
+  ``sin x^2`` = sin(x^2), ``sin x cos x`` = sin(x)·cos(x), ``sin x / 2`` = sin(x)/2;
+  ``sin^2 x`` = sin(x)^2, ``sin^{-1} x`` = asin(x).
+* Decimal numbers are exact rationals (``0.1`` is 1/10).
+* Calculus objects stay unevaluated: ``diff(f, x)``, ``d/dx (...)``, ``integrate(f, x)``,
+  ``integrate(f, (x, a, b))``, ``limit(f, x, a)``, ``Sum(f, (k, 1, n))``.
+* LaTeX: ``\\frac \\dfrac \\tfrac \\sqrt \\sqrt[n] \\binom \\cdot \\times \\left \\right``,
+  ``^{...}``, ``_{...}``, ``\\sin \\ln \\log \\pi \\infty``, Greek, ``\\int_a^b ... dx``,
+  ``\\sum_{k=1}^{n}``, ``\\prod``, ``\\lim_{x \\to a}``, ``\\lfloor \\rfloor``, ``\\mathrm{...}``,
+  ``$`` and ``&`` are ignored.
+* Statements: ``=``, ``!=``, ``<`` ... between expressions, chained (``1 < x < 3``),
+  combined with ``and``/``,``/``∧`` and ``or``/``∨``.
+* Limits (errors, never evaluation): 100 000 characters per cell, integer literals of
+  1000 digits, numbers of 10 000 digits, symbolic exponents of 1000, factorial and
+  binomial arguments of 1000, nesting depth 200, 5000 tokens per expression.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from proofnb.core.errors import ParseError
+from proofnb.core.lexer import (
+    CLOSE_BRACKETS,
+    END,
+    EXPRESSION_RELATION_OPS,
+    NAME,
+    OP,
+    OPEN_BRACKETS,
+    STATEMENT_RELATION_OPS,
+    Token,
+    tokenize,
+)
+from proofnb.core.model import StepSpec
+
+__all__ = ["MAX_CELL_CHARS", "ChainLine", "ParsedCell", "parse_cell"]
+
+#: A cell longer than this is rejected before anything else happens.
+MAX_CELL_CHARS = 100_000
+
+LineKind = Literal["expression", "statement"]
+
+_RELATION_NAMES = {"=": "=", "==": "=", "<": "<", "<=": "<=", ">": ">", ">=": ">=",
+                   "<=>": "<=>", "==>": "==>", "=>": "==>", "<==": "<=="}  # fmt: skip
+_STATEMENT_MARKERS = frozenset({"!=", "and", "or", ","})
+_STATEMENT_CALLS = frozenset({"Eq", "Ne", "Lt", "Le", "Gt", "Ge", "And", "Or"})
+
+
+@dataclass(frozen=True, slots=True)
+class ChainLine:
+    """One member of a chain: an expression or a statement, where it sits in the cell,
+    and its relation to the previous member (``None`` for a chain's first member)."""
+
+    text: str
+    line: int
+    col: int
+    kind: LineKind
+    relation: str | None
+    chain: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedCell:
+    """The structure of a cell: its chain members, the steps between them, its assumptions."""
+
+    text: str
+    lines: tuple[ChainLine, ...]
+    steps: tuple[StepSpec, ...]
+    assume: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A term (``rel`` is None) or a relation (``rel`` set; ``""`` for an implicit link)."""
+
+    rel: str | None
+    line: int
+    col: int
+    start: int = 0  # offsets into the source line (terms only)
+    end: int = 0
+    source: str = ""
+    marker: bool = False  # a term holding !=, and, or, a top-level comma
+    statement_call: bool = False  # a term that is Eq(...), And(...), ...
+
+    @property
+    def text(self) -> str:
+        return self.source[self.start : self.end].strip()
+
+
+def parse_cell(text: str) -> ParsedCell:
+    """Split a cell into chains and steps. Raises :class:`ParseError` for structural errors
+    (empty cell, a relation with nothing on one side, unbalanced brackets, a chain without a
+    step); the maths of each side is parsed later by :func:`proofnb.core.parser.parse_math`."""
+    if len(text) > MAX_CELL_CHARS:
+        raise ParseError(
+            "", f"cell is too long ({len(text)} characters; the limit is {MAX_CELL_CHARS})"
+        )
+    assume: list[str] = []
+    chains: list[list[_Piece]] = []
+    current: list[_Piece] = []
+    blank = False
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.rstrip("\r")
+        stripped = raw.strip()
+        if not stripped:
+            blank = True
+            continue
+        if stripped.startswith(("#", "%%")):
+            continue
+        if stripped.startswith("assume") and (len(stripped) == 6 or stripped[6].isspace()):
+            rest = stripped[6:].split("#", 1)[0].strip()
+            if not rest:
+                raise ParseError(raw, "expected assumptions after 'assume', e.g. assume x > 0",
+                                 lineno, len(raw) - len(raw.lstrip()) + 1)
+            assume.append(rest)
+            continue
+        pieces = _split_line(raw, lineno)
+        if not pieces:
+            continue
+        continues = pieces[0].rel is not None or (bool(current) and current[-1].rel is not None)
+        if current and not continues and blank:
+            chains.append(current)
+            current = []
+        elif current and not continues:
+            current.append(_Piece("", lineno, pieces[0].col, source=raw))
+        current.extend(pieces)
+        blank = False
+    if current:
+        chains.append(current)
+    if not chains:
+        raise ParseError("", "empty cell: nothing to check")
+    lines: list[ChainLine] = []
+    steps: list[StepSpec] = []
+    for number, chain in enumerate(chains):
+        if _is_statement_chain(chain):
+            _statement_chain(chain, number, lines, steps)
+        else:
+            _expression_chain(chain, number, lines, steps)
+    return ParsedCell(text=text, lines=tuple(lines), steps=tuple(steps), assume=tuple(assume))
+
+
+def _split_line(raw: str, lineno: int) -> list[_Piece]:
+    """Cut one source line at its top-level relations into terms and relations."""
+    tokens = tokenize(raw, line=lineno, col=1)
+    pieces: list[_Piece] = []
+    stack: list[Token] = []
+    term: list[Token] = []
+    marker = False
+
+    def close_term(end: int) -> None:
+        nonlocal marker
+        if term:
+            first = term[0]
+            call = first.kind == NAME and first.text in _STATEMENT_CALLS
+            pieces.append(_Piece(None, lineno, first.pos + 1, first.pos, end, raw, marker, call))
+        term.clear()
+        marker = False
+
+    for tok in tokens:
+        if tok.kind == END or (tok.kind == OP and tok.text == "#" and not stack):
+            close_term(tok.pos)
+            break
+        if tok.kind == OP:
+            if tok.text in OPEN_BRACKETS:
+                stack.append(tok)
+            elif tok.text in CLOSE_BRACKETS:
+                if not stack or OPEN_BRACKETS[stack[-1].text] != tok.text:
+                    expected = f"expected {OPEN_BRACKETS[stack[-1].text]!r}, " if stack else ""
+                    raise ParseError(raw, f"{expected}unmatched {tok.text!r}", lineno, tok.pos + 1)
+                stack.pop()
+            elif not stack and (
+                tok.text in EXPRESSION_RELATION_OPS or tok.text in STATEMENT_RELATION_OPS
+            ):
+                if tok.text == "=<":
+                    raise ParseError(raw, "write '<=' for 'less than or equal to'",
+                                     lineno, tok.pos + 1)
+                close_term(tok.pos)
+                pieces.append(_Piece(_RELATION_NAMES[tok.text], lineno, tok.pos + 1, source=raw))
+                continue
+            elif not stack and tok.text in _STATEMENT_MARKERS:
+                marker = True
+        term.append(tok)
+    if stack:
+        raise ParseError(raw, f"{stack[-1].text!r} is never closed", lineno, stack[-1].pos + 1)
+    return pieces
+
+
+def _is_statement_chain(chain: list[_Piece]) -> bool:
+    for piece in chain:
+        if piece.rel == "" or (piece.rel is not None and piece.rel in ("<=>", "==>", "<==")):
+            return True
+        if piece.rel is None and piece.marker:
+            return True
+    return False
+
+
+def _expression_chain(
+    chain: list[_Piece], number: int, lines: list[ChainLine], steps: list[StepSpec]
+) -> None:
+    _check_alternation(chain)
+    terms = chain[0::2]
+    relations = chain[1::2]
+    if not relations:
+        _lone(terms[0])
+    origin = terms[0].text
+    lines.append(ChainLine(origin, terms[0].line, terms[0].col, "expression", None, number))
+    for rel, lhs, rhs in zip(relations, terms, terms[1:], strict=False):
+        assert rel.rel is not None
+        lines.append(ChainLine(rhs.text, rhs.line, rhs.col, "expression", rel.rel, number))
+        steps.append(StepSpec(index=len(steps), relation=rel.rel, lhs=lhs.text, rhs=rhs.text,
+                              origin=origin, line=rhs.line, col=rhs.col, kind="expression",
+                              lhs_line=lhs.line))
+
+
+def _statement_chain(
+    chain: list[_Piece], number: int, lines: list[ChainLine], steps: list[StepSpec]
+) -> None:
+    _check_alternation(chain)
+    # Group terms joined by expression relations (on one line) into statements.
+    statements: list[tuple[_Piece, _Piece, bool]] = []  # first term, last term, has relation
+    links: list[_Piece] = []
+    first = last = chain[0]
+    related = first.marker or first.statement_call
+    for i in range(1, len(chain), 2):
+        rel, term = chain[i], chain[i + 1]
+        assert rel.rel is not None
+        if rel.rel in ("<=>", "==>", "<==", ""):
+            statements.append((first, last, related))
+            links.append(rel)
+            first = last = term
+            related = term.marker or term.statement_call
+            continue
+        if rel.line != last.line or term.line != rel.line:
+            raise ParseError(
+                term.source if term.line == rel.line else last.source,
+                f"a line starting or ending with {rel.rel!r} continues an expression, but this "
+                "chain relates statements: start the line with <=>, ==> or <==, or leave a blank "
+                "line to start a new chain",
+                rel.line,
+                rel.col,
+            )
+        last = term
+        related = True
+    statements.append((first, last, related))
+    texts = [f.source[f.start : last.end].strip() for f, last, _ in statements]
+    for i, link in enumerate(links):
+        if link.rel == "" and not (statements[i][2] and statements[i + 1][2]):
+            raise ParseError(
+                link.source,
+                "this line does not start with a relation: continue the chain with '= ...' "
+                "(or <=>, ==>, <== between equations), or leave a blank line to start a new "
+                "chain",
+                link.line,
+                link.col,
+            )
+    for f, _, related in statements:
+        if not related:
+            raise ParseError(
+                f.source,
+                "expected an equation or inequality such as x = 2: <=>, ==> and <== relate "
+                "statements, = and < relate expressions",
+                f.line,
+                f.col,
+            )
+    origin = texts[0]
+    head = statements[0][0]
+    lines.append(ChainLine(origin, head.line, head.col, "statement", None, number))
+    for i, link in enumerate(links):
+        lhs, rhs = statements[i][0], statements[i + 1][0]
+        relation = link.rel or "<=>"
+        lines.append(ChainLine(texts[i + 1], rhs.line, rhs.col, "statement", relation, number))
+        steps.append(StepSpec(index=len(steps), relation=relation, lhs=texts[i],
+                              rhs=texts[i + 1], origin=origin, line=rhs.line, col=rhs.col,
+                              kind="statement", lhs_line=lhs.line))
+    if not links:
+        _lone(head)
+
+
+def _check_alternation(chain: list[_Piece]) -> None:
+    """Terms and relations must alternate, starting and ending with a term."""
+    previous: _Piece | None = None
+    for piece in chain:
+        if piece.rel is not None and (previous is None or previous.rel is not None):
+            shown = piece.rel or "<=>"
+            if previous is None:
+                reason = f"expected an expression before {shown!r}"
+            else:
+                reason = f"expected an expression between {previous.rel or '<=>'!r} and {shown!r}"
+            raise ParseError(piece.source or "", reason, piece.line, piece.col)
+        previous = piece
+    if previous is not None and previous.rel is not None:
+        raise ParseError("", f"expected an expression after {previous.rel!r}",
+                         previous.line, previous.col)
+
+
+def _lone(term: _Piece) -> None:
+    raise ParseError(
+        term.source,
+        "nothing to check here: a step needs two lines or expressions joined by a relation "
+        "such as '=' or '<=>'",
+        term.line,
+        term.col,
+    )

@@ -1,0 +1,172 @@
+"""Tokenizer for the cell language: ASCII maths, Unicode maths and a LaTeX subset.
+
+One compiled regular expression walks the text; every token is normalised here so the
+parser sees one spelling per concept (``≤``, ``\\le`` and ``<=`` all become ``<=``;
+``\\sin`` becomes the name ``sin``; ``α`` becomes the name ``alpha``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from proofnb.core.errors import ParseError
+
+#: Token kinds.
+NUM = "num"
+NAME = "name"
+CMD = "cmd"  # a LaTeX command the parser handles itself (\frac, \sqrt, \int, ...)
+OP = "op"
+SUP = "sup"  # a run of Unicode superscripts, text is its ASCII exponent, e.g. "-1"
+STR = "str"  # a quoted string: only Limit's direction may use one
+END = "end"
+
+
+class Token(NamedTuple):
+    kind: str
+    text: str
+    pos: int  # 0-based offset into the tokenized text
+
+
+# A letter: not a digit, underscore or superscript digit (those are \w too).
+_LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u2079]"
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<ws>(?:\s|\\[,;:!\ ]|\\\\|[$&~])+)
+  | (?P<num>[0-9]+\.[0-9]*(?:[eE][+-]?[0-9]+)?|[0-9]+|\.[0-9]+)
+  | (?P<name>LETTER(?:LETTER|[0-9])*)
+  | (?P<cmd>\\[A-Za-z]+|\\[{}|])
+  | (?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)
+  | (?P<str>'[^'\n]{0,8}'|"[^"\n]{0,8}")
+  | (?P<op><=>|==>|<==|<=|>=|!=|==|=>|=<|\*\*|->|.)
+    """.replace("LETTER", _LETTER),
+    re.VERBOSE | re.DOTALL,
+)
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+
+GREEK: dict[str, str] = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon",
+    "ζ": "zeta", "η": "eta", "θ": "theta", "ϑ": "theta", "ι": "iota", "κ": "kappa",
+    "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "ρ": "rho", "σ": "sigma", "τ": "tau",
+    "υ": "upsilon", "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
+    "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Σ": "Sigma",
+    "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega", "π": "pi",
+}  # fmt: skip
+
+GREEK_NAMES: frozenset[str] = frozenset(GREEK.values()) - {"pi"}
+
+# Unicode symbols that are operators or names.
+_UNICODE_OPS: dict[str, tuple[str, str]] = {
+    "−": (OP, "-"), "–": (OP, "-"), "·": (OP, "*"), "⋅": (OP, "*"), "∙": (OP, "*"),
+    "×": (OP, "*"), "÷": (OP, "/"), "≤": (OP, "<="), "⩽": (OP, "<="), "≥": (OP, ">="),
+    "⩾": (OP, ">="), "≠": (OP, "!="), "⇔": (OP, "<=>"), "⟺": (OP, "<=>"), "⇒": (OP, "==>"),
+    "⟹": (OP, "==>"), "⇐": (OP, "<=="), "⟸": (OP, "<=="), "→": (OP, "->"), "∧": (OP, "and"),
+    "∨": (OP, "or"), "√": (OP, "√"), "∛": (OP, "∛"), "∞": (NAME, "oo"), "∈": (OP, "in"),
+    "⌊": (CMD, "lfloor"), "⌋": (CMD, "rfloor"), "⌈": (CMD, "lceil"), "⌉": (CMD, "rceil"),
+    "ℤ": (NAME, "Z"), "ℝ": (NAME, "R"), "ℕ": (NAME, "N"), "ℚ": (NAME, "Q"), "ℂ": (NAME, "C"),
+}  # fmt: skip
+
+# LaTeX commands that are spelled some other way, or that only space things out.
+_LATEX_OPS: dict[str, tuple[str, str]] = {
+    "cdot": (OP, "*"), "times": (OP, "*"), "ast": (OP, "*"), "div": (OP, "/"),
+    "le": (OP, "<="), "leq": (OP, "<="), "leqslant": (OP, "<="), "ge": (OP, ">="),
+    "geq": (OP, ">="), "geqslant": (OP, ">="), "lt": (OP, "<"), "gt": (OP, ">"),
+    "ne": (OP, "!="), "neq": (OP, "!="), "iff": (OP, "<=>"), "Leftrightarrow": (OP, "<=>"),
+    "Longleftrightarrow": (OP, "<=>"), "implies": (OP, "==>"), "Rightarrow": (OP, "==>"),
+    "Longrightarrow": (OP, "==>"), "impliedby": (OP, "<=="), "Leftarrow": (OP, "<=="),
+    "Longleftarrow": (OP, "<=="), "to": (OP, "->"), "rightarrow": (OP, "->"),
+    "land": (OP, "and"), "wedge": (OP, "and"), "lor": (OP, "or"), "vee": (OP, "or"),
+    "in": (OP, "in"), "lvert": (OP, "|"), "rvert": (OP, "|"), "vert": (OP, "|"),
+    "mid": (OP, "|"), "|": (OP, "|"), "{": (OP, "{"), "}": (OP, "}"), "infty": (NAME, "oo"),
+    "pi": (NAME, "pi"), "varepsilon": (NAME, "epsilon"), "varphi": (NAME, "phi"),
+    "vartheta": (NAME, "theta"), "e": (NAME, "e"),
+}  # fmt: skip
+
+# Commands that are only sizing or spacing: dropped.
+_LATEX_SKIP: frozenset[str] = frozenset(
+    "left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr quad qquad "
+    "displaystyle textstyle limits nolimits".split()
+)
+
+# Commands that are plain names (functions, Greek letters).
+_LATEX_NAMES: frozenset[str] = frozenset(
+    "sin cos tan cot sec csc arcsin arccos arctan arccot sinh cosh tanh coth sech csch "
+    "exp ln log lg min max gcd lim sup inf det".split()
+) | GREEK_NAMES
+
+#: Relations a chain can be split at.
+EXPRESSION_RELATION_OPS: frozenset[str] = frozenset({"=", "==", "<", "<=", ">", ">=", "=<"})
+STATEMENT_RELATION_OPS: frozenset[str] = frozenset({"<=>", "==>", "<==", "=>"})
+OPEN_BRACKETS: dict[str, str] = {"(": ")", "[": "]", "{": "}"}
+CLOSE_BRACKETS: frozenset[str] = frozenset(OPEN_BRACKETS.values())
+
+
+def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = None) -> list[Token]:
+    """Split ``text`` into normalised tokens, ending with an ``END`` token.
+
+    Raises :class:`ParseError` for a character that has no meaning; its column is
+    ``col`` plus the offset in ``text`` and its ``text`` is ``source`` (default ``text``).
+    """
+    tokens: list[Token] = []
+    append = tokens.append
+    pos = 0
+    size = len(text)
+    match = _TOKEN_RE.match
+    while pos < size:
+        m = match(text, pos)
+        if m is None:  # pragma: no cover - the pattern ends in a catch-all
+            break
+        kind = m.lastgroup
+        value = m.group()
+        start = pos
+        pos = m.end()
+        if kind == "ws":
+            continue
+        if kind == "num":
+            append(Token(NUM, value, start))
+        elif kind == "name":
+            if value in GREEK:
+                append(Token(NAME, GREEK[value], start))
+            elif value[0] in GREEK or value[0] in _UNICODE_OPS:
+                # a Greek letter glued to more letters, e.g. "πx": split off the letter.
+                mapped = _UNICODE_OPS.get(value[0])
+                if mapped is not None:
+                    append(Token(mapped[0], mapped[1], start))
+                else:
+                    append(Token(NAME, GREEK[value[0]], start))
+                pos = start + 1
+            elif value == "and" or value == "or":
+                append(Token(OP, value, start))
+            else:
+                append(Token(NAME, value, start))
+        elif kind == "cmd":
+            name = value[1:]
+            if name in _LATEX_SKIP:
+                continue
+            mapped = _LATEX_OPS.get(name)
+            if mapped is not None:
+                append(Token(mapped[0], mapped[1], start))
+            elif name in _LATEX_NAMES:
+                append(Token(NAME, name, start))
+            else:
+                append(Token(CMD, name, start))
+        elif kind == "sup":
+            append(Token(SUP, value.translate(_SUPERSCRIPTS), start))
+        elif kind == "str":
+            append(Token(STR, value[1:-1], start))
+        else:
+            mapped = _UNICODE_OPS.get(value)
+            if mapped is not None:
+                append(Token(mapped[0], mapped[1], start))
+            elif value.isascii() and value.isprintable() and not value.isspace():
+                append(Token(OP, value, start))
+            else:
+                raise ParseError(
+                    source if source is not None else text,
+                    f"unexpected character {value!r}",
+                    line,
+                    col + start,
+                )
+    append(Token(END, "", size))
+    return tokens
