@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import importlib
 import json
 import os
@@ -74,18 +75,23 @@ def _worker_main(fd: int, memory_mb: int | None, zygote_pid: int) -> NoReturn:
             except EOFError:
                 break
             recycle = False
+            reply: tuple[Any, ...] = ()
             try:
                 func = cache.get(fn)
                 if func is None:
                     func = cache[fn] = resolve(fn)
-                reply: tuple[Any, ...] = ("ok", task_id, func(*args))
+                reply = ("ok", task_id, func(*args))
             except MemoryError:
-                # Free what we can before building the reply; the pool replaces this worker
-                # afterwards because its heap may be left fragmented or half-updated.
-                reply = ("err", task_id, MemoryError(f"out of memory (limit {memory_mb} MB)"), "")
                 recycle = True
             except BaseException as exc:  # noqa: BLE001 - everything goes back to the pool
                 reply = ("err", task_id, exc, traceback.format_exc())
+            if recycle:
+                # Only now, with the traceback (and the frames holding the memory) gone, is
+                # there room to answer. The pool replaces this worker afterwards: its heap
+                # may be fragmented or some library state half-updated.
+                gc.collect()
+                error = MemoryError(f"out of memory (limit {memory_mb} MB)")
+                reply = ("err", task_id, error, "", "retire")
             try:
                 conn.send(reply)
             except Exception as exc:  # the result or the exception does not pickle

@@ -527,6 +527,9 @@ class WorkerPool:
         if task is None or message[1] != task.id:
             return
         worker.task = None
+        if len(message) > 4 and message[4] == "retire":
+            # The worker leaves after this answer; give it no further task.
+            self._kill(worker)
         if kind == "ok":
             self._resolve(task, result=message[2])
         else:
