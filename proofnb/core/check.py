@@ -1,0 +1,140 @@
+"""Check one step (``check_step``) or a whole cell inline (``check_proof``).
+
+``check_step`` is pure and deterministic for (spec, options) and never raises on bad user
+input: parse problems become an ``error`` step. The tiers of DESIGN §3 run in
+:func:`proofnb.core.decide.decide` under a soft deadline derived from ``options.timeout``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from typing import TYPE_CHECKING
+
+import sympy as sp
+
+from .decide import Outcome, decide
+from .errors import ParseError, ProofnbError, UnsupportedError
+from .model import CheckOptions, ProofResult, StepResult, StepSpec
+
+if TYPE_CHECKING:
+    from .parser import MathEnv
+
+#: Share of the step's time limit the tiers may use before they stop on their own.
+SOFT_SHARE = 0.6
+
+
+def _parse_sides(spec: StepSpec, env: MathEnv) -> tuple[sp.Basic, sp.Basic, sp.Basic]:
+    from .parser import parse_math
+
+    lhs_line = spec.lhs_line or spec.line
+    lhs = parse_math(spec.lhs, env, line=lhs_line)
+    rhs = parse_math(spec.rhs, env, line=spec.line, col=spec.col)
+    if spec.origin.strip() == spec.lhs.strip():
+        origin = lhs
+    else:
+        origin = parse_math(spec.origin, env, line=lhs_line)
+    return lhs, rhs, origin
+
+
+def _latex(expr: sp.Basic) -> str:
+    try:
+        return str(sp.latex(expr))
+    except Exception:  # noqa: BLE001 - LaTeX is cosmetic; never fail a step on it
+        return ""
+
+
+def _error(spec: StepSpec, message: str, started: float) -> StepResult:
+    return StepResult(
+        index=spec.index,
+        relation=spec.relation,
+        lhs=spec.lhs,
+        rhs=spec.rhs,
+        status="error",
+        method="parse",
+        seconds=time.perf_counter() - started,
+        message=message,
+        line=spec.line,
+    )
+
+
+def _run(spec: StepSpec, options: CheckOptions, deadline: float) -> tuple[Outcome, str, str]:
+    from .parser import build_env
+
+    env = build_env(options)
+    lhs, rhs, origin = _parse_sides(spec, env)
+    outcome = decide(
+        spec.relation,
+        lhs,
+        rhs,
+        origin,
+        conditions=tuple(env.conditions),
+        real=env.domain == "real",
+        seed=options.seed,
+        texts=(spec.origin, spec.lhs, spec.rhs, spec.relation),
+        deadline=deadline,
+    )
+    return outcome, _latex(lhs), _latex(rhs)
+
+
+def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
+    """Check one step under ``options``: proved / likely / refuted / unknown / error."""
+    started = time.perf_counter()
+    budget = max(0.05, options.timeout * SOFT_SHARE)
+    deadline = time.monotonic() + budget
+    try:
+        outcome, lhs_latex, rhs_latex = _run(spec, options, deadline)
+        flags = list(outcome.flags)
+        if outcome.status == "proved" and options.assume:
+            remaining = deadline - time.monotonic()
+            bare = dataclasses.replace(options, assume=())
+            try:
+                plain, _, _ = _run(spec, bare, time.monotonic() + max(0.05, remaining / 2))
+                if plain.status != "proved":
+                    flags.append("assumption")
+            except ProofnbError:
+                flags.append("assumption")
+    except (ParseError, UnsupportedError) as exc:
+        return _error(spec, str(exc), started)
+    except ProofnbError as exc:
+        return _error(spec, str(exc), started)
+    except RecursionError:
+        return _error(spec, f"line {spec.line}: expression too deeply nested", started)
+    except MemoryError:
+        return _error(spec, f"line {spec.line}: expression too large", started)
+    return StepResult(
+        index=spec.index,
+        relation=spec.relation,
+        lhs=spec.lhs,
+        rhs=spec.rhs,
+        status=outcome.status,
+        method=outcome.method,
+        seconds=time.perf_counter() - started,
+        counterexample=outcome.counterexample,
+        notes=outcome.notes,
+        message=outcome.message,
+        lhs_latex=lhs_latex,
+        rhs_latex=rhs_latex,
+        line=spec.line,
+        flags=tuple(dict.fromkeys(flags)),
+        seed=outcome.seed,
+    )
+
+
+def check_proof(
+    text: str, options: CheckOptions, *, title: str = "", expect: str | None = None
+) -> ProofResult:
+    """Check a whole cell inline (no worker processes), step after step."""
+    from .cell import parse_cell
+    from .verdict import error_proof, summarize
+
+    started = time.perf_counter()
+    try:
+        cell = parse_cell(text)
+    except (ParseError, UnsupportedError) as exc:
+        return error_proof(text, exc, options, title=title, expect=expect,
+                           seconds=time.perf_counter() - started)
+    merged = dataclasses.replace(options, assume=tuple(options.assume) + tuple(cell.assume))
+    steps = [check_step(spec, merged) for spec in cell.steps]
+    return summarize(text, cell, steps, merged, title=title, expect=expect,
+                     seconds=time.perf_counter() - started)

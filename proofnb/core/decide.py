@@ -1,0 +1,282 @@
+"""The tiered decision on parsed SymPy objects (DESIGN §3), shared by every entry point.
+
+Order: fast exact refutation at a few points, cheap normal forms, targeted rewrites, heavy
+simplify, then more points for ``likely``. A proof of ``A = B`` also needs B defined
+wherever A is (up to isolated points), which :func:`domain_covered` establishes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy import Basic, Expr, Symbol
+
+from .domain import Condition, conditions, excluded_points, note_for
+from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
+from .model import Counterexample, Status
+from .numeric import UNDEFINED, Point, anchors_from, evaluate, is_integer_symbol, step_seed
+from .prove import (
+    ProofFound,
+    assumption_interval,
+    prove_by_derivative,
+    prove_cheap,
+    prove_heavy,
+    prove_inequality,
+    prove_targeted,
+)
+from .witness import Problem, in_setting, probe_expressions, probe_statements
+
+#: Points tried before the symbolic tiers, and in total.
+QUICK_POINTS = 10
+MORE_POINTS = 28
+#: In-domain points that must agree before a step is called ``likely``.
+MIN_AGREEING = 8
+
+_CALC = (sp.Derivative, sp.Integral, sp.Limit, sp.Sum, sp.Product)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The decision on one step (the parts of a StepResult that the checker decides)."""
+
+    status: Status
+    method: str = ""
+    counterexample: Counterexample | None = None
+    notes: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    message: str = ""
+    seed: int | None = None
+
+
+def _doit(expr: Basic, deadline: float) -> Basic:
+    """Evaluate derivatives, integrals, limits and sums where SymPy can."""
+    if not expr.has(*_CALC) or time.monotonic() > deadline:
+        return expr
+    try:
+        done = expr.doit(deep=True)
+    except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
+        return expr
+    if isinstance(done, Basic) and not done.has(sp.Piecewise):
+        return done
+    return expr
+
+
+def _symbols(*exprs: Basic) -> tuple[Symbol, ...]:
+    found: set[Symbol] = set()
+    for e in exprs:
+        found |= {s for s in e.free_symbols if isinstance(s, Symbol)}
+    return tuple(sorted(found, key=lambda s: s.name))
+
+
+def _problem(
+    relation: str, lhs: Basic, rhs: Basic, origin: Basic, conds: Sequence[Basic], real: bool,
+    seed: int,
+) -> Problem:
+    symbols = _symbols(origin, lhs, rhs, *conds)
+    context = (origin, lhs, rhs)
+    ge = [c.expr for e in context for c in conditions(e, real=real)]
+    anchor_src: list[Basic] = [*conds, *ge]
+    anchors = anchors_from(anchor_src, symbols)
+    return Problem(
+        relation=relation, lhs=lhs, rhs=rhs, origin=origin, symbols=symbols, real=real,
+        conditions=tuple(conds),
+        integer=frozenset(s for s in symbols if is_integer_symbol(s, context)),
+        anchors=tuple((s, tuple(v)) for s, v in anchors.items()), seed=seed,
+    )
+
+
+def decide(
+    relation: str,
+    lhs: Basic,
+    rhs: Basic,
+    origin: Basic,
+    *,
+    conditions: tuple[Basic, ...] = (),
+    real: bool = True,
+    seed: int = 0,
+    texts: Sequence[str] = (),
+    deadline: float | None = None,
+) -> Outcome:
+    """Decide one step on SymPy objects (sides, the chain's origin, declared conditions)."""
+    lhs, rhs, origin = (sp.sympify(e) for e in (lhs, rhs, origin))
+    if deadline is None:
+        deadline = time.monotonic() + 6.0
+    used_seed = step_seed(seed, *(texts or (sp.srepr(origin), sp.srepr(lhs), sp.srepr(rhs))))
+    if relation in ("<=>", "==>", "<=="):
+        return _decide_statement(relation, lhs, rhs, origin, conditions, real, used_seed, deadline)
+    lhs, rhs, origin = (_doit(e, deadline) for e in (lhs, rhs, origin))
+    if not all(isinstance(e, Expr) for e in (lhs, rhs, origin)):
+        return Outcome("error", "parse", message=f"'{relation}' needs expressions on both sides")
+    problem = _problem(relation, lhs, rhs, origin, conditions, real, used_seed)
+    probe = probe_expressions(problem, QUICK_POINTS, deadline)
+    if probe.counterexample:
+        return Outcome("refuted", "counterexample", probe.counterexample, seed=used_seed)
+    proof = _prove_expressions(problem, deadline)
+    covered = domain_covered(problem) if proof and relation == "=" else True
+    if proof and covered:
+        notes = domain_notes(problem, probe.isolated)
+        flags = (["domain"] if notes else []) + (["big-step"] if proof.heavy else [])
+        return Outcome("proved", proof.method, notes=notes, flags=tuple(flags))
+    more = probe_expressions(problem, MORE_POINTS, deadline)
+    if more.counterexample:
+        return Outcome("refuted", "counterexample", more.counterexample, seed=used_seed)
+    return _numeric_outcome(max(probe.agreeing, more.agreeing), used_seed, timed_out=(
+        time.monotonic() > deadline), extra="" if covered else
+        "identity proved where both sides are defined; domain inclusion only checked numerically")
+
+
+def _numeric_outcome(agreeing: int, seed: int, *, timed_out: bool, extra: str = "") -> Outcome:
+    if agreeing >= MIN_AGREEING:
+        message = extra or f"no proof found; consistent at {agreeing} exact points"
+        return Outcome("likely", "numeric", flags=("numeric-only",), message=message, seed=seed)
+    why = "timed out" if timed_out else "no proof found"
+    return Outcome(
+        "unknown", "timeout" if timed_out else "none", seed=seed,
+        message=f"{why}, and only {agreeing} points could be evaluated",
+    )
+
+
+def _prove_expressions(problem: Problem, deadline: float) -> ProofFound | None:
+    lhs, rhs = problem.lhs, problem.rhs
+    assert isinstance(lhs, Expr) and isinstance(rhs, Expr)
+    try:
+        if problem.relation != "=":
+            region = _region(problem)
+            return prove_inequality(problem.relation, lhs, rhs, region, deadline)
+        found = prove_cheap(lhs, rhs)
+        if found or time.monotonic() > deadline:
+            return found
+        found = prove_targeted(lhs, rhs, deadline)
+        if found or time.monotonic() > deadline:
+            return found
+        found = prove_by_derivative(lhs, rhs, _region(problem), deadline)
+        if found or time.monotonic() > deadline:
+            return found
+        return prove_heavy(lhs, rhs)
+    except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):
+        return None
+
+
+def _region(problem: Problem) -> sp.Set | None:
+    if len(problem.symbols) != 1 or not problem.real:
+        return None
+    x = problem.symbols[0]
+    region = assumption_interval(x, problem.conditions)
+    for cond in conditions(problem.origin, real=True):
+        try:
+            if cond.kind == "ge":
+                region = sp.Intersection(region, sp.solveset(cond.expr >= 0, x, sp.S.Reals))
+        except (NotImplementedError, TypeError, ValueError):
+            return None
+    return region
+
+
+def domain_covered(problem: Problem) -> bool:
+    """Is the right side defined wherever the left is (in D), up to isolated points?"""
+    if not problem.real:
+        return True
+    known_conds = conditions(problem.origin) + conditions(problem.lhs)
+    known = {c.expr for c in known_conds if c.kind == "ge"}
+    for cond in problem.conditions:
+        if isinstance(cond, (sp.Gt, sp.Ge)):
+            known.add(sp.expand(cond.lhs - cond.rhs))
+        elif isinstance(cond, (sp.Lt, sp.Le)):
+            known.add(sp.expand(cond.rhs - cond.lhs))
+    for cond in conditions(problem.rhs):
+        if cond.kind != "ge" or _implied(cond, known, problem):
+            continue
+        return False
+    return True
+
+
+def _implied(cond: Condition, known: set[Expr], problem: Problem) -> bool:
+    g = cond.expr
+    if g in known or g.is_nonnegative:
+        return True
+    for k in known:
+        try:
+            ratio = sp.cancel(g / k)
+        except (TypeError, ValueError, ZeroDivisionError):
+            continue
+        if ratio.is_number and ratio.is_positive:
+            return True
+        if ratio.is_nonnegative and (k * ratio).free_symbols:
+            # g = k * r with r >= 0 everywhere: g >= 0 wherever k >= 0.
+            return True
+    region = _region(problem)
+    if region is None:
+        return False
+    x = problem.symbols[0]
+    for k in known:
+        if k.free_symbols <= {x}:
+            try:
+                region = sp.Intersection(region, sp.solveset(k >= 0, x, sp.S.Reals))
+            except (NotImplementedError, TypeError, ValueError):
+                return False
+    try:
+        bad = sp.solveset(g < 0, x, region)
+    except (NotImplementedError, TypeError, ValueError):
+        return False
+    return bad is sp.S.EmptySet or isinstance(bad, sp.FiniteSet)
+
+
+def domain_notes(problem: Problem, isolated: Sequence[Point]) -> tuple[str, ...]:
+    """Notes such as ``x ≠ 1``: isolated points where exactly one side is undefined."""
+    notes: list[str] = []
+    lhs_ne = [c for c in conditions(problem.lhs, real=problem.real) if c.kind == "ne"]
+    rhs_ne = [c for c in conditions(problem.rhs, real=problem.real) if c.kind == "ne"]
+    for cond in [*lhs_ne, *rhs_ne]:
+        if cond.expr.is_nonzero:
+            continue
+        pts = excluded_points(cond)
+        if pts is None:
+            if (cond in lhs_ne) != (cond in rhs_ne):
+                _push(notes, note_for(cond))
+            continue
+        for pt in pts:
+            if not in_setting(problem, pt, origin=False):
+                continue
+            a = evaluate(problem.lhs, pt, real=problem.real)
+            b = evaluate(problem.rhs, pt, real=problem.real)
+            if (a is UNDEFINED) != (b is UNDEFINED):
+                _push(notes, note_for(cond, pt))
+    for pt in isolated:
+        _push(notes, note_for(Condition(sp.Integer(0), "ne"), pt))
+    return tuple(notes)
+
+
+def _push(notes: list[str], note: str) -> None:
+    if note not in notes:
+        notes.append(note)
+
+
+def _decide_statement(
+    relation: str, lhs: Basic, rhs: Basic, origin: Basic, conds: Sequence[Basic], real: bool,
+    seed: int, deadline: float,
+) -> Outcome:
+    if isinstance(lhs, Expr) or isinstance(rhs, Expr):
+        return Outcome("error", "parse",
+                       message=f"'{relation}' joins equations or inequalities, not expressions")
+    problem = _problem(relation, lhs, rhs, origin, conds, real, seed)
+    analysis = StatementAnalysis(lhs, rhs, origin, problem.symbols, conds, real, deadline)
+    probe = probe_statements(problem, 14, deadline, extra=analysis.points)
+    if probe.counterexample:
+        return Outcome("refuted", "counterexample", probe.counterexample, seed=seed)
+    proof: ProofFound | None = None
+    if lhs == rhs:
+        proof = ProofFound("identical")
+    proof = proof or same_up_to_factor(lhs, rhs, real) or same_polynomial(lhs, rhs, real)
+    proof = proof or analysis.prove(relation)
+    if proof:
+        return Outcome("proved", proof.method)
+    more = probe_statements(problem, 40, deadline, extra=analysis.points)
+    if more.counterexample:
+        return Outcome("refuted", "counterexample", more.counterexample, seed=seed)
+    has_eq = bool((lhs.atoms(sp.Eq) | rhs.atoms(sp.Eq)))
+    if has_eq and more.both_true == 0:
+        return Outcome("unknown", "none", seed=seed,
+                       message="no proof found, and no solution of either line could be checked")
+    return _numeric_outcome(more.agreeing, seed, timed_out=time.monotonic() > deadline)

@@ -1,0 +1,123 @@
+"""Natural-domain conditions of an expression and the domain notes they produce.
+
+A condition is either ``expr != 0`` (kind ``"ne"``: its failure set has measure zero, so it
+becomes a note such as ``x ≠ 1``) or ``expr >= 0`` (kind ``"ge"``: its failure set is a
+region, so a step that needs it where the previous line does not is refuted there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+import sympy as sp
+from sympy import Basic, Expr
+
+ConditionKind = Literal["ne", "ge"]
+
+@dataclass(frozen=True)
+class Condition:
+    """``expr != 0`` (``ne``) or ``expr >= 0`` (``ge``)."""
+
+    expr: Expr
+    kind: ConditionKind
+
+
+def _add(out: list[Condition], expr: Expr, kind: ConditionKind) -> None:
+    if expr.is_number:
+        return
+    cond = Condition(sp.expand(expr) if expr.is_polynomial() else expr, kind)
+    if cond not in out:
+        out.append(cond)
+
+
+def conditions(expr: Basic, *, real: bool = True) -> tuple[Condition, ...]:
+    """Every natural-domain condition of ``expr`` (denominators, logs, roots, poles...).
+
+    In complex mode only the measure-zero (``ne``) conditions apply.
+    """
+    out: list[Condition] = []
+    _collect(expr, real, out)
+    return tuple(out)
+
+
+def _collect(expr: Basic, real: bool, out: list[Condition]) -> None:
+    if expr.is_Atom:
+        return
+    for arg in expr.args:
+        _collect(arg, real, out)
+    if isinstance(expr, sp.Pow):
+        base, exp = expr.args
+        if base.is_number:
+            return
+        if exp.is_number:
+            if exp.is_negative:
+                _add(out, base, "ne")
+            if real and not exp.is_integer:
+                _add(out, base, "ge")
+        elif real:
+            _add(out, base, "ge")
+            _add(out, base, "ne")
+    elif isinstance(expr, sp.log):
+        arg = expr.args[0]
+        _add(out, arg, "ne")
+        if real:
+            _add(out, arg, "ge")
+    elif isinstance(expr, (sp.asin, sp.acos)) and real:
+        _add(out, 1 - expr.args[0] ** 2, "ge")
+    elif isinstance(expr, sp.acosh) and real:
+        _add(out, expr.args[0] - 1, "ge")
+    elif isinstance(expr, sp.atanh):
+        _add(out, 1 - expr.args[0] ** 2, "ne")
+        if real:
+            _add(out, 1 - expr.args[0] ** 2, "ge")
+    elif isinstance(expr, (sp.tan, sp.sec)):
+        _add(out, sp.cos(expr.args[0]), "ne")
+    elif isinstance(expr, (sp.cot, sp.csc)):
+        _add(out, sp.sin(expr.args[0]), "ne")
+
+
+def excluded_points(cond: Condition) -> list[dict[sp.Symbol, Expr]] | None:
+    """Exact real zeros of a univariate polynomial-like ``ne`` condition (None if unknown)."""
+    syms = sorted(cond.expr.free_symbols, key=str)
+    if len(syms) != 1:
+        return None
+    (x,) = syms
+    num = sp.numer(sp.together(cond.expr))
+    if not num.is_polynomial(x):
+        return None
+    poly = sp.Poly(num, x)
+    if poly.degree() > 6 or poly.degree() < 1:
+        return None
+    found = sp.roots(poly, filter="R")
+    if sum(found.values()) != poly.count_roots():
+        return None
+    return [{x: r} for r in sorted(found, key=lambda r: float(r))]
+
+
+def note_for(cond: Condition, point: dict[sp.Symbol, Expr] | None = None) -> str:
+    """The note text: ``x ≠ 1`` for an excluded point, else ``<expr> ≠ 0``."""
+    if point is not None:
+        return ", ".join(f"{sp.sstr(k)} ≠ {sp.sstr(v)}" for k, v in point.items())
+    return f"{_pretty_ne(cond.expr)}"
+
+
+def _pretty_ne(expr: Expr) -> str:
+    num = sp.numer(sp.together(expr))
+    syms = sorted(num.free_symbols, key=str)
+    if num.is_polynomial(*syms) and syms:
+        for s in syms:
+            if sp.degree(num, s) == 1:
+                coeff = num.coeff(s)
+                if coeff.is_number and coeff != 0:
+                    rest = sp.expand(-(num - coeff * s) / coeff)
+                    return f"{sp.sstr(s)} ≠ {sp.sstr(rest)}"
+    return f"{sp.sstr(expr)} ≠ 0"
+
+
+def split(conds: Iterable[Condition]) -> tuple[list[Condition], list[Condition]]:
+    """(``ne`` conditions, ``ge`` conditions)."""
+    ne = [c for c in conds if c.kind == "ne"]
+    ge = [c for c in conds if c.kind == "ge"]
+    return ne, ge

@@ -1,0 +1,227 @@
+"""Statement steps (``<=>``, ``==>``, ``<==``): solution sets, normal forms, candidate roots.
+
+A line's solution set is taken inside the chain's domain D and the line's own natural domain.
+Proofs: the two lines are the same relation up to a constant factor (with the same domain),
+or their univariate solution sets, computed by ``solveset``, compare exactly. The roots found
+here also feed the witness search, which confirms any lost or gained root exactly.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+import sympy as sp
+from sympy import Basic, Expr, Symbol
+from sympy.core.relational import Relational
+
+from .domain import conditions
+from .numeric import Point
+from .prove import ProofFound, assumption_interval
+
+_NORMAL = {sp.Gt: ">", sp.Ge: ">=", sp.Lt: ">", sp.Le: ">=", sp.Eq: "=", sp.Ne: "!="}
+
+
+def _normal(rel: Relational) -> tuple[str, Expr] | None:
+    """``expr op 0`` with op in = != > >= (sides moved, direction fixed)."""
+    op = _NORMAL.get(type(rel))
+    if op is None:
+        return None
+    if isinstance(rel, (sp.Lt, sp.Le)):
+        return op, rel.rhs - rel.lhs
+    return op, rel.lhs - rel.rhs
+
+
+def _domain_key(stmt: Basic, real: bool) -> frozenset[tuple[str, Expr]]:
+    return frozenset((c.kind, c.expr) for c in conditions(stmt, real=real))
+
+
+def same_up_to_factor(first: Basic, second: Basic, real: bool) -> ProofFound | None:
+    """Both lines are one relation whose normal forms differ by a constant factor."""
+    if not (isinstance(first, Relational) and isinstance(second, Relational)):
+        return None
+    a, b = _normal(first), _normal(second)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    try:
+        ratio = sp.cancel(sp.together(a[1]) / sp.together(b[1]))
+    except (sp.PolynomialError, TypeError, ValueError, ZeroDivisionError):
+        return None
+    if not ratio.is_number or ratio == 0 or ratio.has(sp.nan, sp.zoo):
+        return None
+    if a[0] in (">", ">=") and not ratio.is_positive:
+        return None
+    if _domain_key(first, real) != _domain_key(second, real):
+        return None
+    return ProofFound("normal-form")
+
+
+def same_polynomial(first: Basic, second: Basic, real: bool) -> ProofFound | None:
+    """Equations with proportional numerators whose extra exclusions solve neither line."""
+    if not (isinstance(first, sp.Eq) and isinstance(second, sp.Eq)):
+        return None
+    try:
+        n1, d1 = sp.fraction(sp.together(first.lhs - first.rhs))
+        n2, d2 = sp.fraction(sp.together(second.lhs - second.rhs))
+        free = sorted((n1.free_symbols | n2.free_symbols), key=str)
+        if not free or not all(e.is_polynomial(*free) for e in (n1, d1, n2, d2)):
+            return None
+        ratio = sp.cancel(n1 / n2)
+        if not ratio.is_number or ratio == 0:
+            return None
+        for den, num in ((d1, n1), (d2, n2), (d2, n1), (d1, n2)):
+            if den.is_number:
+                continue
+            basis = sp.groebner([sp.expand(den), sp.expand(num)], *free)
+            if list(basis.exprs) != [1]:
+                return None
+    except (sp.PolynomialError, TypeError, ValueError, NotImplementedError):
+        return None
+    if any(c.kind == "ge" for c in conditions(first, real=real) + conditions(second, real=real)):
+        return None
+    return ProofFound("same-polynomial")
+
+
+def solution_set(stmt: Basic, x: Symbol, region: sp.Set, real: bool) -> sp.Set | None:
+    """The solutions of a univariate statement inside ``region`` and its natural domain."""
+    inner = _raw_set(stmt, x, region)
+    if inner is None:
+        return None
+    for cond in conditions(stmt, real=real):
+        if cond.kind == "ne":
+            zeros = sp.solveset(sp.Eq(cond.expr, 0), x, region)
+            inner = sp.Complement(inner, zeros)
+        else:
+            inner = sp.Intersection(inner, sp.solveset(cond.expr >= 0, x, region))
+    if inner.has(sp.ConditionSet, sp.ImageSet):
+        return None
+    return inner
+
+
+def _raw_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
+    if isinstance(stmt, sp.And):
+        parts = [_raw_set(a, x, region) for a in stmt.args]
+        return None if any(p is None for p in parts) else sp.Intersection(*parts)  # type: ignore[arg-type]
+    if isinstance(stmt, sp.Or):
+        parts = [_raw_set(a, x, region) for a in stmt.args]
+        return None if any(p is None for p in parts) else sp.Union(*parts)  # type: ignore[arg-type]
+    if stmt is sp.true:
+        return region
+    if stmt is sp.false:
+        return sp.S.EmptySet
+    if not isinstance(stmt, Relational):
+        return None
+    result = sp.solveset(stmt, x, region)
+    if result.has(sp.ConditionSet, sp.ImageSet):
+        return None
+    return result
+
+
+class StatementAnalysis:
+    """Solution sets of the two lines of a statement step (univariate), computed once."""
+
+    def __init__(
+        self, first: Basic, second: Basic, origin: Basic, symbols: Sequence[Symbol],
+        conds: Sequence[Basic], real: bool, deadline: float,
+    ) -> None:
+        self.first, self.second, self.real = first, second, real
+        self.sets: tuple[sp.Set, sp.Set] | None = None
+        self.points: list[Point] = []
+        if len(symbols) == 1 and real and time.monotonic() < deadline:
+            x = symbols[0]
+            try:
+                region = assumption_interval(x, conds)
+                dom = solution_set(sp.true, x, region, real)
+                origin_set = _domain_only(origin, x, region, real)
+                s1 = solution_set(first, x, region, real)
+                s2 = solution_set(second, x, region, real) if s1 is not None else None
+                if dom is not None and origin_set is not None and s1 is not None and s2 is not None:
+                    self.sets = (sp.Intersection(s1, origin_set), sp.Intersection(s2, origin_set))
+                    self.points = _set_points(x, self.sets)
+            except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
+                self.sets = None
+        elif len(symbols) > 1 and time.monotonic() < deadline:
+            self.points = _system_points(first, symbols) + _system_points(second, symbols)
+
+    def prove(self, relation: str) -> ProofFound | None:
+        """Compare the solution sets exactly (subset / superset / equality)."""
+        if self.sets is None:
+            return None
+        s1, s2 = self.sets
+        try:
+            lost = sp.Complement(s1, s2)
+            gained = sp.Complement(s2, s1)
+            need = {"<=>": (lost, gained), "==>": (lost,), "<==": (gained,)}[relation]
+            if all(part is sp.S.EmptySet for part in need):
+                return ProofFound("solveset")
+        except (TypeError, ValueError, NotImplementedError):
+            return None
+        return None
+
+
+def _domain_only(origin: Basic, x: Symbol, region: sp.Set, real: bool) -> sp.Set | None:
+    dom: sp.Set = region
+    for cond in conditions(origin, real=real):
+        if cond.expr.free_symbols - {x}:
+            return None
+        if cond.kind == "ne":
+            dom = sp.Complement(dom, sp.solveset(sp.Eq(cond.expr, 0), x, region))
+        else:
+            dom = sp.Intersection(dom, sp.solveset(cond.expr >= 0, x, region))
+    return dom
+
+
+def _set_points(x: Symbol, sets: tuple[sp.Set, sp.Set]) -> list[Point]:
+    out: list[Point] = []
+    for s in (*sets, sp.Complement(sets[0], sets[1]), sp.Complement(sets[1], sets[0])):
+        for piece in _pieces(s):
+            if isinstance(piece, sp.FiniteSet):
+                out.extend({x: v} for v in piece.args if v.is_real and v.is_finite)
+            elif isinstance(piece, sp.Interval):
+                out.extend({x: v} for v in _interval_points(piece))
+    return out[:40]
+
+
+def _pieces(s: sp.Set) -> list[sp.Set]:
+    if isinstance(s, sp.Union):
+        return list(s.args)
+    if isinstance(s, sp.Complement):
+        return _pieces(s.args[0])
+    return [s]
+
+
+def _interval_points(iv: sp.Interval) -> list[Expr]:
+    lo, hi = iv.start, iv.end
+    pts: list[Expr] = []
+    if lo.is_finite:
+        pts.append(lo)
+    if hi.is_finite:
+        pts.append(hi)
+    if lo.is_finite and hi.is_finite:
+        pts.append(sp.nsimplify((lo + hi) / 2) if (lo + hi).is_Rational else sp.Rational(
+            sp.floor(2 * (lo + hi)), 4))
+    elif lo.is_finite:
+        pts.append(sp.floor(lo) + 1)
+    elif hi.is_finite:
+        pts.append(sp.ceiling(hi) - 1)
+    else:
+        pts.append(sp.Integer(0))
+    return pts
+
+
+def _system_points(stmt: Basic, symbols: Sequence[Symbol]) -> list[Point]:
+    eqs = [stmt] if isinstance(stmt, sp.Eq) else list(stmt.args) if isinstance(stmt, sp.And) else []
+    if not eqs or not all(isinstance(e, sp.Eq) for e in eqs):
+        return []
+    polys = [sp.numer(sp.together(e.lhs - e.rhs)) for e in eqs]
+    if not all(p.is_polynomial(*symbols) for p in polys) or len(polys) < len(symbols):
+        return []
+    try:
+        sols = sp.solve(polys, list(symbols), dict=True)
+    except (NotImplementedError, TypeError, ValueError):
+        return []
+    out: list[Point] = []
+    for sol in sols[:12]:
+        if set(sol) == set(symbols) and all(v.is_real for v in sol.values()):
+            out.append({s: sol[s] for s in symbols})
+    return out

@@ -1,0 +1,337 @@
+"""Exact evaluation at points, exact/two-precision comparison, and the sample points.
+
+Nothing here generates code: a side is evaluated bottom-up with SymPy's exact arithmetic,
+so a non-real or infinite intermediate value (``sqrt(-1)`` inside ``sqrt(x)^2``) makes the
+whole side undefined, as DESIGN §2 asks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import random
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import sympy as sp
+from sympy import Basic, Expr, Symbol
+from sympy.core.evalf import PrecisionExhausted
+
+
+class _Marker:
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+#: The side has no (real) value at the point: a pole, log(0), a non-real value in real mode.
+UNDEFINED: Final = _Marker("UNDEFINED")
+#: The value could not be decided exactly (too big, unevaluated calculus, inconclusive).
+UNCERTAIN: Final = _Marker("UNCERTAIN")
+
+Value = Expr | _Marker
+Point = dict[Symbol, Expr]
+
+_MAX_EXP: Final = 400
+_MAX_SUM_TERMS: Final = 200
+_BIG: Final = sp.Integer(10) ** 60
+_CALCULUS = (sp.Derivative, sp.Integral, sp.Limit)
+
+
+def step_seed(seed: int, *texts: str) -> int:
+    """A deterministic 32-bit seed for one step (independent of PYTHONHASHSEED)."""
+    digest = hashlib.sha256("\x1f".join((str(seed), *texts)).encode()).digest()
+    return int.from_bytes(digest[:4], "big")
+
+
+def evaluate(expr: Basic, point: Mapping[Symbol, Expr], *, real: bool = True) -> Value:
+    """The exact value of ``expr`` at ``point``, or UNDEFINED / UNCERTAIN."""
+    try:
+        return _eval(expr, point, real)
+    except (ZeroDivisionError, ValueError, TypeError, ArithmeticError, RecursionError):
+        return UNCERTAIN
+
+
+def _eval(expr: Basic, point: Mapping[Symbol, Expr], real: bool) -> Value:
+    if expr in point:
+        return point[expr]  # type: ignore[index]
+    if expr.is_Atom:
+        if expr.is_Symbol:
+            return UNCERTAIN
+        return _check(expr, real)  # type: ignore[arg-type]
+    if isinstance(expr, sp.Sum):
+        return _eval_sum(expr, point, real)
+    if isinstance(expr, (*_CALCULUS, sp.Product)) or not isinstance(expr, Expr):
+        return UNCERTAIN
+    if isinstance(expr, sp.Pow) and expr.exp.is_Integer and abs(expr.exp) > _MAX_EXP:
+        return UNCERTAIN
+    args: list[Expr] = []
+    for arg in expr.args:
+        value = _eval(arg, point, real)
+        if isinstance(value, _Marker):
+            return value
+        args.append(value)
+    return _check(expr.func(*args), real)
+
+
+def _eval_sum(expr: sp.Sum, point: Mapping[Symbol, Expr], real: bool) -> Value:
+    if len(expr.limits) != 1:
+        return UNCERTAIN
+    var, low, high = expr.limits[0]
+    lo, hi = _eval(low, point, real), _eval(high, point, real)
+    if isinstance(lo, _Marker) or isinstance(hi, _Marker):
+        return UNCERTAIN if UNCERTAIN in (lo, hi) else UNDEFINED
+    if not (lo.is_Integer and hi.is_Integer):
+        return UNDEFINED
+    if int(hi) - int(lo) > _MAX_SUM_TERMS:
+        return UNCERTAIN
+    total: Expr = sp.Integer(0)
+    inner = dict(point)
+    for k in range(int(lo), int(hi) + 1):
+        inner[var] = sp.Integer(k)
+        term = _eval(expr.function, inner, real)
+        if isinstance(term, _Marker):
+            return term
+        total += term
+    return _check(total, real)
+
+
+def _check(value: Expr, real: bool) -> Value:
+    if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        return UNDEFINED
+    if value.is_Rational:
+        return UNCERTAIN if abs(value) > _BIG else value
+    if not real:
+        return value if value.is_finite is not False else UNDEFINED
+    is_real = value.is_extended_real
+    if is_real is False:
+        return UNDEFINED
+    if is_real:
+        return value
+    try:
+        low = sp.im(value).evalf(20, strict=True)
+        high = sp.im(value).evalf(40, strict=True)
+    except (PrecisionExhausted, TypeError, ValueError):
+        return UNCERTAIN
+    if low == 0 or high == 0:
+        return value
+    return UNDEFINED if abs(high) > sp.Float("1e-15") else UNCERTAIN
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Sign of ``a - b``; ``exact`` says a zero sign was proven exactly.
+
+    ``sign`` is 2 for a confirmed nonzero non-real difference (complex mode).
+    """
+
+    sign: int | None
+    exact: bool = True
+
+
+def compare(a: Expr, b: Expr, *, need_exact: bool = False) -> Comparison:
+    """Sign of ``a - b``: nonzero only when confirmed exactly or at two precisions.
+
+    A zero sign is ``exact`` when proven; otherwise it only means "indistinguishable from
+    zero" (agreement evidence). ``need_exact`` spends more effort proving zeros exactly.
+    """
+    try:
+        diff = a - b
+        if diff.is_Add and diff.has(sp.Pow):
+            diff = sp.expand(diff)
+    except (TypeError, ValueError):
+        return Comparison(None, False)
+    if diff.is_Rational:
+        return Comparison(int(sp.sign(diff)))
+    if diff.is_zero is True:
+        return Comparison(0)
+    try:
+        low = diff.evalf(30, strict=True)
+        high = diff.evalf(60, strict=True)
+    except (PrecisionExhausted, TypeError, ValueError):
+        if need_exact and _exact_zero(diff):
+            return Comparison(0)
+        try:
+            rough = diff.evalf(30)
+        except (TypeError, ValueError):
+            return Comparison(None, False)
+        if rough.is_number and abs(rough) < sp.Float("1e-25"):
+            return Comparison(0, False)
+        return Comparison(None, False)
+    if not (low.is_real and high.is_real):
+        if not low.is_number or not high.is_number:
+            return Comparison(None, False)
+        mag_low, mag_high = abs(low), abs(high)
+        if mag_high > sp.Float("1e-20") and abs(mag_low - mag_high) < mag_high * sp.Float("1e-15"):
+            return Comparison(2)
+        return Comparison(None, False)
+    if high == 0 or abs(high) < sp.Float("1e-25"):
+        return Comparison(0, need_exact and _exact_zero(diff))
+    if (low > 0) == (high > 0) and abs(low - high) <= abs(high) * sp.Float("1e-20"):
+        return Comparison(1 if high > 0 else -1)
+    return Comparison(None, False)
+
+
+def _exact_zero(diff: Expr) -> bool:
+    """Decide ``diff == 0`` exactly (algebraic numbers via their minimal polynomial)."""
+    if diff.is_zero is True:
+        return True
+    try:
+        if all(a.is_Rational or a is sp.I for a in diff.atoms(sp.Number, sp.NumberSymbol, sp.I)):
+            if not diff.has(sp.Function):
+                t = sp.Dummy("t")
+                return bool(sp.minimal_polynomial(diff, t) == t)
+        return bool(sp.simplify(diff) == 0)
+    except (NotImplementedError, TypeError, ValueError, sp.PolynomialError):
+        return False
+
+
+# -- sample points ------------------------------------------------------------------------
+
+_SPECIAL: Final = [
+    sp.Rational(v)
+    for v in (0, 1, -1, 2, -2, "1/2", "-1/2", 3, -3, "1/3", "3/2", "-1/3", 4, "5/2", "-3/2",
+              "2/3", 5, -4, "1/4", "-5/2", 7, "-2/3")
+]
+_INT_SPECIAL: Final = [sp.Integer(v) for v in (0, 1, 2, -1, 3, -2, 4, 5, -3, 6, 7, 10, -5, 8)]
+
+
+def is_integer_symbol(sym: Symbol, expr_context: Sequence[Basic] = ()) -> bool:
+    """Integer-valued symbols: declared integer, or used as a bound of a Sum."""
+    if sym.is_integer:
+        return True
+    for expr in expr_context:
+        for s in expr.atoms(sp.Sum, sp.Product):
+            for lim in s.limits:
+                if any(sym in b.free_symbols for b in lim[1:]):
+                    return True
+    return False
+
+
+def admissible(sym: Symbol, value: Expr) -> bool:
+    """Does ``value`` respect the SymPy assumptions carried by ``sym``?"""
+    checks = (
+        (sym.is_positive, value > 0),
+        (sym.is_nonnegative, value >= 0),
+        (sym.is_negative, value < 0),
+        (sym.is_nonpositive, value <= 0),
+        (sym.is_nonzero, value != 0),
+        (sym.is_integer, value.is_integer),
+        (sym.is_even, value.is_even),
+        (sym.is_odd, value.is_odd),
+    )
+    return all(bool(ok) for flag, ok in checks if flag)
+
+
+def candidate_values(
+    sym: Symbol, integer: bool, anchors: Sequence[Expr], rng: random.Random, count: int
+) -> list[Expr]:
+    """Values to try for one symbol: specials, then values around anchors, then random."""
+    values: list[Expr] = []
+    seen: set[Expr] = set()
+
+    def push(v: Expr) -> None:
+        if v not in seen and (not integer or v.is_integer) and admissible(sym, v):
+            seen.add(v)
+            values.append(v)
+
+    base = _INT_SPECIAL if integer else _SPECIAL
+    for v in base[:8]:
+        push(v)
+    for a in anchors:
+        for off in ("1", "2", "1/2", "-1", "3", "-1/2", "0", "5", "10"):
+            push(a + sp.Rational(off))
+    for v in base[8:]:
+        push(v)
+    for _ in range(4 * count):
+        if len(values) >= count:
+            break
+        if integer:
+            push(sp.Integer(rng.randint(-12, 12)))
+        else:
+            centre = rng.choice(list(anchors)) if anchors and rng.random() < 0.5 else 0
+            push(sp.Rational(rng.randint(-40, 40), rng.choice((1, 2, 3, 4, 5, 7))) + centre)
+    return values[:count]
+
+
+def points(
+    symbols: Sequence[Symbol],
+    integer: Mapping[Symbol, bool],
+    anchors: Mapping[Symbol, Sequence[Expr]],
+    seed: int,
+    limit: int,
+) -> Iterator[Point]:
+    """Deterministic sample points: simplest combinations first, then seeded random tuples."""
+    rng = random.Random(seed)
+    if not symbols:
+        yield {}
+        return
+    per = max(3, min(24, int(round(limit ** (1.0 / len(symbols)))) + 2))
+    columns = [candidate_values(s, integer.get(s, False), anchors.get(s, ()), rng, per)
+               for s in symbols]
+    if len(symbols) == 1:
+        for v in columns[0][:limit]:
+            yield {symbols[0]: v}
+        return
+    combos = sorted(
+        itertools.product(*(range(len(c)) for c in columns)), key=lambda t: (max(t), sum(t), t)
+    )
+    emitted = 0
+    for idx in combos:
+        if emitted >= limit:
+            return
+        yield {s: columns[i][j] for i, (s, j) in enumerate(zip(symbols, idx, strict=True))}
+        emitted += 1
+
+
+def anchors_from(conds: Sequence[Basic], symbols: Sequence[Symbol]) -> dict[Symbol, list[Expr]]:
+    """Rational thresholds near which the domain changes (``x > 5`` gives 5)."""
+    out: dict[Symbol, list[Expr]] = {s: [] for s in symbols}
+    for cond in conds:
+        expr = cond.lhs - cond.rhs if isinstance(cond, sp.core.relational.Relational) else cond
+        if not isinstance(expr, Expr):
+            continue
+        free = sorted(expr.free_symbols & set(symbols), key=str)
+        if len(free) != 1:
+            continue
+        (s,) = free
+        try:
+            num = sp.numer(sp.together(expr))
+            if not num.is_polynomial(s) or sp.degree(num, s) > 4:
+                continue
+            for r in sp.Poly(num, s).real_roots():
+                approx = sp.Rational(sp.floor(r * 2), 2) if not r.is_Rational else r
+                if abs(approx) < 1000 and approx not in out[s]:
+                    out[s].append(approx)
+        except (sp.PolynomialError, NotImplementedError, TypeError, ValueError):
+            continue
+    return out
+
+
+def neighbours(point: Point) -> list[Point]:
+    """Nearby points used to tell an isolated exception from a region."""
+    deltas = (sp.Rational(1, 1000), sp.Rational(-1, 1000), sp.Rational(1, 997))
+    out: list[Point] = []
+    for d in deltas:
+        out.append({s: v + d for s, v in point.items()})
+    if len(point) > 1:
+        items = list(point.items())
+        out.append({s: v + (d if i % 2 else -d) for i, ((s, v), d) in
+                    enumerate(zip(items, itertools.cycle(deltas), strict=False))})
+    return out
+
+
+def show(value: Value) -> str | None:
+    """A value as the student sees it (``None`` when undefined)."""
+    if isinstance(value, _Marker):
+        return None
+    return sp.sstr(value)
+
+
+def point_text(point: Point) -> str:
+    return ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in point.items())

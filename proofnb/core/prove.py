@@ -1,0 +1,231 @@
+"""Symbolic tiers for expression steps: cheap normal forms, targeted rewrites, heavy simplify.
+
+Every prover returns the name of the method that succeeded, or ``None``. A method only
+succeeds on an exact symbolic argument valid for SymPy's principal values under the
+symbols' assumptions; where both sides are real-defined these are the real values.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy import Basic, Expr, Symbol
+from sympy.functions.elementary.hyperbolic import HyperbolicFunction
+from sympy.functions.elementary.trigonometric import TrigonometricFunction
+
+try:  # optional fast path
+    import symengine as se
+except ImportError:  # pragma: no cover - symengine is a declared dependency
+    se = None
+
+_FUNCS = (sp.Function, sp.Derivative, sp.Integral, sp.Sum, sp.Limit, sp.Product)
+
+
+@dataclass(frozen=True)
+class ProofFound:
+    """A successful symbolic tier: its method name and whether it was the heavy tier."""
+
+    method: str
+    heavy: bool = False
+
+
+def is_rational_function(expr: Expr) -> bool:
+    """No functions, no non-integer powers: a quotient of polynomials."""
+    if expr.has(*_FUNCS):
+        return False
+    for p in expr.atoms(sp.Pow):
+        if not p.exp.is_Integer or p.base.is_number and not p.base.is_Rational:
+            return False
+    return not any(
+        isinstance(a, sp.NumberSymbol) or a is sp.I for a in expr.atoms(sp.NumberSymbol, sp.I)
+    )
+
+
+def _zero(expr: Expr) -> bool:
+    return expr == 0
+
+
+def _symengine_zero(diff: Expr) -> bool:
+    if se is None:
+        return False
+    try:
+        return bool(se.expand(se.sympify(diff)) == 0)
+    except (RuntimeError, TypeError, ValueError, NotImplementedError):
+        return False
+
+
+def prove_cheap(lhs: Expr, rhs: Expr) -> ProofFound | None:
+    """Tier 3: structural equality, polynomial expansion, rational normal form."""
+    if lhs == rhs:
+        return ProofFound("identical")
+    diff = lhs - rhs
+    if _zero(diff):
+        return ProofFound("identical")
+    if is_rational_function(diff):
+        if not any(p.exp.is_negative for p in diff.atoms(sp.Pow)):
+            if _symengine_zero(diff) or _zero(sp.expand(diff)):
+                return ProofFound("expand")
+            return None
+        if _zero(sp.cancel(sp.together(diff))):
+            return ProofFound("cancel")
+        return None
+    if _symengine_zero(diff):
+        return ProofFound("expand")
+    if _zero(sp.expand(diff)):
+        return ProofFound("expand")
+    return None
+
+
+def _targeted() -> list[tuple[str, Callable[[Expr], Expr]]]:
+    return [
+        ("cancel", lambda d: sp.cancel(sp.together(sp.expand(d)))),
+        ("trigsimp", lambda d: sp.trigsimp(d)),
+        ("expand_trig", lambda d: sp.expand(sp.expand_trig(d))),
+        ("fu", lambda d: sp.fu(d)),
+        ("expand_log", lambda d: sp.expand(sp.expand_log(d))),
+        ("logcombine", lambda d: sp.logcombine(d)),
+        ("powsimp", lambda d: sp.powsimp(sp.expand(d))),
+        ("expand_power", lambda d: sp.expand(sp.powdenest(d), power_base=True, power_exp=True)),
+        ("radsimp", lambda d: sp.expand(sp.radsimp(d))),
+        ("sqrtdenest", lambda d: sp.expand(sp.sqrtdenest(d))),
+        ("rewrite(exp)", lambda d: sp.cancel(sp.powsimp(sp.expand(d.rewrite(sp.exp))))),
+        ("factorial", lambda d: sp.simplify(sp.combsimp(d))),
+    ]
+
+
+def prove_targeted(lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
+    """Tier 4: rewrites chosen by what the difference contains, until the deadline."""
+    diff = lhs - rhs
+    has_trig = diff.has(TrigonometricFunction, HyperbolicFunction)
+    for name, rewrite in _targeted():
+        if time.monotonic() > deadline:
+            return None
+        if name in ("trigsimp", "expand_trig", "fu") and not has_trig:
+            continue
+        if name in ("expand_log", "logcombine") and not diff.has(sp.log):
+            continue
+        if name in ("radsimp", "sqrtdenest", "expand_power") and not diff.has(sp.Pow):
+            continue
+        if name == "factorial" and not diff.has(sp.factorial, sp.binomial, sp.gamma):
+            continue
+        try:
+            if _zero(rewrite(diff)):
+                return ProofFound(name)
+        except (TypeError, ValueError, NotImplementedError, RecursionError, sp.PolynomialError):
+            continue
+    return None
+
+
+def prove_heavy(lhs: Expr, rhs: Expr) -> ProofFound | None:
+    """Tier 5: SymPy's simplify (the step may be too big: flagged ``big-step``)."""
+    try:
+        if _zero(sp.simplify(lhs - rhs)):
+            return ProofFound("simplify", heavy=True)
+    except (TypeError, ValueError, NotImplementedError, RecursionError, sp.PolynomialError):
+        return None
+    return None
+
+
+def prove_by_derivative(
+    lhs: Expr, rhs: Expr, interval: sp.Set | None, deadline: float
+) -> ProofFound | None:
+    """Univariate: ``(lhs - rhs)' = 0`` on a connected domain and zero at one exact point."""
+    diff = lhs - rhs
+    free = sorted(diff.free_symbols, key=str)
+    if len(free) != 1 or interval is None or not isinstance(interval, sp.Interval):
+        return None
+    (x,) = free
+    try:
+        cont = sp.calculus.util.continuous_domain(diff, x, sp.S.Reals)
+        region = sp.Intersection(cont, interval)
+        if not isinstance(region, sp.Interval) or region.measure == 0:
+            return None
+        deriv = sp.diff(diff, x)
+        if time.monotonic() > deadline:
+            return None
+        if not (_zero(sp.cancel(sp.together(deriv))) or _zero(sp.simplify(deriv))):
+            return None
+        point = _inner_point(region)
+        value = diff.xreplace({x: point})
+        if _zero(sp.nsimplify(0) + sp.simplify(value)):
+            return ProofFound("derivative")
+    except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):
+        return None
+    return None
+
+
+def _inner_point(region: sp.Interval) -> Expr:
+    lo, hi = region.start, region.end
+    if lo.is_infinite and hi.is_infinite:
+        return sp.Integer(1)
+    if lo.is_infinite:
+        return sp.floor(hi) - 1
+    if hi.is_infinite:
+        return sp.floor(lo) + 1
+    return (lo + hi) / 2
+
+
+def assumption_interval(x: Symbol, conditions: Sequence[Basic]) -> sp.Set:
+    """The set of reals allowed for ``x`` by its assumptions and univariate conditions."""
+    region: sp.Set = sp.S.Reals
+    if x.is_positive:
+        region = sp.Interval.open(0, sp.oo)
+    elif x.is_nonnegative:
+        region = sp.Interval(0, sp.oo)
+    elif x.is_negative:
+        region = sp.Interval.open(-sp.oo, 0)
+    elif x.is_nonpositive:
+        region = sp.Interval(-sp.oo, 0)
+    for cond in conditions:
+        if cond.free_symbols == {x}:
+            try:
+                region = sp.Intersection(region, sp.solveset(cond, x, sp.S.Reals))
+            except (NotImplementedError, TypeError, ValueError):
+                continue
+    return region
+
+
+def prove_inequality(
+    rel: str, lhs: Expr, rhs: Expr, region: sp.Set | None, deadline: float
+) -> ProofFound | None:
+    """``lhs rel rhs`` everywhere: sign of the difference from assumptions, factors or sets."""
+    if rel in ("<", "<="):
+        diff, strict = rhs - lhs, rel == "<"
+    else:
+        diff, strict = lhs - rhs, rel == ">"
+    for name, form in (("sign", lambda d: d), ("expand", sp.expand), ("factor", sp.factor),
+                       ("sum-of-squares", _complete_square)):
+        if time.monotonic() > deadline:
+            return None
+        try:
+            d = form(diff)
+        except (TypeError, ValueError, NotImplementedError, sp.PolynomialError):
+            continue
+        ok = d.is_positive if strict else d.is_nonnegative
+        if ok:
+            return ProofFound(name)
+    free = sorted(diff.free_symbols, key=str)
+    if len(free) == 1 and region is not None and time.monotonic() < deadline:
+        (x,) = free
+        try:
+            bad = sp.solveset(diff <= 0 if strict else diff < 0, x, region)
+            if bad is sp.S.EmptySet:
+                return ProofFound("solveset")
+        except (NotImplementedError, TypeError, ValueError):
+            return None
+    return None
+
+
+def _complete_square(expr: Expr) -> Expr:
+    free = sorted(expr.free_symbols, key=str)
+    if len(free) != 1:
+        return expr
+    (x,) = free
+    poly = sp.Poly(expr, x)
+    if poly.degree() != 2:
+        return expr
+    a, b, c = poly.all_coeffs()
+    return a * (x + b / (2 * a)) ** 2 + (c - b**2 / (4 * a))

@@ -1,0 +1,281 @@
+"""Counterexample search: exact evaluation at seeded points, witnesses confirmed exactly.
+
+A witness is returned only after the failure is confirmed: both sides' exact values differ
+(exactly, or at two precisions), or the previous line is defined on a region where this
+line is not, or a point lies in one solution set and provably not in the other.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import sympy as sp
+from sympy import Basic, Expr, Symbol
+from sympy.core.relational import Relational
+
+from .model import Counterexample
+from .numeric import (
+    UNCERTAIN,
+    UNDEFINED,
+    Point,
+    Value,
+    _Marker,
+    admissible,
+    compare,
+    evaluate,
+    neighbours,
+    point_text,
+    points,
+    show,
+)
+
+_REL_OF = {sp.Eq: "=", sp.Ne: "!=", sp.Lt: "<", sp.Le: "<=", sp.Gt: ">", sp.Ge: ">="}
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "="}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One step, parsed: the relation, both sides, the chain's origin and the setting."""
+
+    relation: str
+    lhs: Basic
+    rhs: Basic
+    origin: Basic
+    symbols: tuple[Symbol, ...]
+    real: bool = True
+    conditions: tuple[Basic, ...] = ()
+    integer: frozenset[Symbol] = frozenset()
+    anchors: tuple[tuple[Symbol, tuple[Expr, ...]], ...] = ()
+    seed: int = 0
+
+
+@dataclass
+class Probe:
+    """What the numeric search found."""
+
+    counterexample: Counterexample | None = None
+    agreeing: int = 0
+    tried: int = 0
+    isolated: list[Point] = field(default_factory=list)
+    both_true: int = 0
+
+
+def truth(stmt: Basic, point: Point, real: bool) -> bool | None:
+    """Exact truth of a statement (relations combined with and/or/not), None if unsure.
+
+    A relation whose side is undefined at the point is false (the point is not a solution).
+    """
+    if stmt is sp.true:
+        return True
+    if stmt is sp.false:
+        return False
+    if isinstance(stmt, (sp.And, sp.Or)):
+        values = [truth(a, point, real) for a in stmt.args]
+        if isinstance(stmt, sp.And):
+            return False if False in values else (None if None in values else True)
+        return True if True in values else (None if None in values else False)
+    if isinstance(stmt, sp.Not):
+        inner = truth(stmt.args[0], point, real)
+        return None if inner is None else not inner
+    if isinstance(stmt, Relational):
+        rel = _REL_OF.get(type(stmt))
+        if rel is None:
+            return None
+        a = evaluate(stmt.lhs, point, real=real)
+        b = evaluate(stmt.rhs, point, real=real)
+        if a is UNDEFINED or b is UNDEFINED:
+            return False
+        if isinstance(a, _Marker) or isinstance(b, _Marker):
+            return None
+        cmp = compare(a, b, need_exact=True)
+        if cmp.sign is None or (cmp.sign == 0 and not cmp.exact):
+            return None
+        s = cmp.sign
+        if s == 2:
+            return {"=": False, "!=": True}.get(rel)
+        return {"=": s == 0, "!=": s != 0, "<": s < 0, "<=": s <= 0, ">": s > 0,
+                ">=": s >= 0}[rel]
+    return None
+
+
+def defined(expr: Basic, point: Point, real: bool) -> bool | None:
+    """Is every side of ``expr`` (an expression or a statement) defined at ``point``?"""
+    parts: Iterable[Basic]
+    if isinstance(expr, Expr):
+        parts = (expr,)
+    else:
+        parts = [side for rel in expr.atoms(Relational) for side in rel.args]
+    result: bool | None = True
+    for part in parts:
+        value = evaluate(part, point, real=real)
+        if value is UNDEFINED:
+            return False
+        if value is UNCERTAIN:
+            result = None
+    return result
+
+
+def in_setting(problem: Problem, point: Point, *, origin: bool = True) -> bool:
+    """Does the point satisfy the assumptions and conditions (and lie in the origin's domain)?"""
+    if not all(admissible(s, v) for s, v in point.items()):
+        return False
+    for cond in problem.conditions:
+        if truth(cond, point, problem.real) is not True:
+            return False
+    return not origin or defined(problem.origin, point, problem.real) is True
+
+
+def _sample(problem: Problem, limit: int, extra: Sequence[Point]) -> Iterable[Point]:
+    yield from extra
+    yield from points(
+        problem.symbols,
+        {s: s in problem.integer for s in problem.symbols},
+        dict(problem.anchors),
+        problem.seed,
+        limit,
+    )
+
+
+def _value_holds(rel: str, a: Expr, b: Expr) -> tuple[bool | None, bool]:
+    """(holds?, agreement-evidence?) for an expression relation at exact values."""
+    cmp = compare(a, b)
+    if cmp.sign is None:
+        return None, False
+    s = cmp.sign
+    if s == 2:
+        return (False, False) if rel == "=" else (None, False)
+    if s == 0 and not cmp.exact:
+        strict = rel in ("<", ">")
+        return (None if strict else True), not strict
+    ok = {"=": s == 0, "<": s < 0, "<=": s <= 0, ">": s > 0, ">=": s >= 0}[rel]
+    return ok, ok
+
+
+def _region_undefined(problem: Problem, point: Point) -> bool:
+    for near in neighbours(point):
+        if not in_setting(problem, near):
+            return False
+        if defined(problem.lhs, near, problem.real) is not True:
+            return False
+        if evaluate(problem.rhs, near, real=problem.real) is not UNDEFINED:
+            return False
+    return True
+
+
+def probe_expressions(
+    problem: Problem, limit: int, deadline: float, extra: Sequence[Point] = ()
+) -> Probe:
+    """Search ``lhs rel rhs`` for a confirmed counterexample; count agreeing points."""
+    probe = Probe()
+    rel = problem.relation
+    seen: set[tuple[Expr, ...]] = set()
+    for point in _sample(problem, limit, extra):
+        key = tuple(point.get(s, sp.nan) for s in problem.symbols)
+        if key in seen:
+            continue
+        seen.add(key)
+        if time.monotonic() > deadline:
+            break
+        if not in_setting(problem, point):
+            continue
+        a = evaluate(problem.lhs, point, real=problem.real)
+        if isinstance(a, _Marker):
+            continue
+        probe.tried += 1
+        b = evaluate(problem.rhs, point, real=problem.real)
+        if b is UNCERTAIN:
+            continue
+        if b is UNDEFINED:
+            if _region_undefined(problem, point):
+                probe.counterexample = _witness("undefined", point, a, b, problem)
+                return probe
+            probe.isolated.append(point)
+            continue
+        assert not isinstance(b, _Marker)
+        ok, evidence = _value_holds(rel, a, b)
+        if ok is False:
+            probe.counterexample = _witness("value", point, a, b, problem)
+            return probe
+        if evidence:
+            probe.agreeing += 1
+    return probe
+
+
+def probe_statements(
+    problem: Problem, limit: int, deadline: float, extra: Sequence[Point] = ()
+) -> Probe:
+    """Search two statements for a point in one solution set and provably not the other."""
+    probe = Probe()
+    rel = problem.relation
+    seen: set[tuple[Expr, ...]] = set()
+    for point in _sample(problem, limit, extra):
+        key = tuple(point.get(s, sp.nan) for s in problem.symbols)
+        if key in seen or len(point) != len(problem.symbols):
+            continue
+        seen.add(key)
+        if time.monotonic() > deadline:
+            break
+        if not in_setting(problem, point):
+            continue
+        first = _member(problem.lhs, point, problem.real)
+        second = _member(problem.rhs, point, problem.real)
+        if first is None or second is None:
+            continue
+        probe.tried += 1
+        if first and not second and rel in ("<=>", "==>"):
+            probe.counterexample = _root_witness("lost-root", point)
+            return probe
+        if second and not first and rel in ("<=>", "<=="):
+            probe.counterexample = _root_witness("gained-root", point)
+            return probe
+        probe.agreeing += 1
+        if first and second:
+            probe.both_true += 1
+    return probe
+
+
+def _member(stmt: Basic, point: Point, real: bool) -> bool | None:
+    ok = defined(stmt, point, real)
+    if ok is False:
+        return False
+    value = truth(stmt, point, real)
+    if ok is None and value is not False:
+        return None
+    return value
+
+
+def _witness(kind: str, point: Point, a: Value, b: Value, problem: Problem) -> Counterexample:
+    left, right = show(a), show(b)
+    where = point_text(point)
+    if kind == "undefined":
+        text = f"{where}: left side {left}, right side undefined"
+    else:
+        text = f"{where}: left side {left}, right side {right}"
+    if problem.relation != "=":
+        text += f" (so {left} {problem.relation} {right} fails)"
+    return Counterexample(
+        kind="undefined" if kind == "undefined" else "value",
+        point=tuple((sp.sstr(k), sp.sstr(v)) for k, v in point.items()),
+        lhs_value=left,
+        rhs_value=right if kind != "undefined" else "undefined",
+        text=text,
+    )
+
+
+def _root_witness(kind: str, point: Point) -> Counterexample:
+    where = point_text(point)
+    if kind == "lost-root":
+        text = f"{where} satisfies the previous line but not this one (solution lost)"
+        values = ("true", "false")
+    else:
+        text = f"{where} satisfies this line but not the previous one (solution gained)"
+        values = ("false", "true")
+    return Counterexample(
+        kind="lost-root" if kind == "lost-root" else "gained-root",
+        point=tuple((sp.sstr(k), sp.sstr(v)) for k, v in point.items()),
+        lhs_value=values[0],
+        rhs_value=values[1],
+        text=text,
+    )
