@@ -132,6 +132,13 @@ def _run_dask(address: str, tasks: list[ProofTask], on_done: OnDone) -> None:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 
 
+def _save(records: list[tuple[ProofResult, str | None, float | None]]) -> None:
+    from .store.history import ProofStore
+
+    with ProofStore() as store:  # PROOFNB_DB, else the Jupyter data dir (as the kernel does)
+        store.add_many(records)
+
+
 def check(args: argparse.Namespace) -> int:
     """Run ``proofnb check`` with parsed arguments; returns the exit status."""
     started = time.perf_counter()
@@ -143,19 +150,15 @@ def check(args: argparse.Namespace) -> int:
     by_key = {job.key: job for job, _ in planned}
     report = BatchReport(problems=problems, backend=args.scheduler or "local")
     progress = Progress(len(planned))
-    store = None
-    if args.save:
-        from .store.history import ProofStore
-
-        store = ProofStore()
+    saved: list[tuple[ProofResult, str | None, float | None]] = []
 
     def on_done(task: ProofTask, result: ProofResult) -> None:
         job = by_key[task.key]
         outcome = Outcome(job, result)
         report.outcomes.append(outcome)
         progress.advance(outcome.ok)
-        if store is not None and job.options.save:
-            store.add(result, notebook=job.path)
+        if args.save and job.options.save:
+            saved.append((result, job.path, None))
 
     tasks = [task for _, task in planned]
     try:
@@ -165,6 +168,8 @@ def check(args: argparse.Namespace) -> int:
             _run_local(tasks, args.workers, on_done)
     finally:
         progress.close()
+    if saved:
+        _save(saved)
     report.seconds = time.perf_counter() - started
     report.sort()
     if args.junit:

@@ -104,7 +104,7 @@ def run_on_dask(
                 check_batch, batch, key=f"proofnb-{run_id}-{number}", pure=False, retries=RETRIES
             )
             pending[future.key] = (future, batch)
-        for future in as_completed([f for f, _ in pending.values()]):
+        for future in as_completed([f for f, _ in pending.values()], loop=client.loop):
             _, batch = pending[future.key]
             try:
                 results = future.result()
