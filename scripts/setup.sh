@@ -32,7 +32,8 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ labextension/packag
   # --no-build-isolation: the build backend and its hooks come from the venv, so jlpm (shipped
   # with jupyterlab) builds the extension from labextension/ with the committed yarn.lock.
   python -m pip install --quiet --disable-pip-version-check \
-    "hatchling>=1.5" "hatch-jupyter-builder>=0.5" "hatch-nodejs-version>=0.3.2" "jupyterlab>=4.2,<5"
+    "hatchling>=1.5" "hatch-jupyter-builder>=0.5" "hatch-nodejs-version>=0.3.2" "editables>=0.3" \
+    "jupyterlab>=4.2,<5"
   python -m pip install --quiet --disable-pip-version-check --no-build-isolation -e ".[test]"
   jupyter labextension develop --overwrite . >/dev/null
   jupyter server extension enable --sys-prefix proofnb >/dev/null

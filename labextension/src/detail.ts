@@ -1,8 +1,16 @@
+import { PageConfig } from '@jupyterlab/coreutils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { ILatexTypesetter } from '@jupyterlab/rendermime';
 import { Widget } from '@lumino/widgets';
 
-import { badge, el, isSafeLatex, relationLatex, shortTime } from './format';
+import {
+  badge,
+  contentsPath,
+  el,
+  isSafeLatex,
+  relationLatex,
+  shortTime
+} from './format';
 import { requestAPI } from './request';
 import { IProof, IStep } from './types';
 
@@ -153,15 +161,16 @@ export class ProofDetail extends Widget {
       return '';
     }
     const docManager = this._options.docManager;
-    if (!docManager) {
-      return path;
+    const target = contentsPath(path, PageConfig.getOption('serverRoot'));
+    if (!docManager || target === null) {
+      return path; // outside the server root: show where it was, without a link
     }
-    const link = el('a', 'proofnb-notebook-link', path);
+    const link = el('a', 'proofnb-notebook-link', target);
     link.href = '#';
-    link.title = `Open ${path}`;
+    link.title = `Open ${target}`;
     link.addEventListener('click', event => {
       event.preventDefault();
-      docManager.openOrReveal(path);
+      docManager.openOrReveal(target);
     });
     return link;
   }

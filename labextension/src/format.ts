@@ -84,3 +84,26 @@ export function badge(value: string): HTMLSpanElement {
   node.dataset.value = value;
   return node;
 }
+
+/**
+ * The Contents API path of a stored notebook path. Kernels record the absolute file path;
+ * JupyterLab opens paths relative to the server root (`serverRoot` in the page config,
+ * which may start with `~`). Returns null for a file outside the server root.
+ */
+export function contentsPath(path: string, serverRoot: string): string | null {
+  const clean = path.replace(/\\/g, '/');
+  if (!clean.startsWith('/') && !/^[A-Za-z]:\//.test(clean)) {
+    return clean; // already relative to the server root
+  }
+  let root = serverRoot.replace(/\\/g, '/').replace(/\/+$/, '');
+  if (root === '') {
+    return null;
+  }
+  if (root.startsWith('~')) {
+    // The home folder is not known here: match the part after "~" inside the path.
+    root = root.slice(1);
+    const at = clean.indexOf(`${root}/`);
+    return at >= 0 ? clean.slice(at + root.length + 1) : null;
+  }
+  return clean.startsWith(`${root}/`) ? clean.slice(root.length + 1) : null;
+}
