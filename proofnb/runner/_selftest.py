@@ -7,6 +7,8 @@ import signal
 import sys
 import time
 
+from proofnb.core.model import CheckOptions, StepResult, StepSpec
+
 
 def echo(value: object) -> object:
     """Return ``value`` unchanged."""
@@ -53,3 +55,33 @@ def unpicklable() -> object:
 def hash_of(text: str) -> int:
     """``hash(text)``: equal across workers only when PYTHONHASHSEED is fixed."""
     return hash(text)
+
+
+def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
+    """A stand-in checker whose behaviour the right-hand side picks.
+
+    ``h``: hang, ``c``: crash, ``m``: exhaust memory, ``s``: sleep one second, ``e``: raise;
+    anything else is "proved" at once. Lets the runner's tests drive every failure path
+    without depending on how the real checker performs.
+    """
+    if spec.rhs == "h":
+        time.sleep(3600)
+    elif spec.rhs == "c":
+        os._exit(1)
+    elif spec.rhs == "m":
+        hog(1 << 16)
+    elif spec.rhs == "s":
+        time.sleep(1.0)
+    elif spec.rhs == "e":
+        raise RuntimeError("checker bug")
+    return StepResult(
+        index=spec.index,
+        relation=spec.relation,
+        lhs=spec.lhs,
+        rhs=spec.rhs,
+        status="proved",
+        method=f"selftest pid {os.getpid()}",
+        seconds=0.001,
+        line=spec.line,
+        notes=options.assume,
+    )

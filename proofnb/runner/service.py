@@ -270,16 +270,27 @@ class ProofChecker:
     """Checks proofs in a pool of worker processes, with a cache of step results.
 
     ``workers``/``memory_mb`` configure the pool (see :class:`WorkerPool`); ``cache_size``
-    bounds the number of cached step results (0 disables the cache). The pool starts on
-    :meth:`start` or the first :meth:`submit`; if it ever dies it is replaced on the next one.
+    bounds the number of cached step results (0 disables the cache). ``step_task`` and
+    ``warm`` name the worker function and the warm-up steps (tests substitute their own).
+    The pool starts on :meth:`start` or the first :meth:`submit`; if it ever dies it is
+    replaced on the next one.
     """
 
     def __init__(
-        self, workers: int | None = None, *, memory_mb: int | None = 2048, cache_size: int = 4096
+        self,
+        workers: int | None = None,
+        *,
+        memory_mb: int | None = 2048,
+        cache_size: int = 4096,
+        step_task: str = CHECK_STEP,
+        warm: tuple[str, ...] = (WARM,),
     ) -> None:
         self.workers = workers
         self.memory_mb = memory_mb
         self.cache_size = cache_size
+        #: Import path of the worker function ``(StepSpec, CheckOptions) -> StepResult``.
+        self.step_task = step_task
+        self.warm = warm
         self._lock = threading.Lock()
         self._pool: WorkerPool | None = None
         self._closed = False
@@ -294,7 +305,7 @@ class ProofChecker:
             if self._closed:
                 raise PoolClosedError("the proof checker is closed")
             if self._pool is None or self._pool.closed:
-                self._pool = WorkerPool(self.workers, memory_mb=self.memory_mb, warm=(WARM,))
+                self._pool = WorkerPool(self.workers, memory_mb=self.memory_mb, warm=self.warm)
                 self._pool.start()
             return self._pool
 
@@ -351,7 +362,7 @@ class ProofChecker:
         options = run.options
         try:
             handle = self.pool.submit(
-                CHECK_STEP, specs[0], options, timeout=options.timeout + KILL_GRACE_S
+                self.step_task, specs[0], options, timeout=options.timeout + KILL_GRACE_S
             )
         except PoolClosedError as exc:
             for spec in specs:
