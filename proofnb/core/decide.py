@@ -275,8 +275,9 @@ def _decide_statement(
     more = probe_statements(problem, 40, deadline, extra=analysis.points)
     if more.counterexample:
         return Outcome("refuted", "counterexample", more.counterexample, seed=seed)
-    has_eq = bool((lhs.atoms(sp.Eq) | rhs.atoms(sp.Eq)))
-    if has_eq and more.both_true == 0:
+    has_eq = bool(lhs.atoms(sp.Eq) | rhs.atoms(sp.Eq))
+    unsolved = len(problem.symbols) == 1 and analysis.sets is None
+    if has_eq and (more.both_true == 0 or unsolved):
         return Outcome("unknown", "none", seed=seed,
-                       message="no proof found, and no solution of either line could be checked")
+                       message="no proof found, and the solution sets could not be computed exactly")
     return _numeric_outcome(more.agreeing, seed, timed_out=time.monotonic() > deadline)

@@ -101,10 +101,10 @@ def solution_set(stmt: Basic, x: Symbol, region: sp.Set, real: bool) -> sp.Set |
 def _raw_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
     if isinstance(stmt, sp.And):
         parts = [_raw_set(a, x, region) for a in stmt.args]
-        return None if any(p is None for p in parts) else sp.Intersection(*parts)  # type: ignore[arg-type]
+        return None if any(p is None for p in parts) else sp.Intersection(*parts)
     if isinstance(stmt, sp.Or):
         parts = [_raw_set(a, x, region) for a in stmt.args]
-        return None if any(p is None for p in parts) else sp.Union(*parts)  # type: ignore[arg-type]
+        return None if any(p is None for p in parts) else sp.Union(*parts)
     if stmt is sp.true:
         return region
     if stmt is sp.false:
@@ -127,6 +127,7 @@ class StatementAnalysis:
         self.first, self.second, self.real = first, second, real
         self.sets: tuple[sp.Set, sp.Set] | None = None
         self.points: list[Point] = []
+        self.systems: tuple[list[Point], list[Point]] | None = None
         if len(symbols) == 1 and real and time.monotonic() < deadline:
             x = symbols[0]
             try:
@@ -138,13 +139,22 @@ class StatementAnalysis:
                 if dom is not None and origin_set is not None and s1 is not None and s2 is not None:
                     self.sets = (sp.Intersection(s1, origin_set), sp.Intersection(s2, origin_set))
                     self.points = _set_points(x, self.sets)
+                else:
+                    self.points = _atom_points(x, (first, second), region)
             except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
                 self.sets = None
         elif len(symbols) > 1 and time.monotonic() < deadline:
-            self.points = _system_points(first, symbols) + _system_points(second, symbols)
+            one, two = _system_points(first, symbols), _system_points(second, symbols)
+            self.points = (one or []) + (two or [])
+            if one is not None and two is not None:
+                self.systems = (one, two)
 
     def prove(self, relation: str) -> ProofFound | None:
         """Compare the solution sets exactly (subset / superset / equality)."""
+        if self.systems is not None:
+            one, two = ({tuple(sorted(p.items(), key=str)) for p in side} for side in self.systems)
+            ok = {"<=>": one == two, "==>": one <= two, "<==": two <= one}[relation]
+            return ProofFound("solve") if ok else None
         if self.sets is None:
             return None
         s1, s2 = self.sets
@@ -182,6 +192,41 @@ def _set_points(x: Symbol, sets: tuple[sp.Set, sp.Set]) -> list[Point]:
     return out[:40]
 
 
+def _atom_points(x: Symbol, stmts: Sequence[Basic], region: sp.Set) -> list[Point]:
+    """Roots of each relation on its own (a few members of periodic families too)."""
+    out: list[Point] = []
+    for stmt in stmts:
+        for rel in stmt.atoms(Relational):
+            try:
+                found = sp.solveset(rel, x, region)
+            except (NotImplementedError, TypeError, ValueError):
+                continue
+            for piece in _pieces(found):
+                if isinstance(piece, sp.ImageSet):
+                    out.extend(_image_points(x, piece))
+                elif isinstance(piece, sp.Intersection):
+                    for part in piece.args:
+                        if isinstance(part, sp.ImageSet):
+                            out.extend(_image_points(x, part))
+                elif isinstance(piece, sp.FiniteSet):
+                    out.extend({x: v} for v in piece.args if v.is_real and v.is_finite)
+                elif isinstance(piece, sp.Interval):
+                    out.extend({x: v} for v in _interval_points(piece))
+    return out[:40]
+
+
+def _image_points(x: Symbol, image: sp.ImageSet) -> list[Point]:
+    lam = image.lamda
+    if len(lam.variables) != 1:
+        return []
+    out: list[Point] = []
+    for n in (0, 1, -1, 2):
+        value = lam(sp.Integer(n))
+        if value.is_real and value.is_finite:
+            out.append({x: value})
+    return out
+
+
 def _pieces(s: sp.Set) -> list[sp.Set]:
     if isinstance(s, sp.Union):
         return list(s.args)
@@ -209,19 +254,24 @@ def _interval_points(iv: sp.Interval) -> list[Expr]:
     return pts
 
 
-def _system_points(stmt: Basic, symbols: Sequence[Symbol]) -> list[Point]:
+def _system_points(stmt: Basic, symbols: Sequence[Symbol]) -> list[Point] | None:
+    """All real solutions of a zero-dimensional polynomial system, or None."""
     eqs = [stmt] if isinstance(stmt, sp.Eq) else list(stmt.args) if isinstance(stmt, sp.And) else []
     if not eqs or not all(isinstance(e, sp.Eq) for e in eqs):
-        return []
-    polys = [sp.numer(sp.together(e.lhs - e.rhs)) for e in eqs]
+        return None
+    if any(c for c in conditions(stmt)):
+        return None
+    polys = [sp.expand(e.lhs - e.rhs) for e in eqs]
     if not all(p.is_polynomial(*symbols) for p in polys) or len(polys) < len(symbols):
-        return []
+        return None
     try:
         sols = sp.solve(polys, list(symbols), dict=True)
     except (NotImplementedError, TypeError, ValueError):
-        return []
+        return None
     out: list[Point] = []
-    for sol in sols[:12]:
-        if set(sol) == set(symbols) and all(v.is_real for v in sol.values()):
-            out.append({s: sol[s] for s in symbols})
+    for sol in sols:
+        if set(sol) != set(symbols) or any(v.free_symbols for v in sol.values()):
+            return None
+        if all(v.is_real for v in sol.values()):
+            out.append({s: sp.nsimplify(sol[s]) if sol[s].is_Float else sol[s] for s in symbols})
     return out

@@ -12,7 +12,7 @@ import itertools
 import random
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, TypeAlias
 
 import sympy as sp
 from sympy import Basic, Expr, Symbol
@@ -34,8 +34,8 @@ UNDEFINED: Final = _Marker("UNDEFINED")
 #: The value could not be decided exactly (too big, unevaluated calculus, inconclusive).
 UNCERTAIN: Final = _Marker("UNCERTAIN")
 
-Value = Expr | _Marker
-Point = dict[Symbol, Expr]
+Value: TypeAlias = "Expr | _Marker"
+Point: TypeAlias = "dict[Symbol, Expr]"
 
 _MAX_EXP: Final = 400
 _MAX_SUM_TERMS: Final = 200
@@ -59,11 +59,11 @@ def evaluate(expr: Basic, point: Mapping[Symbol, Expr], *, real: bool = True) ->
 
 def _eval(expr: Basic, point: Mapping[Symbol, Expr], real: bool) -> Value:
     if expr in point:
-        return point[expr]  # type: ignore[index]
+        return point[expr]
     if expr.is_Atom:
         if expr.is_Symbol:
             return UNCERTAIN
-        return _check(expr, real)  # type: ignore[arg-type]
+        return _check(expr, real)
     if isinstance(expr, sp.Sum):
         return _eval_sum(expr, point, real)
     if isinstance(expr, (*_CALCULUS, sp.Product)) or not isinstance(expr, Expr):
@@ -330,7 +330,7 @@ def show(value: Value) -> str | None:
     """A value as the student sees it (``None`` when undefined)."""
     if isinstance(value, _Marker):
         return None
-    return sp.sstr(value)
+    return str(sp.sstr(value))
 
 
 def point_text(point: Point) -> str:

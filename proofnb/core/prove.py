@@ -45,7 +45,7 @@ def is_rational_function(expr: Expr) -> bool:
 
 
 def _zero(expr: Expr) -> bool:
-    return expr == 0
+    return bool(expr == 0)
 
 
 def _symengine_zero(diff: Expr) -> bool:

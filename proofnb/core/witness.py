@@ -127,15 +127,33 @@ def in_setting(problem: Problem, point: Point, *, origin: bool = True) -> bool:
     return not origin or defined(problem.origin, point, problem.real) is True
 
 
+def _height(point: Point) -> tuple[int, int]:
+    """Simplicity of a point: small integers first, then small fractions, then the rest."""
+    total = 0
+    for v in point.values():
+        if v.is_Integer:
+            total += 2 * abs(int(v))
+        elif v.is_Rational:
+            total += 2 * max(abs(int(v.p)), int(v.q)) + 1
+        else:
+            total += 1000
+    return total, len(str(point))
+
+
 def _sample(problem: Problem, limit: int, extra: Sequence[Point]) -> Iterable[Point]:
-    yield from extra
-    yield from points(
+    sampled = list(points(
         problem.symbols,
         {s: s in problem.integer for s in problem.symbols},
         dict(problem.anchors),
         problem.seed,
         limit,
-    )
+    ))
+    if not extra:
+        yield from sampled
+        return
+    head = sorted([*extra, *sampled[:limit // 2]], key=_height)
+    yield from head
+    yield from sampled[limit // 2:]
 
 
 def _value_holds(rel: str, a: Expr, b: Expr) -> tuple[bool | None, bool]:

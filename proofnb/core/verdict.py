@@ -1,0 +1,144 @@
+"""The proof verdict, its flags and the chain's conclusion (DESIGN §2)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
+
+from .errors import ParseError, UnsupportedError
+from .model import FLAGS, CheckOptions, ProofResult, StepResult, StepSpec, Verdict
+
+if TYPE_CHECKING:
+    from .cell import ParsedCell
+
+def verdict_of(steps: Sequence[StepResult]) -> Verdict:
+    """accepted: every step proved; rejected: some refuted/error; otherwise review."""
+    if any(s.status in ("refuted", "error") for s in steps):
+        return "rejected"
+    if steps and all(s.status == "proved" for s in steps):
+        return "accepted"
+    return "review"
+
+
+def compose(relations: Sequence[str]) -> str | None:
+    """The relation a chain states between its first and last line (None if incompatible)."""
+    rels = [r for r in relations if r]
+    if not rels:
+        return None
+    if all(r in ("<=>", "==>", "<==") for r in rels):
+        kinds = {r for r in rels if r != "<=>"}
+        if not kinds:
+            return "<=>"
+        return kinds.pop() if len(kinds) == 1 else None
+    if any(r in ("<=>", "==>", "<==") for r in rels):
+        return None
+    order = [r for r in rels if r != "="]
+    if not order:
+        return "="
+    directions = {r[0] for r in order}
+    if len(directions) != 1:
+        return None
+    strict = any(len(r) == 1 for r in order)
+    return order[0][0] if strict else order[0][0] + "="
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def chains(specs: Sequence[StepSpec]) -> list[list[int]]:
+    """Indices of ``specs`` grouped by chain (a new chain starts where a new origin does)."""
+    groups: list[list[int]] = []
+    prev: StepSpec | None = None
+    for i, spec in enumerate(specs):
+        joined = (
+            prev is not None
+            and spec.origin == prev.origin
+            and _norm(spec.lhs) == _norm(prev.rhs)
+        )
+        if joined:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+        prev = spec
+    return groups
+
+
+def conclusion_of(specs: Sequence[StepSpec]) -> str:
+    """``first rel last`` for every chain of two or more lines, joined by ``; ``."""
+    parts: list[str] = []
+    for group in chains(specs):
+        rel = compose([specs[i].relation for i in group])
+        if rel is None:
+            continue
+        first, last = specs[group[0]].lhs.strip(), specs[group[-1]].rhs.strip()
+        parts.append(f"{first} {rel} {last}")
+    return "; ".join(parts)
+
+
+def circular(specs: Sequence[StepSpec]) -> bool:
+    """A line restates an earlier line of its chain, or the chain ends where it began."""
+    for group in chains(specs):
+        if len(group) < 2:
+            continue
+        lines = [_norm(specs[group[0]].lhs)] + [_norm(specs[i].rhs) for i in group]
+        if len(set(lines)) < len(lines):
+            return True
+    return False
+
+
+def summarize(
+    text: str,
+    cell: ParsedCell,
+    steps: Sequence[StepResult],
+    options: CheckOptions,
+    *,
+    title: str = "",
+    expect: str | None = None,
+    seconds: float = 0.0,
+) -> ProofResult:
+    """Combine checked steps into the proof's verdict, flags and conclusion."""
+    specs = tuple(cell.steps)
+    ordered = sorted(steps, key=lambda s: s.index)
+    found = {f for s in ordered for f in s.flags}
+    if circular(specs):
+        found.add("circular")
+    flags = tuple(f for f in FLAGS if f in found)
+    message = "" if specs else "nothing to check: the cell has no relation between two lines"
+    return ProofResult(
+        text=text,
+        steps=tuple(ordered),
+        verdict=verdict_of(ordered),
+        flags=flags,
+        conclusion=conclusion_of(specs),
+        title=title,
+        assume=tuple(options.assume),
+        domain=options.domain,
+        seed=options.seed,
+        seconds=seconds,
+        expect=cast("Verdict | None", expect),
+        message=message,
+    )
+
+
+def error_proof(
+    text: str,
+    exc: ParseError | UnsupportedError,
+    options: CheckOptions,
+    *,
+    title: str = "",
+    expect: str | None = None,
+    seconds: float = 0.0,
+) -> ProofResult:
+    """A proof whose cell could not be parsed: one ``error`` step carrying the message."""
+    line = exc.line
+    step = StepResult(
+        index=0, relation="", lhs="", rhs="", status="error", method="parse",
+        message=str(exc), line=line, seconds=seconds,
+    )
+    return ProofResult(
+        text=text, steps=(step,), verdict="rejected", title=title,
+        assume=tuple(options.assume), domain=options.domain, seed=options.seed,
+        seconds=seconds, expect=cast("Verdict | None", expect), message=str(exc),
+    )
