@@ -1,0 +1,199 @@
+"""REST handlers under ``<base_url>/proofnb/api``: small, authenticated, authorized, validated.
+
+Every handler runs database work in the extension's thread pool, never on the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from functools import partial
+from importlib.resources import files
+from typing import Any, TypeVar
+
+from jupyter_server.auth.decorator import authorized
+from jupyter_server.base.handlers import APIHandler
+from jupyter_server.extension.handler import ExtensionHandlerMixin
+from tornado import web
+
+from ..core.errors import OptionsError
+from ..store.history import ProofStore
+from . import params
+
+T = TypeVar("T")
+
+AUTH_RESOURCE = "proofnb"
+#: Store argument names shown to HTTP clients under their query-parameter names.
+_PARAMETER_NAMES = {"query": "q"}
+
+
+class ApiError(web.HTTPError):
+    """An HTTP error whose ``message`` reaches the client verbatim (``%`` and all)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(status, message.replace("%", "%%"))
+        self.message = message
+
+
+def bad_request(error: OptionsError) -> ApiError:
+    name = _PARAMETER_NAMES.get(error.option, error.option)
+    return ApiError(400, f"{name}: {error.reason}")
+
+
+class ProofnbHandler(ExtensionHandlerMixin, APIHandler):  # type: ignore[misc]
+    """Base handler: JSON errors, the shared store and the database thread pool."""
+
+    auth_resource = AUTH_RESOURCE
+
+    @property
+    def store(self) -> ProofStore:
+        store: ProofStore = self.settings["proofnb_store"]
+        return store
+
+    async def in_thread(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run blocking database work in the pool; OptionsError becomes a 400."""
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(
+                self.settings["proofnb_executor"], partial(function, *args, **kwargs)
+            )
+        except OptionsError as e:
+            raise bad_request(e) from e
+
+    def check_parameters(self, *allowed: str) -> None:
+        try:
+            params.only(self.request.query_arguments, frozenset(allowed))
+        except OptionsError as e:
+            raise bad_request(e) from e
+
+    def proof_id(self, raw: str) -> int:
+        try:
+            value = params.integer("id", raw, -1)
+        except OptionsError as e:
+            raise bad_request(e) from e
+        if value < 1:
+            raise ApiError(400, "id: must be a positive integer")
+        return value
+
+    def write_json(self, data: Any) -> None:
+        self.set_header("Content-Type", "application/json")
+        self.finish(json.dumps(data, ensure_ascii=False))
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        exc_info = kwargs.get("exc_info")
+        error = exc_info[1] if exc_info else None
+        if isinstance(error, ApiError):
+            self.set_header("Content-Type", "application/json")
+            self.finish(json.dumps({"message": error.message, "reason": error.reason}))
+            return
+        super().write_error(status_code, **kwargs)
+
+
+class ProofsHandler(ProofnbHandler):
+    """``GET /proofnb/api/proofs``: one page of summaries and the true total."""
+
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        self.check_parameters("skip", "limit", "verdict", "q", "before")
+        arg = self.get_query_argument
+        try:
+            skip = params.integer("skip", arg("skip", None), 0)
+            limit = params.integer("limit", arg("limit", None), 20)
+        except OptionsError as e:
+            raise bad_request(e) from e
+        page = await self.in_thread(
+            self.store.page,
+            limit=limit,
+            skip=skip,
+            verdict=params.text(arg("verdict", None)),
+            query=params.text(arg("q", None)),
+            before=params.text(arg("before", None)),
+        )
+        self.write_json(page.to_dict())
+
+
+class ProofHandler(ProofnbHandler):
+    """``GET`` / ``DELETE /proofnb/api/proofs/<id>``."""
+
+    @web.authenticated
+    @authorized
+    async def get(self, proof_id: str) -> None:
+        self.check_parameters()
+        number = self.proof_id(proof_id)
+        proof = await self.in_thread(self.store.get, number)
+        if proof is None:
+            raise ApiError(404, f"no proof with id {number}")
+        self.write_json(proof)
+
+    @web.authenticated
+    @authorized
+    async def delete(self, proof_id: str) -> None:
+        self.check_parameters()
+        number = self.proof_id(proof_id)
+        if not await self.in_thread(self.store.delete, number):
+            raise ApiError(404, f"no proof with id {number}")
+        self.set_status(204)
+        self.finish()
+
+
+class StatsHandler(ProofnbHandler):
+    """``GET /proofnb/api/stats``: counts per verdict and the most often refuted steps."""
+
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        self.check_parameters("top")
+        try:
+            top = params.integer("top", self.get_query_argument("top", None), 10)
+        except OptionsError as e:
+            raise bad_request(e) from e
+        self.write_json(await self.in_thread(self.store.stats, top))
+
+
+class HealthHandler(ProofnbHandler):
+    """``GET /proofnb/api/health``: liveness, proof count and the event loop's recent lag."""
+
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        self.check_parameters("window")
+        try:
+            window = params.integer("window", self.get_query_argument("window", None), 60)
+        except OptionsError as e:
+            raise bad_request(e) from e
+        if not 1 <= window <= 3600:
+            raise ApiError(400, "window: must be between 1 and 3600 seconds")
+        monitor = self.settings["proofnb_lag"]
+        monitor.start()
+        total = await self.in_thread(self.store.count)
+        self.write_json({"status": "ok", "proofs": total, "loop_lag": monitor.report(window)})
+
+
+class OpenAPIHandler(ProofnbHandler):
+    """``GET /proofnb/api/openapi``: this API's OpenAPI 3 document."""
+
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        self.check_parameters()
+        self.write_json(openapi_document())
+
+
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI document shipped inside the package."""
+    data: dict[str, Any] = json.loads(
+        files("proofnb.server").joinpath("openapi.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+#: Routes relative to the server's base URL.
+HANDLERS: list[tuple[str, type[ProofnbHandler]]] = [
+    (r"proofnb/api/proofs", ProofsHandler),
+    (r"proofnb/api/proofs/([^/]+)", ProofHandler),
+    (r"proofnb/api/stats", StatsHandler),
+    (r"proofnb/api/health", HealthHandler),
+    (r"proofnb/api/openapi", OpenAPIHandler),
+]

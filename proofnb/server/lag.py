@@ -1,0 +1,61 @@
+"""Event-loop lag probe: how late a periodic sleep wakes up tells how long the loop stalled."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections import deque
+from typing import Any
+
+
+class LoopLagMonitor:
+    """Samples the running loop every ``interval`` seconds; keeps per-second maxima for an hour."""
+
+    def __init__(self, interval: float = 0.01, keep_seconds: int = 3600) -> None:
+        self.interval = interval
+        self._seconds: deque[list[float]] = deque(maxlen=keep_seconds)  # [second, max, samples]
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def start(self) -> None:
+        """Start sampling on the running loop (idempotent)."""
+        if not self.running:
+            self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            started = loop.time()
+            await asyncio.sleep(self.interval)
+            self.record(max(0.0, loop.time() - started - self.interval))
+
+    def record(self, lag: float, now: float | None = None) -> None:
+        second = float(int(time.time() if now is None else now))
+        if self._seconds and self._seconds[-1][0] == second:
+            bucket = self._seconds[-1]
+            bucket[1] = max(bucket[1], lag)
+            bucket[2] += 1
+        else:
+            self._seconds.append([second, lag, 1])
+
+    def report(self, window: int) -> dict[str, Any]:
+        """Largest lag (ms) over the last ``window`` seconds and how many samples that covers."""
+        since = time.time() - window
+        recent = [b for b in self._seconds if b[0] >= int(since)]
+        return {
+            "max_ms": round(max((b[1] for b in recent), default=0.0) * 1000, 3),
+            "samples": int(sum(b[2] for b in recent)),
+            "window_s": window,
+            "interval_ms": self.interval * 1000,
+        }
