@@ -128,7 +128,7 @@ def _run_dask(address: str, tasks: list[ProofTask], on_done: OnDone) -> None:
         raise UsageError(f"--scheduler needs Dask distributed. {INSTALL_HINT}") from None
     try:
         run_on_dask(address, tasks, on_done)
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 
 

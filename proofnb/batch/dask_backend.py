@@ -68,13 +68,16 @@ def batches(tasks: Sequence[ProofTask], size: int) -> list[list[ProofTask]]:
     return [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
 
 
-def connect(address: str, timeout: float = 30.0) -> Any:
-    """A ``distributed.Client`` for ``address``; ``ImportError`` carries the install hint."""
+def connect(address: str) -> Any:
+    """A ``distributed.Client`` for ``address``; ``ImportError`` carries the install hint.
+
+    How long it tries is Dask's own ``distributed.comm.timeouts.connect`` setting.
+    """
     try:
         from distributed import Client
     except ImportError as exc:
         raise ImportError(INSTALL_HINT) from exc
-    return Client(address, timeout=f"{timeout}s", set_as_default=False)
+    return Client(address, set_as_default=False)
 
 
 def run_on_dask(
@@ -85,7 +88,8 @@ def run_on_dask(
 ) -> None:
     """Check ``tasks`` on the cluster at ``address``, calling ``on_done`` as batches finish.
 
-    Raises ``OSError``/``TimeoutError`` when the scheduler cannot be reached.
+    Raises ``OSError``/``TimeoutError`` when the scheduler cannot be reached and
+    ``ValueError`` for an address Dask cannot parse.
     """
     from distributed import as_completed
 

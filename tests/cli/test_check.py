@@ -182,6 +182,17 @@ def test_scheduler_without_dask_says_how_to_install(tmp_path: Path) -> None:
     assert "pip install 'proofnb[dask]'" in done.stderr
 
 
+def test_unreachable_scheduler_is_bad_usage(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    (tmp_path / "p.proof").write_text("x = x\n")
+    done = run_cli(
+        "check", str(tmp_path / "p.proof"), "--scheduler", "tcp://127.0.0.1:9",
+        env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"}, timeout=90,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in done.stderr
+
+
 def test_time_limit_reports_unknown_not_a_crash(tmp_path: Path) -> None:
     # A heavy step under a tiny limit: the worker is stopped and the step is `unknown`.
     (tmp_path / "heavy.proof").write_text(
