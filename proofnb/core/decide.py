@@ -279,5 +279,5 @@ def _decide_statement(
     unsolved = len(problem.symbols) == 1 and analysis.sets is None
     if has_eq and (more.both_true == 0 or unsolved):
         return Outcome("unknown", "none", seed=seed,
-                       message="no proof found, and the solution sets could not be computed exactly")
+                       message="no proof found; the solution sets could not be computed exactly")
     return _numeric_outcome(more.agreeing, seed, timed_out=time.monotonic() > deadline)
