@@ -46,6 +46,8 @@ __all__ = (
 DEFAULT_WARM: tuple[str, ...] = ()
 #: Seconds to wait for a dead worker's exit status before reporting the crash without it.
 _EXIT_STATUS_GRACE = 1.0
+#: Workers that may die in a row without finishing a task before the pool gives up.
+_MAX_IDLE_DEATHS = 8
 
 
 class TaskTimeoutError(TimeoutError):
@@ -245,6 +247,7 @@ class WorkerPool:
         self._live: list[_Worker] = []
         self._dying: dict[int, tuple[_Task, float]] = {}
         self._exits: dict[int, int] = {}
+        self._idle_deaths = 0
         self._selector: selectors.BaseSelector | None = None
 
     # -- public API -------------------------------------------------------------------------
@@ -504,6 +507,12 @@ class WorkerPool:
         except (EOFError, OSError):
             status = self._exits.pop(worker.pid, None) if worker.pid is not None else None
             self._remove(worker)
+            if worker.task is None:
+                self._idle_deaths += 1
+                if self._idle_deaths > _MAX_IDLE_DEATHS:
+                    raise RuntimeError(
+                        "workers keep dying before they run anything (is memory_mb too small?)"
+                    ) from None
             if worker.task is not None and worker.pid is not None:
                 if status is not None:
                     self._resolve(worker.task, exc=WorkerCrashedError(worker.pid, status))
@@ -527,6 +536,7 @@ class WorkerPool:
         if task is None or message[1] != task.id:
             return
         worker.task = None
+        self._idle_deaths = 0
         if len(message) > 4 and message[4] == "retire":
             # The worker leaves after this answer; give it no further task.
             self._kill(worker)
