@@ -28,6 +28,11 @@ AUTH_RESOURCE = "proofnb"
 _PARAMETER_NAMES = {"query": "q"}
 
 
+def encode(data: Any) -> str:
+    """JSON text; called in the pool for big bodies so the event loop only writes bytes."""
+    return json.dumps(data, ensure_ascii=False)
+
+
 class ApiError(web.HTTPError):
     """An HTTP error whose ``message`` reaches the client verbatim (``%`` and all)."""
 
@@ -77,8 +82,9 @@ class ProofnbHandler(ExtensionHandlerMixin, APIHandler):  # type: ignore[misc]
         return value
 
     def write_json(self, data: Any) -> None:
+        """Send JSON; a str is taken as already encoded (by :func:`encode`, in the pool)."""
         self.set_header("Content-Type", "application/json")
-        self.finish(json.dumps(data, ensure_ascii=False))
+        self.finish(data if isinstance(data, str) else encode(data))
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         exc_info = kwargs.get("exc_info")
@@ -103,15 +109,19 @@ class ProofsHandler(ProofnbHandler):
             limit = params.integer("limit", arg("limit", None), 20)
         except OptionsError as e:
             raise bad_request(e) from e
+        store = self.store
         page = await self.in_thread(
-            self.store.page,
-            limit=limit,
-            skip=skip,
-            verdict=params.text(arg("verdict", None)),
-            query=params.text(arg("q", None)),
-            before=params.text(arg("before", None)),
+            lambda: encode(
+                store.page(
+                    limit=limit,
+                    skip=skip,
+                    verdict=params.text(arg("verdict", None)),
+                    query=params.text(arg("q", None)),
+                    before=params.text(arg("before", None)),
+                ).to_dict()
+            )
         )
-        self.write_json(page.to_dict())
+        self.write_json(page)
 
 
 class ProofHandler(ProofnbHandler):
@@ -122,8 +132,9 @@ class ProofHandler(ProofnbHandler):
     async def get(self, proof_id: str) -> None:
         self.check_parameters()
         number = self.proof_id(proof_id)
-        proof = await self.in_thread(self.store.get, number)
-        if proof is None:
+        store = self.store
+        proof = await self.in_thread(lambda: encode(store.get(number)))
+        if proof == "null":
             raise ApiError(404, f"no proof with id {number}")
         self.write_json(proof)
 
@@ -149,7 +160,8 @@ class StatsHandler(ProofnbHandler):
             top = params.integer("top", self.get_query_argument("top", None), 10)
         except OptionsError as e:
             raise bad_request(e) from e
-        self.write_json(await self.in_thread(self.store.stats, top))
+        store = self.store
+        self.write_json(await self.in_thread(lambda: encode(store.stats(top))))
 
 
 class HealthHandler(ProofnbHandler):

@@ -1,4 +1,10 @@
-"""Event-loop lag probe: how late a periodic sleep wakes up tells how long the loop stalled."""
+"""Event-loop lag probe: how late a periodic sleep wakes up tells how long the loop stalled.
+
+Two numbers per sample: ``lag`` (wall clock: how late the wake-up was, whatever the cause) and
+``busy`` (CPU time the loop's own thread spent in that interval, i.e. time it was running
+callbacks rather than waiting for the OS scheduler or the GIL). On a machine whose cores are
+all taken, ``lag`` can exceed ``busy`` by a lot; a stall caused by work on the loop shows in both.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +20,8 @@ class LoopLagMonitor:
 
     def __init__(self, interval: float = 0.01, keep_seconds: int = 3600) -> None:
         self.interval = interval
-        self._seconds: deque[list[float]] = deque(maxlen=keep_seconds)  # [second, max, samples]
+        # One bucket per wall-clock second: [second, max lag, max busy, samples].
+        self._seconds: deque[list[float]] = deque(maxlen=keep_seconds)
         self._task: asyncio.Task[None] | None = None
 
     @property
@@ -36,18 +43,20 @@ class LoopLagMonitor:
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
         while True:
-            started = loop.time()
+            started, cpu = loop.time(), time.thread_time()
             await asyncio.sleep(self.interval)
-            self.record(max(0.0, loop.time() - started - self.interval))
+            lag = max(0.0, loop.time() - started - self.interval)
+            self.record(lag, time.thread_time() - cpu)
 
-    def record(self, lag: float, now: float | None = None) -> None:
+    def record(self, lag: float, busy: float = 0.0, now: float | None = None) -> None:
         second = float(int(time.time() if now is None else now))
         if self._seconds and self._seconds[-1][0] == second:
             bucket = self._seconds[-1]
             bucket[1] = max(bucket[1], lag)
-            bucket[2] += 1
+            bucket[2] = max(bucket[2], busy)
+            bucket[3] += 1
         else:
-            self._seconds.append([second, lag, 1])
+            self._seconds.append([second, lag, busy, 1])
 
     def report(self, window: int) -> dict[str, Any]:
         """Largest lag (ms) over the last ``window`` seconds and how many samples that covers."""
@@ -55,7 +64,8 @@ class LoopLagMonitor:
         recent = [b for b in self._seconds if b[0] >= int(since)]
         return {
             "max_ms": round(max((b[1] for b in recent), default=0.0) * 1000, 3),
-            "samples": int(sum(b[2] for b in recent)),
+            "busy_max_ms": round(max((b[2] for b in recent), default=0.0) * 1000, 3),
+            "samples": int(sum(b[3] for b in recent)),
             "window_s": window,
             "interval_ms": self.interval * 1000,
         }

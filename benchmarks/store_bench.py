@@ -1,0 +1,380 @@
+"""Proof history on the real Jupyter Server over loopback: page latency, load, event-loop lag.
+
+Builds a history of 1,000,000 proofs (``--short``: 20,000) with the bulk writer, starts
+``jupyter server`` with the proofnb extension and a token on 127.0.0.1, then measures:
+
+* sequential page latency: first page, a deep offset page (skip=500,000; short: 10,000), keyset
+  pages deep in the list (also filtered by verdict), a text query (cold and cached count);
+* 100 concurrent clients for 30 s (short: 3 s) on a mix of list, keyset, detail, filter and
+  stats requests: throughput, p50/p95/p99 and the number of failed requests;
+* the server's event-loop lag during the load, from ``/proofnb/api/health``.
+
+Targets (issue 5): keyset p95 < 20 ms at any depth, zero failed requests, loop lag < 50 ms.
+``python benchmarks/store_bench.py [--short] [--proofs N] [--seconds S] [--clients C]``
+exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError
+
+from proofnb.core.model import Counterexample, ProofResult, StepResult
+from proofnb.store.history import ProofStore
+
+BASE_URL = "/bench%40proofnb/"
+KEYSET_TARGET_MS = 20.0
+LAG_TARGET_MS = 50.0
+
+
+def _templates() -> list[ProofResult]:
+    """Twelve small proofs of each verdict, repeated to fill the history."""
+    out = []
+    for i in range(12):
+        verdict = ("accepted", "review", "rejected")[i % 3]
+        status = {"accepted": "proved", "review": "likely", "rejected": "refuted"}[verdict]
+        steps = tuple(
+            StepResult(
+                index=k,
+                relation="=",
+                lhs=f"(a + {i})^2" if k == 0 else f"a^2 + {2 * i}a + {i * i} + {k - 1}",
+                rhs=f"a^2 + {2 * i}a + {i * i} + {k}",
+                status=status if k == 0 else "proved",  # type: ignore[arg-type]
+                method="expand",
+                seconds=0.001,
+                counterexample=Counterexample("value", (("a", "1"),), "1", "2", "a = 1")
+                if status == "refuted" and k == 0
+                else None,
+            )
+            for k in range(1 + i % 3)
+        )
+        out.append(
+            ProofResult(
+                text=f"(a + {i})^2\n" + "".join(f"  = {s.rhs}\n" for s in steps),
+                steps=steps,
+                verdict=verdict,  # type: ignore[arg-type]
+                title=f"Square of a sum {i}",
+                conclusion=f"(a + {i})^2 = {steps[-1].rhs}",
+            )
+        )
+    return out
+
+
+def build(path: Path, proofs: int) -> float:
+    """Fill ``path`` with ``proofs`` proofs (one per millisecond); returns seconds taken."""
+    started = time.perf_counter()
+    templates = _templates()
+    base = 1_700_000_000.0
+    with ProofStore(path) as store:
+        store.add_many(
+            (
+                (templates[i % 12], f"course/week{i % 50}.ipynb", base + i / 1000)
+                for i in range(proofs)
+            ),
+            chunk=50_000,
+        )
+    return time.perf_counter() - started
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """A ``jupyter server`` subprocess with only what this benchmark needs."""
+
+    def __init__(self, db: Path, workdir: Path) -> None:
+        self.token = secrets.token_hex(16)
+        self.port = _free_port()
+        self.root = f"http://127.0.0.1:{self.port}{BASE_URL}"
+        config = workdir / "config"
+        config.mkdir(exist_ok=True)
+        (config / "jupyter_server_config.json").write_text(
+            json.dumps({"ServerApp": {"jpserver_extensions": {"proofnb": True}}})
+        )
+        env = dict(
+            os.environ,
+            PROOFNB_DB=str(db),
+            JUPYTER_CONFIG_DIR=str(config),
+            JUPYTER_RUNTIME_DIR=str(workdir / "runtime"),
+        )
+        self.log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "jupyter_server",
+                "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={self.port}",
+                "--ServerApp.port_retries=0",
+                "--ServerApp.open_browser=False",
+                f"--ServerApp.base_url={BASE_URL}",
+                f"--ServerApp.root_dir={workdir}",
+                f"--IdentityProvider.token={self.token}",
+                "--ServerApp.allow_root=True",
+            ],
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            cwd=workdir,
+        )
+        self.logfile = workdir / "server.log"
+
+    def url(self, route: str, **params: Any) -> str:
+        query = urlencode({k: v for k, v in params.items() if v is not None})
+        return f"{self.root}proofnb/api/{route}" + (f"?{query}" if query else "")
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"token {self.token}"}
+
+    async def wait_ready(self, client: AsyncHTTPClient, within_s: float = 90) -> None:
+        deadline = time.monotonic() + within_s
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                break
+            try:
+                await client.fetch(self.url("health"), headers=self.headers, request_timeout=5)
+                return
+            except (OSError, HTTPClientError):
+                await asyncio.sleep(0.25)
+        tail = self.logfile.read_text()[-3000:]
+        raise RuntimeError(f"jupyter server did not come up:\n{tail}")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
+
+
+def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+async def _timed(client: AsyncHTTPClient, server: Server, url: str) -> tuple[float, Any]:
+    started = time.perf_counter()
+    response = await client.fetch(url, headers=server.headers, request_timeout=60)
+    return (time.perf_counter() - started) * 1000, json.loads(response.body)
+
+
+async def _series(
+    client: AsyncHTTPClient, server: Server, urls: list[str]
+) -> tuple[dict[str, float], Any]:
+    times, body = [], None
+    for url in urls:
+        ms, body = await _timed(client, server, url)
+        times.append(ms)
+    return {"p50_ms": _pct(times, 0.5), "p95_ms": _pct(times, 0.95), "n": len(times)}, body
+
+
+async def _cursor_at(client: AsyncHTTPClient, server: Server, depth: int, **filters: Any) -> str:
+    _, page = await _timed(client, server, server.url("proofs", skip=depth, limit=1, **filters))
+    cursor: str = page["next"]
+    return cursor
+
+
+async def _latency(client: AsyncHTTPClient, server: Server, proofs: int, deep: int) -> dict:
+    out: dict[str, Any] = {}
+    first = [server.url("proofs", limit=20)] * 50
+    out["first_page"], page = await _series(client, server, first)
+    assert page["total"] == proofs, page["total"]
+    out["offset_deep"], page = await _series(
+        client, server, [server.url("proofs", skip=deep, limit=20)] * 10
+    )
+    assert len(page["items"]) == 20
+    cursors = [await _cursor_at(client, server, int(proofs * f)) for f in (0.1, 0.5, 0.9, 0.99)]
+    urls = [server.url("proofs", limit=20, before=c) for c in cursors for _ in range(25)]
+    out["keyset_deep"], page = await _series(client, server, urls)
+    cursor = await _cursor_at(client, server, int(proofs / 3 * 0.9), verdict="rejected")
+    urls = [server.url("proofs", limit=20, verdict="rejected", before=cursor)] * 50
+    out["keyset_verdict"], page = await _series(client, server, urls)
+    assert page["total"] == proofs // 3 + (1 if proofs % 3 > 2 else 0) or page["total"] > 0
+    query = server.url("proofs", limit=20, q="week7.ipynb")
+    out["query_cold"], page = await _series(client, server, [query])
+    out["query_cached"], _ = await _series(client, server, [query] * 20)
+    out["detail"], _ = await _series(
+        client, server, [server.url(f"proofs/{random.randint(1, proofs)}") for _ in range(50)]
+    )
+    return out
+
+
+async def _load(
+    client: AsyncHTTPClient, server: Server, proofs: int, clients: int, seconds: float
+) -> dict:
+    rng = random.Random(5)
+    cursors = [await _cursor_at(client, server, rng.randrange(proofs - 30)) for _ in range(20)]
+    routes = (
+        [lambda: server.url("proofs", limit=20)] * 3
+        + [lambda: server.url("proofs", limit=50, before=rng.choice(cursors))] * 3
+        + [lambda: server.url(f"proofs/{rng.randint(1, proofs)}")] * 2
+        + [lambda: server.url("proofs", limit=20, verdict=rng.choice(["accepted", "rejected"]))]
+        + [lambda: server.url("stats")]
+    )
+    latencies: list[float] = []
+    errors: list[str] = []
+    stop_at = time.monotonic() + seconds
+
+    async def worker() -> None:
+        while time.monotonic() < stop_at:
+            url = rng.choice(routes)()
+            started = time.perf_counter()
+            try:
+                response = await client.fetch(url, headers=server.headers, request_timeout=30)
+                if response.code != 200:
+                    errors.append(f"{response.code} {url}")
+            except Exception as e:  # every failure counts, whatever its kind
+                errors.append(f"{type(e).__name__}: {e} {url}")
+            latencies.append((time.perf_counter() - started) * 1000)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    elapsed = time.perf_counter() - started
+    _, health = await _timed(client, server, server.url("health", window=int(seconds) + 2))
+    return {
+        "clients": clients,
+        "seconds": round(elapsed, 2),
+        "requests": len(latencies),
+        "errors": len(errors),
+        "error_samples": errors[:5],
+        "throughput_rps": round(len(latencies) / elapsed, 1),
+        "p50_ms": _pct(latencies, 0.5),
+        "p95_ms": _pct(latencies, 0.95),
+        "p99_ms": _pct(latencies, 0.99),
+        "mean_ms": statistics.fmean(latencies) if latencies else float("nan"),
+        "loop_lag_max_ms": health["loop_lag"]["max_ms"],
+        "loop_busy_max_ms": health["loop_lag"]["busy_max_ms"],
+        "loop_lag_samples": health["loop_lag"]["samples"],
+        "load_average": os.getloadavg()[0],
+    }
+
+
+async def _measure(server: Server, proofs: int, deep: int, clients: int, seconds: float) -> dict:
+    AsyncHTTPClient.configure(None, max_clients=clients)
+    client = AsyncHTTPClient(force_instance=True)
+    try:
+        await server.wait_ready(client)
+        latency = await _latency(client, server, proofs, deep)
+        load = await _load(client, server, proofs, clients, seconds)
+    finally:
+        client.close()
+    return {"latency": latency, "load": load}
+
+
+def run(
+    short: bool,
+    *,
+    proofs: int | None = None,
+    seconds: float | None = None,
+    clients: int = 100,
+    db: str | None = None,
+) -> dict[str, Any]:
+    """Build (or reuse ``db``), serve, measure; returns the numbers and which targets were met."""
+    proofs = proofs or (20_000 if short else 1_000_000)
+    seconds = seconds or (3.0 if short else 30.0)
+    deep = min(10_000 if short else 500_000, proofs - 20)
+    with tempfile.TemporaryDirectory(prefix="proofnb-bench-") as tmp:
+        work = Path(tmp)
+        path = Path(db) if db else work / "history.sqlite"
+        existing = ProofStore(path).count() if path.exists() else 0
+        build_s = 0.0
+        if existing != proofs:
+            if existing:
+                raise SystemExit(f"{path} holds {existing} proofs, not {proofs}")
+            build_s = build(path, proofs)
+        server = Server(path, work)
+        try:
+            measured = asyncio.run(_measure(server, proofs, deep, clients, seconds))
+        finally:
+            server.stop()
+    latency, load = measured["latency"], measured["load"]
+    keyset_p95 = max(latency["keyset_deep"]["p95_ms"], latency["keyset_verdict"]["p95_ms"])
+    result: dict[str, Any] = {
+        "proofs": proofs,
+        "build_s": round(build_s, 1),
+        "database_mb": round(path.stat().st_size / 2**20, 1) if db else None,
+        "deep_skip": deep,
+        **measured,
+        "targets": {
+            f"keyset p95 < {KEYSET_TARGET_MS:g} ms": keyset_p95 < KEYSET_TARGET_MS,
+            "zero failed requests": load["errors"] == 0,
+            f"loop lag < {LAG_TARGET_MS:g} ms": load["loop_lag_max_ms"] < LAG_TARGET_MS,
+        },
+    }
+    result["targets_met"] = all(result["targets"].values())
+    return result
+
+
+def report(result: dict[str, Any]) -> str:
+    """A small text table of :func:`run`'s numbers."""
+    lines = [
+        f"proof history benchmark: {result['proofs']:,} proofs"
+        f" (built in {result['build_s']} s), real jupyter server on 127.0.0.1",
+        f"{'request':<34}{'p50 ms':>10}{'p95 ms':>10}{'n':>6}",
+    ]
+    names = {
+        "first_page": "first page (limit 20)",
+        "offset_deep": f"offset skip={result['deep_skip']:,}",
+        "keyset_deep": "keyset cursor at 10/50/90/99 %",
+        "keyset_verdict": "keyset, verdict=rejected, deep",
+        "query_cold": "q= text search, cold count",
+        "query_cached": "q= text search, cached count",
+        "detail": "one proof with steps",
+    }
+    for key, label in names.items():
+        row = result["latency"][key]
+        lines.append(f"{label:<34}{row['p50_ms']:>10.2f}{row['p95_ms']:>10.2f}{row['n']:>6}")
+    load = result["load"]
+    lines += [
+        f"load: {load['clients']} clients x {load['seconds']} s: {load['requests']:,} requests,"
+        f" {load['throughput_rps']:,} req/s, p50 {load['p50_ms']:.1f} ms,"
+        f" p95 {load['p95_ms']:.1f} ms, p99 {load['p99_ms']:.1f} ms, errors {load['errors']}",
+        f"server event-loop lag under load: max {load['loop_lag_max_ms']:.1f} ms wall,"
+        f" max {load['loop_busy_max_ms']:.1f} ms loop-thread CPU per {10} ms tick"
+        f" ({load['loop_lag_samples']} samples; machine load average {load['load_average']:.1f})",
+    ]
+    lines += [f"  [{'ok' if ok else 'MISSED'}] {name}" for name, ok in result["targets"].items()]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--short", action="store_true", help="20,000 proofs, 3 s of load")
+    parser.add_argument("--proofs", type=int, help="history size")
+    parser.add_argument("--seconds", type=float, help="load duration")
+    parser.add_argument("--clients", type=int, default=100, help="concurrent clients")
+    parser.add_argument("--db", help="reuse (or create) this database file")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = parser.parse_args(argv)
+    result = run(
+        args.short, proofs=args.proofs, seconds=args.seconds, clients=args.clients, db=args.db
+    )
+    print(json.dumps(result, indent=2) if args.json else report(result))
+    return 0 if result["targets_met"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
