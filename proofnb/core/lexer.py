@@ -92,7 +92,7 @@ _LATEX_SKIP: frozenset[str] = frozenset(
 # Commands that are plain names (functions, Greek letters).
 _LATEX_NAMES: frozenset[str] = frozenset(
     "sin cos tan cot sec csc arcsin arccos arctan arccot sinh cosh tanh coth sech csch "
-    "exp ln log lg min max gcd lim sup inf det".split()
+    "exp ln log lg min max gcd".split()
 ) | GREEK_NAMES
 
 #: Relations a chain can be split at.
@@ -113,6 +113,7 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
     pos = 0
     size = len(text)
     match = _TOKEN_RE.match
+    texts = False
     while pos < size:
         m = match(text, pos)
         if m is None:  # pragma: no cover - the pattern ends in a catch-all
@@ -150,6 +151,7 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
             elif name in _LATEX_NAMES:
                 append(Token(NAME, name, start))
             else:
+                texts = texts or name in _TEXT_COMMANDS
                 append(Token(CMD, name, start))
         elif kind == "sup":
             append(Token(SUP, value.translate(_SUPERSCRIPTS), start))
@@ -169,4 +171,21 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
                     col + start,
                 )
     append(Token(END, "", size))
+    if texts:
+        _collapse_words(tokens)
     return tokens
+
+
+_TEXT_COMMANDS = frozenset({"text", "textrm", "mathrm", "mbox"})
+
+
+def _collapse_words(tokens: list[Token]) -> None:
+    """``\\text{ or }`` is the operator ``or`` (and likewise ``and``)."""
+    i = 0
+    while i + 3 < len(tokens):
+        tok = tokens[i]
+        if (tok.kind == CMD and tok.text in _TEXT_COMMANDS and tokens[i + 1].text == "{"
+                and tokens[i + 2].kind == OP and tokens[i + 2].text in ("and", "or")
+                and tokens[i + 3].text == "}"):
+            tokens[i : i + 4] = [Token(OP, tokens[i + 2].text, tok.pos)]
+        i += 1

@@ -1,0 +1,282 @@
+"""The whitelist of names a cell may call, and how each builds its SymPy object.
+
+A builder takes the parsed arguments (SymPy objects, tuples of them for integration or
+summation limits, or a direction string for limits) and the domain, and returns a SymPy
+object. Calculus objects are built unevaluated. Builders raise :class:`ArgumentError` for a
+wrong call and :class:`~proofnb.core.bounds.LimitExceeded` for one that is too big.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Union
+
+import sympy as sp
+
+from proofnb.core import bounds
+
+Arg = Union[Any, tuple[Any, ...], str]  # noqa: UP007 - Any inside | is rejected at runtime
+Builder = Callable[[list[Arg], str], Any]
+
+
+class ArgumentError(Exception):
+    """Raised by a builder when the arguments do not fit the function."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _exprs(name: str, args: list[Arg], low: int, high: int | None = None) -> list[Any]:
+    high = low if high is None else high
+    if not low <= len(args) <= high:
+        if low == high:
+            want = f"{low} argument" + ("s" if low != 1 else "")
+        elif high > 99:
+            want = f"at least {low} arguments"
+        else:
+            want = f"{low} to {high} arguments"
+        raise ArgumentError(f"{name} takes {want}, got {len(args)}")
+    for arg in args:
+        if not isinstance(arg, sp.Expr):
+            raise ArgumentError(f"the arguments of {name} must be expressions")
+    return list(args)
+
+
+def _unary(name: str, func: Any) -> Builder:
+    def build(args: list[Arg], domain: str) -> Any:
+        (x,) = _exprs(name, args, 1)
+        return func(x)
+
+    return build
+
+
+def _root(x: Any, n: Any, domain: str) -> Any:
+    """n-th root; in the real domain an odd root of a negative number is real (cbrt(-8) = -2)."""
+    if n.is_zero:
+        raise ArgumentError("root of order 0 is undefined")
+    bounds.check_power(x, 1 / n)
+    if domain == "real" and isinstance(n, sp.Integer) and n % 2 == 1:
+        return sp.real_root(x, n)
+    return sp.root(x, n)
+
+
+def _build_root(args: list[Arg], domain: str) -> Any:
+    x, n = _exprs("root", args, 2)
+    return _root(x, n, domain)
+
+
+def _build_cbrt(args: list[Arg], domain: str) -> Any:
+    (x,) = _exprs("cbrt", args, 1)
+    return _root(x, sp.Integer(3), domain)
+
+
+def _build_log(args: list[Arg], domain: str) -> Any:
+    values = _exprs("log", args, 1, 2)
+    return sp.log(*values)
+
+
+def _log_base(base: int) -> Builder:
+    def build(args: list[Arg], domain: str) -> Any:
+        (x,) = _exprs(f"log{base}", args, 1)
+        return sp.log(x, base)
+
+    return build
+
+
+def _build_factorial(args: list[Arg], domain: str) -> Any:
+    (n,) = _exprs("factorial", args, 1)
+    bounds.check_factorial(n)
+    return sp.factorial(n)
+
+
+def _build_binomial(args: list[Arg], domain: str) -> Any:
+    n, k = _exprs("binomial", args, 2)
+    bounds.check_binomial(n, k)
+    return sp.binomial(n, k)
+
+
+def _nary(name: str, func: Any, low: int = 2) -> Builder:
+    def build(args: list[Arg], domain: str) -> Any:
+        values = _exprs(name, args, low, 1000)
+        bounds.check_numbers(values)
+        return func(*values)
+
+    return build
+
+
+def _build_gcd(name: str, func: Any) -> Builder:
+    def build(args: list[Arg], domain: str) -> Any:
+        values = _exprs(name, args, 2, 1000)
+        bounds.check_numbers(values)
+        result = values[0]
+        for value in values[1:]:
+            result = func(result, value)
+        return result
+
+    return build
+
+
+def _build_rational(args: list[Arg], domain: str) -> Any:
+    values = _exprs("Rational", args, 1, 2)
+    if not all(isinstance(v, sp.Rational) for v in values):
+        raise ArgumentError("Rational takes numbers")
+    if len(values) == 2 and values[1].is_zero:
+        raise ArgumentError("Rational with denominator 0")
+    return values[0] if len(values) == 1 else values[0] / values[1]
+
+
+def _build_integer(args: list[Arg], domain: str) -> Any:
+    (value,) = _exprs("Integer", args, 1)
+    if not isinstance(value, sp.Integer):
+        raise ArgumentError("Integer takes a whole number")
+    return value
+
+
+def _relation(name: str, cls: Any) -> Builder:
+    def build(args: list[Arg], domain: str) -> Any:
+        lhs, rhs = _exprs(name, args, 2)
+        return cls(lhs, rhs, evaluate=False)
+
+    return build
+
+
+def _logic(name: str, cls: Any) -> Builder:
+    def build(args: list[Arg], domain: str) -> Any:
+        if len(args) < 2:
+            raise ArgumentError(f"{name} takes at least 2 statements")
+        if not all(isinstance(a, sp.logic.boolalg.Boolean) for a in args):
+            raise ArgumentError(f"the arguments of {name} must be equations or inequalities")
+        return cls(*args)
+
+    return build
+
+
+def _variable(arg: Any, name: str) -> Any:
+    if not isinstance(arg, sp.Symbol):
+        raise ArgumentError(f"expected a variable in {name}, got {_text(arg)}")
+    return arg
+
+
+def _build_derivative(args: list[Arg], domain: str) -> Any:
+    if len(args) < 2:
+        raise ArgumentError("diff takes an expression and at least one variable")
+    expr = args[0]
+    if not isinstance(expr, sp.Expr):
+        raise ArgumentError("diff takes an expression first")
+    variables: list[Any] = []
+    for arg in args[1:]:
+        if isinstance(arg, tuple):
+            if len(arg) != 2:
+                raise ArgumentError("write diff(f, (x, n)) for the n-th derivative")
+            bounds.check_order(arg[1])
+            variables.append((_variable(arg[0], "diff"), arg[1]))
+        elif isinstance(arg, sp.Integer) and variables:
+            bounds.check_order(arg)
+            last = variables.pop()
+            variables.append((last, arg))
+        else:
+            variables.append(_variable(arg, "diff"))
+    return sp.Derivative(expr, *variables)
+
+
+def _limits(name: str, args: list[Arg], sizes: tuple[int, ...]) -> list[Any]:
+    result: list[Any] = []
+    for arg in args:
+        if isinstance(arg, tuple):
+            if len(arg) not in sizes:
+                raise ArgumentError(f"write {name}(f, (x, a, b)) for limits a to b")
+            result.append((_variable(arg[0], name), *arg[1:]))
+        else:
+            result.append(_variable(arg, name))
+    return result
+
+
+def _build_integral(args: list[Arg], domain: str) -> Any:
+    if len(args) < 2 or not isinstance(args[0], sp.Expr):
+        raise ArgumentError("integrate takes an expression and a variable or (x, a, b)")
+    return sp.Integral(args[0], *_limits("integrate", args[1:], (1, 3)))
+
+
+def _series(name: str, cls: Any, limit: int) -> Builder:
+    def build(args: list[Arg], domain: str) -> Any:
+        if len(args) < 2 or not isinstance(args[0], sp.Expr):
+            raise ArgumentError(f"{name} takes an expression and (k, a, b)")
+        ranges = _limits(name, args[1:], (3,))
+        for item in ranges:
+            if not isinstance(item, tuple):
+                raise ArgumentError(f"write {name}(f, (k, a, b)) for k from a to b")
+            bounds.check_range(item[1], item[2], limit, name)
+        return cls(args[0], *ranges)
+
+    return build
+
+
+def _build_limit(args: list[Arg], domain: str) -> Any:
+    if len(args) not in (3, 4):
+        raise ArgumentError("limit takes an expression, a variable, a point (and '+' or '-')")
+    expr, var, point = args[:3]
+    if not isinstance(expr, sp.Expr) or not isinstance(point, sp.Expr):
+        raise ArgumentError("limit takes an expression, a variable and a point")
+    direction = args[3] if len(args) == 4 else "+"
+    if direction not in ("+", "-", "+-"):
+        raise ArgumentError("the direction of a limit is '+', '-' or '+-'")
+    return sp.Limit(expr, _variable(var, "limit"), point, dir=direction)
+
+
+def _text(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 30 else text[:27] + "..."
+
+
+_UNARY: dict[str, Any] = {
+    "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot, "sec": sp.sec, "csc": sp.csc,
+    "cosec": sp.csc, "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "acot": sp.acot,
+    "asec": sp.asec, "acsc": sp.acsc, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
+    "arccot": sp.acot, "arcsec": sp.asec, "arccsc": sp.acsc, "sinh": sp.sinh, "cosh": sp.cosh,
+    "tanh": sp.tanh, "coth": sp.coth, "sech": sp.sech, "csch": sp.csch, "asinh": sp.asinh,
+    "acosh": sp.acosh, "atanh": sp.atanh, "acoth": sp.acoth, "asech": sp.asech,
+    "acsch": sp.acsch, "arsinh": sp.asinh, "arcosh": sp.acosh, "artanh": sp.atanh,
+    "arcoth": sp.acoth, "arcsinh": sp.asinh, "arccosh": sp.acosh, "arctanh": sp.atanh,
+    "arccoth": sp.acoth, "exp": sp.exp, "ln": sp.log, "sqrt": sp.sqrt, "abs": sp.Abs,
+    "Abs": sp.Abs, "sign": sp.sign, "sgn": sp.sign, "floor": sp.floor, "ceil": sp.ceiling,
+    "ceiling": sp.ceiling, "re": sp.re, "im": sp.im, "conjugate": sp.conjugate, "arg": sp.arg,
+}  # fmt: skip
+
+#: Inverse of each trigonometric/hyperbolic function, for ``sin^{-1} x``.
+INVERSES: dict[str, str] = {
+    "sin": "asin", "cos": "acos", "tan": "atan", "cot": "acot", "sec": "asec", "csc": "acsc",
+    "sinh": "asinh", "cosh": "acosh", "tanh": "atanh", "coth": "acoth", "sech": "asech",
+    "csch": "acsch",
+}  # fmt: skip
+
+FUNCTIONS: dict[str, Builder] = {name: _unary(name, f) for name, f in _UNARY.items()}
+FUNCTIONS.update({
+    "log": _build_log, "log10": _log_base(10), "log2": _log_base(2), "lg": _log_base(10),
+    "cbrt": _build_cbrt, "root": _build_root, "factorial": _build_factorial,
+    "binomial": _build_binomial, "atan2": _nary("atan2", sp.atan2), "min": _nary("min", sp.Min),
+    "max": _nary("max", sp.Max), "Min": _nary("Min", sp.Min), "Max": _nary("Max", sp.Max),
+    "gcd": _build_gcd("gcd", sp.gcd), "lcm": _build_gcd("lcm", sp.lcm),
+    "mod": _nary("mod", sp.Mod), "Mod": _nary("Mod", sp.Mod), "Rational": _build_rational,
+    "Integer": _build_integer, "diff": _build_derivative, "Derivative": _build_derivative,
+    "integrate": _build_integral, "Integral": _build_integral, "limit": _build_limit,
+    "Limit": _build_limit, "Sum": _series("Sum", sp.Sum, bounds.MAX_SUM_TERMS),
+    "sum": _series("sum", sp.Sum, bounds.MAX_SUM_TERMS),
+    "Product": _series("Product", sp.Product, bounds.MAX_PRODUCT_TERMS),
+    "product": _series("product", sp.Product, bounds.MAX_PRODUCT_TERMS),
+    "Eq": _relation("Eq", sp.Eq), "Ne": _relation("Ne", sp.Ne), "Lt": _relation("Lt", sp.Lt),
+    "Le": _relation("Le", sp.Le), "Gt": _relation("Gt", sp.Gt), "Ge": _relation("Ge", sp.Ge),
+    "And": _logic("And", sp.And), "Or": _logic("Or", sp.Or),
+})  # fmt: skip
+
+#: Functions that take a simple argument without parentheses (``sin x``, ``log x``).
+PREFIX_FUNCTIONS: frozenset[str] = frozenset(_UNARY) | {"log", "log10", "log2", "lg", "cbrt"}
+
+#: Names of constants; ``i`` is the imaginary unit only in the complex domain.
+CONSTANTS: dict[str, Any] = {
+    "pi": sp.pi, "e": sp.E, "E": sp.E, "I": sp.I, "oo": sp.oo, "inf": sp.oo,
+    "infinity": sp.oo, "zoo": sp.zoo,
+}  # fmt: skip
+
+#: Every built-in word (for "did you mean" and for refusing to split e.g. ``lnx``).
+KNOWN_WORDS: frozenset[str] = frozenset(FUNCTIONS) | frozenset(CONSTANTS)
