@@ -353,7 +353,7 @@ def report(result: dict[str, Any]) -> str:
         f" {load['throughput_rps']:,} req/s, p50 {load['p50_ms']:.1f} ms,"
         f" p95 {load['p95_ms']:.1f} ms, p99 {load['p99_ms']:.1f} ms, errors {load['errors']}",
         f"server event-loop lag under load: max {load['loop_lag_max_ms']:.1f} ms wall,"
-        f" max {load['loop_busy_max_ms']:.1f} ms loop-thread CPU per {10} ms tick"
+        f" max {load['loop_busy_max_ms']:.1f} ms loop-thread CPU per 10 ms tick"
         f" ({load['loop_lag_samples']} samples; machine load average {load['load_average']:.1f})",
     ]
     lines += [f"  [{'ok' if ok else 'MISSED'}] {name}" for name, ok in result["targets"].items()]
