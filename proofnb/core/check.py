@@ -24,17 +24,35 @@ if TYPE_CHECKING:
 SOFT_SHARE = 0.6
 
 
-def _parse_sides(spec: StepSpec, env: MathEnv) -> tuple[sp.Basic, sp.Basic, sp.Basic]:
+Sides = tuple[sp.Basic, sp.Basic, sp.Basic]
+
+
+def _parse_sides(spec: StepSpec, env: MathEnv) -> tuple[Sides, Sides]:
+    """(evaluated, as-written) forms of lhs, rhs, origin.
+
+    The as-written form (SymPy's evaluation switched off) keeps what evaluation cancels,
+    e.g. the domain of ``sqrt(x)*sqrt(x)``; it falls back to the evaluated form.
+    """
     from .parser import parse_math
 
     lhs_line = spec.lhs_line or spec.line
-    lhs = parse_math(spec.lhs, env, line=lhs_line)
-    rhs = parse_math(spec.rhs, env, line=spec.line, col=spec.col)
+
+    def both(text: str, line: int, col: int) -> tuple[sp.Basic, sp.Basic]:
+        value = parse_math(text, env, line=line, col=col)
+        try:
+            with sp.evaluate(False):
+                raw = parse_math(text, env, line=line, col=col)
+        except Exception:  # noqa: BLE001 - the as-written form is optional
+            raw = value
+        return value, raw
+
+    lhs, raw_lhs = both(spec.lhs, lhs_line, 1)
+    rhs, raw_rhs = both(spec.rhs, spec.line, spec.col)
     if spec.origin.strip() == spec.lhs.strip():
-        origin = lhs
+        origin, raw_origin = lhs, raw_lhs
     else:
-        origin = parse_math(spec.origin, env, line=lhs_line)
-    return lhs, rhs, origin
+        origin, raw_origin = both(spec.origin, lhs_line, 1)
+    return (lhs, rhs, origin), (raw_lhs, raw_rhs, raw_origin)
 
 
 def _latex(expr: sp.Basic) -> str:
@@ -62,7 +80,7 @@ def _run(spec: StepSpec, options: CheckOptions, deadline: float) -> tuple[Outcom
     from .parser import build_env
 
     env = build_env(options)
-    lhs, rhs, origin = _parse_sides(spec, env)
+    (lhs, rhs, origin), raw = _parse_sides(spec, env)
     outcome = decide(
         spec.relation,
         lhs,
@@ -73,6 +91,7 @@ def _run(spec: StepSpec, options: CheckOptions, deadline: float) -> tuple[Outcom
         seed=options.seed,
         texts=(spec.origin, spec.lhs, spec.rhs, spec.relation),
         deadline=deadline,
+        written=raw,
     )
     return outcome, _latex(lhs), _latex(rhs)
 
@@ -102,6 +121,13 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
         return _error(spec, f"line {spec.line}: expression too deeply nested", started)
     except MemoryError:
         return _error(spec, f"line {spec.line}: expression too large", started)
+    except Exception as exc:  # noqa: BLE001 - a SymPy failure is "unknown", never a verdict
+        return StepResult(
+            index=spec.index, relation=spec.relation, lhs=spec.lhs, rhs=spec.rhs,
+            status="unknown", method="internal", seconds=time.perf_counter() - started,
+            message=f"the checker failed on this step ({type(exc).__name__}: {exc})"[:300],
+            line=spec.line,
+        )
     return StepResult(
         index=spec.index,
         relation=spec.relation,

@@ -7,6 +7,7 @@ wherever A is (up to isolated points), which :func:`domain_covered` establishes.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from .numeric import UNDEFINED, Point, anchors_from, evaluate, is_integer_symbol
 from .prove import (
     ProofFound,
     assumption_interval,
+    is_rational_function,
     prove_by_derivative,
     prove_cheap,
     prove_heavy,
@@ -30,7 +32,7 @@ from .prove import (
 from .witness import Problem, in_setting, probe_expressions, probe_statements
 
 #: Points tried before the symbolic tiers, and in total.
-QUICK_POINTS = 10
+QUICK_POINTS = 6
 MORE_POINTS = 28
 #: In-domain points that must agree before a step is called ``likely``.
 MIN_AGREEING = 8
@@ -99,22 +101,39 @@ def decide(
     seed: int = 0,
     texts: Sequence[str] = (),
     deadline: float | None = None,
+    written: tuple[Basic, Basic, Basic] | None = None,
 ) -> Outcome:
-    """Decide one step on SymPy objects (sides, the chain's origin, declared conditions)."""
+    """Decide one step on SymPy objects (sides, the chain's origin, declared conditions).
+
+    ``written`` holds the same three objects unevaluated, as the user wrote them: domains
+    and point values come from it (``sqrt(x)*sqrt(x)`` is undefined at -1), proofs from
+    the evaluated forms.
+    """
     lhs, rhs, origin = (sp.sympify(e) for e in (lhs, rhs, origin))
+    raw_lhs, raw_rhs, raw_origin = written or (lhs, rhs, origin)
     if deadline is None:
         deadline = time.monotonic() + 6.0
     used_seed = step_seed(seed, *(texts or (sp.srepr(origin), sp.srepr(lhs), sp.srepr(rhs))))
     if relation in ("<=>", "==>", "<=="):
-        return _decide_statement(relation, lhs, rhs, origin, conditions, real, used_seed, deadline)
+        return _decide_statement(relation, lhs, rhs, origin, conditions, real, used_seed,
+                                 deadline, (raw_lhs, raw_rhs, raw_origin))
     lhs, rhs, origin = (_doit(e, deadline) for e in (lhs, rhs, origin))
-    if not all(isinstance(e, Expr) for e in (lhs, rhs, origin)):
+    raw_lhs, raw_rhs, raw_origin = (_doit(e, deadline) for e in (raw_lhs, raw_rhs, raw_origin))
+    if not all(isinstance(e, Expr) for e in (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin)):
         return Outcome("error", "parse", message=f"'{relation}' needs expressions on both sides")
-    problem = _problem(relation, lhs, rhs, origin, conditions, real, used_seed)
+    problem = _problem(relation, raw_lhs, raw_rhs, raw_origin, conditions, real, used_seed)
+    rational = all(is_rational_function(e) for e in (lhs, rhs, raw_lhs, raw_rhs))
+    if relation == "=" and rational:
+        # Rational functions: only isolated exceptions, so a normal form decides at once.
+        quick = prove_cheap(lhs, rhs)
+        if quick:
+            notes = domain_notes(problem, ())
+            return Outcome("proved", quick.method, notes=notes,
+                           flags=("domain",) if notes else ())
     probe = probe_expressions(problem, QUICK_POINTS, deadline)
     if probe.counterexample:
         return Outcome("refuted", "counterexample", probe.counterexample, seed=used_seed)
-    proof = _prove_expressions(problem, deadline)
+    proof = _prove_expressions(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline)
     covered = domain_covered(problem) if proof and relation == "=" else True
     if proof and covered:
         notes = domain_notes(problem, probe.isolated)
@@ -255,12 +274,12 @@ def _push(notes: list[str], note: str) -> None:
 
 def _decide_statement(
     relation: str, lhs: Basic, rhs: Basic, origin: Basic, conds: Sequence[Basic], real: bool,
-    seed: int, deadline: float,
+    seed: int, deadline: float, written: tuple[Basic, Basic, Basic],
 ) -> Outcome:
-    if isinstance(lhs, Expr) or isinstance(rhs, Expr):
+    if any(isinstance(e, Expr) for e in (lhs, rhs, *written)):
         return Outcome("error", "parse",
                        message=f"'{relation}' joins equations or inequalities, not expressions")
-    problem = _problem(relation, lhs, rhs, origin, conds, real, seed)
+    problem = _problem(relation, *written, conds, real, seed)
     analysis = StatementAnalysis(lhs, rhs, origin, problem.symbols, conds, real, deadline)
     probe = probe_statements(problem, 14, deadline, extra=analysis.points)
     if probe.counterexample:

@@ -151,6 +151,15 @@ def compare(a: Expr, b: Expr, *, need_exact: bool = False) -> Comparison:
     if diff.is_zero is True:
         return Comparison(0)
     try:
+        quick = diff.evalf(15)
+    except (TypeError, ValueError):
+        return Comparison(None, False)
+    if quick.is_number and quick.is_real is not False and abs(quick) < sp.Float("1e-12"):
+        # Looks like zero: confirm only on request (escalating precision on zeros is slow).
+        if need_exact:
+            return Comparison(0, _exact_zero(diff))
+        return Comparison(0, False)
+    try:
         low = diff.evalf(30, strict=True)
         high = diff.evalf(60, strict=True)
     except (PrecisionExhausted, TypeError, ValueError):
@@ -215,17 +224,21 @@ def is_integer_symbol(sym: Symbol, expr_context: Sequence[Basic] = ()) -> bool:
 
 def admissible(sym: Symbol, value: Expr) -> bool:
     """Does ``value`` respect the SymPy assumptions carried by ``sym``?"""
-    checks = (
-        (sym.is_positive, value > 0),
-        (sym.is_nonnegative, value >= 0),
-        (sym.is_negative, value < 0),
-        (sym.is_nonpositive, value <= 0),
-        (sym.is_nonzero, value != 0),
-        (sym.is_integer, value.is_integer),
-        (sym.is_even, value.is_even),
-        (sym.is_odd, value.is_odd),
-    )
-    return all(bool(ok) for flag, ok in checks if flag)
+    if sym.is_integer and not value.is_integer:
+        return False
+    if sym.is_positive and not value > 0:
+        return False
+    if sym.is_nonnegative and not value >= 0:
+        return False
+    if sym.is_negative and not value < 0:
+        return False
+    if sym.is_nonpositive and not value <= 0:
+        return False
+    if sym.is_nonzero and value == 0:
+        return False
+    if sym.is_even and not value.is_even:
+        return False
+    return not (sym.is_odd and not value.is_odd)
 
 
 def candidate_values(

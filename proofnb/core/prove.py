@@ -96,10 +96,53 @@ def _targeted() -> list[tuple[str, Callable[[Expr], Expr]]]:
     ]
 
 
+def trig_polynomial_zero(diff: Expr) -> bool:
+    """Is ``diff`` zero as a polynomial in sin/cos modulo sin² + cos² = 1 (and cosh² - sinh²)?"""
+    recip = {
+        sp.tan: lambda u: sp.sin(u) / sp.cos(u), sp.cot: lambda u: sp.cos(u) / sp.sin(u),
+        sp.sec: lambda u: 1 / sp.cos(u), sp.csc: lambda u: 1 / sp.sin(u),
+        sp.tanh: lambda u: sp.sinh(u) / sp.cosh(u), sp.coth: lambda u: sp.cosh(u) / sp.sinh(u),
+    }
+    swap = {f: recip[f.func](f.args[0]) for f in diff.atoms(*recip)}
+    expanded = sp.expand_trig(diff.xreplace(swap) if swap else diff)
+    if expanded == 0:
+        return True
+    relations: list[Expr] = []
+    mapping: dict[Expr, Expr] = {}
+    gens: list[Expr] = []
+    for fn in sorted(expanded.atoms(sp.sin, sp.cos, sp.sinh, sp.cosh), key=sp.default_sort_key):
+        if fn in mapping:
+            continue
+        arg = fn.args[0]
+        s_sym, c_sym = sp.Dummy("s"), sp.Dummy("c")
+        if isinstance(fn, (sp.sinh, sp.cosh)):
+            mapping[sp.sinh(arg)], mapping[sp.cosh(arg)] = s_sym, c_sym
+            relations.append(c_sym**2 - s_sym**2 - 1)
+        else:
+            mapping[sp.sin(arg)], mapping[sp.cos(arg)] = s_sym, c_sym
+            relations.append(s_sym**2 + c_sym**2 - 1)
+        gens += [s_sym, c_sym]
+    if not relations or len(relations) > 3:
+        return False
+    replaced = expanded.xreplace(mapping)
+    num = sp.numer(sp.together(replaced))
+    free = sorted(num.free_symbols - set(gens), key=str)
+    if num.has(*_FUNCS) or not num.is_polynomial(*gens, *free):
+        return False
+    _, rem = sp.reduced(sp.expand(num), relations, *gens, *free, order="grevlex")
+    return bool(rem == 0)
+
+
 def prove_targeted(lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
     """Tier 4: rewrites chosen by what the difference contains, until the deadline."""
     diff = lhs - rhs
     has_trig = diff.has(TrigonometricFunction, HyperbolicFunction)
+    if has_trig:
+        try:
+            if trig_polynomial_zero(diff):
+                return ProofFound("trig-polynomial")
+        except (TypeError, ValueError, NotImplementedError, sp.PolynomialError):
+            pass
     for name, rewrite in _targeted():
         if time.monotonic() > deadline:
             return None
