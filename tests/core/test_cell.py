@@ -15,9 +15,7 @@ def _steps(text: str) -> list[tuple[str, str, str, str]]:
 
 
 def test_expression_chain_over_lines() -> None:
-    cell = parse_cell(
-        "(a + b)^2\n  = (a + b)(a + b)\n  = a^2 + ab + ba + b^2\n  = a^2 + 2ab + b^2"
-    )
+    cell = parse_cell("(a + b)^2\n  = (a + b)(a + b)\n  = a^2 + ab + ba + b^2\n  = a^2 + 2ab + b^2")
     assert [(s.lhs, s.relation, s.rhs) for s in cell.steps] == [
         ("(a + b)^2", "=", "(a + b)(a + b)"),
         ("(a + b)(a + b)", "=", "a^2 + ab + ba + b^2"),
@@ -34,8 +32,12 @@ def test_one_line_expression_step() -> None:
     cell = parse_cell("log(x^2) = 2 log(x)")
     assert len(cell.steps) == 1
     step = cell.steps[0]
-    assert (step.lhs, step.relation, step.rhs, step.kind) == ("log(x^2)", "=", "2 log(x)",
-                                                               "expression")
+    assert (step.lhs, step.relation, step.rhs, step.kind) == (
+        "log(x^2)",
+        "=",
+        "2 log(x)",
+        "expression",
+    )
     assert (step.line, step.col, step.origin) == (1, 12, "log(x^2)")
 
 
@@ -61,9 +63,18 @@ def test_implicit_equivalence_between_equation_lines() -> None:
 
 @pytest.mark.parametrize(
     ("arrow", "relation"),
-    [("<=>", "<=>"), ("⇔", "<=>"), (r"\iff", "<=>"), (r"\Leftrightarrow", "<=>"),
-     ("==>", "==>"), ("=>", "==>"), ("⇒", "==>"), (r"\implies", "==>"), ("<==", "<=="),
-     ("⇐", "<==")],
+    [
+        ("<=>", "<=>"),
+        ("⇔", "<=>"),
+        (r"\iff", "<=>"),
+        (r"\Leftrightarrow", "<=>"),
+        ("==>", "==>"),
+        ("=>", "==>"),
+        ("⇒", "==>"),
+        (r"\implies", "==>"),
+        ("<==", "<=="),
+        ("⇐", "<=="),
+    ],
 )
 def test_statement_arrows_are_normalised(arrow: str, relation: str) -> None:
     assert _steps(f"x - 1 = 2 {arrow} x = 3")[0][1] == relation
@@ -71,8 +82,18 @@ def test_statement_arrows_are_normalised(arrow: str, relation: str) -> None:
 
 @pytest.mark.parametrize(
     ("op", "relation"),
-    [("=", "="), ("==", "="), ("<", "<"), ("<=", "<="), ("≤", "<="), (r"\le", "<="),
-     (">", ">"), (">=", ">="), ("≥", ">="), (r"\geq", ">=")],
+    [
+        ("=", "="),
+        ("==", "="),
+        ("<", "<"),
+        ("<=", "<="),
+        ("≤", "<="),
+        (r"\le", "<="),
+        (">", ">"),
+        (">=", ">="),
+        ("≥", ">="),
+        (r"\geq", ">="),
+    ],
 )
 def test_expression_relations_are_normalised(op: str, relation: str) -> None:
     assert _steps(f"x^2 {op} y")[0][1] == relation
@@ -100,7 +121,9 @@ def test_comments_assume_and_magic_lines() -> None:
 def test_blank_line_separates_chains() -> None:
     cell = parse_cell("a = b\n\nc\n= d\n\nx = 1\n<=> 2x = 2")
     assert [(s.lhs, s.rhs, s.origin) for s in cell.steps] == [
-        ("a", "b", "a"), ("c", "d", "c"), ("x = 1", "2x = 2", "x = 1")
+        ("a", "b", "a"),
+        ("c", "d", "c"),
+        ("x = 1", "2x = 2", "x = 1"),
     ]
     assert [line.chain for line in cell.lines] == [0, 0, 1, 1, 2, 2]
 
