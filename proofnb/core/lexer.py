@@ -28,13 +28,15 @@ class Token(NamedTuple):
     pos: int  # 0-based offset into the tokenized text
 
 
-# A letter: not a digit, underscore or superscript digit (those are \w too).
-_LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u2079]"
+# A letter: not a digit, underscore or superscript digit (those are \w too), and not a
+# Greek or blackboard letter: those are one-letter names of their own ("πr" is π·r).
+_LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u2079\u0370-\u03ffℤℝℕℚℂ]"
 _TOKEN_RE = re.compile(
     r"""
     (?P<ws>(?:\s|\\[,;:!\ ]|\\\\|[$&~])+)
   | (?P<num>[0-9]+\.[0-9]*(?:[eE][+-]?[0-9]+)?|[0-9]+|\.[0-9]+)
   | (?P<name>LETTER(?:LETTER|[0-9])*)
+  | (?P<greek>[\u0370-\u03ffℤℝℕℚℂ])
   | (?P<cmd>\\[A-Za-z]+|\\[{}|])
   | (?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)
   | (?P<str>'[^'\n]{0,8}'|"[^"\n]{0,8}")
@@ -110,35 +112,40 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
     """
     tokens: list[Token] = []
     append = tokens.append
-    pos = 0
     size = len(text)
-    match = _TOKEN_RE.match
     texts = False
-    while pos < size:
-        m = match(text, pos)
-        if m is None:  # pragma: no cover - the pattern ends in a catch-all
-            break
+    for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
-        value = m.group()
-        start = pos
-        pos = m.end()
         if kind == "ws":
             continue
-        if kind == "num":
-            append(Token(NUM, value, start))
-        elif kind == "name":
-            if value in GREEK:
-                append(Token(NAME, GREEK[value], start))
-            elif value[0] in GREEK or value[0] in _UNICODE_OPS:
-                # a Greek letter glued to more letters, e.g. "πx": split off the letter.
-                mapped = _UNICODE_OPS.get(value[0])
-                if mapped is not None:
-                    append(Token(mapped[0], mapped[1], start))
-                else:
-                    append(Token(NAME, GREEK[value[0]], start))
-                pos = start + 1
-            elif value == "and" or value == "or":
+        value = m.group()
+        start = m.start()
+        if kind == "name":
+            if value == "and" or value == "or":
                 append(Token(OP, value, start))
+            else:
+                append(Token(NAME, value, start))
+        elif kind == "op":
+            mapped = _UNICODE_OPS.get(value)
+            if mapped is not None:
+                append(Token(mapped[0], mapped[1], start))
+            elif value.isascii() and value.isprintable() and not value.isspace():
+                append(Token(OP, value, start))
+            else:
+                raise ParseError(
+                    source if source is not None else text,
+                    f"unexpected character {value!r}",
+                    line,
+                    col + start,
+                )
+        elif kind == "num":
+            append(Token(NUM, value, start))
+        elif kind == "greek":
+            mapped = _UNICODE_OPS.get(value)
+            if mapped is not None:
+                append(Token(mapped[0], mapped[1], start))
+            elif value in GREEK:
+                append(Token(NAME, GREEK[value], start))
             else:
                 append(Token(NAME, value, start))
         elif kind == "cmd":
@@ -155,21 +162,8 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
                 append(Token(CMD, name, start))
         elif kind == "sup":
             append(Token(SUP, value.translate(_SUPERSCRIPTS), start))
-        elif kind == "str":
+        else:  # str
             append(Token(STR, value[1:-1], start))
-        else:
-            mapped = _UNICODE_OPS.get(value)
-            if mapped is not None:
-                append(Token(mapped[0], mapped[1], start))
-            elif value.isascii() and value.isprintable() and not value.isspace():
-                append(Token(OP, value, start))
-            else:
-                raise ParseError(
-                    source if source is not None else text,
-                    f"unexpected character {value!r}",
-                    line,
-                    col + start,
-                )
     append(Token(END, "", size))
     if texts:
         _collapse_words(tokens)
