@@ -87,11 +87,14 @@ def excluded_points(cond: Condition) -> list[dict[sp.Symbol, Expr]] | None:
     num = sp.numer(sp.together(cond.expr))
     if not num.is_polynomial(x):
         return None
-    poly = sp.Poly(num, x)
-    if poly.degree() > 6 or poly.degree() < 1:
-        return None
-    found = sp.roots(poly, filter="R")
-    if sum(found.values()) != poly.count_roots():
+    try:
+        poly = sp.Poly(num, x)
+        if poly.degree() > 6 or poly.degree() < 1 or not poly.is_real:
+            return None
+        found = sp.roots(poly, filter="R")
+        if sum(found.values()) != poly.count_roots():
+            return None
+    except Exception:  # noqa: BLE001 - unusual coefficient domains: no exact points
         return None
     return [{x: r} for r in sorted(found, key=lambda r: float(r))]
 

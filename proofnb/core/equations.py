@@ -18,6 +18,7 @@ from sympy.core.relational import Relational
 from .domain import conditions
 from .numeric import Point
 from .prove import ProofFound, assumption_interval
+from .witness import _member
 
 _NORMAL = {sp.Gt: ">", sp.Ge: ">=", sp.Lt: ">", sp.Le: ">=", sp.Eq: "=", sp.Ne: "!="}
 
@@ -128,20 +129,26 @@ class StatementAnalysis:
         self.sets: tuple[sp.Set, sp.Set] | None = None
         self.points: list[Point] = []
         self.systems: tuple[list[Point], list[Point]] | None = None
-        if len(symbols) == 1 and real and time.monotonic() < deadline:
+        self.single: tuple[sp.Set | None, sp.Set | None] = (None, None)
+        self.symbol: Symbol | None = symbols[0] if len(symbols) == 1 else None
+        only_equations = all(isinstance(r, (sp.Eq, sp.Ne)) for r in
+                             (first.atoms(Relational) | second.atoms(Relational)))
+        if len(symbols) == 1 and (real or only_equations) and time.monotonic() < deadline:
             x = symbols[0]
             try:
-                region = assumption_interval(x, conds)
-                dom = solution_set(sp.true, x, region, real)
-                origin_set = _domain_only(origin, x, region, real)
+                region = assumption_interval(x, conds) if real else sp.S.Complexes
                 s1 = solution_set(first, x, region, real)
-                s2 = solution_set(second, x, region, real) if s1 is not None else None
-                if dom is not None and origin_set is not None and s1 is not None and s2 is not None:
-                    self.sets = (sp.Intersection(s1, origin_set), sp.Intersection(s2, origin_set))
-                    self.points = _set_points(x, self.sets)
+                s2 = solution_set(second, x, region, real)
+                self.single = (s1, s2)
+                if s1 is not None and s2 is not None:
+                    # Each line in its own natural domain (not the first line's): squaring or
+                    # combining logs that gains a root outside the first line's domain is a
+                    # gained root.
+                    self.sets = (s1, s2)
+                    self.points = _set_points(x, self.sets, real)
                 else:
                     self.points = _atom_points(x, (first, second), region)
-            except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
+            except Exception:  # noqa: BLE001 - solveset failures just mean "no sets"
                 self.sets = None
         elif len(symbols) > 1 and time.monotonic() < deadline:
             one, two = _system_points(first, symbols), _system_points(second, symbols)
@@ -156,7 +163,7 @@ class StatementAnalysis:
             ok = {"<=>": one == two, "==>": one <= two, "<==": two <= one}[relation]
             return ProofFound("solve") if ok else None
         if self.sets is None:
-            return None
+            return self._prove_by_members(relation)
         s1, s2 = self.sets
         try:
             lost = sp.Complement(s1, s2)
@@ -167,6 +174,26 @@ class StatementAnalysis:
         except (TypeError, ValueError, NotImplementedError):
             return None
         return None
+
+
+    def _prove_by_members(self, relation: str) -> ProofFound | None:
+        """A finite solution set whose every member provably solves the other line."""
+        x = self.symbol
+        if x is None:
+            return None
+        s1, s2 = self.single
+        checks: list[tuple[sp.Set | None, Basic]] = []
+        if relation in ("==>", "<=>"):
+            checks.append((s1, self.second))
+        if relation in ("<==", "<=>"):
+            checks.append((s2, self.first))
+        for members, other in checks:
+            if not isinstance(members, sp.FiniteSet) and members is not sp.S.EmptySet:
+                return None
+            for value in members.args if isinstance(members, sp.FiniteSet) else ():
+                if _member(other, {x: value}, self.real) is not True:
+                    return None
+        return ProofFound("members") if checks else None
 
 
 def _domain_only(origin: Basic, x: Symbol, region: sp.Set, real: bool) -> sp.Set | None:
@@ -181,7 +208,7 @@ def _domain_only(origin: Basic, x: Symbol, region: sp.Set, real: bool) -> sp.Set
     return dom
 
 
-def _set_points(x: Symbol, sets: tuple[sp.Set, sp.Set]) -> list[Point]:
+def _set_points(x: Symbol, sets: tuple[sp.Set, sp.Set], real: bool = True) -> list[Point]:
     out: list[Point] = []
     for s in (*sets, sp.Complement(sets[0], sets[1]), sp.Complement(sets[1], sets[0])):
         for piece in _pieces(s):

@@ -207,6 +207,8 @@ _SPECIAL: Final = [
     for v in (0, 1, -1, 2, -2, "1/2", "-1/2", 3, -3, "1/3", "3/2", "-1/3", 4, "5/2", "-3/2",
               "2/3", 5, -4, "1/4", "-5/2", 7, "-2/3")
 ]
+_COMPLEX_SPECIAL: Final = [sp.I, -sp.I, 1 + sp.I, 2 * sp.I, -1 - sp.I, 4 * sp.I, -3 * sp.I,
+                           sp.Rational(1, 2) - sp.I]
 _INT_SPECIAL: Final = [sp.Integer(v) for v in (0, 1, 2, -1, 3, -2, 4, 5, -3, 6, 7, 10, -5, 8)]
 
 
@@ -254,7 +256,13 @@ def candidate_values(
             values.append(v)
 
     base = _INT_SPECIAL if integer else _SPECIAL
-    for v in base[:8]:
+    for v in base[:3]:
+        push(v)
+    if not integer and sym.is_real is not True and sym.is_integer is not True:
+        # A complex symbol: non-real points too (branch cuts live there).
+        for v in _COMPLEX_SPECIAL:
+            push(v)
+    for v in base[3:8]:
         push(v)
     for a in anchors:
         for off in ("1", "2", "1/2", "-1", "3", "-1/2", "0", "5", "10"):
@@ -291,14 +299,19 @@ def points(
         for v in columns[0][:limit]:
             yield {symbols[0]: v}
         return
+    head = max(1, limit // 2)
     combos = sorted(
         itertools.product(*(range(len(c)) for c in columns)), key=lambda t: (max(t), sum(t), t)
     )
     emitted = 0
-    for idx in combos:
-        if emitted >= limit:
-            return
+    for idx in combos[:head]:
         yield {s: columns[i][j] for i, (s, j) in enumerate(zip(symbols, idx, strict=True))}
+        emitted += 1
+    # Then seeded random tuples (more than the simplest values can cover).
+    wide = [candidate_values(s, integer.get(s, False), anchors.get(s, ()), rng, 3 * per)
+            for s in symbols]
+    while emitted < limit:
+        yield {s: rng.choice(col) for s, col in zip(symbols, wide, strict=True)}
         emitted += 1
 
 
@@ -321,7 +334,7 @@ def anchors_from(conds: Sequence[Basic], symbols: Sequence[Symbol]) -> dict[Symb
                 approx = sp.Rational(sp.floor(r * 2), 2) if not r.is_Rational else r
                 if abs(approx) < 1000 and approx not in out[s]:
                     out[s].append(approx)
-        except (sp.PolynomialError, NotImplementedError, TypeError, ValueError):
+        except Exception:  # noqa: BLE001 - anchors are a sampling hint only
             continue
     return out
 

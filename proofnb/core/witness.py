@@ -76,6 +76,12 @@ def truth(stmt: Basic, point: Point, real: bool) -> bool | None:
         if isinstance(stmt, sp.And):
             return False if False in values else (None if None in values else True)
         return True if True in values else (None if None in values else False)
+    if isinstance(stmt, sp.Contains):
+        value = evaluate(stmt.args[0], point, real=real)
+        if isinstance(value, _Marker):
+            return None
+        member = stmt.args[1].contains(value)
+        return bool(member) if member in (sp.true, sp.false) else None
     if isinstance(stmt, sp.Not):
         inner = truth(stmt.args[0], point, real)
         return None if inner is None else not inner
@@ -235,7 +241,7 @@ def probe_statements(
         seen.add(key)
         if time.monotonic() > deadline:
             break
-        if not in_setting(problem, point):
+        if not in_setting(problem, point, origin=False):
             continue
         first = _member(problem.lhs, point, problem.real)
         second = _member(problem.rhs, point, problem.real)
