@@ -20,7 +20,10 @@ from proofnb.core.parser import MathEnv, parse_math
 
 ENV = MathEnv()
 FAST = 0.5  # seconds: "a fraction of a second", with room for a loaded CI machine
-_OWN_MODULES = ("lexer", "cell", "parser", "functions", "bounds", "env", "assume")
+_OWN_MODULES = (
+    "lexer", "cell", "parser", "cursor", "grammar", "calls", "latex", "functions", "bounds", "env",
+    "assume",
+)
 
 HOSTILE = [
     "__import__('os').system('touch {marker}')",

@@ -1,0 +1,176 @@
+"""Function calls: ``f(x, y)``, ``sin x``, ``sin^2 x``, ``log_2 x``, tuple arguments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy as sp
+
+from proofnb.core import bounds
+from proofnb.core.bounds import LimitExceeded
+from proofnb.core.cursor import BUILD_ERRORS, OPENERS, Cursor, describe
+from proofnb.core.functions import FUNCTIONS, INVERSES, PREFIX_FUNCTIONS, Arg, ArgumentError
+from proofnb.core.lexer import END, NAME, NUM, OP, STR, SUP, Token
+
+
+class Calls(Cursor):
+    """Parses the call of a whitelisted or declared function."""
+
+    __slots__ = ()
+
+    def apply_undefined(self, tok: Token, function: Any) -> Any:
+        if not self.at("("):
+            self.fail(self.peek(), f"expected '(' after the function {tok.text}")
+        args = self.arguments(tok)
+        if not args or not all(isinstance(a, sp.Expr) for a in args):
+            self.fail(tok, f"{tok.text}(...) takes one or more expressions")
+        return self.build(function, args, tok)
+
+    def call(self, tok: Token, name: str, base: Any = None) -> Any:
+        power: Any = None
+        if self.at("^") or self.at("**") or self.peek().kind == SUP:
+            power = self.function_power(tok)
+            if power == -1 and name in INVERSES:
+                name, power = INVERSES[name], None
+        if self.at("("):
+            args: list[Arg] = self.arguments(tok)
+        elif name in PREFIX_FUNCTIONS:
+            if self.peek().kind == END:
+                self.fail(self.peek(), f"expected an argument after {name}")
+            args = [self.simple_argument()]
+        else:
+            self.fail(self.peek(), f"expected '(' after {name}, found {describe(self.peek())}")
+        if base is not None:
+            if len(args) != 1:
+                self.fail(tok, "log_b takes one argument")
+            args.append(base)
+        value = self.call_builder(name, args, tok)
+        if power is not None:
+            value = self.power_of(value, power, tok)
+        return value
+
+    def call_builder(self, name: str, args: list[Arg], tok: Token) -> Any:
+        try:
+            value = FUNCTIONS[name](args, self.env.domain)
+            bounds.check_result(value)
+        except ArgumentError as exc:
+            self.fail(tok, exc.reason)
+        except LimitExceeded as exc:
+            self.too_big(tok, exc.reason)
+        except BUILD_ERRORS as exc:
+            self.fail(tok, f"cannot build {name}(...) ({type(exc).__name__}: {exc})")
+        return value
+
+    def function_power(self, tok: Token) -> Any:
+        """The exponent in ``sin^2 x``, ``sin^{-1} x``, ``sin² x``: an integer."""
+        sup = self.peek()
+        if sup.kind == SUP:
+            self.advance()
+            return sp.Integer(int(sup.text))
+        self.advance()
+        start = self.peek()
+        if start.kind == OP and start.text == "{":
+            self.advance()
+            value = self.enclosed(self.sum, "}", start)
+        else:
+            negative = self.at("-")
+            if negative:
+                self.advance()
+            num = self.advance()
+            if num.kind != NUM:
+                self.fail(num, f"expected a whole number after {tok.text}^")
+            value = self.number(num)
+            value = -value if negative else value
+        if not isinstance(value, sp.Integer):
+            self.fail(start, f"expected a whole number after {tok.text}^")
+        return value
+
+    def arguments(self, tok: Token) -> list[Arg]:
+        open_tok = self.expect("(")
+        saved = (self.simple_arg, self.differential, self.abs_depth)
+        self.simple_arg = self.differential = False
+        self.abs_depth = 0
+        self.nest += 1
+        try:
+            args: list[Arg] = []
+            if self.at(")"):
+                self.advance()
+                return args
+            while True:
+                args.append(self.argument())
+                nxt = self.peek()
+                if nxt.kind == OP and nxt.text == ",":
+                    self.advance()
+                    continue
+                if nxt.kind == OP and nxt.text == ")":
+                    self.advance()
+                    return args
+                if nxt.kind == END:
+                    self.fail(open_tok, f"'(' after {tok.text} is never closed")
+                self.fail(nxt, f"expected ',' or ')' in the arguments of {tok.text}, "
+                               f"found {describe(nxt)}")
+        finally:
+            self.nest -= 1
+            self.simple_arg, self.differential, self.abs_depth = saved
+
+    def argument(self) -> Arg:
+        tok = self.peek()
+        if tok.kind == STR:
+            self.advance()
+            return tok.text
+        if tok.kind == NAME and tok.text == "dir" and self.peek(1).text == "=":
+            self.advance()
+            self.advance()
+            value = self.advance()
+            if value.kind != STR:
+                self.fail(value, "expected '+' or '-' after dir=")
+            return value.text
+        if tok.kind == OP and tok.text == "(" and self.is_tuple():
+            self.advance()
+            items: list[Any] = []
+            while True:
+                item_tok = self.peek()
+                items.append(self.expr(self.sum(), item_tok))
+                if self.at(","):
+                    self.advance()
+                    continue
+                self.expect(")", "to close the tuple")
+                return tuple(items)
+        return self.statement()
+
+    def is_tuple(self) -> bool:
+        """Whether the bracket at the cursor holds a top-level comma (a tuple argument)."""
+        depth = 0
+        for tok in self.tokens[self.i :]:
+            if tok.kind != OP:
+                if tok.kind == END:
+                    return False
+                continue
+            if tok.text in OPENERS:
+                depth += 1
+            elif tok.text in (")", "]", "}"):
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif tok.text == "," and depth == 1:
+                return True
+        return False
+
+    def simple_argument(self) -> Any:
+        """The argument of ``sin x``: an implicit product that stops at the next function."""
+        saved = self.simple_arg
+        self.simple_arg = True
+        try:
+            start = self.peek()
+            negative = self.at("-")
+            if negative:
+                self.advance()
+            factors = [self.expr(self.power(), self.peek())]
+            while self.implicit(self.peek()):
+                tok = self.peek()
+                factors.append(self.expr(self.power(), tok))
+            if negative:
+                factors.insert(0, sp.S.NegativeOne)
+            return factors[0] if len(factors) == 1 else self.build(sp.Mul, factors, start)
+        finally:
+            self.simple_arg = saved

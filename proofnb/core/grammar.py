@@ -1,0 +1,350 @@
+"""The expression and statement grammar, precedence from loosest to tightest:
+
+``or`` < ``and``/``,`` < relations (chained) < ``+ -`` < ``* /`` and implicit
+multiplication < unary ``- +`` < ``^ **`` (right-associative) < postfix ``!`` and
+superscripts < atoms (numbers, names, calls, brackets, ``|x|``, LaTeX commands).
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+import sympy as sp
+from sympy.logic.boolalg import Boolean
+
+from proofnb.core import bounds
+from proofnb.core.bounds import LimitExceeded
+from proofnb.core.cursor import OPENERS, describe, is_simple_name
+from proofnb.core.env import symbol_for
+from proofnb.core.functions import CONSTANTS, FUNCTIONS, KNOWN_WORDS
+from proofnb.core.latex import PRIMARY_COMMANDS, Latex
+from proofnb.core.lexer import CMD, END, GREEK_NAMES, NAME, NUM, OP, STR, SUP, Token
+
+_RELATIONS: dict[str, Any] = {
+    "=": sp.Eq, "==": sp.Eq, "!=": sp.Ne, "<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge,
+}  # fmt: skip
+_STOPPERS = frozenset({"sqrt", "√", "∛"})
+
+
+class MathParser(Latex):
+    """Recursive descent over one text's tokens, building SymPy objects as it goes."""
+
+    __slots__ = ()
+
+    def parse(self) -> Any:
+        if self.peek().kind == END:
+            self.fail(self.peek(), "expected an expression, found nothing")
+        result = self.statement()
+        tok = self.peek()
+        if tok.kind != END:
+            self.fail(tok, _unexpected(tok))
+        return result
+
+    def statement(self) -> Any:
+        start = self.peek()
+        first = self.conjunction()
+        if not self.at("or"):
+            return first
+        parts = [self.boolean(first, start, "or")]
+        while self.at("or"):
+            self.advance()
+            start = self.peek()
+            parts.append(self.boolean(self.conjunction(), start, "or"))
+        return sp.Or(*parts)
+
+    def conjunction(self) -> Any:
+        start = self.peek()
+        first = self.relation()
+        if not (self.at("and") or (self.nest == 0 and self.at(","))):
+            return first
+        word = self.peek().text
+        parts = [self.boolean(first, start, word)]
+        while self.at("and") or (self.nest == 0 and self.at(",")):
+            self.advance()
+            start = self.peek()
+            parts.append(self.boolean(self.relation(), start, word))
+        return sp.And(*parts)
+
+    def boolean(self, value: Any, tok: Token, word: str) -> Any:
+        if not isinstance(value, Boolean):
+            self.fail(tok, f"expected an equation or inequality on each side of {word!r}")
+        return value
+
+    def relation(self) -> Any:
+        start = self.peek()
+        lhs = self.sum()
+        tok = self.peek()
+        if tok.kind != OP or tok.text not in _RELATIONS:
+            if tok.kind == OP and tok.text == "=<":
+                self.fail(tok, "write '<=' for 'less than or equal to'")
+            return lhs
+        parts = []
+        while tok.kind == OP and tok.text in _RELATIONS:
+            self.advance()
+            rhs_tok = self.peek()
+            rhs = self.sum()
+            self.expr(lhs, start)
+            self.expr(rhs, rhs_tok)
+            parts.append(_RELATIONS[tok.text](lhs, rhs, evaluate=False))
+            lhs, start, tok = rhs, rhs_tok, self.peek()
+        return parts[0] if len(parts) == 1 else sp.And(*parts)
+
+    def sum(self) -> Any:
+        start = self.peek()
+        first = self.product()
+        if not (self.at("+") or self.at("-")):
+            return first
+        terms = [self.expr(first, start)]
+        while self.at("+") or self.at("-"):
+            sign = self.advance()
+            tok = self.peek()
+            term = self.expr(self.product(), tok)
+            if sign.text == "-":
+                term = self.build(sp.Mul, [sp.S.NegativeOne, term], sign)
+            terms.append(term)
+        try:
+            bounds.check_numbers(terms)
+        except LimitExceeded as exc:
+            self.too_big(start, exc.reason)
+        return self.build(sp.Add, terms, start)
+
+    def product(self) -> Any:
+        start = self.peek()
+        first = self.unary()
+        factors: list[Any] | None = None
+        while True:
+            tok = self.peek()
+            if tok.kind == OP and tok.text in ("*", "/"):
+                self.advance()
+                nxt = self.peek()
+                factor = self.expr(self.unary(), nxt)
+                if tok.text == "/":
+                    factor = self.power_of(factor, sp.S.NegativeOne, tok)
+            elif self.implicit(tok):
+                factor = self.expr(self.power(), tok)
+            else:
+                break
+            if factors is None:
+                factors = [self.expr(first, start)]
+            factors.append(factor)
+        if factors is None:
+            return first
+        try:
+            bounds.check_numbers(factors)
+        except LimitExceeded as exc:
+            self.too_big(start, exc.reason)
+        return self.build(sp.Mul, factors, start)
+
+    def implicit(self, tok: Token) -> bool:
+        """Whether ``tok`` starts a factor that multiplies the previous one."""
+        kind = tok.kind
+        if kind == NAME:
+            if self.differential and self.differential_at(self.i) is not None:
+                return False
+            if self.simple_arg and self.is_function(tok.text):
+                return False
+            return True
+        if kind == OP:
+            text = tok.text
+            if text in OPENERS:
+                return not (self.simple_arg and text == "(")
+            if text == "|":
+                return self.abs_depth == 0 and not self.simple_arg
+            if text in ("√", "∛"):
+                return not self.simple_arg
+            return False
+        if kind == CMD:
+            if self.differential and self.differential_at(self.i) is not None:
+                return False
+            return tok.text in PRIMARY_COMMANDS and not (
+                self.simple_arg and tok.text in _STOPPERS
+            )
+        return False
+
+    def unary(self) -> Any:
+        self.depth += 1
+        if self.depth > bounds.MAX_DEPTH:
+            self.too_big(self.peek(), f"expression nests too deeply (limit {bounds.MAX_DEPTH})")
+        try:
+            tok = self.peek()
+            if tok.kind == OP and tok.text == "-":
+                self.advance()
+                nxt = self.peek()
+                value = self.expr(self.unary(), nxt)
+                return self.build(sp.Mul, [sp.S.NegativeOne, value], tok)
+            if tok.kind == OP and tok.text == "+":
+                self.advance()
+                nxt = self.peek()
+                return self.expr(self.unary(), nxt)
+            return self.power()
+        finally:
+            self.depth -= 1
+
+    def power(self) -> Any:
+        start = self.peek()
+        base = self.primary()
+        while True:
+            tok = self.peek()
+            if tok.kind == OP and tok.text == "!":
+                self.advance()
+                if self.at("!"):
+                    self.fail(self.peek(), "double factorial n!! is not supported")
+                value = self.expr(base, start)
+                try:
+                    bounds.check_factorial(value)
+                except LimitExceeded as exc:
+                    self.too_big(tok, exc.reason)
+                base = self.build(sp.factorial, [value], tok)
+            elif tok.kind == SUP:
+                self.advance()
+                base = self.power_of(self.expr(base, start), sp.Integer(int(tok.text)), tok)
+            elif tok.kind == OP and tok.text in ("^", "**"):
+                self.advance()
+                nxt = self.peek()
+                if nxt.kind == END:
+                    self.fail(nxt, f"expected an exponent after {tok.text!r}")
+                exponent = self.expr(self.unary(), nxt)
+                return self.power_of(self.expr(base, start), exponent, tok)
+            else:
+                return base
+
+    def primary(self) -> Any:
+        tok = self.advance()
+        kind = tok.kind
+        if kind == NUM:
+            return self.number(tok)
+        if kind == NAME:
+            return self.name(tok)
+        if kind == CMD:
+            return self.command(tok)
+        if kind == OP:
+            text = tok.text
+            if text in OPENERS:
+                return self.enclosed(self.statement, OPENERS[text], tok)
+            if text == "|":
+                self.abs_depth += 1
+                try:
+                    value = self.enclosed(self.sum, "|", tok, keep_abs=True)
+                finally:
+                    self.abs_depth -= 1
+                return self.build(sp.Abs, [self.expr(value, tok)], tok)
+            if text in ("√", "∛"):
+                arg = self.expr(self.primary(), self.peek())
+                if text == "√":
+                    return self.build(sp.sqrt, [arg], tok)
+                return self.call_builder("cbrt", [arg], tok)
+        if kind == END:
+            self.fail(tok, "expected an expression, found the end")
+        if kind == STR:
+            self.fail(tok, f"unexpected string {tok.text!r}: strings are not maths")
+        if kind == SUP:
+            self.fail(tok, "a superscript needs something before it")
+        self.fail(tok, f"expected an expression, found {describe(tok)}")
+
+    def number(self, tok: Token) -> Any:
+        text = tok.text
+        mantissa, _, exponent = text.lower().partition("e")
+        whole, _, fraction = mantissa.partition(".")
+        try:
+            bounds.check_literal(whole + fraction)
+            if exponent and abs(int(exponent)) > bounds.MAX_LITERAL_DIGITS:
+                raise LimitExceeded(f"exponent in {text} is too large")
+        except LimitExceeded as exc:
+            self.too_big(tok, exc.reason)
+        value = sp.Integer(int(whole or "0"))
+        if fraction:
+            value = sp.Rational(int(whole + fraction), 10 ** len(fraction))
+        if exponent:
+            value = value * sp.Rational(10) ** int(exponent)
+        return value
+
+    def name(self, tok: Token) -> Any:
+        name = tok.text
+        env = self.env
+        if name in env.functions:
+            return self.apply_undefined(tok, env.functions[name])
+        if name not in env.symbols:
+            if name == "log" and self.at("_"):
+                self.advance()
+                base = self.script()
+                return self.call(tok, "log", base=base)
+            if name in FUNCTIONS:
+                return self.call(tok, name)
+            if name in CONSTANTS:
+                return CONSTANTS[name]
+            if name == "i" and env.domain == "complex":
+                return sp.I
+            if name == "d" and self.at("/"):
+                derivative = self.derivative_operator(tok)
+                if derivative is not None:
+                    return derivative
+            if not is_simple_name(name) and name not in GREEK_NAMES:
+                if name.isalpha() and len(name) <= 3 and not _known_prefix(name):
+                    # ab is a*b: the remaining letters become the next tokens, one each.
+                    self.tokens[self.i : self.i] = [
+                        Token(NAME, letter, tok.pos + k) for k, letter in enumerate(name) if k
+                    ]
+                    return self.letter(name[0])
+                self.fail(tok, _unknown_name(name))
+        if self.at("_"):
+            self.advance()
+            name = f"{name}_{self.subscript()}"
+            if name in env.functions:
+                return self.apply_undefined(tok, env.functions[name])
+        return symbol_for(name, env)
+
+    def letter(self, name: str) -> Any:
+        if name in self.env.symbols:
+            return self.env.symbols[name]
+        if name in ("e", "E", "I") or (name == "i" and self.env.domain == "complex"):
+            return sp.E if name in ("e", "E") else sp.I
+        return symbol_for(name, self.env)
+
+    def subscript(self) -> str:
+        tok = self.advance()
+        if tok.kind in (NUM, NAME) and tok.text.isalnum():
+            return tok.text
+        if tok.kind == OP and tok.text == "{":
+            parts: list[str] = []
+            while self.peek().kind in (NUM, NAME) and self.peek().text.isalnum():
+                parts.append(self.advance().text)
+            if parts and self.at("}"):
+                self.advance()
+                return "".join(parts)
+        self.fail(tok, "expected a subscript such as x_1, a_n or x_{12}")
+
+
+def _known_prefix(word: str) -> str | None:
+    for size in range(len(word) - 1, 1, -1):
+        if word[:size] in KNOWN_WORDS or word[:size] in GREEK_NAMES:
+            return word[:size]
+    return None
+
+
+def _unknown_name(word: str) -> str:
+    hints: list[str] = []
+    prefix = _known_prefix(word)
+    if prefix is not None and len(word) - len(prefix) <= 2:
+        hints.append(f"{prefix} {word[len(prefix):]}")
+    elif word.isalpha():
+        hints.append("*".join(word))
+    for close in difflib.get_close_matches(word, sorted(KNOWN_WORDS | GREEK_NAMES), n=2):
+        hints.append(close)
+    hint = f"did you mean {' or '.join(hints)}? " if hints else ""
+    return f"unknown name {word!r}; {hint}write products with spaces or *"
+
+
+def _unexpected(tok: Token) -> str:
+    text = tok.text
+    if tok.kind == OP and text in (")", "]", "}"):
+        return f"unmatched {text!r}"
+    if tok.kind == OP and text in ("<=>", "==>", "<==", "=>"):
+        return f"{text!r} relates whole statements: put it between lines or at a line's start"
+    if tok.kind == NUM:
+        return f"expected an operator before the number {text}"
+    if tok.kind == STR:
+        return f"unexpected string {text!r}: strings are not maths"
+    if tok.kind == OP and text == ",":
+        return "unexpected ','"
+    return f"unexpected {describe(tok)}; expected an operator or the end"
