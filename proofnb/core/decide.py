@@ -28,6 +28,7 @@ from .prove import (
     prove_heavy,
     prove_inequality,
     prove_targeted,
+    shifted,
 )
 from .witness import Problem, in_setting, probe_expressions, probe_statements
 
@@ -164,14 +165,24 @@ def _prove_expressions(problem: Problem, deadline: float) -> ProofFound | None:
     try:
         if problem.relation != "=":
             region = _region(problem)
-            return prove_inequality(problem.relation, lhs, rhs, region, deadline)
+            found = prove_inequality(problem.relation, lhs, rhs, region, deadline)
+            moved = shifted(lhs, rhs, problem.symbols[0], region) if region is not None else None
+            if found is None and moved is not None:
+                found = prove_inequality(problem.relation, *moved, None, deadline)
+            return found
         found = prove_cheap(lhs, rhs)
         if found or time.monotonic() > deadline:
             return found
         found = prove_targeted(lhs, rhs, deadline)
         if found or time.monotonic() > deadline:
             return found
-        found = prove_by_derivative(lhs, rhs, _region(problem), deadline)
+        region = _region(problem)
+        moved = shifted(lhs, rhs, problem.symbols[0], region) if region is not None else None
+        if moved is not None:
+            found = prove_cheap(*moved) or prove_targeted(*moved, deadline)
+            if found:
+                return ProofFound(f"{found.method} (on {sp.sstr(region)})")
+        found = prove_by_derivative(lhs, rhs, region, deadline)
         if found or time.monotonic() > deadline:
             return found
         return prove_heavy(lhs, rhs)

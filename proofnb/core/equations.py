@@ -57,8 +57,16 @@ def same_up_to_factor(first: Basic, second: Basic, real: bool) -> ProofFound | N
     return ProofFound("normal-form")
 
 
+def _as_product(stmt: Basic) -> Basic:
+    """``a = b or c = d`` as ``(a - b)(c - d) = 0`` (same solutions where all are defined)."""
+    if isinstance(stmt, sp.Or) and all(isinstance(a, sp.Eq) for a in stmt.args):
+        return sp.Eq(sp.Mul(*[a.lhs - a.rhs for a in stmt.args]), 0)
+    return stmt
+
+
 def same_polynomial(first: Basic, second: Basic, real: bool) -> ProofFound | None:
     """Equations with proportional numerators whose extra exclusions solve neither line."""
+    first, second = _as_product(first), _as_product(second)
     if not (isinstance(first, sp.Eq) and isinstance(second, sp.Eq)):
         return None
     try:
@@ -173,7 +181,7 @@ class StatementAnalysis:
                 return ProofFound("solveset")
         except (TypeError, ValueError, NotImplementedError):
             return None
-        return None
+        return self._prove_by_members(relation)
 
 
     def _prove_by_members(self, relation: str) -> ProofFound | None:

@@ -90,6 +90,7 @@ def _targeted() -> list[tuple[str, Callable[[Expr], Expr]]]:
         ("powsimp", lambda d: sp.powsimp(sp.expand(d))),
         ("expand_power", lambda d: sp.expand(sp.powdenest(d), power_base=True, power_exp=True)),
         ("radsimp", lambda d: sp.expand(sp.radsimp(d))),
+        ("factor-radicands", lambda d: sp.expand(_factor_radicands(d))),
         ("sqrtdenest", lambda d: sp.expand(sp.sqrtdenest(d))),
         ("rewrite(exp)", lambda d: sp.cancel(sp.powsimp(sp.expand(d.rewrite(sp.exp))))),
         ("factorial", lambda d: sp.simplify(sp.combsimp(d))),
@@ -137,6 +138,7 @@ def prove_targeted(lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
     """Tier 4: rewrites chosen by what the difference contains, until the deadline."""
     diff = lhs - rhs
     has_trig = diff.has(TrigonometricFunction, HyperbolicFunction)
+    radical = any(not p.exp.is_Integer for p in diff.atoms(sp.Pow))
     if has_trig:
         try:
             if trig_polynomial_zero(diff):
@@ -150,7 +152,9 @@ def prove_targeted(lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
             continue
         if name in ("expand_log", "logcombine") and not diff.has(sp.log):
             continue
-        if name in ("radsimp", "sqrtdenest", "expand_power") and not diff.has(sp.Pow):
+        if name in ("radsimp", "sqrtdenest", "factor-radicands") and not radical:
+            continue
+        if name == "expand_power" and not diff.has(sp.Pow):
             continue
         if name == "factorial" and not diff.has(sp.factorial, sp.binomial, sp.gamma):
             continue
@@ -160,6 +164,32 @@ def prove_targeted(lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
         except (TypeError, ValueError, NotImplementedError, RecursionError, sp.PolynomialError):
             continue
     return None
+
+
+def _factor_radicands(expr: Expr) -> Expr:
+    return expr.replace(
+        lambda e: e.is_Pow and e.exp.is_Rational and not e.exp.is_Integer,
+        lambda e: sp.Pow(sp.factor(e.base), e.exp),
+    )
+
+
+def shifted(lhs: Expr, rhs: Expr, x: Symbol, region: sp.Set | None) -> tuple[Expr, Expr] | None:
+    """On a half-line ``x >= c`` (or ``x <= c``), rewrite with ``x = c ± t``, ``t >= 0``.
+
+    The new symbol carries the sign, so Abs, sqrt of squares and logs simplify soundly.
+    """
+    if not isinstance(region, sp.Interval):
+        return None
+    lo, hi = region.start, region.end
+    if lo.is_finite and hi is sp.oo:
+        t = sp.Dummy("t", positive=True) if region.left_open else sp.Dummy("t", nonnegative=True)
+        sub = lo + t
+    elif hi.is_finite and lo is -sp.oo:
+        t = sp.Dummy("t", positive=True) if region.right_open else sp.Dummy("t", nonnegative=True)
+        sub = hi - t
+    else:
+        return None
+    return lhs.xreplace({x: sub}), rhs.xreplace({x: sub})
 
 
 def prove_heavy(lhs: Expr, rhs: Expr) -> ProofFound | None:
