@@ -88,16 +88,27 @@ def _point(ce: Counterexample, options: CheckOptions) -> tuple[Any, dict[Any, An
     return env, point
 
 
+def _inner(expr: Any) -> list[Any]:
+    """Subexpressions with a value at the point: not inside a sum, integral or limit, whose
+    bound variable has none."""
+    if isinstance(expr, (sp.Sum, sp.Product, sp.Integral, sp.Limit)):
+        return []
+    out = []
+    for arg in expr.args:
+        if arg.free_symbols:
+            out += [arg, *_inner(arg)]
+    return out
+
+
 def _value(expr: Any, point: dict[Any, Any], real: bool) -> Any:
     """Exact value of ``expr`` at ``point``; raises Undefined. In the real domain every
     power and function application inside must be real too (its natural domain)."""
     nodes = [expr]
     if real:
-        nodes += [n for n in sp.preorder_traversal(expr)
-                  if n is not expr and isinstance(n, (sp.Pow, sp.Function)) and n.free_symbols]
+        nodes += [n for n in _inner(expr) if isinstance(n, (sp.Pow, sp.Function))]
     value = None
     for node in reversed(nodes):  # innermost first; the whole expression last
-        v = node.xreplace(point).doit()
+        v = node.doit().xreplace(point).doit()  # doit first: d/dx needs x to stay a symbol
         if v.has(sp.zoo, sp.nan) or not v.is_number:
             raise Undefined(str(node))
         if real and v.is_finite is not False:
