@@ -72,16 +72,34 @@ def _wrong_cancel(rng: random.Random) -> tuple[str, str]:
     return f"(x + {k})/{k}", f"(x + {k})/{k}\n  = x + 1\n"
 
 
+# True, but with no symbolic argument in the checker's tiers: only numeric evidence (likely).
+def _floor_pair(rng: random.Random) -> tuple[str, str]:
+    k = rng.randint(2, 9)
+    return f"floor({k}x) + floor(-{k}x)", f"floor({k}x) + floor(-{k}x) <= 0\n"
+
+
+def _exp_tangent(rng: random.Random) -> tuple[str, str]:
+    k = rng.randint(1, 9)
+    return f"exp(x - {k})", f"exp(x - {k}) >= x - {k - 1}\n"
+
+
 ACCEPTED: tuple[Template, ...] = (_square, _difference, _fraction, _distribute)
+REVIEW: tuple[Template, ...] = (_floor_pair, _exp_tangent)
 REJECTED: tuple[Template, ...] = (_wrong_square, _wrong_sign, _wrong_cancel)
+_KINDS: tuple[tuple[float, Verdict, tuple[Template, ...]], ...] = (
+    (0.55, "accepted", ACCEPTED),
+    (0.61, "review", REVIEW),
+    (1.0, "rejected", REJECTED),
+)
 
 
 def write_course(folder: str | Path, notebooks: int = 200, seed: int = 0) -> list[Labelled]:
     """Write ``notebooks`` notebooks under ``folder`` (in a few sub-folders) and return labels.
 
-    About half the proofs are correct (``accepted``), a third are deliberately wrong and
-    marked ``--expect rejected``, and about one in twelve carries a wrong expectation
-    (a correct proof marked ``--expect rejected`` or a wrong one marked nothing).
+    About half the proofs are correct (``accepted``), one in sixteen holds only numerically
+    (``review``, marked ``--expect review``), a third are deliberately wrong and marked
+    ``--expect rejected``, and about one in twelve carries a wrong expectation (marked
+    ``--expect rejected`` when it is accepted, else marked nothing).
     """
     import nbformat
 
@@ -98,13 +116,11 @@ def write_course(folder: str | Path, notebooks: int = 200, seed: int = 0) -> lis
         path = sub / f"sheet{number:03d}.ipynb"
         for _ in range(1 + number % 2):
             roll = rng.random()
-            correct = roll < 0.55
-            template = rng.choice(ACCEPTED if correct else REJECTED)
-            title, body = template(rng)
-            verdict: Verdict = "accepted" if correct else "rejected"
-            expect: Verdict | None = None if correct else "rejected"
+            verdict, templates = next((v, t) for edge, v, t in _KINDS if roll < edge)
+            title, body = rng.choice(templates)(rng)
+            expect: Verdict | None = None if verdict == "accepted" else verdict
             if rng.random() < 0.08:  # a wrong expectation, on purpose
-                expect = "rejected" if correct else None
+                expect = "rejected" if verdict == "accepted" else None
             line = f'%%verify --title "{title}"'
             if expect:
                 line += f" --expect {expect}"
