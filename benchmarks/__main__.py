@@ -63,7 +63,7 @@ def format_result(name: str, result: dict[str, Any]) -> str:
     if targets:
         out.append("  -- targets")
         out.append(format_table([
-            {"": "PASS" if t.get("pass") else "MISS", "target": t.get("name", ""),
+            {"result": "PASS" if t.get("pass") else "MISS", "target": t.get("name", ""),
              "wanted": t.get("target", ""), "measured": t.get("value", "")}
             for t in targets
         ]))
