@@ -275,6 +275,9 @@ class MathParser(Latex):
                 return CONSTANTS[name]
             if name == "i" and env.domain == "complex":
                 return sp.I
+            if len(name) == 2 and name[0] == "d" and self.at("/") and _is_leibniz(self.peek(1)):
+                self.fail(tok, f"write d/d{self.peek(1).text[1:]} ({name[1:]}) or "
+                               f"diff({name[1:]}, {self.peek(1).text[1:]}) for a derivative")
             if name == "d" and self.at("/"):
                 derivative = self.derivative_operator(tok)
                 if derivative is not None:
@@ -313,6 +316,10 @@ class MathParser(Latex):
                 self.advance()
                 return "".join(parts)
         self.fail(tok, "expected a subscript such as x_1, a_n or x_{12}")
+
+
+def _is_leibniz(tok: Token) -> bool:
+    return tok.kind == NAME and len(tok.text) == 2 and tok.text[0] == "d"
 
 
 def _known_prefix(word: str) -> str | None:

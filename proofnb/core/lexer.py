@@ -33,7 +33,7 @@ class Token(NamedTuple):
 _LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u2079\u0370-\u03ffℤℝℕℚℂ]"
 _TOKEN_RE = re.compile(
     r"""
-    (?P<ws>(?:\s|\\[,;:!\ ]|\\\\|[$&~])+)
+    (?P<ws>(?:\s|\\[,;:!\ \[\]()]|\\\\|[$&~\u200b\u200c\u200d\u2060\ufeff])+)
   | (?P<num>[0-9]+\.[0-9]*(?:[eE][+-]?[0-9]+)?|[0-9]+|\.[0-9]+)
   | (?P<name>LETTER(?:LETTER|[0-9])*)
   | (?P<greek>[\u0370-\u03ffℤℝℕℚℂ])
@@ -97,6 +97,11 @@ _LATEX_NAMES: frozenset[str] = frozenset(
     "exp ln log lg min max gcd".split()
 ) | GREEK_NAMES
 
+_HINTS = {
+    "±": ": write the two cases out, e.g. x = 2 or x = -2",
+    "≈": ": proofnb checks exact steps; write '=' for an identity",
+}
+
 #: Relations a chain can be split at.
 EXPRESSION_RELATION_OPS: frozenset[str] = frozenset({"=", "==", "<", "<=", ">", ">=", "=<"})
 STATEMENT_RELATION_OPS: frozenset[str] = frozenset({"<=>", "==>", "<==", "=>"})
@@ -132,9 +137,10 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
             elif value.isascii() and value.isprintable() and not value.isspace():
                 append(Token(OP, value, start))
             else:
+                hint = _HINTS.get(value, "")
                 raise ParseError(
                     source if source is not None else text,
-                    f"unexpected character {value!r}",
+                    f"unexpected character {value!r}{hint}",
                     line,
                     col + start,
                 )

@@ -444,3 +444,21 @@ def test_determinism() -> None:
     first = sp.srepr(p(text))
     for _ in range(3):
         assert sp.srepr(parse_math(text, MathEnv())) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(r"\[ x^2 \]", x**2), (r"\( \frac{a}{b} \)", a / b), ("x\u200b+1", x + 1),
+     ("x\u00a0+\u00a01", x + 1), (r"x^2 &= 4 \\", sp.Eq(x**2, 4, evaluate=False))],
+)  # fmt: skip
+def test_pasted_text_wrappers_and_invisible_characters(text: str, expected: Any) -> None:
+    same(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("x = ±2", "x = 2 or x = -2"), ("dy/dx", "diff(y, x)"), ("x ≈ 2", "exact")],
+)
+def test_helpful_hints(text: str, reason: str) -> None:
+    with pytest.raises(ParseError, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        p(text)
