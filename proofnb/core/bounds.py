@@ -56,20 +56,21 @@ def check_numbers(values: list[Any]) -> None:
 
 
 def check_power(base: Any, exponent: Any) -> None:
-    """Bound ``base ** exponent`` before SymPy computes it."""
-    if not isinstance(exponent, sp.Rational) or exponent.is_zero:
+    """Bound ``base ** exponent`` before SymPy computes it (plain-int arithmetic, so it
+    works the same inside ``sympy.evaluate(False)``)."""
+    if not isinstance(exponent, sp.Rational) or exponent.p == 0:
         return
-    size = abs(exponent)
+    p, q = abs(int(exponent.p)), int(exponent.q)
     if isinstance(base, sp.Rational):
-        if base in (sp.S.Zero, sp.S.One, sp.S.NegativeOne):
+        if (int(base.p), int(base.q)) in ((0, 1), (1, 1), (-1, 1)):
             return
-        if size * number_bits(base) > MAX_BITS:
+        if p * number_bits(base) > MAX_BITS * q:
             raise LimitExceeded(
                 f"{_short(base)}^{_short(exponent)} would have more than {MAX_DIGITS} digits"
             )
     elif base is sp.E:
         return
-    elif size > MAX_EXPONENT:
+    elif p > MAX_EXPONENT * q:
         raise LimitExceeded(f"exponent {_short(exponent)} is too large (limit {MAX_EXPONENT})")
 
 
@@ -86,14 +87,14 @@ def check_result(value: Any) -> None:
 def _check_degree(power: Any) -> None:
     base, exponent = power.args
     if isinstance(exponent, sp.Rational) and not isinstance(base, sp.Rational):
-        if base is not sp.E and abs(exponent) > MAX_EXPONENT:
+        if base is not sp.E and _magnitude(exponent) > MAX_EXPONENT:
             raise LimitExceeded(
                 f"exponent {_short(exponent)} is too large (limit {MAX_EXPONENT})"
             )
 
 
 def check_factorial(value: Any) -> None:
-    if isinstance(value, sp.Rational) and abs(value) > MAX_FACTORIAL:
+    if isinstance(value, sp.Rational) and _magnitude(value) > MAX_FACTORIAL:
         raise LimitExceeded(
             f"factorial of {_short(value)} is too large (limit {MAX_FACTORIAL})"
         )
@@ -101,22 +102,29 @@ def check_factorial(value: Any) -> None:
 
 def check_binomial(n: Any, k: Any) -> None:
     for value in (n, k):
-        if isinstance(value, sp.Rational) and abs(value) > MAX_FACTORIAL:
+        if isinstance(value, sp.Rational) and _magnitude(value) > MAX_FACTORIAL:
             raise LimitExceeded(
                 f"binomial argument {_short(value)} is too large (limit {MAX_FACTORIAL})"
             )
 
 
 def check_range(low: Any, high: Any, limit: int, what: str) -> None:
-    if isinstance(low, sp.Integer) and isinstance(high, sp.Integer) and high - low > limit:
-        raise LimitExceeded(f"{what} over {_short(high - low)} terms is too long (limit {limit})")
+    if isinstance(low, sp.Integer) and isinstance(high, sp.Integer):
+        terms = int(high.p) - int(low.p)
+        if terms > limit:
+            raise LimitExceeded(f"{what} over {terms} terms is too long (limit {limit})")
 
 
 def check_order(order: Any) -> None:
-    if isinstance(order, sp.Integer) and order > MAX_DERIVATIVE_ORDER:
+    if isinstance(order, sp.Integer) and int(order.p) > MAX_DERIVATIVE_ORDER:
         raise LimitExceeded(
             f"derivative of order {_short(order)} is too high (limit {MAX_DERIVATIVE_ORDER})"
         )
+
+
+def _magnitude(value: Any) -> int:
+    """|value| rounded up, for a SymPy Rational, in plain ints."""
+    return -(-abs(int(value.p)) // int(value.q))
 
 
 def _short(value: Any) -> str:

@@ -55,9 +55,10 @@ def _root(x: Any, n: Any, domain: str) -> Any:
     """n-th root; in the real domain an odd root of a negative number is real (cbrt(-8) = -2)."""
     if n.is_zero:
         raise ArgumentError("root of order 0 is undefined")
-    bounds.check_power(x, 1 / n)
-    if domain == "real" and isinstance(n, sp.Integer) and n % 2 == 1:
-        return sp.real_root(x, n)
+    if isinstance(n, sp.Integer):
+        bounds.check_power(x, sp.Rational(1, int(n.p)))
+        if domain == "real" and int(n.p) % 2 == 1:
+            return sp.real_root(x, n)
     return sp.root(x, n)
 
 

@@ -252,12 +252,10 @@ class MathParser(Latex):
                 raise LimitExceeded(f"exponent in {text} is too large")
         except LimitExceeded as exc:
             self.too_big(tok, exc.reason)
-        value = sp.Integer(int(whole or "0"))
-        if fraction:
-            value = sp.Rational(int(whole + fraction), 10 ** len(fraction))
-        if exponent:
-            value = value * sp.Rational(10) ** int(exponent)
-        return value
+        numerator, power = int(whole + fraction or "0"), int(exponent or "0") - len(fraction)
+        if power >= 0:
+            return sp.Integer(numerator * 10**power)
+        return sp.Rational(numerator, 10**-power)
 
     def name(self, tok: Token) -> Any:
         name = tok.text

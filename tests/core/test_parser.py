@@ -462,3 +462,16 @@ def test_pasted_text_wrappers_and_invisible_characters(text: str, expected: Any)
 def test_helpful_hints(text: str, reason: str) -> None:
     with pytest.raises(ParseError, match=reason.replace("(", r"\(").replace(")", r"\)")):
         p(text)
+
+
+def test_as_written_form_under_evaluate_false() -> None:
+    with sp.evaluate(False):
+        doubled = p("x + x")
+        square = p("sqrt(x)*sqrt(x)")
+        assert p("0.25") == sp.Rational(1, 4)
+        assert isinstance(p("x^2 = 4"), sp.Equality)
+        for text in ("(x+1)^100000", "factorial(10000)", "(" * 300 + "x" + ")" * 300):
+            with pytest.raises(UnsupportedError):
+                p(text)
+    assert doubled.args == (x, x)
+    assert isinstance(square, sp.Mul) and len(square.args) == 2
