@@ -194,18 +194,20 @@ def test_unreachable_scheduler_is_bad_usage(tmp_path: Path) -> None:
 
 
 def test_time_limit_reports_unknown_not_a_crash(tmp_path: Path) -> None:
-    # A heavy step under a tiny limit: the worker is stopped and the step is `unknown`.
-    (tmp_path / "heavy.proof").write_text(
-        "%%verify --timeout 0.01 --expect review\n"
-        "(x + y + z + 1)^30 = (x + y + z + 1)^15 (x + y + z + 1)^15\n"
+    # No symbolic argument exists for this step, so under a 10 ms limit it can only end
+    # unknown (the checker ran out of time) or likely; never a crash, never proved.
+    (tmp_path / "a-heavy.proof").write_text(
+        "%%verify --timeout 0.01 --expect review\nabs(x) + abs(x - 7) >= 7\n"
     )
+    (tmp_path / "b-light.proof").write_text("(x + 1)^2 = x^2 + 2x + 1\n")
     done = run_cli("check", str(tmp_path), "--json")
-    report = json.loads(done.stdout)
-    [proof] = report["proofs"]
-    statuses = [s["status"] for s in proof["result"]["steps"]]
-    assert statuses in (["unknown"], ["likely"], ["proved"]), statuses
-    if statuses != ["proved"]:
-        assert proof["verdict"] == "review" and done.returncode == 0
+    assert done.returncode == 0, done.stdout + done.stderr
+    heavy, light = json.loads(done.stdout)["proofs"]
+    assert heavy["verdict"] == "review" and light["verdict"] == "accepted"
+    for step in heavy["result"]["steps"]:
+        assert step["status"] in ("unknown", "likely")
+        if step["status"] == "unknown":
+            assert step["method"] == "timeout" and "timed out" in step["message"]
 
 
 def test_save_writes_every_saved_proof_to_the_history(tmp_path: Path) -> None:
