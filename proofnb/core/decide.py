@@ -80,7 +80,7 @@ def _problem(
 ) -> Problem:
     symbols = _symbols(origin, lhs, rhs, *conds)
     context = (origin, lhs, rhs)
-    ge = [c.expr for e in context for c in conditions(e, real=real)]
+    ge = [c.expr for e in context for c in conditions(e, real=real) if c.kind == "ge"]
     anchor_src: list[Basic] = [*conds, *ge]
     anchors = anchors_from(anchor_src, symbols)
     return Problem(
