@@ -6,7 +6,9 @@ Dask cluster (separate worker processes on 127.0.0.1, one thread each) through t
 code path as ``proofnb check --scheduler``. Reports proofs per second, the 2-vs-1 scaling
 ratio and Dask's overhead against the local pool at the same worker count.
 
-Targets: 2 workers at least 1.8x of 1; Dask overhead under 20%.
+Targets: 2 workers at least 1.8x of 1; Dask overhead under 20%. The machine's load average
+is reported with the numbers: with other work on the cores, no pool can scale, so the full
+mode takes the best of two passes per configuration.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import os
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from typing import Any
 
 from proofnb.batch.corpus import write_course
@@ -46,6 +49,7 @@ def _local(tasks: list[ProofTask], warm: list[ProofTask], workers: int) -> tuple
     from proofnb.runner.service import ProofChecker
 
     results: dict[str, Any] = {}
+    # A fresh checker per pass: its step cache must not answer the timed proofs.
     checker = ProofChecker(workers=workers)
     checker.start()
     try:
@@ -58,12 +62,19 @@ def _local(tasks: list[ProofTask], warm: list[ProofTask], workers: int) -> tuple
     return len(tasks) / seconds, results
 
 
-def _dask(tasks: list[ProofTask], warm: list[ProofTask], workers: int) -> tuple[float, dict]:
+def _best(passes: int, measure: Any, *args: Any) -> tuple[float, dict]:
+    runs = [measure(*args) for _ in range(passes)]
+    assert all(r[1] == runs[0][1] for r in runs), "verdicts changed between passes"
+    return max(r[0] for r in runs), runs[0][1]
+
+
+def _dask(
+    tasks: list[ProofTask], warm: list[ProofTask], workers: int, passes: int
+) -> tuple[float, dict]:
     from distributed import LocalCluster
 
     from proofnb.batch.dask_backend import run_on_dask
 
-    results: dict[str, Any] = {}
     env = {"PYTHONHASHSEED": "0"}
     with LocalCluster(
         n_workers=workers,
@@ -76,27 +87,37 @@ def _dask(tasks: list[ProofTask], warm: list[ProofTask], workers: int) -> tuple[
     ) as cluster:
         cluster.wait_for_workers(workers, timeout=120)
         run_on_dask(cluster.scheduler_address, warm, _collect({}), batch_size=1)
-        started = time.perf_counter()
-        run_on_dask(cluster.scheduler_address, tasks, _collect(results))
-        seconds = time.perf_counter() - started
-    return len(tasks) / seconds, results
+        best, first = 0.0, {}
+        for number in range(passes):
+            # Each pass its own seed, so the workers' step caches never answer a timed proof.
+            timed = [replace(t, options=replace(t.options, seed=number)) for t in tasks]
+            results: dict[str, Any] = {}
+            started = time.perf_counter()
+            run_on_dask(cluster.scheduler_address, timed, _collect(results))
+            best = max(best, len(tasks) / (time.perf_counter() - started))
+            first = first or results  # pass 0 has the same seed as the local runs
+    return best, first
 
 
 def run(short: bool) -> dict[str, Any]:
     """Run the benchmark; ``short`` checks ~30 notebooks instead of 200."""
     notebooks = 30 if short else 200
+    passes = 1 if short else 2
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="proofnb-batch-bench-") as folder:
         tasks = _tasks(os.path.join(folder, "course"), notebooks)
         warm = _tasks(os.path.join(folder, "warm"), 8, seed=WARM_SEED)
-    one, one_results = _local(tasks, warm, 1)
-    two, two_results = _local(tasks, warm, 2)
-    dask_two, dask_results = _dask(tasks, warm, 2)
+    one, one_results = _best(passes, _local, tasks, warm, 1)
+    two, two_results = _best(passes, _local, tasks, warm, 2)
+    dask_two, dask_results = _dask(tasks, warm, 2, passes)
     scaling = two / one
     overhead = 1.0 - dask_two / two
     return {
         "notebooks": notebooks,
         "proofs": len(tasks),
         "cpus": os.cpu_count(),
+        "passes": passes,
+        "load_average_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "local_1_worker_proofs_per_s": round(one, 2),
         "local_2_workers_proofs_per_s": round(two, 2),
         "dask_2_workers_proofs_per_s": round(dask_two, 2),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -162,8 +163,6 @@ def test_version_and_help() -> None:
         assert option in done.stdout
     script = Path(sys.executable).with_name("proofnb")
     if script.exists():  # the console script installed by `pip install -e .`
-        import subprocess
-
         out = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
         assert out.stdout.strip() == f"proofnb {__version__}"
 
@@ -180,6 +179,19 @@ def test_scheduler_without_dask_says_how_to_install(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 2
     assert "pip install 'proofnb[dask]'" in done.stderr
+
+
+def test_local_check_imports_neither_dask_nor_ipython(tmp_path: Path) -> None:
+    (tmp_path / "p.proof").write_text("2x + 3x = 5x\n")
+    code = (
+        "import sys, proofnb.cli\n"
+        f"status = proofnb.cli.main(['check', {str(tmp_path)!r}, '--json'])\n"
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'dask', 'distributed', 'IPython', 'ipykernel', 'ipywidgets'})\n"
+        "print('LOADED', status, loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "LOADED 0 []" in done.stderr, done.stderr
 
 
 def test_unreachable_scheduler_is_bad_usage(tmp_path: Path) -> None:
