@@ -10,6 +10,12 @@ Each notebook runs top to bottom in a new ``python3`` kernel, in the notebook's 
 with ``PROOFNB_DB`` pointing at a throw-away database (the user's history is left alone)
 and ``PYTHONHASHSEED=0`` (the same seed the test command uses). A cell that raises stops
 the refresh with a non-zero exit status and leaves that notebook unchanged.
+
+Widget outputs are saved as their plain text only (the proof widget's ``text/plain`` is the
+finished proof for ``--wait`` cells): a saved ``application/vnd.jupyter.widget-view+json``
+points at a model that no longer exists, which JupyterLab shows as "model not found", and
+saving every widget's state would add hundreds of kilobytes of random ids per refresh. So
+the files stay small and a refresh changes them only when a result changes.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from nbclient.exceptions import CellExecutionError
 
 ROOT = Path(__file__).resolve().parent.parent
 CELL_TIMEOUT = 600
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def _clear(notebook: nbformat.NotebookNode) -> None:
@@ -35,6 +42,14 @@ def _clear(notebook: nbformat.NotebookNode) -> None:
             cell.outputs = []
             cell.execution_count = None
             cell.metadata.pop("execution", None)
+
+
+def _plain_widgets(notebook: nbformat.NotebookNode) -> None:
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data and "text/plain" in data:
+                del data[WIDGET_VIEW]
 
 
 def _stderr_cells(notebook: nbformat.NotebookNode) -> list[int]:
@@ -56,10 +71,10 @@ def refresh(path: Path) -> None:
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
-        # The final widget states are saved, so JupyterLab shows finished proofs on opening.
-        store_widget_state=True,
+        store_widget_state=False,
     )
     client.execute()
+    _plain_widgets(notebook)
     noisy = _stderr_cells(notebook)
     if noisy:
         print(f"  warning: cells {noisy} wrote to stderr", file=sys.stderr)
