@@ -52,7 +52,7 @@ class BatchReport:
         return 1 if self.failures else 0
 
     def summary(self) -> dict[str, Any]:
-        verdicts = Counter(o.result.verdict for o in self.outcomes)
+        verdicts: Counter[str] = Counter(o.result.verdict for o in self.outcomes)
         return {
             "proofs": len(self.outcomes),
             "files": len({o.job.path for o in self.outcomes}),
