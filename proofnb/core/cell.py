@@ -51,7 +51,7 @@ Expressions (see :mod:`proofnb.core.parser`)
 * LaTeX: ``\\frac \\dfrac \\tfrac \\sqrt \\sqrt[n] \\binom \\cdot \\times \\left \\right``,
   ``^{...}``, ``_{...}``, ``\\sin \\ln \\log \\pi \\infty``, Greek, ``\\int_a^b ... dx``,
   ``\\sum_{k=1}^{n}``, ``\\prod``, ``\\lim_{x \\to a}``, ``\\lfloor \\rfloor``, ``\\mathrm{...}``,
-  ``$`` and ``&`` are ignored.
+  ``$``, ``&``, ``\\[ \\]``, ``\\( \\)``, ``\\\\`` and zero-width characters are ignored.
 * Statements: ``=``, ``!=``, ``<`` ... between expressions, chained (``1 < x < 3``),
   combined with ``and``/``,``/``∧`` and ``or``/``∨``.
 * Limits (errors, never evaluation): 100 000 characters per cell, integer literals of
