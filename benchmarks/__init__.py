@@ -8,8 +8,9 @@ fast. A result is a JSON-safe dict; the harness understands these keys (all opti
 ``title``    one line naming what was measured.
 ``metrics``  ``{name: scalar}``, printed as a two-column table.
 ``tables``   ``{caption: [row dict, ...]}``, each printed as a table.
-``targets``  ``[{"name", "target", "value", "pass"}]``: printed with PASS/MISS; a miss is
-             reported, never a failure (only a crashing benchmark fails the run).
+``targets``  ``[{"name", "target", "value", "pass"}]`` (or ``{name: bool | "PASS" | "MISS"}``):
+             printed with PASS/MISS; a miss is reported, never a failure (only a crashing
+             benchmark fails the run).
 ``notes``    a list of lines printed under the result.
 
 Anything else is kept in the JSON. :func:`target` builds a target row.

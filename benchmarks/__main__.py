@@ -50,6 +50,21 @@ def format_table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def normalize_targets(targets: Any) -> list[dict[str, Any]]:
+    """Targets as rows: a list of :func:`benchmarks.target` dicts, or a mapping
+    ``{name: bool | "PASS" | "MISS" | row}`` as some benchmarks return."""
+    if isinstance(targets, dict):
+        rows = []
+        for name, value in targets.items():
+            if isinstance(value, dict):
+                rows.append({"name": name, **value})
+            else:
+                ok = value.upper() == "PASS" if isinstance(value, str) else bool(value)
+                rows.append({"name": name, "pass": ok})
+        return rows
+    return [t for t in targets or [] if isinstance(t, dict)]
+
+
 def format_result(name: str, result: dict[str, Any]) -> str:
     """A benchmark's result as text: title, metrics, tables, targets (PASS/MISS), notes."""
     out = [f"== {name}: {result.get('title', '')}".rstrip(": ")]
@@ -59,7 +74,7 @@ def format_result(name: str, result: dict[str, Any]) -> str:
     for caption, rows in (result.get("tables") or {}).items():
         out.append(f"  -- {caption}")
         out.append(format_table(list(rows)))
-    targets = result.get("targets") or []
+    targets = normalize_targets(result.get("targets"))
     if targets:
         out.append("  -- targets")
         out.append(format_table([
@@ -71,8 +86,13 @@ def format_result(name: str, result: dict[str, Any]) -> str:
         out.append(f"  note: {line}")
     known = {"title", "metrics", "tables", "targets", "notes"}
     for key, value in result.items():
-        if key not in known and not isinstance(value, (dict, list)):
-            out.append(f"  {key}: {_cell(value)}")
+        if key in known or isinstance(value, dict):
+            continue
+        if isinstance(value, list):
+            if not all(isinstance(v, (int, float, str, bool)) for v in value):
+                continue
+            value = ", ".join(_cell(v) for v in value)
+        out.append(f"  {key}: {_cell(value)}")
     return "\n".join(out)
 
 
@@ -110,7 +130,10 @@ def main(argv: list[str] | None = None) -> int:
             result = {"error": traceback.format_exc()}
             print(f"== {name}: CRASHED\n{result['error']}", file=sys.stderr, flush=True)
         else:
-            print(format_result(name, result), flush=True)
+            try:
+                print(format_result(name, result), flush=True)
+            except Exception:  # noqa: BLE001 - an odd result shape still lands in the JSON
+                print(f"== {name}\n{json.dumps(result, indent=2, default=str)}", flush=True)
         result.setdefault("seconds", round(time.perf_counter() - started, 3))
         report["results"][name] = result
         print(f"  ({name} took {result['seconds']:.1f} s)\n", flush=True)

@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:  # plain `pytest` does not put the repository root
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import target  # noqa: E402
-from benchmarks.__main__ import discover, format_result  # noqa: E402
+from benchmarks.__main__ import discover, format_result, normalize_targets  # noqa: E402
 from benchmarks.corpus import TOPICS, load_corpus, steps_of  # noqa: E402
 from benchmarks.engine_bench import short_subset  # noqa: E402
 
@@ -34,6 +34,14 @@ def test_report_marks_each_target_pass_or_miss() -> None:
     assert any(line.strip().startswith("PASS") and "fast" in line for line in lines)
     assert any(line.strip().startswith("MISS") and "right" in line for line in lines)
     assert "accuracy" in text and "22" in text
+
+
+def test_targets_may_be_a_mapping() -> None:
+    rows = normalize_targets({"a": "PASS", "b": "MISS", "c": True, "d": False})
+    assert [(r["name"], r["pass"]) for r in rows] == [
+        ("a", True), ("b", False), ("c", True), ("d", False)]
+    text = format_result("x", {"targets": {"fast": "MISS"}, "load": [0.5, 1.25], "n": 3})
+    assert "MISS" in text and "fast" in text and "load: 0.5, 1.25" in text and "n: 3" in text
 
 
 def test_unknown_benchmark_is_a_usage_error(tmp_path: Path) -> None:
