@@ -111,6 +111,8 @@ def _run_local(tasks: list[ProofTask], workers: int | None, on_done: OnDone) -> 
     from .batch.tasks import check_tasks
     from .runner.service import ProofChecker
 
+    if not tasks:
+        return
     checker = ProofChecker(workers=workers or max(1, os.cpu_count() or 1))
     checker.start()
     try:
@@ -120,7 +122,7 @@ def _run_local(tasks: list[ProofTask], workers: int | None, on_done: OnDone) -> 
 
 
 def _run_dask(address: str, tasks: list[ProofTask], on_done: OnDone) -> None:
-    from .batch.dask_backend import INSTALL_HINT, run_on_dask
+    from .batch.dask_backend import INSTALL_HINT, SchedulerError, run_on_dask
 
     try:
         import distributed  # noqa: F401
@@ -128,8 +130,8 @@ def _run_dask(address: str, tasks: list[ProofTask], on_done: OnDone) -> None:
         raise UsageError(f"--scheduler needs Dask distributed. {INSTALL_HINT}") from None
     try:
         run_on_dask(address, tasks, on_done)
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    except SchedulerError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _save(records: list[tuple[ProofResult, str | None, float | None]]) -> None:

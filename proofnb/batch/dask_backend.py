@@ -68,6 +68,10 @@ def batches(tasks: Sequence[ProofTask], size: int) -> list[list[ProofTask]]:
     return [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
 
 
+class SchedulerError(Exception):
+    """Raised when the Dask scheduler cannot be reached at the address given."""
+
+
 def connect(address: str) -> Any:
     """A ``distributed.Client`` for ``address``; ``ImportError`` carries the install hint.
 
@@ -77,7 +81,10 @@ def connect(address: str) -> Any:
         from distributed import Client
     except ImportError as exc:
         raise ImportError(INSTALL_HINT) from exc
-    return Client(address, set_as_default=False)
+    try:
+        return Client(address, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise SchedulerError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
 
 
 def run_on_dask(
@@ -88,8 +95,7 @@ def run_on_dask(
 ) -> None:
     """Check ``tasks`` on the cluster at ``address``, calling ``on_done`` as batches finish.
 
-    Raises ``OSError``/``TimeoutError`` when the scheduler cannot be reached and
-    ``ValueError`` for an address Dask cannot parse.
+    Raises :class:`SchedulerError` when the scheduler cannot be reached.
     """
     from distributed import as_completed
 
