@@ -265,6 +265,12 @@ def last_run() -> KernelRun | None:
 
 def load_ipython_extension(ipython: Any) -> None:
     """Register the magics, start the service task and warm the worker pool."""
+    # Import what the first %%verify needs now, so that cell replies at once.
+    import proofnb.core.cell  # noqa: F401
+    import proofnb.runner.api  # noqa: F401
+
+    from . import widget  # noqa: F401
+
     magics = VerifyMagics(ipython)
     ipython.register_magics(magics)
     _STATE["magics"] = magics
