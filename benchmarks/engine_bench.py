@@ -33,7 +33,7 @@ NAIVE = "proofnb.core.baseline:naive_check"
 WARM = "proofnb.runner.tasks:warm"
 SHORT_STEPS = 60
 #: (per-step time limit in the checker's options, extra seconds before the pool kills)
-LIMITS = {True: (3.0, 2.0), False: (10.0, 5.0)}
+LIMITS = {True: (5.0, 2.0), False: (10.0, 5.0)}
 WORKERS = 2
 
 
