@@ -16,6 +16,7 @@ import sympy as sp
 from .decide import Outcome, decide
 from .errors import ParseError, ProofnbError, UnsupportedError
 from .model import CheckOptions, ProofResult, StepResult, StepSpec
+from .render import render_latex
 
 if TYPE_CHECKING:
     from .parser import MathEnv
@@ -55,13 +56,6 @@ def _parse_sides(spec: StepSpec, env: MathEnv) -> tuple[Sides, Sides]:
     return (lhs, rhs, origin), (raw_lhs, raw_rhs, raw_origin)
 
 
-def _latex(expr: sp.Basic) -> str:
-    try:
-        return str(sp.latex(expr))
-    except Exception:  # noqa: BLE001 - LaTeX is cosmetic; never fail a step on it
-        return ""
-
-
 def _error(spec: StepSpec, message: str, started: float) -> StepResult:
     return StepResult(
         index=spec.index,
@@ -93,7 +87,7 @@ def _run(spec: StepSpec, options: CheckOptions, deadline: float) -> tuple[Outcom
         deadline=deadline,
         written=raw,
     )
-    return outcome, _latex(lhs), _latex(rhs)
+    return outcome, render_latex(spec.lhs), render_latex(spec.rhs)
 
 
 def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
