@@ -104,7 +104,7 @@ def test_heavy_cell_returns_at_once_and_streams_verdicts(kernel: LiveKernel) -> 
     assert seconds[1] == "accepted"
     page = ProofStore(kernel.db).page(limit=5)
     assert any(item["title"] == "Lagrange" and item["verdict"] == "accepted"
-               for item in page.items)
+               and item["notebook"] == "course/week1.ipynb" for item in page.items)
 
 
 def test_cancel_button_kills_the_running_workers(kernel: LiveKernel) -> None:
@@ -242,3 +242,40 @@ def test_interrupting_a_wait_cell_stops_its_workers(kernel: LiveKernel) -> None:
         time.sleep(0.1)
     assert not [p for p in busy if alive(p)], "the interrupted steps' workers survived"
     assert kernel.ok("1+1").seconds < 0.5
+
+
+def test_a_failed_history_write_is_shown_not_raised(tmp_path: Path) -> None:
+    live = start_kernel(tmp_path)  # a directory: the history cannot be opened there
+    try:
+        live.ok("%load_ext proofnb")
+        cell = live.ok("%%verify --seed 14\n(x + 2)^2 = x^2 + 4x + 4")
+        _, verdict_id = cell.widget_parts()
+
+        def noted(msg: Msg) -> bool:
+            return "history not saved" in (state_value(msg, verdict_id) or "")
+
+        seen = live.wait_iopub(noted, timeout=60)
+        assert "accepted" in (state_value(seen[-1][1], verdict_id) or "")
+        assert "is a directory" in (state_value(seen[-1][1], verdict_id) or "")
+        assert live.ok("1+1").seconds < 0.5
+    finally:
+        live.close()
+
+
+def test_unload_stops_the_workers_and_reload_works(tmp_path: Path) -> None:
+    live = start_kernel(tmp_path / "history.sqlite")
+    try:
+        live.ok("%load_ext proofnb")
+        live.ok("%%verify --wait --seed 15\n(x + 3)^2 = x^2 + 6x + 9")
+        family = [p.pid for p in live.descendants()]
+        assert family
+        live.ok("%unload_ext proofnb")
+        gone = time.monotonic() + 15
+        while any(alive(p) for p in family) and time.monotonic() < gone:
+            time.sleep(0.2)
+        assert not [p for p in family if alive(p)]
+        live.ok("%load_ext proofnb")
+        text = live.ok("%%verify --wait --seed 16\n(x + 3)^2 = x^2 + 6x + 9").text_plain()
+        assert text.splitlines()[0] == "Proof — accepted"
+    finally:
+        live.close()
