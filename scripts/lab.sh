@@ -6,4 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 # shellcheck disable=SC1091
 . .venv/bin/activate
-exec jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 "$@"
+extra=()
+# A fresh machine or container often runs as root; Jupyter refuses that without the flag.
+[ "$(id -u)" = 0 ] && extra+=(--allow-root)
+exec jupyter lab --ServerApp.root_dir=notebooks --ServerApp.ip=127.0.0.1 "${extra[@]}" "$@"

@@ -3,14 +3,7 @@ import { IDocumentManager } from '@jupyterlab/docmanager';
 import { ILatexTypesetter } from '@jupyterlab/rendermime';
 import { Widget } from '@lumino/widgets';
 
-import {
-  badge,
-  contentsPath,
-  el,
-  isSafeLatex,
-  relationLatex,
-  shortTime
-} from './format';
+import { badge, contentsPath, el, isSafeLatex, relationLatex } from './format';
 import { requestAPI } from './request';
 import { IProof, IStep } from './types';
 
@@ -78,7 +71,7 @@ export class ProofDetail extends Widget {
       dd.append(value);
       meta.appendChild(dd);
     };
-    add('Checked', shortTime(proof.created));
+    add('Checked', new Date(proof.created).toLocaleString());
     add('Notebook', this.notebookLink(proof.notebook));
     add('Conclusion', proof.conclusion);
     add('Domain', proof.domain);

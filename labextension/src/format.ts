@@ -10,18 +10,20 @@ export function pageRange(skip: number, count: number, total: number): string {
   return `${NUMBER.format(skip + 1)}–${NUMBER.format(skip + count)} of ${NUMBER.format(total)}`;
 }
 
-/** A short local time: "14:05" today, "2024-05-01 14:05" otherwise. */
+/** A short local time: "14:05" today, "Nov 27" this year, "2024-05-01" before. */
 export function shortTime(iso: string, now: Date = new Date()): string {
   const date = new Date(iso);
   if (isNaN(date.getTime())) {
     return iso;
   }
   const pad = (n: number): string => String(n).padStart(2, '0');
-  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
   if (date.toDateString() === now.toDateString()) {
-    return time;
+    return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
   }
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${time}`;
+  if (date.getFullYear() === now.getFullYear()) {
+    return date.toLocaleDateString('en-US', { month: 'short', day: 'numeric' });
+  }
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** The file name of a notebook path ("week1/limits.ipynb" → "limits.ipynb"). */

@@ -177,17 +177,25 @@ export class HistoryPanel extends Widget {
     row.dataset.id = String(item.id);
     row.dataset.verdict = item.verdict;
     const label = item.title || item.first_line || `Proof ${item.id}`;
-    const time = el('td', 'proofnb-col-time', shortTime(item.created));
-    time.title = item.created;
-    const title = el('td', 'proofnb-col-title', label);
-    title.title = item.conclusion ? `${label}\n${item.conclusion}` : label;
-    const notebook = el('td', 'proofnb-col-notebook', baseName(item.notebook));
-    notebook.title = item.notebook ?? '';
+
+    // The sidebar is narrow: the notebook sits under the title in the same cell.
+    const proof = el('td', 'proofnb-col-title');
+    proof.title = [label, item.conclusion, item.notebook ?? '']
+      .filter(Boolean)
+      .join('\n');
+    proof.append(
+      el('span', 'proofnb-title', label),
+      el('span', 'proofnb-notebook', baseName(item.notebook))
+    );
     const verdict = el('td', 'proofnb-col-verdict');
     verdict.appendChild(badge(item.verdict));
-    const steps = el('td', 'proofnb-col-steps', String(item.steps));
-    steps.title = item.refuted ? `${item.refuted} refuted` : '';
-    row.append(time, title, notebook, verdict, steps);
+    const steps = el('td', 'proofnb-col-steps', String(item.step_count));
+    steps.title = item.refuted_count
+      ? `${item.step_count} steps, ${item.refuted_count} refuted`
+      : `${item.step_count} steps`;
+    const time = el('td', 'proofnb-col-time', shortTime(item.created));
+    time.title = new Date(item.created).toLocaleString();
+    row.append(proof, verdict, steps, time);
 
     const open = (): void => this._openProof(String(item.id));
     row.addEventListener('click', open);
@@ -241,11 +249,10 @@ export class HistoryPanel extends Widget {
     const head = el('thead');
     const headRow = el('tr');
     for (const [name, cls] of [
-      ['Time', 'time'],
-      ['Proof', 'title'],
-      ['Notebook', 'notebook'],
+      ['Proof · notebook', 'title'],
       ['Verdict', 'verdict'],
-      ['Steps', 'steps']
+      ['Steps', 'steps'],
+      ['Time', 'time']
     ]) {
       headRow.appendChild(el('th', `proofnb-col-${cls}`, name));
     }

@@ -27,7 +27,13 @@ export async function requestAPI<T>(
 
   let response: Response;
   try {
-    response = await ServerConnection.makeRequest(url, init, settings);
+    // 'no-cache' revalidates every time without the timestamp query parameter that
+    // JupyterLab appends for 'no-store' (the API rejects unknown parameters).
+    response = await ServerConnection.makeRequest(
+      url,
+      { cache: 'no-cache', ...init },
+      settings
+    );
   } catch (error) {
     throw new ServerConnection.NetworkError(error as TypeError);
   }

@@ -16,8 +16,8 @@ export interface IProofSummary {
   notebook: string | null;
   verdict: Verdict;
   flags: string[];
-  steps: number;
-  refuted: number;
+  step_count: number;
+  refuted_count: number;
 }
 
 /** A page of `GET proofs`. */

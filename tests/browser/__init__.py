@@ -1,0 +1,1 @@
+"""Browser tests: real JupyterLab in headless Debian Chromium."""
