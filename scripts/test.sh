@@ -8,6 +8,8 @@ scripts/setup.sh --test
 # shellcheck disable=SC1091
 . .venv/bin/activate
 export PYTHONHASHSEED=0
+# Kernels, notebooks and benchmarks write their proofs here, never into the user's own history.
+export PROOFNB_DB="$(mktemp -d)/proofnb-test-history.sqlite"
 
 echo "== ruff"
 ruff check proofnb tests benchmarks
@@ -20,8 +22,6 @@ fi
 echo "== benchmarks (short mode)"
 python -m benchmarks --short
 echo "== pytest"
-# Notebooks and kernels write their proofs here, never into the user's own history.
-export PROOFNB_DB="$(mktemp -d)/proofnb-test-history.sqlite"
 status=0
 python -m pytest tests notebooks --nbval --nbval-sanitize-with notebooks/sanitize.cfg "$@" || status=$?
 if [ "$status" = 5 ]; then
