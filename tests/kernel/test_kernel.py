@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 from kernel_client import (
     LiveKernel,
@@ -197,7 +198,22 @@ def test_settings_line_magic(kernel: LiveKernel) -> None:
     kernel.ok("%proofnb timeout=10 save=yes")
 
 
-@pytest.mark.parametrize("how", ["shutdown", "restart"])
+def test_workers_setting_gives_a_pool_of_that_size(kernel: LiveKernel) -> None:
+    kernel.ok("%proofnb workers=1")
+    text = kernel.ok("%%verify --wait --seed 17\n(x + 5)^2 = x^2 + 10x + 25").text_plain()
+    assert text.splitlines()[0] == "Proof — accepted"
+    # Each pool is a zygote (the kernel's child) that forks its workers; ours is the newest.
+    zygotes = sorted(psutil.Process(kernel.pid).children(), key=lambda p: p.create_time())
+    ours = zygotes[-1]
+    assert len(ours.children()) == 1
+    kernel.ok("%proofnb workers=0")
+    gone = time.monotonic() + 15
+    while alive(ours.pid) and time.monotonic() < gone:
+        time.sleep(0.2)
+    assert not alive(ours.pid)
+
+
+@pytest.mark.parametrize("how", ["shutdown", "restart", "kill"])
 def test_kernel_shutdown_or_restart_leaves_no_worker(tmp_path: Path, how: str) -> None:
     live = start_kernel(tmp_path / "history.sqlite")
     try:
@@ -210,6 +226,8 @@ def test_kernel_shutdown_or_restart_leaves_no_worker(tmp_path: Path, how: str) -
         assert len(family) >= 2, "no zygote and workers started"
         if how == "restart":
             live.km.restart_kernel(now=False)
+        elif how == "kill":  # SIGKILL: no atexit, no cleanup code runs in the kernel
+            live.km.shutdown_kernel(now=True)
         else:
             live.km.shutdown_kernel(now=False)
         gone = time.monotonic() + 15
