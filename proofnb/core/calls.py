@@ -8,8 +8,23 @@ import sympy as sp
 
 from proofnb.core import bounds
 from proofnb.core.bounds import LimitExceeded
-from proofnb.core.cursor import BUILD_ERRORS, OPENERS, Cursor, describe
-from proofnb.core.functions import FUNCTIONS, INVERSES, PREFIX_FUNCTIONS, Arg, ArgumentError
+from proofnb.core.cursor import (
+    BUILD_ERRORS,
+    OPENERS,
+    Cursor,
+    NeedsGlobalUnevaluate,
+    describe,
+    unevaluated,
+)
+from proofnb.core.functions import (
+    FUNCTIONS,
+    INERT_BUILDERS,
+    INVERSES,
+    PREFIX_FUNCTIONS,
+    UNARY_CLASSES,
+    Arg,
+    ArgumentError,
+)
 from proofnb.core.lexer import END, NAME, NUM, OP, STR, SUP, Token
 
 
@@ -51,6 +66,11 @@ class Calls(Cursor):
 
     def call_builder(self, name: str, args: list[Arg], tok: Token) -> Any:
         try:
+            if not self.evaluate and name not in INERT_BUILDERS:
+                func = UNARY_CLASSES.get(name)
+                if func is None or len(args) != 1:
+                    raise NeedsGlobalUnevaluate(name)
+                return unevaluated(func, args)
             value = FUNCTIONS[name](args, self.env.domain)
             bounds.check_result(value)
         except ArgumentError as exc:

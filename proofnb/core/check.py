@@ -41,8 +41,7 @@ def _parse_sides(spec: StepSpec, env: MathEnv) -> tuple[Sides, Sides]:
     def both(text: str, line: int, col: int) -> tuple[sp.Basic, sp.Basic]:
         value = parse_math(text, env, line=line, col=col)
         try:
-            with sp.evaluate(False):
-                raw = parse_math(text, env, line=line, col=col)
+            raw = parse_math(text, env, line=line, col=col, evaluate=False)
         except Exception:  # noqa: BLE001 - the as-written form is optional
             raw = value
         return value, raw

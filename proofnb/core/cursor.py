@@ -29,7 +29,7 @@ class Cursor:
 
     __slots__ = (
         "text", "env", "line", "col", "tokens", "i", "depth", "nest", "abs_depth",
-        "simple_arg", "differential",
+        "simple_arg", "differential", "evaluate",
     )  # fmt: skip
 
     def __init__(self, text: str, env: MathEnv, line: int, col: int) -> None:
@@ -52,6 +52,8 @@ class Cursor:
         self.abs_depth = 0
         self.simple_arg = False  # inside `sin x`: stop at the next function name
         self.differential = False  # inside an integral: stop at `dx`
+        # False: build the as-written form with explicit evaluate=False (see parse_math)
+        self.evaluate = True
 
     # grammar entry points, defined by the mixins
     statement: Callable[[], Any]
@@ -106,7 +108,7 @@ class Cursor:
 
     def build(self, func: Any, args: list[Any], tok: Token) -> Any:
         try:
-            value = func(*args)
+            value = func(*args) if self.evaluate else unevaluated(func, args)
             bounds.check_result(value)
         except LimitExceeded as exc:
             self.too_big(tok, exc.reason)
@@ -143,6 +145,28 @@ class Cursor:
         if name in self.env.functions:
             return True
         return name in FUNCTIONS and name not in self.env.symbols
+
+
+class NeedsGlobalUnevaluate(Exception):
+    """The as-written form uses a builder that only ``sympy.evaluate(False)`` keeps unevaluated."""
+
+
+#: Constructors that never evaluate on construction, whatever the flag.
+_INERT = (sp.Derivative, sp.Integral)
+
+
+def unevaluated(func: Any, args: list[Any]) -> Any:
+    """``func(*args)`` as written: ``evaluate=False`` passed explicitly, so SymPy's global
+    flag (whose every switch clears SymPy's cache) stays untouched."""
+    if func is sp.sqrt:
+        return sp.Pow(args[0], sp.S.Half, evaluate=False)
+    if func in _INERT:
+        return func(*args)
+    if func in (sp.Add, sp.Mul, sp.Pow) or (
+        isinstance(func, type) and issubclass(func, sp.Function)
+    ):
+        return func(*args, evaluate=False)
+    raise NeedsGlobalUnevaluate(getattr(func, "__name__", str(func)))
 
 
 def is_simple_name(name: str) -> bool:

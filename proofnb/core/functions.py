@@ -244,6 +244,16 @@ _UNARY: dict[str, Any] = {
     "ceiling": sp.ceiling, "re": sp.re, "im": sp.im, "conjugate": sp.conjugate, "arg": sp.arg,
 }  # fmt: skip
 
+#: The SymPy class (or sqrt) behind each one-argument function, for the as-written form.
+UNARY_CLASSES: dict[str, Any] = dict(_UNARY)
+
+#: Builders whose result is unevaluated anyway (calculus objects, relations, and/or): the
+#: as-written parse may call them as they are.
+INERT_BUILDERS: frozenset[str] = frozenset(
+    "diff Derivative integrate Integral limit Limit Sum sum Product product Eq Ne Lt Le Gt Ge "
+    "And Or".split()
+)
+
 #: Inverse of each trigonometric/hyperbolic function, for ``sin^{-1} x``.
 INVERSES: dict[str, str] = {
     "sin": "asin", "cos": "acos", "tan": "atan", "cot": "acot", "sec": "asec", "csc": "acsc",

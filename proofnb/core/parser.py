@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import sympy as sp
+
 from proofnb.core import bounds
+from proofnb.core.cursor import NeedsGlobalUnevaluate
 from proofnb.core.env import MathEnv, symbol_for
 from proofnb.core.errors import UnsupportedError
 from proofnb.core.grammar import MathParser
@@ -22,9 +25,17 @@ if TYPE_CHECKING:
 __all__ = ["MathEnv", "build_env", "parse_math", "symbol_for"]
 
 
-def parse_math(text: str, env: MathEnv, *, line: int = 0, col: int = 1) -> Any:
+def parse_math(
+    text: str, env: MathEnv, *, line: int = 0, col: int = 1, evaluate: bool = True
+) -> Any:
     """Parse an expression (to a SymPy ``Expr``) or a statement (to ``Eq``/``Lt``/...,
     ``And``, ``Or``). ``line``/``col`` place ``text`` in the cell for error messages.
+
+    ``evaluate=False`` builds the as-written form (``sqrt(x)*sqrt(x)`` stays a product, so
+    its domain survives). It passes ``evaluate=False`` to each constructor rather than
+    switching SymPy's global flag, whose every switch clears SymPy's cache; only texts with
+    a function that needs the flag (``cbrt``, ``log_b``...) fall back to it. Parse the
+    evaluated form first: size limits are checked on evaluated values.
 
     Raises :class:`ParseError` (with the column of the offending token and what was
     expected) or :class:`UnsupportedError` (too big or too deep). Never evaluates user text.
@@ -37,7 +48,14 @@ def parse_math(text: str, env: MathEnv, *, line: int = 0, col: int = 1) -> Any:
         )
     parser = MathParser(text, env, line, col)
     try:
-        return parser.parse()
+        if evaluate:
+            return parser.parse()
+        parser.evaluate = False
+        try:
+            return parser.parse()
+        except NeedsGlobalUnevaluate:
+            with sp.evaluate(False):
+                return MathParser(text, env, line, col).parse()
     except RecursionError:
         raise UnsupportedError(
             f"expression nests too deeply (limit {bounds.MAX_DEPTH})", line

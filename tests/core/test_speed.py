@@ -1,0 +1,64 @@
+"""The fast paths of the checker give the same answers as the slow ones they replace."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from proofnb.core.check import check_step
+from proofnb.core.model import CheckOptions, StepSpec
+from proofnb.core.parser import MathEnv, parse_math
+
+ENV = MathEnv()
+
+
+def _global_unevaluated(text: str) -> sp.Basic:
+    with sp.evaluate(False):
+        return parse_math(text, ENV)
+
+
+@pytest.mark.parametrize("text", [
+    "sqrt(x)*sqrt(x)", "x/x", "(x^2-1)/(x-1)", "exp(log(x))", "2^10", "-x", "x - 3",
+    "|x| + x!", "sin^2 x + cos^2 x", "\\frac{x^2-1}{x-1}", "\\sqrt{x}^2", "√x √x",
+    "log(x, 2)", "cbrt(x)", "diff(x^4, x, 2)", "x > 0 and x < 1", "f(x)",
+])  # fmt: skip
+def test_as_written_parse_matches_the_global_flag(text: str) -> None:
+    written = parse_math(text, ENV, evaluate=False)
+    assert written == _global_unevaluated(text)
+
+
+def test_as_written_parse_keeps_what_evaluation_cancels() -> None:
+    assert parse_math("sqrt(x)*sqrt(x)", ENV) == sp.Symbol("x", real=True)
+    written = parse_math("sqrt(x)*sqrt(x)", ENV, evaluate=False)
+    assert isinstance(written, sp.Mul) and len(written.args) == 2
+    assert parse_math("x/x", ENV, evaluate=False) != 1
+
+
+def test_as_written_parse_leaves_sympys_cache_alone() -> None:
+    # Switching sympy.evaluate clears every SymPy cache; the as-written parse must not.
+    cache_info = sp.Add.__new__.cache_info  # type: ignore[attr-defined]
+    sp.Add(sp.Symbol("q"), 7)
+    before = cache_info().currsize
+    assert before > 0
+    parse_math("(x^2 - 1)/(x - 1) + sqrt(y)*sqrt(y)", ENV, evaluate=False)
+    assert cache_info().currsize >= before
+
+
+def _step(lhs: str, rhs: str) -> StepSpec:
+    return StepSpec(0, "=", lhs, rhs, lhs, 1)
+
+
+@pytest.mark.parametrize(("lhs", "rhs", "assume", "status", "note"), [
+    ("sqrt(x)*sqrt(x)", "x", (), "proved", ""),  # the left side's own domain: x >= 0
+    ("x", "sqrt(x)*sqrt(x)", (), "refuted", ""),  # right side undefined for x < 0
+    ("(x^2-1)/(x-1)", "x+1", (), "proved", "x ≠ 1"),
+    ("x/x", "1", (), "proved", "x ≠ 0"),
+    ("2^10", "1024", (), "proved", ""),
+])  # fmt: skip
+def test_domains_survive_the_single_parse(
+    lhs: str, rhs: str, assume: tuple[str, ...], status: str, note: str
+) -> None:
+    result = check_step(_step(lhs, rhs), CheckOptions(assume=assume))
+    assert result.status == status, result
+    if note:
+        assert note in result.notes
