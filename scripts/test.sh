@@ -17,7 +17,7 @@ echo "== mypy --strict (proofnb/core)"
 mypy
 if [ -f labextension/src/index.ts ]; then
   echo "== labextension: eslint, prettier, tsc"
-  (cd labextension && jlpm run lint:check && jlpm run tsc --noEmit)
+  (cd labextension && jlpm install --immutable >/dev/null && jlpm run lint:check && jlpm run tsc --noEmit)
 fi
 echo "== benchmarks (short mode)"
 python -m benchmarks --short

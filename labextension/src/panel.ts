@@ -249,7 +249,7 @@ export class HistoryPanel extends Widget {
     const head = el('thead');
     const headRow = el('tr');
     for (const [name, cls] of [
-      ['Proof · notebook', 'title'],
+      ['Proof', 'title'],
       ['Verdict', 'verdict'],
       ['Steps', 'steps'],
       ['Time', 'time']

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import signal
 import socket
@@ -131,8 +132,9 @@ def stop(process: subprocess.Popen[bytes]) -> None:
             process.wait(timeout=30)
 
 
-def start_lab(command: list[str], tmp: Path, db: Path, root: Path, port: int, token: str,
-              base_url: str = "/") -> Lab:
+def start_lab(
+    command: list[str], tmp: Path, db: Path, root: Path, port: int, token: str, base_url: str = "/"
+) -> Lab:
     log = tmp / "lab.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -163,8 +165,9 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     notebook.write_text(
         json.dumps(
             {
-                "cells": [{"cell_type": "markdown", "id": "intro", "metadata": {},
-                           "source": ["# Week 1"]}],
+                "cells": [
+                    {"cell_type": "markdown", "id": "intro", "metadata": {}, "source": ["# Week 1"]}
+                ],
                 "metadata": {},
                 "nbformat": 4,
                 "nbformat_minor": 5,
@@ -176,10 +179,16 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     seed(db, str(notebook))
     port, token = free_port(), secrets.token_hex(16)
     command = [
-        sys.executable, "-m", "jupyterlab", "--no-browser",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        f"--ServerApp.base_url={BASE_URL}", "--ServerApp.port_retries=0",
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        f"--ServerApp.base_url={BASE_URL}",
+        "--ServerApp.port_retries=0",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         *(["--allow-root"] if os.geteuid() == 0 else []),
     ]
@@ -193,7 +202,9 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
 def browser() -> Iterator[object]:
     """Debian's headless Chromium under Playwright (sync API)."""
     if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: run scripts/setup.sh --test (installs Debian's chromium)")
+        pytest.fail(
+            f"{CHROMIUM} is missing: run scripts/setup.sh --test (installs Debian's chromium)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -234,11 +245,15 @@ FAILED = pytest.StashKey[bool]()
 
 
 def save_failure(request: pytest.FixtureRequest, page: object, console: list[str]) -> None:
-    """On a failed test, keep a screenshot and the browser console under test-artifacts/."""
-    if not request.node.stash.get(FAILED, False):
-        return
+    """After a failed test, keep a screenshot and the browser console under test-artifacts/."""
+    if request.node.stash.get(FAILED, False):
+        save_page(request.node.name, page, console)
+
+
+def save_page(name: str, page: object, console: list[str]) -> None:
+    """Keep a screenshot and the console of ``page`` as ``test-artifacts/FAILED-<name>.*``."""
     ARTIFACTS.mkdir(exist_ok=True)
-    name = request.node.name.replace("/", "_")
+    name = re.sub(r"[^\w.-]", "_", name)
     try:
         page.screenshot(path=str(ARTIFACTS / f"FAILED-{name}.png"))  # type: ignore[attr-defined]
     except Exception as error:  # noqa: BLE001 - best effort on an already failed test

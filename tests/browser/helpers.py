@@ -31,6 +31,11 @@ def open_lab(browser: Any, lab: Lab) -> tuple[Any, list[str], list[str]]:
     page.goto(lab.lab_url(), wait_until="domcontentloaded", timeout=UI_TIMEOUT_MS * 2)
     page.wait_for_selector("#jp-main-dock-panel", state="visible", timeout=UI_TIMEOUT_MS * 2)
     page.wait_for_selector(PANEL_TAB, state="visible")
+    # The layout is restored (file browser shown, launcher opened) only after the shell
+    # appears: act before that and the restore undoes it.
+    page.wait_for_selector(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
+    page.wait_for_selector("#jp-main-dock-panel .jp-Launcher", state="visible")
+    page.wait_for_timeout(500)
     return page, dialogs, console
 
 
@@ -40,7 +45,7 @@ def open_panel(page: Any) -> None:
         page.click(PANEL_TAB)
     page.wait_for_selector(PANEL, state="visible")
     page.wait_for_function(
-        "sel => { const n = document.querySelector(sel); return n && n.textContent.includes(' of '); }",
+        "sel => document.querySelector(sel)?.textContent.includes(' of ')",
         arg=RANGE,
     )
 

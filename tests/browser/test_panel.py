@@ -134,7 +134,7 @@ def test_detail_renders_maths_and_opens_notebook(page: Any, lab: Lab, artifacts:
     detail = page.locator(".proofnb-detail")
     detail.wait_for(state="visible")
     page.wait_for_function(
-        "() => document.querySelectorAll('.proofnb-detail .proofnb-math mjx-container').length === 3"
+        "n => document.querySelectorAll('.proofnb-math mjx-container').length === n", arg=3
     )
     steps = detail.locator(".proofnb-step")
     assert steps.count() == 3
