@@ -178,24 +178,29 @@ export class HistoryPanel extends Widget {
     row.dataset.verdict = item.verdict;
     const label = item.title || item.first_line || `Proof ${item.id}`;
 
-    // The sidebar is narrow: the notebook sits under the title in the same cell.
+    // The sidebar is narrow: notebook and time sit under the title in the same cell.
     const proof = el('td', 'proofnb-col-title');
     proof.title = [label, item.conclusion, item.notebook ?? '']
       .filter(Boolean)
       .join('\n');
-    proof.append(
-      el('span', 'proofnb-title', label),
-      el('span', 'proofnb-notebook', baseName(item.notebook))
-    );
+    const sub = el('span', 'proofnb-sub');
+    const time = el('span', 'proofnb-time', shortTime(item.created));
+    time.title = new Date(item.created).toLocaleString();
+    sub.append(time);
+    if (item.notebook) {
+      sub.append(
+        ' · ',
+        el('span', 'proofnb-notebook', baseName(item.notebook))
+      );
+    }
+    proof.append(el('span', 'proofnb-title', label), sub);
     const verdict = el('td', 'proofnb-col-verdict');
     verdict.appendChild(badge(item.verdict));
     const steps = el('td', 'proofnb-col-steps', String(item.step_count));
     steps.title = item.refuted_count
       ? `${item.step_count} steps, ${item.refuted_count} refuted`
       : `${item.step_count} steps`;
-    const time = el('td', 'proofnb-col-time', shortTime(item.created));
-    time.title = new Date(item.created).toLocaleString();
-    row.append(proof, verdict, steps, time);
+    row.append(proof, verdict, steps);
 
     const open = (): void => this._openProof(String(item.id));
     row.addEventListener('click', open);
@@ -251,8 +256,7 @@ export class HistoryPanel extends Widget {
     for (const [name, cls] of [
       ['Proof', 'title'],
       ['Verdict', 'verdict'],
-      ['Steps', 'steps'],
-      ['Time', 'time']
+      ['Steps', 'steps']
     ]) {
       headRow.appendChild(el('th', `proofnb-col-${cls}`, name));
     }
