@@ -59,7 +59,9 @@ def test_results_round_trip_through_pickle_and_json() -> None:
         rhs="x",
         status="refuted",
         method="counterexample",
-        counterexample=Counterexample("value", (("x", "-1"),), "1", "-1", "x = -1: left 1, right -1"),
+        counterexample=Counterexample(
+            "value", (("x", "-1"),), "1", "-1", "x = -1: left 1, right -1"
+        ),
         notes=("x ≠ 1",),
     )
     proof = ProofResult(text="sqrt(x^2) = x", steps=(step,), verdict="rejected", flags=("domain",))
