@@ -98,8 +98,8 @@ class Lab:
             return json.load(response)
 
 
-def wait_until_serving(lab: Lab) -> None:
-    """Wait until both Jupyter and the proofnb API answer, or fail with the server log."""
+def wait_until_serving(lab: Lab, api: bool = True) -> None:
+    """Wait until Jupyter (and, with ``api``, the proofnb API) answers, or fail with the log."""
     deadline = time.monotonic() + START_TIMEOUT
     last: Exception | None = None
     while time.monotonic() < deadline:
@@ -107,7 +107,8 @@ def wait_until_serving(lab: Lab) -> None:
             pytest.fail(f"jupyter lab exited with {lab.process.returncode}:\n{tail(lab.log)}")
         try:
             lab.get_json("api/status")
-            lab.get_json("proofnb/api/proofs?limit=1")
+            if api:
+                lab.get_json("proofnb/api/proofs?limit=1")
             return
         except (urllib.error.URLError, OSError, ValueError) as error:
             last = error
@@ -133,7 +134,15 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def start_lab(
-    command: list[str], tmp: Path, db: Path, root: Path, port: int, token: str, base_url: str = "/"
+    command: list[str],
+    tmp: Path,
+    db: Path,
+    root: Path,
+    port: int,
+    token: str,
+    base_url: str = "/",
+    *,
+    api: bool = True,
 ) -> Lab:
     log = tmp / "lab.log"
     with log.open("wb") as out:
@@ -148,11 +157,29 @@ def start_lab(
         )
     lab = Lab(f"http://127.0.0.1:{port}{base_url}", token, db, root, process, log)
     try:
-        wait_until_serving(lab)
+        wait_until_serving(lab, api)
     except BaseException:
         stop(process)
         raise
     return lab
+
+
+def lab_command(port: int, token: str, root: Path, *extra: str) -> list[str]:
+    """``jupyter lab`` from this venv on 127.0.0.1:``port``, no browser, no update check."""
+    return [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        *(["--allow-root"] if os.geteuid() == 0 else []),
+        *extra,
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -178,20 +205,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     # Kernels record the notebook's absolute path (JPY_SESSION_NAME).
     seed(db, str(notebook))
     port, token = free_port(), secrets.token_hex(16)
-    command = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root}",
-        f"--ServerApp.base_url={BASE_URL}",
-        "--ServerApp.port_retries=0",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        *(["--allow-root"] if os.geteuid() == 0 else []),
-    ]
+    command = lab_command(port, token, root, f"--ServerApp.base_url={BASE_URL}")
     lab = start_lab(command, tmp, db, root, port, token, BASE_URL)
     lab.notebook = "course/week1.ipynb"
     yield lab

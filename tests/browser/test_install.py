@@ -13,8 +13,17 @@ from typing import Any
 
 import pytest
 
-from .conftest import REPO, UI_TIMEOUT_MS, free_port, isolated_env, save_page, start_lab, stop
-from .helpers import PANEL, open_lab, open_panel
+from .conftest import (
+    REPO,
+    UI_TIMEOUT_MS,
+    free_port,
+    isolated_env,
+    lab_command,
+    save_page,
+    start_lab,
+    stop,
+)
+from .helpers import PANEL, PANEL_TAB, open_lab, open_panel
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -70,6 +79,35 @@ def test_main_command_serves_lab_with_panel(
             assert "No proofs yet" in empty.text_content()
             assert "%%verify" in empty.text_content()
             assert dialogs == []
+        except BaseException:
+            save_page(request.node.name, page, console)
+            raise
+        finally:
+            page.context.close()
+    finally:
+        stop(lab.process)
+
+
+@pytest.mark.browser
+def test_error_state_says_what_to_do(
+    tmp_path: Path, browser: Any, request: pytest.FixtureRequest
+) -> None:
+    """With the server extension switched off, the panel explains how to fix it."""
+    port, token = free_port(), secrets.token_hex(16)
+    root = tmp_path / "root"
+    root.mkdir()
+    command = lab_command(port, token, root, "--ServerApp.jpserver_extensions=proofnb=False")
+    lab = start_lab(command, tmp_path, tmp_path / "proofs.sqlite", root, port, token, api=False)
+    try:
+        page, dialogs, console = open_lab(browser, lab)
+        try:
+            page.click(PANEL_TAB)
+            error = page.locator(f"{PANEL} .proofnb-error")
+            error.wait_for(state="visible", timeout=UI_TIMEOUT_MS)
+            text = error.text_content()
+            assert "Could not load the proof history" in text
+            assert "jupyter server extension" in text
+            assert page.locator(f"{PANEL} .proofnb-error button", has_text="Retry").count() == 1
         except BaseException:
             save_page(request.node.name, page, console)
             raise
