@@ -29,10 +29,15 @@ def text(raw: str | None) -> str | None:
     return raw
 
 
+def _is_cache_buster(name: str) -> bool:
+    # JupyterLab's ServerConnection appends a bare timestamp (``?1732800000000``) to GETs.
+    return name.isdigit()
+
+
 def only(arguments: Mapping[str, Sequence[object]], allowed: frozenset[str]) -> None:
     """Refuse unknown or repeated parameters, so a typo never silently means "no filter"."""
     for name, values in arguments.items():
-        if name in AUTH_PARAMETERS:
+        if name in AUTH_PARAMETERS or _is_cache_buster(name):
             continue
         if name not in allowed:
             shown = name if name.isidentifier() else "(unreadable name)"

@@ -137,6 +137,12 @@ async def test_bad_parameters_are_400_naming_them(
     assert message.startswith(f"{name}: ")
 
 
+async def test_jupyterlab_cache_buster_is_accepted(jp_fetch: Any, filled: ProofStore) -> None:
+    # ServerConnection.makeRequest appends a bare timestamp parameter to every GET.
+    page = await get_json(jp_fetch, "proofs", limit=5, **{"1732800000000": ""})
+    assert len(page["items"]) == 5 and page["total"] == 100
+
+
 async def test_health_reports_loop_lag(jp_fetch: Any) -> None:
     health = await get_json(jp_fetch, "health", window=5)
     assert health["status"] == "ok" and health["proofs"] == 0
