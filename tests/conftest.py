@@ -16,3 +16,8 @@ def history_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "history" / "proofs.sqlite"
     monkeypatch.setenv("PROOFNB_DB", str(path))
     return path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run last, after every test that owns an asyncio loop in this thread."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -212,9 +212,13 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     stop(lab.process)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[object]:
-    """Debian's headless Chromium under Playwright (sync API)."""
+    """Debian's headless Chromium under Playwright (sync API).
+
+    Package scope: Playwright's sync API keeps an event loop running in this thread until it
+    stops, and every async test outside this folder needs that loop gone.
+    """
     if not os.path.exists(CHROMIUM):
         pytest.fail(
             f"{CHROMIUM} is missing: run scripts/setup.sh --test (installs Debian's chromium)"
