@@ -12,6 +12,8 @@ import itertools
 import random
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
 from typing import Final, TypeAlias
 
 import sympy as sp
@@ -52,9 +54,123 @@ def step_seed(seed: int, *texts: str) -> int:
 def evaluate(expr: Basic, point: Mapping[Symbol, Expr], *, real: bool = True) -> Value:
     """The exact value of ``expr`` at ``point``, or UNDEFINED / UNCERTAIN."""
     try:
+        plan = _rational_plan(expr)
+        if plan is not None:
+            values = _fractions(point)
+            if values is not None:
+                try:
+                    return _run_plan(plan, values, point)
+                except _NotRational:
+                    pass
         return _eval(expr, point, real)
     except (ZeroDivisionError, ValueError, TypeError, ArithmeticError, RecursionError):
         return UNCERTAIN
+
+
+# -- fast path: rational expressions at rational points -----------------------------------
+#
+# A side built from integers, rationals, symbols, +, * and integer powers is evaluated with
+# Python Fractions instead of SymPy objects, node by node in the same order and with the
+# same checks as _eval (first marker wins; |value| > _BIG is UNCERTAIN; a literal exponent
+# above _MAX_EXP is UNCERTAIN; a pole is UNDEFINED), so the result is identical, only
+# faster. Anything else (a non-integer exponent at run time included) falls back to _eval.
+
+_Plan: TypeAlias = "tuple[object, ...]"
+_NUM, _SYM, _ADD, _MUL, _POW = range(5)
+_BIG_INT: Final = 10**60
+_MAX_FAST_EXP: Final = 4000  # computed exponents beyond this: leave it to _eval
+
+
+class _NotRational(Exception):
+    """The fast path does not apply at this point: use the SymPy evaluation."""
+
+
+@lru_cache(maxsize=4096)
+def _rational_plan(expr: Basic) -> _Plan | None:
+    try:
+        return _plan(expr)
+    except _NotRational:
+        return None
+
+
+def _plan(expr: Basic) -> _Plan:
+    if isinstance(expr, sp.Rational):
+        return (_NUM, Fraction(int(expr.p), int(expr.q)), expr)
+    if isinstance(expr, Symbol):
+        return (_SYM, expr)
+    if isinstance(expr, sp.Add):
+        return (_ADD, tuple(_plan(a) for a in expr.args))
+    if isinstance(expr, sp.Mul):
+        return (_MUL, tuple(_plan(a) for a in expr.args))
+    if isinstance(expr, sp.Pow):
+        base, exp = expr.args
+        literal_too_big = bool(exp.is_Integer and abs(int(exp)) > _MAX_EXP)
+        return (_POW, _plan(base), _plan(exp), literal_too_big)
+    raise _NotRational
+
+
+def _fractions(point: Mapping[Symbol, Expr]) -> dict[Symbol, Fraction] | None:
+    out: dict[Symbol, Fraction] = {}
+    for sym, value in point.items():
+        if not isinstance(value, sp.Rational):
+            return None
+        out[sym] = Fraction(int(value.p), int(value.q))
+    return out
+
+
+def _run_plan(plan: _Plan, values: dict[Symbol, Fraction], point: Mapping[Symbol, Expr]) -> Value:
+    kind = plan[0]
+    if kind == _SYM:
+        sym = plan[1]
+        assert isinstance(sym, Symbol)
+        return point[sym] if sym in point else UNCERTAIN
+    result = _fraction_value(plan, values)
+    if isinstance(result, _Marker):
+        return result
+    if kind == _NUM:
+        number = plan[2]
+        assert isinstance(number, sp.Rational)
+        return number
+    return sp.Rational(result.numerator, result.denominator)
+
+
+def _fraction_value(plan: _Plan, values: dict[Symbol, Fraction]) -> Fraction | _Marker:
+    kind = plan[0]
+    if kind == _NUM:
+        value = plan[1]
+        assert isinstance(value, Fraction)
+        return UNCERTAIN if abs(value) > _BIG_INT else value
+    if kind == _SYM:
+        found = values.get(plan[1])
+        return UNCERTAIN if found is None else found
+    if kind == _POW:
+        if plan[3]:
+            return UNCERTAIN
+        base = _fraction_value(plan[1], values)  # type: ignore[arg-type]
+        if isinstance(base, _Marker):
+            return base
+        exp = _fraction_value(plan[2], values)  # type: ignore[arg-type]
+        if isinstance(exp, _Marker):
+            return exp
+        if exp.denominator != 1 or abs(exp) > _MAX_FAST_EXP:
+            raise _NotRational
+        if base == 0 and exp < 0:
+            return UNDEFINED
+        result = base ** int(exp)
+    else:
+        parts: list[Fraction] = []
+        for child in plan[1]:  # type: ignore[attr-defined]
+            value = _fraction_value(child, values)
+            if isinstance(value, _Marker):
+                return value
+            parts.append(value)
+        if kind == _ADD:
+            result = sum(parts, Fraction(0))
+        else:
+            result = Fraction(1)
+            for part in parts:
+                result *= part
+    return UNCERTAIN if abs(result) > _BIG_INT else result
 
 
 def _eval(expr: Basic, point: Mapping[Symbol, Expr], real: bool) -> Value:

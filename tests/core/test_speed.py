@@ -62,3 +62,32 @@ def test_domains_survive_the_single_parse(
     assert result.status == status, result
     if note:
         assert note in result.notes
+
+
+# --------------------------------------------------------------- fast exact evaluation
+_X, _Y = sp.symbols("x y", real=True)
+
+
+def _slow(expr: sp.Basic, point: dict[sp.Symbol, sp.Expr]) -> object:
+    from proofnb.core.numeric import UNCERTAIN, _eval
+
+    try:
+        return _eval(expr, point, True)
+    except (ZeroDivisionError, ValueError, TypeError, ArithmeticError, RecursionError):
+        return UNCERTAIN
+
+
+@pytest.mark.parametrize("text", [
+    "(x^2-1)/(x-1)", "x/x", "1/(x*y) - 1/x", "(x+y)^3", "x^-2 + 2^-1", "0^0 + x^0",
+    "(x - 1)^(-3)", "10^59 * x", "10^61 + x", "x^401", "(2x)^(1 + 1)", "x^(y)", "2^(1/2)",
+    "4^(x/2)", "-(x - 3)/(y + 2)",
+])  # fmt: skip
+def test_fast_rational_evaluation_matches_sympy(text: str) -> None:
+    from proofnb.core.numeric import evaluate
+
+    points = [{_X: sp.Rational(a), _Y: sp.Rational(b)}
+              for a in (0, 1, -1, "1/2", "-3/2", 2, 10**6) for b in (0, -2, "1/3", 1)]
+    for written in (False, True):
+        expr = parse_math(text, ENV, evaluate=not written)
+        for point in points:
+            assert evaluate(expr, point) == _slow(expr, point), (text, written, point)
