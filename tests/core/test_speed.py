@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import sympy as sp
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from proofnb.core.check import check_step
 from proofnb.core.model import CheckOptions, StepSpec
@@ -91,3 +93,54 @@ def test_fast_rational_evaluation_matches_sympy(text: str) -> None:
         expr = parse_math(text, ENV, evaluate=not written)
         for point in points:
             assert evaluate(expr, point) == _slow(expr, point), (text, written, point)
+
+
+# ------------------------------------------------------- SymEngine rational zero test
+_ATOMS = ["x", "y", "2", "3", "1/2", "(x - 1)", "(x + y)", "(y - 2)"]
+
+
+@st.composite
+def _rational_text(draw: st.DrawFn, depth: int = 3) -> str:
+    if depth == 0 or draw(st.booleans()):
+        return draw(st.sampled_from(_ATOMS))
+    left = draw(_rational_text(depth - 1))
+    right = draw(_rational_text(depth - 1))
+    op = draw(st.sampled_from(["+", "-", "*", "/", "^2", "^-1"]))
+    if op.startswith("^"):
+        return f"({left}){op}"
+    return f"({left} {op} {right})"
+
+
+# Long texts make the parser raise the recursion limit once; do it before Hypothesis runs,
+# which warns when a test changes it.
+parse_math("+".join(["x"] * 120), ENV)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_rational_text(), _rational_text())
+def test_symengine_rational_zero_agrees_with_sympy(left: str, right: str) -> None:
+    from proofnb.core.fast import rational_zero
+
+    for text in (f"{left} - {right}", f"({left}) * ({right}) - ({right}) * ({left})"):
+        try:
+            diff = parse_math(text, ENV)
+        except Exception:  # noqa: BLE001 - e.g. division by a literal zero
+            continue
+        if diff.has(sp.zoo, sp.nan):
+            continue
+        fast = rational_zero(diff)
+        if fast is None:
+            continue
+        _, value = sp.sfield(diff)
+        assert fast[0] == (value == 0), text
+        assert fast[1] == any(p.exp.is_negative for p in diff.atoms(sp.Pow)), text
+
+
+def test_symengine_keeps_distinct_symbols_apart() -> None:
+    from proofnb.core.fast import rational_zero
+
+    x_real, x_pos, x_dummy = sp.Symbol("x", real=True), sp.Symbol("x", positive=True), sp.Dummy("x")
+    assert rational_zero(x_real - x_pos) == (False, False)
+    assert rational_zero(x_real - x_dummy) == (False, False)
+    assert rational_zero(sp.Pow(x_real - x_real, -1, evaluate=False)) is None  # 1/0
+    assert rational_zero((x_real**2 - 1) / (x_real - 1) - (x_real + 1)) == (True, True)

@@ -1,0 +1,99 @@
+"""Exact zero test of a rational expression with SymEngine: the cheap tier's fast path.
+
+SymPy's ``expand``/``cancel``/``sfield`` cost milliseconds on classroom steps; SymEngine
+expands the same polynomials in microseconds. A rational expression is brought over one
+common denominator (never cancelled: a product of nonzero polynomials is nonzero), and it is
+zero as a rational function exactly when the expanded numerator is the zero polynomial.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy as sp
+from sympy import Basic
+
+try:  # a declared dependency; without it the SymPy tiers decide alone
+    import symengine as se
+except ImportError:  # pragma: no cover
+    se = None
+
+#: Above this many terms or factors in one node, leave the work to SymPy's sfield.
+MAX_TERMS = 40
+#: Above this exponent, leave the work to SymPy (the parser bounds degrees at 1000).
+MAX_POWER = 200
+
+
+class _Unsupported(Exception):
+    """Not a rational expression this fast path handles."""
+
+
+def rational_zero(diff: Basic) -> tuple[bool, bool] | None:
+    """``(is zero, has a denominator)`` for a rational expression over the rationals, as an
+    element of the field of rational functions; ``None`` when this fast path cannot tell
+    (a function, a non-integer power, an identically zero denominator...)."""
+    if se is None:
+        return None
+    state = _State()
+    try:
+        num, _ = state.split(diff)
+        return bool(se.expand(num) == 0), state.denominator
+    except _Unsupported:
+        return None
+    except (RuntimeError, TypeError, ValueError, ArithmeticError, RecursionError):
+        return None
+
+
+class _State:
+    """One conversion: SymPy symbols to distinct SymEngine symbols, denominators seen."""
+
+    __slots__ = ("symbols", "denominator")
+
+    def __init__(self) -> None:
+        self.symbols: dict[Basic, Any] = {}
+        self.denominator = False
+
+    def symbol(self, sym: Basic) -> Any:
+        # Distinct SymPy symbols (x real, x positive, a Dummy x) must stay distinct.
+        found = self.symbols.get(sym)
+        if found is None:
+            found = se.Symbol(f"_s{len(self.symbols)}")
+            self.symbols[sym] = found
+        return found
+
+    def split(self, expr: Basic) -> tuple[Any, Any]:
+        """(numerator, denominator) of ``expr`` as SymEngine expressions, uncancelled."""
+        if isinstance(expr, sp.Rational):
+            return se.Integer(int(expr.p)), se.Integer(int(expr.q))
+        if isinstance(expr, sp.Symbol):
+            return self.symbol(expr), se.Integer(1)
+        args = expr.args
+        if isinstance(expr, (sp.Add, sp.Mul)) and len(args) > MAX_TERMS:
+            raise _Unsupported
+        if isinstance(expr, sp.Add):
+            num, den = self.split(args[0])
+            for arg in args[1:]:
+                n, d = self.split(arg)
+                if d == den:
+                    num = num + n
+                else:
+                    num, den = num * d + n * den, den * d
+            return num, den
+        if isinstance(expr, sp.Mul):
+            num, den = se.Integer(1), se.Integer(1)
+            for arg in args:
+                n, d = self.split(arg)
+                num, den = num * n, den * d
+            return num, den
+        if isinstance(expr, sp.Pow) and isinstance(expr.exp, sp.Integer):
+            k = int(expr.exp)
+            if abs(k) > MAX_POWER:
+                raise _Unsupported
+            n, d = self.split(expr.base)
+            if k >= 0:
+                return n**k, d**k
+            if se.expand(n) == 0:
+                raise _Unsupported  # 1/0: undefined everywhere, not a rational function
+            self.denominator = True
+            return d ** (-k), n ** (-k)
+        raise _Unsupported
