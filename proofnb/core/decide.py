@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy import Basic, Expr, Symbol
 
+from .antiderivative import as_antiderivative, decide_antiderivative
 from .domain import Condition, conditions, excluded_points, note_for
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
 from .model import Counterexample, Status
@@ -30,6 +31,7 @@ from .prove import (
     prove_targeted,
     shifted,
 )
+from .series import from_minus_infinity, settle_piecewise
 from .witness import Problem, in_setting, probe_expressions, probe_statements
 
 #: Points tried before the symbolic tiers, and in total.
@@ -54,12 +56,16 @@ class Outcome:
     seed: int | None = None
 
 
-def _doit(expr: Basic, deadline: float) -> Basic:
-    """Evaluate derivatives, integrals, limits and sums where SymPy can."""
+def _doit(
+    expr: Basic, deadline: float, conds: tuple[Basic, ...] = (), real: bool = True
+) -> Basic:
+    """Evaluate derivatives, integrals, limits and sums where SymPy can (a closed form
+    with conditions only where the declared region settles them)."""
     if not expr.has(*_CALC) or time.monotonic() > deadline:
         return expr
     try:
-        done = expr.doit(deep=True)
+        done = from_minus_infinity(expr).doit(deep=True)
+        done = settle_piecewise(done, conds, real)
     except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
         return expr
     if isinstance(done, Basic) and not done.has(sp.Piecewise):
@@ -118,8 +124,13 @@ def decide(
     if relation in ("<=>", "==>", "<=="):
         return _decide_statement(relation, lhs, rhs, origin, conditions, real, used_seed,
                                  deadline, (raw_lhs, raw_rhs, raw_origin))
-    lhs, rhs, origin = (_doit(e, deadline) for e in (lhs, rhs, origin))
-    raw_lhs, raw_rhs, raw_origin = (_doit(e, deadline) for e in (raw_lhs, raw_rhs, raw_origin))
+    anti = as_antiderivative(lhs, rhs, raw_lhs, raw_rhs) if relation == "=" else None
+    if anti is not None:
+        return decide_antiderivative(anti, conditions=conditions, real=real, seed=seed,
+                                     texts=texts, deadline=deadline)
+    lhs, rhs, origin = (_doit(e, deadline, conditions, real) for e in (lhs, rhs, origin))
+    raw_lhs, raw_rhs, raw_origin = (_doit(e, deadline, conditions, real)
+                                    for e in (raw_lhs, raw_rhs, raw_origin))
     if not all(isinstance(e, Expr) for e in (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin)):
         return Outcome("error", "parse", message=f"'{relation}' needs expressions on both sides")
     problem = _problem(relation, raw_lhs, raw_rhs, raw_origin, conditions, real, used_seed)
@@ -310,4 +321,7 @@ def _decide_statement(
     if has_eq and (more.both_true == 0 or unsolved):
         return Outcome("unknown", "none", seed=seed,
                        message="no proof found; the solution sets could not be computed exactly")
+    if analysis.undecided(relation):
+        return Outcome("unknown", "none", seed=seed,
+                       message="no proof found; the exact solution sets were not shown to agree")
     return _numeric_outcome(more.agreeing, seed, timed_out=time.monotonic() > deadline)

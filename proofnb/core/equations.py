@@ -155,11 +155,12 @@ class StatementAnalysis:
                     self.sets = (s1, s2)
                     self.points = _set_points(x, self.sets, real)
                 else:
-                    self.points = _atom_points(x, (first, second), region)
+                    self.points = _atom_points(x, (first, second), region, real)
             except Exception:  # noqa: BLE001 - solveset failures just mean "no sets"
                 self.sets = None
         elif len(symbols) > 1 and time.monotonic() < deadline:
-            one, two = _system_points(first, symbols), _system_points(second, symbols)
+            one = _system_points(first, symbols, real)
+            two = _system_points(second, symbols, real)
             self.points = (one or []) + (two or [])
             if one is not None and two is not None:
                 self.systems = (one, two)
@@ -183,6 +184,16 @@ class StatementAnalysis:
             return None
         return self._prove_by_members(relation)
 
+
+    def undecided(self, relation: str) -> bool:
+        """The sets were computed but not shown to compare as the relation claims.
+
+        Exact sets that may differ leave no room for ``likely``: either a confirmed root
+        refutes the step or it stays ``unknown``.
+        """
+        if self.sets is None or self.prove(relation) is not None:
+            return False
+        return True
 
     def _prove_by_members(self, relation: str) -> ProofFound | None:
         """A finite solution set whose every member provably solves the other line."""
@@ -221,13 +232,22 @@ def _set_points(x: Symbol, sets: tuple[sp.Set, sp.Set], real: bool = True) -> li
     for s in (*sets, sp.Complement(sets[0], sets[1]), sp.Complement(sets[1], sets[0])):
         for piece in _pieces(s):
             if isinstance(piece, sp.FiniteSet):
-                out.extend({x: v} for v in piece.args if v.is_real and v.is_finite)
+                out.extend({x: v} for v in piece.args if _usable(v, real))
             elif isinstance(piece, sp.Interval):
                 out.extend({x: v} for v in _interval_points(piece))
     return out[:40]
 
 
-def _atom_points(x: Symbol, stmts: Sequence[Basic], region: sp.Set) -> list[Point]:
+def _usable(value: Basic, real: bool) -> bool:
+    """A root that can be a witness: finite, and real in the real domain."""
+    if real:
+        return bool(value.is_real and value.is_finite)
+    return bool(value.is_number and value.is_finite and not value.has(sp.nan, sp.zoo))
+
+
+def _atom_points(
+    x: Symbol, stmts: Sequence[Basic], region: sp.Set, real: bool = True
+) -> list[Point]:
     """Roots of each relation on its own (a few members of periodic families too)."""
     out: list[Point] = []
     for stmt in stmts:
@@ -238,26 +258,26 @@ def _atom_points(x: Symbol, stmts: Sequence[Basic], region: sp.Set) -> list[Poin
                 continue
             for piece in _pieces(found):
                 if isinstance(piece, sp.ImageSet):
-                    out.extend(_image_points(x, piece))
+                    out.extend(_image_points(x, piece, real))
                 elif isinstance(piece, sp.Intersection):
                     for part in piece.args:
                         if isinstance(part, sp.ImageSet):
-                            out.extend(_image_points(x, part))
+                            out.extend(_image_points(x, part, real))
                 elif isinstance(piece, sp.FiniteSet):
-                    out.extend({x: v} for v in piece.args if v.is_real and v.is_finite)
+                    out.extend({x: v} for v in piece.args if _usable(v, real))
                 elif isinstance(piece, sp.Interval):
                     out.extend({x: v} for v in _interval_points(piece))
     return out[:40]
 
 
-def _image_points(x: Symbol, image: sp.ImageSet) -> list[Point]:
+def _image_points(x: Symbol, image: sp.ImageSet, real: bool = True) -> list[Point]:
     lam = image.lamda
     if len(lam.variables) != 1:
         return []
     out: list[Point] = []
     for n in (0, 1, -1, 2):
         value = lam(sp.Integer(n))
-        if value.is_real and value.is_finite:
+        if _usable(value, real):
             out.append({x: value})
     return out
 
@@ -289,12 +309,14 @@ def _interval_points(iv: sp.Interval) -> list[Expr]:
     return pts
 
 
-def _system_points(stmt: Basic, symbols: Sequence[Symbol]) -> list[Point] | None:
-    """All real solutions of a zero-dimensional polynomial system, or None."""
+def _system_points(
+    stmt: Basic, symbols: Sequence[Symbol], real: bool = True
+) -> list[Point] | None:
+    """All solutions (real ones in the real domain) of a zero-dimensional polynomial system."""
     eqs = [stmt] if isinstance(stmt, sp.Eq) else list(stmt.args) if isinstance(stmt, sp.And) else []
     if not eqs or not all(isinstance(e, sp.Eq) for e in eqs):
         return None
-    if any(c for c in conditions(stmt)):
+    if any(c for c in conditions(stmt, real=real)):
         return None
     polys = [sp.expand(e.lhs - e.rhs) for e in eqs]
     if not all(p.is_polynomial(*symbols) for p in polys) or len(polys) < len(symbols):
@@ -307,6 +329,6 @@ def _system_points(stmt: Basic, symbols: Sequence[Symbol]) -> list[Point] | None
     for sol in sols:
         if set(sol) != set(symbols) or any(v.free_symbols for v in sol.values()):
             return None
-        if all(v.is_real for v in sol.values()):
+        if all(_usable(v, real) for v in sol.values()):
             out.append({s: sp.nsimplify(sol[s]) if sol[s].is_Float else sol[s] for s in symbols})
     return out

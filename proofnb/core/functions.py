@@ -97,6 +97,20 @@ def _build_binomial(args: list[Arg], domain: str) -> Any:
     return sp.binomial(n, k)
 
 
+def _special(name: str, func: Any, low: int, high: int) -> Builder:
+    """Gamma, zeta, beta, erf...: arguments bounded like factorial (gamma(n) is (n-1)!)."""
+    def build(args: list[Arg], domain: str) -> Any:
+        values = _exprs(name, args, low, high)
+        for value in values:
+            try:
+                bounds.check_factorial(value)
+            except bounds.LimitExceeded as exc:
+                raise bounds.LimitExceeded(exc.reason.replace("factorial", name)) from None
+        return func(*values)
+
+    return build
+
+
 def _nary(name: str, func: Any, low: int = 2) -> Builder:
     def build(args: list[Arg], domain: str) -> Any:
         values = _exprs(name, args, low, 1000)
@@ -181,13 +195,24 @@ def _build_derivative(args: list[Arg], domain: str) -> Any:
     return sp.Derivative(expr, *variables)
 
 
+def settled(bound: Any) -> Any:
+    """A limit of integration or summation with its arithmetic done.
+
+    The as-written parse keeps ``-oo`` as ``Mul(-1, oo)``, which SymPy's ``Integral.doit``
+    mistakes for a finite bound (half of the integral over the real line comes back).
+    """
+    if isinstance(bound, sp.Expr) and not bound.has(sp.Integral, sp.Sum, sp.Product):
+        return bound.doit()
+    return bound
+
+
 def _limits(name: str, args: list[Arg], sizes: tuple[int, ...]) -> list[Any]:
     result: list[Any] = []
     for arg in args:
         if isinstance(arg, tuple):
             if len(arg) not in sizes:
                 raise ArgumentError(f"write {name}(f, (x, a, b)) for limits a to b")
-            result.append((_variable(arg[0], name), *arg[1:]))
+            result.append((_variable(arg[0], name), *(settled(b) for b in arg[1:])))
         else:
             result.append(_variable(arg, name))
     return result
@@ -278,7 +303,15 @@ FUNCTIONS.update({
     "Eq": _relation("Eq", sp.Eq), "Ne": _relation("Ne", sp.Ne), "Lt": _relation("Lt", sp.Lt),
     "Le": _relation("Le", sp.Le), "Gt": _relation("Gt", sp.Gt), "Ge": _relation("Ge", sp.Ge),
     "And": _logic("And", sp.And), "Or": _logic("Or", sp.Or),
+    "gamma": _special("gamma", sp.gamma, 1, 1), "Gamma": _special("Gamma", sp.gamma, 1, 1),
+    "zeta": _special("zeta", sp.zeta, 1, 2), "beta": _special("beta", sp.beta, 2, 2),
+    "Beta": _special("Beta", sp.beta, 2, 2), "erf": _special("erf", sp.erf, 1, 1),
+    "erfc": _special("erfc", sp.erfc, 1, 1), "erfi": _special("erfi", sp.erfi, 1, 1),
 })  # fmt: skip
+
+#: Functions named like a Greek letter: a call only when ``(`` follows at once
+#: (``gamma(5)`` is 24), else the letter (``gamma x``, ``2 gamma``, ``gamma (x + 1)``).
+GREEK_FUNCTIONS: frozenset[str] = frozenset({"gamma", "Gamma", "zeta", "beta", "Beta"})
 
 #: Functions that take a simple argument without parentheses (``sin x``, ``log x``).
 PREFIX_FUNCTIONS: frozenset[str] = frozenset(_UNARY) | {"log", "log10", "log2", "lg", "cbrt"}

@@ -17,7 +17,7 @@ from proofnb.core import bounds
 from proofnb.core.bounds import LimitExceeded
 from proofnb.core.cursor import OPENERS, describe, is_simple_name
 from proofnb.core.env import symbol_for
-from proofnb.core.functions import CONSTANTS, FUNCTIONS, KNOWN_WORDS
+from proofnb.core.functions import CONSTANTS, FUNCTIONS, GREEK_FUNCTIONS, KNOWN_WORDS
 from proofnb.core.latex import PRIMARY_COMMANDS, Latex
 from proofnb.core.lexer import CMD, END, GREEK_NAMES, NAME, NUM, OP, STR, SUP, Token
 
@@ -267,7 +267,7 @@ class MathParser(Latex):
                 self.advance()
                 base = self.script()
                 return self.call(tok, "log", base=base)
-            if name in FUNCTIONS:
+            if name in FUNCTIONS and not (name in GREEK_FUNCTIONS and not self.called(tok)):
                 return self.call(tok, name)
             if name in CONSTANTS:
                 return CONSTANTS[name]
@@ -294,6 +294,14 @@ class MathParser(Latex):
             if name in env.functions:
                 return self.apply_undefined(tok, env.functions[name])
         return symbol_for(name, env)
+
+    def called(self, tok: Token) -> bool:
+        """``(`` right after the name, with no space (``gamma(5)``, not ``gamma (5)``)."""
+        nxt = self.peek()
+        if not (nxt.kind == OP and nxt.text == "("):
+            return False
+        between = self.text[tok.pos : nxt.pos]
+        return not any(ch.isspace() for ch in between) and between.lstrip("\\").isalpha()
 
     def letter(self, name: str) -> Any:
         if name in self.env.symbols:

@@ -10,6 +10,7 @@ import sympy as sp
 from proofnb.core.calls import Calls
 from proofnb.core.cursor import is_simple_name
 from proofnb.core.env import symbol_for
+from proofnb.core.functions import settled
 from proofnb.core.lexer import CMD, END, GREEK_NAMES, NAME, NUM, OP, Token
 
 #: Commands that start a factor (so ``2\\frac{1}{x}`` multiplies).
@@ -59,7 +60,7 @@ class Latex(Calls):
                 if tok.text not in self.env.symbols:
                     return symbol_for(rest, self.env), 1
             return None
-        if tok.kind == CMD and tok.text == "mathrm":
+        if tok.kind == CMD and tok.text in _NAME_COMMANDS:
             window = self.tokens[index + 1 : index + 5]
             if (len(window) == 4 and [t.text for t in window[:3]] == ["{", "d", "}"]
                     and window[3].kind == NAME and is_simple_name(window[3].text)):
@@ -117,16 +118,51 @@ class Latex(Calls):
             self.fail(tok, "expected an argument such as {x}")
         return self.primary()
 
+    def d_marker(self, index: int) -> int:
+        """Tokens spanned by a Leibniz ``d`` at ``index``: ``d``, ``\\partial``,
+        ``\\mathrm{d}`` (or ``\\text{d}``, ``\\operatorname{d}``...); 0 if none."""
+        tok = self.tokens[index]
+        if tok.kind == NAME and tok.text == "d":
+            return 1
+        if tok.kind == CMD and tok.text == "partial":
+            return 1
+        if tok.kind == CMD and tok.text in _NAME_COMMANDS:
+            window = [t.text for t in self.tokens[index + 1 : index + 4]]
+            if window == ["{", "d", "}"]:
+                return 4
+        return 0
+
+    def leibniz(self) -> Any:
+        """``{d}{dx}`` after ``\\frac`` (any spelling of d): the variable, tokens consumed."""
+        i = self.i
+        if self.tokens[i].text != "{" or self.tokens[i].kind != OP:
+            return None
+        width = self.d_marker(i + 1)
+        if not width or self.tokens[i + 1 + width].text != "}":
+            return None
+        j = i + 2 + width
+        if self.tokens[j].text != "{" or self.tokens[j].kind != OP:
+            return None
+        var_tok = self.tokens[j + 1]
+        width = self.d_marker(j + 1)
+        if width:
+            var_tok = self.tokens[j + 1 + width]
+            name, end = var_tok.text, j + 2 + width
+        elif var_tok.kind == NAME and var_tok.text.startswith("d"):
+            name, end = var_tok.text[1:], j + 2
+        else:
+            return None
+        if var_tok.kind != NAME or not (is_simple_name(name) or name in GREEK_NAMES):
+            return None
+        if self.tokens[end].text != "}" or self.tokens[end].kind != OP:
+            return None
+        self.i = end + 1
+        return symbol_for(name, self.env)
+
     def fraction(self, tok: Token) -> Any:
-        texts = [t.text for t in self.tokens[self.i : self.i + 6]]
-        if texts[:3] == ["{", "d", "}"] and texts[3] == "{" and texts[5] == "}":
-            var_tok = self.tokens[self.i + 4]
-            rest = var_tok.text[1:]
-            if var_tok.kind == NAME and var_tok.text.startswith("d") and (
-                is_simple_name(rest) or rest in GREEK_NAMES
-            ):
-                self.i += 6
-                return self.derivative_of(symbol_for(rest, self.env), tok)
+        var = self.leibniz()
+        if var is not None:
+            return self.derivative_of(var, tok)
         num_tok = self.peek()
         num = self.expr(self.latex_arg(), num_tok)
         den_tok = self.peek()
@@ -164,7 +200,7 @@ class Latex(Calls):
         self.i += width
         if (low is None) != (high is None):
             self.fail(tok, "an integral needs both limits, or none")
-        limits = var if low is None else (var, low, high)
+        limits = var if low is None else (var, settled(low), settled(high))
         return self.build(sp.Integral, [body, limits], tok)
 
     def series(self, tok: Token) -> Any:

@@ -20,6 +20,8 @@ import sympy as sp
 from sympy import Basic, Expr, Symbol
 from sympy.core.evalf import PrecisionExhausted
 
+from .series import is_infinite_sum, sum_value
+
 
 class _Marker:
     __slots__ = ("name",)
@@ -199,6 +201,11 @@ def _eval_sum(expr: sp.Sum, point: Mapping[Symbol, Expr], real: bool) -> Value:
     if len(expr.limits) != 1:
         return UNCERTAIN
     var, low, high = expr.limits[0]
+    if is_infinite_sum(expr):
+        value = sum_value(expr, {s: v for s, v in point.items() if s in expr.free_symbols})
+        if value is None:
+            return UNCERTAIN
+        return UNDEFINED if value is False else _check(value, real)
     lo, hi = _eval(low, point, real), _eval(high, point, real)
     if isinstance(lo, _Marker) or isinstance(hi, _Marker):
         return UNCERTAIN if UNCERTAIN in (lo, hi) else UNDEFINED

@@ -272,11 +272,11 @@ def _member(stmt: Basic, point: Point, real: bool) -> bool | None:
 
 def _witness(kind: str, point: Point, a: Value, b: Value, problem: Problem) -> Counterexample:
     left, right = show(a), show(b)
-    where = point_text(point)
+    where = f"{point_text(point)}: " if point else ""
     if kind == "undefined":
-        text = f"{where}: left side {left}, right side undefined"
+        text = f"{where}left side {left}, right side undefined"
     else:
-        text = f"{where}: left side {left}, right side {right}"
+        text = f"{where}left side {left}, right side {right}"
     if problem.relation != "=":
         text += f" (so {left} {problem.relation} {right} fails)"
     return Counterexample(

@@ -1,0 +1,112 @@
+"""Antiderivative steps: ``integrate(f, x) = F + C`` holds when ``d/dx F = f``.
+
+An indefinite integral stands for every antiderivative, so when one side of an ``=`` step is
+exactly an indefinite ``Integral(f, x)`` the step is read up to an additive constant: it holds
+when the other side ``F`` differentiates back to the integrand, ``F' = f``, on the integrand's
+domain. ``F`` may carry a constant of integration, a symbol named ``C``, ``c`` or ``K`` that
+the integral side does not use (``x^3/3 + C``), or any constant (``x^2 + 5`` for ``2x``).
+A refutation is a point where ``F'`` and ``f`` differ (the constants set to 0 there). Anything
+else (an integral inside a larger expression, definite integrals) keeps the plain meaning of
+``=``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import sympy as sp
+from sympy import Basic, Expr, Symbol
+
+from .model import Counterexample
+
+if TYPE_CHECKING:
+    from .decide import Outcome
+
+#: Names a constant of integration may have.
+CONSTANT_NAMES = frozenset({"C", "c", "K"})
+
+
+@dataclass(frozen=True)
+class Antiderivative:
+    """The step as ``F' = f``: evaluated and as-written forms, and the constants in ``F``."""
+
+    integrand: Expr
+    derivative: Expr
+    raw_integrand: Expr
+    raw_derivative: Expr
+    constants: tuple[Symbol, ...]
+
+
+def _indefinite(side: Basic) -> tuple[Expr, Symbol] | None:
+    if not isinstance(side, sp.Integral) or len(side.limits) != 1:
+        return None
+    limit = side.limits[0]
+    if len(limit) != 1 or not isinstance(limit[0], Symbol):
+        return None
+    return side.function, limit[0]
+
+
+def as_antiderivative(
+    lhs: Basic, rhs: Basic, raw_lhs: Basic, raw_rhs: Basic
+) -> Antiderivative | None:
+    """The derivative form of ``Integral(f, x) = F`` (either way round), or None."""
+    one, other, raw_one, raw_other = lhs, rhs, raw_lhs, raw_rhs
+    if _indefinite(raw_one) is None:
+        one, other, raw_one, raw_other = rhs, lhs, raw_rhs, raw_lhs
+    found, raw_found = _indefinite(one), _indefinite(raw_one)
+    if found is None or raw_found is None or _indefinite(raw_other) is not None:
+        return None
+    if not (isinstance(other, Expr) and isinstance(raw_other, Expr)):
+        return None
+    if other.has(sp.Integral) or raw_other.has(sp.Integral):
+        return None
+    (f, x), (raw_f, _) = found, raw_found
+    extra = other.free_symbols - one.free_symbols
+    if any(not isinstance(s, Symbol) or s.name not in CONSTANT_NAMES for s in extra):
+        return None
+    try:
+        derivative = sp.diff(other, x)
+        raw_derivative = sp.diff(raw_other, x)
+    except (TypeError, ValueError, NotImplementedError):
+        return None
+    constants = tuple(sorted((s for s in extra if isinstance(s, Symbol)), key=str))
+    return Antiderivative(f, derivative, raw_f, raw_derivative, constants)
+
+
+def explain(found: Antiderivative, point: tuple[tuple[str, str], ...], integrand: str | None,
+            derivative: str | None) -> tuple[tuple[tuple[str, str], ...], str]:
+    """The witness point (constants set to 0) and its sentence."""
+    full = point + tuple((str(c), "0") for c in found.constants if str(c) not in dict(point))
+    where = ", ".join(f"{k} = {v}" for k, v in full)
+    text = (f"{where}: the derivative of the antiderivative is {derivative}, "
+            f"but the integrand is {integrand}")
+    return full, text
+
+
+def decide_antiderivative(
+    found: Antiderivative, *, conditions: tuple[Basic, ...], real: bool, seed: int,
+    texts: Sequence[str], deadline: float,
+) -> Outcome:
+    """Decide ``F' = f`` with the full tiers and report it as the antiderivative step."""
+    from .decide import Outcome, decide
+
+    inner = decide(
+        "=", found.integrand, found.derivative, found.integrand, conditions=conditions,
+        real=real, seed=seed, texts=texts, deadline=deadline,
+        written=(found.raw_integrand, found.raw_derivative, found.raw_integrand),
+    )
+    if inner.status == "proved":
+        return dataclasses.replace(inner, method="antiderivative")
+    if inner.status != "refuted":
+        return inner
+    ce = inner.counterexample
+    if ce is None or ce.kind != "value":
+        return Outcome("unknown", "none", seed=inner.seed, message=(
+            "no proof found: the derivative of the antiderivative is undefined where the "
+            "integrand is defined"))
+    point, text = explain(found, ce.point, ce.lhs_value, ce.rhs_value)
+    witness = Counterexample("value", point, ce.lhs_value, ce.rhs_value, text)
+    return dataclasses.replace(inner, counterexample=witness)

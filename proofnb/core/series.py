@@ -1,0 +1,113 @@
+"""Infinite sums: their value at a point, through SymPy's closed form.
+
+``Sum(x^k, (k, 0, oo))`` has no finite list of terms to add, so its value at a point comes
+from the closed form SymPy finds once per sum (``Piecewise((1/(1 - x), |x| < 1), (Sum, True))``):
+the point picks the branch. Where only the sum itself remains, it is undefined when SymPy
+shows it divergent, exact when SymPy sums it, and uncertain otherwise. ``0^0`` in a summand
+is 1, as in SymPy (``Sum(x^k, (k, 0, oo))`` is 1 at x = 0).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+
+import sympy as sp
+from sympy import Basic, Expr, Symbol
+
+
+def is_infinite_sum(expr: sp.Sum) -> bool:
+    """A single-index sum with an infinite bound."""
+    if len(expr.limits) != 1:
+        return False
+    _, low, high = expr.limits[0]
+    return bool(low.has(sp.oo, -sp.oo) or high.has(sp.oo, -sp.oo))
+
+
+def from_minus_infinity(expr: Basic) -> Basic:
+    """Sums from ``-oo`` to ``b`` rewritten from ``-b`` to ``oo`` (k -> -k).
+
+    SymPy's summation recurses without end on ``Sum(1/2^k, (k, -oo, -1))``.
+    """
+    def flip(node: sp.Sum) -> Basic:
+        if len(node.limits) != 1:
+            return node
+        var, low, high = node.limits[0]
+        if sp.sympify(low).doit() != -sp.oo or sp.sympify(high).doit().has(sp.oo, -sp.oo):
+            return node
+        return sp.Sum(node.function.xreplace({var: -var}), (var, -high, sp.oo))
+
+    if not expr.has(sp.Sum):
+        return expr
+    return expr.replace(lambda n: isinstance(n, sp.Sum), flip)
+
+
+@lru_cache(maxsize=128)
+def closed_form(expr: sp.Sum) -> Expr | None:
+    """SymPy's value of the sum, a Piecewise in its parameters, or None."""
+    try:
+        done = from_minus_infinity(expr).doit()
+    except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
+        return None
+    return done if isinstance(done, Expr) else None
+
+
+def sum_value(expr: sp.Sum, point: Mapping[Symbol, Expr]) -> Expr | None | bool:
+    """The exact value of an infinite sum at a point: an Expr, False when divergent (or
+    undefined), None when unknown."""
+    closed = closed_form(expr)
+    if closed is None:
+        return None
+    try:
+        value = closed.xreplace(dict(point))
+        if value.has(sp.Piecewise):
+            value = sp.piecewise_fold(value).doit()
+        remaining = list(value.atoms(sp.Sum))
+        for rest in remaining:
+            if rest.free_symbols:
+                return None
+            if rest.is_convergent() is False:
+                return False
+        if remaining:
+            value = value.doit()
+    except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
+        return None
+    if not isinstance(value, Expr) or value.has(sp.Sum, sp.Piecewise) or not value.is_number:
+        return None
+    if value.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+        return False
+    return value
+
+
+def settle_piecewise(expr: Basic, conditions: tuple[Basic, ...], real: bool) -> Basic:
+    """A closed form whose first branch holds on the whole declared region, as that branch.
+
+    ``Piecewise((1/(1 - x), |x| < 1), (Sum(...), True))`` under ``assume -1 < x < 1`` is
+    ``1/(1 - x)``. Only univariate conditions are settled (the region from the assumptions);
+    anything else is returned as it was.
+    """
+    from .prove import assumption_interval
+
+    if not real or not expr.has(sp.Piecewise):
+        return expr
+
+    def first_branch(node: sp.Piecewise) -> Basic:
+        value, cond = node.args[0]
+        free = cond.free_symbols
+        if len(free) != 1:
+            return node
+        (x,) = free
+        if not isinstance(x, Symbol):
+            return node
+        region = assumption_interval(x, conditions)
+        try:
+            holds = sp.solveset(cond, x, sp.S.Reals)
+            inside = region.is_subset(holds)
+        except (NotImplementedError, TypeError, ValueError):
+            return node
+        return value if inside is True else node
+
+    try:
+        return expr.replace(lambda n: isinstance(n, sp.Piecewise), first_branch)
+    except (TypeError, ValueError, NotImplementedError, RecursionError):
+        return expr
