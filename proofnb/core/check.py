@@ -27,6 +27,20 @@ SOFT_SHARE = 0.6
 
 Sides = tuple[sp.Basic, sp.Basic, sp.Basic]
 
+#: Parsed sides kept per process: a chain's right side is the next step's left side, and
+#: the assumption re-check parses every side again. Only successful parses are kept; a
+#: result depends on the text and the environment only (line and column only place errors).
+PARSE_CACHE_SIZE = 2048
+_PARSED: dict[tuple[object, ...], tuple[sp.Basic, sp.Basic]] = {}
+
+
+def _env_key(env: MathEnv) -> tuple[object, ...]:
+    return (
+        env.domain,
+        tuple(sorted(env.symbols.items(), key=lambda kv: kv[0])),
+        tuple(sorted(env.functions.items(), key=lambda kv: kv[0])),
+    )
+
 
 def _parse_sides(spec: StepSpec, env: MathEnv) -> tuple[Sides, Sides]:
     """(evaluated, as-written) forms of lhs, rhs, origin.
@@ -39,11 +53,18 @@ def _parse_sides(spec: StepSpec, env: MathEnv) -> tuple[Sides, Sides]:
     lhs_line = spec.lhs_line or spec.line
 
     def both(text: str, line: int, col: int) -> tuple[sp.Basic, sp.Basic]:
+        key = (text.strip(), _env_key(env))
+        cached = _PARSED.get(key)
+        if cached is not None:
+            return cached
         value = parse_math(text, env, line=line, col=col)
         try:
             raw = parse_math(text, env, line=line, col=col, evaluate=False)
         except Exception:  # noqa: BLE001 - the as-written form is optional
             raw = value
+        if len(_PARSED) >= PARSE_CACHE_SIZE:
+            _PARSED.clear()
+        _PARSED[key] = (value, raw)
         return value, raw
 
     lhs, raw_lhs = both(spec.lhs, lhs_line, 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import sympy as sp
@@ -32,10 +33,12 @@ def _add(out: list[Condition], expr: Expr, kind: ConditionKind) -> None:
         out.append(cond)
 
 
+@lru_cache(maxsize=4096)
 def conditions(expr: Basic, *, real: bool = True) -> tuple[Condition, ...]:
     """Every natural-domain condition of ``expr`` (denominators, logs, roots, poles...).
 
-    In complex mode only the measure-zero (``ne``) conditions apply.
+    In complex mode only the measure-zero (``ne``) conditions apply. Cached: every tier
+    asks again about the same sides.
     """
     out: list[Condition] = []
     _collect(expr, real, out)
@@ -80,6 +83,12 @@ def _collect(expr: Basic, real: bool, out: list[Condition]) -> None:
 
 def excluded_points(cond: Condition) -> list[dict[sp.Symbol, Expr]] | None:
     """Exact real zeros of a univariate polynomial-like ``ne`` condition (None if unknown)."""
+    found = _excluded_points(cond)
+    return None if found is None else [dict(point) for point in found]
+
+
+@lru_cache(maxsize=1024)
+def _excluded_points(cond: Condition) -> list[dict[sp.Symbol, Expr]] | None:
     syms = sorted(cond.expr.free_symbols, key=str)
     if len(syms) != 1:
         return None

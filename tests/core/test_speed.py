@@ -144,3 +144,16 @@ def test_symengine_keeps_distinct_symbols_apart() -> None:
     assert rational_zero(x_real - x_dummy) == (False, False)
     assert rational_zero(sp.Pow(x_real - x_real, -1, evaluate=False)) is None  # 1/0
     assert rational_zero((x_real**2 - 1) / (x_real - 1) - (x_real + 1)) == (True, True)
+
+
+def test_parse_cache_is_keyed_by_the_environment() -> None:
+    # The same text parses to different symbols under different assumptions.
+    spec = StepSpec(0, "=", "sqrt(x^2)", "x", "sqrt(x^2)", 1)
+    plain = CheckOptions()
+    assumed = CheckOptions(assume=("x >= 0",))
+    first = check_step(spec, plain)
+    proved = check_step(spec, assumed)
+    again = check_step(spec, plain)
+    assert (first.status, proved.status, again.status) == ("refuted", "proved", "refuted")
+    assert first.counterexample == again.counterexample
+    assert "assumption" in proved.flags
