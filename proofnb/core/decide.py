@@ -16,6 +16,7 @@ import sympy as sp
 from sympy import Basic, Expr, Symbol
 
 from .antiderivative import as_antiderivative, decide_antiderivative
+from .constants import decide_constant
 from .domain import Condition, conditions, excluded_points, note_for
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
 from .model import Counterexample, Status
@@ -145,6 +146,9 @@ def decide(
     probe = probe_expressions(problem, QUICK_POINTS, deadline)
     if probe.counterexample:
         return Outcome("refuted", "counterexample", probe.counterexample, seed=used_seed)
+    settled = decide_constant(problem) if not problem.symbols else None
+    if settled is not None:
+        return settled
     proof = _prove_expressions(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline)
     covered = domain_covered(problem) if proof and relation == "=" else True
     if proof and covered:

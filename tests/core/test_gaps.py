@@ -6,11 +6,13 @@ Every refutation's witness is re-checked independently with the corpus test's ch
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 from test_corpus import witness_problem
 
 from proofnb.core.cell import parse_cell
 from proofnb.core.check import check_step
 from proofnb.core.model import CheckOptions, StepResult
+from proofnb.core.parser import build_env, parse_math
 
 
 def run(cell: str, assume: tuple[str, ...] = (), domain: str = "real") -> StepResult:
@@ -84,6 +86,41 @@ def test_gap_case(cell: str, assume: tuple[str, ...], domain: str, status: str,
     if shows:
         assert result.counterexample is not None
         assert shows in result.counterexample.text, result.counterexample.text
+
+
+#: Constant steps: (cell, status); refutations differ far beyond 15 digits.
+CONSTANTS = [
+    ("sqrt(2) = 1.4142135623731", "refuted"),
+    ("sqrt(2) = 14142135623731/10000000000000", "refuted"),
+    ("pi = 3.14159265358979", "refuted"),
+    ("e^(pi sqrt(163)) = 640320^3 + 744", "refuted"),
+    ("pi > 3.14159265358979", "proved"),
+    ("cos(pi/7) - cos(2pi/7) + cos(3pi/7) = 1/2", "proved"),
+    ("cosh(7940)^2 - sinh(7940)^2 = 1", "proved"),
+    ("sqrt(2) sqrt(3) = sqrt(6)", "proved"),
+    ("pi = 355/113", "refuted"),
+]
+
+
+@pytest.mark.parametrize(("cell", "status"), CONSTANTS, ids=[c for c, _ in CONSTANTS])
+def test_constant_step(cell: str, status: str) -> None:
+    parsed = parse_cell(cell)
+    result = check_step(parsed.steps[0], CheckOptions(timeout=10.0, seed=0))
+    assert result.status == status, f"{result.status}/{result.method}: {result.message}"
+    if status == "refuted":
+        spec = parsed.steps[0]
+        env = build_env(CheckOptions())
+        diff = parse_math(spec.lhs, env) - parse_math(spec.rhs, env)
+        low, high = sp.N(diff, 40), sp.N(diff, 80)  # independent: two precisions agree
+        assert low != 0 and abs(low - high) < abs(high) * sp.Float("1e-30")
+
+
+def test_cancellation_never_refutes_a_constant() -> None:
+    """cosh(7940)^2 - sinh(7940)^2 cancels 6900 digits: no witness from the noise."""
+    result = run("cosh(7940)^2 - sinh(7940)^2 = 2")
+    assert result.status != "proved"
+    if result.status == "refuted":  # only if SymPy really separates them (run() re-checks)
+        assert result.counterexample is not None
 
 
 def test_equation_sets_that_differ_are_never_likely() -> None:

@@ -1,0 +1,109 @@
+"""Steps between constants (no free symbols): decided exactly, or at rising precision.
+
+``sqrt(2) = 1.4142135623731`` differs only in the 15th digit: the sampling tier's quick
+comparison at 15 digits sees no difference. Here the difference is
+
+* zero exactly (algebraic numbers, including cos/sin of rational multiples of pi, through
+  their minimal polynomial; otherwise ``simplify``): proved;
+* nonzero when its strict evaluations at 50 and at 100 significant digits agree in sign and
+  in their leading 40 digits: refuted, the two sides as the witness. SymPy's strict evalf
+  refuses (PrecisionExhausted) rather than report cancellation noise, so a difference that
+  is really zero (``cosh(7940)^2 - sinh(7940)^2 - 1``) never produces a witness;
+* below 10^-100 at 120 digits without an exact proof: consistent (``likely``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import sympy as sp
+from sympy import Expr
+from sympy.core.evalf import PrecisionExhausted
+
+from .numeric import _Marker, evaluate
+from .witness import Problem, _witness
+
+if TYPE_CHECKING:
+    from .decide import Outcome
+
+_LOW, _HIGH = 50, 100
+_AGREE = sp.Float("1e-40")
+_CONSISTENT_DIGITS = 100
+
+
+@dataclass(frozen=True)
+class ConstantVerdict:
+    """The sign of ``lhs - rhs`` (None: not settled) and how it was found."""
+
+    sign: int | None
+    exact: bool
+    method: str
+
+
+def exactly_zero(diff: Expr) -> bool:
+    """``diff == 0`` proved: minimal polynomial t, or simplify to 0."""
+    if diff.is_zero is True:
+        return True
+    try:
+        t = sp.Dummy("t")
+        if sp.minimal_polynomial(diff, t) == t:
+            return True
+    except Exception:  # noqa: BLE001 - NotAlgebraic and friends: try simplify instead
+        pass
+    try:
+        return bool(sp.simplify(diff) == 0)
+    except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
+        return False
+
+
+def constant_sign(lhs: Expr, rhs: Expr) -> ConstantVerdict:
+    """Settle ``lhs - rhs`` for two real constants (values already known to be defined)."""
+    diff = lhs - rhs
+    if diff.is_Rational:
+        return ConstantVerdict(int(sp.sign(diff)), True, "exact")
+    try:
+        low = diff.evalf(_LOW, strict=True)
+        high = diff.evalf(_HIGH, strict=True)
+    except (PrecisionExhausted, TypeError, ValueError, ArithmeticError):
+        low = high = None
+    if (low is not None and high is not None and low.is_real and high.is_real
+            and high != 0 and (low > 0) == (high > 0)
+            and abs(low - high) <= abs(high) * _AGREE):
+        return ConstantVerdict(1 if high > 0 else -1, True, "precision")
+    if exactly_zero(diff):
+        return ConstantVerdict(0, True, "exact")
+    try:
+        rough = diff.evalf(_CONSISTENT_DIGITS + 20)
+    except (TypeError, ValueError, ArithmeticError):
+        return ConstantVerdict(None, False, "none")
+    if rough.is_number and abs(rough) < sp.Float(10) ** -_CONSISTENT_DIGITS:
+        return ConstantVerdict(0, False, "numeric")
+    return ConstantVerdict(None, False, "none")
+
+
+def decide_constant(problem: Problem) -> Outcome | None:
+    """The outcome of a step between two constants, or None to leave it to the tiers."""
+    from .decide import Outcome
+
+    if problem.symbols or not (isinstance(problem.lhs, Expr) and isinstance(problem.rhs, Expr)):
+        return None
+    a = evaluate(problem.lhs, {}, real=problem.real)
+    b = evaluate(problem.rhs, {}, real=problem.real)
+    if isinstance(a, _Marker) or isinstance(b, _Marker):
+        return None
+    if not (a.is_real and b.is_real):
+        return None
+    verdict = constant_sign(a, b)
+    if verdict.sign is None:
+        return None
+    rel, s = problem.relation, verdict.sign
+    holds = {"=": s == 0, "<": s < 0, "<=": s <= 0, ">": s > 0, ">=": s >= 0}[rel]
+    if verdict.exact and holds:
+        return Outcome("proved", "exact-constant" if verdict.method == "exact" else "precision")
+    if verdict.exact:
+        return Outcome("refuted", "counterexample", _witness("value", {}, a, b, problem))
+    if rel in ("=", "<=", ">="):
+        return Outcome("likely", "numeric", flags=("numeric-only",), message=(
+            f"no proof found; both sides agree to {_CONSISTENT_DIGITS} digits"))
+    return None
