@@ -6,8 +6,11 @@ Builds a history of 1,000,000 proofs (``--short``: 20,000) with the bulk writer,
 * sequential page latency: first page, a deep offset page (skip=500,000; short: 10,000), keyset
   pages deep in the list (also filtered by verdict), a text query (cold and cached count);
 * 100 concurrent clients for 30 s (short: 3 s) on a mix of list, keyset, detail, filter and
-  stats requests: throughput, p50/p95/p99 and the number of failed requests;
-* the server's event-loop lag during the load, from ``/proofnb/api/health``.
+  stats requests: throughput, p50/p95/p99 and the number of failed requests. Each client is
+  one keep-alive connection that keeps its login cookie (as a browser or a locust user does);
+  clients join at 100 per second, like locust's spawn rate, and the ramp counts in the run;
+* the server's event-loop lag during the load (its own probe: a 10 ms periodic sleep, max
+  lateness, loop-thread CPU and GC pauses), from the authenticated ``/proofnb/api/health``.
 
 Targets (issue 5): keyset p95 < 20 ms at any depth, zero failed requests, loop lag < 50 ms.
 ``python benchmarks/store_bench.py [--short] [--proofs N] [--seconds S] [--clients C]``
@@ -40,6 +43,8 @@ from proofnb.store.history import ProofStore
 BASE_URL = "/bench%40proofnb/"
 KEYSET_TARGET_MS = 20.0
 LAG_TARGET_MS = 50.0
+#: New load clients per second (their connections open one by one, as browsers' would).
+SPAWN_RATE = 100.0
 
 
 def _templates() -> list[ProofResult]:
@@ -103,7 +108,6 @@ class Server:
     def __init__(self, db: Path, workdir: Path) -> None:
         self.token = secrets.token_hex(16)
         self.port = _free_port()
-        self.root = f"http://127.0.0.1:{self.port}{BASE_URL}"
         config = workdir / "config"
         config.mkdir(exist_ok=True)
         (config / "jupyter_server_config.json").write_text(
@@ -137,9 +141,13 @@ class Server:
         )
         self.logfile = workdir / "server.log"
 
-    def url(self, route: str, **params: Any) -> str:
+    def target(self, route: str, **params: Any) -> str:
+        """The request target (path and query) of an API route."""
         query = urlencode({k: v for k, v in params.items() if v is not None})
-        return f"{self.root}proofnb/api/{route}" + (f"?{query}" if query else "")
+        return f"{BASE_URL}proofnb/api/{route}" + (f"?{query}" if query else "")
+
+    def url(self, route: str, **params: Any) -> str:
+        return f"http://127.0.0.1:{self.port}{self.target(route, **params)}"
 
     @property
     def headers(self) -> dict[str, str]:
@@ -222,38 +230,106 @@ async def _latency(client: AsyncHTTPClient, server: Server, proofs: int, deep: i
     return out
 
 
+class Client:
+    """One keep-alive HTTP/1.1 connection that keeps its cookies, as a browser tab or a locust
+    user does: the server sees one long-lived session per client, not a new socket per request.
+    Any transport error or malformed response raises; the caller counts it as a failure."""
+
+    def __init__(self, server: Server) -> None:
+        self.server = server
+        self.cookies: dict[str, str] = {}
+        self._stream: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def get(self, target: str) -> tuple[int, bytes]:
+        if self._stream is None:
+            self._stream = await asyncio.open_connection("127.0.0.1", self.server.port)
+        reader, writer = self._stream
+        cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        request = (
+            f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{self.server.port}\r\n"
+            f"Authorization: token {self.server.token}\r\n"
+            + (f"Cookie: {cookie}\r\n" if cookie else "")
+            + "\r\n"
+        )
+        writer.write(request.encode("latin-1"))
+        try:
+            head = await reader.readuntil(b"\r\n\r\n")
+            status_line, *lines = head.decode("latin-1").split("\r\n")
+            code = int(status_line.split(" ", 2)[1])
+            length, close = 0, False
+            for line in lines:
+                name, _, value = line.partition(":")
+                name, value = name.strip().lower(), value.strip()
+                if name == "content-length":
+                    length = int(value)
+                elif name == "set-cookie":
+                    key, _, rest = value.partition("=")
+                    self.cookies[key] = rest.split(";", 1)[0]
+                elif name == "transfer-encoding":
+                    raise ValueError(f"unexpected transfer-encoding {value}")
+                elif name == "connection" and value.lower() == "close":
+                    close = True
+            body = await reader.readexactly(length)
+        except BaseException:
+            self.close()
+            raise
+        if close:
+            self.close()
+        return code, body
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream[1].close()
+            self._stream = None
+
+
 async def _load(
     client: AsyncHTTPClient, server: Server, proofs: int, clients: int, seconds: float
 ) -> dict:
     rng = random.Random(5)
     cursors = [await _cursor_at(client, server, rng.randrange(proofs - 30)) for _ in range(20)]
     routes = (
-        [lambda: server.url("proofs", limit=20)] * 3
-        + [lambda: server.url("proofs", limit=50, before=rng.choice(cursors))] * 3
-        + [lambda: server.url(f"proofs/{rng.randint(1, proofs)}")] * 2
-        + [lambda: server.url("proofs", limit=20, verdict=rng.choice(["accepted", "rejected"]))]
-        + [lambda: server.url("stats")]
+        [lambda: server.target("proofs", limit=20)] * 3
+        + [lambda: server.target("proofs", limit=50, before=rng.choice(cursors))] * 3
+        + [lambda: server.target(f"proofs/{rng.randint(1, proofs)}")] * 2
+        + [lambda: server.target("proofs", limit=20, verdict=rng.choice(["accepted", "rejected"]))]
+        + [lambda: server.target("stats")]
     )
     latencies: list[float] = []
     errors: list[str] = []
+    # The lag window covers exactly the load: health's window is whole seconds, so wait for a
+    # fresh second to start (the monitor buckets by wall-clock second).
+    await asyncio.sleep(1 - time.time() % 1)
     stop_at = time.monotonic() + seconds
 
-    async def worker() -> None:
-        while time.monotonic() < stop_at:
-            url = rng.choice(routes)()
-            started = time.perf_counter()
-            try:
-                response = await client.fetch(url, headers=server.headers, request_timeout=30)
-                if response.code != 200:
-                    errors.append(f"{response.code} {url}")
-            except Exception as e:  # every failure counts, whatever its kind
-                errors.append(f"{type(e).__name__}: {e} {url}")
-            latencies.append((time.perf_counter() - started) * 1000)
+    async def worker(number: int) -> None:
+        # Clients arrive at SPAWN_RATE per second (as locust spawns users), not all in the
+        # same millisecond: tornado accepts a burst of new connections in one loop callback.
+        await asyncio.sleep(number / SPAWN_RATE)
+        session = Client(server)
+        try:
+            while time.monotonic() < stop_at:
+                target = rng.choice(routes)()
+                started = time.perf_counter()
+                try:
+                    code, body = await asyncio.wait_for(session.get(target), 30)
+                    if code != 200:
+                        errors.append(f"{code} {target} {body[:200]!r}")
+                    else:
+                        json.loads(body)
+                except Exception as e:  # every failure counts, whatever its kind
+                    errors.append(f"{type(e).__name__}: {e} {target}")
+                latencies.append((time.perf_counter() - started) * 1000)
+        finally:
+            session.close()
 
+    load_started = time.time()
     started = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(clients)))
+    await asyncio.gather(*(worker(i) for i in range(clients)))
     elapsed = time.perf_counter() - started
-    _, health = await _timed(client, server, server.url("health", window=int(seconds) + 2))
+    # Whole seconds since the load began: health then covers the buckets from that second on.
+    window = max(1, int(time.time() - load_started))
+    _, health = await _timed(client, server, server.url("health", window=window))
     return {
         "clients": clients,
         "seconds": round(elapsed, 2),
@@ -268,6 +344,7 @@ async def _load(
         "loop_lag_max_ms": health["loop_lag"]["max_ms"],
         "loop_busy_max_ms": health["loop_lag"]["busy_max_ms"],
         "loop_lag_samples": health["loop_lag"]["samples"],
+        "gc_pause_max_ms": health["loop_lag"]["gc_max_ms"],
         "load_average": os.getloadavg()[0],
     }
 
@@ -354,6 +431,7 @@ def report(result: dict[str, Any]) -> str:
         f" p95 {load['p95_ms']:.1f} ms, p99 {load['p99_ms']:.1f} ms, errors {load['errors']}",
         f"server event-loop lag under load: max {load['loop_lag_max_ms']:.1f} ms wall,"
         f" max {load['loop_busy_max_ms']:.1f} ms loop-thread CPU per 10 ms tick"
+        f", longest GC pause {load['gc_pause_max_ms']:.1f} ms"
         f" ({load['loop_lag_samples']} samples; machine load average {load['load_average']:.1f})",
     ]
     lines += [f"  [{'ok' if ok else 'MISSED'}] {name}" for name, ok in result["targets"].items()]

@@ -6,11 +6,12 @@ Every handler runs database work in the extension's thread pool, never on the ev
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 from collections.abc import Callable
 from functools import partial
 from importlib.resources import files
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
@@ -28,9 +29,17 @@ AUTH_RESOURCE = "proofnb"
 _PARAMETER_NAMES = {"query": "q"}
 
 
-def encode(data: Any) -> str:
-    """JSON text; called in the pool for big bodies so the event loop only writes bytes."""
-    return json.dumps(data, ensure_ascii=False)
+class Encoded(NamedTuple):
+    """A response body ready to send, with the ETag tornado would otherwise hash on the loop."""
+
+    body: bytes
+    etag: str
+
+
+def encode(data: Any) -> Encoded:
+    """UTF-8 JSON and its ETag; called in the pool so the event loop only writes bytes."""
+    body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    return Encoded(body, f'"{hashlib.sha1(body).hexdigest()}"')
 
 
 class ApiError(web.HTTPError):
@@ -50,6 +59,30 @@ class ProofnbHandler(ExtensionHandlerMixin, APIHandler):  # type: ignore[misc]
     """Base handler: JSON errors, the shared store and the database thread pool."""
 
     auth_resource = AUTH_RESOURCE
+    #: Whether this route waits for an admission slot (see :meth:`prepare`).
+    admission_controlled = True
+    _admitted = False
+
+    async def prepare(self) -> None:
+        """Wait for an admission slot, then authenticate (jupyter_server's ``prepare``).
+
+        At most ``ProofnbApp.max_concurrent_requests`` requests are past this point at once;
+        the rest wait here, in arrival order, on a cheap future. So when a hundred clients send
+        at once, one pass of the event loop never runs a hundred requests' worth of
+        authentication, response writing and logging: the loop stays responsive and no request
+        is refused, it only queues.
+        """
+        if self.admission_controlled:
+            await self.settings["proofnb_admission"].acquire()
+            self._admitted = True
+        await super().prepare()
+
+    def on_finish(self) -> None:
+        # tornado calls on_finish once for every request that reached prepare, errors included.
+        if self._admitted:
+            self._admitted = False
+            self.settings["proofnb_admission"].release()
+        super().on_finish()
 
     @property
     def store(self) -> ProofStore:
@@ -82,9 +115,16 @@ class ProofnbHandler(ExtensionHandlerMixin, APIHandler):  # type: ignore[misc]
         return value
 
     def write_json(self, data: Any) -> None:
-        """Send JSON; a str is taken as already encoded (by :func:`encode`, in the pool)."""
+        """Send JSON; an :class:`Encoded` body (made in the pool) is sent as it is."""
+        encoded = data if isinstance(data, Encoded) else encode(data)
         self.set_header("Content-Type", "application/json")
-        self.finish(data if isinstance(data, str) else encode(data))
+        self.set_header("Etag", encoded.etag)
+        # With Etag set, tornado's finish() neither hashes the body nor checks If-None-Match.
+        if self.get_status() == 200 and self.check_etag_header():
+            self.set_status(304)
+            self.finish()
+            return
+        self.finish(encoded.body)
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         exc_info = kwargs.get("exc_info")
@@ -94,6 +134,10 @@ class ProofnbHandler(ExtensionHandlerMixin, APIHandler):  # type: ignore[misc]
             self.finish(json.dumps({"message": error.message, "reason": error.reason}))
             return
         super().write_error(status_code, **kwargs)
+
+
+def _encode_found(data: Any) -> Encoded | None:
+    return None if data is None else encode(data)
 
 
 class ProofsHandler(ProofnbHandler):
@@ -133,8 +177,8 @@ class ProofHandler(ProofnbHandler):
         self.check_parameters()
         number = self.proof_id(proof_id)
         store = self.store
-        proof = await self.in_thread(lambda: encode(store.get(number)))
-        if proof == "null":
+        proof = await self.in_thread(lambda: _encode_found(store.get(number)))
+        if proof is None:
             raise ApiError(404, f"no proof with id {number}")
         self.write_json(proof)
 
@@ -166,6 +210,8 @@ class StatsHandler(ProofnbHandler):
 
 class HealthHandler(ProofnbHandler):
     """``GET /proofnb/api/health``: liveness, proof count and the event loop's recent lag."""
+
+    admission_controlled = False  # the probe answers even when the queue is long
 
     @web.authenticated
     @authorized
