@@ -28,8 +28,10 @@ Expressions (see :mod:`proofnb.core.parser`)
 * ``+ - * /``, ``^`` and ``**`` (power, right-associative, binds tighter than unary minus:
   ``-x^2 = -(x^2)``), ``n!``, Unicode ``· × ÷ − √ ∛ ² ³ ≠ π ∞`` and Greek letters.
 * Implicit multiplication: ``2x``, ``2(x+1)``, ``(a+b)(a-b)``, ``x y``, ``2|x|``. It has the
-  same precedence as ``*`` and ``/``, left to right: ``1/2x`` is ``x/2``. A number never
-  follows a factor implicitly (``x 2`` and ``(a)2`` are errors; ``x2`` is a name).
+  same precedence as ``*`` and ``/``, left to right: ``1/2x`` is ``x/2``. A number follows a
+  factor implicitly only when a space sets it apart and it cannot be read otherwise: after a
+  closing bracket or a superscript (``(x + 1) 2``, ``2^(1/2) 3^(1/3)``) or as the base of a
+  power (``k 2^k``, ``2^x 2^y``); ``x 2``, ``2 3`` and ``(a)2`` are errors; ``x2`` is a name.
 * Names: declared symbols and functions first; then constants ``pi``, ``e``/``E``, ``oo``,
   ``I`` (and ``i`` in the complex domain only; in the real domain ``i`` is a variable);
   Greek names; functions (``sin``, ``arcsin``/``asin``, ``sinh``, ``exp``, ``log``/``ln``
@@ -42,18 +44,27 @@ Expressions (see :mod:`proofnb.core.parser`)
   ``2xy`` is ``2*x*y``) unless it starts with a function name (``lnx`` is an error: write
   ``ln x``); longer unknown words are errors (``expand`` is not ``e*x*p*a*n*d``).
   A single letter followed by ``(`` multiplies unless it is a declared function.
+  ``gamma``/``Gamma``, ``zeta``, ``beta``/``Beta`` are the special functions when ``(``
+  follows with no space (``gamma(5)`` is 24), else Greek letters (``gamma x``, ``gamma (x+1)``);
+  ``erf``, ``erfc``, ``erfi`` are functions. A prefix function glued to a number takes it
+  and what follows as its argument: ``cos2x`` is cos(2x) (``log2x`` stays an error).
 * Functions without parentheses take a simple argument: ``sin x``, ``sin 2x`` = sin(2x),
   ``sin x^2`` = sin(x^2), ``sin x cos x`` = sin(x)·cos(x), ``sin x / 2`` = sin(x)/2;
   ``sin^2 x`` = sin(x)^2, ``sin^{-1} x`` = asin(x).
 * Decimal numbers are exact rationals (``0.1`` is 1/10).
 * Calculus objects stay unevaluated: ``diff(f, x)``, ``d/dx (...)``, ``integrate(f, x)``,
-  ``integrate(f, (x, a, b))``, ``limit(f, x, a)``, ``Sum(f, (k, 1, n))``.
+  ``integrate(f, (x, a, b))``, ``limit(f, x, a)``, ``Sum(f, (k, 1, n))``. A step with an
+  indefinite integral alone on one side holds up to a constant (``integrate(x^2, x) =
+  x^3/3 + C``, see :mod:`proofnb.core.antiderivative`).
 * LaTeX: ``\\frac \\dfrac \\tfrac \\sqrt \\sqrt[n] \\binom \\cdot \\times \\left \\right``,
   ``^{...}``, ``_{...}``, ``\\sin \\ln \\log \\pi \\infty``, Greek, ``\\int_a^b ... dx``,
   ``\\sum_{k=1}^{n}``, ``\\prod``, ``\\lim_{x \\to a}``, ``\\lfloor \\rfloor``, ``\\mathrm{...}``,
+  Leibniz ``\\frac{d}{dx}`` with ``d``, ``\\mathrm{d}``, ``\\text{d}``, ``\\operatorname{d}`` or
+  ``\\partial``; ``\\mathrm{d}x`` as a differential,
   ``$``, ``&``, ``\\[ \\]``, ``\\( \\)``, ``\\\\`` and zero-width characters are ignored.
-* Statements: ``=``, ``!=``, ``<`` ... between expressions, chained (``1 < x < 3``),
-  combined with ``and``/``,``/``∧`` and ``or``/``∨``.
+* Statements: ``=``, ``!=`` (``≠``, ``\\neq``), ``<`` ... between expressions, chained
+  (``1 < x < 3``), combined with ``and``/``,``/``∧`` and ``or``/``∨``. ``≠`` is not a step
+  relation between lines (a step claims equality or order).
 * Limits (errors, never evaluation): 100 000 characters per cell, integer literals of
   1000 digits, numbers of 10 000 digits, symbolic exponents of 1000, factorial and
   binomial arguments of 1000, nesting depth 200, 5000 tokens per expression.
@@ -61,6 +72,7 @@ Expressions (see :mod:`proofnb.core.parser`)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -184,6 +196,13 @@ def parse_cell(text: str) -> ParsedCell:
     return ParsedCell(text=text, lines=tuple(lines), steps=tuple(steps), assume=tuple(assume))
 
 
+#: Sizing commands (dropped by the lexer) right before a term's first token.
+_SIZING_BEFORE = re.compile(
+    r"(?:\\(?:left|bigl|Bigl|biggl|Biggl|big|Big|bigg|Bigg|displaystyle|textstyle)"
+    r"(?![A-Za-z])\s*)+$"
+)
+
+
 def _split_line(raw: str, lineno: int) -> list[_Piece]:
     """Cut one source line at its top-level relations into terms and relations."""
     tokens = tokenize(raw, line=lineno, col=1)
@@ -197,7 +216,9 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
         if term:
             first = term[0]
             call = first.kind == NAME and first.text in _STATEMENT_CALLS
-            pieces.append(_Piece(None, lineno, first.pos + 1, first.pos, end, raw, marker, call))
+            sizing = _SIZING_BEFORE.search(raw, 0, first.pos)
+            start = sizing.start() if sizing else first.pos  # keep \left with its \right
+            pieces.append(_Piece(None, lineno, start + 1, start, end, raw, marker, call))
         term.clear()
         marker = False
 
@@ -339,6 +360,16 @@ def _check_alternation(chain: list[_Piece]) -> None:
 
 
 def _lone(term: _Piece) -> None:
+    if "!=" in term.source or "≠" in term.source or "\\ne" in term.source:
+        raise ParseError(
+            term.source,
+            "'≠' is not a step relation: a step claims that two expressions are equal (=) or "
+            "ordered (<, <=, >, >=), or relates statements (<=>, ==>); to see that two "
+            "expressions differ, write '=' and read the counterexample (≠ works inside "
+            "statements, e.g. x^2 = 4 and x ≠ 2)",
+            term.line,
+            term.col,
+        )
     raise ParseError(
         term.source,
         "nothing to check here: a step needs two lines or expressions joined by a relation "

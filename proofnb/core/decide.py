@@ -17,7 +17,7 @@ from sympy import Basic, Expr, Symbol
 
 from .antiderivative import as_antiderivative, decide_antiderivative
 from .constants import decide_constant
-from .domain import Condition, conditions, excluded_points, note_for
+from .domain import Condition, conditions, excluded_points, note_for, notes_for
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
 from .model import Counterexample, Status
 from .numeric import UNDEFINED, Point, anchors_from, evaluate, is_integer_symbol, step_seed
@@ -279,7 +279,8 @@ def domain_notes(problem: Problem, isolated: Sequence[Point]) -> tuple[str, ...]
         pts = excluded_points(cond)
         if pts is None:
             if (cond in lhs_ne) != (cond in rhs_ne):
-                _push(notes, note_for(cond))
+                for note in notes_for(cond):
+                    _push(notes, note)
             continue
         for pt in pts:
             if not in_setting(problem, pt, origin=False):

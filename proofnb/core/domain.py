@@ -111,21 +111,43 @@ def _excluded_points(cond: Condition) -> list[dict[sp.Symbol, Expr]] | None:
 def note_for(cond: Condition, point: dict[sp.Symbol, Expr] | None = None) -> str:
     """The note text: ``x ≠ 1`` for an excluded point, else ``<expr> ≠ 0``."""
     if point is not None:
-        return ", ".join(f"{sp.sstr(k)} ≠ {sp.sstr(v)}" for k, v in point.items())
-    return f"{_pretty_ne(cond.expr)}"
+        return ", ".join(f"{_text(k)} ≠ {_text(v)}" for k, v in point.items())
+    return ", ".join(notes_for(cond))
+
+
+def _text(expr: Expr) -> str:
+    """As a user types it: ``x^2``, not ``x**2``."""
+    return str(sp.sstr(expr)).replace("**", "^")
+
+
+def notes_for(cond: Condition) -> list[str]:
+    """The notes of an excluded zero set, one per factor: ``b c ≠ 0`` gives ``b ≠ 0`` and
+    ``c ≠ 0``, ``x^2 ≠ 0`` gives ``x ≠ 0``."""
+    return _pretty_ne(cond.expr).split("; ")
 
 
 def _pretty_ne(expr: Expr) -> str:
+    """``x ≠ 1`` for a linear factor; ``x^2 ≠ 0`` is ``x ≠ 0``, ``b c ≠ 0`` is ``b ≠ 0; c ≠ 0``."""
     num = sp.numer(sp.together(expr))
     syms = sorted(num.free_symbols, key=str)
     if num.is_polynomial(*syms) and syms:
-        for s in syms:
-            if sp.degree(num, s) == 1:
-                coeff = num.coeff(s)
-                if coeff.is_number and coeff != 0:
-                    rest = sp.expand(-(num - coeff * s) / coeff)
-                    return f"{sp.sstr(s)} ≠ {sp.sstr(rest)}"
-    return f"{sp.sstr(expr)} ≠ 0"
+        try:
+            factors = [f for f, _ in sp.factor_list(num, *syms)[1]]
+        except (sp.PolynomialError, NotImplementedError, TypeError, ValueError):
+            factors = [num]
+        if 1 <= len(factors) <= 4:
+            return "; ".join(dict.fromkeys(_linear_ne(f, syms) for f in factors))
+    return f"{_text(expr)} ≠ 0"
+
+
+def _linear_ne(num: Expr, syms: list[sp.Symbol]) -> str:
+    for s in syms:
+        if num.has(s) and sp.degree(num, s) == 1:
+            coeff = num.coeff(s)
+            if coeff.is_number and coeff != 0:
+                rest = sp.expand(-(num - coeff * s) / coeff)
+                return f"{_text(s)} ≠ {_text(rest)}"
+    return f"{_text(num)} ≠ 0"
 
 
 def split(conds: Iterable[Condition]) -> tuple[list[Condition], list[Condition]]:

@@ -8,6 +8,7 @@ superscripts < atoms (numbers, names, calls, brackets, ``|x|``, LaTeX commands).
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 import sympy as sp
@@ -17,7 +18,13 @@ from proofnb.core import bounds
 from proofnb.core.bounds import LimitExceeded
 from proofnb.core.cursor import OPENERS, describe, is_simple_name
 from proofnb.core.env import symbol_for
-from proofnb.core.functions import CONSTANTS, FUNCTIONS, GREEK_FUNCTIONS, KNOWN_WORDS
+from proofnb.core.functions import (
+    CONSTANTS,
+    FUNCTIONS,
+    GREEK_FUNCTIONS,
+    KNOWN_WORDS,
+    PREFIX_FUNCTIONS,
+)
 from proofnb.core.latex import PRIMARY_COMMANDS, Latex
 from proofnb.core.lexer import CMD, END, GREEK_NAMES, NAME, NUM, OP, STR, SUP, Token
 
@@ -160,7 +167,25 @@ class MathParser(Latex):
             return tok.text in PRIMARY_COMMANDS and not (
                 self.simple_arg and tok.text in _STOPPERS
             )
+        if kind == NUM:
+            return self.number_factor()
         return False
+
+    def number_factor(self) -> bool:
+        """A number set apart by a space after a factor multiplies it only where it cannot be
+        read otherwise: after a closing bracket or a superscript (``(x + 1) 2``,
+        ``2^(1/2) 3^(1/3)``), or as the base of a power (``k 2^k``, ``2^x 2^y``). ``x 2``,
+        ``2 3`` and ``(a)2`` stay errors: a subscript, a lost operator or a lost digit is as
+        likely as a product there."""
+        if self.simple_arg or not self.i:
+            return False  # sin x 2^x is sin(x)·2^x
+        before, tok = self.tokens[self.i - 1], self.peek()
+        if not any(ch.isspace() for ch in self.text[before.pos : tok.pos]):
+            return False  # (a)2 and x2 are not products: a space must set the number apart
+        if before.kind == SUP or (before.kind == OP and before.text in (")", "]", "}")):
+            return True
+        after = self.peek(1)
+        return after.kind == SUP or (after.kind == OP and after.text in ("^", "**"))
 
     def unary(self) -> Any:
         self.depth += 1
@@ -280,6 +305,15 @@ class MathParser(Latex):
                 derivative = self.derivative_operator(tok)
                 if derivative is not None:
                     return derivative
+            glued = _glued_call(name)
+            if glued is not None:
+                # cos2x is cos(2x): the function name, then its argument as written.
+                func, digits, rest = glued
+                extra = [Token(NUM, digits, tok.pos + len(func))]
+                if rest:
+                    extra.append(Token(NAME, rest, tok.pos + len(func) + len(digits)))
+                self.tokens[self.i : self.i] = extra
+                return self.call(Token(NAME, func, tok.pos), func)
             if not is_simple_name(name) and name not in GREEK_NAMES:
                 if name.isalpha() and len(name) <= 3 and not _known_prefix(name):
                     # ab is a*b: the remaining letters become the next tokens, one each.
@@ -322,6 +356,21 @@ class MathParser(Latex):
                 self.advance()
                 return "".join(parts)
         self.fail(tok, "expected a subscript such as x_1, a_n or x_{12}")
+
+
+_GLUED = re.compile(r"([A-Za-z]+?)([0-9]+)([A-Za-z]*)")
+
+
+def _glued_call(name: str) -> tuple[str, str, str] | None:
+    """``cos2x`` as (cos, 2, x): a prefix function glued to a number. Not when the name
+    with its digits is a function itself (``log2x`` could be log2(x) or log(2x))."""
+    match = _GLUED.fullmatch(name)
+    if match is None:
+        return None
+    func, digits, rest = match.groups()
+    if func not in PREFIX_FUNCTIONS or func + digits in FUNCTIONS:
+        return None
+    return func, digits, rest
 
 
 def _is_leibniz(tok: Token) -> bool:
