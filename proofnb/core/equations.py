@@ -121,9 +121,25 @@ def _raw_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
     if not isinstance(stmt, Relational):
         return None
     result = sp.solveset(stmt, x, region)
+    if result.has(sp.ConditionSet) and isinstance(stmt, sp.Eq) and stmt.has(sp.log):
+        result = _log_combined(stmt, x, region) or result
     if result.has(sp.ConditionSet, sp.ImageSet):
         return None
     return result
+
+
+def _log_combined(stmt: sp.Eq, x: Symbol, region: sp.Set) -> sp.Set | None:
+    """``log(x, 3) + log(x - 8, 3) = 2`` as ``log(x(x - 8)/9) = 0``: combining logs is exact
+    where every log's argument is positive, and the caller keeps only solutions inside the
+    natural domain (real domain only)."""
+    if region.is_subset(sp.S.Reals) is not True:
+        return None
+    num, den = sp.fraction(sp.together(stmt.lhs - stmt.rhs))
+    if not den.is_number or den.is_zero is not False:
+        return None
+    combined = sp.logcombine(sp.expand(num), force=True)
+    result = sp.solveset(sp.Eq(combined, 0), x, region)
+    return None if result.has(sp.ConditionSet) else result
 
 
 class StatementAnalysis:

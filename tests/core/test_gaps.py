@@ -183,3 +183,13 @@ def test_domain_notes_in_user_syntax_without_repeats() -> None:
     result = run("\\left(x + \\frac{1}{x}\\right)^2 = x^2 + 2 + \\frac{1}{x^2}")
     assert result.status == "proved" and result.notes == ("x ≠ 0",)
     assert set(run("a/(b c) = a/b * 1/c").notes) == {"b ≠ 0", "c ≠ 0"}
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    ("log(x, 3) + log(x - 8, 3) = 2\n<=> x = 9", "proved"),
+    ("log(x, 3) + log(x - 8, 3) = 2\n<=> x = 9 or x = -1", "refuted"),
+    ("2 ln(x) = ln(4)\n<=> x = 2 or x = -2", "refuted"),
+])
+def test_log_equations_by_combined_logs(cell: str, status: str) -> None:
+    result = run(cell)
+    assert result.status == status, f"{result.status}/{result.method}: {result.message}"
