@@ -8,7 +8,7 @@ Builds a history of 1,000,000 proofs (``--short``: 20,000) with the bulk writer,
 * 100 concurrent clients for 30 s (short: 3 s) on a mix of list, keyset, detail, filter and
   stats requests: throughput, p50/p95/p99 and the number of failed requests. Each client is
   one keep-alive connection that keeps its login cookie (as a browser or a locust user does);
-  clients join at 100 per second, like locust's spawn rate, and the ramp counts in the run;
+  all connect at once by default (``--spawn-rate`` ramps them up as locust does);
 * the server's event-loop lag during the load (its own probe: a 10 ms periodic sleep, max
   lateness, loop-thread CPU and GC pauses), from the authenticated ``/proofnb/api/health``.
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import random
 import secrets
@@ -43,8 +44,8 @@ from proofnb.store.history import ProofStore
 BASE_URL = "/bench%40proofnb/"
 KEYSET_TARGET_MS = 20.0
 LAG_TARGET_MS = 50.0
-#: New load clients per second (their connections open one by one, as browsers' would).
-SPAWN_RATE = 100.0
+#: New load clients per second by default: all at once, the harshest case (a connection storm).
+SPAWN_RATE = math.inf
 
 
 def _templates() -> list[ProofResult]:
@@ -284,7 +285,12 @@ class Client:
 
 
 async def _load(
-    client: AsyncHTTPClient, server: Server, proofs: int, clients: int, seconds: float
+    client: AsyncHTTPClient,
+    server: Server,
+    proofs: int,
+    clients: int,
+    seconds: float,
+    spawn_rate: float = SPAWN_RATE,
 ) -> dict:
     rng = random.Random(5)
     cursors = [await _cursor_at(client, server, rng.randrange(proofs - 30)) for _ in range(20)]
@@ -303,9 +309,9 @@ async def _load(
     stop_at = time.monotonic() + seconds
 
     async def worker(number: int) -> None:
-        # Clients arrive at SPAWN_RATE per second (as locust spawns users), not all in the
-        # same millisecond: tornado accepts a burst of new connections in one loop callback.
-        await asyncio.sleep(number / SPAWN_RATE)
+        # Clients arrive at spawn_rate per second (as locust spawns users); by default all at
+        # once, which makes tornado accept the whole burst of connections in one loop callback.
+        await asyncio.sleep(number / spawn_rate)
         session = Client(server)
         try:
             while time.monotonic() < stop_at:
@@ -332,6 +338,7 @@ async def _load(
     _, health = await _timed(client, server, server.url("health", window=window))
     return {
         "clients": clients,
+        "spawn_rate": spawn_rate,
         "seconds": round(elapsed, 2),
         "requests": len(latencies),
         "errors": len(errors),
@@ -349,13 +356,15 @@ async def _load(
     }
 
 
-async def _measure(server: Server, proofs: int, deep: int, clients: int, seconds: float) -> dict:
+async def _measure(
+    server: Server, proofs: int, deep: int, clients: int, seconds: float, spawn_rate: float
+) -> dict:
     AsyncHTTPClient.configure(None, max_clients=clients)
     client = AsyncHTTPClient(force_instance=True)
     try:
         await server.wait_ready(client)
         latency = await _latency(client, server, proofs, deep)
-        load = await _load(client, server, proofs, clients, seconds)
+        load = await _load(client, server, proofs, clients, seconds, spawn_rate)
     finally:
         client.close()
     return {"latency": latency, "load": load}
@@ -367,6 +376,7 @@ def run(
     proofs: int | None = None,
     seconds: float | None = None,
     clients: int = 100,
+    spawn_rate: float = SPAWN_RATE,
     db: str | None = None,
 ) -> dict[str, Any]:
     """Build (or reuse ``db``), serve, measure; returns the numbers and which targets were met."""
@@ -384,7 +394,7 @@ def run(
             build_s = build(path, proofs)
         server = Server(path, work)
         try:
-            measured = asyncio.run(_measure(server, proofs, deep, clients, seconds))
+            measured = asyncio.run(_measure(server, proofs, deep, clients, seconds, spawn_rate))
         finally:
             server.stop()
     latency, load = measured["latency"], measured["load"]
@@ -444,11 +454,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--proofs", type=int, help="history size")
     parser.add_argument("--seconds", type=float, help="load duration")
     parser.add_argument("--clients", type=int, default=100, help="concurrent clients")
+    parser.add_argument(
+        "--spawn-rate",
+        type=float,
+        default=SPAWN_RATE,
+        help="new clients per second (default: all at once)",
+    )
     parser.add_argument("--db", help="reuse (or create) this database file")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args(argv)
     result = run(
-        args.short, proofs=args.proofs, seconds=args.seconds, clients=args.clients, db=args.db
+        args.short,
+        proofs=args.proofs,
+        seconds=args.seconds,
+        clients=args.clients,
+        spawn_rate=args.spawn_rate,
+        db=args.db,
     )
     print(json.dumps(result, indent=2) if args.json else report(result))
     return 0 if result["targets_met"] else 1
