@@ -55,7 +55,7 @@ def bad_request(error: OptionsError) -> ApiError:
     return ApiError(400, f"{name}: {error.reason}")
 
 
-class ProofnbHandler(ExtensionHandlerMixin, APIHandler):  # type: ignore[misc]
+class ProofnbHandler(ExtensionHandlerMixin, APIHandler):
     """Base handler: JSON errors, the shared store and the database thread pool."""
 
     auth_resource = AUTH_RESOURCE
@@ -63,7 +63,7 @@ class ProofnbHandler(ExtensionHandlerMixin, APIHandler):  # type: ignore[misc]
     admission_controlled = True
     _admitted = False
 
-    async def prepare(self) -> None:
+    async def prepare(self, *, _redirect_to_login: bool = True) -> None:
         """Wait for an admission slot, then authenticate (jupyter_server's ``prepare``).
 
         At most ``ProofnbApp.max_concurrent_requests`` requests are past this point at once;
