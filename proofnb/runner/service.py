@@ -22,14 +22,14 @@ from typing import TYPE_CHECKING, Any
 from proofnb.core.errors import ParseError
 from proofnb.core.model import CheckOptions, ProofResult, StepResult, StepSpec, Verdict
 
-from .pool import (
+from .handles import (
     PoolClosedError,
     TaskHandle,
     TaskTimeoutError,
     WorkerCrashedError,
-    WorkerPool,
     wrap_future,
 )
+from .pool import WorkerPool
 from .tasks import CHECK_STEP, WARM
 
 if TYPE_CHECKING:
