@@ -13,7 +13,7 @@ export PROOFNB_DB="$(mktemp -d)/proofnb-test-history.sqlite"
 
 echo "== ruff"
 ruff check proofnb tests benchmarks
-echo "== mypy --strict (proofnb/core)"
+echo "== mypy --strict (core, runner, store, server)"
 mypy
 if [ -f labextension/src/index.ts ]; then
   echo "== labextension: eslint, prettier, tsc"
