@@ -129,9 +129,14 @@ def decide(
     if anti is not None:
         return decide_antiderivative(anti, conditions=conditions, real=real, seed=seed,
                                      texts=texts, deadline=deadline)
-    lhs, rhs, origin = (_doit(e, deadline, conditions, real) for e in (lhs, rhs, origin))
-    raw_lhs, raw_rhs, raw_origin = (_doit(e, deadline, conditions, real)
-                                    for e in (raw_lhs, raw_rhs, raw_origin))
+    # doit once per distinct expression: the origin is often the left side, and the
+    # as-written form of a derivative or integral is often the evaluated one.
+    done: dict[Basic, Basic] = {}
+    for e in (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin):
+        if e not in done:
+            done[e] = _doit(e, deadline, conditions, real)
+    lhs, rhs, origin = done[lhs], done[rhs], done[origin]
+    raw_lhs, raw_rhs, raw_origin = done[raw_lhs], done[raw_rhs], done[raw_origin]
     if not all(isinstance(e, Expr) for e in (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin)):
         return Outcome("error", "parse", message=f"'{relation}' needs expressions on both sides")
     problem = _problem(relation, raw_lhs, raw_rhs, raw_origin, conditions, real, used_seed)

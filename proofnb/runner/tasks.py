@@ -2,12 +2,49 @@
 
 from __future__ import annotations
 
+import importlib
+
 from proofnb.core.model import CheckOptions, StepResult, StepSpec
 
 #: Import path of :func:`check_step`, as :meth:`WorkerPool.submit` takes it.
 CHECK_STEP = "proofnb.runner.tasks:check_step"
 #: Import path of :func:`warm`, run once in the zygote before any worker starts.
 WARM = "proofnb.runner.tasks:warm"
+
+#: Modules SymPy imports lazily inside the first step that needs them (found with
+#: ``python -X importtime``): importing them in the zygote keeps that cost out of every
+#: forked worker's first steps.
+_LAZY_MODULES = (
+    "sympy.physics.units",
+    "sympy.assumptions.wrapper",
+    "sympy.sets.handlers.functions",
+    "sympy.sets.handlers.issubset",
+    "sympy.polys.domains.old_fractionfield",
+    "sympy.polys.domains.old_polynomialring",
+    "sympy.integrals.heurisch",
+    "sympy.integrals.manualintegrate",
+    "sympy.integrals.risch",
+)
+
+#: One small step of each kind the checker treats differently (polynomial, rational, radical,
+#: exp/log, trig, calculus, equation and inequality statements), so that the code paths,
+#: SymPy's caches and the dispatch tables are warm in every worker forked afterwards.
+_WARM_STEPS = (
+    ("=", "(x + 1)^2", "x^2 + 2x + 1", "expression"),
+    ("=", "(t^2 - 4)/(t - 2)", "t + 2", "expression"),
+    ("=", "sqrt(t^2)", "t", "expression"),
+    ("=", "log(t^3)", "3 log(t)", "expression"),
+    ("=", "exp(u + v)", "exp(u) exp(v)", "expression"),
+    ("=", "sin(2t)", "2 sin(t) cos(t)", "expression"),
+    ("=", "diff(t^2 cos(t), t)", "2t cos(t) - t^2 sin(t)", "expression"),
+    ("=", "integrate(3t^2, (t, 0, 2))", "8", "expression"),
+    ("=", "Sum(j^2, (j, 1, n))", "n(n + 1)(2n + 1)/6", "expression"),
+    ("=", "limit(sin(2t)/t, t, 0)", "2", "expression"),
+    ("<=>", "t^2 - 5t + 6 = 0", "t = 2 or t = 3", "statement"),
+    ("<=>", "3 - 2t > 7", "t < -2", "statement"),
+    ("<=>", "log(t) = 2", "t = exp(2)", "statement"),
+    (">=", "t^2 + 1", "2t", "expression"),
+)
 
 
 def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
@@ -19,9 +56,17 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
 
 
 def warm() -> None:
-    """Import SymPy and the checker and check one tiny step, so workers start warm."""
+    """Import SymPy, the checker and what SymPy loads lazily, then check one small step of
+    each kind, so that workers forked afterwards start warm."""
     import sympy  # noqa: F401
 
     from proofnb.core.check import check_step as _check_step
 
-    _check_step(StepSpec(0, "=", "(x + 1)^2", "x^2 + 2x + 1", "(x + 1)^2", 1), CheckOptions())
+    for name in _LAZY_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # a SymPy version without it: nothing to warm
+            continue
+    for relation, lhs, rhs, kind in _WARM_STEPS:
+        spec = StepSpec(0, relation, lhs, rhs, lhs, 1, kind=kind)  # type: ignore[arg-type]
+        _check_step(spec, CheckOptions())
