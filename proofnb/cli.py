@@ -7,14 +7,13 @@ Exit status: 0 when every proof meets its expectation, 1 when one does not, 2 on
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import sys
 import time
 from collections.abc import Callable, Sequence
 
 from . import __version__
-from .batch.discover import ProofJob, SourceProblem, discover
+from .batch.discover import ProofJob, SourceProblem, discover, positive_seconds
 from .batch.progress import Progress
 from .batch.report import BatchReport, Outcome, write_json, write_junit, write_text
 from .batch.tasks import Defaults, ProofTask, make_task
@@ -28,16 +27,6 @@ OnDone = Callable[[ProofTask, ProofResult], None]
 
 class UsageError(Exception):
     """Raised for bad usage; the CLI prints the message and exits with status 2."""
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
-    return value
 
 
 def _count(text: str) -> int:
@@ -73,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--junit", metavar="FILE", help="write a JUnit XML report to FILE")
     check.add_argument(
         "--timeout",
-        type=_seconds,
+        type=positive_seconds,
         metavar="S",
         help="per-step time limit in seconds for cells that set none (default 10)",
     )

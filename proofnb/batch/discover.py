@@ -74,7 +74,7 @@ class _Parser(argparse.ArgumentParser):
         raise OptionsError(MAGIC, message or "unexpected option")
 
 
-def _positive_float(text: str) -> float:
+def positive_seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
@@ -88,7 +88,7 @@ def _magic_parser() -> _Parser:
     parser = _Parser(prog=MAGIC, add_help=False, allow_abbrev=False)
     parser.add_argument("--assume", action="append", default=[])
     parser.add_argument("--domain", choices=("real", "complex"))
-    parser.add_argument("--timeout", type=_positive_float)
+    parser.add_argument("--timeout", type=positive_seconds)
     parser.add_argument("--title", default="")
     parser.add_argument("--expect", choices=VERDICTS)
     parser.add_argument("--wait", action="store_true")
