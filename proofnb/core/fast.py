@@ -19,7 +19,10 @@ except ImportError:  # pragma: no cover
     se = None
 
 #: Above this many terms or factors in one node, leave the work to SymPy's sfield.
-MAX_TERMS = 40
+MAX_TERMS = 400
+#: Above this many distinct denominators in one sum, the uncancelled common denominator grows
+#: too fast; SymPy's sfield cancels as it goes.
+MAX_DENOMINATORS = 12
 #: Above this exponent, leave the work to SymPy (the parser bounds degrees at 1000).
 MAX_POWER = 200
 
@@ -71,13 +74,17 @@ class _State:
         if isinstance(expr, (sp.Add, sp.Mul)) and len(args) > MAX_TERMS:
             raise _Unsupported
         if isinstance(expr, sp.Add):
-            num, den = self.split(args[0])
-            for arg in args[1:]:
+            # Terms over the same denominator are summed first, so a long polynomial part
+            # costs one multiplication and only distinct denominators multiply together.
+            groups: dict[Any, Any] = {}
+            for arg in args:
                 n, d = self.split(arg)
-                if d == den:
-                    num = num + n
-                else:
-                    num, den = num * d + n * den, den * d
+                groups[d] = groups.get(d, 0) + n
+            if len(groups) > MAX_DENOMINATORS:
+                raise _Unsupported
+            num, den = se.Integer(0), se.Integer(1)
+            for d, n in groups.items():
+                num, den = num * d + n * den, den * d
             return num, den
         if isinstance(expr, sp.Mul):
             num, den = se.Integer(1), se.Integer(1)

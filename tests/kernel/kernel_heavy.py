@@ -3,15 +3,16 @@
 The Lagrange identity: for distinct x_1..x_n,
 ``sum_i x_i^k / prod_{j != i} (x_i - x_j) = h_{k-n+1}(x_1..x_n)`` (the complete homogeneous
 symmetric polynomial). Proving it means bringing n fractions with degree n-1 denominators
-to a common denominator and cancelling: seconds of SymPy for n = 4, k = 12
-(n = 5 takes tens of seconds).
+to a common denominator and cancelling. Even on the SymEngine fast path the numerator is a
+polynomial in n variables of degree about n^2: n = 6, k = 10 takes a couple of seconds per step
+on one core, n = 7 takes over a minute (the parser's length limit keeps bigger cells out).
 """
 
 from __future__ import annotations
 
 import itertools
 
-NAMES = ("a", "b", "c", "d", "p", "q")
+NAMES = ("a", "b", "c", "d", "p", "q", "r")
 
 
 def lagrange_sum(names: tuple[str, ...], k: int, flip: bool = False) -> str:
@@ -39,7 +40,7 @@ def nested_homogeneous(names: tuple[str, ...], m: int) -> str:
     return f"{first}*({complete_homogeneous(names, m - 1)}) + {complete_homogeneous(rest, m)}"
 
 
-def four_heavy_steps(n: int = 4, k: int = 12) -> str:
+def four_heavy_steps(n: int = 6, k: int = 10) -> str:
     """A chain of five equal lines: four steps, each a Lagrange identity to cancel."""
     names = NAMES[:n]
     m = k - n + 1
@@ -53,7 +54,7 @@ def four_heavy_steps(n: int = 4, k: int = 12) -> str:
     return "\n".join([lines[0], *(f"  = {line}" for line in lines[1:])])
 
 
-def heavy_steps(count: int, n: int = 4, k: int = 12) -> str:
+def heavy_steps(count: int, n: int = 6, k: int = 10) -> str:
     """``count`` heavy steps in one chain, alternating the sum and polynomial forms."""
     names = NAMES[:n]
     m = k - n + 1
@@ -68,3 +69,8 @@ def heavy_steps(count: int, n: int = 4, k: int = 12) -> str:
         lines.append(forms[i % 4] if i % 4 else lagrange_sum(names[i // 4 % n:] +
                                                               names[:i // 4 % n], k))
     return "\n".join([lines[0], *(f"  = {line}" for line in lines[1:])])
+
+
+def endless_steps() -> str:
+    """Four true steps of over a minute each: for tests that cancel, time out or interrupt."""
+    return four_heavy_steps(7, 7)

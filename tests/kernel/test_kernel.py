@@ -16,7 +16,7 @@ from kernel_client import (
     state_value,
     verdict_of,
 )
-from kernel_heavy import four_heavy_steps, lagrange_sum
+from kernel_heavy import NAMES, endless_steps, four_heavy_steps, lagrange_sum
 
 from proofnb.store.history import ProofStore
 
@@ -108,14 +108,9 @@ def test_heavy_cell_returns_at_once_and_streams_verdicts(kernel: LiveKernel) -> 
                and item["notebook"] == "course/week1.ipynb" for item in page.items)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="four_heavy_steps() can now finish before the test sees a busy worker (SymEngine"
-    " fast path); needs steps that stay reliably slow. Cancel itself is covered in tests/runner",
-)
 def test_cancel_button_kills_the_running_workers(kernel: LiveKernel) -> None:
     _warm(kernel, seed=3)
-    cell = kernel.ok(f"%%verify --timeout 120 --seed 4\n{four_heavy_steps()}")
+    cell = kernel.ok(f"%%verify --timeout 300 --seed 4\n{endless_steps()}")
     rows, verdict_id = cell.widget_parts()
     deadline = time.monotonic() + 30
     busy: list[int] = []
@@ -140,16 +135,10 @@ def test_cancel_button_kills_the_running_workers(kernel: LiveKernel) -> None:
     assert "cancelled" in _printed(kernel, "print(proofnb.last().result().steps[-1].method)")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the 5-name Lagrange identity is now proved in ~0.4 s by the SymEngine fast path,"
-    " so it may finish inside --timeout 1; a reliably slow true step is still to be chosen"
-    " (timeouts themselves are covered by tests/runner)",
-)
 def test_step_over_its_limit_is_unknown_and_next_run_is_prompt(kernel: LiveKernel) -> None:
     _warm(kernel, seed=5)
-    names = ("a", "b", "c", "d", "p", "q")
-    slow = f"%%verify --timeout 1 --seed 6\n{lagrange_sum(names[:5], 4)} = 1"
+    # True (the Lagrange identity with k = n - 1), and over a minute of polynomial arithmetic.
+    slow = f"%%verify --timeout 1 --seed 6\n{lagrange_sum(NAMES[:7], 6)} = 1"
     cell = kernel.ok(slow)
     rows, verdict_id = cell.widget_parts()
     updates, verdict, _ = _follow(kernel, rows, verdict_id, timeout=60)
@@ -229,7 +218,7 @@ def test_kernel_shutdown_or_restart_leaves_no_worker(tmp_path: Path, how: str) -
     live = start_kernel(tmp_path / "history.sqlite")
     try:
         live.ok("%load_ext proofnb")
-        live.ok(f"%%verify --timeout 120 --seed 10\n{four_heavy_steps()}")
+        live.ok(f"%%verify --timeout 300 --seed 10\n{endless_steps()}")
         deadline = time.monotonic() + 30
         while len(live.descendants()) < 2 and time.monotonic() < deadline:
             time.sleep(0.2)
@@ -253,7 +242,7 @@ def test_kernel_shutdown_or_restart_leaves_no_worker(tmp_path: Path, how: str) -
 def test_interrupting_a_wait_cell_stops_its_workers(kernel: LiveKernel) -> None:
     _warm(kernel, seed=12)
     kc = kernel.kc
-    msg_id = kc.execute(f"%%verify --wait --timeout 120 --seed 13\n{four_heavy_steps()}")
+    msg_id = kc.execute(f"%%verify --wait --timeout 300 --seed 13\n{endless_steps()}")
     deadline = time.monotonic() + 30
     busy: list[int] = []
     while not busy and time.monotonic() < deadline:
