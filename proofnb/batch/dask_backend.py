@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..core.model import ProofResult
-from .tasks import ProofTask, check_tasks, failed_result
+from .tasks import ProofTask, check_tasks, failed_result, unique_tasks
 
 if TYPE_CHECKING:
     from ..runner.service import ProofChecker
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 INSTALL_HINT = "Dask support is not installed: pip install 'proofnb[dask]'"
 #: How often a task that raised is resubmitted (worker loss is handled by the scheduler).
 RETRIES = 2
+#: Most proofs in one Dask task, and batches aimed at per worker thread.
+MAX_BATCH = 8
+BATCHES_PER_SLOT = 8
 
 _checker: ProofChecker | None = None
 _checker_lock = threading.Lock()
@@ -58,8 +61,21 @@ def check_batch(tasks: Sequence[ProofTask]) -> list[ProofResult]:
     def keep(task: ProofTask, result: ProofResult) -> None:
         results[task.key] = result
 
-    check_tasks(worker_checker(), tasks, keep)
+    checker = worker_checker()
+    # The Dask task is already a small chunk: one pool task per pool worker, no more.
+    slots = checker.workers or 1
+    check_tasks(checker, tasks, keep, chunk=max(1, -(-len(tasks) // slots)))
     return [results[task.key] for task in tasks]
+
+
+def reset_worker_checker() -> None:
+    """Close this process's checker (its pool, caches and workers); the next task starts a
+    fresh one. Benchmarks run it on every worker so that no pass profits from the last."""
+    global _checker
+    with _checker_lock:
+        checker, _checker = _checker, None
+    if checker is not None:
+        checker.close()
 
 
 def batches(tasks: Sequence[ProofTask], size: int) -> list[list[ProofTask]]:
@@ -97,29 +113,42 @@ def run_on_dask(
 
     Raises :class:`SchedulerError` when the scheduler cannot be reached.
     """
-    from distributed import as_completed
-
     if not tasks:
         return
     with connect(address) as client:
-        if batch_size is None:
-            slots = max(1, sum(client.nthreads().values()))
-            # Several batches per slot keep every worker busy to the end and make a lost
-            # worker cost little; batching keeps Dask's per-task overhead small.
-            batch_size = max(1, min(16, len(tasks) // (slots * 4)))
-        run_id = uuid.uuid4().hex[:8]
-        pending = {}
-        for number, batch in enumerate(batches(tasks, batch_size)):
-            future = client.submit(
-                check_batch, batch, key=f"proofnb-{run_id}-{number}", pure=False, retries=RETRIES
-            )
-            pending[future.key] = (future, batch)
-        for future in as_completed([f for f, _ in pending.values()], loop=client.loop):
-            _, batch = pending[future.key]
-            try:
-                results = future.result()
-            except Exception as exc:  # a batch that failed on every try (e.g. KilledWorker)
-                message = f"not checked on the cluster: {type(exc).__name__}: {exc}"
-                results = [failed_result(task, message) for task in batch]
-            for task, result in zip(batch, results, strict=True):
-                on_done(task, result)
+        run_on_client(client, tasks, on_done, batch_size)
+
+
+def run_on_client(
+    client: Any,
+    tasks: Sequence[ProofTask],
+    on_done: Callable[[ProofTask, ProofResult], None],
+    batch_size: int | None = None,
+) -> None:
+    """Check ``tasks`` through a connected ``distributed.Client`` (see :func:`run_on_dask`)."""
+    from distributed import as_completed
+
+    tasks, on_done = unique_tasks(tasks, on_done)
+    if not tasks:
+        return
+    if batch_size is None:
+        slots = max(1, sum(client.nthreads().values()))
+        # Several batches per slot keep every worker busy to the end and make a lost worker
+        # cost little; a few proofs per batch keep Dask's per-task overhead small.
+        batch_size = max(1, min(MAX_BATCH, len(tasks) // (slots * BATCHES_PER_SLOT)))
+    run_id = uuid.uuid4().hex[:8]
+    pending = {}
+    for number, batch in enumerate(batches(tasks, batch_size)):
+        future = client.submit(
+            check_batch, batch, key=f"proofnb-{run_id}-{number}", pure=False, retries=RETRIES
+        )
+        pending[future.key] = (future, batch)
+    for future in as_completed([f for f, _ in pending.values()], loop=client.loop):
+        _, batch = pending[future.key]
+        try:
+            results = future.result()
+        except Exception as exc:  # a batch that failed on every try (e.g. KilledWorker)
+            message = f"not checked on the cluster: {type(exc).__name__}: {exc}"
+            results = [failed_result(task, message) for task in batch]
+        for task, result in zip(batch, results, strict=True):
+            on_done(task, result)

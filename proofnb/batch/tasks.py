@@ -6,6 +6,7 @@ worker, so both paths give the same verdict for the same text, options and seed.
 
 from __future__ import annotations
 
+import dataclasses
 import queue
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from ..runner.service import ProofChecker
 
 DEFAULT_TIMEOUT = 10.0
+#: Most proofs in one pool task, and chunks aimed at per worker (see :func:`chunk_size`).
+MAX_CHUNK = 4
+CHUNKS_PER_WORKER = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,27 +88,102 @@ def _finish(run: Any, task: ProofTask) -> ProofResult:
     return result
 
 
+OnDone = Callable[[ProofTask, ProofResult], None]
+
+
+def unique_tasks(tasks: Sequence[ProofTask], on_done: OnDone) -> tuple[list[ProofTask], OnDone]:
+    """The tasks with distinct text and options, and an ``on_done`` that reports each one's
+    result for every copy too (under the copy's own title and expectation).
+
+    A course repeats proofs (students hand in the same text); the checker is deterministic
+    for equal text and options, so each is checked once.
+    """
+    leaders: dict[tuple[str, Any], ProofTask] = {}
+    copies: dict[str, list[ProofTask]] = {}
+    for task in tasks:
+        leader = leaders.setdefault((task.text, task.options), task)
+        if leader is not task:
+            copies.setdefault(leader.key, []).append(task)
+
+    def report(task: ProofTask, result: ProofResult) -> None:
+        on_done(task, result)
+        for copy in copies.get(task.key, ()):
+            on_done(copy, dataclasses.replace(result, title=copy.title, expect=copy.expect))
+
+    return list(leaders.values()), report
+
+
+def chunk_size(tasks: int, workers: int) -> int:
+    """Proofs per pool task: several chunks per worker keep the tail short, and a chunk of a
+    few proofs makes the round trip to the pool small against the work it carries."""
+    return max(1, min(MAX_CHUNK, tasks // (max(1, workers) * CHUNKS_PER_WORKER)))
+
+
 def check_tasks(
     checker: ProofChecker,
     tasks: Sequence[ProofTask],
     on_done: Callable[[ProofTask, ProofResult], None],
+    *,
+    chunk: int | None = None,
 ) -> None:
     """Check every task on ``checker`` in parallel, calling ``on_done`` as each finishes.
 
-    ``on_done`` is called from the calling thread, in completion order. A proof the
-    checker cannot take (bad text, bad options) is reported as a ``rejected`` result with
-    its message; it never stops the others.
+    Proofs go to the workers whole, ``chunk`` at a time (one pool task, one round trip per
+    chunk; default :func:`chunk_size`). A chunk's time limit is the shortest step limit of
+    its proofs, so a chunk that finishes ran every step within its limit and its results are
+    the per-step path's. A chunk that hits the limit (or whose worker dies), and a proof the
+    worker hands back (it does not parse, a step raised), is checked again step by step with
+    ``checker.submit``: per-step limits, ``unknown`` on timeout and crash reports still hold.
+
+    ``on_done`` is called from the calling thread, in completion order. A proof the checker
+    cannot take (bad text, bad options) is reported as a ``rejected`` result with its
+    message; it never stops the others.
     """
-    finished: queue.SimpleQueue[int] = queue.SimpleQueue()
-    runs: dict[int, Any] = {}
-    for index, task in enumerate(tasks):
+    from ..runner.handles import PoolClosedError, default_workers
+    from ..runner.service import KILL_GRACE_S
+    from ..runner.tasks import CHECK_PROOFS
+
+    tasks, on_done = unique_tasks(tasks, on_done)
+    if not tasks:
+        return
+    size = chunk or chunk_size(len(tasks), checker.workers or default_workers())
+    # Events for the calling thread: (index, result) for a finished proof, (index, None)
+    # for one to check step by step, (index, run) for a step-by-step run that finished.
+    events: queue.SimpleQueue[tuple[int, Any]] = queue.SimpleQueue()
+
+    def landed(indexes: list[int], handle: Any) -> None:
+        future = handle.future
+        results = None if future.cancelled() or future.exception() else future.result()
+        for position, index in enumerate(indexes):
+            events.put((index, results[position] if results is not None else None))
+
+    pending = 0
+    for first in range(0, len(tasks), size):
+        indexes = list(range(first, min(first + size, len(tasks))))
+        items = [(t.text, t.options, t.title, t.expect) for t in (tasks[i] for i in indexes)]
+        limit = min(tasks[i].options.timeout for i in indexes) + KILL_GRACE_S
         try:
-            run = checker.submit(task.text, task.options, title=task.title, expect=task.expect)
-        except ProofnbError as exc:
-            on_done(task, failed_result(task, str(exc)))
-            continue
-        runs[index] = run
-        run.add_done_callback(lambda *_args, index=index: finished.put(index))
-    for _ in range(len(runs)):
-        index = finished.get()
-        on_done(tasks[index], _finish(runs[index], tasks[index]))
+            handle = checker.pool.submit(CHECK_PROOFS, items, timeout=limit)
+        except PoolClosedError:  # the step-by-step path reports it per step
+            for index in indexes:
+                events.put((index, None))
+        else:
+            handle.add_done_callback(lambda h, indexes=indexes: landed(indexes, h))
+        pending += len(indexes)
+    while pending:
+        index, outcome = events.get()
+        task = tasks[index]
+        if isinstance(outcome, ProofResult):
+            pending -= 1
+            on_done(task, outcome)
+        elif outcome is None:
+            try:
+                run = checker.submit(task.text, task.options, title=task.title, expect=task.expect)
+            except ProofnbError as exc:
+                pending -= 1
+                on_done(task, failed_result(task, str(exc)))
+                continue
+            run.add_done_callback(lambda _r, index=index, run=run: events.put((index, run)))
+        else:
+            pending -= 1
+            on_done(task, _finish(outcome, task))

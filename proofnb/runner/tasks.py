@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 
-from proofnb.core.model import CheckOptions, StepResult, StepSpec
+from proofnb.core.model import CheckOptions, ProofResult, StepResult, StepSpec, Verdict
 
 #: Import path of :func:`check_step`, as :meth:`WorkerPool.submit` takes it.
 CHECK_STEP = "proofnb.runner.tasks:check_step"
+#: Import path of :func:`check_proofs`, the batch checker's one-task-per-chunk entry point.
+CHECK_PROOFS = "proofnb.runner.tasks:check_proofs"
 #: Import path of :func:`warm`, run once in the zygote before any worker starts.
 WARM = "proofnb.runner.tasks:warm"
 
@@ -70,3 +73,66 @@ def warm() -> None:
     for relation, lhs, rhs, kind in _WARM_STEPS:
         spec = StepSpec(0, relation, lhs, rhs, lhs, 1, kind=kind)  # type: ignore[arg-type]
         _check_step(spec, CheckOptions())
+
+
+#: Step results this worker process already found, as the service's cache keys them (the
+#: checker is deterministic for equal steps and options): a course repeats many steps
+#: across proofs. Bounded; the oldest entry goes first.
+_STEP_CACHE: dict[tuple[str, str, str, str, str, CheckOptions], StepResult] = {}
+_STEP_CACHE_SIZE = 4096
+
+#: One proof for :func:`check_proofs`: its text, options, title and expectation.
+ProofItem = tuple[str, CheckOptions, str, "Verdict | None"]
+
+
+def check_proof(
+    text: str, options: CheckOptions, title: str, expect: Verdict | None
+) -> ProofResult | None:
+    """Parse and check a whole proof in this worker, as ``ProofChecker.submit`` would.
+
+    Returns ``None`` when the proof needs the per-step path for an exact answer (the cell
+    does not parse, or a step raised): the caller then submits it step by step.
+    """
+    import dataclasses
+    import time
+
+    from proofnb.core.cell import parse_cell
+    from proofnb.core.check import check_step as _check_step
+    from proofnb.core.errors import ParseError
+    from proofnb.core.verdict import summarize
+
+    started = time.perf_counter()
+    try:
+        cell = parse_cell(text)
+    except ParseError:
+        return None
+    if cell.assume:
+        options = dataclasses.replace(options, assume=options.assume + tuple(cell.assume))
+    steps: list[StepResult] = []
+    try:
+        for spec in cell.steps:
+            key = (spec.relation, spec.lhs, spec.rhs, spec.origin, spec.kind, options)
+            step = _STEP_CACHE.get(key)
+            if step is None:
+                step = _check_step(spec, options)
+                if len(_STEP_CACHE) >= _STEP_CACHE_SIZE:
+                    del _STEP_CACHE[next(iter(_STEP_CACHE))]
+                _STEP_CACHE[key] = step
+            steps.append(dataclasses.replace(step, index=spec.index, line=spec.line))
+        result: ProofResult = summarize(
+            text,
+            cell,
+            steps,
+            options,
+            title=title,
+            expect=expect,
+            seconds=time.perf_counter() - started,
+        )
+    except Exception:  # noqa: BLE001 - the per-step path reports it exactly
+        return None
+    return result
+
+
+def check_proofs(items: Sequence[ProofItem]) -> list[ProofResult | None]:
+    """Check whole proofs one after another in this worker (see :func:`check_proof`)."""
+    return [check_proof(*item) for item in items]
