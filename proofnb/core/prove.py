@@ -18,6 +18,7 @@ from sympy.functions.elementary.hyperbolic import HyperbolicFunction
 from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from .fast import rational_zero
+from .inequality import prove_nonnegative
 
 try:  # optional fast path
     import symengine as se
@@ -313,7 +314,11 @@ def prove_inequality(
             if bad is sp.S.EmptySet:
                 return ProofFound("solveset")
         except (NotImplementedError, TypeError, ValueError):
-            return None
+            pass
+    if time.monotonic() < deadline:
+        method = prove_nonnegative(diff, strict, region, deadline)
+        if method:
+            return ProofFound(method)
     return None
 
 

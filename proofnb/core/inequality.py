@@ -1,0 +1,316 @@
+"""Provers for inequality steps that the sign/factor/solveset tier leaves open.
+
+``diff >= 0`` (or ``> 0``) everywhere the step lives, shown by one exact argument:
+
+* sign of factors: ``diff`` factors into even powers and factors whose sign is known from
+  the symbols' assumptions or that are positive semidefinite quadratics (``a² + ab + b²``);
+* square substitution: with every symbol nonnegative, ``s = t²`` turns ``sqrt(ab)`` into
+  ``tu`` and AM-GM into a polynomial inequality;
+* absolute values: split on the sign of each ``|u|`` (linear ``u``); on each piece the
+  linear difference is a nonnegative combination of the piece's constraints (Farkas);
+* monotonicity (one variable, analytic functions): on each piece between exact critical
+  points the derivative has one sign (proved the same way, a few levels deep) and the
+  function is nonnegative at the piece's low end; leaves use interval bounds.
+
+Each function returns a method name or ``None``; none of them ever refutes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+import sympy as sp
+from sympy import AccumBounds, Expr, Symbol
+
+_ANALYTIC = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh,
+             sp.asinh)
+_MAX_DEPTH = 4
+
+
+def prove_nonnegative(diff: Expr, strict: bool, region: sp.Set | None,
+                      deadline: float) -> str | None:
+    """A method name when ``diff >= 0`` (``> 0`` if strict) holds wherever it is defined."""
+    free = sorted(diff.free_symbols, key=str)
+    if not free or not all(isinstance(s, Symbol) for s in free):
+        return None
+    try:
+        if diff.has(sp.Abs):
+            return "abs-cases" if _abs_cases(diff, free, strict) else None
+        if _rational(diff):
+            if _factor_signs(diff, strict):
+                return "factor-signs"
+            return None
+        if _radical_only(diff) and all(s.is_nonnegative for s in free):
+            squared = _square_substitution(diff, free)
+            if squared is not None and _rational(squared) and _factor_signs(squared, strict):
+                return "square-substitution"
+        if len(free) == 1 and region is not None and _only_analytic(diff):
+            x = free[0]
+            where = sp.calculus.util.continuous_domain(diff, x, region)
+            pieces = list(where.args) if isinstance(where, sp.Union) else [where]
+            if pieces and len(pieces) <= 3 and all(isinstance(p, sp.Interval) for p in pieces):
+                prover = _Monotone(x, deadline)
+                if all(prover.nonneg(diff, p, strict, _MAX_DEPTH) for p in pieces):
+                    return "monotonicity"
+    except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError,
+            sp.PolynomialError, ZeroDivisionError):
+        return None
+    return None
+
+
+def _rational(expr: Expr) -> bool:
+    return bool(expr.is_rational_function()) and not expr.has(sp.Function)
+
+
+def _radical_only(expr: Expr) -> bool:
+    return not expr.has(sp.Function) and all(
+        p.exp.is_Rational for p in expr.atoms(sp.Pow))
+
+
+# ---- sign of factors ------------------------------------------------------------------
+
+def _factor_signs(expr: Expr, strict: bool) -> bool:
+    num, den = sp.fraction(sp.cancel(sp.together(expr)))
+    sign = 1
+    for part, is_den in ((num, False), (den, True)):
+        coeff, factors = sp.factor_list(sp.expand(part))
+        if coeff == 0:
+            return not strict and not is_den
+        sign *= 1 if coeff > 0 else -1
+        for base, exp in factors:
+            # Where the quotient is defined its denominator is nonzero: only signs matter.
+            s = _factor_sign(base, exp, strict and not is_den)
+            if s is None:
+                return False
+            sign *= s
+    return sign > 0
+
+
+def _factor_sign(base: Expr, exp: int, nonzero: bool) -> int | None:
+    """+1 / -1 when ``base**exp`` has that sign (or is zero, unless ``nonzero`` is asked)."""
+    if exp % 2 == 0:
+        if not nonzero or base.is_nonzero or _quadratic_definite(base, strict=True) == 1:
+            return 1
+        return None
+    for sgn, form in ((1, base), (-1, -base)):
+        if (form.is_positive if nonzero else form.is_nonnegative):
+            return sgn
+        if _quadratic_definite(form, strict=nonzero) == 1:
+            return sgn
+    return None
+
+
+def _quadratic_definite(poly_expr: Expr, strict: bool) -> int | None:
+    """1 when a polynomial of total degree 2 is >= 0 (> 0 if strict) for all real values."""
+    syms = sorted(poly_expr.free_symbols, key=str)
+    if not syms or len(syms) > 4:
+        return None
+    poly = sp.Poly(poly_expr, *syms)
+    if poly.total_degree() != 2:
+        return None
+    n = len(syms)
+    m = sp.zeros(n + 1, n + 1)
+    for monom, c in poly.terms():
+        idx = [i for i, e in enumerate(monom) for _ in range(e)]
+        if len(idx) == 2:
+            i, j = idx
+            if i == j:
+                m[i, i] += c
+            else:
+                m[i, j] += c / 2
+                m[j, i] += c / 2
+        elif len(idx) == 1:
+            m[idx[0], n] += c / 2
+            m[n, idx[0]] += c / 2
+        else:
+            m[n, n] += c
+    if strict:
+        ok = all(m[:k, :k].det() > 0 for k in range(1, n + 2))
+        return 1 if ok else None
+    for size in range(1, n + 2):
+        for rows in itertools.combinations(range(n + 1), size):
+            if m.extract(list(rows), list(rows)).det() < 0:
+                return None
+    return 1
+
+
+def _square_substitution(expr: Expr, free: list[Symbol]) -> Expr | None:
+    sub = {}
+    for s in free:
+        t = sp.Dummy(s.name, positive=True) if s.is_positive else sp.Dummy(s.name, nonnegative=True)
+        sub[s] = t**2
+    out = sp.powdenest(expr.xreplace(sub), force=False)
+    return out if _rational(out) else None
+
+
+# ---- absolute values --------------------------------------------------------------------
+
+def _abs_cases(diff: Expr, free: list[Symbol], strict: bool) -> bool:
+    if strict:
+        return False
+    args = sorted({a.args[0] for a in diff.atoms(sp.Abs)}, key=sp.default_sort_key)
+    if len(args) > 4 or diff.has(sp.Function) and any(
+            not isinstance(f, sp.Abs) for f in diff.atoms(sp.Function)):
+        return False
+    if not all(sp.Poly(a, *free).total_degree() <= 1 for a in args):
+        return False
+    facts = [s for s in free if s.is_nonnegative] + [-s for s in free if s.is_nonpositive]
+    for signs in itertools.product((1, -1), repeat=len(args)):
+        piece = diff.xreplace({sp.Abs(a): g * a for a, g in zip(args, signs, strict=True)})
+        piece = sp.expand(piece)
+        constraints = [g * a for a, g in zip(args, signs, strict=True)] + facts
+        if not _farkas(piece, constraints, free):
+            return False
+    return True
+
+
+def _farkas(target: Expr, constraints: list[Expr], free: list[Symbol]) -> bool:
+    """``target = c0 + sum(l_i * constraint_i)`` with all ``l_i, c0 >= 0`` (linear forms)."""
+    if not sp.Poly(target, *free).total_degree() <= 1:
+        return False
+    lams = sp.symbols(f"l0:{len(constraints)}", nonnegative=True)
+    for size in range(len(constraints) + 1):
+        for active in itertools.combinations(range(len(constraints)), size):
+            combo = target - sum((lams[i] * constraints[i] for i in active), sp.Integer(0))
+            poly = sp.Poly(sp.expand(combo), *free)
+            eqs = [c for m, c in poly.terms() if any(m)]
+            const = poly.coeff_monomial(1)
+            unknowns = [lams[i] for i in active]
+            if not eqs and not unknowns:
+                if const.is_nonnegative:
+                    return True
+                continue
+            sols = sp.solve(eqs, unknowns, dict=True) if eqs else [{}]
+            for sol in sols:
+                if len(sol) != len(unknowns) and eqs:
+                    continue
+                vals = [sol.get(u, sp.Integer(0)) for u in unknowns]
+                if all(v.is_number and v >= 0 for v in vals):
+                    c0 = const.xreplace(sol)
+                    if c0.is_number and c0 >= 0:
+                        return True
+    return False
+
+
+# ---- monotonicity -------------------------------------------------------------------------
+
+def _only_analytic(expr: Expr) -> bool:
+    for f in expr.atoms(sp.Function):
+        if not isinstance(f, _ANALYTIC):
+            return False
+    return not expr.has(sp.Piecewise, sp.Abs, sp.sign, sp.floor, sp.ceiling, sp.Max, sp.Min)
+
+
+class _Monotone:
+    """``f >= 0`` on an interval: interval bounds, else a derivative of one sign per piece."""
+
+    def __init__(self, x: Symbol, deadline: float) -> None:
+        self.x = x
+        self.deadline = deadline
+
+    def nonneg(self, f: Expr, iv: sp.Interval, strict: bool, depth: int) -> bool:
+        if time.monotonic() > self.deadline or iv.measure == 0:
+            return False
+        if not self._continuous(f, iv):
+            return False
+        if self._leaf(f, iv, strict):
+            return True
+        if depth == 0:
+            return False
+        g = sp.diff(f, self.x)
+        cuts = self._critical(g, iv)
+        if cuts is None:
+            return False
+        bounds = [iv.start, *cuts, iv.end]
+        for k in range(len(bounds) - 1):
+            p, q = bounds[k], bounds[k + 1]
+            left_open = iv.left_open if k == 0 else False
+            right_open = iv.right_open if k == len(bounds) - 2 else False
+            if not self._piece(f, g, p, q, left_open, right_open, strict, depth):
+                return False
+        return True
+
+    def _piece(self, f: Expr, g: Expr, p: Expr, q: Expr, left_open: bool, right_open: bool,
+               strict: bool, depth: int) -> bool:
+        inner = sp.Interval(p, q, True, True)
+        mid = _midpoint(p, q)
+        gm = g.xreplace({self.x: mid}).evalf(30)
+        order = ((1, p, left_open), (-1, q, right_open))
+        if gm.is_number and gm < 0:
+            order = order[::-1]
+        for sgn, end, end_open in order:
+            value = self._end_value(f, end, end_open, from_right=(sgn == 1))
+            if value is None or not _sign_ok(value, strict and not end_open):
+                continue
+            if strict and end_open and value == 0 and not self._not_identically_zero(g, mid):
+                continue
+            if self.nonneg(sgn * g, inner, False, depth - 1):
+                return True
+        return False
+
+    def _not_identically_zero(self, g: Expr, mid: Expr) -> bool:
+        value = g.xreplace({self.x: mid}).evalf(30)
+        return bool(value.is_number and abs(value) > 1e-20)
+
+    def _end_value(self, f: Expr, end: Expr, end_open: bool, from_right: bool) -> Expr | None:
+        if end.is_infinite or end_open:
+            value = sp.limit(f, self.x, end, "+" if from_right else "-")
+        else:
+            value = sp.simplify(f.xreplace({self.x: end}))
+        if value.has(sp.Limit) or value is sp.nan or not (value.is_extended_real):
+            return None
+        return value
+
+    def _leaf(self, f: Expr, iv: sp.Interval, strict: bool) -> bool:
+        if _rational(f):
+            bad = sp.solveset(f <= 0 if strict else f < 0, self.x, iv)
+            return bool(bad is sp.S.EmptySet)
+        if self._bounded(f, iv, strict):
+            return True
+        factored = sp.factor(f)
+        return factored != f and self._bounded(factored, iv, strict)
+
+    def _bounded(self, f: Expr, iv: sp.Interval, strict: bool) -> bool:
+        bounds = f.subs(self.x, AccumBounds(iv.start, iv.end))
+        if isinstance(bounds, AccumBounds):
+            low = bounds.min
+        elif bounds.is_number:
+            low = bounds
+        else:
+            return False
+        return bool(low.is_extended_real and (low > 0 if strict else low >= 0))
+
+    def _continuous(self, f: Expr, iv: sp.Interval) -> bool:
+        cont = sp.calculus.util.continuous_domain(f, self.x, sp.S.Reals)
+        return bool(iv.is_subset(cont))
+
+    def _critical(self, g: Expr, iv: sp.Interval) -> list[Expr] | None:
+        inside = sp.Interval(iv.start, iv.end, True, True)
+        zeros = sp.solveset(g, self.x, inside)
+        if isinstance(zeros, sp.FiniteSet) and len(zeros) <= 6:
+            pts = list(zeros)
+        elif zeros is sp.S.EmptySet:
+            pts = []
+        else:
+            # Splitting is sound at any points: try the simple zeros only.
+            pts = [c for c in (sp.Integer(0),) if c in inside and g.xreplace({self.x: c}) == 0]
+        if not all(c.is_real for c in pts):
+            return None
+        return sorted(pts, key=lambda c: float(c))
+
+
+def _midpoint(p: Expr, q: Expr) -> Expr:
+    if p.is_infinite and q.is_infinite:
+        return sp.Integer(0)
+    if p.is_infinite:
+        return q - 1
+    if q.is_infinite:
+        return p + 1
+    return (p + q) / 2
+
+
+def _sign_ok(value: Expr, strict: bool) -> bool:
+    if value is sp.oo:
+        return True
+    return bool(value > 0) if strict else bool(value >= 0)

@@ -1,0 +1,115 @@
+"""Inequality steps a student proves (AM-GM, e^x >= 1 + x, triangle inequality, sin x <= x):
+proved by sign of factors, square substitution, absolute-value cases or monotonicity.
+
+The near-misses go two ways: through the whole checker (refuted, witness re-checked) and
+straight into the provers, which must never claim a false inequality (they run after the
+numeric tier, so here nothing else stands between them and a false ``proved``).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import sympy as sp
+from test_gaps import run
+
+from proofnb.core.inequality import prove_nonnegative
+
+#: (cell, assume, method) — true steps, proved.
+PROVED = [
+    ("a^2 + b^2 >= 2ab", (), ""),
+    ("x^2 + x y + y^2 >= 0", (), "factor-signs"),
+    ("a^2 + b^2 + c^2 >= ab + bc + ca", (), "factor-signs"),
+    ("x^4 + y^4 >= x^3 y + x y^3", (), "factor-signs"),
+    ("(a + b)/2 >= sqrt(a b)", ("a > 0, b > 0",), "square-substitution"),
+    ("\\frac{a + b}{2} \\ge \\sqrt{ab}", ("a >= 0, b >= 0",), "square-substitution"),
+    ("|a + b| <= |a| + |b|", (), "abs-cases"),
+    ("\\left|a + b\\right| \\le \\left|a\\right| + \\left|b\\right|", (), "abs-cases"),
+    ("|a - b| >= |a| - |b|", (), "abs-cases"),
+    ("|x| >= x", (), "abs-cases"),
+    ("e^x >= 1 + x", (), "monotonicity"),
+    ("e^{x} \\geq 1 + x", (), "monotonicity"),
+    ("e^x >= 1 + x + x^2/2", ("x >= 0",), "monotonicity"),
+    ("ln(x) <= x - 1", (), "monotonicity"),
+    ("sin(x) <= x", ("x >= 0",), "monotonicity"),
+    ("sin(x) < x", ("x > 0",), "monotonicity"),
+    ("cos(x) >= 1 - x^2/2", (), "monotonicity"),
+    ("sin(x) >= x - x^3/6", ("x >= 0",), "monotonicity"),
+    ("ln(1 + x) >= x - x^2/2", ("x >= 0",), "monotonicity"),
+]
+
+
+@pytest.mark.parametrize(("cell", "assume", "method"), PROVED, ids=[c[0] for c in PROVED])
+def test_true_inequality_is_proved(cell: str, assume: tuple[str, ...], method: str) -> None:
+    result = run(cell, assume)
+    assert result.status == "proved", f"{result.status}/{result.method}: {result.message}"
+    if method:
+        assert result.method == method
+
+
+#: (cell, assume) — false near-misses, refuted with a re-checked witness.
+REFUTED = [
+    ("a^2 + b^2 > 2ab", ()),
+    ("x + 1/x >= 2", ()),
+    ("x + 1/x > 2", ("x > 0",)),
+    ("e^x > 1 + x", ()),
+    ("e^x >= 1 + x + x^2/2", ()),
+    ("sin(x) <= x", ()),
+    ("sin(x) >= x", ("x >= 0",)),
+    ("|a + b| = |a| + |b|", ()),
+    ("|a - b| <= |a| - |b|", ()),
+    ("a^3 + b^3 >= a^2 b + a b^2", ()),
+    ("x(1 - x) < 1/4", ()),
+    ("2^x >= x + 1", ()),
+]
+
+
+@pytest.mark.parametrize(("cell", "assume"), REFUTED, ids=[c[0] for c in REFUTED])
+def test_false_inequality_is_refuted(cell: str, assume: tuple[str, ...]) -> None:
+    result = run(cell, assume)
+    assert result.status == "refuted", f"{result.status}/{result.method}: {result.message}"
+
+
+x, a, b = sp.symbols("x a b")
+_R, _POS = sp.S.Reals, sp.Interval.open(0, sp.oo)
+_EPS = sp.Rational(1, 1000)
+
+#: (difference claimed >= 0, region, strict) — all false, some only on a sliver.
+FALSE_DIFFERENCES = [
+    (sp.exp(x) - 1 - x - x**2 / 2, _R, False),
+    (x - sp.sin(x), _R, False),
+    (sp.cos(x) - 1 + x**2 / 2 - x**4 / 24, _R, False),
+    (x - 1 - sp.log(x) - _EPS, _POS, False),
+    (sp.log(x) - 1 + 1 / x - _EPS, _POS, False),
+    (sp.exp(x) - sp.E * x - _EPS, _R, False),
+    (1 / x, _R, False),
+    (-1 / x**2, _R, False),
+    (sp.tan(x) - x, sp.Interval(0, 2), False),
+    (sp.exp(x) - x**3, _POS, False),
+    (sp.sin(x) - x + x**3 / 6 - x**5 / 120, sp.Interval(0, sp.oo), False),
+    (x * sp.exp(-x) - sp.Rational(36, 100), _POS, False),
+    (x * sp.log(x) + sp.Rational(36, 100), _POS, False),
+    (sp.exp(x) - 1 - x, _R, True),
+    (x - sp.sin(x), sp.Interval(0, sp.oo), True),
+    (a**2 + b**2 - sp.Rational(201, 100) * a * b, None, False),
+    (sp.Abs(a + b) - sp.Abs(a) - sp.Abs(b), None, False),
+    (sp.Abs(a) + sp.Abs(b) - sp.Abs(a + b) - _EPS, None, False),
+    (x**3 - x, None, False),
+]
+
+
+@pytest.mark.parametrize(("diff", "region", "strict"), FALSE_DIFFERENCES,
+                         ids=[str(d) for d, _, _ in FALSE_DIFFERENCES])
+def test_provers_never_claim_a_false_inequality(diff: sp.Expr, region: sp.Set | None,
+                                                strict: bool) -> None:
+    assert prove_nonnegative(diff, strict, region, time.monotonic() + 10) is None
+
+
+def test_provers_find_true_minimum_above_zero() -> None:
+    # min of e^x - e x is 0 at x = 1; min of x ln x is -1/e > -0.37
+    deadline = time.monotonic() + 10
+    assert prove_nonnegative(sp.exp(x) - sp.E * x, False, _R, deadline) == "monotonicity"
+    assert prove_nonnegative(x * sp.log(x) + sp.Rational(37, 100), False, _POS,
+                             deadline) == "monotonicity"
+    assert prove_nonnegative(sp.log(x) - 1 + 1 / x, False, _POS, deadline) == "monotonicity"
