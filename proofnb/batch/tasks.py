@@ -119,6 +119,39 @@ def chunk_size(tasks: int, workers: int) -> int:
     return max(1, min(MAX_CHUNK, tasks // (max(1, workers) * CHUNKS_PER_WORKER)))
 
 
+_Events = queue.SimpleQueue[tuple[int, Any]]
+
+
+def _submit_chunks(
+    checker: ProofChecker, tasks: Sequence[ProofTask], chunk: int | None, events: _Events
+) -> int:
+    """Queue ``tasks`` on the pool as whole-proof chunks; returns the number of proofs."""
+    from ..runner.handles import PoolClosedError, default_workers
+    from ..runner.service import KILL_GRACE_S
+    from ..runner.tasks import CHECK_PROOFS
+
+    size = chunk or chunk_size(len(tasks), checker.workers or default_workers())
+
+    def landed(indexes: list[int], handle: Any) -> None:
+        future = handle.future
+        results = None if future.cancelled() or future.exception() else future.result()
+        for position, index in enumerate(indexes):
+            events.put((index, results[position] if results is not None else None))
+
+    for first in range(0, len(tasks), size):
+        indexes = list(range(first, min(first + size, len(tasks))))
+        items = [(t.text, t.options, t.title, t.expect) for t in (tasks[i] for i in indexes)]
+        limit = min(tasks[i].options.timeout for i in indexes) + KILL_GRACE_S
+        try:
+            handle = checker.pool.submit(CHECK_PROOFS, items, timeout=limit)
+        except PoolClosedError:  # the step-by-step path reports it per step
+            for index in indexes:
+                events.put((index, None))
+        else:
+            handle.add_done_callback(lambda h, indexes=indexes: landed(indexes, h))
+    return len(tasks)
+
+
 def check_tasks(
     checker: ProofChecker,
     tasks: Sequence[ProofTask],
@@ -139,37 +172,20 @@ def check_tasks(
     cannot take (bad text, bad options) is reported as a ``rejected`` result with its
     message; it never stops the others.
     """
-    from ..runner.handles import PoolClosedError, default_workers
-    from ..runner.service import KILL_GRACE_S
-    from ..runner.tasks import CHECK_PROOFS
+    from ..runner.tasks import CHECK_STEP
 
     tasks, on_done = unique_tasks(tasks, on_done)
     if not tasks:
         return
-    size = chunk or chunk_size(len(tasks), checker.workers or default_workers())
-    # Events for the calling thread: (index, result) for a finished proof, (index, None)
-    # for one to check step by step, (index, run) for a step-by-step run that finished.
-    events: queue.SimpleQueue[tuple[int, Any]] = queue.SimpleQueue()
-
-    def landed(indexes: list[int], handle: Any) -> None:
-        future = handle.future
-        results = None if future.cancelled() or future.exception() else future.result()
-        for position, index in enumerate(indexes):
-            events.put((index, results[position] if results is not None else None))
-
-    pending = 0
-    for first in range(0, len(tasks), size):
-        indexes = list(range(first, min(first + size, len(tasks))))
-        items = [(t.text, t.options, t.title, t.expect) for t in (tasks[i] for i in indexes)]
-        limit = min(tasks[i].options.timeout for i in indexes) + KILL_GRACE_S
-        try:
-            handle = checker.pool.submit(CHECK_PROOFS, items, timeout=limit)
-        except PoolClosedError:  # the step-by-step path reports it per step
-            for index in indexes:
-                events.put((index, None))
-        else:
-            handle.add_done_callback(lambda h, indexes=indexes: landed(indexes, h))
-        pending += len(indexes)
+    # (index, result) for a finished proof, (index, None) for one to check step by step,
+    # (index, run) for a step-by-step run that finished: handled in the calling thread.
+    events: _Events = queue.SimpleQueue()
+    if checker.step_task != CHECK_STEP:  # a substituted step function: honour it per step
+        for index in range(len(tasks)):
+            events.put((index, None))
+        pending = len(tasks)
+    else:
+        pending = _submit_chunks(checker, tasks, chunk, events)
     while pending:
         index, outcome = events.get()
         task = tasks[index]
