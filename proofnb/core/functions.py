@@ -58,7 +58,11 @@ def _root(x: Any, n: Any, domain: str) -> Any:
     if isinstance(n, sp.Integer):
         bounds.check_power(x, sp.Rational(1, int(n.p)))
         if domain == "real" and int(n.p) % 2 == 1:
-            return sp.real_root(x, n)
+            # real_root's own form: built directly, since unevaluated real_root is a
+            # Piecewise that no point can evaluate.
+            if x.is_number:
+                return sp.real_root(x, n)
+            return sp.Mul(sp.sign(x), sp.Pow(sp.Abs(x), sp.Rational(1, int(n.p))))
     return sp.root(x, n)
 
 

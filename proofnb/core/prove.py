@@ -189,7 +189,42 @@ def prove_targeted(lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
                 return ProofFound(name)
         except (TypeError, ValueError, NotImplementedError, RecursionError, sp.PolynomialError):
             continue
+    if diff.has(sp.Abs, sp.sign) and time.monotonic() < deadline:
+        return _sign_cases(lhs, rhs, deadline)
     return None
+
+
+def _sign_cases(lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
+    """One real variable under |.| or sign: prove for x = t and x = -t (t > 0) and at 0."""
+    free = (lhs - rhs).free_symbols
+    if len(free) != 1:
+        return None
+    (x,) = free
+    if not isinstance(x, Symbol) or not x.is_real or x.is_positive or x.is_negative:
+        return None
+    t = sp.Dummy("t", positive=True)
+    at_zero = [side.xreplace({x: sp.Integer(0)}) for side in (lhs, rhs)]
+    if all(v.is_finite for v in at_zero) and not _zero(sp.simplify(at_zero[0] - at_zero[1])):
+        return None
+    for sub in (t, -t):
+        a, b = lhs.xreplace({x: sub}), rhs.xreplace({x: sub})
+        if time.monotonic() > deadline:
+            return None
+        if not (prove_cheap(a, b) or _plain_targeted(a - b)):
+            return None
+    return ProofFound("sign-cases")
+
+
+def _plain_targeted(diff: Expr) -> bool:
+    for name, rewrite in _targeted():
+        if name in ("trigsimp", "fu", "factorial"):
+            continue
+        try:
+            if _zero(rewrite(diff)):
+                return True
+        except (TypeError, ValueError, NotImplementedError, RecursionError, sp.PolynomialError):
+            continue
+    return False
 
 
 def _factor_radicands(expr: Expr) -> Expr:

@@ -113,3 +113,25 @@ def test_provers_find_true_minimum_above_zero() -> None:
     assert prove_nonnegative(x * sp.log(x) + sp.Rational(37, 100), False, _POS,
                              deadline) == "monotonicity"
     assert prove_nonnegative(sp.log(x) - 1 + 1 / x, False, _POS, deadline) == "monotonicity"
+
+
+#: One real variable under |.| or sign (and real odd roots): x = t, x = -t and x = 0.
+SIGN_CASES = [
+    ("\\sqrt[3]{x^6} = x^2", "proved"),
+    ("\\sqrt[3]{x^3} = x", "proved"),
+    ("\\sqrt[3]{x} \\cdot \\sqrt[3]{x^2} = x", "proved"),
+    ("log(x^4) = 4 log(|x|)", "proved"),
+    ("diff(abs(x), x) = x/abs(x)", "proved"),
+    ("d/dx ln|x| = 1/x", "proved"),
+    ("\\ln\\left|x\\right| = \\frac{1}{2}\\ln\\left(x^2\\right)", "proved"),
+    ("\\sqrt[3]{x^6} = x^3", "refuted"),
+    ("\\sqrt[3]{x^3} = |x|", "refuted"),
+    ("|x|^3 = x^3", "refuted"),
+    ("log(x^4) = 4 log(x)", "refuted"),
+]
+
+
+@pytest.mark.parametrize(("cell", "status"), SIGN_CASES, ids=[c for c, _ in SIGN_CASES])
+def test_sign_cases(cell: str, status: str) -> None:
+    result = run(cell)
+    assert result.status == status, f"{result.status}/{result.method}: {result.message}"
