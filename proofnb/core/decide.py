@@ -70,8 +70,19 @@ def _doit(
     except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
         return expr
     if isinstance(done, Basic) and not done.has(sp.Piecewise):
-        return done
+        return _kinks_undefined(expr, done)
     return expr
+
+
+def _kinks_undefined(before: Basic, done: Basic) -> Basic:
+    """``sign(u)`` that differentiation produced (d|u|/du) becomes ``u/|u|``: the derivative
+    does not exist where ``u = 0``, so no point there may serve as a witness."""
+    if not before.has(sp.Derivative):
+        return done
+    made = {s for s in done.atoms(sp.sign) if not before.has(s)}
+    if not made:
+        return done
+    return done.xreplace({s: s.args[0] / sp.Abs(s.args[0]) for s in made})
 
 
 def _symbols(*exprs: Basic) -> tuple[Symbol, ...]:

@@ -28,6 +28,8 @@ class Condition:
 def _add(out: list[Condition], expr: Expr, kind: ConditionKind) -> None:
     if expr.is_number:
         return
+    while kind == "ne" and isinstance(expr, sp.Abs):
+        expr = expr.args[0]  # |u| != 0 exactly when u != 0
     cond = Condition(sp.expand(expr) if expr.is_polynomial() else expr, kind)
     if cond not in out:
         out.append(cond)
