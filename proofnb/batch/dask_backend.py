@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..core.model import ProofResult
-from .tasks import ProofTask, check_tasks, failed_result, unique_tasks
+from .tasks import ProofTask, check_tasks, chunk_bounds, failed_result, unique_tasks
 
 if TYPE_CHECKING:
     from ..runner.service import ProofChecker
@@ -23,9 +23,8 @@ if TYPE_CHECKING:
 INSTALL_HINT = "Dask support is not installed: pip install 'proofnb[dask]'"
 #: How often a task that raised is resubmitted (worker loss is handled by the scheduler).
 RETRIES = 2
-#: Most proofs in one Dask task, and batches aimed at per worker thread.
+#: Most proofs in one Dask task.
 MAX_BATCH = 8
-BATCHES_PER_SLOT = 8
 
 _checker: ProofChecker | None = None
 _checker_lock = threading.Lock()
@@ -78,12 +77,6 @@ def reset_worker_checker() -> None:
         checker.close()
 
 
-def batches(tasks: Sequence[ProofTask], size: int) -> list[list[ProofTask]]:
-    """Cut ``tasks`` into consecutive batches of at most ``size``."""
-    size = max(1, size)
-    return [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
-
-
 class SchedulerError(Exception):
     """Raised when the Dask scheduler cannot be reached at the address given."""
 
@@ -131,14 +124,15 @@ def run_on_client(
     tasks, on_done = unique_tasks(tasks, on_done)
     if not tasks:
         return
-    if batch_size is None:
-        slots = max(1, sum(client.nthreads().values()))
-        # Several batches per slot keep every worker busy to the end and make a lost worker
-        # cost little; a few proofs per batch keep Dask's per-task overhead small.
-        batch_size = max(1, min(MAX_BATCH, len(tasks) // (slots * BATCHES_PER_SLOT)))
+    slots = max(1, sum(client.nthreads().values()))
+    # Several batches per slot, shrinking to one proof at the end (guided scheduling), keep
+    # every worker busy to the end and make a lost worker cost little; a few proofs per
+    # batch keep Dask's per-task overhead small.
+    bounds = chunk_bounds(len(tasks), slots, batch_size, most=MAX_BATCH)
     run_id = uuid.uuid4().hex[:8]
     pending = {}
-    for number, batch in enumerate(batches(tasks, batch_size)):
+    for number, (start, stop) in enumerate(bounds):
+        batch = list(tasks[start:stop])
         future = client.submit(
             check_batch, batch, key=f"proofnb-{run_id}-{number}", pure=False, retries=RETRIES
         )

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 DEFAULT_TIMEOUT = 10.0
 #: Most proofs in one pool task, and chunks aimed at per worker (see :func:`chunk_size`).
 MAX_CHUNK = 4
-CHUNKS_PER_WORKER = 16
+CHUNKS_PER_WORKER = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,10 +113,25 @@ def unique_tasks(tasks: Sequence[ProofTask], on_done: OnDone) -> tuple[list[Proo
     return list(leaders.values()), report
 
 
-def chunk_size(tasks: int, workers: int) -> int:
-    """Proofs per pool task: several chunks per worker keep the tail short, and a chunk of a
-    few proofs makes the round trip to the pool small against the work it carries."""
-    return max(1, min(MAX_CHUNK, tasks // (max(1, workers) * CHUNKS_PER_WORKER)))
+def chunk_size(tasks: int, workers: int, most: int = MAX_CHUNK) -> int:
+    """Proofs in the next pool task when ``tasks`` are left: a chunk of a few proofs makes
+    the round trip to the pool small against the work it carries, and chunks shrink to one
+    proof towards the end (guided scheduling), so that no worker idles while another
+    finishes a long last chunk."""
+    return max(1, min(most, tasks // (max(1, workers) * CHUNKS_PER_WORKER)))
+
+
+def chunk_bounds(
+    tasks: int, workers: int, chunk: int | None = None, most: int = MAX_CHUNK
+) -> list[tuple[int, int]]:
+    """``(start, stop)`` of each chunk of ``tasks`` proofs: ``chunk`` each when given, else
+    :func:`chunk_size` of what is left (at most ``most``)."""
+    bounds, start = [], 0
+    while start < tasks:
+        size = chunk or min(most, chunk_size(tasks - start, workers, most))
+        bounds.append((start, min(tasks, start + size)))
+        start += size
+    return bounds
 
 
 _Events = queue.SimpleQueue[tuple[int, Any]]
@@ -130,7 +145,7 @@ def _submit_chunks(
     from ..runner.service import KILL_GRACE_S
     from ..runner.tasks import CHECK_PROOFS
 
-    size = chunk or chunk_size(len(tasks), checker.workers or default_workers())
+    workers = checker.workers or default_workers()
 
     def landed(indexes: list[int], handle: Any) -> None:
         future = handle.future
@@ -138,8 +153,8 @@ def _submit_chunks(
         for position, index in enumerate(indexes):
             events.put((index, results[position] if results is not None else None))
 
-    for first in range(0, len(tasks), size):
-        indexes = list(range(first, min(first + size, len(tasks))))
+    for start, stop in chunk_bounds(len(tasks), workers, chunk):
+        indexes = list(range(start, stop))
         items = [(t.text, t.options, t.title, t.expect) for t in (tasks[i] for i in indexes)]
         limit = min(tasks[i].options.timeout for i in indexes) + KILL_GRACE_S
         try:
