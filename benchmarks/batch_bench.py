@@ -39,26 +39,29 @@ def _tasks(folder: str, notebooks: int, seed: int = 0, course: int = 11) -> list
     return [make_task(job, Defaults(seed=seed)) for job in jobs]
 
 
-Measured = tuple[float, dict[str, Any], float]
+#: Proofs per second, verdicts, worker seconds per checked proof, busy fraction of workers.
+Measured = tuple[float, dict[str, Any], float, float]
 
 
-def _collect(results: dict[str, Any], busy: list[float]) -> Any:
+def _collect(results: dict[str, Any], busy: dict[Any, float]) -> Any:
     def keep(task: ProofTask, result: ProofResult) -> None:
         results[task.key] = (result.verdict, tuple(s.status for s in result.steps))
-        busy.append(result.seconds)
+        busy[(task.text, task.options)] = result.seconds  # a repeated proof ran once
 
     return keep
 
 
-def _timed(check: Any, tasks: list[ProofTask]) -> Measured:
-    """Proofs per second, verdicts, and the workers' mean seconds per proof (that one grows
-    when other work takes the cores from the workers, not when the pool idles)."""
+def _timed(check: Any, tasks: list[ProofTask], workers: int) -> Measured:
+    """Proofs per second and verdicts, with two diagnostics: the workers' mean seconds per
+    checked proof (grows when other work takes the cores from the workers) and the share of
+    the wall time the workers spent checking (drops when the pool leaves them idle)."""
     results: dict[str, Any] = {}
-    busy: list[float] = []
+    busy: dict[Any, float] = {}
     started = time.perf_counter()
     check(tasks, _collect(results, busy))
     seconds = time.perf_counter() - started
-    return len(tasks) / seconds, results, sum(busy) / max(1, len(busy))
+    work = sum(busy.values())
+    return len(tasks) / seconds, results, work / max(1, len(busy)), work / (workers * seconds)
 
 
 def _local(tasks: list[ProofTask], warm: list[ProofTask], workers: int) -> Measured:
@@ -68,8 +71,8 @@ def _local(tasks: list[ProofTask], warm: list[ProofTask], workers: int) -> Measu
     checker = ProofChecker(workers=workers)
     checker.start()
     try:
-        check_tasks(checker, warm, _collect({}, []))
-        return _timed(lambda ts, done: check_tasks(checker, ts, done), tasks)
+        check_tasks(checker, warm, _collect({}, {}))
+        return _timed(lambda ts, done: check_tasks(checker, ts, done), tasks, workers)
     finally:
         checker.close()
 
@@ -82,8 +85,9 @@ def _dask(address: str, tasks: list[ProofTask], warm: list[ProofTask]) -> Measur
         # A fresh proofnb pool in every Dask worker per pass (no step or parse cache left
         # from the last pass), warmed like the local pool before the clock starts.
         client.run(reset_worker_checker)
-        run_on_client(client, warm, _collect({}, []), batch_size=1)
-        return _timed(lambda ts, done: run_on_client(client, ts, done), tasks)
+        run_on_client(client, warm, _collect({}, {}), batch_size=1)
+        slots = sum(client.nthreads().values())
+        return _timed(lambda ts, done: run_on_client(client, ts, done), tasks, slots)
 
 
 def _connect_seconds(address: str) -> float:
@@ -147,6 +151,7 @@ def run(short: bool) -> dict[str, Any]:
         "dask_2_workers_proofs_per_s": round(dask_two, 2),
         "every_pass_proofs_per_s": {n: [round(r[0], 1) for r in rs] for n, rs in runs.items()},
         "worker_ms_per_proof_best_pass": {n: round(best[n][2] * 1000, 2) for n in best},
+        "worker_busy_share_best_pass": {n: round(best[n][3], 3) for n in best},
         "dask_client_connect_s": round(connect_s, 3),
         "scaling_2_vs_1": round(scaling, 3),
         "dask_overhead_vs_local_2": round(overhead, 3),

@@ -24,7 +24,7 @@ INSTALL_HINT = "Dask support is not installed: pip install 'proofnb[dask]'"
 #: How often a task that raised is resubmitted (worker loss is handled by the scheduler).
 RETRIES = 2
 #: Most proofs in one Dask task.
-MAX_BATCH = 8
+MAX_BATCH = 16
 
 _checker: ProofChecker | None = None
 _checker_lock = threading.Lock()

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 DEFAULT_TIMEOUT = 10.0
 #: Most proofs in one pool task, and chunks aimed at per worker (see :func:`chunk_size`).
-MAX_CHUNK = 4
-CHUNKS_PER_WORKER = 8
+MAX_CHUNK = 8
+CHUNKS_PER_WORKER = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,22 +113,23 @@ def unique_tasks(tasks: Sequence[ProofTask], on_done: OnDone) -> tuple[list[Proo
     return list(leaders.values()), report
 
 
-def chunk_size(tasks: int, workers: int, most: int = MAX_CHUNK) -> int:
+def chunk_size(tasks: int, workers: int, most: int | None = None) -> int:
     """Proofs in the next pool task when ``tasks`` are left: a chunk of a few proofs makes
     the round trip to the pool small against the work it carries, and chunks shrink to one
     proof towards the end (guided scheduling), so that no worker idles while another
     finishes a long last chunk."""
+    most = MAX_CHUNK if most is None else most
     return max(1, min(most, tasks // (max(1, workers) * CHUNKS_PER_WORKER)))
 
 
 def chunk_bounds(
-    tasks: int, workers: int, chunk: int | None = None, most: int = MAX_CHUNK
+    tasks: int, workers: int, chunk: int | None = None, most: int | None = None
 ) -> list[tuple[int, int]]:
     """``(start, stop)`` of each chunk of ``tasks`` proofs: ``chunk`` each when given, else
     :func:`chunk_size` of what is left (at most ``most``)."""
     bounds, start = [], 0
     while start < tasks:
-        size = chunk or min(most, chunk_size(tasks - start, workers, most))
+        size = chunk or chunk_size(tasks - start, workers, most)
         bounds.append((start, min(tasks, start + size)))
         start += size
     return bounds
