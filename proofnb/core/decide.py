@@ -33,6 +33,8 @@ from .prove import (
     shifted,
 )
 from .series import from_minus_infinity, settle_piecewise
+from .substitution import prove_by_substitution
+from .systems import prove_by_systems
 from .witness import Problem, in_setting, probe_expressions, probe_statements
 
 #: Points tried before the symbolic tiers, and in total.
@@ -332,9 +334,14 @@ def _decide_statement(
         proof = ProofFound("identical")
     proof = proof or same_up_to_factor(lhs, rhs, real) or same_polynomial(lhs, rhs, real)
     proof = proof or analysis.prove(relation)
+    found: list[Point] = []
+    if not proof and time.monotonic() < deadline:
+        proof, found = prove_by_systems(problem, deadline)
+    if not proof and time.monotonic() < deadline:
+        proof = prove_by_substitution(problem, deadline)
     if proof:
         return Outcome("proved", proof.method)
-    more = probe_statements(problem, 40, deadline, extra=analysis.points)
+    more = probe_statements(problem, 40, deadline, extra=analysis.points + found)
     if more.counterexample:
         return Outcome("refuted", "counterexample", more.counterexample, seed=seed)
     has_eq = bool(lhs.atoms(sp.Eq) | rhs.atoms(sp.Eq))

@@ -1,0 +1,244 @@
+"""Statement steps between polynomial systems with finitely many solutions.
+
+Each line is rewritten into a disjunction of polynomial systems whose solutions include every
+solution of the line: numerators of ``a = b`` (a denominator only removes solutions), and in the
+real domain a sum of nonnegative terms that is zero only where every term is (``x^2 + |y| = 0``
+as ``x = 0 and y = 0``). Each system is solved completely (lex Groebner basis, then the roots
+of each eliminant, all of them or nothing), and only the points that provably satisfy the line as
+written, inside the assumptions, are kept. The step is proved when every kept point of one line
+provably satisfies the other, as the relation demands.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from itertools import product
+
+import sympy as sp
+from sympy import Basic, Expr, Symbol
+
+from .numeric import Point, admissible
+from .prove import ProofFound
+from .witness import Problem, _member, truth
+
+_MAX_DISJUNCTS = 8
+_MAX_DEGREE = 8
+_MAX_SYMBOLS = 4
+
+
+def prove_by_systems(problem: Problem, deadline: float) -> tuple[ProofFound | None, list[Point]]:
+    """Prove a statement step by exact finite solution sets; also return the solutions found."""
+    symbols = list(problem.symbols)
+    if not symbols or len(symbols) > _MAX_SYMBOLS or problem.integer:
+        return None, []
+    first = solutions(problem.lhs, problem, deadline)
+    second = solutions(problem.rhs, problem, deadline)
+    found = (first or []) + (second or [])
+    checks: list[tuple[list[Point] | None, Basic]] = []
+    if problem.relation in ("==>", "<=>"):
+        checks.append((first, problem.rhs))
+    if problem.relation in ("<==", "<=>"):
+        checks.append((second, problem.lhs))
+    for members, other in checks:
+        if members is None:
+            return None, found
+        if any(_member(other, p, problem.real) is not True for p in members):
+            return None, found
+    return (ProofFound("finite-solutions") if checks else None), found
+
+
+def solutions(stmt: Basic, problem: Problem, deadline: float) -> list[Point] | None:
+    """Every solution of ``stmt`` in the setting, exactly, or None when not sure it is all."""
+    systems = _disjuncts(stmt, problem.real)
+    if systems is None or len(systems) > _MAX_DISJUNCTS:
+        return None
+    out: list[Point] = []
+    for system in systems:
+        if time.monotonic() > deadline:
+            return None
+        found = _solve(system, list(problem.symbols), problem.real)
+        if found is None:
+            return None
+        for point in found:
+            inside = _in_setting(problem, point)
+            member = _member(stmt, point, problem.real) if inside else False
+            if inside is None or member is None:
+                return None
+            if member and point not in out:
+                out.append(point)
+    return out
+
+
+def _disjuncts(stmt: Basic, real: bool) -> list[list[Expr]] | None:
+    """``stmt`` as an Or of And-systems ``p = 0`` (a superset of its solutions)."""
+    if stmt is sp.true:
+        return [[]]
+    if stmt is sp.false:
+        return []
+    if isinstance(stmt, sp.Or):
+        out: list[list[Expr]] = []
+        for arg in stmt.args:
+            part = _disjuncts(arg, real)
+            if part is None:
+                return None
+            out.extend(part)
+        return out
+    if isinstance(stmt, sp.And):
+        parts = [_disjuncts(arg, real) for arg in stmt.args]
+        if any(p is None for p in parts):
+            return None
+        combos = 1
+        for p in parts:
+            assert p is not None
+            combos *= len(p)
+        if combos > _MAX_DISJUNCTS:
+            return None
+        return [sum(choice, []) for choice in product(*[p for p in parts if p is not None])]
+    if isinstance(stmt, sp.Eq):
+        diff = stmt.lhs - stmt.rhs
+        zeros = _nonnegative_zeros(diff, real) if real else None
+        return zeros if zeros is not None else [[diff]]
+    return None
+
+
+def _nonnegative_zeros(diff: Expr, real: bool) -> list[list[Expr]] | None:
+    """A sum of nonnegative terms is zero only where each term is: the systems for that."""
+    terms = sp.Add.make_args(diff)
+    if len(terms) < 2:
+        return None
+    signs = {_term_sign(t) for t in terms}
+    if signs not in ({1}, {-1}):
+        return None
+    systems: list[list[Expr]] = [[]]
+    for term in terms:
+        zeros = _term_zeros(term)
+        if zeros is None:
+            return None
+        systems = [s + [z] for s in systems for z in zeros]
+        if len(systems) > _MAX_DISJUNCTS:
+            return None
+    return systems
+
+
+def _term_sign(term: Expr) -> int:
+    """+1 for a term >= 0 wherever defined (real domain), -1 for <= 0, 0 otherwise."""
+    coeff, rest = term.as_coeff_Mul()
+    if not coeff.is_Rational or coeff == 0:
+        return 0
+    for factor in sp.Mul.make_args(rest):
+        if _nonneg_base(factor) is None and not factor.is_positive:
+            return 0
+    return 1 if coeff > 0 else -1
+
+
+def _nonneg_base(factor: Expr) -> Expr | None:
+    """``u`` when ``factor`` is ``u^(2k)``, ``|u|`` or ``sqrt(u)``: nonnegative, zero iff u is."""
+    if isinstance(factor, sp.Abs):
+        return factor.args[0]
+    if isinstance(factor, sp.Pow):
+        base, exp = factor.args
+        # u^(p/q) with p or q even is real only where it is >= 0 (principal root), zero iff u is.
+        if exp.is_Rational and exp > 0 and (exp.p % 2 == 0 or exp.q % 2 == 0):
+            return base
+    return None
+
+
+def _term_zeros(term: Expr) -> list[Expr] | None:
+    """The alternatives under which a nonnegative term is zero (one base each)."""
+    _, rest = term.as_coeff_Mul()
+    zeros: list[Expr] = []
+    for factor in sp.Mul.make_args(rest):
+        base = _nonneg_base(factor)
+        if base is not None:
+            zeros.append(base)
+        elif not factor.is_positive:
+            return None
+    return zeros
+
+
+def _solve(system: Sequence[Expr], symbols: list[Symbol], real: bool) -> list[Point] | None:
+    """All solutions of ``p = 0`` for every p (complex, or the real ones), or None."""
+    polys: list[Expr] = []
+    for expr in system:
+        num, _ = sp.fraction(sp.together(expr))
+        num = sp.expand(num)
+        if num == 0:
+            continue
+        if not num.is_polynomial(*symbols):
+            return None
+        if num.free_symbols - set(symbols) or sp.Poly(num, *symbols).total_degree() > _MAX_DEGREE:
+            return None
+        polys.append(num)
+    try:
+        found = _triangular(polys, symbols)
+    except (sp.PolynomialError, NotImplementedError, ValueError, TypeError):
+        return None
+    if found is None:
+        return None
+    out: list[Point] = []
+    for values in found:
+        point = dict(zip(symbols, values, strict=True))
+        if real:
+            reality = [v.is_real for v in values]
+            if None in reality:
+                return None
+            if not all(reality):
+                continue
+        out.append(point)
+    return out
+
+
+def _triangular(polys: list[Expr], symbols: list[Symbol]) -> list[tuple[Expr, ...]] | None:
+    """Solve by a lex Groebner basis: roots of the eliminant in the last unknown, back-substituted.
+
+    None unless every root of every eliminant is found (sum of multiplicities = degree).
+    """
+    if not symbols:
+        for p in polys:
+            zero = sp.expand(p).is_zero
+            if zero is None:
+                return None
+            if not zero:
+                return []
+        return [()]
+    if not polys:
+        return None  # a free unknown: infinitely many solutions
+    basis = sp.groebner(polys, *symbols, order="lex")
+    exprs = list(basis.exprs)
+    if exprs == [1]:
+        return []
+    last = symbols[-1]
+    eliminants = [e for e in exprs if e.free_symbols <= {last}]
+    if not eliminants:
+        return None
+    poly = sp.Poly(eliminants[0], last)
+    roots = sp.roots(poly)
+    if sum(roots.values()) != poly.degree():
+        return None
+    out: list[tuple[Expr, ...]] = []
+    for root in roots:
+        rest = [sp.expand(e.subs(last, root)) for e in exprs]
+        rest = [e for e in rest if e != 0]
+        found = _triangular(rest, symbols[:-1])
+        if found is None:
+            return None
+        out.extend((*values, root) for values in found)
+    return out
+
+
+def _in_setting(problem: Problem, point: Point) -> bool | None:
+    """Does the point respect the assumptions? None when that is not decided exactly."""
+    try:
+        if not all(admissible(s, v) for s, v in point.items()):
+            return False
+    except TypeError:
+        return None
+    result: bool | None = True
+    for cond in problem.conditions:
+        value = truth(cond, point, problem.real)
+        if value is False:
+            return False
+        if value is None:
+            result = None
+    return result
