@@ -9,8 +9,11 @@ ratio and Dask's overhead against the local pool at the same worker count.
 Targets: 2 workers at least 1.8x of 1; Dask overhead under 20%. The machine's load average
 is reported with the numbers: with other work on the cores, no pool can scale, so the full
 mode runs three passes, configurations taking turns, and keeps each one's best. Each pass
-starts fresh pools (local, and in every Dask worker) warmed off the clock, so no pass
-profits from another's caches; repeated proofs in the course are checked once everywhere.
+starts fresh pools (local, or a fresh Dask cluster) warmed off the clock, so no pass
+profits from another's caches and no idle cluster runs beside a local pass; repeated
+proofs in the course are checked once everywhere. Two diagnostics per configuration tell
+contention from idling: the workers' mean milliseconds per proof (rises when other work
+takes the cores) and their busy share of the wall time (falls when the pool idles them).
 """
 
 from __future__ import annotations
@@ -77,39 +80,14 @@ def _local(tasks: list[ProofTask], warm: list[ProofTask], workers: int) -> Measu
         checker.close()
 
 
-def _dask(address: str, tasks: list[ProofTask], warm: list[ProofTask]) -> Measured:
-    from proofnb.batch.dask_backend import connect, reset_worker_checker, run_on_client
-
-    # Connecting is setup, like starting the local pool: off the clock (reported apart).
-    with connect(address) as client:
-        # A fresh proofnb pool in every Dask worker per pass (no step or parse cache left
-        # from the last pass), warmed like the local pool before the clock starts.
-        client.run(reset_worker_checker)
-        run_on_client(client, warm, _collect({}, {}), batch_size=1)
-        slots = sum(client.nthreads().values())
-        return _timed(lambda ts, done: run_on_client(client, ts, done), tasks, slots)
-
-
-def _connect_seconds(address: str) -> float:
-    from proofnb.batch.dask_backend import connect
-
-    started = time.perf_counter()
-    with connect(address):
-        return time.perf_counter() - started
-
-
-def run(short: bool) -> dict[str, Any]:
-    """Run the benchmark; ``short`` checks ~30 notebooks instead of 200, in one pass."""
+def _dask(tasks: list[ProofTask], warm: list[ProofTask], connects: list[float]) -> Measured:
+    """One pass on a two-worker Dask cluster of its own: started, connected and warmed off
+    the clock, and gone before the next configuration runs (an idle cluster takes ~10% of a
+    core on this machine, which would slow whatever is measured beside it)."""
     from distributed import LocalCluster
 
-    notebooks = 30 if short else 200
-    passes = 1 if short else 3
-    load_before = os.getloadavg()[0]
-    with tempfile.TemporaryDirectory(prefix="proofnb-batch-bench-") as folder:
-        tasks = _tasks(os.path.join(folder, "course"), notebooks)
-        # Other texts and another seed: warm-up primes code paths, never a timed proof's cache.
-        warm = _tasks(os.path.join(folder, "warm"), 8, seed=WARM_SEED, course=WARM_SEED)
-    runs: dict[str, list[Measured]] = {"local 1": [], "local 2": [], "dask 2": []}
+    from proofnb.batch.dask_backend import connect, run_on_client
+
     with LocalCluster(
         n_workers=2,
         threads_per_worker=1,
@@ -120,19 +98,37 @@ def run(short: bool) -> dict[str, Any]:
         env={"PYTHONHASHSEED": "0"},
     ) as cluster:
         cluster.wait_for_workers(2, timeout=120)
-        address = cluster.scheduler_address
-        measure = {
-            "local 1": lambda: _local(tasks, warm, 1),
-            "local 2": lambda: _local(tasks, warm, 2),
-            "dask 2": lambda: _dask(address, tasks, warm),
-        }
-        order = list(measure)
-        for number in range(passes):
-            # Configurations take turns (rotated each pass), so load from other work on the
-            # machine falls on all of them alike; each keeps its best pass.
-            for name in order[number % 3 :] + order[: number % 3]:
-                runs[name].append(measure[name]())
-        connect_s = _connect_seconds(address)
+        started = time.perf_counter()
+        with connect(cluster.scheduler_address) as client:
+            connects.append(time.perf_counter() - started)
+            run_on_client(client, warm, _collect({}, {}), batch_size=1)
+            slots = sum(client.nthreads().values())
+            return _timed(lambda ts, done: run_on_client(client, ts, done), tasks, slots)
+
+
+def run(short: bool) -> dict[str, Any]:
+    """Run the benchmark; ``short`` checks ~30 notebooks instead of 200, in one pass."""
+    notebooks = 30 if short else 200
+    passes = 1 if short else 3
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="proofnb-batch-bench-") as folder:
+        tasks = _tasks(os.path.join(folder, "course"), notebooks)
+        # Other texts and another seed: warm-up primes code paths, never a timed proof's cache.
+        warm = _tasks(os.path.join(folder, "warm"), 8, seed=WARM_SEED, course=WARM_SEED)
+    runs: dict[str, list[Measured]] = {"local 1": [], "local 2": [], "dask 2": []}
+    connects: list[float] = []
+    measure = {
+        "local 1": lambda: _local(tasks, warm, 1),
+        "local 2": lambda: _local(tasks, warm, 2),
+        "dask 2": lambda: _dask(tasks, warm, connects),
+    }
+    order = list(measure)
+    for number in range(passes):
+        # Configurations take turns (rotated each pass), so load from other work on the
+        # machine falls on all of them alike; each keeps its best pass.
+        for name in order[number % 3 :] + order[: number % 3]:
+            runs[name].append(measure[name]())
+    connect_s = max(connects)
     verdicts = [r[1] for rs in runs.values() for r in rs]
     same = all(v == verdicts[0] for v in verdicts)
     best = {name: max(rs, key=lambda r: r[0]) for name, rs in runs.items()}

@@ -67,16 +67,6 @@ def check_batch(tasks: Sequence[ProofTask]) -> list[ProofResult]:
     return [results[task.key] for task in tasks]
 
 
-def reset_worker_checker() -> None:
-    """Close this process's checker (its pool, caches and workers); the next task starts a
-    fresh one. Benchmarks run it on every worker so that no pass profits from the last."""
-    global _checker
-    with _checker_lock:
-        checker, _checker = _checker, None
-    if checker is not None:
-        checker.close()
-
-
 class SchedulerError(Exception):
     """Raised when the Dask scheduler cannot be reached at the address given."""
 
