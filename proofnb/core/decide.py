@@ -21,6 +21,7 @@ from .domain import Condition, conditions, excluded_points, note_for, notes_for
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
 from .model import Counterexample, Status
 from .numeric import UNDEFINED, Point, anchors_from, evaluate, is_integer_symbol, step_seed
+from .parametric import prove_parametric
 from .prove import (
     ProofFound,
     assumption_interval,
@@ -339,6 +340,7 @@ def _decide_statement(
         proof, found = prove_by_systems(problem, deadline)
     if not proof and time.monotonic() < deadline:
         proof = prove_by_substitution(problem, deadline)
+    proof = proof or prove_parametric(problem)
     if proof:
         return Outcome("proved", proof.method)
     more = probe_statements(problem, 40, deadline, extra=analysis.points + found)

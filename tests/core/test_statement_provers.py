@@ -39,6 +39,9 @@ PROVED = [
     ("e^(2x) - 3e^x + 2 = 0 <=> e^x = 1 or e^x = 2", (), "real", ""),
     ("e^x = -1 or e^x = 1 <=> e^x = 1", (), "real", ""),
     ("log(x)^2 = 1 <=> log(x) = 1 or log(x) = -1", (), "real", ""),
+    ("a x = b <=> x = b/a", ("a != 0",), "real", "linear"),
+    ("a x + c = b <=> x = (b - c)/a", ("a != 0",), "real", "linear"),
+    ("(a-1) x = b <=> x = b/(a-1)", ("a > 1",), "real", "linear"),
 ]
 
 
@@ -67,6 +70,8 @@ REFUTED = [
     ("cos(x)^2 = 1 <=> cos(x) = 1", (), "real"),
     ("log(x)^2 = 1 <=> log(x) = 1", (), "real"),
     ("a x = b <=> x = b/a", (), "real"),
+    ("a x = b <=> x = a/b", ("a != 0",), "real"),
+    ("(a-1) x = b <=> x = b/(a-1)", ("a > 0",), "real"),
 ]
 
 
