@@ -146,3 +146,17 @@ def test_an_unparsable_proof_in_a_chunk_is_reported_like_the_step_path(
     assert answer(got["bad"]) == answer(stepwise)
     assert got["bad"].verdict == "rejected" and got["bad"].steps[0].method == "parse"
     assert got["good"].verdict == "accepted"
+
+
+@pytest.mark.parametrize(("tasks", "workers", "chunk"), [(207, 2, None), (5, 2, 2), (1, 4, None)])
+def test_chunks_cover_every_proof_once_and_shrink_towards_the_end(
+    tasks: int, workers: int, chunk: int | None
+) -> None:
+    from proofnb.batch.tasks import MAX_CHUNK, chunk_bounds
+
+    bounds = chunk_bounds(tasks, workers, chunk)
+    assert [i for start, stop in bounds for i in range(start, stop)] == list(range(tasks))
+    sizes = [stop - start for start, stop in bounds]
+    assert sizes == sorted(sizes, reverse=True) and max(sizes) <= (chunk or MAX_CHUNK)
+    if chunk is None and tasks > 8 * workers:
+        assert sizes[0] == MAX_CHUNK and sizes[-1] == 1
