@@ -79,6 +79,7 @@ from typing import Literal
 from proofnb.core.errors import ParseError
 from proofnb.core.lexer import (
     CLOSE_BRACKETS,
+    CMD,
     END,
     EXPRESSION_RELATION_OPS,
     NAME,
@@ -222,6 +223,8 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
         term.clear()
         marker = False
 
+    grouping: list[bool] = []  # per open bracket: a plain group, not a call's arguments
+    previous: Token | None = None
     for tok in tokens:
         if tok.kind == END or (tok.kind == OP and tok.text == "#" and not stack):
             close_term(tok.pos)
@@ -229,11 +232,20 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
         if tok.kind == OP:
             if tok.text in OPEN_BRACKETS:
                 stack.append(tok)
+                grouping.append(tok.text == "(" and (
+                    previous is None or previous.kind not in (NAME, CMD)
+                    and previous.text not in ("_", "^")
+                ))
             elif tok.text in CLOSE_BRACKETS:
                 if not stack or OPEN_BRACKETS[stack[-1].text] != tok.text:
                     expected = f"expected {OPEN_BRACKETS[stack[-1].text]!r}, " if stack else ""
                     raise ParseError(raw, f"{expected}unmatched {tok.text!r}", lineno, tok.pos + 1)
                 stack.pop()
+                grouping.pop()
+            elif stack and grouping[-1] and (
+                tok.text in EXPRESSION_RELATION_OPS or tok.text in _STATEMENT_MARKERS
+            ):
+                marker = True  # (x = 1 and y = 2): a bracketed statement
             elif not stack and (
                 tok.text in EXPRESSION_RELATION_OPS or tok.text in STATEMENT_RELATION_OPS
             ):
@@ -246,6 +258,7 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
             elif not stack and tok.text in _STATEMENT_MARKERS:
                 marker = True
         term.append(tok)
+        previous = tok
     if stack:
         raise ParseError(raw, f"{stack[-1].text!r} is never closed", lineno, stack[-1].pos + 1)
     return pieces

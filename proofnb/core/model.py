@@ -93,6 +93,10 @@ class CheckOptions:
     seed: int = 0
     symbols: tuple[SymbolDecl, ...] = ()
 
+    def __post_init__(self) -> None:
+        if isinstance(self.assume, str):  # CheckOptions(assume="x > 0"): one assumption
+            object.__setattr__(self, "assume", (self.assume,))
+
 
 @dataclass(frozen=True, slots=True)
 class StepSpec:

@@ -187,3 +187,15 @@ def test_structural_errors(text: str, line: int, col: int, reason: str) -> None:
 def test_huge_cell_is_rejected_at_once() -> None:
     with pytest.raises(ParseError, match="too long"):
         parse_cell("x" * (MAX_CELL_CHARS + 1))
+
+
+def test_a_bracketed_statement_is_a_statement_term() -> None:
+    parsed = parse_cell("x + y = 3 and x y = 2\n<=> (x = 1 and y = 2) or (x = 2 and y = 1)\n"
+                        "<=> (x = 1 or x = 2) and y = 3 - x")
+    assert [s.kind for s in parsed.steps] == ["statement", "statement"]
+    assert parsed.steps[0].rhs == "(x = 1 and y = 2) or (x = 2 and y = 1)"
+
+
+def test_a_relation_inside_a_call_does_not_make_a_statement() -> None:
+    with pytest.raises(ParseError, match="expected an equation or inequality"):
+        parse_cell("f(x = 1) <=> x = 1")
