@@ -242,8 +242,8 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
                     raise ParseError(raw, f"{expected}unmatched {tok.text!r}", lineno, tok.pos + 1)
                 stack.pop()
                 grouping.pop()
-            elif stack and grouping[-1] and (
-                tok.text in EXPRESSION_RELATION_OPS or tok.text in _STATEMENT_MARKERS
+            elif stack and all(grouping) and (
+                tok.text in EXPRESSION_RELATION_OPS or tok.text in ("!=", "and", "or")
             ):
                 marker = True  # (x = 1 and y = 2): a bracketed statement
             elif not stack and (
