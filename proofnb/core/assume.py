@@ -72,15 +72,25 @@ def build_env(options: CheckOptions) -> MathEnv:
         if not isinstance(statement, sp.logic.boolalg.Boolean):
             raise ParseError(text, f"expected an assumption such as x > 0 or n integer, "
                                    f"found {item!r}")
-        for name, extra in _sign_facts(statement):
-            facts.setdefault(name, {}).update(extra)
+        for part in _conjuncts(statement):
+            for name, extra in _sign_facts(part):
+                facts.setdefault(name, {}).update(extra)
     env = _env(facts, functions, domain, ())
-    conditions: list[Any] = [parse_math(item, env) for item, _ in relations]
+    # 0 < x < 1 is two conditions: every tier reads single relations.
+    conditions: list[Any] = [
+        part for item, _ in relations for part in _conjuncts(parse_math(item, env))
+    ]
     for name, prop in kinds:
         condition = _condition(env.symbols[name], prop)
         if condition is not None:
             conditions.append(condition)
     return MathEnv(env.symbols, env.functions, tuple(conditions), domain)
+
+
+def _conjuncts(statement: Any) -> tuple[Any, ...]:
+    if isinstance(statement, sp.And):
+        return tuple(p for arg in statement.args for p in _conjuncts(arg))
+    return (statement,)
 
 
 def _env(facts: dict[str, dict[str, bool]], functions: dict[str, Any], domain: str,
@@ -118,6 +128,11 @@ def _items(text: str) -> list[tuple[str, list[str], str | None]]:
                 raise ParseError(text, "expected an assumption such as x > 0 or n integer", 0,
                                  tok.pos + 1)
             item = text[chunk[0].pos : tok.pos].strip()
+            interval = _interval(chunk, text)
+            if interval is not None:
+                result.append((interval, [], None))
+                chunk = []
+                continue
             names, prop = _declaration(chunk, text)
             if prop is None and names:
                 pending.extend(names)  # "n, m integer": n waits for its property
@@ -138,11 +153,43 @@ def _items(text: str) -> list[tuple[str, list[str], str | None]]:
     return result
 
 
+def _interval(chunk: list[Token], text: str) -> str | None:
+    """``x in (0, 1]`` as the relation ``0 < x <= 1`` (an infinite end adds nothing)."""
+    if len(chunk) < 6 or chunk[0].kind != NAME or chunk[1].text != "in":
+        return None
+    opener, closer = chunk[2], chunk[-1]
+    if opener.text not in ("(", "[") or closer.text not in (")", "]"):
+        return None
+    depth, comma = 0, None
+    for tok in chunk[3:-1]:
+        if tok.kind == OP and tok.text in ("(", "[", "{"):
+            depth += 1
+        elif tok.kind == OP and tok.text in (")", "]", "}"):
+            depth -= 1
+        elif depth == 0 and tok.kind == OP and tok.text == ",":
+            if comma is not None:
+                return None
+            comma = tok
+    if comma is None:
+        return None
+    name = chunk[0].text
+    low = text[opener.pos + 1 : comma.pos].strip()
+    high = text[comma.pos + 1 : closer.pos].strip()
+    parts = []
+    if low and low not in ("-oo", "-∞", "-\\infty"):
+        parts.append(f"({low}) {'<' if opener.text == '(' else '<='} {name}")
+    if high and high not in ("oo", "∞", "+oo", "\\infty", "+\\infty"):
+        parts.append(f"{name} {'<' if closer.text == ')' else '<='} ({high})")
+    if not parts:
+        return f"{name} = {name}"
+    return " and ".join(parts)
+
+
 def _declaration(chunk: list[Token], text: str) -> tuple[list[str], str | None]:
     """``n integer`` -> (["n"], "integer"); ``n`` -> (["n"], None); a relation -> ([], None)."""
     words = [t for t in chunk if not (t.kind == CMD and t.text == "mathbb")
              and not (t.kind == OP and t.text in ("{", "}"))]
-    if all(t.kind == NAME for t in words):
+    if all(t.kind == NAME and t.text != "in" for t in words):
         last = _PLURALS.get(words[-1].text, words[-1].text)
         if len(words) >= 2 and (last in _PROPERTIES or last == "function"):
             return [t.text for t in words[:-1]], last
@@ -152,7 +199,7 @@ def _declaration(chunk: list[Token], text: str) -> tuple[list[str], str | None]:
             raise ParseError(text, f"unknown property {words[-1].text!r}; expected one of "
                                    + ", ".join([*_PROPERTIES, "function"]), 0,
                              words[-1].pos + 1)
-    ins = [i for i, t in enumerate(words) if t.kind == OP and t.text == "in"]
+    ins = [i for i, t in enumerate(words) if t.kind in (OP, NAME) and t.text == "in"]
     if ins:
         i = ins[0]
         names = words[:i]

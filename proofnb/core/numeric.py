@@ -366,6 +366,10 @@ def admissible(sym: Symbol, value: Expr) -> bool:
     return not (sym.is_odd and not value.is_odd)
 
 
+#: Fractions k/m of a gap between two thresholds, simplest first.
+_SUBDIVISIONS: Final = ((1, 3), (2, 3), (1, 4), (3, 4), (1, 5), (2, 5), (3, 5), (4, 5), (1, 7))
+
+
 def candidate_values(
     sym: Symbol, integer: bool, anchors: Sequence[Expr], rng: random.Random, count: int
 ) -> list[Expr]:
@@ -390,6 +394,13 @@ def candidate_values(
     for a in anchors:
         for off in ("1", "2", "1/2", "-1", "3", "-1/2", "0", "5", "10"):
             push(a + sp.Rational(off))
+    # Inside a bounded gap between thresholds (0 < x < 1, or sqrt(x - 1) + sqrt(3 - x))
+    # the offsets above leave few points: subdivide the gap as well.
+    ordered = sorted({a for a in anchors if a.is_Rational})
+    if 2 <= len(ordered) <= 4:
+        for lo, hi in zip(ordered, ordered[1:], strict=False):
+            for k, m in _SUBDIVISIONS:
+                push(lo + (hi - lo) * sp.Rational(k, m))
     for v in base[8:]:
         push(v)
     for _ in range(4 * count):

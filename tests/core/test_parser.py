@@ -304,7 +304,9 @@ def test_declared_symbols_functions_and_assumptions() -> None:
     assert p("2 rate", env) == 2 * env.symbols["rate"]
     assert sp.Gt(xs, 0, evaluate=False) in env.conditions
     assert sp.Contains(env.symbols["n"], sp.S.Integers, evaluate=False) in env.conditions
-    assert any(isinstance(cond, sp.And) for cond in env.conditions)  # 0 < t < 1
+    ts = env.symbols["t"]
+    assert sp.Lt(0, ts, evaluate=False) in env.conditions  # 0 < t < 1: two relations
+    assert sp.Lt(ts, 1, evaluate=False) in env.conditions
     assert env.domain == "real"
 
 
