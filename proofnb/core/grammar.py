@@ -221,6 +221,9 @@ class MathParser(Latex):
                 except LimitExceeded as exc:
                     self.too_big(tok, exc.reason)
                 base = self.build(sp.factorial, [value], tok)
+            elif tok.kind == OP and tok.text == "'":
+                self.advance()
+                base = self.prime(self.expr(base, start), tok)
             elif tok.kind == SUP:
                 self.advance()
                 base = self.power_of(self.expr(base, start), sp.Integer(int(tok.text)), tok)
@@ -233,6 +236,17 @@ class MathParser(Latex):
                 return self.power_of(self.expr(base, start), exponent, tok)
             else:
                 return base
+
+    def prime(self, value: Any, tok: Token) -> Any:
+        """``(x^2)'``: the derivative with respect to the expression's one variable."""
+        free = sorted(value.free_symbols, key=str)
+        if not free:
+            self.fail(tok, "a prime ' needs a variable to differentiate by")
+        if len(free) > 1:
+            names = ", ".join(map(str, free))
+            self.fail(tok, f"a prime ' differentiates in one variable, but this has {names}: "
+                           "write diff(..., x) to say which")
+        return self.build(sp.Derivative, [value, free[0]], tok)
 
     def primary(self) -> Any:
         tok = self.advance()

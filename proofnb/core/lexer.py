@@ -39,6 +39,7 @@ _TOKEN_RE = re.compile(
   | (?P<greek>[\u0370-\u03ffℤℝℕℚℂ])
   | (?P<cmd>\\[A-Za-z]+|\\[{}|])
   | (?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)
+  | (?P<prime>(?<=[\w)\]}'′])['′])
   | (?P<str>'[^'\n]{0,8}'|"[^"\n]{0,8}")
   | (?P<op><=>|==>|<==|<=|>=|!=|==|=>|=<|\*\*|->|.)
     """.replace("LETTER", _LETTER),
@@ -166,6 +167,8 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
             else:
                 texts = texts or name in _TEXT_COMMANDS
                 append(Token(CMD, name, start))
+        elif kind == "prime":  # (x^2)' right after a name or a bracket: a derivative
+            append(Token(OP, "'", start))
         elif kind == "sup":
             append(Token(SUP, value.translate(_SUPERSCRIPTS), start))
         else:  # str

@@ -256,6 +256,9 @@ class _Renderer:
             if tok.kind == OP and tok.text == "!":
                 self.advance()
                 base = _Tex(base.tex + "!")
+            elif tok.kind == OP and tok.text == "'":
+                self.advance()
+                base = _Tex(base.tex + "'")
             elif tok.kind == SUP:
                 self.advance()
                 base = _Tex(_script(base.tex) + "^{" + tok.text + "}")
