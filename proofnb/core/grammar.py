@@ -221,6 +221,9 @@ class MathParser(Latex):
                 except LimitExceeded as exc:
                     self.too_big(tok, exc.reason)
                 base = self.build(sp.factorial, [value], tok)
+            elif tok.kind == OP and tok.text == "°" or self.at_latex_degree(tok):
+                self.skip_degree()
+                base = self.build(sp.Mul, [self.expr(base, start), sp.pi / 180], tok)
             elif tok.kind == OP and tok.text == "'":
                 self.advance()
                 base = self.prime(self.expr(base, start), tok)
@@ -236,6 +239,19 @@ class MathParser(Latex):
                 return self.power_of(self.expr(base, start), exponent, tok)
             else:
                 return base
+
+    def at_latex_degree(self, tok: Token) -> bool:
+        """``^\\circ`` or ``^{\\circ}``: degrees in LaTeX."""
+        if tok.kind != OP or tok.text != "^":
+            return False
+        ahead = [self.peek(k).text for k in (1, 2, 3)]
+        return ahead[0] == "circ" or ahead == ["{", "circ", "}"]
+
+    def skip_degree(self) -> None:
+        if self.advance().text == "^":
+            if self.advance().text == "{":
+                self.advance()
+                self.advance()
 
     def prime(self, value: Any, tok: Token) -> Any:
         """``(x^2)'``: the derivative with respect to the expression's one variable."""

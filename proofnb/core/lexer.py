@@ -61,7 +61,7 @@ GREEK_NAMES: frozenset[str] = frozenset(GREEK.values()) - {"pi"}
 
 # Unicode symbols that are operators or names.
 _UNICODE_OPS: dict[str, tuple[str, str]] = {
-    "−": (OP, "-"), "–": (OP, "-"), "·": (OP, "*"), "⋅": (OP, "*"), "∙": (OP, "*"),
+    "°": (OP, "°"), "−": (OP, "-"), "–": (OP, "-"), "·": (OP, "*"), "⋅": (OP, "*"), "∙": (OP, "*"),
     "×": (OP, "*"), "÷": (OP, "/"), "≤": (OP, "<="), "⩽": (OP, "<="), "≥": (OP, ">="),
     "⩾": (OP, ">="), "≠": (OP, "!="), "⇔": (OP, "<=>"), "⟺": (OP, "<=>"), "⇒": (OP, "==>"),
     "⟹": (OP, "==>"), "⇐": (OP, "<=="), "⟸": (OP, "<=="), "→": (OP, "->"), "∧": (OP, "and"),

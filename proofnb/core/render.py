@@ -53,7 +53,7 @@ _SAFE_COMMANDS = frozenset(
     "nolimits cdot times ast div le leq leqslant ge geq geqslant lt gt ne neq iff "
     "Leftrightarrow Longleftrightarrow implies Rightarrow Longrightarrow impliedby Leftarrow "
     "Longleftarrow to rightarrow land wedge lor vee in lvert rvert vert mid infty pi "
-    "varepsilon varphi vartheta e partial pm mp".split()
+    "varepsilon varphi vartheta e partial pm mp circ".split()
 ) | frozenset(
     "sin cos tan cot sec csc arcsin arccos arctan arccot sinh cosh tanh coth sech csch "
     "exp ln log lg min max gcd".split()
@@ -259,6 +259,9 @@ class _Renderer:
             elif tok.kind == OP and tok.text == "'":
                 self.advance()
                 base = _Tex(base.tex + "'")
+            elif tok.kind == OP and tok.text == "°":
+                self.advance()
+                base = _Tex(_script(base.tex) + r"^{\circ}")
             elif tok.kind == SUP:
                 self.advance()
                 base = _Tex(_script(base.tex) + "^{" + tok.text + "}")

@@ -1,4 +1,4 @@
-"""Prime notation: ``(x^2)'`` is the derivative in the expression's one variable."""
+"""Prime notation ((x^2)' is the derivative in the one variable) and degrees (60°, 60^\\circ)."""
 
 from __future__ import annotations
 
@@ -43,3 +43,23 @@ def test_quotes_after_an_opening_bracket_are_still_strings() -> None:
 
 def test_prime_renders_as_latex() -> None:
     assert render_latex("(x^2)'") == r"\left(x^{2}\right)'"
+
+
+@pytest.mark.parametrize(
+    ("cell", "status"),
+    [
+        ("cos(60°) = 1/2", "proved"),
+        ("sin 30° = 1/2", "proved"),
+        ("\\cos 60^\\circ = \\frac{1}{2}", "proved"),
+        ("\\sin(30^{\\circ}) = 0.5", "proved"),
+        ("180° = pi", "proved"),
+        ("sin(45°) = 1/2", "refuted"),
+    ],
+)
+def test_degrees(cell: str, status: str) -> None:
+    assert check_proof(cell, CheckOptions(seed=0)).steps[0].status == status
+
+
+def test_degrees_render_as_latex() -> None:
+    assert render_latex("cos(60°)") == r"\cos\left(60^{\circ}\right)"
+    assert render_latex("\\cos 60^\\circ") == "\\cos 60^\\circ"
