@@ -255,6 +255,9 @@ class MathParser(Latex):
 
     def prime(self, value: Any, tok: Token) -> Any:
         """``(x^2)'``: the derivative with respect to the expression's one variable."""
+        if isinstance(value, sp.Symbol):
+            self.fail(tok, f"{value}' would be the derivative of a function named {value}: "
+                           "write the expression instead, e.g. (x^2)' or diff(f(x), x)")
         free = sorted(value.free_symbols, key=str)
         if not free:
             self.fail(tok, "a prime ' needs a variable to differentiate by")

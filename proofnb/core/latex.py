@@ -16,7 +16,7 @@ from proofnb.core.lexer import CMD, END, GREEK_NAMES, NAME, NUM, OP, Token
 #: Commands that start a factor (so ``2\\frac{1}{x}`` multiplies).
 PRIMARY_COMMANDS = frozenset(
     "frac dfrac tfrac cfrac sqrt binom dbinom tbinom int sum prod lim lfloor lceil "
-    "mathrm operatorname text mathit textrm mathbb mbox".split()
+    "mathrm operatorname text mathit textrm mathbb mbox bar overline".split()
 )
 _NAME_COMMANDS = frozenset("mathrm operatorname text mathit textrm mathbb mbox".split())
 
@@ -96,6 +96,11 @@ class Latex(Calls):
                 self.fail(end, f"expected \\{close} to close \\{name}")
             func = sp.floor if name == "lfloor" else sp.ceiling
             return self.build(func, [value], tok)
+        if name in ("bar", "overline"):
+            if self.env.domain != "complex":
+                self.fail(tok, f"\\{name} is the complex conjugate here: check with --domain "
+                               "complex (for a mean, use a plain name such as xbar)")
+            return self.call_builder("conjugate", [self.expr(self.latex_arg(), self.peek())], tok)
         if name in _NAME_COMMANDS:
             self.expect("{", f"after \\{name}")
             inner = self.advance()

@@ -190,7 +190,27 @@ def prove_targeted(lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
         except (TypeError, ValueError, NotImplementedError, RecursionError, sp.PolynomialError):
             continue
     if diff.has(sp.Abs, sp.sign) and time.monotonic() < deadline:
-        return _sign_cases(lhs, rhs, deadline)
+        found = _sign_cases(lhs, rhs, deadline)
+        if found:
+            return found
+    if diff.has(sp.conjugate, sp.re, sp.im, sp.Abs) and time.monotonic() < deadline:
+        return _complex_parts(diff)
+    return None
+
+
+def _complex_parts(diff: Expr) -> ProofFound | None:
+    """Conjugates, |z|, Re and Im of complex unknowns: write each z as a + b i (a, b real)."""
+    unknowns = [s for s in diff.free_symbols if isinstance(s, Symbol) and s.is_real is not True]
+    if not unknowns or len(unknowns) > 4:
+        return None
+    parts = {z: sp.Dummy(f"{z}_re", real=True) + sp.I * sp.Dummy(f"{z}_im", real=True)
+             for z in unknowns}
+    try:
+        split = sp.expand(sp.expand_complex(diff.xreplace(parts)))
+        if _zero(split) or _zero(sp.simplify(split)):
+            return ProofFound("real-imaginary-parts")
+    except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):
+        return None
     return None
 
 

@@ -63,3 +63,8 @@ def test_degrees(cell: str, status: str) -> None:
 def test_degrees_render_as_latex() -> None:
     assert render_latex("cos(60°)") == r"\cos\left(60^{\circ}\right)"
     assert render_latex("\\cos 60^\\circ") == "\\cos 60^\\circ"
+
+
+def test_a_prime_on_a_bare_name_is_an_error_not_a_product() -> None:
+    step = check_proof("f'(x) = 2x", CheckOptions(seed=0)).steps[0]
+    assert step.status == "error" and "diff(f(x), x)" in step.message
