@@ -38,6 +38,7 @@ class Antiderivative:
     raw_integrand: Expr
     raw_derivative: Expr
     constants: tuple[Symbol, ...]
+    both_sides: bool = False  # integrals inside the sides: both were differentiated
 
 
 def _indefinite(side: Basic) -> tuple[Expr, Symbol] | None:
@@ -53,6 +54,10 @@ def as_antiderivative(
     lhs: Basic, rhs: Basic, raw_lhs: Basic, raw_rhs: Basic
 ) -> Antiderivative | None:
     """The derivative form of ``Integral(f, x) = F`` (either way round), or None."""
+    return _whole(lhs, rhs, raw_lhs, raw_rhs) or _inside(lhs, rhs, raw_lhs, raw_rhs)
+
+
+def _whole(lhs: Basic, rhs: Basic, raw_lhs: Basic, raw_rhs: Basic) -> Antiderivative | None:
     one, other, raw_one, raw_other = lhs, rhs, raw_lhs, raw_rhs
     if _indefinite(raw_one) is None:
         one, other, raw_one, raw_other = rhs, lhs, raw_rhs, raw_lhs
@@ -76,13 +81,46 @@ def as_antiderivative(
     return Antiderivative(f, derivative, raw_f, raw_derivative, constants)
 
 
+def _inside(lhs: Basic, rhs: Basic, raw_lhs: Basic, raw_rhs: Basic) -> Antiderivative | None:
+    """Indefinite integrals inside the sides (``x e^x - ∫ e^x dx = x e^x - e^x + C``, the
+    integration by parts chain): both sides differentiated, each integral giving back its
+    integrand, all in one variable."""
+    sides = (lhs, rhs, raw_lhs, raw_rhs)
+    if not all(isinstance(e, Expr) for e in sides):
+        return None
+    integrals = raw_lhs.atoms(sp.Integral) | raw_rhs.atoms(sp.Integral)
+    if not integrals:
+        return None
+    found = [_indefinite(i) for i in integrals]
+    variables = {f[1] for f in found if f is not None}
+    if None in found or len(variables) != 1:
+        return None
+    (x,) = variables
+    extra = (raw_lhs.free_symbols ^ raw_rhs.free_symbols) - {x}
+    if any(not isinstance(s, Symbol) or s.name not in CONSTANT_NAMES for s in extra):
+        return None
+    try:
+        left, right = sp.diff(raw_lhs, x), sp.diff(raw_rhs, x)
+    except (TypeError, ValueError, NotImplementedError):
+        return None
+    if left.has(sp.Integral) or right.has(sp.Integral):
+        return None
+    constants = tuple(sorted((s for s in extra if isinstance(s, Symbol)), key=str))
+    return Antiderivative(left, right, left, right, constants, both_sides=True)
+
+
 def explain(found: Antiderivative, point: tuple[tuple[str, str], ...], integrand: str | None,
             derivative: str | None) -> tuple[tuple[tuple[str, str], ...], str]:
     """The witness point (constants set to 0) and its sentence."""
     full = point + tuple((str(c), "0") for c in found.constants if str(c) not in dict(point))
     where = ", ".join(f"{k} = {v}" for k, v in full)
-    text = (f"{where}: the derivative of the antiderivative is {derivative}, "
-            f"but the integrand is {integrand}")
+    if found.both_sides:
+        text = (f"{where}: the left side's derivative is {integrand}, the right side's is "
+                f"{derivative} (indefinite integrals agree up to a constant only when their "
+                "derivatives agree)")
+    else:
+        text = (f"{where}: the derivative of the antiderivative is {derivative}, "
+                f"but the integrand is {integrand}")
     return full, text
 
 
