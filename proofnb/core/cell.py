@@ -100,7 +100,7 @@ LineKind = Literal["expression", "statement"]
 
 _RELATION_NAMES = {"=": "=", "==": "=", "<": "<", "<=": "<=", ">": ">", ">=": ">=",
                    "<=>": "<=>", "==>": "==>", "=>": "==>", "<==": "<=="}  # fmt: skip
-_STATEMENT_MARKERS = frozenset({"!=", "and", "or", ","})
+_STATEMENT_MARKERS = frozenset({"!=", "and", "or", ",", "in"})
 _STATEMENT_CALLS = frozenset({"Eq", "Ne", "Lt", "Le", "Gt", "Ge", "And", "Or"})
 
 
@@ -224,24 +224,30 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
         marker = False
 
     grouping: list[bool] = []  # per open bracket: a plain group, not a call's arguments
+    interval: list[bool] = []  # per open bracket: an interval after "in", (0, 1] allowed
     previous: Token | None = None
     for tok in tokens:
         if tok.kind == END or (tok.kind == OP and tok.text == "#" and not stack):
             close_term(tok.pos)
             break
+        if tok.kind == NAME and tok.text == "in" and not stack:
+            marker = True  # x in (0, 1): a membership is a statement
         if tok.kind == OP:
             if tok.text in OPEN_BRACKETS:
                 stack.append(tok)
+                interval.append(previous is not None and previous.text == "in")
                 grouping.append(tok.text == "(" and (
                     previous is None or previous.kind not in (NAME, CMD)
                     and previous.text not in ("_", "^")
                 ))
             elif tok.text in CLOSE_BRACKETS:
-                if not stack or OPEN_BRACKETS[stack[-1].text] != tok.text:
+                half_open = bool(interval) and interval[-1] and tok.text in (")", "]")
+                if not stack or (OPEN_BRACKETS[stack[-1].text] != tok.text and not half_open):
                     expected = f"expected {OPEN_BRACKETS[stack[-1].text]!r}, " if stack else ""
                     raise ParseError(raw, f"{expected}unmatched {tok.text!r}", lineno, tok.pos + 1)
                 stack.pop()
                 grouping.pop()
+                interval.pop()
             elif stack and all(grouping) and (
                 tok.text in EXPRESSION_RELATION_OPS or tok.text in ("!=", "and", "or")
             ):

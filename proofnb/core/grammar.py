@@ -82,6 +82,8 @@ class MathParser(Latex):
         start = self.peek()
         lhs = self.sum()
         tok = self.peek()
+        if tok.text == "in" and tok.kind in (OP, NAME) and self.peek(1).text in ("(", "["):
+            return self.membership(self.expr(lhs, start), tok)
         if tok.kind != OP or tok.text not in _RELATIONS:
             if tok.kind == OP and tok.text == "=<":
                 self.fail(tok, "write '<=' for 'less than or equal to'")
@@ -96,6 +98,31 @@ class MathParser(Latex):
             parts.append(_RELATIONS[tok.text](lhs, rhs, evaluate=False))
             lhs, start, tok = rhs, rhs_tok, self.peek()
         return parts[0] if len(parts) == 1 else sp.And(*parts)
+
+    def membership(self, value: Any, tok: Token) -> Any:
+        """``x in (a, b]``: the interval's two relations (an infinite end adds none)."""
+        self.advance()
+        opener = self.advance()
+        self.nest += 1
+        try:
+            low = self.expr(self.sum(), self.peek())
+            if not self.at(","):
+                self.fail(self.peek(), "expected ',' between the ends of the interval")
+            self.advance()
+            high = self.expr(self.sum(), self.peek())
+        finally:
+            self.nest -= 1
+        closer = self.advance()
+        if closer.text not in (")", "]"):
+            self.fail(closer, "expected ')' or ']' to close the interval")
+        parts = []
+        if low is not sp.S.NegativeInfinity:
+            parts.append((sp.Lt if opener.text == "(" else sp.Le)(low, value, evaluate=False))
+        if high is not sp.S.Infinity:
+            parts.append((sp.Lt if closer.text == ")" else sp.Le)(value, high, evaluate=False))
+        if not parts:
+            return sp.true
+        return parts[0] if len(parts) == 1 else sp.And(*parts, evaluate=False)
 
     def sum(self) -> Any:
         start = self.peek()
@@ -147,6 +174,8 @@ class MathParser(Latex):
         """Whether ``tok`` starts a factor that multiplies the previous one."""
         kind = tok.kind
         if kind == NAME:
+            if tok.text == "in" and "in" not in self.env.symbols:
+                return False  # x in (0, 1): a membership, not x times in
             if self.differential and self.differential_at(self.i) is not None:
                 return False
             if self.simple_arg and self.is_function(tok.text):
