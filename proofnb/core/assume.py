@@ -6,7 +6,8 @@ An assumption text is a list separated by commas or ``and``; each item is
 * a property: ``n integer``, ``x positive``, ``n, m integers``, ``f function``
   (properties: real, complex, integer, rational, natural (0, 1, 2...), positive, negative,
   nonnegative, nonpositive, nonzero, even, odd, prime, function);
-* a membership: ``n in Z``, ``x ∈ ℝ``, ``n \\in \\mathbb{N}`` (Z, Q, R, C, N).
+* a membership: ``n in Z``, ``x ∈ ℝ``, ``n \\in \\mathbb{N}`` (Z, Q, R, C, N), or of an interval:
+  ``x in (0, 1]`` (read by the grammar as ``0 < x <= 1``).
 
 Sign facts become SymPy assumptions on the symbol (``x > 1`` makes ``x`` positive); every
 item is also kept, unevaluated, in ``MathEnv.conditions``.
@@ -128,11 +129,6 @@ def _items(text: str) -> list[tuple[str, list[str], str | None]]:
                 raise ParseError(text, "expected an assumption such as x > 0 or n integer", 0,
                                  tok.pos + 1)
             item = text[chunk[0].pos : tok.pos].strip()
-            interval = _interval(chunk, text)
-            if interval is not None:
-                result.append((interval, [], None))
-                chunk = []
-                continue
             names, prop = _declaration(chunk, text)
             if prop is None and names:
                 pending.extend(names)  # "n, m integer": n waits for its property
@@ -151,38 +147,6 @@ def _items(text: str) -> list[tuple[str, list[str], str | None]]:
         raise ParseError(text, f"expected a property after {pending[-1]!r} (e.g. {pending[-1]} "
                                "integer) or a relation (e.g. x > 0)")
     return result
-
-
-def _interval(chunk: list[Token], text: str) -> str | None:
-    """``x in (0, 1]`` as the relation ``0 < x <= 1`` (an infinite end adds nothing)."""
-    if len(chunk) < 6 or chunk[0].kind != NAME or chunk[1].text != "in":
-        return None
-    opener, closer = chunk[2], chunk[-1]
-    if opener.text not in ("(", "[") or closer.text not in (")", "]"):
-        return None
-    depth, comma = 0, None
-    for tok in chunk[3:-1]:
-        if tok.kind == OP and tok.text in ("(", "[", "{"):
-            depth += 1
-        elif tok.kind == OP and tok.text in (")", "]", "}"):
-            depth -= 1
-        elif depth == 0 and tok.kind == OP and tok.text == ",":
-            if comma is not None:
-                return None
-            comma = tok
-    if comma is None:
-        return None
-    name = chunk[0].text
-    low = text[opener.pos + 1 : comma.pos].strip()
-    high = text[comma.pos + 1 : closer.pos].strip()
-    parts = []
-    if low and low not in ("-oo", "-∞", "-\\infty"):
-        parts.append(f"({low}) {'<' if opener.text == '(' else '<='} {name}")
-    if high and high not in ("oo", "∞", "+oo", "\\infty", "+\\infty"):
-        parts.append(f"{name} {'<' if closer.text == ')' else '<='} ({high})")
-    if not parts:
-        return f"{name} = {name}"
-    return " and ".join(parts)
 
 
 def _declaration(chunk: list[Token], text: str) -> tuple[list[str], str | None]:
@@ -204,6 +168,8 @@ def _declaration(chunk: list[Token], text: str) -> tuple[list[str], str | None]:
         i = ins[0]
         names = words[:i]
         target = words[i + 1 :]
+        if target and target[0].text in ("(", "["):
+            return [], None  # x in (0, 1]: the grammar reads it as the interval's relations
         if (names and all(t.kind == NAME for t in names) and len(target) == 1
                 and target[0].text in _SETS):
             return [t.text for t in names], _SETS[target[0].text]
