@@ -33,6 +33,7 @@ from .prove import (
     prove_targeted,
     shifted,
 )
+from .screen import screen_for
 from .series import from_minus_infinity, settle_piecewise
 from .substitution import prove_by_substitution
 from .systems import prove_by_systems
@@ -162,7 +163,8 @@ def decide(
             notes = domain_notes(problem, ())
             return Outcome("proved", quick.method, notes=notes,
                            flags=("domain",) if notes else ())
-    probe = probe_expressions(problem, QUICK_POINTS, deadline)
+    screen = screen_for(relation, raw_lhs, raw_rhs, raw_origin, conditions, real)
+    probe = probe_expressions(problem, QUICK_POINTS, deadline, screen=screen)
     if probe.counterexample:
         return Outcome("refuted", "counterexample", probe.counterexample, seed=used_seed)
     settled = decide_constant(problem) if not problem.symbols else None

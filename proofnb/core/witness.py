@@ -30,6 +30,7 @@ from .numeric import (
     points,
     show,
 )
+from .screen import Screen
 
 _REL_OF = {sp.Eq: "=", sp.Ne: "!=", sp.Lt: "<", sp.Le: "<=", sp.Gt: ">", sp.Ge: ">="}
 _FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "="}
@@ -60,6 +61,8 @@ class Probe:
     tried: int = 0
     isolated: list[Point] = field(default_factory=list)
     both_true: int = 0
+    #: Points the double-precision screen found clearly true (not counted as agreeing).
+    screened: int = 0
 
 
 def truth(stmt: Basic, point: Point, real: bool) -> bool | None:
@@ -189,9 +192,14 @@ def _region_undefined(problem: Problem, point: Point) -> bool:
 
 
 def probe_expressions(
-    problem: Problem, limit: int, deadline: float, extra: Sequence[Point] = ()
+    problem: Problem, limit: int, deadline: float, extra: Sequence[Point] = (),
+    screen: Screen | None = None,
 ) -> Probe:
-    """Search ``lhs rel rhs`` for a confirmed counterexample; count agreeing points."""
+    """Search ``lhs rel rhs`` for a confirmed counterexample; count agreeing points.
+
+    With a ``screen``, points it calls clear are passed over (neither witnesses nor
+    evidence); every other point is evaluated exactly.
+    """
     probe = Probe()
     rel = problem.relation
     seen: set[tuple[Expr, ...]] = set()
@@ -202,6 +210,10 @@ def probe_expressions(
         seen.add(key)
         if time.monotonic() > deadline:
             break
+        if screen is not None and screen.clear(point):
+            probe.tried += 1
+            probe.screened += 1
+            continue
         if not in_setting(problem, point):
             continue
         a = evaluate(problem.lhs, point, real=problem.real)

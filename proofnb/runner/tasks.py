@@ -58,6 +58,20 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
     return result
 
 
+def _warm_meijerg_table() -> None:
+    """SymPy builds the Meijer G lookup table (about 0.3 s) on the first definite integral
+    that needs it; build it here, once, instead of inside some student's step."""
+    try:
+        from sympy.integrals import meijerint
+
+        if not meijerint._lookup_table:
+            table: dict[object, object] = {}
+            meijerint._create_lookup_table(table)
+            meijerint._lookup_table = table
+    except (ImportError, AttributeError):  # another SymPy: it builds the table itself
+        return
+
+
 def warm() -> None:
     """Import SymPy, the checker and what SymPy loads lazily, then check one small step of
     each kind, so that workers forked afterwards start warm."""
@@ -70,6 +84,7 @@ def warm() -> None:
             importlib.import_module(name)
         except ImportError:  # a SymPy version without it: nothing to warm
             continue
+    _warm_meijerg_table()
     for relation, lhs, rhs, kind in _WARM_STEPS:
         spec = StepSpec(0, relation, lhs, rhs, lhs, 1, kind=kind)  # type: ignore[arg-type]
         _check_step(spec, CheckOptions())
