@@ -56,6 +56,22 @@ def step_seed(seed: int, *texts: str) -> int:
 def evaluate(expr: Basic, point: Mapping[Symbol, Expr], *, real: bool = True) -> Value:
     """The exact value of ``expr`` at ``point``, or UNDEFINED / UNCERTAIN."""
     try:
+        key = tuple(point.items())
+        hash(key)
+    except TypeError:
+        return _evaluate(expr, point, real)
+    return _evaluate_at(expr, key, real)
+
+
+@lru_cache(maxsize=2048)
+def _evaluate_at(expr: Basic, point: tuple[tuple[Symbol, Expr], ...], real: bool) -> Value:
+    """:func:`evaluate`, remembered: the probe asks for the origin's value (is the point in
+    the domain?) and then for the left side's, which is often the same expression."""
+    return _evaluate(expr, dict(point), real)
+
+
+def _evaluate(expr: Basic, point: Mapping[Symbol, Expr], real: bool) -> Value:
+    try:
         plan = _rational_plan(expr)
         if plan is not None:
             values = _fractions(point)
@@ -265,6 +281,14 @@ def compare(a: Expr, b: Expr, *, need_exact: bool = False) -> Comparison:
     """
     try:
         diff = a - b
+    except (TypeError, ValueError):
+        return Comparison(None, False)
+    if diff.is_Rational:
+        return Comparison(int(sp.sign(diff)))
+    clear = _clearly_nonzero(diff)
+    if clear is not None:
+        return clear
+    try:
         if diff.is_Add and diff.has(sp.Pow):
             diff = sp.expand(diff)
     except (TypeError, ValueError):
@@ -307,6 +331,26 @@ def compare(a: Expr, b: Expr, *, need_exact: bool = False) -> Comparison:
     if (low > 0) == (high > 0) and abs(low - high) <= abs(high) * sp.Float("1e-20"):
         return Comparison(1 if high > 0 else -1)
     return Comparison(None, False)
+
+
+def _clearly_nonzero(diff: Expr) -> Comparison | None:
+    """The sign of a real difference that is far from zero at 15 digits, confirmed at 30 and
+    60 digits (as :func:`compare` confirms any nonzero sign); ``None`` for anything else,
+    which takes the full path (expansion, exact zero tests)."""
+    try:
+        quick = diff.evalf(15)
+        if not isinstance(quick, sp.Float) or abs(float(quick)) < 1e-6:
+            return None
+        low = diff.evalf(30, strict=True)
+        high = diff.evalf(60, strict=True)
+    except (PrecisionExhausted, TypeError, ValueError, OverflowError):
+        return None
+    if not (isinstance(low, sp.Float) and isinstance(high, sp.Float)):
+        return None
+    positive = high > 0
+    if (low > 0) == positive and abs(low - high) <= abs(high) * sp.Float("1e-20"):
+        return Comparison(1 if positive else -1)
+    return None
 
 
 def _exact_zero(diff: Expr) -> bool:
@@ -460,17 +504,28 @@ def anchors_from(conds: Sequence[Basic], symbols: Sequence[Symbol]) -> dict[Symb
         if len(free) != 1:
             continue
         (s,) = free
-        try:
-            num = sp.numer(sp.together(expr))
-            if not num.is_polynomial(s) or sp.degree(num, s) > 4:
-                continue
-            for r in sp.Poly(num, s).real_roots():
-                approx = sp.Rational(sp.floor(r * 2), 2) if not r.is_Rational else r
-                if abs(approx) < 1000 and approx not in out[s]:
-                    out[s].append(approx)
-        except Exception:  # noqa: BLE001 - anchors are a sampling hint only
-            continue
+        for approx in _thresholds(expr, s):
+            if approx not in out[s]:
+                out[s].append(approx)
     return out
+
+
+@lru_cache(maxsize=2048)
+def _thresholds(expr: Expr, s: Symbol) -> tuple[Expr, ...]:
+    """Real roots of the numerator of ``expr`` in ``s`` (rational ones exact, others rounded
+    down to a half), for a polynomial numerator of degree at most 4."""
+    found: list[Expr] = []
+    try:
+        num = sp.numer(sp.together(expr))
+        if not num.is_polynomial(s) or sp.degree(num, s) > 4:
+            return ()
+        for r in sp.Poly(num, s).real_roots():
+            approx = sp.Rational(sp.floor(r * 2), 2) if not r.is_Rational else r
+            if abs(approx) < 1000 and approx not in found:
+                found.append(approx)
+    except Exception:  # noqa: BLE001 - anchors are a sampling hint only
+        return ()
+    return tuple(found)
 
 
 def neighbours(point: Point) -> list[Point]:
