@@ -84,11 +84,13 @@ def _dask(tasks: list[ProofTask], warm: list[ProofTask], connects: list[float]) 
     """One pass on a two-worker Dask cluster of its own: started, connected and warmed off
     the clock, and gone before the next configuration runs (an idle cluster takes ~10% of a
     core on this machine, which would slow whatever is measured beside it)."""
+    import dask
     from distributed import LocalCluster
 
-    from proofnb.batch.dask_backend import connect, run_on_client
+    from proofnb.batch.dask_backend import CLUSTER_CONFIG, connect, run_on_client
 
-    with LocalCluster(
+    # The settings proofnb recommends for a checking cluster (the nannies hand them on).
+    with dask.config.set(CLUSTER_CONFIG), LocalCluster(
         n_workers=2,
         threads_per_worker=1,
         processes=True,
