@@ -61,9 +61,15 @@ Expressions (see :mod:`proofnb.core.parser`)
   ``\\sum_{k=1}^{n}``, ``\\prod``, ``\\lim_{x \\to a}``, ``\\lfloor \\rfloor``, ``\\mathrm{...}``,
   Leibniz ``\\frac{d}{dx}`` with ``d``, ``\\mathrm{d}``, ``\\text{d}``, ``\\operatorname{d}`` or
   ``\\partial``; ``\\mathrm{d}x`` as a differential,
-  ``$``, ``&``, ``\\[ \\]``, ``\\( \\)``, ``\\\\`` and zero-width characters are ignored.
+  ``$``, ``&``, ``\\[ \\]``, ``\\( \\)``, ``\\\\``, ``\\begin{aligned}``/``\\end{align*}`` (and
+  the other display environments) and zero-width characters are ignored; a trailing
+  ``\\text{...}`` of prose (``\\quad \\text{(difference of squares)}``, ``&& \\text{expand}``)
+  is an annotation and is dropped.
 * Statements: ``=``, ``!=`` (``≠``, ``\\neq``), ``<`` ... between expressions, chained
-  (``1 < x < 3``), combined with ``and``/``,``/``∧`` and ``or``/``∨``. ``≠`` is not a step
+  (``1 < x < 3``), combined with ``and``/``,``/``∧`` and ``or``/``∨``. ``±``/``\\pm`` (and
+  ``∓``/``\\mp``) in a statement make it the ``or`` of its two readings, the signs of one
+  statement tied as in print: ``x = 1 ± sqrt(2)``, ``x = ±2 and y = ∓1``; in an expression
+  step ``±`` is an error. ``≠`` is not a step
   relation between lines (a step claims equality or order).
 * Limits (errors, never evaluation): 100 000 characters per cell, integer literals of
   1000 digits, numbers of 10 000 digits, symbolic exponents of 1000, factorial and

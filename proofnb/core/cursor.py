@@ -29,7 +29,7 @@ class Cursor:
 
     __slots__ = (
         "text", "env", "line", "col", "tokens", "i", "depth", "nest", "abs_depth",
-        "simple_arg", "differential", "evaluate",
+        "simple_arg", "differential", "evaluate", "sign", "signed",
     )  # fmt: skip
 
     def __init__(self, text: str, env: MathEnv, line: int, col: int) -> None:
@@ -54,6 +54,9 @@ class Cursor:
         self.differential = False  # inside an integral: stop at `dx`
         # False: build the as-written form with explicit evaluate=False (see parse_math)
         self.evaluate = True
+        # x = 1 ± sqrt(2): the relation is read once with sign 1, once with -1 (see relation)
+        self.sign = 1
+        self.signed: Token | None = None  # the first ± or ∓ not yet resolved by a relation
 
     # grammar entry points, defined by the mixins
     statement: Callable[[], Any]

@@ -32,6 +32,7 @@ _RELATIONS: dict[str, Any] = {
     "=": sp.Eq, "==": sp.Eq, "!=": sp.Ne, "<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge,
 }  # fmt: skip
 _STOPPERS = frozenset({"sqrt", "√", "∛"})
+_SIGNS = frozenset({"+", "-", "±", "∓"})
 
 
 class MathParser(Latex):
@@ -46,6 +47,15 @@ class MathParser(Latex):
         tok = self.peek()
         if tok.kind != END:
             self.fail(tok, _unexpected(tok))
+        if self.signed is not None:
+            # A statement with ± is the ``or`` of its readings with every ± as + and with
+            # every ± as - (∓ the other way round): the signs are tied, as in print.
+            if not isinstance(result, Boolean):
+                self.fail(self.signed, "± is read only in an equation or inequality "
+                          "(x = 1 ± sqrt(2) means x = 1 + sqrt(2) or x = 1 - sqrt(2)); "
+                          "here write the two cases out")
+            self.i, self.sign = 0, -1
+            result = sp.Or(result, self.statement())
         return result
 
     def statement(self) -> Any:
@@ -77,6 +87,12 @@ class MathParser(Latex):
         if not isinstance(value, Boolean):
             self.fail(tok, f"expected an equation or inequality on each side of {word!r}")
         return value
+
+    def plus_minus(self, tok: Token) -> Any:
+        """The sign that ``tok`` (``±`` or ``∓``) stands for in this reading of the text."""
+        if self.signed is None:
+            self.signed = tok
+        return self.sign if tok.text == "±" else -self.sign
 
     def relation(self) -> Any:
         start = self.peek()
@@ -127,14 +143,14 @@ class MathParser(Latex):
     def sum(self) -> Any:
         start = self.peek()
         first = self.product()
-        if not (self.at("+") or self.at("-")):
+        if not (self.peek().kind == OP and self.peek().text in _SIGNS):
             return first
         terms = [self.expr(first, start)]
-        while self.at("+") or self.at("-"):
+        while self.peek().kind == OP and self.peek().text in _SIGNS:
             sign = self.advance()
             tok = self.peek()
             term = self.expr(self.product(), tok)
-            if sign.text == "-":
+            if sign.text == "-" or (sign.text in "±∓" and self.plus_minus(sign) < 0):
                 term = self.build(sp.Mul, [sp.S.NegativeOne, term], sign)
             terms.append(term)
         try:
@@ -231,6 +247,13 @@ class MathParser(Latex):
                 self.advance()
                 nxt = self.peek()
                 return self.expr(self.unary(), nxt)
+            if tok.kind == OP and tok.text in "±∓":
+                self.advance()
+                nxt = self.peek()
+                value = self.expr(self.unary(), nxt)
+                if self.plus_minus(tok) > 0:
+                    return value
+                return self.build(sp.Mul, [sp.S.NegativeOne, value], tok)
             return self.power()
         finally:
             self.depth -= 1

@@ -28,12 +28,26 @@ class Token(NamedTuple):
     pos: int  # 0-based offset into the tokenized text
 
 
+# Display environments pasted with their contents: \begin{aligned} ... \end{aligned} only
+# lays lines out (like & and \\), so the markers are dropped.
+_DISPLAY_ENVIRONMENTS = ("aligned", "alignedat", "alignat", "align", "equation", "eqnarray",
+                         "gathered", "gather", "split", "multline", "flalign", "displaymath")
+
+# A trailing \text{...} of prose is an annotation ("\quad \text{(difference of squares)}",
+# "&& \text{expand} \\"): it is dropped like spacing. Only the end of a line: prose inside
+# a line would hide what the maths says.
+_ANNOTATION_RE = re.compile(
+    r"\\(?:text|textrm|textit|textbf|textsf|textnormal|mbox|intertext)\s*\{([^{}]*)\}"
+    r"(?:\s|\\\\|\\[,;:! ]|\\q?quad(?![A-Za-z])|[&.,;:~$])*\Z"
+)
+
 # A letter: not a digit, underscore or superscript digit (those are \w too), and not a
 # Greek or blackboard letter: those are one-letter names of their own ("πr" is π·r).
 _LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u2079\u0370-\u03ffℤℝℕℚℂ]"
 _TOKEN_RE = re.compile(
     r"""
-    (?P<ws>(?:\s|\\[,;:!\ \[\]()]|\\\\|[$&~\u200b\u200c\u200d\u2060\ufeff])+)
+    (?P<ws>(?:\s|\\[,;:!\ \[\]()]|\\\\|[$&~\u200b\u200c\u200d\u2060\ufeff]
+            |\\(?:begin|end)\s*\{(?:DISPLAY)\*?\}(?:\s*\{[0-9]+\})?)+)
   | (?P<num>[0-9]+\.[0-9]*(?:[eE][+-]?[0-9]+)?|[0-9]+|\.[0-9]+)
   | (?P<name>LETTER(?:LETTER|[0-9])*)
   | (?P<greek>[\u0370-\u03ffℤℝℕℚℂ])
@@ -42,7 +56,7 @@ _TOKEN_RE = re.compile(
   | (?P<prime>(?<=[\w)\]}'′])['′])
   | (?P<str>'[^'\n]{0,8}'|"[^"\n]{0,8}")
   | (?P<op><=>|==>|<==|<=|>=|!=|==|=>|=<|\*\*|->|.)
-    """.replace("LETTER", _LETTER),
+    """.replace("LETTER", _LETTER).replace("DISPLAY", "|".join(_DISPLAY_ENVIRONMENTS)),
     re.VERBOSE | re.DOTALL,
 )
 
@@ -66,6 +80,7 @@ _UNICODE_OPS: dict[str, tuple[str, str]] = {
     "⩾": (OP, ">="), "≠": (OP, "!="), "⇔": (OP, "<=>"), "⟺": (OP, "<=>"), "⇒": (OP, "==>"),
     "⟹": (OP, "==>"), "⇐": (OP, "<=="), "⟸": (OP, "<=="), "→": (OP, "->"), "∧": (OP, "and"),
     "∨": (OP, "or"), "√": (OP, "√"), "∛": (OP, "∛"), "∞": (NAME, "oo"), "∈": (OP, "in"),
+    "±": (OP, "±"), "∓": (OP, "∓"),
     "⌊": (CMD, "lfloor"), "⌋": (CMD, "rfloor"), "⌈": (CMD, "lceil"), "⌉": (CMD, "rceil"),
     "ℤ": (NAME, "Z"), "ℝ": (NAME, "R"), "ℕ": (NAME, "N"), "ℚ": (NAME, "Q"), "ℂ": (NAME, "C"),
 }  # fmt: skip
@@ -75,6 +90,7 @@ _LATEX_OPS: dict[str, tuple[str, str]] = {
     "cdot": (OP, "*"), "times": (OP, "*"), "ast": (OP, "*"), "div": (OP, "/"),
     "le": (OP, "<="), "leq": (OP, "<="), "leqslant": (OP, "<="), "ge": (OP, ">="),
     "geq": (OP, ">="), "geqslant": (OP, ">="), "lt": (OP, "<"), "gt": (OP, ">"),
+    "pm": (OP, "±"), "mp": (OP, "∓"),
     "ne": (OP, "!="), "neq": (OP, "!="), "iff": (OP, "<=>"), "Leftrightarrow": (OP, "<=>"),
     "Longleftrightarrow": (OP, "<=>"), "implies": (OP, "==>"), "Rightarrow": (OP, "==>"),
     "Longrightarrow": (OP, "==>"), "impliedby": (OP, "<=="), "Leftarrow": (OP, "<=="),
@@ -99,7 +115,6 @@ _LATEX_NAMES: frozenset[str] = frozenset(
 ) | GREEK_NAMES
 
 _HINTS = {
-    "±": ": write the two cases out, e.g. x = 2 or x = -2",
     "≈": ": proofnb checks exact steps; write '=' for an identity",
 }
 
@@ -120,7 +135,7 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
     append = tokens.append
     size = len(text)
     texts = False
-    for m in _TOKEN_RE.finditer(text):
+    for m in _TOKEN_RE.finditer(text, 0, _annotation_start(text)):
         kind = m.lastgroup
         if kind == "ws":
             continue
@@ -177,6 +192,25 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
     if texts:
         _collapse_words(tokens)
     return tokens
+
+
+def _annotation_start(text: str) -> int:
+    """Where the trailing prose annotations of ``text`` begin (``len(text)`` if none)."""
+    end = len(text)
+    while "\\" in text[:end]:
+        m = _ANNOTATION_RE.search(text, 0, end)
+        if m is None or not _is_prose(m.group(1)):
+            break
+        end = m.start()
+    return end
+
+
+def _is_prose(content: str) -> bool:
+    # \text{d}, \text{e}, \text{ or }, \text{sin} are maths; words and sentences are not.
+    word = content.strip()
+    if not word.isalpha():
+        return True
+    return len(word) > 1 and word not in ("and", "or") and word not in _LATEX_NAMES
 
 
 _TEXT_COMMANDS = frozenset({"text", "textrm", "mathrm", "mbox"})
