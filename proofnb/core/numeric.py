@@ -227,17 +227,23 @@ def _eval_sum(expr: sp.Sum, point: Mapping[Symbol, Expr], real: bool) -> Value:
         return UNCERTAIN if UNCERTAIN in (lo, hi) else UNDEFINED
     if not (lo.is_Integer and hi.is_Integer):
         return UNDEFINED
-    if int(hi) - int(lo) > _MAX_SUM_TERMS:
+    first, last, sign = int(lo), int(hi), 1
+    if last < first - 1:
+        # Karr's convention, as SymPy's summation uses it: a sum from a to b < a - 1 is minus
+        # the sum from b + 1 to a - 1, so that sum(a..b) + sum(b+1..c) = sum(a..c) for all
+        # integers. Closed forms a student derives hold for every n under it.
+        first, last, sign = last + 1, first - 1, -1
+    if last - first > _MAX_SUM_TERMS:
         return UNCERTAIN
     total: Expr = sp.Integer(0)
     inner = dict(point)
-    for k in range(int(lo), int(hi) + 1):
+    for k in range(first, last + 1):
         inner[var] = sp.Integer(k)
         term = _eval(expr.function, inner, real)
         if isinstance(term, _Marker):
             return term
         total += term
-    return _check(total, real)
+    return _check(sign * total, real)
 
 
 def _check(value: Expr, real: bool) -> Value:

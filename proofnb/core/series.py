@@ -79,12 +79,28 @@ def sum_value(expr: sp.Sum, point: Mapping[Symbol, Expr]) -> Expr | None | bool:
     return value
 
 
+def _excluded(cond: Basic, conditions: tuple[Basic, ...]) -> bool:
+    """Is the branch condition ``cond`` an equation the assumptions rule out (``a = b``
+    under ``a != b``)?"""
+    if not isinstance(cond, sp.Eq):
+        return False
+    gap = cond.lhs - cond.rhs
+    for known in conditions:
+        if isinstance(known, sp.Ne):
+            other = known.lhs - known.rhs
+            if sp.expand(other - gap) == 0 or sp.expand(other + gap) == 0:
+                return True
+    return False
+
+
 def settle_piecewise(expr: Basic, conditions: tuple[Basic, ...], real: bool) -> Basic:
     """A closed form whose first branch holds on the whole declared region, as that branch.
 
     ``Piecewise((1/(1 - x), |x| < 1), (Sum(...), True))`` under ``assume -1 < x < 1`` is
-    ``1/(1 - x)``. Only univariate conditions are settled (the region from the assumptions);
-    anything else is returned as it was.
+    ``1/(1 - x)``. A branch for ``r = 1`` is passed over under ``assume r != 1``
+    (``Piecewise((n + 1, Eq(r, 1)), ((1 - r^(n+1))/(1 - r), True))`` is the second branch).
+    Only univariate conditions are settled (the region from the assumptions); anything else
+    is returned as it was.
     """
     from .prove import assumption_interval
 
@@ -92,7 +108,12 @@ def settle_piecewise(expr: Basic, conditions: tuple[Basic, ...], real: bool) -> 
         return expr
 
     def first_branch(node: sp.Piecewise) -> Basic:
-        value, cond = node.args[0]
+        branches = [(v, c) for v, c in node.args if not _excluded(c, conditions)]
+        if not branches:
+            return node
+        value, cond = branches[0]
+        if cond is sp.true:
+            return value
         free = cond.free_symbols
         if len(free) != 1:
             return node
