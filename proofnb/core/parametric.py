@@ -1,9 +1,12 @@
-"""Parametric equation steps: ``a x = b <=> x = b/a`` under ``assume a != 0``.
+"""Parametric steps: ``a x = b <=> x = b/a`` under ``assume a != 0``, and
+``a x > 2a <=> x > 2`` under ``assume a > 0``.
 
 Each line is one equation linear in an unknown x, whose x-coefficient and every denominator
 are nonzero for all parameters in the setting (a declared ``u != 0`` or a symbol assumption):
 then each line has exactly one solution, and the lines agree when those solutions are the same
-expression in the parameters.
+expression in the parameters. Likewise each line may be one inequality linear in x whose
+x-coefficient and denominator have a sign fixed by the assumptions: its solutions are one ray
+``x > r`` (``>=``, ``<``, ``<=``), and the lines agree when their rays are the same.
 """
 
 from __future__ import annotations
@@ -19,7 +22,16 @@ from .witness import Problem
 def prove_parametric(problem: Problem) -> ProofFound | None:
     """Prove a step between two equations linear in one unknown with nonzero coefficient."""
     first, second = problem.lhs, problem.rhs
-    if not (isinstance(first, sp.Eq) and isinstance(second, sp.Eq)) or len(problem.symbols) < 2:
+    if len(problem.symbols) < 2:
+        return None
+    if isinstance(first, _ORDERS) and isinstance(second, _ORDERS) and problem.real:
+        for x in problem.symbols:
+            one_ray, two_ray = _ray(first, x), _ray(second, x)
+            if one_ray is not None and two_ray is not None and one_ray[:2] == two_ray[:2] \
+                    and sp.cancel(one_ray[2] - two_ray[2]) == 0:
+                return ProofFound(f"linear in {x}")
+        return None
+    if not (isinstance(first, sp.Eq) and isinstance(second, sp.Eq)):
         return None
     nonzero = _declared_nonzero(problem.conditions)
     for x in problem.symbols:
@@ -72,3 +84,48 @@ def _root(eq: sp.Eq, x: Symbol, nonzero: set[Expr], real: bool) -> Expr | None:
     if not _is_nonzero(c1, nonzero):
         return None
     return sp.cancel(-c0 / c1)
+
+
+_ORDERS = (sp.Lt, sp.Le, sp.Gt, sp.Ge)
+
+
+def _sign(expr: Expr) -> int | None:
+    """1 or -1 when ``expr`` has that sign for every parameter value (factor by factor)."""
+    coeff, factors = sp.factor_list(expr)
+    if coeff == 0 or not coeff.is_number:
+        return None
+    sign = 1 if coeff > 0 else -1
+    for base, power in factors:
+        if power % 2 == 0 and base.is_nonzero:
+            continue
+        if base.is_positive:
+            continue
+        if base.is_negative:
+            sign = -sign if power % 2 else sign
+            continue
+        return None
+    return sign
+
+
+def _ray(rel: Basic, x: Symbol) -> tuple[bool, bool, Expr] | None:
+    """(x above the end, strict, end) when ``rel`` is linear in x with a coefficient and a
+    denominator of fixed sign and no domain condition; else None."""
+    if not isinstance(rel, _ORDERS) or any(c.kind != "ne" or not _sign(c.expr)
+                                           for c in conditions(rel, real=True)):
+        return None
+    try:
+        num, den = sp.fraction(sp.together(rel.lhs - rel.rhs))
+        if den.has(x):
+            return None
+        poly = sp.Poly(sp.expand(num), x)
+    except (sp.PolynomialError, sp.GeneratorsNeeded, TypeError, ValueError):
+        return None
+    if poly.degree() != 1:
+        return None
+    c1, c0 = poly.all_coeffs()
+    sign_c1, sign_den = _sign(c1), _sign(den)
+    if sign_c1 is None or sign_den is None:
+        return None
+    # lhs - rhs = (c1 x + c0)/den: above or below zero as x is above or below -c0/c1
+    above = isinstance(rel, (sp.Gt, sp.Ge)) == (sign_c1 * sign_den > 0)
+    return above, isinstance(rel, (sp.Gt, sp.Lt)), sp.cancel(-c0 / c1)

@@ -79,3 +79,22 @@ def test_plus_minus_outside_a_statement_is_an_error() -> None:
     result = check_proof("(a ± b)^2 = a^2 ± 2ab + b^2", CheckOptions())
     assert [s.status for s in result.steps] == ["error"]
     assert "two cases" in result.steps[0].message
+
+
+@pytest.mark.parametrize(
+    ("assume", "text", "expected"),
+    [
+        (("a > 0",), "a x > 2a\n<=> x > 2", "proved"),
+        (("a < 0",), "a x > 2a\n<=> x < 2", "proved"),
+        (("a < 0",), "a x > 2a\n<=> x > 2", "refuted"),
+        ((), "a x > 2a\n<=> x > 2", "refuted"),
+        (("a > 0",), "a x >= 2a\n<=> x > 2", "refuted"),
+        (("a > 0",), "-a x + 1 > 0\n<=> x < 1/a", "proved"),
+        (("a > 0",), "(x - 1)/a^2 < 3\n<=> x < 3a^2 + 1", "proved"),
+        ((), "(a^2 + 1) x > a^2 + 1\n<=> x > 1", "proved"),
+        ((), "a^2 x > a^2\n<=> x > 1", "refuted"),
+        (("a > 0", "b > 0"), "x/a - b <= 1\n<=> x <= a b + 1", "refuted"),
+    ],
+)
+def test_parametric_linear_inequalities(assume: tuple[str, ...], text: str, expected: str) -> None:
+    assert _statuses(text, assume) == [expected]
