@@ -170,7 +170,8 @@ def decide(
     settled = decide_constant(problem) if not problem.symbols else None
     if settled is not None:
         return settled
-    proof = _prove_expressions(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline)
+    signs = _sign_refinement(problem) if relation == "=" else {}
+    proof = _prove_expressions(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline, signs)
     covered = domain_covered(problem) if proof and relation == "=" else True
     if proof and covered:
         notes = domain_notes(problem, probe.isolated)
@@ -195,7 +196,66 @@ def _numeric_outcome(agreeing: int, seed: int, *, timed_out: bool, extra: str = 
     )
 
 
-def _prove_expressions(problem: Problem, deadline: float) -> ProofFound | None:
+def _sign_refinement(problem: Problem) -> dict[Symbol, Symbol]:
+    """Symbols that are >= 0 wherever the step is checked, each with a nonnegative stand-in.
+
+    A variable under a square root (any root written as a power with a fractional exponent)
+    or a logarithm of the chain's origin or of the left side (``sqrt(a) sqrt(b)``) is >= 0
+    at every point where that side is defined, and so is one declared ``a > 0`` or
+    ``a >= 0``: proving the step for nonnegative symbols proves it wherever it is checked,
+    and SymPy then applies ``sqrt(ab) = sqrt(a) sqrt(b)`` and its kin. (A symbolic exponent
+    says nothing: ``x^a`` is defined at x = -1 when a = 2.)
+    """
+    if not problem.real:
+        return {}
+    found: set[Symbol] = set()
+    nonzero: set[Symbol] = set()
+    for expr in (problem.origin, problem.lhs):
+        _necessary_signs(expr, found, nonzero)
+    for cond in problem.conditions:
+        if isinstance(cond, (sp.Gt, sp.Ge)) and isinstance(cond.lhs, Symbol) and cond.rhs == 0:
+            found.add(cond.lhs)
+            if isinstance(cond, sp.Gt):
+                nonzero.add(cond.lhs)
+        elif isinstance(cond, (sp.Lt, sp.Le)) and isinstance(cond.rhs, Symbol) and cond.lhs == 0:
+            found.add(cond.rhs)
+            if isinstance(cond, sp.Lt):
+                nonzero.add(cond.rhs)
+    return {
+        s: sp.Dummy(s.name, positive=True) if s in nonzero else sp.Dummy(s.name, nonnegative=True)
+        for s in sorted(found, key=lambda s: s.name)
+        if s in problem.symbols and s.is_positive is not True and s.is_integer is not True
+    }
+
+
+def _root_symbol(expr: Basic) -> Symbol | None:
+    """``x`` for ``x``, ``x^2``, ``sqrt(x)`` (zero exactly where x is); else None."""
+    while isinstance(expr, sp.Pow) and expr.exp.is_Rational and expr.exp.is_positive:
+        expr = expr.base
+    return expr if isinstance(expr, Symbol) else None
+
+
+def _necessary_signs(expr: Basic, nonnegative: set[Symbol], nonzero: set[Symbol]) -> None:
+    """Signs of symbols that every point where ``expr`` is defined (real mode) satisfies."""
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.Pow) and node.exp.is_Rational:
+            base = _root_symbol(node.base)
+            if base is None:
+                continue
+            if not node.exp.is_Integer and node.exp.q % 2 == 0:
+                nonnegative.add(base)  # an even root: real only for base >= 0
+            if node.exp.is_negative:
+                nonzero.add(base)
+        elif isinstance(node, sp.log):
+            arg = node.args[0]
+            if isinstance(arg, Symbol):
+                nonnegative.add(arg)
+                nonzero.add(arg)
+
+
+def _prove_expressions(
+    problem: Problem, deadline: float, signs: dict[Symbol, Symbol] | None = None
+) -> ProofFound | None:
     lhs, rhs = problem.lhs, problem.rhs
     assert isinstance(lhs, Expr) and isinstance(rhs, Expr)
     try:
@@ -212,6 +272,14 @@ def _prove_expressions(problem: Problem, deadline: float) -> ProofFound | None:
         found = prove_targeted(lhs, rhs, deadline)
         if found or time.monotonic() > deadline:
             return found
+        if signs:
+            refined = lhs.xreplace(signs), rhs.xreplace(signs)
+            found = prove_cheap(*refined) or prove_targeted(*refined, deadline)
+            if found:
+                names = ", ".join(sorted(s.name for s in signs))
+                return ProofFound(f"{found.method} (for {names} in the domain)")
+            if time.monotonic() > deadline:
+                return None
         region = _region(problem)
         moved = shifted(lhs, rhs, problem.symbols[0], region) if region is not None else None
         if moved is not None:
@@ -262,6 +330,9 @@ def _implied(cond: Condition, known: set[Expr], problem: Problem) -> bool:
     g = cond.expr
     if g in known or g.is_nonnegative:
         return True
+    signs = _sign_refinement(problem)
+    if signs and g.xreplace(signs).is_nonnegative:
+        return True  # e.g. a*b >= 0 where sqrt(a) sqrt(b) is defined
     for k in known:
         try:
             ratio = sp.cancel(g / k)

@@ -129,7 +129,10 @@ def notes_for(cond: Condition) -> list[str]:
 
 
 def _pretty_ne(expr: Expr) -> str:
-    """``x ≠ 1`` for a linear factor; ``x^2 ≠ 0`` is ``x ≠ 0``, ``b c ≠ 0`` is ``b ≠ 0; c ≠ 0``."""
+    """``x ≠ 1`` for a linear factor; ``x^2 ≠ 0`` is ``x ≠ 0``, ``b c ≠ 0`` is ``b ≠ 0; c ≠ 0``,
+    ``sqrt(x) ≠ 0`` is ``x ≠ 0``."""
+    while isinstance(expr, sp.Pow) and expr.exp.is_positive:
+        expr = expr.base
     num = sp.numer(sp.together(expr))
     syms = sorted(num.free_symbols, key=str)
     if num.is_polynomial(*syms) and syms:
