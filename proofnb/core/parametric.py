@@ -13,14 +13,27 @@ from __future__ import annotations
 
 import sympy as sp
 from sympy import Basic, Expr, Symbol
+from sympy.polys.polyerrors import BasePolynomialError
 
-from .domain import conditions
+from .domain import Condition, conditions
 from .prove import ProofFound
 from .witness import Problem
 
 
 def prove_parametric(problem: Problem) -> ProofFound | None:
-    """Prove a step between two equations linear in one unknown with nonzero coefficient."""
+    """Prove a step between two equations linear in one unknown with nonzero coefficient,
+    two linear inequalities, or two polynomial equations (or ``or``s) with the same roots."""
+    try:
+        return _prove(problem)
+    except _ALGEBRA_ERRORS:
+        return None
+
+
+_ALGEBRA_ERRORS = (BasePolynomialError, TypeError, ValueError, NotImplementedError,
+                   ZeroDivisionError, RecursionError, AttributeError)
+
+
+def _prove(problem: Problem) -> ProofFound | None:
     first, second = problem.lhs, problem.rhs
     if len(problem.symbols) < 2:
         return None
@@ -31,15 +44,66 @@ def prove_parametric(problem: Problem) -> ProofFound | None:
                     and sp.cancel(one_ray[2] - two_ray[2]) == 0:
                 return ProofFound(f"linear in {x}")
         return None
-    if not (isinstance(first, sp.Eq) and isinstance(second, sp.Eq)):
-        return None
     nonzero = _declared_nonzero(problem.conditions)
-    for x in problem.symbols:
-        one = _root(first, x, nonzero, problem.real)
-        two = _root(second, x, nonzero, problem.real)
-        if one is not None and two is not None and sp.cancel(one - two) == 0:
-            return ProofFound(f"linear in {x}")
+    if isinstance(first, sp.Eq) and isinstance(second, sp.Eq):
+        for x in problem.symbols:
+            one = _root(first, x, nonzero, problem.real)
+            two = _root(second, x, nonzero, problem.real)
+            if one is not None and two is not None and sp.cancel(one - two) == 0:
+                return ProofFound(f"linear in {x}")
+    if problem.real:
+        for x in problem.symbols:
+            ones = _root_set(first, x, nonzero)
+            twos = _root_set(second, x, nonzero) if ones is not None else None
+            if ones is not None and twos is not None and _same_set(ones, twos):
+                return ProofFound(f"roots in {x}")
     return None
+
+
+#: Most roots compared, and most equations in one ``or``.
+_MAX_ROOTS = 6
+
+
+def _root_set(stmt: Basic, x: Symbol, nonzero: set[Expr]) -> list[Expr] | None:
+    """The real roots in x of a polynomial equation (or an ``or`` of them) with a leading
+    coefficient nonzero for every parameter value and no domain condition, each root real
+    for every parameter value; None when that is not clear."""
+    eqs = stmt.args if isinstance(stmt, sp.Or) else (stmt,)
+    if len(eqs) > _MAX_ROOTS or not all(isinstance(eq, sp.Eq) for eq in eqs):
+        return None
+    roots: list[Expr] = []
+    for eq in eqs:
+        if not all(_always(c, x, nonzero) for c in conditions(eq, real=True)):
+            return None
+        try:
+            poly = sp.Poly(sp.expand(eq.lhs - eq.rhs), x)
+        except (sp.PolynomialError, sp.GeneratorsNeeded, TypeError, ValueError):
+            return None
+        if not 1 <= poly.degree() <= 2 or not _is_nonzero(poly.LC(), nonzero):
+            return None
+        found = sp.solveset(poly.as_expr(), x, sp.S.Reals)
+        if not isinstance(found, sp.FiniteSet) or any(
+            r.has(x) or r.is_real is not True for r in found.args
+        ):
+            return None
+        roots.extend(found.args)
+    return roots if len(roots) <= _MAX_ROOTS else None
+
+
+def _always(cond: Condition, x: Symbol, nonzero: set[Expr]) -> bool:
+    """A domain condition free of x that holds for every parameter value in the setting."""
+    if cond.expr.has(x):
+        return False
+    if cond.kind == "ge":
+        return bool(cond.expr.is_nonnegative)
+    return bool(cond.expr.is_nonzero) or _is_nonzero(cond.expr, nonzero)
+
+
+def _same_set(ones: list[Expr], twos: list[Expr]) -> bool:
+    def inside(value: Expr, values: list[Expr]) -> bool:
+        return any(sp.simplify(value - other) == 0 for other in values)
+
+    return all(inside(r, twos) for r in ones) and all(inside(r, ones) for r in twos)
 
 
 def _declared_nonzero(conds: tuple[Basic, ...]) -> set[Expr]:

@@ -98,3 +98,21 @@ def test_plus_minus_outside_a_statement_is_an_error() -> None:
 )
 def test_parametric_linear_inequalities(assume: tuple[str, ...], text: str, expected: str) -> None:
     assert _statuses(text, assume) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("assume", "text", "expected"),
+    [
+        (("a > 0",), "x^2 = a\n<=> x = sqrt(a) or x = -sqrt(a)", "proved"),
+        (("a > 0",), "x^2 = a\n<=> x = ±sqrt(a)", "proved"),
+        (("a > 0",), "x^2 = a\n<=> x = sqrt(a)", "refuted"),
+        (("a > 0",), "x^2 = a\n<=> x = ±sqrt(2a)", "refuted"),
+        (("a > 0", "b > 0"), "a x^2 = b\n<=> x = ±sqrt(b/a)", "proved"),
+        (("a > 0",), "x^2 = 1/a\n<=> x = ±1/sqrt(a)", "proved"),
+        (("a > 0",), "x^2 = 1/a\n<=> x = ±1/a", "refuted"),
+        (("a != 0",), "a x^2 = a\n<=> x = ±1", "proved"),
+        ((), "a x^2 = a\n<=> x = ±1", "refuted"),  # a = 0: every x
+    ],
+)
+def test_parametric_quadratic_roots(assume: tuple[str, ...], text: str, expected: str) -> None:
+    assert _statuses(text, assume) == [expected]
