@@ -170,6 +170,10 @@ def decide(
     settled = decide_constant(problem) if not problem.symbols else None
     if settled is not None:
         return settled
+    if not problem.symbols and real:
+        undefined = _undefined_side(problem, texts)
+        if undefined is not None:
+            return undefined
     signs = _sign_refinement(problem) if relation == "=" else {}
     proof = _prove_expressions(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline, signs)
     covered = domain_covered(problem) if proof and relation == "=" else True
@@ -183,6 +187,33 @@ def decide(
     return _numeric_outcome(max(probe.agreeing, more.agreeing), used_seed, timed_out=(
         time.monotonic() > deadline), extra="" if covered else
         "identity proved where both sides are defined; domain inclusion only checked numerically")
+
+
+def _undefined_side(problem: Problem, texts: Sequence[str]) -> Outcome | None:
+    """A step between constants where a side has no real value: say why, and what to write."""
+    sides = (("left", problem.lhs, texts[1] if len(texts) > 2 else None),
+             ("right", problem.rhs, texts[2] if len(texts) > 2 else None))
+    for name, side, text in sides:
+        if evaluate(side, {}, real=True) is not UNDEFINED:
+            continue
+        shown = (text or sp.sstr(side)).strip()
+        message = f"the {name} side {shown} is undefined in real mode"
+        if any(_negative_fractional_power(p) for p in side.atoms(sp.Pow)):
+            message += (": a fractional power of a negative number is its principal (complex) "
+                        "root; for the real root write cbrt(-8) or root(-8, 3)")
+        elif evaluate(side, {}, real=False) is not UNDEFINED:
+            message += ": it is not a real number (complex values need --domain complex)"
+        return Outcome("unknown", "undefined", message=message)
+    return None
+
+
+def _negative_fractional_power(power: sp.Pow) -> bool:
+    """``(-8)^(1/3)``: an odd root of a negative number, which real mode does not take."""
+    exp = evaluate(power.exp, {}, real=True)
+    if not (isinstance(exp, sp.Rational) and exp.q % 2 == 1 and exp.q > 1):
+        return False
+    base = evaluate(power.base, {}, real=True)
+    return isinstance(base, Expr) and base.is_negative is True
 
 
 def _numeric_outcome(agreeing: int, seed: int, *, timed_out: bool, extra: str = "") -> Outcome:
