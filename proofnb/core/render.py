@@ -31,6 +31,8 @@ _RELATIONS = {
     "=>": r"\Rightarrow", "->": r"\to", "in": r"\in",
 }  # fmt: skip
 _WORDS = {"and": r"\text{ and }", "or": r"\text{ or }"}
+#: Signs between and before terms (``±`` and ``∓`` as the cell language reads them).
+_SUM_SIGNS = {"+": "+", "-": "-", "±": r"\pm ", "∓": r"\mp "}
 _OPEN = {"(": (r"\left(", r"\right)", ")"), "[": (r"\left[", r"\right]", "]"),
          "{": (r"\left\{", r"\right\}", "}")}
 #: Functions LaTeX knows by name (``\sin``), and spellings with a standard name.
@@ -200,11 +202,11 @@ class _Renderer:
 
     def sum(self) -> _Tex:
         first = self.product()
-        if not self.at("+", "-"):
+        if not self.at(*_SUM_SIGNS):
             return first
         parts = [first.tex]
-        while self.at("+", "-"):
-            parts.append(f" {self.advance().text} ")
+        while self.at(*_SUM_SIGNS):
+            parts.append(f" {_SUM_SIGNS[self.advance().text].strip()} ")
             parts.append(self.product().tex)
         return _Tex("".join(parts))
 
@@ -241,10 +243,11 @@ class _Renderer:
         if self.depth > _MAX_DEPTH:
             raise _Unrenderable
         try:
-            if self.at("-", "+"):
+            if self.at(*_SUM_SIGNS):
                 sign = self.advance().text
                 operand = self.unary()
-                return _Tex(sign + operand.tex, negated=operand.bare if sign == "-" else None)
+                return _Tex(_SUM_SIGNS[sign] + operand.tex,
+                            negated=operand.bare if sign == "-" else None)
             return self.power()
         finally:
             self.depth -= 1

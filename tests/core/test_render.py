@@ -40,6 +40,8 @@ CASES = [
     ("x >= 1 and y > 0", r"x \ge 1\text{ and }y > 0"),
     ("x > 2 or x < -2", r"x > 2\text{ or }x < -2"),
     ("n!", "n!"),
+    ("x = 1 ± sqrt(2)", r"x = 1 \pm \sqrt{2}"),
+    ("x = ±x and y = ∓1", r"x = \pm x\text{ and }y = \mp 1"),
     ("binomial(n, k)", r"\binom{n}{k}"),
     ("α + π", r"\alpha + \pi"),
     ("x_1 + a10", "x_{1} + a_{10}"),
