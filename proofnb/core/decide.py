@@ -21,6 +21,7 @@ from .domain import Condition, conditions, excluded_points, note_for, notes_for
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
 from .model import Counterexample, Status
 from .numeric import UNDEFINED, Point, anchors_from, evaluate, is_integer_symbol, step_seed
+from .orders import Reparam, bounds_of, reparametrize
 from .parametric import prove_parametric
 from .prove import (
     ProofFound,
@@ -105,11 +106,14 @@ def _problem(
     ge = [c.expr for e in context for c in conditions(e, real=real) if c.kind == "ge"]
     anchor_src: list[Basic] = [*conds, *ge]
     anchors = anchors_from(anchor_src, symbols)
+    integer = frozenset(s for s in symbols if is_integer_symbol(s, context))
+    bounds = bounds_of(conds) if real else []
     return Problem(
         relation=relation, lhs=lhs, rhs=rhs, origin=origin, symbols=symbols, real=real,
-        conditions=tuple(conds),
-        integer=frozenset(s for s in symbols if is_integer_symbol(s, context)),
+        conditions=tuple(conds), integer=integer,
         anchors=tuple((s, tuple(v)) for s, v in anchors.items()), seed=seed,
+        reparam=reparametrize(bounds, [s for s in symbols if s not in integer]) if bounds
+        else None,
     )
 
 
@@ -174,8 +178,8 @@ def decide(
         undefined = _undefined_side(problem, texts)
         if undefined is not None:
             return undefined
-    signs = _sign_refinement(problem) if relation == "=" else {}
-    proof = _prove_expressions(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline, signs)
+    refined = _sign_refinement(problem)
+    proof = _prove_expressions(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline, refined)
     covered = domain_covered(problem) if proof and relation == "=" else True
     if proof and covered:
         notes = domain_notes(problem, probe.isolated)
@@ -227,36 +231,26 @@ def _numeric_outcome(agreeing: int, seed: int, *, timed_out: bool, extra: str = 
     )
 
 
-def _sign_refinement(problem: Problem) -> dict[Symbol, Symbol]:
-    """Symbols that are >= 0 wherever the step is checked, each with a nonnegative stand-in.
+def _sign_refinement(problem: Problem) -> Reparam | None:
+    """The step in variables whose signs SymPy can use, valid wherever the step is checked.
 
     A variable under a square root (any root written as a power with a fractional exponent)
     or a logarithm of the chain's origin or of the left side (``sqrt(a) sqrt(b)``) is >= 0
-    at every point where that side is defined, and so is one declared ``a > 0`` or
-    ``a >= 0``: proving the step for nonnegative symbols proves it wherever it is checked,
-    and SymPy then applies ``sqrt(ab) = sqrt(a) sqrt(b)`` and its kin. (A symbolic exponent
-    says nothing: ``x^a`` is defined at x = -1 when a = 2.)
+    at every point where that side is defined; the assumptions add bounds such as ``a > 0``,
+    ``x >= 2`` or ``a > b`` (:mod:`proofnb.core.orders`). Proving the step in the new
+    variables proves it wherever it is checked, and SymPy then applies
+    ``sqrt(ab) = sqrt(a) sqrt(b)``, sees ``1/b - 1/(b + t)`` is positive, and so on.
+    (A symbolic exponent says nothing: ``x^a`` is defined at x = -1 when a = 2.)
     """
     if not problem.real:
-        return {}
+        return None
     found: set[Symbol] = set()
     nonzero: set[Symbol] = set()
     for expr in (problem.origin, problem.lhs):
         _necessary_signs(expr, found, nonzero)
-    for cond in problem.conditions:
-        if isinstance(cond, (sp.Gt, sp.Ge)) and isinstance(cond.lhs, Symbol) and cond.rhs == 0:
-            found.add(cond.lhs)
-            if isinstance(cond, sp.Gt):
-                nonzero.add(cond.lhs)
-        elif isinstance(cond, (sp.Lt, sp.Le)) and isinstance(cond.rhs, Symbol) and cond.lhs == 0:
-            found.add(cond.rhs)
-            if isinstance(cond, sp.Lt):
-                nonzero.add(cond.rhs)
-    return {
-        s: sp.Dummy(s.name, positive=True) if s in nonzero else sp.Dummy(s.name, nonnegative=True)
-        for s in sorted(found, key=lambda s: s.name)
-        if s in problem.symbols and s.is_positive is not True and s.is_integer is not True
-    }
+    zero = sp.Integer(0)
+    signs = [(s, zero, s in nonzero) for s in sorted(found, key=lambda s: s.name)]
+    return reparametrize(bounds_of(problem.conditions) + signs, problem.symbols)
 
 
 def _root_symbol(expr: Basic) -> Symbol | None:
@@ -285,7 +279,7 @@ def _necessary_signs(expr: Basic, nonnegative: set[Symbol], nonzero: set[Symbol]
 
 
 def _prove_expressions(
-    problem: Problem, deadline: float, signs: dict[Symbol, Symbol] | None = None
+    problem: Problem, deadline: float, refined: Reparam | None = None
 ) -> ProofFound | None:
     lhs, rhs = problem.lhs, problem.rhs
     assert isinstance(lhs, Expr) and isinstance(rhs, Expr)
@@ -296,6 +290,12 @@ def _prove_expressions(
             moved = shifted(lhs, rhs, problem.symbols[0], region) if region is not None else None
             if found is None and moved is not None:
                 found = prove_inequality(problem.relation, *moved, None, deadline)
+            if found is None and refined is not None and time.monotonic() < deadline:
+                sides = refined.apply(lhs), refined.apply(rhs)
+                assert isinstance(sides[0], Expr) and isinstance(sides[1], Expr)
+                found = prove_inequality(problem.relation, *sides, None, deadline)
+                if found:
+                    return ProofFound(f"{found.method} (for {refined.names()} in the setting)")
             return found
         found = prove_cheap(lhs, rhs)
         if found or time.monotonic() > deadline:
@@ -303,12 +303,12 @@ def _prove_expressions(
         found = prove_targeted(lhs, rhs, deadline)
         if found or time.monotonic() > deadline:
             return found
-        if signs:
-            refined = lhs.xreplace(signs), rhs.xreplace(signs)
-            found = prove_cheap(*refined) or prove_targeted(*refined, deadline)
+        if refined is not None:
+            sides = refined.apply(lhs), refined.apply(rhs)
+            assert isinstance(sides[0], Expr) and isinstance(sides[1], Expr)
+            found = prove_cheap(*sides) or prove_targeted(*sides, deadline)
             if found:
-                names = ", ".join(sorted(s.name for s in signs))
-                return ProofFound(f"{found.method} (for {names} in the domain)")
+                return ProofFound(f"{found.method} (for {refined.names()} in the setting)")
             if time.monotonic() > deadline:
                 return None
         region = _region(problem)
@@ -361,8 +361,8 @@ def _implied(cond: Condition, known: set[Expr], problem: Problem) -> bool:
     g = cond.expr
     if g in known or g.is_nonnegative:
         return True
-    signs = _sign_refinement(problem)
-    if signs and g.xreplace(signs).is_nonnegative:
+    refined = _sign_refinement(problem)
+    if refined is not None and refined.apply(g).is_nonnegative:
         return True  # e.g. a*b >= 0 where sqrt(a) sqrt(b) is defined
     for k in known:
         try:

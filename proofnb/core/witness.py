@@ -30,6 +30,7 @@ from .numeric import (
     points,
     show,
 )
+from .orders import Reparam
 from .screen import Screen
 
 _REL_OF = {sp.Eq: "=", sp.Ne: "!=", sp.Lt: "<", sp.Le: "<=", sp.Gt: ">", sp.Ge: ">="}
@@ -50,6 +51,8 @@ class Problem:
     integer: frozenset[Symbol] = frozenset()
     anchors: tuple[tuple[Symbol, tuple[Expr, ...]], ...] = ()
     seed: int = 0
+    #: The assumptions' bounds as a change of variables, to sample inside them.
+    reparam: Reparam | None = None
 
 
 @dataclass
@@ -157,12 +160,33 @@ def _sample(problem: Problem, limit: int, extra: Sequence[Point]) -> Iterable[Po
         problem.seed,
         limit,
     ))
+    if problem.reparam is not None:
+        inside = _inside_bounds(problem, problem.reparam, limit)
+        sampled = [p for pair in zip(sampled, inside, strict=False) for p in pair] + \
+            sampled[len(inside):] + inside[len(sampled):]
     if not extra:
         yield from sampled
         return
     head = sorted([*extra, *sampled[:limit // 2]], key=_height)
     yield from head
     yield from sampled[limit // 2:]
+
+
+def _inside_bounds(problem: Problem, reparam: Reparam, limit: int) -> list[Point]:
+    """Points drawn in the new variables of ``reparam`` (``a = b + t``, ``t > 0``): every
+    one satisfies the assumptions it encodes, however narrow the region they leave."""
+    forward = dict(reparam.forward)
+    kept = [s for s in problem.symbols if s not in forward]
+    drawn = [*reparam.fresh, *kept]
+    out: list[Point] = []
+    for point in points(drawn, {s: s in problem.integer for s in drawn},
+                        {s: v for s, v in problem.anchors if s in kept}, problem.seed + 1,
+                        limit):
+        if len(point) != len(drawn):
+            continue
+        out.append({s: forward[s].xreplace(point) if s in forward else point[s]
+                    for s in problem.symbols})
+    return out
 
 
 def _value_holds(rel: str, a: Expr, b: Expr) -> tuple[bool | None, bool]:
