@@ -231,6 +231,36 @@ def _numeric_outcome(agreeing: int, seed: int, *, timed_out: bool, extra: str = 
     )
 
 
+#: Functions increasing on their whole real domain.
+_INCREASING = (sp.exp, sp.log, sp.atan, sp.asinh, sp.sinh, sp.tanh, sp.asin, sp.acosh,
+               sp.atanh)
+
+
+def _monotone(relation: str, lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
+    """``f(X) rel f(Y)`` for an increasing ``f`` from ``X rel Y`` (``sqrt(a) > sqrt(b)``
+    since ``a > b``): where both sides are defined, the order of the values is the order of
+    the arguments. Roots and odd powers count as increasing (a root is defined only on
+    nonnegative numbers, where it increases)."""
+    inner = _same_increasing(lhs, rhs)
+    if inner is None or time.monotonic() > deadline:
+        return None
+    found = prove_inequality(relation, *inner, None, deadline) or \
+        _monotone(relation, *inner, deadline)
+    return ProofFound(f"monotone ({found.method})") if found else None
+
+
+def _same_increasing(lhs: Expr, rhs: Expr) -> tuple[Expr, Expr] | None:
+    if type(lhs) is not type(rhs) or not lhs.args or len(lhs.args) != len(rhs.args):
+        return None
+    if isinstance(lhs, _INCREASING) and len(lhs.args) == 1:
+        return lhs.args[0], rhs.args[0]
+    if isinstance(lhs, sp.Pow) and isinstance(rhs, sp.Pow) and lhs.exp == rhs.exp:
+        e = lhs.exp
+        if e.is_Rational and e.is_positive and (e.q % 2 == 0 or e.p % 2 == 1):
+            return lhs.base, rhs.base
+    return None
+
+
 def _sign_refinement(problem: Problem) -> Reparam | None:
     """The step in variables whose signs SymPy can use, valid wherever the step is checked.
 
@@ -293,10 +323,11 @@ def _prove_expressions(
             if found is None and refined is not None and time.monotonic() < deadline:
                 sides = refined.apply(lhs), refined.apply(rhs)
                 assert isinstance(sides[0], Expr) and isinstance(sides[1], Expr)
-                found = prove_inequality(problem.relation, *sides, None, deadline)
+                found = prove_inequality(problem.relation, *sides, None, deadline) or \
+                    _monotone(problem.relation, *sides, deadline)
                 if found:
                     return ProofFound(f"{found.method} (for {refined.names()} in the setting)")
-            return found
+            return found or _monotone(problem.relation, lhs, rhs, deadline)
         found = prove_cheap(lhs, rhs)
         if found or time.monotonic() > deadline:
             return found

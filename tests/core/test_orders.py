@@ -64,3 +64,23 @@ def test_near_misses_are_refuted_inside_the_assumptions(text: str, assume: tuple
 def test_a_narrow_region_still_gets_enough_points() -> None:
     step = check_proof("log(a)\n> log(b)", CheckOptions(assume=("a > b", "b > 0"))).steps[0]
     assert step.status in ("proved", "likely")
+
+
+@pytest.mark.parametrize(("text", "assume"), [
+    ("sqrt(a)\n> sqrt(b)", ("a > b", "b >= 0")),
+    ("log(a)\n> log(b)", ("a > b", "b > 0")),
+    ("atan(a)\n> atan(b)", ("a > b",)),
+    ("(a)^(1/3)\n>= b^(1/3)", ("a >= b", "b > 0")),
+])
+def test_increasing_functions_keep_the_order(text: str, assume: tuple[str, ...]) -> None:
+    step = check_proof(text, CheckOptions(assume=assume)).steps[0]
+    assert step.status == "proved", step
+    assert "monotone" in step.method
+
+
+@pytest.mark.parametrize(("text", "assume"), [
+    ("sqrt(a)\n< sqrt(b)", ("a > b", "b >= 0")),
+    ("a^2\n> b^2", ("a > b",)),  # squaring is not increasing below 0
+])
+def test_monotonicity_is_not_claimed_where_it_fails(text: str, assume: tuple[str, ...]) -> None:
+    assert check_proof(text, CheckOptions(assume=assume)).steps[0].status == "refuted"
