@@ -73,8 +73,8 @@ def _whole(lhs: Basic, rhs: Basic, raw_lhs: Basic, raw_rhs: Basic) -> Antideriva
     if any(not isinstance(s, Symbol) or s.name not in CONSTANT_NAMES for s in extra):
         return None
     try:
-        derivative = sp.diff(other, x)
-        raw_derivative = sp.diff(raw_other, x)
+        derivative = _derivative(other, x)
+        raw_derivative = _derivative(raw_other, x)
     except (TypeError, ValueError, NotImplementedError):
         return None
     constants = tuple(sorted((s for s in extra if isinstance(s, Symbol)), key=str))
@@ -100,13 +100,40 @@ def _inside(lhs: Basic, rhs: Basic, raw_lhs: Basic, raw_rhs: Basic) -> Antideriv
     if any(not isinstance(s, Symbol) or s.name not in CONSTANT_NAMES for s in extra):
         return None
     try:
-        left, right = sp.diff(raw_lhs, x), sp.diff(raw_rhs, x)
+        left, right = _derivative(raw_lhs, x), _derivative(raw_rhs, x)
     except (TypeError, ValueError, NotImplementedError):
         return None
     if left.has(sp.Integral) or right.has(sp.Integral):
         return None
     constants = tuple(sorted((s for s in extra if isinstance(s, Symbol)), key=str))
     return Antiderivative(left, right, left, right, constants, both_sides=True)
+
+
+def _derivative(expr: Expr, x: Symbol) -> Expr:
+    """``d/dx expr``, with ``log|u|`` of a real ``u`` differentiated as ``u'/u``.
+
+    That is the derivative wherever ``u != 0`` (where ``log|u|`` is defined), in the form
+    the integrand has; SymPy's ``sign(u) u' / |u|`` is the same function but leaves the
+    comparison with ``1/(x^2 - 1)`` to the numeric tier. By the chain rule: each ``log|u|``
+    stands in for a fresh symbol ``t`` while differentiating, and contributes
+    ``dG/dt * u'/u``.
+    """
+    if not (x.is_real and expr.has(sp.Abs)):
+        return sp.diff(expr, x)
+    logs = sorted((e for e in expr.atoms(sp.log) if len(e.args) == 1
+                   and isinstance(e.args[0], sp.Abs)
+                   and all(s.is_real for s in e.args[0].free_symbols)),
+                  key=sp.default_sort_key)
+    if not logs:
+        return sp.diff(expr, x)
+    stand_in = {e: sp.Dummy("t") for e in logs}
+    outer = expr.xreplace(stand_in)
+    total = sp.diff(outer, x)
+    for e, t in stand_in.items():
+        inner = e.args[0].args[0]
+        total += sp.diff(outer, t) * _derivative(inner, x) / inner
+    back = {t: e for e, t in stand_in.items()}
+    return total.xreplace(back)
 
 
 def explain(found: Antiderivative, point: tuple[tuple[str, str], ...], integrand: str | None,

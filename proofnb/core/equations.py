@@ -104,7 +104,51 @@ def solution_set(stmt: Basic, x: Symbol, region: sp.Set, real: bool) -> sp.Set |
             inner = sp.Intersection(inner, sp.solveset(cond.expr >= 0, x, region))
     if inner.has(sp.ConditionSet, sp.ImageSet):
         return None
-    return inner
+    return _canonical(inner)
+
+
+_MAX_FACTOR = 10**12  # factoring larger integers is not worth the time here
+
+
+def _log_primes(value: Expr) -> Expr:
+    """``log(12)`` as ``2 log(2) + log(3)``: exact for a positive rational argument."""
+    arg = value.args[0]
+    if not (arg.is_Rational and arg.is_positive):
+        return value
+    p, q = int(arg.p), int(arg.q)
+    if max(p, q) > _MAX_FACTOR:
+        return value
+    out: Expr = sp.S.Zero
+    for n, sign in ((p, 1), (q, -1)):
+        for prime, power in sp.factorint(n).items():
+            out += sign * power * sp.log(sp.Integer(prime))
+    return out
+
+
+def _canonical_number(value: Basic) -> Basic:
+    """One form for an exact constant end point, so that ``-log(4)/log(2)`` and ``-2`` (the
+    ends of ``(1/2)^x > 4`` and ``x < -2``) compare equal: logs of rationals over primes,
+    one reduced fraction, the logs combined again for display (``log(12)/log(2)``)."""
+    if not (isinstance(value, Expr) and value.is_number and value.has(sp.log)):
+        return value
+    try:
+        num, den = sp.fraction(sp.cancel(value.replace(
+            lambda e: isinstance(e, sp.log) and len(e.args) == 1, _log_primes)))
+        return sp.logcombine(num) / sp.logcombine(den)
+    except (sp.PolynomialError, TypeError, ValueError):
+        return value
+
+
+def _canonical(s: sp.Set) -> sp.Set:
+    """``s`` with its constant end points and members in :func:`_canonical_number` form."""
+    if isinstance(s, sp.Interval):
+        return sp.Interval(_canonical_number(s.start), _canonical_number(s.end),
+                           s.left_open, s.right_open)
+    if isinstance(s, sp.FiniteSet):
+        return sp.FiniteSet(*[_canonical_number(v) for v in s.args])
+    if isinstance(s, (sp.Union, sp.Intersection, sp.Complement)):
+        return type(s)(*[_canonical(a) for a in s.args])
+    return s
 
 
 def _raw_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
@@ -189,8 +233,8 @@ class StatementAnalysis:
             return ProofFound("solve") if ok else None
         if self.sets is None:
             return self._prove_by_members(relation)
-        s1, s2 = self.sets
         try:
+            s1, s2 = self.sets
             lost = sp.Complement(s1, s2)
             gained = sp.Complement(s2, s1)
             need = {"<=>": (lost, gained), "==>": (lost,), "<==": (gained,)}[relation]

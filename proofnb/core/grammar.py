@@ -33,6 +33,7 @@ _RELATIONS: dict[str, Any] = {
 }  # fmt: skip
 _STOPPERS = frozenset({"sqrt", "√", "∛"})
 _SIGNS = frozenset({"+", "-", "±", "∓"})
+_NUMBER_SETS = ("R", "C", "Z", "Q", "N")
 
 
 class MathParser(Latex):
@@ -98,7 +99,7 @@ class MathParser(Latex):
         start = self.peek()
         lhs = self.sum()
         tok = self.peek()
-        if tok.text == "in" and tok.kind in (OP, NAME) and self.peek(1).text in ("(", "["):
+        if tok.text == "in" and (tok.kind == OP or tok.kind == NAME and self.set_follows()):
             return self.membership(self.expr(lhs, start), tok)
         if tok.kind != OP or tok.text not in _RELATIONS:
             if tok.kind == OP and tok.text == "=<":
@@ -115,9 +116,32 @@ class MathParser(Latex):
             lhs, start, tok = rhs, rhs_tok, self.peek()
         return parts[0] if len(parts) == 1 else sp.And(*parts)
 
+    def set_follows(self) -> bool:
+        """Whether the word ``in`` at the cursor is followed by a set (not a product)."""
+        nxt = self.peek(1)
+        if "in" in self.env.symbols:
+            return False
+        return nxt.text in ("(", "[", "{") and nxt.kind == OP or nxt.kind == CMD and (
+            nxt.text in ("emptyset", "mathbb")) or nxt.kind == NAME and (
+            nxt.text in _NUMBER_SETS and nxt.text not in self.env.symbols)
+
     def membership(self, value: Any, tok: Token) -> Any:
-        """``x in (a, b]``: the interval's two relations (an infinite end adds none)."""
+        """``x in S`` as a statement about ``x``: an interval ``(a, b]`` is its two relations
+        (an infinite end adds none), a finite set ``{a, b}`` the ``or`` of ``x = a`` and
+        ``x = b``, ``\\emptyset`` is false, and ``R`` (``\\mathbb{R}``, ``ℝ``) holds for every
+        real ``x`` (every ``x`` in the real domain), ``C`` for every ``x``."""
         self.advance()
+        nxt = self.peek()
+        if nxt.kind == OP and nxt.text == "{":
+            return self.finite_set(value)
+        if nxt.kind == CMD and nxt.text == "emptyset":
+            self.advance()
+            return sp.false
+        if nxt.kind == CMD and nxt.text == "mathbb" or nxt.kind == NAME:
+            return self.number_set(value)
+        if not (nxt.kind == OP and nxt.text in ("(", "[")):
+            self.fail(nxt, "expected a set after 'in': an interval such as (0, 1], a finite "
+                      "set such as {2, -2}, \\emptyset or R")
         opener = self.advance()
         self.nest += 1
         try:
@@ -139,6 +163,44 @@ class MathParser(Latex):
         if not parts:
             return sp.true
         return parts[0] if len(parts) == 1 else sp.And(*parts, evaluate=False)
+
+    def finite_set(self, value: Any) -> Any:
+        """``x in {a, b, ...}``: ``x = a or x = b or ...`` (``{}`` is empty: false)."""
+        self.advance()
+        members: list[Any] = []
+        self.nest += 1
+        try:
+            while not self.at("}"):
+                if members:
+                    if not self.at(","):
+                        self.fail(self.peek(), "expected ',' or '}' in the set")
+                    self.advance()
+                members.append(self.expr(self.sum(), self.peek()))
+        finally:
+            self.nest -= 1
+        self.advance()
+        if not members:
+            return sp.false
+        parts = [sp.Eq(value, member, evaluate=False) for member in members]
+        return parts[0] if len(parts) == 1 else sp.Or(*parts, evaluate=False)
+
+    def number_set(self, value: Any) -> Any:
+        """``x in R`` (or ``\\mathbb{R}``, ``ℝ``) and ``x in C``."""
+        tok = self.advance()
+        name = tok
+        if tok.kind == CMD:
+            self.expect("{", "after \\mathbb")
+            name = self.advance()
+            self.expect("}", "to close \\mathbb{...}")
+        if name.kind != NAME or name.text not in _NUMBER_SETS:
+            self.fail(name, "expected one of " + ", ".join(_NUMBER_SETS) + " after 'in'")
+        if name.text in ("Z", "Q", "N"):
+            self.fail(name, f"membership of {name.text} is read only in assume lines "
+                      f"(assume n in {name.text}); in a step write the equation or "
+                      "inequality it stands for")
+        if name.text == "C" or self.env.domain == "real":
+            return sp.true
+        return sp.Eq(sp.im(value), 0, evaluate=False)
 
     def sum(self) -> Any:
         start = self.peek()

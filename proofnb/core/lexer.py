@@ -80,7 +80,7 @@ _UNICODE_OPS: dict[str, tuple[str, str]] = {
     "⩾": (OP, ">="), "≠": (OP, "!="), "⇔": (OP, "<=>"), "⟺": (OP, "<=>"), "⇒": (OP, "==>"),
     "⟹": (OP, "==>"), "⇐": (OP, "<=="), "⟸": (OP, "<=="), "→": (OP, "->"), "∧": (OP, "and"),
     "∨": (OP, "or"), "√": (OP, "√"), "∛": (OP, "∛"), "∞": (NAME, "oo"), "∈": (OP, "in"),
-    "±": (OP, "±"), "∓": (OP, "∓"),
+    "±": (OP, "±"), "∓": (OP, "∓"), "∅": (CMD, "emptyset"),
     "⌊": (CMD, "lfloor"), "⌋": (CMD, "rfloor"), "⌈": (CMD, "lceil"), "⌉": (CMD, "rceil"),
     "ℤ": (NAME, "Z"), "ℝ": (NAME, "R"), "ℕ": (NAME, "N"), "ℚ": (NAME, "Q"), "ℂ": (NAME, "C"),
 }  # fmt: skip
@@ -99,7 +99,7 @@ _LATEX_OPS: dict[str, tuple[str, str]] = {
     "in": (OP, "in"), "lvert": (OP, "|"), "rvert": (OP, "|"), "vert": (OP, "|"),
     "mid": (OP, "|"), "|": (OP, "|"), "{": (OP, "{"), "}": (OP, "}"), "infty": (NAME, "oo"),
     "pi": (NAME, "pi"), "varepsilon": (NAME, "epsilon"), "varphi": (NAME, "phi"),
-    "vartheta": (NAME, "theta"), "e": (NAME, "e"),
+    "vartheta": (NAME, "theta"), "e": (NAME, "e"), "varnothing": (CMD, "emptyset"),
 }  # fmt: skip
 
 # Commands that are only sizing or spacing: dropped.

@@ -30,6 +30,7 @@ _RELATIONS = {
     "<=>": r"\Leftrightarrow", "==>": r"\Rightarrow", "<==": r"\Leftarrow",
     "=>": r"\Rightarrow", "->": r"\to", "in": r"\in",
 }  # fmt: skip
+_NUMBER_SETS = frozenset("RCZQN")
 _WORDS = {"and": r"\text{ and }", "or": r"\text{ or }"}
 #: Signs between and before terms (``±`` and ``∓`` as the cell language reads them).
 _SUM_SIGNS = {"+": "+", "-": "-", "±": r"\pm ", "∓": r"\mp "}
@@ -55,7 +56,7 @@ _SAFE_COMMANDS = frozenset(
     "nolimits cdot times ast div le leq leqslant ge geq geqslant lt gt ne neq iff "
     "Leftrightarrow Longleftrightarrow implies Rightarrow Longrightarrow impliedby Leftarrow "
     "Longleftarrow to rightarrow land wedge lor vee in lvert rvert vert mid infty pi "
-    "varepsilon varphi vartheta e partial pm mp circ".split()
+    "varepsilon varphi vartheta e partial pm mp circ emptyset varnothing".split()
 ) | frozenset(
     "sin cos tan cot sec csc arcsin arccos arctan arccot sinh cosh tanh coth sech csch "
     "exp ln log lg min max gcd".split()
@@ -195,10 +196,37 @@ class _Renderer:
     def relation(self) -> _Tex:
         first = self.sum()
         parts = [first.tex]
+        if self.peek().text == "in" and self.peek().kind in (OP, NAME):
+            self.advance()
+            return _Tex(first.tex + r" \in " + self.set_after_in())
         while self.peek().kind == OP and self.peek().text in _RELATIONS:
             parts.append(" " + _RELATIONS[self.advance().text] + " ")
             parts.append(self.sum().tex)
         return first if len(parts) == 1 else _Tex("".join(parts))
+
+    def set_after_in(self) -> str:
+        """The set of a membership: ``{a, b}``, an interval ``(a, b]``, ``∅`` or ``R``."""
+        tok = self.advance()
+        if tok.kind == CMD and tok.text == "emptyset":
+            return r"\emptyset"
+        if tok.kind == NAME and tok.text in _NUMBER_SETS:
+            return r"\mathbb{" + tok.text + "}"
+        if tok.kind == OP and tok.text == "{" and self.at("}"):
+            self.advance()
+            return r"\{\}"
+        if tok.kind == OP and tok.text == "{":
+            items = self.listing()
+            self.expect("}")
+            return r"\left\{" + ", ".join(items.items or (items.tex,)) + r"\right\}"
+        if tok.kind == OP and tok.text in ("(", "["):
+            low = self.sum().tex
+            self.expect(",")
+            high = self.sum().tex
+            close = self.advance()
+            if not (close.kind == OP and close.text in (")", "]")):
+                raise _Unrenderable
+            return (r"\left" + tok.text + low + ", " + high + r"\right" + close.text)
+        raise _Unrenderable
 
     def sum(self) -> _Tex:
         first = self.product()
@@ -231,6 +259,8 @@ class _Renderer:
                 return acc
 
     def starts_factor(self, tok: Token) -> bool:
+        if tok.kind == NAME and tok.text == "in":
+            return False  # x in {1, 2}: a membership
         if tok.kind in (NAME, NUM, CMD):
             return not (tok.kind == CMD and tok.text.startswith("r"))
         if tok.kind == OP:
