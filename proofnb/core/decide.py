@@ -33,6 +33,7 @@ from .prove import (
     prove_inequality,
     prove_targeted,
     shifted,
+    unwrap_inverses,
 )
 from .screen import screen_for
 from .series import from_minus_infinity, settle_piecewise
@@ -348,6 +349,13 @@ def _prove_expressions(
             found = prove_cheap(*moved) or prove_targeted(*moved, deadline)
             if found:
                 return ProofFound(f"{found.method} (on {sp.sstr(region)})")
+        if region is not None:
+            x = problem.symbols[0]
+            opened = unwrap_inverses(lhs, x, region), unwrap_inverses(rhs, x, region)
+            if opened != (lhs, rhs):
+                found = prove_cheap(*opened) or prove_targeted(*opened, deadline)
+                if found:
+                    return ProofFound(f"{found.method} (inverse on {sp.sstr(region)})")
         found = prove_by_derivative(lhs, rhs, region, deadline)
         if found or time.monotonic() > deadline:
             return found

@@ -273,6 +273,37 @@ def shifted(lhs: Expr, rhs: Expr, x: Symbol, region: sp.Set | None) -> tuple[Exp
     return lhs.xreplace({x: sub}), rhs.xreplace({x: sub})
 
 
+#: ``f(g(u)) = u`` where ``u`` stays in the range of the principal branch ``f``.
+_BRANCHES = (
+    (sp.asin, sp.sin, -sp.pi / 2, sp.pi / 2),
+    (sp.acos, sp.cos, sp.S.Zero, sp.pi),
+    (sp.atan, sp.tan, -sp.pi / 2, sp.pi / 2),
+)
+
+
+def unwrap_inverses(expr: Expr, x: Symbol, region: sp.Set) -> Expr:
+    """``asin(sin(u))`` as ``u`` (and ``acos(cos(u))``, ``atan(tan(u))``) where ``u`` takes
+    values only in the principal branch for ``x`` in ``region``."""
+    from sympy.calculus.util import function_range
+
+    def unwrap(node: Basic) -> Basic:
+        for outer, inner, low, high in _BRANCHES:
+            if isinstance(node, outer) and isinstance(node.args[0], inner):
+                u = node.args[0].args[0]
+                try:
+                    values = function_range(u, x, region) if u.has(x) else sp.FiniteSet(u)
+                    if values.is_subset(sp.Interval(low, high)) is True:
+                        return u
+                except (NotImplementedError, TypeError, ValueError):
+                    return node
+        return node
+
+    try:
+        return expr.replace(lambda n: isinstance(n, (sp.asin, sp.acos, sp.atan)), unwrap)
+    except (TypeError, ValueError, NotImplementedError, RecursionError):
+        return expr
+
+
 def prove_heavy(lhs: Expr, rhs: Expr) -> ProofFound | None:
     """Tier 5: SymPy's simplify (the step may be too big: flagged ``big-step``)."""
     try:

@@ -1,0 +1,30 @@
+"""asin(sin(u)) = u, acos(cos(u)) = u, atan(tan(u)) = u on the principal branch only."""
+
+from __future__ import annotations
+
+import pytest
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+
+
+@pytest.mark.parametrize(("text", "assume"), [
+    ("asin(sin(x))\n= x", "-pi/2 <= x <= pi/2"),
+    ("acos(cos(x))\n= x", "0 <= x <= pi"),
+    ("atan(tan(2x))\n= 2x", "-pi/4 < x < pi/4"),
+    ("\\arcsin(\\sin x)\n= x", "0 <= x <= 1"),
+])
+def test_on_the_principal_branch_the_inverse_undoes(text: str, assume: str) -> None:
+    step = check_proof(text, CheckOptions(assume=assume)).steps[0]
+    assert step.status == "proved", step
+
+
+@pytest.mark.parametrize(("text", "assume"), [
+    ("asin(sin(x))\n= x", ""),
+    ("acos(cos(x))\n= x", "0 <= x <= 4"),
+    ("atan(tan(x))\n= x", "0 < x < 3"),
+])
+def test_off_the_branch_it_is_refuted(text: str, assume: str) -> None:
+    step = check_proof(text, CheckOptions(assume=(assume,) if assume else ())).steps[0]
+    assert step.status == "refuted", step
+    assert step.counterexample is not None
