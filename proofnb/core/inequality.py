@@ -36,7 +36,12 @@ def prove_nonnegative(diff: Expr, strict: bool, region: sp.Set | None,
         return None
     try:
         if diff.has(sp.Abs):
-            return "abs-cases" if _abs_cases(diff, free, strict) else None
+            if _abs_cases(diff, free, strict):
+                return "abs-cases"
+            squared = _squared_sides(diff)
+            if squared is None or squared.has(sp.Abs):
+                return None
+            return prove_nonnegative(squared, strict, region, deadline) and "squared-sides"
         if _rational(diff):
             if _factor_signs(diff, strict):
                 return "factor-signs"
@@ -163,6 +168,23 @@ def _abs_cases(diff: Expr, free: list[Symbol], strict: bool) -> bool:
         if not _farkas(piece, constraints, free):
             return False
     return True
+
+
+def _squared_sides(diff: Expr) -> Expr | None:
+    """``U^2 - V^2`` for ``diff = U - V`` with ``U, V >= 0`` term by term (``|x| - |sin x|``).
+
+    With both sides nonnegative, ``U - V`` and ``U^2 - V^2 = (U - V)(U + V)`` are ``>= 0``
+    (and ``> 0``) together: where ``U + V = 0`` both sides are 0. ``|u|^2`` is ``u^2``.
+    """
+    terms = sp.Add.make_args(sp.expand(diff))
+    plus = [t for t in terms if t.could_extract_minus_sign() is False]
+    minus = [-t for t in terms if t.could_extract_minus_sign() is True]
+    if len(plus) + len(minus) != len(terms) or not plus or not minus:
+        return None
+    if not all(t.is_nonnegative for t in plus + minus):
+        return None
+    big, small = sp.Add(*plus), sp.Add(*minus)
+    return sp.expand(big**2 - small**2)
 
 
 def _farkas(target: Expr, constraints: list[Expr], free: list[Symbol]) -> bool:
@@ -297,6 +319,9 @@ class _Monotone:
             pts = [c for c in (sp.Integer(0),) if c in inside and g.xreplace({self.x: c}) == 0]
         if not all(c.is_real for c in pts):
             return None
+        # solveset can answer a point outside an open interval (its end): splitting there
+        # would leave an empty piece, so keep the points strictly inside.
+        pts = [c for c in set(pts) if inside.contains(c) is sp.true]
         return sorted(pts, key=lambda c: float(c))
 
 

@@ -165,3 +165,33 @@ def test_log_abs_antiderivatives(cell: str, status: str) -> None:
         slope = sp.diff(antiderivative, x).subs(values)
         integrand = integral.function.subs(values)
         assert sp.simplify(slope - integrand) != 0
+
+
+ABS_BOUNDS = [
+    ("|sin x| <= |x|", "proved"),
+    ("|sin(x)| <= 1", "proved"),
+    ("|cos x| <= 1", "proved"),
+    ("|sin(2x)| <= 2|x|", "proved"),
+    # near misses: strict at the shared zero, halved bound, reversed, too tight a constant
+    ("|sin x| < |x|", "refuted"),
+    ("|sin x| <= |x|/2", "refuted"),
+    ("|x| <= |sin x|", "refuted"),
+    ("|sin(x)| <= 1/2", "refuted"),
+    ("|sin(2x)| <= |x|", "refuted"),
+]
+
+
+@pytest.mark.parametrize(("cell", "status"), ABS_BOUNDS, ids=[c[0] for c in ABS_BOUNDS])
+def test_absolute_value_bounds_by_squared_sides(cell: str, status: str) -> None:
+    result = run(cell)
+    assert result.status == status, (result.message, result.counterexample)
+
+
+def test_squared_sides_needs_both_sides_nonnegative() -> None:
+    from proofnb.core.inequality import _squared_sides
+
+    x = parse_math("x", build_env(CheckOptions()))
+    assert _squared_sides(sp.Abs(x) - sp.Abs(sp.sin(x))) == sp.expand(x**2 - sp.sin(x)**2)
+    # x - |sin x|: x may be negative, squaring would prove a false claim
+    assert _squared_sides(x - sp.Abs(sp.sin(x))) is None
+    assert _squared_sides(sp.Abs(x) + 1) is None  # nothing subtracted: not this prover's case
