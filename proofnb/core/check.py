@@ -107,7 +107,18 @@ def _run(spec: StepSpec, options: CheckOptions, deadline: float) -> tuple[Outcom
         deadline=deadline,
         written=raw,
     )
+    if env.domain == "real" and outcome.status in ("refuted", "unknown") and any(
+        getattr(s, "name", "") in _IMAGINARY_NAMES
+        for side in (lhs, rhs) for s in side.free_symbols
+    ):
+        hint = "in real mode i is a variable; for the imaginary unit use --domain complex"
+        message = f"{outcome.message}; {hint}" if outcome.message else hint
+        outcome = dataclasses.replace(outcome, message=message)
     return outcome, render_latex(spec.lhs), render_latex(spec.rhs)
+
+
+#: Names a student may mean as the imaginary unit.
+_IMAGINARY_NAMES = frozenset({"i"})
 
 
 def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:

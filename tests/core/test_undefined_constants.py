@@ -28,3 +28,13 @@ def test_the_real_cube_root_is_proved() -> None:
 def test_complex_mode_takes_the_principal_root() -> None:
     step = check_proof("sqrt(-4)\n= 2 i", CheckOptions(domain="complex")).steps[0]
     assert step.status == "proved"
+
+
+def test_a_refutation_that_uses_i_in_real_mode_says_how_to_mean_the_unit() -> None:
+    step = check_proof("e^{i\\pi} + 1\n= 0", CheckOptions()).steps[0]
+    assert step.status == "refuted"
+    assert "--domain complex" in step.message
+    assert check_proof("e^{i\\pi} + 1\n= 0", CheckOptions(domain="complex")).steps[0].status \
+        == "proved"
+    bound = check_proof("Sum(i, (i, 1, n))\n= n^2", CheckOptions()).steps[0]
+    assert "imaginary" not in bound.message  # a summation index is not the unit
