@@ -20,7 +20,15 @@ from .constants import decide_constant
 from .domain import Condition, conditions, excluded_points, note_for, notes_for
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
 from .model import Counterexample, Status
-from .numeric import UNDEFINED, Point, anchors_from, evaluate, is_integer_symbol, step_seed
+from .numeric import (
+    UNDEFINED,
+    Point,
+    anchors_from,
+    evaluate,
+    is_integer_symbol,
+    specials_from,
+    step_seed,
+)
 from .orders import Reparam, bounds_of, reparametrize
 from .parametric import prove_parametric
 from .prove import (
@@ -115,6 +123,8 @@ def _problem(
         anchors=tuple((s, tuple(v)) for s, v in anchors.items()), seed=seed,
         reparam=reparametrize(bounds, [s for s in symbols if s not in integer]) if bounds
         else None,
+        specials=tuple(specials_from(context, [s for s in symbols if s not in integer]).items())
+        if real else (),
     )
 
 

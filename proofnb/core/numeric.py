@@ -421,9 +421,11 @@ _SUBDIVISIONS: Final = ((1, 3), (2, 3), (1, 4), (3, 4), (1, 5), (2, 5), (3, 5), 
 
 
 def candidate_values(
-    sym: Symbol, integer: bool, anchors: Sequence[Expr], rng: random.Random, count: int
+    sym: Symbol, integer: bool, anchors: Sequence[Expr], rng: random.Random, count: int,
+    specials: Sequence[Expr] = (),
 ) -> list[Expr]:
-    """Values to try for one symbol: specials, then values around anchors, then random."""
+    """Values to try for one symbol: simple numbers, the step's own special values (pi/2
+    for a trigonometric step), values around anchors, then random ones."""
     values: list[Expr] = []
     seen: set[Expr] = set()
 
@@ -440,6 +442,8 @@ def candidate_values(
         for v in _COMPLEX_SPECIAL:
             push(v)
     for v in base[3:8]:
+        push(v)
+    for v in specials:
         push(v)
     for a in anchors:
         for off in ("1", "2", "1/2", "-1", "3", "-1/2", "0", "5", "10"):
@@ -470,14 +474,17 @@ def points(
     anchors: Mapping[Symbol, Sequence[Expr]],
     seed: int,
     limit: int,
+    specials: Mapping[Symbol, Sequence[Expr]] | None = None,
 ) -> Iterator[Point]:
     """Deterministic sample points: simplest combinations first, then seeded random tuples."""
     rng = random.Random(seed)
     if not symbols:
         yield {}
         return
+    specials = specials or {}
     per = max(3, min(24, int(round(limit ** (1.0 / len(symbols)))) + 2))
-    columns = [candidate_values(s, integer.get(s, False), anchors.get(s, ()), rng, per)
+    columns = [candidate_values(s, integer.get(s, False), anchors.get(s, ()), rng, per,
+                                specials.get(s, ()))
                for s in symbols]
     if len(symbols) == 1:
         for v in columns[0][:limit]:
@@ -497,6 +504,25 @@ def points(
     while emitted < limit:
         yield {s: rng.choice(col) for s, col in zip(symbols, wide, strict=True)}
         emitted += 1
+
+
+#: Where trigonometric functions reach their extremes, zeros and poles: the points that
+#: tell ``|sin x| < 1`` (false at pi/2) from ``|sin x| <= 1``.
+TRIG_SPECIALS: Final = (sp.pi / 2, sp.pi, sp.pi / 4, -sp.pi / 2, sp.pi / 6, sp.pi / 3,
+                        3 * sp.pi / 2, 2 * sp.pi / 3)
+_TRIG: Final = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
+
+
+def specials_from(
+    exprs: Sequence[Basic], symbols: Sequence[Symbol]
+) -> dict[Symbol, tuple[Expr, ...]]:
+    """Special values per symbol: multiples of pi for a variable inside a trigonometric
+    function (not for an integer variable)."""
+    inside: set[Symbol] = set()
+    for expr in exprs:
+        for call in expr.atoms(*_TRIG):
+            inside |= {s for s in call.free_symbols if isinstance(s, Symbol)}
+    return {s: TRIG_SPECIALS for s in symbols if s in inside and s.is_integer is not True}
 
 
 def anchors_from(conds: Sequence[Basic], symbols: Sequence[Symbol]) -> dict[Symbol, list[Expr]]:

@@ -53,6 +53,8 @@ class Problem:
     seed: int = 0
     #: The assumptions' bounds as a change of variables, to sample inside them.
     reparam: Reparam | None = None
+    #: Special values per symbol (multiples of pi inside trigonometric functions).
+    specials: tuple[tuple[Symbol, tuple[Expr, ...]], ...] = ()
 
 
 @dataclass
@@ -159,6 +161,7 @@ def _sample(problem: Problem, limit: int, extra: Sequence[Point]) -> Iterable[Po
         dict(problem.anchors),
         problem.seed,
         limit,
+        dict(problem.specials),
     ))
     if problem.reparam is not None:
         inside = _inside_bounds(problem, problem.reparam, limit)

@@ -117,3 +117,16 @@ def test_every_special_value_pair_of_a_product_agrees() -> None:
         exact = evaluate(expr, {a: va, b: vb})
         assert exact not in (UNDEFINED, UNCERTAIN)
         assert _close(fast, float(exact))
+
+
+@pytest.mark.parametrize(("text", "witness"), [
+    ("|sin(x)| < 1", "pi/2"),
+    ("sin(x) + cos(x)\n< sqrt(2)", "pi/4"),
+])
+def test_trigonometric_steps_are_sampled_at_multiples_of_pi(text: str, witness: str) -> None:
+    from proofnb.core.check import check_proof
+
+    step = check_proof(text, CheckOptions()).steps[0]
+    assert step.status == "refuted"
+    assert step.counterexample is not None
+    assert dict(step.counterexample.point)["x"] == witness
