@@ -8,7 +8,7 @@ ratio and Dask's overhead against the local pool at the same worker count.
 
 Targets: 2 workers at least 1.8x of 1; Dask overhead under 20%. The machine's load average
 is reported with the numbers: with other work on the cores, no pool can scale, so the full
-mode runs three passes, configurations taking turns, and keeps each one's best. Each pass
+mode runs five passes, configurations taking turns, and keeps each one's best. Each pass
 starts fresh pools (local, or a fresh Dask cluster) warmed off the clock, so no pass
 profits from another's caches and no idle cluster runs beside a local pass; repeated
 proofs in the course are checked once everywhere. Two diagnostics per configuration tell
@@ -112,7 +112,7 @@ def _dask(tasks: list[ProofTask], warm: list[ProofTask], connects: list[float]) 
 def run(short: bool) -> dict[str, Any]:
     """Run the benchmark; ``short`` checks ~30 notebooks instead of 200, in one pass."""
     notebooks = 30 if short else 200
-    passes = 1 if short else 3
+    passes = 1 if short else 5
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="proofnb-batch-bench-") as folder:
         tasks = _tasks(os.path.join(folder, "course"), notebooks)
