@@ -26,6 +26,7 @@ from .numeric import (
     anchors_from,
     evaluate,
     is_integer_symbol,
+    neighbours,
     specials_from,
     step_seed,
 )
@@ -445,25 +446,37 @@ def domain_notes(problem: Problem, isolated: Sequence[Point]) -> tuple[str, ...]
     notes: list[str] = []
     lhs_ne = [c for c in conditions(problem.lhs, real=problem.real) if c.kind == "ne"]
     rhs_ne = [c for c in conditions(problem.rhs, real=problem.real) if c.kind == "ne"]
-    for cond in [*lhs_ne, *rhs_ne]:
+    # Zero sets with no exact points (several variables, transcendental): compared factor by
+    # factor as texts, so that a b != 0 on one side and a != 0, b != 0 on the other cancel.
+    unsolved: dict[bool, list[str]] = {True: [], False: []}
+    sided = [(True, c) for c in lhs_ne] + [(False, c) for c in rhs_ne]
+    for on_left, cond in sided:
         if cond.expr.is_nonzero:
             continue
-        pts = excluded_points(cond)
+        pts = excluded_points(cond) if len(problem.symbols) == 1 else None
         if pts is None:
-            if (cond in lhs_ne) != (cond in rhs_ne):
-                for note in notes_for(cond):
-                    _push(notes, note)
+            unsolved[on_left].extend(notes_for(cond))
             continue
         for pt in pts:
             if not in_setting(problem, pt, origin=False):
                 continue
             a = evaluate(problem.lhs, pt, real=problem.real)
             b = evaluate(problem.rhs, pt, real=problem.real)
-            if (a is UNDEFINED) != (b is UNDEFINED):
+            if (a is UNDEFINED) != (b is UNDEFINED) and _a_hole(
+                    problem.lhs if a is UNDEFINED else problem.rhs, pt, problem.real):
                 _push(notes, note_for(cond, pt))
+    for note in [*unsolved[True], *unsolved[False]]:
+        if (note in unsolved[True]) != (note in unsolved[False]):
+            _push(notes, note)
     for pt in isolated:
         _push(notes, note_for(Condition(sp.Integer(0), "ne"), pt))
     return tuple(notes)
+
+
+def _a_hole(side: Basic, point: Point, real: bool) -> bool:
+    """Is ``side`` defined all around ``point`` (an isolated exception worth a note), and
+    not at the edge of its domain (``log(x)`` at 0, which the side itself already rules out)?"""
+    return all(evaluate(side, near, real=real) is not UNDEFINED for near in neighbours(point))
 
 
 def _push(notes: list[str], note: str) -> None:

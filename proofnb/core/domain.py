@@ -14,6 +14,7 @@ from typing import Literal
 
 import sympy as sp
 from sympy import Basic, Expr
+from sympy.printing.str import StrPrinter
 
 ConditionKind = Literal["ne", "ge"]
 
@@ -100,10 +101,10 @@ def _excluded_points(cond: Condition) -> list[dict[sp.Symbol, Expr]] | None:
         return None
     try:
         poly = sp.Poly(num, x)
-        if poly.degree() > 6 or poly.degree() < 1 or not poly.is_real:
+        if poly.degree() > 6 or poly.degree() < 1 or not all(c.is_real for c in poly.coeffs()):
             return None
         found = sp.roots(poly, filter="R")
-        if sum(found.values()) != poly.count_roots():
+        if len(found) != poly.sqf_part().count_roots():  # every distinct real root, exactly
             return None
     except Exception:  # noqa: BLE001 - unusual coefficient domains: no exact points
         return None
@@ -117,9 +118,19 @@ def note_for(cond: Condition, point: dict[sp.Symbol, Expr] | None = None) -> str
     return ", ".join(notes_for(cond))
 
 
+class _UserPrinter(StrPrinter):  # type: ignore[misc]
+    """Notes as a student writes them: ``|x|``, ``ln(x)``, ``x^2``."""
+
+    def _print_Abs(self, expr: Expr) -> str:
+        return f"|{self._print(expr.args[0])}|"
+
+    def _print_log(self, expr: Expr) -> str:
+        return f"ln({self._print(expr.args[0])})"
+
+
 def _text(expr: Expr) -> str:
-    """As a user types it: ``x^2``, not ``x**2``."""
-    return str(sp.sstr(expr)).replace("**", "^")
+    """As a user types it: ``x^2``, not ``x**2``; ``|x|``, not ``Abs(x)``."""
+    return str(_UserPrinter().doprint(expr)).replace("**", "^")
 
 
 def notes_for(cond: Condition) -> list[str]:
@@ -133,6 +144,11 @@ def _pretty_ne(expr: Expr) -> str:
     ``sqrt(x) ≠ 0`` is ``x ≠ 0``."""
     while isinstance(expr, sp.Pow) and expr.exp.is_positive:
         expr = expr.base
+    if isinstance(expr, sp.log):
+        return f"{_text(expr.args[0])} ≠ 1"  # ln(u) = 0 exactly where u = 1
+    if isinstance(expr, sp.Mul) and not expr.is_polynomial():
+        parts = [_pretty_ne(f) for f in expr.args if not f.is_number]
+        return "; ".join(dict.fromkeys(p for part in parts for p in part.split("; ")))
     num = sp.numer(sp.together(expr))
     syms = sorted(num.free_symbols, key=str)
     if num.is_polynomial(*syms) and syms:
