@@ -224,6 +224,7 @@ class StatementAnalysis:
             self.points = (one or []) + (two or [])
             if one is not None and two is not None:
                 self.systems = (one, two)
+            self.points += _curve_points((first, second), symbols, real, deadline)
 
     def prove(self, relation: str) -> ProofFound | None:
         """Compare the solution sets exactly (subset / superset / equality)."""
@@ -367,6 +368,50 @@ def _interval_points(iv: sp.Interval) -> list[Expr]:
     else:
         pts.append(sp.Integer(0))
     return pts
+
+
+#: Values given to the other variables when an equation is solved for one of them.
+_CURVE_VALUES = (sp.Integer(1), sp.Integer(-1), sp.Integer(2), sp.Rational(1, 2))
+_CURVE_DEGREE = 4
+
+
+def _curve_points(
+    stmts: Sequence[Basic], symbols: Sequence[Symbol], real: bool, deadline: float
+) -> list[Point]:
+    """Points on the solution set of each equation in the lines (several variables).
+
+    Random points almost never lie on a curve such as ``a (2 + i) = b``, so two lines whose
+    solution sets are different curves agree at every random point. Here each equation is solved
+    for one variable of low degree after fixing the others at small rationals; the witness search
+    then checks both lines at these points exactly.
+    """
+    out: list[Point] = []
+    for stmt in stmts:
+        for eq in sorted(stmt.atoms(sp.Eq), key=sp.default_sort_key):
+            for var in symbols:
+                if len(out) >= 40 or time.monotonic() > deadline:
+                    return out
+                others = [s for s in symbols if s != var]
+                for value in _CURVE_VALUES:
+                    fixed = {s: value for s in others}
+                    out.extend({**fixed, var: root} for root in _roots(eq, var, fixed, real))
+    return out[:40]
+
+
+def _roots(eq: sp.Eq, var: Symbol, fixed: Point, real: bool) -> list[Expr]:
+    """Roots in ``var`` of the numerator of ``eq`` with the other variables fixed."""
+    try:
+        diff = sp.together((eq.lhs - eq.rhs).xreplace(fixed))
+        num = sp.numer(diff)
+        if num.free_symbols != {var} or not num.is_polynomial(var):
+            return []
+        poly = sp.Poly(num, var)
+        if poly.degree() > _CURVE_DEGREE or poly.degree() < 1:
+            return []
+        found = sp.roots(poly)
+    except (sp.PolynomialError, NotImplementedError, TypeError, ValueError):
+        return []
+    return [r for r in found if _usable(r, real)]
 
 
 def _system_points(

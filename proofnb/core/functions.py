@@ -89,6 +89,12 @@ def _log_base(base: int) -> Builder:
     return build
 
 
+def _build_lg(args: list[Arg], domain: str) -> Any:
+    """``lg(x)`` is the common logarithm; ``lg(x, b)`` the base-b one (as in STACK)."""
+    values = _exprs("lg", args, 1, 2)
+    return sp.log(values[0], values[1] if len(values) == 2 else 10)
+
+
 def _build_factorial(args: list[Arg], domain: str) -> Any:
     (n,) = _exprs("factorial", args, 1)
     bounds.check_factorial(n)
@@ -232,6 +238,9 @@ def _series(name: str, cls: Any, limit: int) -> Builder:
     def build(args: list[Arg], domain: str) -> Any:
         if len(args) < 2 or not isinstance(args[0], sp.Expr):
             raise ArgumentError(f"{name} takes an expression and (k, a, b)")
+        if len(args) == 4 and not any(isinstance(a, tuple) for a in args):
+            # Maxima's flat form sum(f, k, a, b), as STACK and wxMaxima users write it.
+            args = [args[0], (args[1], args[2], args[3])]
         ranges = _limits(name, args[1:], (3,))
         for item in ranges:
             if not isinstance(item, tuple):
@@ -261,7 +270,8 @@ def _text(value: Any) -> str:
 
 _UNARY: dict[str, Any] = {
     "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot, "sec": sp.sec, "csc": sp.csc,
-    "cosec": sp.csc, "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "acot": sp.acot,
+    "cosec": sp.csc, "cosech": sp.csch, "acosec": sp.acsc, "arccosec": sp.acsc,
+    "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "acot": sp.acot,
     "asec": sp.asec, "acsc": sp.acsc, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
     "arccot": sp.acot, "arcsec": sp.asec, "arccsc": sp.acsc, "sinh": sp.sinh, "cosh": sp.cosh,
     "tanh": sp.tanh, "coth": sp.coth, "sech": sp.sech, "csch": sp.csch, "asinh": sp.asinh,
@@ -292,7 +302,7 @@ INVERSES: dict[str, str] = {
 
 FUNCTIONS: dict[str, Builder] = {name: _unary(name, f) for name, f in _UNARY.items()}
 FUNCTIONS.update({
-    "log": _build_log, "log10": _log_base(10), "log2": _log_base(2), "lg": _log_base(10),
+    "log": _build_log, "log10": _log_base(10), "log2": _log_base(2), "lg": _build_lg,
     "cbrt": _build_cbrt, "root": _build_root, "factorial": _build_factorial,
     "binomial": _build_binomial, "atan2": _nary("atan2", sp.atan2), "min": _nary("min", sp.Min),
     "max": _nary("max", sp.Max), "Min": _nary("Min", sp.Min), "Max": _nary("Max", sp.Max),
