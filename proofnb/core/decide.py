@@ -192,7 +192,7 @@ def decide(
             return undefined
     refined = _sign_refinement(problem)
     proof = _prove_expressions(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline, refined)
-    covered = domain_covered(problem) if proof and relation == "=" else True
+    covered = domain_covered(problem) if proof else True
     if proof and covered:
         notes = domain_notes(problem, probe.isolated)
         flags = (["domain"] if notes else []) + (["big-step"] if proof.heavy else [])

@@ -316,7 +316,7 @@ def _witness(kind: str, point: Point, a: Value, b: Value, problem: Problem) -> C
         text = f"{where}left side {left}, right side undefined"
     else:
         text = f"{where}left side {left}, right side {right}"
-    if problem.relation != "=":
+    if problem.relation != "=" and kind != "undefined":
         text += f" (so {left} {problem.relation} {right} fails)"
     return Counterexample(
         kind="undefined" if kind == "undefined" else "value",

@@ -84,3 +84,15 @@ def test_increasing_functions_keep_the_order(text: str, assume: tuple[str, ...])
 ])
 def test_monotonicity_is_not_claimed_where_it_fails(text: str, assume: tuple[str, ...]) -> None:
     assert check_proof(text, CheckOptions(assume=assume)).steps[0].status == "refuted"
+
+
+def test_an_inequality_needs_its_right_side_wherever_the_left_is_defined() -> None:
+    # DESIGN §2: a line undefined on a region where the previous line is defined is refuted.
+    step = check_proof("sqrt(x + 1)\n> sqrt(x)", CheckOptions()).steps[0]
+    assert step.status == "refuted"
+    assert step.counterexample is not None and step.counterexample.kind == "undefined"
+    assert "None" not in step.counterexample.text
+    assert check_proof("sqrt(x + 1)\n> sqrt(x)", CheckOptions(assume=("x >= 0",))).steps[0] \
+        .status == "proved"
+    loose = check_proof("log(a)\n> log(b)", CheckOptions(assume=("a > b",))).steps[0]
+    assert loose.status not in ("proved", "likely")
