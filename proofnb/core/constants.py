@@ -82,12 +82,40 @@ def constant_sign(lhs: Expr, rhs: Expr) -> ConstantVerdict:
     return ConstantVerdict(None, False, "none")
 
 
+_INFINITE = (sp.oo, -sp.oo)
+
+
+def _extended_real(side: Expr) -> Expr | None:
+    if side in _INFINITE:
+        return side
+    value = evaluate(side, {}, real=True)
+    return value if isinstance(value, Expr) and value.is_real else None
+
+
+def _decide_infinite(problem: Problem) -> Outcome | None:
+    """A side that is +oo or -oo (a limit, sum or integral that diverges to it), compared in
+    the extended reals: ``limit(x - x^2, x, oo) = oo`` is refuted (the left side is -oo)."""
+    from .decide import Outcome
+
+    assert isinstance(problem.lhs, Expr) and isinstance(problem.rhs, Expr)
+    a, b = _extended_real(problem.lhs), _extended_real(problem.rhs)
+    if a is None or b is None:
+        return None
+    s = 0 if a == b else (1 if bool(a > b) else -1)
+    holds = {"=": s == 0, "<": s < 0, "<=": s <= 0, ">": s > 0, ">=": s >= 0}[problem.relation]
+    if holds:
+        return Outcome("proved", "exact-constant")
+    return Outcome("refuted", "counterexample", _witness("value", {}, a, b, problem))
+
+
 def decide_constant(problem: Problem) -> Outcome | None:
     """The outcome of a step between two constants, or None to leave it to the tiers."""
     from .decide import Outcome
 
     if problem.symbols or not (isinstance(problem.lhs, Expr) and isinstance(problem.rhs, Expr)):
         return None
+    if problem.real and (problem.lhs in _INFINITE or problem.rhs in _INFINITE):
+        return _decide_infinite(problem)
     a = evaluate(problem.lhs, {}, real=problem.real)
     b = evaluate(problem.rhs, {}, real=problem.real)
     if isinstance(a, _Marker) or isinstance(b, _Marker):

@@ -93,6 +93,50 @@ def _excluded(cond: Basic, conditions: tuple[Basic, ...]) -> bool:
     return False
 
 
+#: Exceptional integers a closed form may miss and still be taken (each is summed directly).
+_MAX_EXCEPTIONS = 4
+
+
+def _counts(x: Symbol, node: sp.Piecewise) -> bool:
+    """``x`` takes integer values: declared so, or a bound of a sum/product in ``node``."""
+    if x.is_integer:
+        return True
+    return any(x in b.free_symbols for s in node.atoms(sp.Sum, sp.Product)
+               for lim in s.limits for b in lim[1:])
+
+
+def _finitely_many_exceptions(
+    node: sp.Piecewise, value: Basic, x: Symbol, region: sp.Set, holds: sp.Set
+) -> Basic:
+    """The first branch, simplified, when the integers of the region it misses are a few
+    points where it still gives the Piecewise's own value (computed from the later branches).
+
+    ``sum(k binomial(n, k), (k, 0, n))`` under ``n >= 0`` is ``2^(n-1) n!/(n-1)!`` for
+    ``n > 0``; at ``n = 0`` the sum is 0, as is ``n 2^(n-1)``.
+    """
+    if not _counts(x, node) or not isinstance(value, Expr):
+        return node
+    missed = sp.Intersection(region, sp.Complement(sp.S.Reals, holds), sp.S.Integers)
+    # SymPy answers {0} or Range(0, 1), depending on what it has cached.
+    if not isinstance(missed, (sp.FiniteSet, sp.Range)) or missed.is_finite_set is not True \
+            or len(missed) > _MAX_EXCEPTIONS:
+        return node
+    closed = sp.gammasimp(sp.combsimp(value))
+    for point in missed:
+        direct = node.xreplace({x: point}).doit()
+        at = closed.xreplace({x: point})
+        if not (isinstance(direct, Expr) and direct.is_number and at.is_number
+                and direct.is_finite and sp.simplify(direct - at) == 0):
+            return node
+    return closed
+
+
+def _solution_set(cond: Basic, x: Symbol) -> sp.Set:
+    if isinstance(cond, (sp.And, sp.Or, sp.Not)):  # solveset takes relations only
+        return sp.Intersection(cond.as_set(), sp.S.Reals)
+    return sp.solveset(cond, x, sp.S.Reals)
+
+
 def settle_piecewise(expr: Basic, conditions: tuple[Basic, ...], real: bool) -> Basic:
     """A closed form whose first branch holds on the whole declared region, as that branch.
 
@@ -122,11 +166,13 @@ def settle_piecewise(expr: Basic, conditions: tuple[Basic, ...], real: bool) -> 
             return node
         region = assumption_interval(x, conditions)
         try:
-            holds = sp.solveset(cond, x, sp.S.Reals)
+            holds = _solution_set(cond, x)
             inside = region.is_subset(holds)
         except (NotImplementedError, TypeError, ValueError):
             return node
-        return value if inside is True else node
+        if inside is True:
+            return value
+        return _finitely_many_exceptions(node, value, x, region, holds)
 
     try:
         return expr.replace(lambda n: isinstance(n, sp.Piecewise), first_branch)
