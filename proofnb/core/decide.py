@@ -468,8 +468,13 @@ def domain_notes(problem: Problem, isolated: Sequence[Point]) -> tuple[str, ...]
     for note in [*unsolved[True], *unsolved[False]]:
         if (note in unsolved[True]) != (note in unsolved[False]):
             _push(notes, note)
-    for pt in isolated:
-        _push(notes, note_for(Condition(sp.Integer(0), "ne"), pt))
+    if len(problem.symbols) == 1:
+        for pt in isolated:
+            _push(notes, note_for(Condition(sp.Integer(0), "ne"), pt))
+    elif isolated:
+        # In several variables the exceptions are curves, not points: name one of them.
+        where = ", ".join(f"{k} = {sp.sstr(v)}" for k, v in isolated[0].items())
+        _push(notes, f"one side is undefined on a set of measure zero, e.g. at {where}")
     return tuple(notes)
 
 

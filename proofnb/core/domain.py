@@ -48,6 +48,11 @@ def conditions(expr: Basic, *, real: bool = True) -> tuple[Condition, ...]:
     return tuple(out)
 
 
+#: Functions with no zeros: dividing by them adds no condition (their own poles, such as a
+#: factorial of a negative integer, make the side itself undefined there).
+_NEVER_ZERO = (sp.factorial, sp.gamma, sp.exp)
+
+
 def _collect(expr: Basic, real: bool, out: list[Condition]) -> None:
     if expr.is_Atom:
         return
@@ -59,17 +64,22 @@ def _collect(expr: Basic, real: bool, out: list[Condition]) -> None:
             return
         if exp.is_number:
             if exp.is_negative:
-                _add(out, base, "ne")
+                factors = base.args if isinstance(base, sp.Mul) else (base,)
+                for factor in factors:  # a product is zero where one of its factors is
+                    if not factor.is_number and not isinstance(factor, _NEVER_ZERO):
+                        _add(out, factor, "ne")
             if real and not exp.is_integer:
                 _add(out, base, "ge")
         elif real:
             _add(out, base, "ge")
             _add(out, base, "ne")
     elif isinstance(expr, sp.log):
-        arg = expr.args[0]
-        _add(out, arg, "ne")
-        if real:
-            _add(out, arg, "ge")
+        for arg in expr.args:  # log(x, b): the base too is a logarithm's argument
+            _add(out, arg, "ne")
+            if real:
+                _add(out, arg, "ge")
+        if len(expr.args) == 2:
+            _add(out, sp.log(expr.args[1]), "ne")  # base 1 has no logarithm
     elif isinstance(expr, (sp.asin, sp.acos)) and real:
         _add(out, 1 - expr.args[0] ** 2, "ge")
     elif isinstance(expr, sp.acosh) and real:

@@ -204,6 +204,13 @@ def _eval(expr: Basic, point: Mapping[Symbol, Expr], real: bool) -> Value:
         return UNCERTAIN
     if isinstance(expr, sp.Pow) and expr.exp.is_Integer and abs(expr.exp) > _MAX_EXP:
         return UNCERTAIN
+    if isinstance(expr, sp.log) and len(expr.args) == 2:
+        # log(x, b) is ln(x)/ln(b): both logarithms must exist (SymPy's log(-1, -1) is 1).
+        x, base = expr.args
+        quotient = sp.Mul(sp.log(x, evaluate=False),
+                          sp.Pow(sp.log(base, evaluate=False), -1, evaluate=False),
+                          evaluate=False)
+        return _eval(quotient, point, real)
     args: list[Expr] = []
     for arg in expr.args:
         value = _eval(arg, point, real)
@@ -567,9 +574,12 @@ def neighbours(point: Point) -> list[Point]:
     for d in deltas:
         out.append({s: v + d for s, v in point.items()})
     if len(point) > 1:
-        items = list(point.items())
-        out.append({s: v + (d if i % 2 else -d) for i, ((s, v), d) in
-                    enumerate(zip(items, itertools.cycle(deltas), strict=False))})
+        # Moving every coordinate alike stays on lines such as n - k = 0 (where a factorial
+        # of n - k - 1 has its poles): move them against each other, and one at a time.
+        step = deltas[0]
+        out.append({s: v + (step if i % 2 else -step) for i, (s, v) in enumerate(point.items())})
+        for moved in point:
+            out.append({s: v + step if s == moved else v for s, v in point.items()})
     return out
 
 
