@@ -80,13 +80,30 @@ def _doit(
     if not expr.has(*_CALC) or time.monotonic() > deadline:
         return expr
     try:
-        done = from_minus_infinity(expr).doit(deep=True)
+        done = from_minus_infinity(expr)
+        if done.has(sp.Limit):
+            done = done.replace(lambda n: isinstance(n, sp.Limit), _limit_value)
+        done = done.doit(deep=True)
         done = settle_piecewise(done, conds, real)
     except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
         return expr
     if isinstance(done, Basic) and not done.has(sp.Piecewise):
         return _kinks_undefined(expr, done)
     return expr
+
+
+def _limit_value(limit: sp.Limit) -> Basic:
+    """The limit, or nan (undefined) when it does not exist: the one-sided limits differ
+    (SymPy raises) or the values oscillate (SymPy answers with bounds, ``sin(1/x)`` at 0)."""
+    try:
+        value = limit.doit(deep=True)
+    except ValueError as exc:
+        if "does not exist" in str(exc):
+            return sp.nan
+        raise
+    if isinstance(value, Basic) and (value.has(sp.AccumBounds) or value is sp.zoo):
+        return sp.nan  # oscillates, or +oo on one side and -oo on the other
+    return value
 
 
 def _kinks_undefined(before: Basic, done: Basic) -> Basic:
@@ -214,7 +231,10 @@ def _undefined_side(problem: Problem, texts: Sequence[str]) -> Outcome | None:
             continue
         shown = (text or sp.sstr(side)).strip()
         message = f"the {name} side {shown} is undefined in real mode"
-        if any(_negative_fractional_power(p) for p in side.atoms(sp.Pow)):
+        if side is sp.nan and "lim" in shown:
+            message = (f"the limit on the {name} ({shown}) does not exist: its one-sided "
+                       "limits differ or it oscillates (write limit(..., x, a, '+') for one side)")
+        elif any(_negative_fractional_power(p) for p in side.atoms(sp.Pow)):
             message += (": a fractional power of a negative number is its principal (complex) "
                         "root; for the real root write cbrt(-8) or root(-8, 3)")
         elif evaluate(side, {}, real=False) is not UNDEFINED:

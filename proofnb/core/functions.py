@@ -257,7 +257,9 @@ def _build_limit(args: list[Arg], domain: str) -> Any:
     expr, var, point = args[:3]
     if not isinstance(expr, sp.Expr) or not isinstance(point, sp.Expr):
         raise ArgumentError("limit takes an expression, a variable and a point")
-    direction = args[3] if len(args) == 4 else "+"
+    # Without a direction a limit at a finite point is two-sided, as a teacher means it
+    # (SymPy's own default is the right-hand limit: limit(1/x, x, 0) would be oo).
+    direction = args[3] if len(args) == 4 else ("+" if point.is_infinite else "+-")
     if direction not in ("+", "-", "+-"):
         raise ArgumentError("the direction of a limit is '+', '-' or '+-'")
     return sp.Limit(expr, _variable(var, "limit"), point, dir=direction)

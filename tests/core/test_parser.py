@@ -234,7 +234,7 @@ def test_calculus_objects_stay_unevaluated() -> None:
     assert p(r"\int x \, dx") == sp.Integral(x, x)
     assert p(r"\int_{0}^{\pi} \sin x \, dx") == sp.Integral(sp.sin(x), (x, 0, sp.pi))
     assert p(r"\int_0^1 x \mathrm{d}x + 1") == sp.Integral(x, (x, 0, 1)) + 1
-    assert p("limit(sin(x)/x, x, 0)") == sp.Limit(sp.sin(x) / x, x, 0)
+    assert p("limit(sin(x)/x, x, 0)") == sp.Limit(sp.sin(x) / x, x, 0, dir="+-")  # two-sided
     assert p("Limit(1/x, x, 0, dir='-')") == sp.Limit(1 / x, x, 0, dir="-")
     assert p(r"\lim_{x \to 0} \frac{\sin x}{x}") == sp.Limit(sp.sin(x) / x, x, 0, dir="+-")
     assert p(r"\lim_{x \to 0^+} 1/x") == sp.Limit(1 / x, x, 0, dir="+")

@@ -32,3 +32,27 @@ def test_factorial_poles_on_lines_are_exceptions_not_counterexamples() -> None:
     step = check_proof(text, CheckOptions()).steps[0]
     assert step.status == "proved", step
     assert all("factorial" not in note for note in step.notes)
+
+
+@pytest.mark.parametrize("text", [
+    "limit(1/x, x, 0)\n= oo",
+    "limit(|x|/x, x, 0)\n= 1",
+    "limit(e^(1/x), x, 0)\n= oo",
+    "limit(sin(1/x), x, 0)\n= 0",
+    "\\lim_{x \\to 0} \\frac{1}{x}\n= \\infty",
+])
+def test_a_limit_that_does_not_exist_is_never_accepted(text: str) -> None:
+    step = check_proof(text, CheckOptions()).steps[0]
+    assert step.status not in ("proved", "likely")
+    assert "does not exist" in step.message
+
+
+@pytest.mark.parametrize("text", [
+    "limit(1/x, x, 0, '+')\n= oo",
+    "\\lim_{x \\to 0^+} \\frac{1}{x}\n= \\infty",
+    "limit(sin(x)/x, x, 0)\n= 1",
+    "limit(1/x^2, x, 0)\n= oo",
+    "limit(1/x, x, oo)\n= 0",
+])
+def test_one_sided_and_two_sided_limits_that_exist_are_proved(text: str) -> None:
+    assert check_proof(text, CheckOptions()).steps[0].status == "proved"
