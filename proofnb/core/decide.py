@@ -46,6 +46,7 @@ from .prove import (
 )
 from .screen import screen_for
 from .series import from_minus_infinity, settle_piecewise
+from .squaring import prove_by_elimination, prove_by_squaring
 from .substitution import prove_by_substitution
 from .systems import prove_by_systems
 from .witness import Problem, in_setting, probe_expressions, probe_statements
@@ -532,6 +533,8 @@ def _decide_statement(
     if not proof and time.monotonic() < deadline:
         proof = prove_by_substitution(problem, deadline)
     proof = proof or prove_parametric(problem)
+    if not proof and time.monotonic() < deadline:
+        proof = prove_by_squaring(problem) or prove_by_elimination(problem)
     if proof:
         return Outcome("proved", proof.method)
     more = probe_statements(problem, 40, deadline, extra=analysis.points + found)
