@@ -294,6 +294,40 @@ def _same_increasing(lhs: Expr, rhs: Expr) -> tuple[Expr, Expr] | None:
     return None
 
 
+def _root_of_square(
+    lhs: Expr, rhs: Expr, problem: Problem, region: sp.Set | None, refined: Reparam | None,
+    deadline: float,
+) -> ProofFound | None:
+    """``A = sqrt(R)`` (either way round) from ``A^2 = R`` and ``A >= 0`` in the setting:
+    ``cos x = sqrt(1 - sin^2 x)`` on [-pi/2, pi/2]."""
+    for root, other in ((rhs, lhs), (lhs, rhs)):
+        if not (isinstance(root, sp.Pow) and root.exp == sp.S.Half):
+            continue
+        square = prove_cheap(other**2, root.base) or prove_targeted(other**2, root.base, deadline)
+        if not square or not _nonnegative_in_setting(other, problem, region, refined):
+            continue
+        return ProofFound(f"{square.method} (squared; the side is >= 0 here)")
+    return None
+
+
+def _nonnegative_in_setting(
+    expr: Expr, problem: Problem, region: sp.Set | None, refined: Reparam | None
+) -> bool:
+    if refined is not None and refined.apply(expr).is_nonnegative:
+        return True
+    if expr.is_nonnegative:
+        return True
+    if region is None or len(problem.symbols) != 1:
+        return False
+    from sympy.calculus.util import function_range
+
+    try:
+        values = function_range(expr, problem.symbols[0], region)
+        return bool(values.is_subset(sp.Interval(0, sp.oo)) is True)
+    except (NotImplementedError, TypeError, ValueError):
+        return False
+
+
 def _sign_refinement(problem: Problem) -> Reparam | None:
     """The step in variables whose signs SymPy can use, valid wherever the step is checked.
 
@@ -388,6 +422,9 @@ def _prove_expressions(
                 found = prove_cheap(*opened) or prove_targeted(*opened, deadline)
                 if found:
                     return ProofFound(f"{found.method} (inverse on {sp.sstr(region)})")
+        found = _root_of_square(lhs, rhs, problem, region, refined, deadline)
+        if found or time.monotonic() > deadline:
+            return found
         found = prove_by_derivative(lhs, rhs, region, deadline)
         if found or time.monotonic() > deadline:
             return found

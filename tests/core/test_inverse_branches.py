@@ -28,3 +28,19 @@ def test_off_the_branch_it_is_refuted(text: str, assume: str) -> None:
     step = check_proof(text, CheckOptions(assume=(assume,) if assume else ())).steps[0]
     assert step.status == "refuted", step
     assert step.counterexample is not None
+
+
+@pytest.mark.parametrize(("text", "assume"), [
+    ("cos(x)\n= sqrt(1 - sin(x)^2)", "-pi/2 <= x <= pi/2"),
+    ("cos(x/2)\n= sqrt((1 + cos(x))/2)", "-pi < x < pi"),
+])
+def test_a_root_of_a_square_is_the_side_where_the_side_is_nonnegative(
+        text: str, assume: str) -> None:
+    assert check_proof(text, CheckOptions(assume=(assume,))).steps[0].status == "proved"
+
+
+@pytest.mark.parametrize("assume", ["", "0 <= x <= pi"])
+def test_a_root_of_a_square_is_refuted_where_the_side_is_negative(assume: str) -> None:
+    step = check_proof("cos(x)\n= sqrt(1 - sin(x)^2)",
+                       CheckOptions(assume=(assume,) if assume else ())).steps[0]
+    assert step.status == "refuted"
