@@ -36,3 +36,18 @@ def test_near_misses_are_refuted(text: str, assume: tuple[str, ...]) -> None:
     step = _step(text, *assume)
     assert step.status == "refuted", step
     assert step.counterexample is not None
+
+
+@pytest.mark.parametrize("text", [
+    "a^3 b^3 = 0\n<=> a = 0 or b = 0",
+    "a^3 b^3 = 0\n<=> a b = 0",
+    "(x - 2)^2 = 0\n<=> x = 2",
+])
+def test_repeated_factors_have_the_same_zeros(text: str) -> None:
+    assert _step(text).status == "proved"
+
+
+def test_a_lost_factor_is_still_a_lost_root() -> None:
+    step = _step("(x - 2)^2 (x + 1) = 0\n<=> x = 2")
+    assert step.status == "refuted"
+    assert step.counterexample is not None and dict(step.counterexample.point)["x"] == "-1"
