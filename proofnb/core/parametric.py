@@ -135,9 +135,21 @@ def _root(eq: sp.Eq, x: Symbol, nonzero: set[Expr], real: bool) -> Expr | None:
     if any(c.kind != "ne" or not _is_nonzero(c.expr, nonzero)
            for c in conditions(eq, real=real)):
         return None
+    parts = _linear_parts(eq, x)
+    if parts is None:
+        return None
+    c1, c0, den = parts
+    if not _is_nonzero(den, nonzero) or not _is_nonzero(c1, nonzero):
+        return None
+    return sp.cancel(-c0 / c1)
+
+
+def _linear_parts(rel: Basic, x: Symbol) -> tuple[Expr, Expr, Expr] | None:
+    """``(c1, c0, den)`` with ``lhs - rhs = (c1 x + c0)/den`` and ``den`` free of x, when
+    the relation is linear in x; else None."""
     try:
-        num, den = sp.fraction(sp.together(eq.lhs - eq.rhs))
-        if den.has(x) or not _is_nonzero(den, nonzero):
+        num, den = sp.fraction(sp.together(rel.lhs - rel.rhs))
+        if den.has(x):
             return None
         poly = sp.Poly(sp.expand(num), x)
     except (sp.PolynomialError, sp.GeneratorsNeeded, TypeError, ValueError):
@@ -145,9 +157,7 @@ def _root(eq: sp.Eq, x: Symbol, nonzero: set[Expr], real: bool) -> Expr | None:
     if poly.degree() != 1:
         return None
     c1, c0 = poly.all_coeffs()
-    if not _is_nonzero(c1, nonzero):
-        return None
-    return sp.cancel(-c0 / c1)
+    return c1, c0, den
 
 
 _ORDERS = (sp.Lt, sp.Le, sp.Gt, sp.Ge)
@@ -177,16 +187,10 @@ def _ray(rel: Basic, x: Symbol) -> tuple[bool, bool, Expr] | None:
     if not isinstance(rel, _ORDERS) or any(c.kind != "ne" or not _sign(c.expr)
                                            for c in conditions(rel, real=True)):
         return None
-    try:
-        num, den = sp.fraction(sp.together(rel.lhs - rel.rhs))
-        if den.has(x):
-            return None
-        poly = sp.Poly(sp.expand(num), x)
-    except (sp.PolynomialError, sp.GeneratorsNeeded, TypeError, ValueError):
+    parts = _linear_parts(rel, x)
+    if parts is None:
         return None
-    if poly.degree() != 1:
-        return None
-    c1, c0 = poly.all_coeffs()
+    c1, c0, den = parts
     sign_c1, sign_den = _sign(c1), _sign(den)
     if sign_c1 is None or sign_den is None:
         return None
