@@ -46,7 +46,7 @@ from .prove import (
 )
 from .screen import screen_for
 from .series import from_minus_infinity, settle_piecewise
-from .squaring import prove_by_elimination, prove_by_squaring
+from .squaring import prove_by_elimination, prove_by_squaring, prove_by_squaring_premise
 from .substitution import prove_by_substitution
 from .systems import prove_by_systems
 from .witness import Problem, in_setting, probe_expressions, probe_statements
@@ -571,7 +571,8 @@ def _decide_statement(
         proof = prove_by_substitution(problem, deadline)
     proof = proof or prove_parametric(problem)
     if not proof and time.monotonic() < deadline:
-        proof = prove_by_squaring(problem) or prove_by_elimination(problem)
+        proof = prove_by_squaring(problem) or prove_by_elimination(problem) or \
+            prove_by_squaring_premise(problem)
     if proof:
         return Outcome("proved", proof.method)
     more = probe_statements(problem, 40, deadline, extra=analysis.points + found)

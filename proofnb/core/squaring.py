@@ -58,6 +58,26 @@ def prove_by_squaring(problem: Problem) -> ProofFound | None:
     return None
 
 
+def prove_by_squaring_premise(problem: Problem) -> ProofFound | None:
+    """``sqrt(x) = sqrt(y) ==> x = y``: squaring both sides of every equation of the premise
+    keeps all its solutions (and may add some), so the implication holds when the squared
+    premise has the same solutions as the claim."""
+    if problem.relation not in ("==>", "<=="):
+        return None
+    premise, claim = (problem.lhs, problem.rhs) if problem.relation == "==>" else \
+        (problem.rhs, problem.lhs)
+    swaps = {eq: sp.Eq(sp.expand(eq.lhs**2), sp.expand(eq.rhs**2))
+             for eq in premise.atoms(sp.Eq)}
+    if not swaps or premise.has(sp.Not):
+        return None  # under a negation, squaring would shrink the set instead
+    wider = premise.xreplace(swaps)
+    if wider == claim:
+        return ProofFound("squared premise")
+    found = same_up_to_factor(wider, claim, problem.real) or \
+        same_polynomial(wider, claim, problem.real)
+    return ProofFound(f"{found.method} (squared premise)") if found else None
+
+
 def prove_by_elimination(problem: Problem) -> ProofFound | None:
     """``==>`` (``<==``, ``<=>``) by solving the premise for a variable and substituting."""
     first, second = problem.lhs, problem.rhs

@@ -51,3 +51,17 @@ def test_a_lost_factor_is_still_a_lost_root() -> None:
     step = _step("(x - 2)^2 (x + 1) = 0\n<=> x = 2")
     assert step.status == "refuted"
     assert step.counterexample is not None and dict(step.counterexample.point)["x"] == "-1"
+
+
+@pytest.mark.parametrize("text", [
+    "sqrt(x) = sqrt(y)\n==> x = y",
+    "a = b\n<== sqrt(a) = sqrt(b)",
+])
+def test_squaring_the_premise_proves_an_implication(text: str) -> None:
+    step = _step(text)
+    assert step.status == "proved", step
+
+
+def test_squaring_does_not_prove_the_equivalence() -> None:
+    step = _step("sqrt(x) = sqrt(y)\n<=> x = y")  # x = y = -1 solves only the second line
+    assert step.status == "refuted"
