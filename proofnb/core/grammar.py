@@ -73,7 +73,7 @@ class MathParser(Latex):
 
     def conjunction(self) -> Any:
         start = self.peek()
-        first = self.relation()
+        first = self.negation()
         if not (self.at("and") or (self.nest == 0 and self.at(","))):
             return first
         word = self.peek().text
@@ -81,11 +81,22 @@ class MathParser(Latex):
         while self.at("and") or (self.nest == 0 and self.at(",")):
             self.advance()
             start = self.peek()
-            parts.append(self.boolean(self.relation(), start, word))
+            parts.append(self.boolean(self.negation(), start, word))
         return sp.And(*parts)
 
+    def negation(self) -> Any:
+        """``not (x <= 2 and x >= -2)`` (also ``\neg``, ``¬``): the opposite statement."""
+        if not self.at("not"):
+            return self.relation()
+        tok = self.advance()
+        start = self.peek()
+        # Pushed down to the relations (not (a and b) is not a or not b; not x <= 2 is
+        # x > 2), so that solution sets see plain relations; like any relation, the negated
+        # one holds only where its sides are defined (the line's natural domain).
+        return sp.Not(self.boolean(self.negation(), start, tok.text)).to_nnf()
+
     def boolean(self, value: Any, tok: Token, word: str) -> Any:
-        if not isinstance(value, Boolean):
+        if not isinstance(value, Boolean) or isinstance(value, sp.Symbol):  # a Symbol is both
             self.fail(tok, f"expected an equation or inequality on each side of {word!r}")
         return value
 

@@ -79,7 +79,8 @@ _UNICODE_OPS: dict[str, tuple[str, str]] = {
     "×": (OP, "*"), "÷": (OP, "/"), "≤": (OP, "<="), "⩽": (OP, "<="), "≥": (OP, ">="),
     "⩾": (OP, ">="), "≠": (OP, "!="), "⇔": (OP, "<=>"), "⟺": (OP, "<=>"), "⇒": (OP, "==>"),
     "⟹": (OP, "==>"), "⇐": (OP, "<=="), "⟸": (OP, "<=="), "→": (OP, "->"), "∧": (OP, "and"),
-    "∨": (OP, "or"), "√": (OP, "√"), "∛": (OP, "∛"), "∞": (NAME, "oo"), "∈": (OP, "in"),
+    "¬": (OP, "not"), "∨": (OP, "or"), "√": (OP, "√"), "∛": (OP, "∛"), "∞": (NAME, "oo"),
+    "∈": (OP, "in"),
     "±": (OP, "±"), "∓": (OP, "∓"), "∅": (CMD, "emptyset"),
     "⌊": (CMD, "lfloor"), "⌋": (CMD, "rfloor"), "⌈": (CMD, "lceil"), "⌉": (CMD, "rceil"),
     "ℤ": (NAME, "Z"), "ℝ": (NAME, "R"), "ℕ": (NAME, "N"), "ℚ": (NAME, "Q"), "ℂ": (NAME, "C"),
@@ -96,6 +97,7 @@ _LATEX_OPS: dict[str, tuple[str, str]] = {
     "Longrightarrow": (OP, "==>"), "impliedby": (OP, "<=="), "Leftarrow": (OP, "<=="),
     "Longleftarrow": (OP, "<=="), "to": (OP, "->"), "rightarrow": (OP, "->"),
     "land": (OP, "and"), "wedge": (OP, "and"), "lor": (OP, "or"), "vee": (OP, "or"),
+    "neg": (OP, "not"), "lnot": (OP, "not"),
     "in": (OP, "in"), "lvert": (OP, "|"), "rvert": (OP, "|"), "vert": (OP, "|"),
     "mid": (OP, "|"), "|": (OP, "|"), "{": (OP, "{"), "}": (OP, "}"), "infty": (NAME, "oo"),
     "pi": (NAME, "pi"), "varepsilon": (NAME, "epsilon"), "varphi": (NAME, "phi"),
@@ -142,7 +144,7 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
         value = m.group()
         start = m.start()
         if kind == "name":
-            if value == "and" or value == "or":
+            if value in ("and", "or", "not"):
                 append(Token(OP, value, start))
             else:
                 append(Token(NAME, value, start))

@@ -55,7 +55,7 @@ _SAFE_COMMANDS = frozenset(
     "bigl bigr Bigl Bigr biggl biggr Biggl Biggr quad qquad displaystyle textstyle limits "
     "nolimits cdot times ast div le leq leqslant ge geq geqslant lt gt ne neq iff "
     "Leftrightarrow Longleftrightarrow implies Rightarrow Longrightarrow impliedby Leftarrow "
-    "Longleftarrow to rightarrow land wedge lor vee in lvert rvert vert mid infty pi "
+    "Longleftarrow to rightarrow land wedge lor vee neg lnot in lvert rvert vert mid infty pi "
     "varepsilon varphi vartheta e partial pm mp circ emptyset varnothing".split()
 ) | frozenset(
     "sin cos tan cot sec csc arcsin arccos arctan arccot sinh cosh tanh coth sech csch "
@@ -187,11 +187,17 @@ class _Renderer:
         return _Tex(r",\ ".join(items) if top else ", ".join(items), items=tuple(items))
 
     def statement(self) -> _Tex:
-        parts = [self.relation().tex]
+        parts = [self.negation()]
         while self.at("and", "or"):
             parts.append(_WORDS[self.advance().text])
-            parts.append(self.relation().tex)
+            parts.append(self.negation())
         return _Tex("".join(parts))
+
+    def negation(self) -> str:
+        if self.at("not"):
+            self.advance()
+            return r"\neg " + self.negation()
+        return self.relation().tex
 
     def relation(self) -> _Tex:
         first = self.sum()
