@@ -281,29 +281,45 @@ def shifted(lhs: Expr, rhs: Expr, x: Symbol, region: sp.Set | None) -> tuple[Exp
     return lhs.xreplace({x: sub}), rhs.xreplace({x: sub})
 
 
-#: ``f(g(u)) = u`` where ``u`` stays in the range of the principal branch ``f``.
-_BRANCHES = (
-    (sp.asin, sp.sin, -sp.pi / 2, sp.pi / 2),
-    (sp.acos, sp.cos, sp.S.Zero, sp.pi),
-    (sp.atan, sp.tan, -sp.pi / 2, sp.pi / 2),
-)
+def _branch_value(outer: type, u: Expr, k: int) -> tuple[Expr, Expr, Expr]:
+    """``(low, high, value)``: on ``low <= u <= high`` (the k-th copy of the principal
+    branch), ``outer(inner(u))`` equals ``value``."""
+    pi = sp.pi
+    if outer is sp.acos:  # cos is even and 2 pi periodic: reflect on odd copies
+        value = u - k * pi if k % 2 == 0 else (k + 1) * pi - u
+        return k * pi, (k + 1) * pi, value
+    low, high = k * pi - pi / 2, k * pi + pi / 2
+    if outer is sp.asin:  # sin(u) = (-1)^k sin(u - k pi)
+        return low, high, (-1) ** k * (u - k * pi)
+    return low, high, u - k * pi  # atan(tan(u)): tan has period pi
+
+
+_INVERSES = {sp.asin: sp.sin, sp.acos: sp.cos, sp.atan: sp.tan}
 
 
 def unwrap_inverses(expr: Expr, x: Symbol, region: sp.Set) -> Expr:
-    """``asin(sin(u))`` as ``u`` (and ``acos(cos(u))``, ``atan(tan(u))``) where ``u`` takes
-    values only in the principal branch for ``x`` in ``region``."""
+    """``asin(sin(u))``, ``acos(cos(u))`` and ``atan(tan(u))`` as an expression in ``u`` where
+    ``u`` stays in one copy of the principal branch for ``x`` in ``region``: ``u`` on the
+    principal branch itself, ``u - pi`` for ``atan(tan(u))`` with pi/2 < u < 3pi/2."""
     from sympy.calculus.util import function_range
 
     def unwrap(node: Basic) -> Basic:
-        for outer, inner, low, high in _BRANCHES:
-            if isinstance(node, outer) and isinstance(node.args[0], inner):
-                u = node.args[0].args[0]
-                try:
-                    values = function_range(u, x, region) if u.has(x) else sp.FiniteSet(u)
-                    if values.is_subset(sp.Interval(low, high)) is True:
-                        return u
-                except (NotImplementedError, TypeError, ValueError):
-                    return node
+        outer = type(node)
+        inner = _INVERSES.get(outer)
+        if inner is None or not isinstance(node.args[0], inner):
+            return node
+        u = node.args[0].args[0]
+        try:
+            values = function_range(u, x, region) if u.has(x) else sp.FiniteSet(u)
+            low_value = values.inf if isinstance(values, sp.Interval) else min(values)
+            if not low_value.is_finite:
+                return node
+            k = int(sp.floor(low_value / sp.pi + (0 if outer is sp.acos else sp.S.Half)))
+            low, high, value = _branch_value(outer, u, k)
+            if values.is_subset(sp.Interval(low, high)) is True:
+                return value
+        except (NotImplementedError, TypeError, ValueError, AttributeError):
+            return node
         return node
 
     try:

@@ -44,3 +44,21 @@ def test_a_root_of_a_square_is_refuted_where_the_side_is_negative(assume: str) -
     step = check_proof("cos(x)\n= sqrt(1 - sin(x)^2)",
                        CheckOptions(assume=(assume,) if assume else ())).steps[0]
     assert step.status == "refuted"
+
+
+@pytest.mark.parametrize(("text", "assume"), [
+    ("atan(tan(x))\n= x - pi", "pi/2 < x < 3pi/2"),
+    ("asin(sin(x))\n= pi - x", "pi/2 <= x <= 3pi/2"),
+    ("acos(cos(x))\n= 2pi - x", "pi <= x <= 2pi"),
+    ("acos(cos(x))\n= x - 2pi", "2pi <= x <= 3pi"),
+])
+def test_on_another_copy_of_the_branch_the_inverse_is_shifted(text: str, assume: str) -> None:
+    assert check_proof(text, CheckOptions(assume=(assume,))).steps[0].status == "proved"
+
+
+@pytest.mark.parametrize(("text", "assume"), [
+    ("atan(tan(x))\n= x", "pi/2 < x < 3pi/2"),
+    ("asin(sin(x))\n= x - pi", "pi/2 <= x <= 3pi/2"),
+])
+def test_a_wrong_shift_is_refuted(text: str, assume: str) -> None:
+    assert check_proof(text, CheckOptions(assume=(assume,))).steps[0].status == "refuted"
