@@ -164,14 +164,22 @@ def run(short: bool) -> dict[str, Any]:
         "scaling_2_vs_1_median_of_passes": round(paired_scaling, 3),
         "dask_overhead_median_of_passes": round(paired_overhead, 3),
         "verdicts_identical": same,
+        # Short mode (CI) checks 45 proofs once, about 0.2 s of work per configuration: a
+        # smoke test of all three paths, too little work to judge the speed targets by.
         "targets": [
-            target("2 workers vs 1 (scaling)", f">= {SCALING_TARGET}x", f"{scaling:.2f}x",
-                   scaling >= SCALING_TARGET),
-            target("Dask overhead vs local, 2 workers", f"< {OVERHEAD_TARGET:.0%}",
-                   f"{overhead:.1%}", overhead < OVERHEAD_TARGET),
+            *([] if short else [
+                target("2 workers vs 1 (scaling)", f">= {SCALING_TARGET}x", f"{scaling:.2f}x",
+                       scaling >= SCALING_TARGET),
+                target("Dask overhead vs local, 2 workers", f"< {OVERHEAD_TARGET:.0%}",
+                       f"{overhead:.1%}", overhead < OVERHEAD_TARGET),
+            ]),
             target("same verdicts everywhere", "identical", "identical" if same else "differ",
                    same),
         ],
+        "notes": [
+            "short mode: too little work to judge scaling and Dask overhead (the numbers "
+            "above are a smoke test); `python -m benchmarks batch` measures them",
+        ] if short else [],
     }
 
 
