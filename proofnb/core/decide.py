@@ -210,7 +210,7 @@ def decide(
             return undefined
     refined = _sign_refinement(problem)
     proof = _prove_expressions(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline, refined)
-    covered = domain_covered(problem) if proof else True
+    covered = domain_covered(problem, refined) if proof else True
     if proof and covered:
         notes = domain_notes(problem, probe.isolated)
         flags = (["domain"] if notes else []) + (["big-step"] if proof.heavy else [])
@@ -447,8 +447,11 @@ def _region(problem: Problem) -> sp.Set | None:
     return region
 
 
-def domain_covered(problem: Problem) -> bool:
-    """Is the right side defined wherever the left is (in D), up to isolated points?"""
+def domain_covered(problem: Problem, refined: Reparam | None = None) -> bool:
+    """Is the right side defined wherever the left is (in D), up to isolated points?
+
+    ``refined`` is the step in signed variables (:func:`_sign_refinement`), when it has one.
+    """
     if not problem.real:
         return True
     known_conds = conditions(problem.origin) + conditions(problem.lhs)
@@ -459,17 +462,18 @@ def domain_covered(problem: Problem) -> bool:
         elif isinstance(cond, (sp.Lt, sp.Le)):
             known.add(sp.expand(cond.rhs - cond.lhs))
     for cond in conditions(problem.rhs):
-        if cond.kind != "ge" or _implied(cond, known, problem):
+        if cond.kind != "ge" or _implied(cond, known, problem, refined):
             continue
         return False
     return True
 
 
-def _implied(cond: Condition, known: set[Expr], problem: Problem) -> bool:
+def _implied(
+    cond: Condition, known: set[Expr], problem: Problem, refined: Reparam | None
+) -> bool:
     g = cond.expr
     if g in known or g.is_nonnegative:
         return True
-    refined = _sign_refinement(problem)
     if refined is not None and refined.apply(g).is_nonnegative:
         return True  # e.g. a*b >= 0 where sqrt(a) sqrt(b) is defined
     for k in known:
