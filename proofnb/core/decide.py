@@ -49,6 +49,7 @@ from .series import from_minus_infinity, settle_piecewise
 from .squaring import prove_by_elimination, prove_by_squaring, prove_by_squaring_premise
 from .substitution import prove_by_substitution
 from .systems import prove_by_systems
+from .usertext import user_text
 from .witness import Problem, in_setting, probe_expressions, probe_statements
 
 #: Points tried before the symbolic tiers, and in total.
@@ -535,7 +536,7 @@ def domain_notes(problem: Problem, isolated: Sequence[Point]) -> tuple[str, ...]
             _push(notes, note_for(Condition(sp.Integer(0), "ne"), pt))
     elif isolated:
         # In several variables the exceptions are curves, not points: name one of them.
-        where = ", ".join(f"{k} = {sp.sstr(v)}" for k, v in isolated[0].items())
+        where = ", ".join(f"{k} = {user_text(v)}" for k, v in isolated[0].items())
         _push(notes, f"one side is undefined on a set of measure zero, e.g. at {where}")
     return tuple(notes)
 

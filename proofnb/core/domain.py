@@ -14,7 +14,8 @@ from typing import Literal
 
 import sympy as sp
 from sympy import Basic, Expr
-from sympy.printing.str import StrPrinter
+
+from .usertext import user_text
 
 ConditionKind = Literal["ne", "ge"]
 
@@ -124,23 +125,8 @@ def _excluded_points(cond: Condition) -> list[dict[sp.Symbol, Expr]] | None:
 def note_for(cond: Condition, point: dict[sp.Symbol, Expr] | None = None) -> str:
     """The note text: ``x ≠ 1`` for an excluded point, else ``<expr> ≠ 0``."""
     if point is not None:
-        return ", ".join(f"{_text(k)} ≠ {_text(v)}" for k, v in point.items())
+        return ", ".join(f"{user_text(k)} ≠ {user_text(v)}" for k, v in point.items())
     return ", ".join(notes_for(cond))
-
-
-class _UserPrinter(StrPrinter):  # type: ignore[misc]
-    """Notes as a student writes them: ``|x|``, ``ln(x)``, ``x^2``."""
-
-    def _print_Abs(self, expr: Expr) -> str:
-        return f"|{self._print(expr.args[0])}|"
-
-    def _print_log(self, expr: Expr) -> str:
-        return f"ln({self._print(expr.args[0])})"
-
-
-def _text(expr: Expr) -> str:
-    """As a user types it: ``x^2``, not ``x**2``; ``|x|``, not ``Abs(x)``."""
-    return str(_UserPrinter().doprint(expr)).replace("**", "^")
 
 
 def notes_for(cond: Condition) -> list[str]:
@@ -155,7 +141,7 @@ def _pretty_ne(expr: Expr) -> str:
     while isinstance(expr, sp.Pow) and expr.exp.is_positive:
         expr = expr.base
     if isinstance(expr, sp.log):
-        return f"{_text(expr.args[0])} ≠ 1"  # ln(u) = 0 exactly where u = 1
+        return f"{user_text(expr.args[0])} ≠ 1"  # ln(u) = 0 exactly where u = 1
     if isinstance(expr, sp.Mul) and not expr.is_polynomial():
         parts = [_pretty_ne(f) for f in expr.args if not f.is_number]
         return "; ".join(dict.fromkeys(p for part in parts for p in part.split("; ")))
@@ -168,7 +154,7 @@ def _pretty_ne(expr: Expr) -> str:
             factors = [num]
         if 1 <= len(factors) <= 4:
             return "; ".join(dict.fromkeys(_linear_ne(f, syms) for f in factors))
-    return f"{_text(expr)} ≠ 0"
+    return f"{user_text(expr)} ≠ 0"
 
 
 def _linear_ne(num: Expr, syms: list[sp.Symbol]) -> str:
@@ -177,8 +163,8 @@ def _linear_ne(num: Expr, syms: list[sp.Symbol]) -> str:
             coeff = num.coeff(s)
             if coeff.is_number and coeff != 0:
                 rest = sp.expand(-(num - coeff * s) / coeff)
-                return f"{_text(s)} ≠ {_text(rest)}"
-    return f"{_text(num)} ≠ 0"
+                return f"{user_text(s)} ≠ {user_text(rest)}"
+    return f"{user_text(num)} ≠ 0"
 
 
 def split(conds: Iterable[Condition]) -> tuple[list[Condition], list[Condition]]:

@@ -21,6 +21,7 @@ from sympy import Basic, Expr, Symbol
 from sympy.core.evalf import PrecisionExhausted
 
 from .series import is_infinite_sum, sum_value
+from .usertext import user_text
 
 
 class _Marker:
@@ -591,4 +592,10 @@ def show(value: Value) -> str | None:
 
 
 def point_text(point: Point) -> str:
-    return ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in point.items())
+    """``x = 1/2, y = -1``: a point as the student reads it in a witness sentence."""
+    return ", ".join(f"{user_text(k)} = {user_text(v)}" for k, v in point.items())
+
+
+def show_text(value: Value) -> str:
+    """A value in a witness sentence, as the student writes it (``2^(1/3)``, ``ln(2)``)."""
+    return "undefined" if isinstance(value, _Marker) else user_text(value)

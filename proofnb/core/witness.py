@@ -29,6 +29,7 @@ from .numeric import (
     point_text,
     points,
     show,
+    show_text,
 )
 from .orders import Reparam
 from .screen import Screen
@@ -311,13 +312,14 @@ def _member(stmt: Basic, point: Point, real: bool) -> bool | None:
 
 def _witness(kind: str, point: Point, a: Value, b: Value, problem: Problem) -> Counterexample:
     left, right = show(a), show(b)
+    left_text, right_text = show_text(a), show_text(b)
     where = f"{point_text(point)}: " if point else ""
     if kind == "undefined":
-        text = f"{where}left side {left}, right side undefined"
+        text = f"{where}left side {left_text}, right side undefined"
     else:
-        text = f"{where}left side {left}, right side {right}"
+        text = f"{where}left side {left_text}, right side {right_text}"
     if problem.relation != "=" and kind != "undefined":
-        text += f" (so {left} {problem.relation} {right} fails)"
+        text += f" (so {left_text} {problem.relation} {right_text} fails)"
     return Counterexample(
         kind="undefined" if kind == "undefined" else "value",
         point=tuple((sp.sstr(k), sp.sstr(v)) for k, v in point.items()),

@@ -35,13 +35,13 @@ def run(cell: str, assume: tuple[str, ...] = (), domain: str = "real",
 #: (cell, assume, domain, status, text the witness must show).
 CASES = [
     # complex equation steps: decided by exact solution sets, lost roots as witnesses
-    ("x^2 + 4 = 0\n<=> x = 2i", (), "complex", "refuted", "x = -2*I"),
-    ("z^3 = 1\n<=> z = 1", (), "complex", "refuted", "sqrt(3)*I"),
-    ("z^2 = -4\n<=> z = 2i", (), "complex", "refuted", "z = -2*I"),
-    ("z^3 = 8\n<=> z = 2", (), "complex", "refuted", "sqrt(3)*I"),
-    ("e^z = 1\n<=> z = 0", (), "complex", "refuted", "z = 2*I*pi"),
+    ("x^2 + 4 = 0\n<=> x = 2i", (), "complex", "refuted", "x = -2*i"),
+    ("z^3 = 1\n<=> z = 1", (), "complex", "refuted", "sqrt(3)*i"),
+    ("z^2 = -4\n<=> z = 2i", (), "complex", "refuted", "z = -2*i"),
+    ("z^3 = 8\n<=> z = 2", (), "complex", "refuted", "sqrt(3)*i"),
+    ("e^z = 1\n<=> z = 0", (), "complex", "refuted", "z = 2*i*pi"),
     ("z^2 = -1\n<=> z = i or z = -i", (), "complex", "proved", ""),
-    ("x^2 + y^2 = 0 and x = 1\n<=> x = 1 and y = i", (), "complex", "refuted", "y = -I"),
+    ("x^2 + y^2 = 0 and x = 1\n<=> x = 1 and y = i", (), "complex", "refuted", "y = -i"),
     ("x + y = 2 and x - y = 2i\n<=> x = 1 + i and y = 1 - i", (), "complex", "proved", ""),
     # improper integrals over the whole line
     ("integrate(e^(-x^2), (x, -oo, oo)) = sqrt(pi)", (), "real", "proved", ""),

@@ -40,7 +40,7 @@ MEMBERSHIP = [
     ("x^2 = 4\n==> x in {2}", "real", "refuted", "x = -2"),
     # complex mode: R is the real axis, C everything
     ("z^2 = -4\n<=> z in {2i, -2i}", "complex", "proved", ""),
-    ("z^2 = -4\n<=> z in {2i}", "complex", "refuted", "z = -2*I"),
+    ("z^2 = -4\n<=> z in {2i}", "complex", "refuted", "z = -2*i"),
 ]
 
 

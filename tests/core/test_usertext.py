@@ -1,0 +1,45 @@
+"""Witness sentences and notes in the notation a student types (``^``, ``|x|``, ``ln``, ``e``)."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+from proofnb.core.usertext import user_text
+
+x = sp.Symbol("x", real=True)
+
+
+@pytest.mark.parametrize(
+    ("expr", "text"),
+    [
+        (x**2, "x^2"),
+        (sp.Abs(x - 1), "|x - 1|"),
+        (sp.log(2) ** 2, "ln(2)^2"),
+        (sp.exp(2), "e^2"),
+        (sp.exp(-x), "e^(-x)"),
+        (sp.E + 1, "1 + e"),
+        (1 + 2 * sp.I, "1 + 2*i"),
+        (sp.Integer(2) ** sp.Rational(5, 6), "2^(5/6)"),
+    ],
+)
+def test_user_text(expr: sp.Expr, text: str) -> None:
+    assert user_text(expr) == text
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown", "point"),
+    [
+        ("x^(1/2) x^(1/3) = x^(1/6)", "x = 2: left side 2^(5/6), right side 2^(1/6)", "2"),
+        ("log(x)^2 = 2 log(x)", "x = 2: left side ln(2)^2, right side 2*ln(2)", "2"),
+    ],
+)
+def test_witness_sentence_in_user_notation(cell: str, shown: str, point: str) -> None:
+    step = check_proof(cell, CheckOptions(seed=0)).steps[0]
+    assert step.status == "refuted" and step.counterexample is not None, step.message
+    assert step.counterexample.text == shown
+    # The point itself stays machine-readable (SymPy's string form) for re-checking.
+    assert dict(step.counterexample.point) == {"x": point}
+    assert "**" not in step.counterexample.text
