@@ -89,6 +89,7 @@ from proofnb.core.lexer import (
     END,
     EXPRESSION_RELATION_OPS,
     NAME,
+    NUM,
     OP,
     OPEN_BRACKETS,
     STATEMENT_RELATION_OPS,
@@ -105,8 +106,10 @@ MAX_CELL_CHARS = 100_000
 LineKind = Literal["expression", "statement"]
 
 _RELATION_NAMES = {"=": "=", "==": "=", "<": "<", "<=": "<=", ">": ">", ">=": ">=",
-                   "<=>": "<=>", "==>": "==>", "=>": "==>", "<==": "<=="}  # fmt: skip
+                   "<=>": "<=>", "==>": "==>", "=>": "==>", "<==": "<==",
+                   "->": "==>"}  # fmt: skip  # a top-level arrow x = 2 → x^2 = 4 implies
 _STATEMENT_MARKERS = frozenset({"!=", "and", "or", ",", "in"})
+_DECIMAL_COMMA = re.compile(r"[0-9],[0-9]")
 _STATEMENT_CALLS = frozenset({"Eq", "Ne", "Lt", "Le", "Gt", "Ge", "And", "Or"})
 
 
@@ -169,10 +172,12 @@ def parse_cell(text: str) -> ParsedCell:
         if not stripped:
             blank = True
             continue
-        if stripped.startswith(("#", "%%")):
+        if stripped.startswith(("#", "%")):  # % starts a LaTeX comment (and %%verify)
             continue
-        if stripped.startswith("assume") and (len(stripped) == 6 or stripped[6].isspace()):
-            rest = stripped[6:].split("#", 1)[0].strip()
+        if stripped[:6] in ("assume", "Assume") and (
+            len(stripped) == 6 or stripped[6].isspace() or stripped[6] == ":"
+        ):
+            rest = stripped[6:].lstrip(":").split("#", 1)[0].strip()
             if not rest:
                 raise ParseError(raw, "expected assumptions after 'assume', e.g. assume x > 0",
                                  lineno, len(raw) - len(raw.lstrip()) + 1)
@@ -232,8 +237,11 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
     grouping: list[bool] = []  # per open bracket: a plain group, not a call's arguments
     interval: list[bool] = []  # per open bracket: an interval after "in", (0, 1] allowed
     previous: Token | None = None
+    exponent = False  # whether previous is an exponent or a subscript (x^2 % comment)
     for tok in tokens:
-        if tok.kind == END or (tok.kind == OP and tok.text == "#" and not stack):
+        if tok.kind == END or (tok.kind == OP and tok.text == "#" and not stack) or (
+            not stack and _latex_comment(raw, tok, previous, exponent, lineno)
+        ):
             close_term(tok.pos)
             break
         if tok.kind == NAME and tok.text == "in" and not stack:
@@ -260,6 +268,7 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
                 marker = True  # (x = 1 and y = 2): a bracketed statement
             elif not stack and (
                 tok.text in EXPRESSION_RELATION_OPS or tok.text in STATEMENT_RELATION_OPS
+                or tok.text == "->"
             ):
                 if tok.text == "=<":
                     raise ParseError(raw, "write '<=' for 'less than or equal to'",
@@ -270,11 +279,28 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
             elif not stack and tok.text in _STATEMENT_MARKERS:
                 marker = True
         term.append(tok)
+        exponent = previous is not None and previous.text in ("^", "**", "_")
         previous = tok
     if stack:
         raise ParseError(raw, f"{stack[-1].text!r} is never closed", lineno, stack[-1].pos + 1)
     return pieces
 
+
+def _latex_comment(raw: str, tok: Token, previous: Token | None, exponent: bool,
+                   lineno: int) -> bool:
+    """A ``%`` set apart by a space starts a LaTeX comment; ``\\%`` and a ``%`` glued to
+    what it follows (``5%``) are percent signs; after a number and a space it could be
+    either (``5 %``): an error, never a guess."""
+    if tok.kind != OP or tok.text != "%" or raw[tok.pos] != "%":
+        return False
+    if tok.pos and not raw[tok.pos - 1].isspace():
+        return False
+    if previous is not None and previous.kind == NUM and not exponent and (
+        "\\\\" not in raw[previous.pos : tok.pos]  # x + 1 \\ % a comment after a line break
+    ):
+        raise ParseError(raw, "'%' after a space: write 5% (no space) or 5\\% for a percent, "
+                         "or start a comment with #", lineno, tok.pos + 1)
+    return True
 
 def _is_statement_chain(chain: list[_Piece]) -> bool:
     for piece in chain:
@@ -385,6 +411,15 @@ def _check_alternation(chain: list[_Piece]) -> None:
 
 
 def _lone(term: _Piece) -> None:
+    comma = _DECIMAL_COMMA.search(term.source)
+    if comma is not None:
+        raise ParseError(
+            term.source,
+            "',' joins statements (x = 1, y = 2 means x = 1 and y = 2): write decimals "
+            f"with a point ({comma.group().replace(',', '.')})",
+            term.line,
+            comma.start() + 2,
+        )
     if "!=" in term.source or "≠" in term.source or "\\ne" in term.source:
         raise ParseError(
             term.source,

@@ -346,6 +346,9 @@ class MathParser(Latex):
                 except LimitExceeded as exc:
                     self.too_big(tok, exc.reason)
                 base = self.build(sp.factorial, [value], tok)
+            elif tok.kind == OP and tok.text == "%":  # 5\% and 5% are 5/100
+                self.advance()
+                base = self.build(sp.Mul, [self.expr(base, start), sp.Rational(1, 100)], tok)
             elif tok.kind == OP and tok.text == "°" or self.at_latex_degree(tok):
                 self.skip_degree()
                 base = self.build(sp.Mul, [self.expr(base, start), sp.pi / 180], tok)
@@ -404,7 +407,10 @@ class MathParser(Latex):
         if kind == OP:
             text = tok.text
             if text in OPENERS:
-                return self.enclosed(self.statement, OPENERS[text], tok)
+                value = self.enclosed(self.statement, OPENERS[text], tok)
+                if text == "[" and self.at("_"):
+                    return self.evaluation_bracket(self.expr(value, tok), tok)
+                return value
             if text == "|":
                 self.abs_depth += 1
                 try:
@@ -459,7 +465,7 @@ class MathParser(Latex):
             if len(name) == 2 and name[0] == "d" and self.at("/") and _is_leibniz(self.peek(1)):
                 self.fail(tok, f"write d/d{self.peek(1).text[1:]} ({name[1:]}) or "
                                f"diff({name[1:]}, {self.peek(1).text[1:]}) for a derivative")
-            if name == "d" and self.at("/"):
+            if name == "d" and (self.at("/") or self.at("^") or self.peek().kind == SUP):
                 derivative = self.derivative_operator(tok)
                 if derivative is not None:
                     return derivative

@@ -7,11 +7,13 @@ from typing import Any
 
 import sympy as sp
 
+from proofnb.core import bounds
+from proofnb.core.bounds import LimitExceeded
 from proofnb.core.calls import Calls
 from proofnb.core.cursor import is_simple_name
 from proofnb.core.env import symbol_for
 from proofnb.core.functions import settled
-from proofnb.core.lexer import CMD, END, GREEK_NAMES, NAME, NUM, OP, Token
+from proofnb.core.lexer import CMD, END, GREEK_NAMES, NAME, NUM, OP, SUP, Token
 
 #: Commands that start a factor (so ``2\\frac{1}{x}`` multiplies).
 PRIMARY_COMMANDS = frozenset(
@@ -27,23 +29,52 @@ class Latex(Calls):
     __slots__ = ()
 
     def derivative_operator(self, tok: Token) -> Any:
-        """``d/dx f``: returns None when the tokens are not that pattern (then d is a name)."""
-        nxt = self.peek(1)
+        """``d/dx f`` (or ``d^2/dx^2 f``): returns None when the tokens are not that pattern
+        (then d is a name)."""
+        order, width = self.order_at(self.i)
+        if self.tokens[self.i + width].text != "/" or self.tokens[self.i + width].kind != OP:
+            return None
+        nxt = self.tokens[self.i + width + 1]
         if nxt.kind != NAME or not nxt.text.startswith("d") or len(nxt.text) < 2:
             return None
         var_name = nxt.text[1:]
         if not (is_simple_name(var_name) or var_name in GREEK_NAMES):
             return None
-        self.advance()
-        self.advance()
-        return self.derivative_of(symbol_for(var_name, self.env), tok)
+        below, below_width = self.order_at(self.i + width + 2)
+        if below != order:
+            return None
+        self.i += width + 2 + below_width
+        return self.derivative_of(symbol_for(var_name, self.env), tok, order)
 
-    def derivative_of(self, var: Any, tok: Token) -> Any:
+    def order_at(self, index: int) -> tuple[int, int]:
+        """The order written at ``index`` after a Leibniz d or dx (``^2``, ``^{2}``, ``²``)
+        and how many tokens it spans; (1, 0) when none is written."""
+        tok = self.tokens[index]
+        if tok.kind == SUP and tok.text.isdigit():
+            return int(tok.text), 1
+        if tok.kind != OP or tok.text != "^" or index + 1 >= len(self.tokens):
+            return 1, 0
+        nxt = self.tokens[index + 1]
+        if nxt.kind == NUM and nxt.text.isdigit():
+            return int(nxt.text), 2
+        window = self.tokens[index + 1 : index + 4]
+        if (len(window) == 3 and window[0].text == "{" and window[1].kind == NUM
+                and window[1].text.isdigit() and window[2].text == "}"):
+            return int(window[1].text), 4
+        return 1, 0
+
+    def derivative_of(self, var: Any, tok: Token, order: int = 1) -> Any:
         operand_tok = self.peek()
         if operand_tok.kind == END:
             self.fail(operand_tok, "expected what to differentiate after d/dx")
         operand = self.expr(self.power(), operand_tok)
-        return self.build(sp.Derivative, [operand, var], tok)
+        if order == 1:
+            return self.build(sp.Derivative, [operand, var], tok)
+        try:
+            bounds.check_order(sp.Integer(order))
+        except LimitExceeded as exc:
+            self.too_big(tok, exc.reason)
+        return self.build(sp.Derivative, [operand, (var, order)], tok)
 
     def differential_at(self, index: int) -> tuple[Any, int] | None:
         """The variable of a differential (``dx``, ``d x``, ``\\mathrm{d}x``) at ``index``
@@ -110,6 +141,24 @@ class Latex(Calls):
             return self.name(inner)
         self.fail(tok, f"unsupported LaTeX command \\{name}")
 
+    def i_of(self, tok: Token) -> int:
+        """Index of ``tok`` (searched backwards from the cursor)."""
+        for j in range(self.i - 1, -1, -1):
+            if self.tokens[j] is tok:
+                return j
+        return -1
+
+    def starts_factor(self, index: int) -> bool:
+        """Whether the token at ``index`` starts a factor (not an exponent, a subscript or
+        a LaTeX argument, as the 2 in ``x^2\\frac{1}{2}`` or ``\\sqrt2\\frac{1}{2}``)."""
+        if index < 0:
+            return False
+        if index == 0:
+            return True
+        prev = self.tokens[index - 1]
+        return prev.kind == OP and prev.text not in ("^", "**", "_", "}", ")", "]", "|", "!",
+                                                     "'", "%", "°")
+
     def latex_arg(self) -> Any:
         """A LaTeX argument: ``{...}``, or one token (``\\frac12`` is 1/2)."""
         tok = self.peek()
@@ -137,13 +186,18 @@ class Latex(Calls):
                 return 4
         return 0
 
-    def leibniz(self) -> Any:
-        """``{d}{dx}`` after ``\\frac`` (any spelling of d): the variable, tokens consumed."""
+    def leibniz(self) -> tuple[Any, int] | None:
+        """``{d}{dx}`` or ``{d^n}{dx^n}`` after ``\\frac`` (any spelling of d): the variable
+        and the order, tokens consumed."""
         i = self.i
         if self.tokens[i].text != "{" or self.tokens[i].kind != OP:
             return None
         width = self.d_marker(i + 1)
-        if not width or self.tokens[i + 1 + width].text != "}":
+        if not width:
+            return None
+        order, order_width = self.order_at(i + 1 + width)
+        width += order_width
+        if self.tokens[i + 1 + width].text != "}":
             return None
         j = i + 2 + width
         if self.tokens[j].text != "{" or self.tokens[j].kind != OP:
@@ -159,21 +213,52 @@ class Latex(Calls):
             return None
         if var_tok.kind != NAME or not (is_simple_name(name) or name in GREEK_NAMES):
             return None
+        below, below_width = self.order_at(end)
+        if below != order:
+            return None
+        end += below_width
         if self.tokens[end].text != "}" or self.tokens[end].kind != OP:
             return None
         self.i = end + 1
-        return symbol_for(name, self.env)
+        return symbol_for(name, self.env), order
 
     def fraction(self, tok: Token) -> Any:
-        var = self.leibniz()
-        if var is not None:
-            return self.derivative_of(var, tok)
+        found = self.leibniz()
+        if found is not None:
+            return self.derivative_of(found[0], tok, found[1])
+        before = self.tokens[self.i - 2] if self.i >= 2 else None
         num_tok = self.peek()
         num = self.expr(self.latex_arg(), num_tok)
         den_tok = self.peek()
         den = self.expr(self.latex_arg(), den_tok)
+        if (before is not None and before.kind == NUM and isinstance(num, sp.Integer)
+                and isinstance(den, sp.Integer) and self.starts_factor(self.i_of(before))):
+            # 2\frac{1}{2} (and 2½) is two and a half in print, one as a product
+            whole = before.text
+            self.fail(before, f"{whole} followed by a fraction is ambiguous: write "
+                              f"{whole} + \\frac{{{num}}}{{{den}}} for a mixed number, or "
+                              f"{whole} \\cdot \\frac{{{num}}}{{{den}}} for a product")
         inverse = self.power_of(den, sp.S.NegativeOne, den_tok)
         return self.build(sp.Mul, [num, inverse], tok)
+
+    def evaluation_bracket(self, value: Any, tok: Token) -> Any:
+        """``[F]_a^b`` (``\\left[ F \\right]_a^b``, ``\\Big[ F \\Big]_a^b``) after the
+        closing bracket: ``F(b) - F(a)`` in F's one variable."""
+        at = self.peek()
+        low, high = self.scripts()
+        if low is None or high is None:
+            self.fail(at, "write [F]_a^b with both limits for F(b) - F(a)")
+        low, high = self.expr(low, at), self.expr(high, at)
+        free = sorted(value.free_symbols, key=str)
+        if len(free) != 1:
+            names = ", ".join(map(str, free)) or "no variable"
+            self.fail(tok, f"[F]_a^b needs F in one variable, but this has {names}: "
+                           "write F(b) - F(a) instead")
+        (var,) = free
+        upper = _replaced(value, var, high, self.evaluate)
+        lower = _replaced(value, var, low, self.evaluate)
+        return self.build(sp.Add, [upper, self.build(sp.Mul, [sp.S.NegativeOne, lower], tok)],
+                          tok)
 
     def scripts(self) -> tuple[Any, Any]:
         low = high = None
@@ -290,3 +375,19 @@ class Latex(Calls):
             value = self.expr(self.primary(), tok)
             return -value
         return self.expr(self.primary(), tok)
+
+
+def _replaced(expr: Any, var: Any, value: Any, evaluate: bool) -> Any:
+    """``expr`` with ``var`` replaced by ``value``; as written (no evaluation) when asked."""
+    if evaluate:
+        return expr.xreplace({var: value})
+    if expr == var:
+        return value
+    if not expr.args or not expr.has(var):
+        return expr
+    args = [_replaced(a, var, value, evaluate) for a in expr.args]
+    func = expr.func
+    if func in (sp.Add, sp.Mul, sp.Pow) or (isinstance(func, type)
+                                           and issubclass(func, sp.Function)):
+        return func(*args, evaluate=False)
+    return func(*args)

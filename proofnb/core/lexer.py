@@ -8,6 +8,7 @@ parser sees one spelling per concept (``≤``, ``\\le`` and ``<=`` all become ``
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from proofnb.core.errors import ParseError
@@ -41,26 +42,39 @@ _ANNOTATION_RE = re.compile(
     r"(?:\s|\\\\|\\[,;:! ]|\\q?quad(?![A-Za-z])|[&.,;:~$])*\Z"
 )
 
-# A letter: not a digit, underscore or superscript digit (those are \w too), and not a
-# Greek or blackboard letter: those are one-letter names of their own ("πr" is π·r).
-_LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u2079\u0370-\u03ffℤℝℕℚℂ]"
+# Superscript letters ("xⁿ", "2ⁿ⁺¹") are exponents, like the superscript digits.
+_SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
+_SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉"
+# Vulgar fractions (½, ⅓, ¾ ...): numbers, not letters.
+_VULGAR = "\u00bc-\u00be\u2150-\u215e"
+
+# A letter: not a digit, underscore, superscript or subscript digit or vulgar fraction
+# (those are \w too), not a superscript letter, and not a Greek or blackboard letter: those
+# are one-letter names of their own ("πr" is π·r).
+_LETTER = (r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u0370-\u03ffℤℝℕℚℂ"
+           + _VULGAR + _SUPERSCRIPT_LETTERS + "]")
 _TOKEN_RE = re.compile(
     r"""
     (?P<ws>(?:\s|\\[,;:!\ \[\]()]|\\\\|[$&~\u200b\u200c\u200d\u2060\ufeff]
             |\\(?:begin|end)\s*\{(?:DISPLAY)\*?\}(?:\s*\{[0-9]+\})?)+)
   | (?P<num>[0-9]+\.[0-9]*(?:[eE][+-]?[0-9]+)?|[0-9]+|\.[0-9]+)
-  | (?P<name>LETTER(?:LETTER|[0-9])*)
+  | (?P<name>LETTER(?:LETTER|[0-9])*[₀-₉]*)
   | (?P<greek>[\u0370-\u03ffℤℝℕℚℂ])
-  | (?P<cmd>\\[A-Za-z]+|\\[{}|])
-  | (?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)
+  | (?P<cmd>\\[A-Za-z]+|\\[{}|%])
+  | (?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾SUPLETTERS]+)
+  | (?P<vulgar>[VULGAR])
   | (?P<prime>(?<=[\w)\]}'′])['′])
   | (?P<str>'[^'\n]{0,8}'|"[^"\n]{0,8}")
   | (?P<op><=>|==>|<==|<=|>=|!=|==|=>|=<|\*\*|->|.)
-    """.replace("LETTER", _LETTER).replace("DISPLAY", "|".join(_DISPLAY_ENVIRONMENTS)),
+    """.replace("SUPLETTERS", _SUPERSCRIPT_LETTERS).replace("VULGAR", _VULGAR)
+    .replace("LETTER", _LETTER).replace("DISPLAY", "|".join(_DISPLAY_ENVIRONMENTS)),
     re.VERBOSE | re.DOTALL,
 )
 
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁼⁽⁾" + _SUPERSCRIPT_LETTERS,
+                              "0123456789-+=()abcdefghijklmnoprstuvwxyz")
+_INTEGER_EXPONENT = re.compile(r"[+-]?[0-9]+")
+_SUBSCRIPTS = str.maketrans(_SUBSCRIPT_DIGITS, "0123456789")
 
 GREEK: dict[str, str] = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon",
@@ -80,6 +94,10 @@ _UNICODE_OPS: dict[str, tuple[str, str]] = {
     "⩾": (OP, ">="), "≠": (OP, "!="), "⇔": (OP, "<=>"), "⟺": (OP, "<=>"), "⇒": (OP, "==>"),
     "⟹": (OP, "==>"), "⇐": (OP, "<=="), "⟸": (OP, "<=="), "→": (OP, "->"), "∧": (OP, "and"),
     "¬": (OP, "not"), "∨": (OP, "or"), "√": (OP, "√"), "∛": (OP, "∛"), "∞": (NAME, "oo"),
+    "‐": (OP, "-"), "‑": (OP, "-"), "‒": (OP, "-"), "﹣": (OP, "-"), "－": (OP, "-"),
+    "＋": (OP, "+"), "∗": (OP, "*"), "∕": (OP, "/"), "⁄": (OP, "/"), "∣": (OP, "|"),
+    "＝": (OP, "="), "＜": (OP, "<"), "＞": (OP, ">"), "∴": (OP, "==>"), "↔": (OP, "<=>"),
+    "⟶": (OP, "->"), "⋀": (OP, "and"), "⋁": (OP, "or"),
     "∈": (OP, "in"),
     "±": (OP, "±"), "∓": (OP, "∓"), "∅": (CMD, "emptyset"),
     "⌊": (CMD, "lfloor"), "⌋": (CMD, "rfloor"), "⌈": (CMD, "lceil"), "⌉": (CMD, "rceil"),
@@ -97,7 +115,8 @@ _LATEX_OPS: dict[str, tuple[str, str]] = {
     "Longrightarrow": (OP, "==>"), "impliedby": (OP, "<=="), "Leftarrow": (OP, "<=="),
     "Longleftarrow": (OP, "<=="), "to": (OP, "->"), "rightarrow": (OP, "->"),
     "land": (OP, "and"), "wedge": (OP, "and"), "lor": (OP, "or"), "vee": (OP, "or"),
-    "neg": (OP, "not"), "lnot": (OP, "not"),
+    "neg": (OP, "not"), "lnot": (OP, "not"), "therefore": (OP, "==>"), "cdotp": (OP, "*"),
+    "%": (OP, "%"), "longrightarrow": (OP, "->"), "leftrightarrow": (OP, "<=>"),
     "in": (OP, "in"), "lvert": (OP, "|"), "rvert": (OP, "|"), "vert": (OP, "|"),
     "mid": (OP, "|"), "|": (OP, "|"), "{": (OP, "{"), "}": (OP, "}"), "infty": (NAME, "oo"),
     "pi": (NAME, "pi"), "varepsilon": (NAME, "epsilon"), "varphi": (NAME, "phi"),
@@ -118,6 +137,7 @@ _LATEX_NAMES: frozenset[str] = frozenset(
 
 _HINTS = {
     "≈": ": proofnb checks exact steps; write '=' for an identity",
+    "≡": ": write '=' for an identity (congruences modulo n are not supported)",
 }
 
 #: Relations a chain can be split at.
@@ -144,10 +164,14 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
         value = m.group()
         start = m.start()
         if kind == "name":
+            base = value.rstrip(_SUBSCRIPT_DIGITS)
             if value in ("and", "or", "not"):
                 append(Token(OP, value, start))
             else:
-                append(Token(NAME, value, start))
+                append(Token(NAME, base, start))
+            if base != value:  # x₁ is x_1
+                append(Token(OP, "_", start + len(base)))
+                append(Token(NUM, value[len(base):].translate(_SUBSCRIPTS), start + len(base)))
         elif kind == "op":
             mapped = _UNICODE_OPS.get(value)
             if mapped is not None:
@@ -187,7 +211,23 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
         elif kind == "prime":  # (x^2)' right after a name or a bracket: a derivative
             append(Token(OP, "'", start))
         elif kind == "sup":
-            append(Token(SUP, value.translate(_SUPERSCRIPTS), start))
+            exponent = value.translate(_SUPERSCRIPTS)
+            if _INTEGER_EXPONENT.fullmatch(exponent):
+                append(Token(SUP, exponent, start))
+            else:  # xⁿ⁺¹ is x^(n+1): the whole run is the exponent
+                append(Token(OP, "^", start))
+                append(Token(OP, "(", start))
+                inner = tokenize(exponent, line=line, col=col + start,
+                                 source=source if source is not None else text)
+                tokens.extend(Token(t.kind, t.text, t.pos + start) for t in inner[:-1])
+                append(Token(OP, ")", start + len(value) - 1))
+        elif kind == "vulgar":  # ½ is \frac{1}{2}
+            numerator, _, denominator = unicodedata.normalize("NFKC", value).partition("\u2044")
+            append(Token(CMD, "frac", start))
+            for part in (numerator, denominator):
+                append(Token(OP, "{", start))
+                append(Token(NUM, part, start))
+                append(Token(OP, "}", start))
         else:  # str
             append(Token(STR, value[1:-1], start))
     append(Token(END, "", size))
