@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from itertools import combinations
 
 import sympy as sp
 from sympy import Basic, Expr, Symbol
@@ -18,6 +19,7 @@ from sympy.core.relational import Relational
 from .domain import conditions
 from .numeric import Point
 from .prove import ProofFound, assumption_interval
+from .systems import _solve
 from .witness import _member
 
 _NORMAL = {sp.Gt: ">", sp.Ge: ">=", sp.Lt: ">", sp.Le: ">=", sp.Eq: "=", sp.Ne: "!="}
@@ -228,6 +230,7 @@ class StatementAnalysis:
             if one is not None and two is not None:
                 self.systems = (one, two)
             self.points += _curve_points((first, second), symbols, real, deadline)
+            self.points += _slice_points((first, second), symbols, real, deadline)
 
     def prove(self, relation: str) -> ProofFound | None:
         """Compare the solution sets exactly (subset / superset / equality)."""
@@ -399,6 +402,44 @@ def _curve_points(
                     fixed = {s: value for s in others}
                     out.extend({**fixed, var: root} for root in _roots(eq, var, fixed, real))
     return out[:40]
+
+
+#: Values for the variables a system is not solved for; shifted per variable so that two
+#: parameters never share a value (``a = b`` is where ``(a + b)/2`` and ``(b - a)/2 + b`` agree).
+_SLICE_VALUES = (sp.Integer(1), sp.Integer(2), sp.Integer(-1), sp.Rational(1, 2), sp.Integer(3))
+_SLICE_LIMIT = 24
+
+
+def _slice_points(
+    stmts: Sequence[Basic], symbols: Sequence[Symbol], real: bool, deadline: float
+) -> list[Point]:
+    """Points on the solution set of each system of k >= 2 equations in n > k variables.
+
+    ``x + y = a and x - y = b`` has a two-dimensional solution set in four variables, which
+    random points and single-equation curves never meet. Here n - k variables are fixed at
+    small distinct rationals and the k equations are solved exactly for the rest.
+    """
+    out: list[Point] = []
+    for stmt in stmts:
+        for part in (stmt.args if isinstance(stmt, sp.Or) else (stmt,)):
+            conj = part.args if isinstance(part, sp.And) else ()
+            eqs = [e for e in conj if isinstance(e, sp.Eq)]
+            if len(eqs) < 2 or len(eqs) >= len(symbols):
+                continue
+            present = sorted(set().union(*(e.free_symbols for e in eqs)) & set(symbols), key=str)
+            for unknowns in combinations(present, len(eqs)):
+                others = [s for s in symbols if s not in unknowns]
+                for shift in range(3):
+                    if len(out) >= _SLICE_LIMIT or time.monotonic() > deadline:
+                        return out
+                    fixed = {s: _SLICE_VALUES[(i + shift) % len(_SLICE_VALUES)]
+                             for i, s in enumerate(others)}
+                    system = [(e.lhs - e.rhs).xreplace(fixed) for e in eqs]
+                    found = _solve(system, list(unknowns), real)
+                    out.extend({**fixed, **p} for p in found or () if len(found or ()) <= 8)
+                if out:
+                    break
+    return out[:_SLICE_LIMIT]
 
 
 def _roots(eq: sp.Eq, var: Symbol, fixed: Point, real: bool) -> list[Expr]:
