@@ -45,7 +45,7 @@ from .prove import (
     unwrap_inverses,
 )
 from .screen import screen_for
-from .series import from_minus_infinity, settle_piecewise
+from .series import from_minus_infinity, is_infinite_sum, settle_piecewise
 from .squaring import prove_by_elimination, prove_by_squaring, prove_by_squaring_premise
 from .substitution import prove_by_substitution
 from .systems import prove_by_systems
@@ -236,6 +236,9 @@ def _undefined_side(problem: Problem, texts: Sequence[str]) -> Outcome | None:
         if side is sp.nan and "lim" in shown:
             message = (f"the limit on the {name} ({shown}) does not exist: its one-sided "
                        "limits differ or it oscillates (write limit(..., x, a, '+') for one side)")
+        elif isinstance(side, sp.Sum) and is_infinite_sum(side):
+            message = (f"the series on the {name} ({shown}) diverges: it has no value "
+                       "(its partial sums have no limit)")
         elif any(_negative_fractional_power(p) for p in side.atoms(sp.Pow)):
             message += (": a fractional power of a negative number is its principal (complex) "
                         "root; for the real root write cbrt(-8) or root(-8, 3)")
