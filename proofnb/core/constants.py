@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import sympy as sp
-from sympy import Expr
+from sympy import Basic, Expr
 from sympy.core.evalf import PrecisionExhausted
 
 from .numeric import _Marker, evaluate
+from .series import infinite_value
 from .witness import Problem, _witness
 
 if TYPE_CHECKING:
@@ -85,9 +86,21 @@ def constant_sign(lhs: Expr, rhs: Expr) -> ConstantVerdict:
 _INFINITE = (sp.oo, -sp.oo)
 
 
-def _extended_real(side: Expr) -> Expr | None:
+def _infinity(side: Basic) -> Expr | None:
+    """``oo`` or ``-oo`` when the side is one as written (``-oo`` is ``Mul(-1, oo)`` there)
+    or an infinite sum that diverges to one; else None."""
     if side in _INFINITE:
         return side
+    if (isinstance(side, sp.Mul) and len(side.args) == 2 and side.args[1] in _INFINITE
+            and side.args[0].is_Rational and side.args[0] != 0):
+        return side.args[1] if side.args[0] > 0 else -side.args[1]
+    return infinite_value(side)
+
+
+def _extended_real(side: Expr) -> Expr | None:
+    infinite = _infinity(side)
+    if infinite is not None:
+        return infinite
     value = evaluate(side, {}, real=True)
     return value if isinstance(value, Expr) and value.is_real else None
 
@@ -114,7 +127,8 @@ def decide_constant(problem: Problem) -> Outcome | None:
 
     if problem.symbols or not (isinstance(problem.lhs, Expr) and isinstance(problem.rhs, Expr)):
         return None
-    if problem.real and (problem.lhs in _INFINITE or problem.rhs in _INFINITE):
+    if problem.real and (_infinity(problem.lhs) is not None
+                         or _infinity(problem.rhs) is not None):
         return _decide_infinite(problem)
     a = evaluate(problem.lhs, {}, real=problem.real)
     b = evaluate(problem.rhs, {}, real=problem.real)

@@ -66,7 +66,7 @@ def sum_value(expr: sp.Sum, point: Mapping[Symbol, Expr]) -> Expr | None | bool:
         for rest in remaining:
             if rest.free_symbols:
                 return None
-            if rest.is_convergent() is False:
+            if _divergent(rest):
                 return False
         if remaining:
             value = value.doit()
@@ -77,6 +77,35 @@ def sum_value(expr: sp.Sum, point: Mapping[Symbol, Expr]) -> Expr | None | bool:
     if value.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
         return False
     return value
+
+
+def _divergent(expr: sp.Sum) -> bool:
+    """SymPy shows the sum divergent (its answer is ``sympy.false``, not Python's False)."""
+    try:
+        return bool(expr.is_convergent() == sp.false)
+    except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
+        return False
+
+
+def infinite_value(expr: Basic) -> Expr | None:
+    """``oo`` or ``-oo`` when ``expr`` is an infinite sum without parameters that diverges
+    to it: its closed form says so, or it diverges and all its terms have one sign
+    (``sum(1/sqrt(k), (k, 1, oo))`` is ``oo``); otherwise None."""
+    if not (isinstance(expr, sp.Sum) and is_infinite_sum(expr)) or expr.free_symbols:
+        return None
+    closed = closed_form(expr)
+    if closed in (sp.oo, -sp.oo):
+        return closed
+    var, low, high = expr.limits[0]
+    if low.has(sp.oo, -sp.oo) or high != sp.oo or not _divergent(expr):
+        return None
+    m = sp.Dummy("m", integer=True, nonnegative=True)
+    term = expr.function.xreplace({var: low + m})
+    if term.is_positive:
+        return sp.oo
+    if term.is_negative:
+        return -sp.oo
+    return None
 
 
 def _excluded(cond: Basic, conditions: tuple[Basic, ...]) -> bool:
