@@ -8,6 +8,7 @@ zero as a rational function exactly when the expanded numerator is the zero poly
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 import sympy as sp
@@ -104,3 +105,53 @@ class _State:
             self.denominator = True
             return d ** (-k), n ** (-k)
         raise _Unsupported
+
+
+def polynomial_numerator(expr: Basic, s: Basic) -> tuple[dict[int, Fraction], int] | None:
+    """``({degree: coefficient}, denominator)`` of ``expr`` as a polynomial in the one
+    symbol ``s`` over Q, expanded by SymEngine; ``None`` when it is not one (a denominator
+    in ``s``, a function, a non-integer power, another symbol)."""
+    if se is None:
+        return None
+    state = _State()
+    try:
+        num, den = state.split(expr)
+        if state.denominator or set(state.symbols) - {s}:
+            return None
+        den = se.expand(den)
+        if not isinstance(den, se.Integer) or den == 0:
+            return None
+        terms: dict[int, Fraction] = {}
+        target = state.symbols.get(s)
+        for monomial, coeff in se.expand(num).as_coefficients_dict().items():
+            if isinstance(monomial, (se.Integer, se.Rational)):
+                monomial, coeff = se.Integer(1), monomial * coeff  # a constant term
+            degree = _degree(monomial, target)
+            value = _fraction(se.sympify(coeff))
+            if degree is None or value is None:
+                return None
+            terms[degree] = terms.get(degree, Fraction(0)) + value
+        return terms, int(den)
+    except _Unsupported:
+        return None
+    except (RuntimeError, TypeError, ValueError, ArithmeticError, RecursionError):
+        return None
+
+
+def _fraction(value: Any) -> Fraction | None:
+    if not isinstance(value, (se.Integer, se.Rational)):
+        return None
+    p, q = value.get_num_den()
+    return Fraction(int(p), int(q))
+
+
+def _degree(monomial: Any, target: Any) -> int | None:
+    if monomial == 1:
+        return 0
+    if target is not None and monomial == target:
+        return 1
+    if isinstance(monomial, se.Pow) and monomial.args[0] == target:
+        power = monomial.args[1]
+        if isinstance(power, se.Integer) and int(power) > 0:
+            return int(power)
+    return None

@@ -20,6 +20,7 @@ import sympy as sp
 from sympy import Basic, Expr, Symbol
 from sympy.core.evalf import PrecisionExhausted
 
+from .roots import real_root_anchors
 from .series import is_infinite_sum, sum_value
 from .usertext import user_text
 
@@ -554,6 +555,13 @@ def anchors_from(conds: Sequence[Basic], symbols: Sequence[Symbol]) -> dict[Symb
 def _thresholds(expr: Expr, s: Symbol) -> tuple[Expr, ...]:
     """Real roots of the numerator of ``expr`` in ``s`` (rational ones exact, others rounded
     down to a half), for a polynomial numerator of degree at most 4."""
+    fast = real_root_anchors(expr, s)
+    return fast if fast is not None else thresholds_by_sympy(expr, s)
+
+
+def thresholds_by_sympy(expr: Expr, s: Symbol) -> tuple[Expr, ...]:
+    """:func:`_thresholds` through SymPy's ``together`` and ``real_roots`` (any rational
+    function; the reference the fast path is tested against)."""
     found: list[Expr] = []
     try:
         num = sp.numer(sp.together(expr))
