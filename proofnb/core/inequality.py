@@ -103,7 +103,29 @@ def _factor_sign(base: Expr, exp: int, nonzero: bool) -> int | None:
             return sgn
         if _quadratic_definite(form, strict=nonzero) == 1:
             return sgn
+        if nonzero and _definite_form(form):
+            return sgn
     return None
+
+
+def _definite_form(poly_expr: Expr) -> bool:
+    """A positive definite quadratic form (``y^2 + 3xy + 3x^2``) in variables one of which is
+    known to be nonzero: the form vanishes only where all of them do, so it is > 0."""
+    syms = sorted(poly_expr.free_symbols, key=str)
+    if len(syms) < 2 or len(syms) > 4 or not any(s.is_nonzero for s in syms):
+        return False
+    poly = sp.Poly(poly_expr, *syms)
+    if not poly.is_homogeneous or poly.total_degree() != 2:
+        return False
+    n = len(syms)
+    m = sp.zeros(n, n)
+    for monom, c in poly.terms():
+        idx = [i for i, e in enumerate(monom) for _ in range(e)]
+        i, j = idx
+        m[i, j] += c if i == j else c / 2
+        if i != j:
+            m[j, i] += c / 2
+    return all(m[:k, :k].det() > 0 for k in range(1, n + 1))
 
 
 def _quadratic_definite(poly_expr: Expr, strict: bool) -> int | None:

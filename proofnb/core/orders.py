@@ -16,11 +16,19 @@ setting, which is still sound; the sampler's points are still checked against it
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sympy as sp
 from sympy import Basic, Expr, Symbol
+
+from .domain import Condition, conditions
+from .prove import ProofFound, prove_inequality
+
+if TYPE_CHECKING:
+    from .witness import Problem
 
 
 @dataclass(frozen=True)
@@ -95,3 +103,121 @@ def reparametrize(bounds: Sequence[_Bound], symbols: Sequence[Symbol]) -> Repara
             return None
         forward[s] = sp.expand(expr)
     return Reparam(tuple(sorted(forward.items(), key=lambda kv: kv[0].name)), tuple(fresh))
+
+
+_FLIP = {sp.Gt: sp.Le, sp.Ge: sp.Lt, sp.Lt: sp.Ge, sp.Le: sp.Gt}
+_INEQ = (sp.Gt, sp.Ge, sp.Lt, sp.Le)
+
+
+def prove_by_bounds(problem: Problem, deadline: float) -> ProofFound | None:
+    """``a > b ==> a c > b c`` under ``c > 0``, ``x < y <=> x^3 < y^3``: a premise made of
+    bounds (``u > v`` between variables and rationals) is a change of variables, like the
+    assumptions; the claim's inequalities are then proved for all values of the new variables.
+
+    ``<=>`` needs both ways; a way whose premise is not made of bounds is shown by its
+    contrapositive: ``x >= y ==> x^3 >= y^3`` (only when both lines are single inequalities
+    defined everywhere in the setting, so that "not P" is the flipped inequality).
+    """
+    if not problem.real:
+        return None
+    first, second = problem.lhs, problem.rhs
+    setting = tuple(problem.conditions)
+    ways = {"==>": [(first, second)], "<==": [(second, first)],
+            "<=>": [(first, second), (second, first)]}.get(problem.relation)
+    if ways is None:
+        return None
+    method = "bounds"
+    for premise, claim in ways:
+        if time.monotonic() > deadline:
+            return None
+        if _implies(premise, claim, setting, problem.symbols, deadline):
+            continue
+        flipped = _contrapositive(premise, claim, setting, problem.symbols)
+        if flipped is None or not _implies(*flipped, setting, problem.symbols, deadline):
+            return None
+        method = "bounds (contrapositive)"
+    return ProofFound(method)
+
+
+def _implies(premise: Basic, claim: Basic, setting: tuple[Basic, ...],
+             symbols: Sequence[Symbol], deadline: float) -> bool:
+    """Every point of the setting where ``premise`` holds satisfies ``claim``."""
+    if isinstance(premise, sp.Or):
+        return all(_implies(p, claim, setting, symbols, deadline) for p in premise.args)
+    parts = premise.args if isinstance(premise, sp.And) else (premise,)
+    if not parts or not all(isinstance(p, _INEQ) for p in parts):
+        return False
+    bounds = bounds_of((*parts, *setting))  # the premise's own bounds first: they matter most
+    if len(bounds_of(parts)) != len(parts):
+        return False  # a premise that is not all bounds would be widened past its meaning
+    refined = reparametrize(bounds, symbols)
+    if refined is None:
+        return False
+    return _holds(claim, refined, deadline)
+
+
+def _holds(claim: Basic, refined: Reparam, deadline: float) -> bool:
+    if isinstance(claim, sp.Or):
+        return any(_holds(c, refined, deadline) for c in claim.args)
+    if isinstance(claim, sp.And):
+        return all(_holds(c, refined, deadline) for c in claim.args)
+    if not isinstance(claim, _INEQ):
+        return False
+    if not all(_defined(c, refined) for c in conditions(claim, real=True)):
+        return False
+    lhs, rhs = (refined.apply(side) for side in (claim.lhs, claim.rhs))
+    rel = {sp.Gt: ">", sp.Ge: ">=", sp.Lt: "<", sp.Le: "<="}[type(claim)]
+    try:
+        if prove_inequality(rel, lhs, rhs, None, deadline) is not None:
+            return True
+        peeled = _peel(lhs, rhs, rel)
+        return peeled is not None and prove_inequality(
+            peeled[2], peeled[0], peeled[1], None, deadline) is not None
+    except (TypeError, ValueError, NotImplementedError, RecursionError):
+        return False
+
+
+_REVERSED = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
+
+
+def _peel(lhs: Expr, rhs: Expr, rel: str) -> tuple[Expr, Expr, str] | None:
+    """``f(u) rel f(v)`` as ``u rel v`` (reversed for a decreasing f) while f is strictly
+    monotone where both sides are defined: exp, log, atan, a positive number's powers and
+    odd powers. None when nothing peels."""
+    peeled = False
+    while True:
+        lhs, rhs = (sp.exp(e.exp) if isinstance(e, sp.Pow) and e.base is sp.E else e
+                    for e in (lhs, rhs))
+        if isinstance(lhs, sp.exp) and isinstance(rhs, sp.exp) or \
+                isinstance(lhs, sp.log) and isinstance(rhs, sp.log) and len(lhs.args) == 1 \
+                and len(rhs.args) == 1 or isinstance(lhs, sp.atan) and isinstance(rhs, sp.atan):
+            lhs, rhs = lhs.args[0], rhs.args[0]
+        elif isinstance(lhs, sp.Pow) and isinstance(rhs, sp.Pow) and lhs.base == rhs.base \
+                and lhs.base.is_number and lhs.base.is_positive and lhs.base != 1:
+            if lhs.base < 1:
+                rel = _REVERSED[rel]
+            lhs, rhs = lhs.exp, rhs.exp
+        elif isinstance(lhs, sp.Pow) and isinstance(rhs, sp.Pow) and lhs.exp == rhs.exp \
+                and lhs.exp.is_Integer and lhs.exp.is_odd and lhs.exp > 0:
+            lhs, rhs = lhs.base, rhs.base
+        else:
+            return (lhs, rhs, rel) if peeled else None
+        peeled = True
+
+
+def _defined(cond: Condition, refined: Reparam | None) -> bool:
+    expr = sp.factor(refined.apply(cond.expr) if refined is not None else cond.expr)
+    return bool(expr.is_nonzero if cond.kind == "ne" else expr.is_nonnegative)
+
+
+def _contrapositive(premise: Basic, claim: Basic, setting: tuple[Basic, ...],
+                    symbols: Sequence[Symbol]) -> tuple[Basic, Basic] | None:
+    """(not claim, not premise) for two single inequalities defined throughout the setting."""
+    if not (isinstance(premise, _INEQ) and isinstance(claim, _INEQ)):
+        return None
+    refined = reparametrize(bounds_of(setting), symbols)
+    for stmt in (premise, claim):
+        for cond in conditions(stmt, real=True):
+            if not _defined(cond, refined):
+                return None
+    return _FLIP[type(claim)](claim.lhs, claim.rhs), _FLIP[type(premise)](premise.lhs, premise.rhs)
