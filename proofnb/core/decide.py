@@ -30,7 +30,7 @@ from .numeric import (
     specials_from,
     step_seed,
 )
-from .orders import Reparam, bounds_of, reparametrize
+from .orders import Reparam, bounds_of, prove_by_bounds, reparametrize
 from .parametric import prove_parametric
 from .prove import (
     ProofFound,
@@ -581,6 +581,8 @@ def _decide_statement(
     if not proof and time.monotonic() < deadline:
         proof = prove_by_squaring(problem) or prove_by_elimination(problem) or \
             prove_by_squaring_premise(problem)
+    if not proof and time.monotonic() < deadline:
+        proof = prove_by_bounds(problem, deadline)
     if proof:
         return Outcome("proved", proof.method)
     more = probe_statements(problem, 40, deadline, extra=analysis.points + found)
