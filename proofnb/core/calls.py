@@ -52,7 +52,7 @@ class Calls(Cursor):
         elif name in PREFIX_FUNCTIONS:
             if self.peek().kind == END:
                 self.fail(self.peek(), f"expected an argument after {name}")
-            args = [self.simple_argument()]
+            args = [self.simple_argument(name)]
         else:
             self.fail(self.peek(), f"expected '(' after {name}, found {describe(self.peek())}")
         if base is not None:
@@ -158,6 +158,13 @@ class Calls(Cursor):
                 return tuple(items)
         return self.statement()
 
+    def exponential_at(self, tok: Token) -> bool:
+        """Whether ``tok`` starts a power of e (``e^x``, ``e²``)."""
+        if tok.kind != NAME or tok.text not in ("e", "E") or tok.text in self.env.symbols:
+            return False
+        nxt = self.peek(1)
+        return nxt.kind == SUP or (nxt.kind == OP and nxt.text in ("^", "**"))
+
     def is_tuple(self) -> bool:
         """Whether the bracket at the cursor holds a top-level comma (a tuple argument)."""
         depth = 0
@@ -176,8 +183,9 @@ class Calls(Cursor):
                 return True
         return False
 
-    def simple_argument(self) -> Any:
-        """The argument of ``sin x``: an implicit product that stops at the next function."""
+    def simple_argument(self, name: str = "") -> Any:
+        """The argument of ``sin x``: an implicit product that stops at the next function.
+        ``sin x e^x`` is an error: e^x is exp(x), yet the reader may see sin(x e^x)."""
         saved = self.simple_arg
         self.simple_arg = True
         try:
@@ -188,6 +196,9 @@ class Calls(Cursor):
             factors = [self.expr(self.power(), self.peek())]
             while self.implicit(self.peek()):
                 tok = self.peek()
+                if self.exponential_at(tok):
+                    self.fail(tok, f"{name} ... e^... is ambiguous here: write {name}(...) "
+                                   f"e^... or put e^... inside the brackets of {name}(...)")
                 factors.append(self.expr(self.power(), tok))
             if negative:
                 factors.insert(0, sp.S.NegativeOne)

@@ -465,6 +465,10 @@ class MathParser(Latex):
             if len(name) == 2 and name[0] == "d" and self.at("/") and _is_leibniz(self.peek(1)):
                 self.fail(tok, f"write d/d{self.peek(1).text[1:]} ({name[1:]}) or "
                                f"diff({name[1:]}, {self.peek(1).text[1:]}) for a derivative")
+            if name == "d" and self.at("("):
+                quotient = self.bracket_quotient(tok)
+                if quotient is not None:
+                    return quotient
             if name == "d" and (self.at("/") or self.at("^") or self.peek().kind == SUP):
                 derivative = self.derivative_operator(tok)
                 if derivative is not None:

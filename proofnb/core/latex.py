@@ -67,7 +67,7 @@ class Latex(Calls):
         operand_tok = self.peek()
         if operand_tok.kind == END:
             self.fail(operand_tok, "expected what to differentiate after d/dx")
-        operand = self.expr(self.power(), operand_tok)
+        operand = self.derivative_operand(operand_tok)
         if order == 1:
             return self.build(sp.Derivative, [operand, var], tok)
         try:
@@ -75,6 +75,85 @@ class Latex(Calls):
         except LimitExceeded as exc:
             self.too_big(tok, exc.reason)
         return self.build(sp.Derivative, [operand, (var, order)], tok)
+
+    def derivative_operand(self, operand_tok: Token) -> Any:
+        """What ``d/dx`` applies to: a bracket (with its exponent), or else the whole
+        implicit product that follows (``d/dx 3x^2`` is the derivative of 3x^2, not
+        d/dx(3)·x^2); an explicit ``*`` or ``/`` after it is an error, not a guess."""
+        if operand_tok.kind == OP and operand_tok.text in ("(", "[", "{"):
+            return self.expr(self.power(), operand_tok)
+        factors = [self.expr(self.power(), operand_tok)]
+        while self.implicit(self.peek()):
+            factors.append(self.expr(self.power(), self.peek()))
+        after = self.peek()
+        if after.kind == OP and after.text in ("*", "/"):
+            self.fail(after, "bracket what the derivative applies to: d/dx (u * v), or "
+                             "(d/dx u) * v")
+        if len(factors) == 1:
+            return factors[0]
+        return self.build(sp.Mul, factors, operand_tok)
+
+    def leibniz_quotient(self, tok: Token) -> Any:
+        """``\\frac{d(x^2)}{dx}`` or ``\\frac{d \\sin x}{dx}``: the derivative of what
+        follows the d on top; None when the tokens are not that pattern. ``\\frac{dy}{dx}``
+        of a plain variable y is an error (y is not a function of x here)."""
+        i = self.i
+        if self.tokens[i].text != "{" or self.tokens[i].kind != OP:
+            return None
+        close = self.matching(i)
+        if close is None or self.tokens[close + 1].text != "{":
+            return None
+        top = self.tokens[i + 1]
+        width = self.d_marker(i + 1)
+        glued = not width and top.kind == NAME and len(top.text) == 2 and top.text[0] == "d"
+        if not (width or glued) or (width and i + 1 + width == close):
+            return None
+        below = self.differential_at(close + 2)
+        if below is None or self.tokens[close + 2 + below[1]].text != "}":
+            return None
+        var = below[0]
+        rest = self.tokens[i + 1 + width : close] if width else [top]
+        if glued or (len(rest) == 1 and rest[0].kind == NAME):
+            name = top.text[1:] if glued else rest[0].text
+            self.fail(top, f"{name} is a variable here, not a function of {var}: write the "
+                           f"derivative of an expression, such as \\frac{{d}}{{d{var}}}(x^2)")
+        self.i = i + 1 + width
+        self.nest += 1
+        try:
+            operand = self.expr(self.sum(), self.peek())
+        finally:
+            self.nest -= 1
+        if self.i != close:
+            return self.fail(self.peek(), "expected '}' to close the top of the derivative")
+        self.i = close + 3 + below[1]
+        return self.build(sp.Derivative, [operand, var], tok)
+
+    def bracket_quotient(self, tok: Token) -> Any:
+        """ASCII ``d(x^2)/dx``: the derivative of the bracket; None when not that pattern."""
+        depth = 0
+        for j in range(self.i, len(self.tokens)):
+            t = self.tokens[j]
+            if t.kind == OP and t.text == "(":
+                depth += 1
+            elif t.kind == OP and t.text == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+        else:
+            return None
+        if j + 3 >= len(self.tokens):
+            return None
+        slash, under = self.tokens[j + 1], self.tokens[j + 2]
+        if not (slash.kind == OP and slash.text == "/" and under.kind == NAME
+                and len(under.text) == 2 and under.text[0] == "d"
+                and (is_simple_name(under.text[1:]))):
+            return None
+        after = self.tokens[j + 3]
+        if after.kind == SUP or (after.kind == OP and after.text in ("^", "**")):
+            return None
+        operand = self.expr(self.primary(), tok)
+        self.i += 2
+        return self.build(sp.Derivative, [operand, symbol_for(under.text[1:], self.env)], tok)
 
     def differential_at(self, index: int) -> tuple[Any, int] | None:
         """The variable of a differential (``dx``, ``d x``, ``\\mathrm{d}x``) at ``index``
@@ -226,6 +305,9 @@ class Latex(Calls):
         found = self.leibniz()
         if found is not None:
             return self.derivative_of(found[0], tok, found[1])
+        quotient = self.leibniz_quotient(tok)
+        if quotient is not None:
+            return quotient
         before = self.tokens[self.i - 2] if self.i >= 2 else None
         num_tok = self.peek()
         num = self.expr(self.latex_arg(), num_tok)

@@ -108,3 +108,39 @@ def test_mixed_number_check_leaves_products_alone() -> None:
     assert str(parse_math("2\\frac{x}{3}", env)) == "2*x/3"
     with pytest.raises(ParseError):
         parse_math("(3\\tfrac12)", env)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # d/dx takes the whole implicit product after it (it took 3, so d/dx 3x^2 was 0)
+        ("\\frac{d}{dx} 3x^2 = 6x", ["proved"]),
+        ("\\frac{d}{dx} 3x^2 = 0", ["refuted"]),
+        ("d/dx 5x^3 = 15x^2", ["proved"]),
+        ("\\frac{d}{dx} x^2 \\sin x = 2x \\sin x + x^2 \\cos x", ["proved"]),
+        ("\\frac{d}{dx} x^2 \\sin x = 2x \\cos x", ["refuted"]),
+        # a bracket is the whole operand
+        ("\\frac{d}{dx}\\left(x^2\\right) \\sin x = 2x \\sin x", ["proved"]),
+        # d(...) on top of the fraction (it was (d x^2)/(d x) = x)
+        ("\\frac{d(x^2)}{dx} = 2x", ["proved"]),
+        ("\\frac{d(x^2)}{dx} = x", ["refuted"]),
+        ("\\frac{\\mathrm{d}\\sin x}{\\mathrm{d}x} = \\cos x", ["proved"]),
+        ("d(x^3)/dx = 3x^2", ["proved"]),
+        ("d(x^3)/dx = x^2", ["refuted"]),
+    ],
+)
+def test_leibniz_operands(text: str, expected: list[str]) -> None:
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("\\frac{dy}{dx} = 2x", "y is a variable here, not a function of x"),
+        ("\\frac{d}{dx} x^2 \\cdot \\sin x = 2x \\sin x", "bracket what the derivative applies to"),
+        ("\\sin x e^x = e^x \\sin x", "ambiguous"),
+    ],
+)
+def test_unreadable_calculus_notation_is_an_error(text: str, words: str) -> None:
+    message = _error(text) if "\n" in text else check_proof(text, CheckOptions()).steps[0].message
+    assert words in message and "column" in message, message
