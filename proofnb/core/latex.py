@@ -421,6 +421,11 @@ class Latex(Calls):
             if caret.text == "^" and sign.text in ("+", "-"):
                 direction = sign.text
                 self.tokens[close - 2] = Token(OP, "}", caret.pos)
+            elif close >= 5 and [t.text for t in self.tokens[close - 4 : close]] in (
+                ["^", "{", "+", "}"], ["^", "{", "-", "}"]
+            ):  # 0^{+}
+                direction = self.tokens[close - 2].text
+                self.tokens[close - 4] = Token(OP, "}", self.tokens[close - 4].pos)
         point = self.index_bound(open_tok)
         if direction != "+-":
             self.i = close + 1 if close is not None else self.i

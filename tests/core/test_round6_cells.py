@@ -144,3 +144,15 @@ def test_leibniz_operands(text: str, expected: list[str]) -> None:
 def test_unreadable_calculus_notation_is_an_error(text: str, words: str) -> None:
     message = _error(text) if "\n" in text else check_proof(text, CheckOptions()).steps[0].message
     assert words in message and "column" in message, message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\\lim_{x \\to 0^{+}} \\frac{1}{x} = \\infty", ["proved"]),
+        ("\\lim_{x \\to 0^{-}} \\frac{1}{x} = -\\infty", ["proved"]),
+        ("\\lim_{x \\to 0^{-}} \\frac{1}{x} = \\infty", ["refuted"]),
+    ],
+)
+def test_braced_one_sided_limits(text: str, expected: list[str]) -> None:
+    assert _statuses(text) == expected
