@@ -13,6 +13,7 @@ else (an integral inside a larger expression, definite integrals) keeps the plai
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -39,6 +40,7 @@ class Antiderivative:
     raw_derivative: Expr
     constants: tuple[Symbol, ...]
     both_sides: bool = False  # integrals inside the sides: both were differentiated
+    antiderivative: Expr | None = None  # F as written (whole-integral steps only)
 
 
 def _indefinite(side: Basic) -> tuple[Expr, Symbol] | None:
@@ -78,7 +80,8 @@ def _whole(lhs: Basic, rhs: Basic, raw_lhs: Basic, raw_rhs: Basic) -> Antideriva
     except (TypeError, ValueError, NotImplementedError):
         return None
     constants = tuple(sorted((s for s in extra if isinstance(s, Symbol)), key=str))
-    return Antiderivative(f, derivative, raw_f, raw_derivative, constants)
+    return Antiderivative(f, derivative, raw_f, raw_derivative, constants,
+                          antiderivative=raw_other)
 
 
 def _inside(lhs: Basic, rhs: Basic, raw_lhs: Basic, raw_rhs: Basic) -> Antiderivative | None:
@@ -136,6 +139,49 @@ def _derivative(expr: Expr, x: Symbol) -> Expr:
     return total.xreplace(back)
 
 
+def _undefined_antiderivative(
+    found: Antiderivative, conditions: tuple[Basic, ...], real: bool, seed: int, deadline: float,
+) -> Counterexample | None:
+    """A point inside a region where the integrand is defined and F is not: F is no
+    antiderivative there (``ln(x)`` for ``1/x`` at x = -1; ``ln|x|`` is one). Isolated
+    points where F is undefined are exceptions, not witnesses (DESIGN §2)."""
+    from .decide import QUICK_POINTS, _problem
+    from .numeric import UNDEFINED, evaluate
+    from .witness import _region_undefined, _sample, defined, in_setting
+
+    if found.antiderivative is None:
+        return None
+    zero = {c: sp.Integer(0) for c in found.constants}
+    anti = found.antiderivative.xreplace(zero)
+    integrand = found.raw_integrand
+    problem = _problem("=", integrand, anti, integrand, conditions, real, seed)
+    for point in _sample(problem, QUICK_POINTS, ()):
+        if time.monotonic() > deadline:
+            return None
+        if not in_setting(problem, point) or defined(integrand, point, real) is not True:
+            continue
+        if evaluate(anti, point, real=real) is not UNDEFINED:
+            continue
+        if _region_undefined(problem, point):
+            value = evaluate(integrand, point, real=real)
+            shown = sp.sstr(value) if isinstance(value, Expr) else "defined"
+            full = tuple((sp.sstr(k), sp.sstr(v)) for k, v in point.items()) + tuple(
+                (str(c), "0") for c in found.constants)
+            where = ", ".join(f"{k} = {v}" for k, v in full)
+            text = (f"{where}: the integrand is {shown} but the antiderivative "
+                    f"{_shown(anti)} is undefined there (an antiderivative must be defined "
+                    "wherever the integrand is)")
+            return Counterexample("undefined", full, shown, "undefined", text)
+    return None
+
+
+def _shown(expr: Expr) -> str:
+    try:
+        return str(sp.sstr(expr.doit()))
+    except (TypeError, ValueError, NotImplementedError, AttributeError):
+        return str(sp.sstr(expr))
+
+
 def explain(found: Antiderivative, point: tuple[tuple[str, str], ...], integrand: str | None,
             derivative: str | None) -> tuple[tuple[tuple[str, str], ...], str]:
     """The witness point (constants set to 0) and its sentence."""
@@ -163,6 +209,10 @@ def decide_antiderivative(
         real=real, seed=seed, texts=texts, deadline=deadline,
         written=(found.raw_integrand, found.raw_derivative, found.raw_integrand),
     )
+    if inner.status in ("proved", "likely"):
+        gap = _undefined_antiderivative(found, conditions, real, seed, deadline)
+        if gap is not None:
+            return Outcome("refuted", "counterexample", gap, seed=inner.seed)
     if inner.status == "proved":
         return dataclasses.replace(inner, method="antiderivative")
     if inner.status != "refuted":

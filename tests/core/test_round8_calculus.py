@@ -88,3 +88,29 @@ def test_oscillating_series_has_no_value() -> None:
     assert step.status == "unknown"
     assert "diverges" in step.message
     assert _steps("sum((-1/2)^k, (k, 0, oo)) = 2/3") == ["proved"]
+
+
+@pytest.mark.parametrize(
+    ("text", "assume", "expected"),
+    [
+        # an antiderivative must be defined wherever the integrand is (DESIGN §2)
+        ("integrate(1/x, x) = ln(x) + C", (), ["refuted"]),
+        ("integrate(1/x, x) = ln(x) + C", ("x > 0",), ["proved"]),
+        ("integrate(1/x, x) = ln|3x| + C", (), ["proved"]),
+        ("integrate(tan(x), x) = -ln(cos(x)) + C", (), ["refuted"]),
+        ("integrate(tan(x), x) = -ln|cos(x)| + C", (), ["proved"]),
+        # an isolated point where F is undefined is an exception, not a witness
+        ("integrate(2x, x) = x^2 (x - 1)/(x - 1) + C", (), ["proved"]),
+    ],
+)
+def test_antiderivative_defined_on_integrand_domain(
+    text: str, assume: tuple[str, ...], expected: list[str]
+) -> None:
+    assert _steps(text, assume) == expected
+
+
+def test_antiderivative_domain_witness_is_checkable() -> None:
+    step = _result("integrate(1/x, x) = ln(x) + C").steps[0]
+    assert step.counterexample is not None and step.counterexample.kind == "undefined"
+    point = dict(step.counterexample.point)
+    assert float(point["x"]) < 0 and point["C"] == "0"
