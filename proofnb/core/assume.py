@@ -22,7 +22,7 @@ from sympy.core.assumptions import _assume_defined
 
 from proofnb.core.env import MathEnv
 from proofnb.core.errors import ParseError
-from proofnb.core.lexer import CMD, END, NAME, OP, Token, tokenize
+from proofnb.core.lexer import CMD, END, NAME, NUM, OP, Token, tokenize
 from proofnb.core.model import CheckOptions
 
 _PROPERTIES: dict[str, dict[str, bool]] = {
@@ -56,17 +56,16 @@ def build_env(options: CheckOptions) -> MathEnv:
             )
     relations: list[tuple[str, str]] = []  # (item text, whole assumption text)
     kinds: list[tuple[str, str]] = []  # (name, property)
-    for text in options.assume:
-        for item, names, prop in _items(text):
-            if prop is None:
-                relations.append((item, text))
-            elif prop == "function":
-                for name in names:
-                    functions[name] = sp.Function(name)
-            else:
-                for name in names:
-                    facts.setdefault(name, {}).update(_PROPERTIES[prop])
-                    kinds.append((name, prop))
+    for item, names, prop, text in _all_items(options.assume):
+        if prop is None:
+            relations.append((item, text))
+        elif prop == "function":
+            for name in names:
+                functions[name] = sp.Function(name)
+        else:
+            for name in names:
+                facts.setdefault(name, {}).update(_PROPERTIES[prop])
+                kinds.append((name, prop))
     provisional = _env(facts, functions, domain, ())
     for item, text in relations:
         statement = parse_math(item, provisional)
@@ -112,11 +111,35 @@ def _env(facts: dict[str, dict[str, bool]], functions: dict[str, Any], domain: s
     return MathEnv(symbols, functions, conditions, domain)
 
 
-def _items(text: str) -> list[tuple[str, list[str], str | None]]:
-    """Split an assumption text into (item text, names, property or None for a relation)."""
+def _all_items(texts: tuple[str, ...]) -> list[tuple[str, list[str], str | None, str]]:
+    """The items of every assumption text, in order, each with the text it came from.
+
+    Names waiting for their property or relation carry over to the next text: ``--assume``
+    options are split at commas before they get here (``x, y > 0`` arrives as ``x`` and
+    ``y > 0``)."""
+    result: list[tuple[str, list[str], str | None, str]] = []
+    pending: list[str] = []
+    last = ""
+    for text in texts:
+        items, pending = _items(text, pending)
+        result.extend((item, names, prop, text) for item, names, prop in items)
+        last = text
+    if pending:
+        raise ParseError(last, f"expected a property after {pending[-1]!r} (e.g. {pending[-1]} "
+                               "integer) or a relation (e.g. x > 0)")
+    return result
+
+
+def _items(text: str, pending: list[str]) -> tuple[list[tuple[str, list[str], str | None]],
+                                                   list[str]]:
+    """Split an assumption text into (item text, names, property or None for a relation),
+    given the names still ``pending`` from before; returns the names pending at its end.
+
+    A list of names before one property or relation shares it: ``n, m integer``,
+    ``x, y > 0`` (``x > 0`` and ``y > 0``), ``a, b \\in (0, 1)``."""
     tokens = tokenize(text)
     result: list[tuple[str, list[str], str | None]] = []
-    pending: list[str] = []
+    pending = list(pending)
     depth = 0
     chunk: list[Token] = []
     for tok in tokens:
@@ -134,8 +157,13 @@ def _items(text: str) -> list[tuple[str, list[str], str | None]]:
                 pending.extend(names)  # "n, m integer": n waits for its property
             elif prop is None:
                 if pending:
-                    raise ParseError(text, f"expected a property after {pending[-1]!r} "
-                                           "(e.g. n integer)")
+                    shared = _shared_relation(chunk, text, tok.pos)
+                    if shared is None:
+                        raise ParseError(text, f"expected a property after {pending[-1]!r} "
+                                               "(e.g. n integer) or one relation for all the "
+                                               "names (e.g. x, y > 0)")
+                    result.extend((f"{name} {shared}", [], None) for name in pending)
+                    pending = []
                 result.append((item, [], None))
             else:
                 result.append((item, pending + names, prop))
@@ -143,22 +171,70 @@ def _items(text: str) -> list[tuple[str, list[str], str | None]]:
             chunk = []
             continue
         chunk.append(tok)
-    if pending:
-        raise ParseError(text, f"expected a property after {pending[-1]!r} (e.g. {pending[-1]} "
-                               "integer) or a relation (e.g. x > 0)")
-    return result
+    return result, pending
+
+
+def _shared_relation(chunk: list[Token], text: str, end: int) -> str | None:
+    """``y > 0`` after ``x,``: the relation ``> 0`` that ``x`` shares (None unless the item
+    is one name and then a relation)."""
+    unit = _name_unit(chunk, 0)
+    if unit is None or unit[1] >= len(chunk):
+        return None
+    op = chunk[unit[1]]
+    if op.text not in ("<", "<=", ">", ">=", "!=", "=", "==", "in") or op.kind not in (OP, NAME):
+        return None
+    return text[op.pos : end].strip()
+
+
+def _name_units(tokens: list[Token]) -> list[str] | None:
+    """``x y_1 z`` as names, or None when the tokens are not only names."""
+    names: list[str] = []
+    i = 0
+    while i < len(tokens):
+        unit = _name_unit(tokens, i)
+        if unit is None:
+            return None
+        names.append(unit[0])
+        i = unit[1]
+    return names
+
+
+def _name_unit(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The name at ``tokens[i]`` (``x``, ``x_1``, ``a_{n}``) and the index after it."""
+    if i >= len(tokens) or tokens[i].kind != NAME or tokens[i].text == "in":
+        return None
+    name = tokens[i].text
+    if not _valid_name(name):
+        return None
+    j = i + 1
+    if j < len(tokens) and tokens[j].kind == OP and tokens[j].text == "_":
+        k = j + 1
+        braced = k < len(tokens) and tokens[k].kind == OP and tokens[k].text == "{"
+        if braced:
+            k += 1
+        if not (k < len(tokens) and tokens[k].kind in (NAME, NUM) and tokens[k].text.isalnum()):
+            return None
+        name, j = f"{name}_{tokens[k].text}", k + 1
+        if braced:
+            if not (j < len(tokens) and tokens[j].kind == OP and tokens[j].text == "}"):
+                return None
+            j += 1
+    return name, j
 
 
 def _declaration(chunk: list[Token], text: str) -> tuple[list[str], str | None]:
     """``n integer`` -> (["n"], "integer"); ``n`` -> (["n"], None); a relation -> ([], None)."""
     words = [t for t in chunk if not (t.kind == CMD and t.text == "mathbb")
              and not (t.kind == OP and t.text in ("{", "}"))]
-    if all(t.kind == NAME and t.text != "in" for t in words):
+    names = _name_units(words[:-1]) if words else None
+    if names is not None and words[-1].kind == NAME and words[-1].text != "in":
         last = _PLURALS.get(words[-1].text, words[-1].text)
-        if len(words) >= 2 and (last in _PROPERTIES or last == "function"):
-            return [t.text for t in words[:-1]], last
-        if len(words) == 1 and _valid_name(words[0].text):
-            return [words[0].text], None
+        if names and (last in _PROPERTIES or last == "function"):
+            return names, last
+    alone = _name_units(words)
+    if alone is not None and len(alone) == 1:
+        return alone, None  # x (or x_1): waits for what follows
+    if all(t.kind == NAME and t.text != "in" for t in words):
         if len(words) >= 2:
             raise ParseError(text, f"unknown property {words[-1].text!r}; expected one of "
                                    + ", ".join([*_PROPERTIES, "function"]), 0,
@@ -166,13 +242,12 @@ def _declaration(chunk: list[Token], text: str) -> tuple[list[str], str | None]:
     ins = [i for i, t in enumerate(words) if t.kind in (OP, NAME) and t.text == "in"]
     if ins:
         i = ins[0]
-        names = words[:i]
+        members = _name_units(words[:i])
         target = words[i + 1 :]
         if target and target[0].text in ("(", "["):
             return [], None  # x in (0, 1]: the grammar reads it as the interval's relations
-        if (names and all(t.kind == NAME for t in names) and len(target) == 1
-                and target[0].text in _SETS):
-            return [t.text for t in names], _SETS[target[0].text]
+        if members and len(target) == 1 and target[0].text in _SETS:
+            return members, _SETS[target[0].text]
         raise ParseError(text, "expected 'name in Z' (or Q, R, C, N)", 0, words[i].pos + 1)
     return [], None
 

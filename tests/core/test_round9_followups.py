@@ -1,0 +1,70 @@
+"""Regressions from the ninth round (follow-ups of the sixth and seventh probes): one property
+or relation for several names in assumptions (``x, y > 0``), ``true``/``false`` as statements
+(``x^2 + 1 = 0 <=> false``), and statement steps that were left undecided: monotone steps with a
+parameter base, square roots of a parameter, dependent linear systems, sqrt of a square."""
+
+from __future__ import annotations
+
+import pytest
+
+from proofnb.core.check import check_proof
+from proofnb.core.errors import ParseError
+from proofnb.core.model import CheckOptions
+from proofnb.core.parser import build_env
+from proofnb.runner.api import make_options
+
+
+def _statuses(text: str, assume: tuple[str, ...] = (), domain: str = "real") -> list[str]:
+    result = check_proof(text, CheckOptions(assume=assume, domain=domain))  # type: ignore[arg-type]
+    return [step.status for step in result.steps]
+
+
+# --- 1. one property or relation for several names -------------------------------------
+
+@pytest.mark.parametrize(
+    ("assume", "text", "expected"),
+    [
+        ("x, y > 0", "sqrt(x y) = sqrt(x) sqrt(y)", ["proved"]),
+        ("x, y \\in \\mathbb{R}", "sqrt(x y) = sqrt(x) sqrt(y)", ["refuted"]),
+        ("a, b, c > 0", "sqrt(a b c) = sqrt(a) sqrt(b c)", ["proved"]),
+        ("a, b, c >= 0", "sqrt(a b c) = sqrt(a) sqrt(b c)", ["proved"]),
+        ("x,y >= 1", "x y >= 1", ["proved"]),
+        ("x,y >= 1", "x y >= 2", ["refuted"]),
+        ("x_1, x_{2} > 0", "ln(x_1 x_2) = ln(x_1) + ln(x_2)", ["proved"]),
+        ("a, b in (0, 1)", "sqrt(a^2 b^2) = a b", ["proved"]),
+        ("a, b in (0, 1)", "sqrt(a^2 b^2) = -a b", ["refuted"]),
+    ],
+)
+def test_shared_relation_in_assumptions(assume: str, text: str, expected: list[str]) -> None:
+    assert _statuses(text, (assume,)) == expected
+    # an assume line in the cell reads the same
+    assert _statuses(f"assume {assume}\n{text}") == expected
+
+
+@pytest.mark.parametrize(
+    ("assume", "text", "expected"),
+    [
+        ("x, y > 0", "ln(x y) = ln(x) + ln(y)", ["proved"]),
+        ("x, y ∈ ℝ", "ln(x y) = ln(x) + ln(y)", ["refuted"]),
+        ("n, m integer", "cos(2 pi n m) = 1", ["proved"]),
+        ("n, m real", "cos(2 pi n m) = 1", ["refuted"]),
+    ],
+)
+def test_option_split_at_commas(assume: str, text: str, expected: list[str]) -> None:
+    # --assume "x, y > 0" reaches the engine split at its commas: x, then y > 0
+    options = make_options(assume=assume)
+    assert len(options.assume) > 1
+    result = check_proof(text, options)
+    assert [step.status for step in result.steps] == expected
+
+
+def test_shared_relation_sets_each_name() -> None:
+    env = build_env(CheckOptions(assume=("x, y > 0",)))
+    assert env.symbols["x"].is_positive and env.symbols["y"].is_positive
+    assert len(env.conditions) == 2
+
+
+@pytest.mark.parametrize("assume", ["x, y", "x, x + y > 0", "x, 0 < y", "x, y foo"])
+def test_names_without_a_shared_relation_are_errors(assume: str) -> None:
+    with pytest.raises(ParseError):
+        build_env(CheckOptions(assume=(assume,)))
