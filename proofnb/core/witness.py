@@ -331,7 +331,11 @@ def _witness(kind: str, point: Point, a: Value, b: Value, problem: Problem) -> C
 
 def _root_witness(kind: str, point: Point) -> Counterexample:
     where = point_text(point)
-    if kind == "lost-root":
+    if not point:  # a statement without variables (2 > 1 <=> false) holds or fails outright
+        text = ("the previous line holds but this one does not" if kind == "lost-root"
+                else "this line holds but the previous one does not")
+        values = ("true", "false") if kind == "lost-root" else ("false", "true")
+    elif kind == "lost-root":
         text = f"{where} satisfies the previous line but not this one (solution lost)"
         values = ("true", "false")
     else:
