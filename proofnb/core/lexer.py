@@ -98,7 +98,7 @@ _UNICODE_OPS: dict[str, tuple[str, str]] = {
     "＋": (OP, "+"), "∗": (OP, "*"), "∕": (OP, "/"), "⁄": (OP, "/"), "∣": (OP, "|"),
     "＝": (OP, "="), "＜": (OP, "<"), "＞": (OP, ">"), "∴": (OP, "==>"), "↔": (OP, "<=>"),
     "⟶": (OP, "->"), "⋀": (OP, "and"), "⋁": (OP, "or"),
-    "∈": (OP, "in"),
+    "∈": (OP, "in"), "⊥": (NAME, "false"), "⊤": (NAME, "true"),
     "±": (OP, "±"), "∓": (OP, "∓"), "∅": (CMD, "emptyset"),
     "⌊": (CMD, "lfloor"), "⌋": (CMD, "rfloor"), "⌈": (CMD, "lceil"), "⌉": (CMD, "rceil"),
     "ℤ": (NAME, "Z"), "ℝ": (NAME, "R"), "ℕ": (NAME, "N"), "ℚ": (NAME, "Q"), "ℂ": (NAME, "C"),
@@ -121,7 +121,11 @@ _LATEX_OPS: dict[str, tuple[str, str]] = {
     "mid": (OP, "|"), "|": (OP, "|"), "{": (OP, "{"), "}": (OP, "}"), "infty": (NAME, "oo"),
     "pi": (NAME, "pi"), "varepsilon": (NAME, "epsilon"), "varphi": (NAME, "phi"),
     "vartheta": (NAME, "theta"), "e": (NAME, "e"), "varnothing": (CMD, "emptyset"),
+    "bot": (NAME, "false"), "top": (NAME, "true"),
 }  # fmt: skip
+
+#: Words that are the statements true and false (a step may end in "<=> false").
+TRUTH_WORDS: frozenset[str] = frozenset({"true", "false", "True", "False"})
 
 # Commands that are only sizing or spacing: dropped.
 _LATEX_SKIP: frozenset[str] = frozenset(
@@ -252,14 +256,16 @@ def _is_prose(content: str) -> bool:
     word = content.strip()
     if not word.isalpha():
         return True
-    return len(word) > 1 and word not in ("and", "or") and word not in _LATEX_NAMES
+    return (len(word) > 1 and word not in ("and", "or") and word not in _LATEX_NAMES
+            and word not in TRUTH_WORDS)  # \text{false}: the statement that never holds
 
 
 _TEXT_COMMANDS = frozenset({"text", "textrm", "mathrm", "mbox"})
 
 
 def _collapse_words(tokens: list[Token]) -> None:
-    """``\\text{ or }`` is the operator ``or`` (and likewise ``and``)."""
+    """``\\text{ or }`` is the operator ``or`` (and likewise ``and``); ``\\text{false}`` is
+    the word ``false`` (and likewise ``true``)."""
     i = 0
     while i + 3 < len(tokens):
         tok = tokens[i]
@@ -267,4 +273,8 @@ def _collapse_words(tokens: list[Token]) -> None:
                 and tokens[i + 2].kind == OP and tokens[i + 2].text in ("and", "or")
                 and tokens[i + 3].text == "}"):
             tokens[i : i + 4] = [Token(OP, tokens[i + 2].text, tok.pos)]
+        elif (tok.kind == CMD and tok.text in _TEXT_COMMANDS and tokens[i + 1].text == "{"
+                and tokens[i + 2].kind == NAME and tokens[i + 2].text in TRUTH_WORDS
+                and tokens[i + 3].text == "}"):
+            tokens[i : i + 4] = [Token(NAME, tokens[i + 2].text, tok.pos)]
         i += 1
