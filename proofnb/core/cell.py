@@ -70,7 +70,9 @@ Expressions (see :mod:`proofnb.core.parser`)
   ``∓``/``\\mp``) in a statement make it the ``or`` of its two readings, the signs of one
   statement tied as in print: ``x = 1 ± sqrt(2)``, ``x = ±2 and y = ∓1``; in an expression
   step ``±`` is an error. ``≠`` is not a step
-  relation between lines (a step claims equality or order).
+  relation between lines (a step claims equality or order). ``true`` and ``false``
+  (``\\text{false}``, ``\\top``/``\\bot``, ``⊤``/``⊥``) are the statements that hold
+  everywhere in the setting and nowhere: ``x^2 + 1 = 0 <=> false`` says it has no solution.
 * Limits (errors, never evaluation): 100 000 characters per cell, integer literals of
   1000 digits, numbers of 10 000 digits, symbolic exponents of 1000, factorial and
   binomial arguments of 1000, nesting depth 200, 5000 tokens per expression.
@@ -93,6 +95,7 @@ from proofnb.core.lexer import (
     OP,
     OPEN_BRACKETS,
     STATEMENT_RELATION_OPS,
+    TRUTH_WORDS,
     Token,
     tokenize,
 )
@@ -246,6 +249,8 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
             break
         if tok.kind == NAME and tok.text == "in" and not stack:
             marker = True  # x in (0, 1): a membership is a statement
+        if tok.kind == NAME and tok.text in TRUTH_WORDS and not stack:
+            marker = True  # ... <=> false: a statement that never holds
         if tok.kind == OP:
             if tok.text in OPEN_BRACKETS:
                 stack.append(tok)
