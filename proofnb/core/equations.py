@@ -204,6 +204,10 @@ class StatementAnalysis:
         self.systems: tuple[list[Point], list[Point]] | None = None
         self.single: tuple[sp.Set | None, sp.Set | None] = (None, None)
         self.symbol: Symbol | None = symbols[0] if len(symbols) == 1 else None
+        # Without variables (1 = 2 <=> false) each line is simply true or false.
+        self.truths: tuple[bool | None, bool | None] = (
+            (_member(first, {}, real), _member(second, {}, real)) if not symbols else (None, None)
+        )
         only_equations = all(isinstance(r, (sp.Eq, sp.Ne)) for r in
                              (first.atoms(Relational) | second.atoms(Relational)))
         if len(symbols) == 1 and (real or only_equations) and time.monotonic() < deadline:
@@ -234,6 +238,11 @@ class StatementAnalysis:
 
     def prove(self, relation: str) -> ProofFound | None:
         """Compare the solution sets exactly (subset / superset / equality)."""
+        one_truth, two_truth = self.truths
+        if one_truth is not None and two_truth is not None:
+            ok = {"<=>": one_truth == two_truth, "==>": two_truth or not one_truth,
+                  "<==": one_truth or not two_truth}[relation]
+            return ProofFound("evaluate") if ok else None
         if self.systems is not None:
             one, two = ({tuple(sorted(p.items(), key=str)) for p in side} for side in self.systems)
             ok = {"<=>": one == two, "==>": one <= two, "<==": two <= one}[relation]

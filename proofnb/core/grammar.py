@@ -26,7 +26,18 @@ from proofnb.core.functions import (
     PREFIX_FUNCTIONS,
 )
 from proofnb.core.latex import PRIMARY_COMMANDS, Latex
-from proofnb.core.lexer import CMD, END, GREEK_NAMES, NAME, NUM, OP, STR, SUP, Token
+from proofnb.core.lexer import (
+    CMD,
+    END,
+    GREEK_NAMES,
+    NAME,
+    NUM,
+    OP,
+    STR,
+    SUP,
+    TRUTH_WORDS,
+    Token,
+)
 
 _RELATIONS: dict[str, Any] = {
     "=": sp.Eq, "==": sp.Eq, "!=": sp.Ne, "<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge,
@@ -460,6 +471,8 @@ class MathParser(Latex):
                 return self.call(tok, name)
             if name in CONSTANTS:
                 return CONSTANTS[name]
+            if name in TRUTH_WORDS:  # x^2 + 1 = 0 <=> false: a statement that never holds
+                return sp.true if name.lower() == "true" else sp.false
             if name == "i" and env.domain == "complex":
                 return sp.I
             if len(name) == 2 and name[0] == "d" and self.at("/") and _is_leibniz(self.peek(1)):

@@ -68,3 +68,60 @@ def test_shared_relation_sets_each_name() -> None:
 def test_names_without_a_shared_relation_are_errors(assume: str) -> None:
     with pytest.raises(ParseError):
         build_env(CheckOptions(assume=(assume,)))
+
+
+# --- 2. true and false as statements ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "domain", "expected"),
+    [
+        ("x^2 + 1 = 0 <=> false", "real", ["proved"]),
+        ("x^2 + 1 = 0 <=> false", "complex", ["refuted"]),  # x = i
+        ("x^2 - 1 = 0 <=> false", "real", ["refuted"]),
+        ("x + 1 = x + 1 <=> true", "real", ["proved"]),
+        ("x + 2 = x + 1 <=> true", "real", ["refuted"]),
+        ("x + 2 = x + 1 ⇔ False", "real", ["proved"]),
+        ("x^2 + 1 = 0\n<=> x^2 = -1\n<=> \\text{false}", "real", ["proved", "proved"]),
+        ("x^2 + 1 = 0 \\iff \\mathrm{false}", "real", ["proved"]),
+        ("x^2 + 1 = 0 \\iff \\bot", "real", ["proved"]),
+        ("x^2 + 4 = 0 ⇔ ⊥", "real", ["proved"]),
+        ("x^2 - 4 = 0 ⇔ ⊥", "real", ["refuted"]),
+        ("\\text{true} \\iff x^2 + 2x + 1 >= 0", "real", ["proved"]),
+        ("\\text{true} \\iff x^2 + 2x + 1 > 0", "real", ["refuted"]),  # x = -1
+        ("x^2 + x + 1 > 0 <=> true", "real", ["proved"]),
+        ("x^2 - x - 1 > 0 <=> true", "real", ["refuted"]),
+        # true is the whole setting: a line undefined somewhere does not hold there
+        ("1/x = 1/x <=> true", "real", ["refuted"]),
+        ("sqrt(x) = -1 <=> false", "real", ["proved"]),
+        ("x^2 + 1 = 0\nfalse", "real", ["proved"]),
+        ("x^2 + 1 = 0 ==> false", "real", ["proved"]),
+        ("x^2 = 1 ==> false", "real", ["refuted"]),
+        ("x^2 = 1 <== false", "real", ["proved"]),
+        ("x^2 + 1 = 0 ==> x = 5", "real", ["proved"]),  # nothing to lose
+        ("x = x + 1 <=> false <=> x^2 = -4", "real", ["proved", "proved"]),
+        # without variables each line is true or false
+        ("1 = 2 <=> false", "real", ["proved"]),
+        ("1 = 2 <=> true", "real", ["refuted"]),
+        ("sqrt(2) > 1.4 <=> true", "real", ["proved"]),
+        ("sqrt(2) < 1.4 <=> true", "real", ["refuted"]),
+    ],
+)
+def test_true_and_false_statements(text: str, domain: str, expected: list[str]) -> None:
+    assert _statuses(text, domain=domain) == expected
+
+
+def test_true_false_with_assumptions() -> None:
+    assert _statuses("sqrt(x) >= 0 <=> true") == ["refuted"]  # x = -1: the left is undefined
+    assert _statuses("sqrt(x) >= 0 <=> true", ("x >= 0",)) == ["proved"]
+
+
+def test_truth_without_variables_says_so() -> None:
+    result = check_proof("2 > 1 <=> false", CheckOptions())
+    witness = result.steps[0].counterexample
+    assert witness is not None and witness.text == "the previous line holds but this one does not"
+
+
+@pytest.mark.parametrize("text", ["x = false", "x + true = 1 <=> x = 1", "false^2 = 0 <=> x = 1"])
+def test_true_false_are_not_expressions(text: str) -> None:
+    result = check_proof(text, CheckOptions())
+    assert [step.status for step in result.steps] == ["error"]
