@@ -303,14 +303,16 @@ def _root_of_square(
     deadline: float,
 ) -> ProofFound | None:
     """``A = sqrt(R)`` (either way round) from ``A^2 = R`` and ``A >= 0`` in the setting:
-    ``cos x = sqrt(1 - sin^2 x)`` on [-pi/2, pi/2]."""
-    for root, other in ((rhs, lhs), (lhs, rhs)):
+    ``cos x = sqrt(1 - sin^2 x)`` on [-pi/2, pi/2]; ``A = -sqrt(R)`` likewise from ``-A >= 0``
+    (``sin(x/2) = -sqrt((1 - cos x)/2)`` on [-2 pi, 0])."""
+    for k, (root, other) in enumerate(((rhs, lhs), (lhs, rhs), (-rhs, -lhs), (-lhs, -rhs))):
         if not (isinstance(root, sp.Pow) and root.exp == sp.S.Half):
             continue
         square = prove_cheap(other**2, root.base) or prove_targeted(other**2, root.base, deadline)
         if not square or not _nonnegative_in_setting(other, problem, region, refined):
             continue
-        return ProofFound(f"{square.method} (squared; the side is >= 0 here)")
+        sign = ">= 0" if k < 2 else "<= 0"
+        return ProofFound(f"{square.method} (squared; the side is {sign} here)")
     return None
 
 
