@@ -68,7 +68,7 @@ def check_power(base: Any, exponent: Any) -> None:
             raise LimitExceeded(
                 f"{_short(base)}^{_short(exponent)} would have more than {MAX_DIGITS} digits"
             )
-    elif base is sp.E:
+    elif base is sp.E or base is sp.I and q == 1:  # i^2023 is one of 1, i, -1, -i
         return
     elif p > MAX_EXPONENT * q:
         raise LimitExceeded(f"exponent {_short(exponent)} is too large (limit {MAX_EXPONENT})")
@@ -87,6 +87,8 @@ def check_result(value: Any) -> None:
 def _check_degree(power: Any) -> None:
     base, exponent = power.args
     if isinstance(exponent, sp.Rational) and not isinstance(base, sp.Rational):
+        if base is sp.I and exponent.is_Integer:
+            return
         if base is not sp.E and _magnitude(exponent) > MAX_EXPONENT:
             raise LimitExceeded(
                 f"exponent {_short(exponent)} is too large (limit {MAX_EXPONENT})"

@@ -204,7 +204,8 @@ def _eval(expr: Basic, point: Mapping[Symbol, Expr], real: bool) -> Value:
         return _eval_sum(expr, point, real)
     if isinstance(expr, (*_CALCULUS, sp.Product)) or not isinstance(expr, Expr):
         return UNCERTAIN
-    if isinstance(expr, sp.Pow) and expr.exp.is_Integer and abs(expr.exp) > _MAX_EXP:
+    if (isinstance(expr, sp.Pow) and expr.exp.is_Integer and abs(expr.exp) > _MAX_EXP
+            and expr.base is not sp.I):  # i^2023 is one of 1, i, -1, -i: cheap at any size
         return UNCERTAIN
     if isinstance(expr, sp.log) and len(expr.args) == 2:
         # log(x, b) is ln(x)/ln(b): both logarithms must exist (SymPy's log(-1, -1) is 1).
@@ -408,6 +409,8 @@ def is_integer_symbol(sym: Symbol, expr_context: Sequence[Basic] = ()) -> bool:
 
 def admissible(sym: Symbol, value: Expr) -> bool:
     """Does ``value`` respect the SymPy assumptions carried by ``sym``?"""
+    if not _restricted(sym):
+        return True
     if sym.is_integer and not value.is_integer:
         return False
     if sym.is_positive and not value > 0:
@@ -423,6 +426,15 @@ def admissible(sym: Symbol, value: Expr) -> bool:
     if sym.is_even and not value.is_even:
         return False
     return not (sym.is_odd and not value.is_odd)
+
+
+@lru_cache(maxsize=1024)
+def _restricted(sym: Symbol) -> bool:
+    """Whether ``sym`` carries an assumption that :func:`admissible` checks (a plain real
+    variable admits every real value: sampling asks this for every candidate)."""
+    return any(getattr(sym, f"is_{name}") for name in (
+        "integer", "positive", "nonnegative", "negative", "nonpositive", "nonzero", "even",
+        "odd"))
 
 
 #: Fractions k/m of a gap between two thresholds, simplest first.
