@@ -27,6 +27,9 @@ from proofnb.core.functions import (
 )
 from proofnb.core.lexer import END, NAME, NUM, OP, STR, SUP, Token
 
+#: Names read as the real and imaginary part when called: Re(z), Im(z), \\Re z.
+PART_NAMES: dict[str, str] = {"Re": "re", "Im": "im"}
+
 
 class Calls(Cursor):
     """Parses the call of a whitelisted or declared function."""
@@ -63,6 +66,15 @@ class Calls(Cursor):
         if power is not None:
             value = self.power_of(value, power, tok)
         return value
+
+    def part_call(self, tok: Token, name: str) -> Any:
+        """``Re(z)``, ``\\operatorname{Im} z``, ``\\Re z``: the real or imaginary part (``name`` is
+        ``re`` or ``im``); without brackets the argument is as for ``sin x``."""
+        if self.at("("):
+            return self.call(tok, name)
+        if self.peek().kind == END:
+            self.fail(self.peek(), f"expected an argument after {tok.text}")
+        return self.call_builder(name, [self.simple_argument(tok.text)], tok)
 
     def call_builder(self, name: str, args: list[Arg], tok: Token) -> Any:
         try:

@@ -16,6 +16,7 @@ from sympy.logic.boolalg import Boolean
 
 from proofnb.core import bounds
 from proofnb.core.bounds import LimitExceeded
+from proofnb.core.calls import PART_NAMES
 from proofnb.core.cursor import OPENERS, describe, is_simple_name
 from proofnb.core.env import symbol_for
 from proofnb.core.functions import (
@@ -467,6 +468,8 @@ class MathParser(Latex):
                 self.advance()
                 base = self.script()
                 return self.call(tok, "log", base=base)
+            if name in PART_NAMES and self.at("("):  # Re(z) is the real part, not R e (z)
+                return self.part_call(tok, PART_NAMES[name])
             if name in FUNCTIONS and not (name in GREEK_FUNCTIONS and not self.called(tok)):
                 return self.call(tok, name)
             if name in CONSTANTS:

@@ -9,7 +9,7 @@ import sympy as sp
 
 from proofnb.core import bounds
 from proofnb.core.bounds import LimitExceeded
-from proofnb.core.calls import Calls
+from proofnb.core.calls import PART_NAMES, Calls
 from proofnb.core.cursor import is_simple_name
 from proofnb.core.env import symbol_for
 from proofnb.core.functions import settled
@@ -18,7 +18,7 @@ from proofnb.core.lexer import CMD, END, GREEK_NAMES, NAME, NUM, OP, SUP, Token
 #: Commands that start a factor (so ``2\\frac{1}{x}`` multiplies).
 PRIMARY_COMMANDS = frozenset(
     "frac dfrac tfrac cfrac sqrt binom dbinom tbinom int sum prod lim lfloor lceil "
-    "mathrm operatorname text mathit textrm mathbb mbox bar overline".split()
+    "mathrm operatorname text mathit textrm mathbb mbox bar overline Re Im".split()
 )
 _NAME_COMMANDS = frozenset("mathrm operatorname text mathit textrm mathbb mbox".split())
 
@@ -217,7 +217,11 @@ class Latex(Calls):
             if inner.kind != NAME:
                 self.fail(inner, f"expected a name inside \\{name}{{...}}")
             self.expect("}", f"to close \\{name}{{...}}")
+            if inner.text in PART_NAMES:  # \\operatorname{Re} z, \\mathrm{Im}(z)
+                return self.part_call(inner, PART_NAMES[inner.text])
             return self.name(inner)
+        if name in ("Re", "Im"):
+            return self.part_call(tok, PART_NAMES[name])
         self.fail(tok, f"unsupported LaTeX command \\{name}")
 
     def i_of(self, tok: Token) -> int:
