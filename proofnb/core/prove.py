@@ -19,6 +19,7 @@ from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from .fast import rational_zero
 from .inequality import prove_nonnegative
+from .trig import prove_special
 
 try:  # optional fast path
     import symengine as se
@@ -202,7 +203,13 @@ def prove_targeted(lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
         if found:
             return found
     if diff.has(sp.conjugate, sp.re, sp.im, sp.Abs) and time.monotonic() < deadline:
-        return _complex_parts(diff)
+        found = _complex_parts(diff)
+        if found:
+            return found
+    if time.monotonic() < deadline:
+        special = prove_special(diff)
+        if special:
+            return ProofFound(special)
     return None
 
 

@@ -50,3 +50,41 @@ def test_large_powers_of_i(cell: str, expected: str) -> None:
 ])
 def test_half_angle_with_the_negative_root(cell: str, assume: str, expected: str) -> None:
     assert statuses(cell, assume=assume) == [expected]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("atan(1/2) + atan(1/3) = pi/4", "proved"),
+    ("4 atan(1/5) - atan(1/239) = pi/4", "proved"),
+    ("asin(3/5) + asin(4/5) = pi/2", "proved"),
+    ("atan(2) + atan(3) = 3pi/4", "proved"),
+    ("atan(2) + atan(3) = -pi/4", "refuted"),  # sin of the difference is 0 here too
+    ("atan(1/2) + atan(1/3) = pi/4 + 10^(-200)", "likely"),  # no proof, no witness
+])
+def test_inverse_trig_constants(cell: str, expected: str) -> None:
+    # They were 'likely' (numeric only): sin of the difference is 0 exactly and the
+    # difference is small, so it is 0.
+    assert statuses(cell) == [expected]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("1 + i = sqrt(2) e^(i pi/4)", "proved"),
+    ("1 + i = sqrt(2) e^(i pi/2)", "refuted"),
+    ("1 + e^(2 pi i/3) + e^(4 pi i/3) = 0", "proved"),
+    ("1 + e^(2 pi i/3) + e^(4 pi i/3) = 1", "refuted"),
+    ("(-8)^(1/3) = 1 + i sqrt(3)", "proved"),
+    ("(-8)^(1/3) = -2", "refuted"),
+])
+def test_complex_constants_in_polar_form(cell: str, expected: str) -> None:
+    # True ones were 'unknown' (one point, no proof): now their minimal polynomial is t.
+    assert statuses(cell, domain="complex") == [expected]
+
+
+@pytest.mark.parametrize(("cell", "assume", "expected"), [
+    ("acosh(x) = ln(x + sqrt(x^2 - 1))", "", "proved"),
+    ("acosh(x) = ln(x + sqrt(x^2 - 1))", "x >= 1", "proved"),
+    ("acosh(x) = ln(x - sqrt(x^2 - 1))", "x >= 1", "refuted"),
+    ("asinh(x) = ln(x + sqrt(x^2 + 1))", "", "proved"),
+    ("asinh(x) = ln(x + sqrt(x^2 - 1))", "", "refuted"),
+])
+def test_inverse_hyperbolic_as_logarithms(cell: str, assume: str, expected: str) -> None:
+    assert statuses(cell, assume=assume) == [expected]
