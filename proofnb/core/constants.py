@@ -23,6 +23,7 @@ from sympy.core.evalf import PrecisionExhausted
 
 from .numeric import _Marker, evaluate
 from .series import infinite_value
+from .trig import inverse_trig_constant_zero
 from .witness import Problem, _witness
 
 if TYPE_CHECKING:
@@ -52,6 +53,8 @@ def exactly_zero(diff: Expr) -> bool:
             return True
     except Exception:  # noqa: BLE001 - NotAlgebraic and friends: try simplify instead
         pass
+    if inverse_trig_constant_zero(diff):  # atan(1/2) + atan(1/3) = pi/4
+        return True
     try:
         return bool(sp.simplify(diff) == 0)
     except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
