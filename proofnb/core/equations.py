@@ -16,6 +16,7 @@ import sympy as sp
 from sympy import Basic, Expr, Symbol
 from sympy.core.relational import Relational
 
+from .complexmode import periodic_roots
 from .domain import conditions
 from .numeric import Point
 from .prove import ProofFound, assumption_interval
@@ -169,12 +170,33 @@ def _raw_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
         return sp.S.EmptySet
     if not isinstance(stmt, Relational):
         return None
+    if region.is_subset(sp.S.Reals) is True and stmt.has(sp.Pow):
+        stmt = stmt.replace(_is_square_root, lambda e: _root_of_square(e, x))
     result = sp.solveset(stmt, x, region)
     if result.has(sp.ConditionSet) and isinstance(stmt, sp.Eq) and stmt.has(sp.log):
         result = _log_combined(stmt, x, region) or result
     if result.has(sp.ConditionSet, sp.ImageSet):
         return None
     return result
+
+
+def _is_square_root(e: Basic) -> bool:
+    return isinstance(e, sp.Pow) and e.exp == sp.S.Half and not e.base.is_number
+
+
+def _root_of_square(e: sp.Pow, x: Symbol) -> Expr:
+    """``sqrt((x - 2)^2)`` (written ``sqrt(x^2 - 4x + 4)``) as ``|x - 2|`` for real x: only when
+    the radicand is a positive constant times a square, so both are defined everywhere."""
+    base = e.base
+    if not base.is_polynomial(x) or base.free_symbols != {x}:
+        return e
+    try:
+        root = sp.sqrt(sp.factor(base))
+    except (sp.PolynomialError, TypeError, ValueError):
+        return e
+    if root.has(sp.Pow) and any(_is_square_root(p) for p in root.atoms(sp.Pow)):
+        return e
+    return root
 
 
 def _log_combined(stmt: sp.Eq, x: Symbol, region: sp.Set) -> sp.Set | None:
@@ -456,6 +478,8 @@ def _roots(eq: sp.Eq, var: Symbol, fixed: Point, real: bool) -> list[Expr]:
     try:
         diff = sp.together((eq.lhs - eq.rhs).xreplace(fixed))
         num = sp.numer(diff)
+        if num.free_symbols == {var} and not real and not num.is_polynomial(var):
+            return periodic_roots(eq, var, fixed)  # e^z = e^w: z = w + 2 pi i k
         if num.free_symbols != {var} or not num.is_polynomial(var):
             return []
         poly = sp.Poly(num, var)

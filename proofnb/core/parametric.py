@@ -1,5 +1,7 @@
 """Parametric steps: ``a x = b <=> x = b/a`` under ``assume a != 0``, and
-``a x > 2a <=> x > 2`` under ``assume a > 0``.
+``a x > 2a <=> x > 2`` under ``assume a > 0``; ``a^x > a^2 <=> x > 2`` under ``a > 1``
+(monotone in x for every parameter value); ``x^2 < a <=> -sqrt(a) < x < sqrt(a)`` under
+``a > 0`` (solution sets in x with the parameters as signed variables).
 
 Each line is one equation linear in an unknown x, whose x-coefficient and every denominator
 are nonzero for all parameters in the setting (a declared ``u != 0`` or a symbol assumption):
@@ -16,7 +18,8 @@ from sympy import Basic, Expr, Symbol
 from sympy.polys.polyerrors import BasePolynomialError
 
 from .domain import Condition, conditions
-from .prove import ProofFound
+from .orders import Reparam, bounds_of, reparametrize
+from .prove import ProofFound, assumption_interval
 from .witness import Problem
 
 
@@ -24,7 +27,7 @@ def prove_parametric(problem: Problem) -> ProofFound | None:
     """Prove a step between two equations linear in one unknown with nonzero coefficient,
     two linear inequalities, or two polynomial equations (or ``or``s) with the same roots."""
     try:
-        return _prove(problem)
+        return _prove(problem) or _prove_monotone(problem) or _prove_by_sets(problem)
     except _ALGEBRA_ERRORS:
         return None
 
@@ -197,3 +200,290 @@ def _ray(rel: Basic, x: Symbol) -> tuple[bool, bool, Expr] | None:
     # lhs - rhs = (c1 x + c0)/den: above or below zero as x is above or below -c0/c1
     above = isinstance(rel, (sp.Gt, sp.Ge)) == (sign_c1 * sign_den > 0)
     return above, isinstance(rel, (sp.Gt, sp.Lt)), sp.cancel(-c0 / c1)
+
+
+# --- monotone steps with parameters ------------------------------------------------------
+#
+# ``a^x > a^2`` under ``a > 1`` is ``x > 2`` for every parameter value: a power of a base
+# whose sign and side of 1 the setting fixes is peeled off (reversing the order when the base
+# is below 1), and a factor free of x whose sign the setting fixes (nonzero, for an equation)
+# is divided out (``log(x, a) = log(x)/log(a)``). When both lines reduce to statements in x
+# alone, their solution sets (inside each original line's natural domain) are compared
+# exactly.
+
+_FLIP = {sp.Gt: sp.Lt, sp.Ge: sp.Le, sp.Lt: sp.Gt, sp.Le: sp.Ge, sp.Eq: sp.Eq}
+_STEPS = 6
+
+
+def _prove_monotone(problem: Problem) -> ProofFound | None:
+    from .equations import solution_set
+
+    first, second = problem.lhs, problem.rhs
+    if not problem.real or len(problem.symbols) < 2:
+        return None
+    if not all(_relations_only(s) for s in (first, second)):
+        return None
+    signs = _SettingSigns(problem)
+    for x in problem.symbols:
+        lines = []
+        for stmt in (first, second):
+            reduced = _reduce(stmt, x, signs)
+            domain = _x_domain(stmt, x, signs) if reduced is not None else None
+            if reduced is None or domain is None or reduced.free_symbols - {x}:
+                break
+            lines.append(sp.And(reduced, *domain))
+        if len(lines) != 2:
+            continue
+        region = assumption_interval(x, problem.conditions)
+        one = solution_set(lines[0], x, region, True)
+        two = solution_set(lines[1], x, region, True)
+        if one is None or two is None:
+            continue
+        lost, gained = sp.Complement(one, two), sp.Complement(two, one)
+        need = {"<=>": (lost, gained), "==>": (lost,), "<==": (gained,)}[problem.relation]
+        if all(part is sp.S.EmptySet for part in need):
+            params = ", ".join(sorted(str(s) for s in problem.symbols if s != x))
+            return ProofFound(f"monotone in {x} (for {params} in the setting)")
+    return None
+
+
+def _relations_only(stmt: Basic) -> bool:
+    if isinstance(stmt, (sp.And, sp.Or)):
+        return all(_relations_only(a) for a in stmt.args)
+    return isinstance(stmt, (*_ORDERS, sp.Eq))
+
+
+def _reduce(stmt: Basic, x: Symbol, signs: _SettingSigns) -> Basic | None:
+    """``stmt`` with the same solutions in x for every parameter value in the setting (where
+    ``stmt`` is defined), after peeling bases and dividing out signed factors."""
+    if isinstance(stmt, (sp.And, sp.Or)):
+        parts = [_reduce(a, x, signs) for a in stmt.args]
+        return None if any(p is None for p in parts) else type(stmt)(*parts)
+    rel = type(stmt)
+    lhs, rhs = (side.replace(lambda e: isinstance(e, sp.log) and len(e.args) == 2,
+                             lambda e: sp.log(e.args[0]) / sp.log(e.args[1]))
+                for side in (stmt.lhs, stmt.rhs))  # log(x, a) as log(x)/log(a)
+    for _ in range(_STEPS):
+        peeled = _peel_base(lhs, rhs, x, signs)
+        if peeled is not None:
+            lhs, rhs, flip = peeled
+            rel = _FLIP[rel] if flip else rel
+            continue
+        scaled = _divide_out(lhs - rhs, x, signs, rel is sp.Eq)
+        if scaled is not None:
+            rest, flip = scaled
+            lhs, rhs = rest, sp.S.Zero
+            rel = _FLIP[rel] if flip else rel
+            continue
+        break
+    return rel(lhs, rhs)
+
+
+def _as_power(e: Expr) -> tuple[Expr, Expr]:
+    if isinstance(e, sp.Pow):  # first: an unevaluated Pow(E, u) is also an instance of exp
+        return e.base, e.exp
+    if isinstance(e, sp.exp):
+        return sp.E, e.args[0]
+    return e, sp.S.One
+
+
+def _peel_base(lhs: Expr, rhs: Expr, x: Symbol,
+               signs: _SettingSigns) -> tuple[Expr, Expr, bool] | None:
+    """``b^u`` against ``b^v`` (or 1) as ``u`` against ``v``: b > 0 and b != 1 throughout
+    the setting; the order reverses when b < 1."""
+    (b1, u), (b2, v) = _as_power(lhs), _as_power(rhs)
+    if rhs == 1 and b1 != 1:
+        b2, v = b1, sp.S.Zero
+    elif lhs == 1 and b2 != 1:
+        b1, u = b2, sp.S.Zero
+    if b1 != b2 or b1.has(x) or not (u.has(x) or v.has(x)) or (u == 1 and v == 1):
+        return None
+    if signs.sign(b1) != 1:
+        return None
+    side = signs.sign(b1 - 1)
+    if side is None or side == 0:
+        return None
+    return u, v, side < 0
+
+
+def _divide_out(diff: Expr, x: Symbol, signs: _SettingSigns,
+                equation: bool) -> tuple[Expr, bool] | None:
+    """``c * rest`` with c free of x and of fixed sign (nonzero for an equation): ``rest``
+    and whether the sign is negative; None when there is no such factor."""
+    factored = sp.factor_terms(sp.together(diff))
+    if not isinstance(factored, sp.Mul):
+        return None
+    free = [f for f in factored.args if not f.has(x)]
+    if not free or len(free) == len(factored.args):
+        return None
+    c = sp.Mul(*free)
+    if c == 1:
+        return None
+    sign = signs.sign(c)
+    if equation and sign is None and _is_nonzero(c, signs.nonzero):
+        sign = 1  # an equation only needs c != 0 (a x = a under a != 0)
+    if sign is None or sign == 0:
+        return None
+    rest = sp.Mul(*[f for f in factored.args if f.has(x)])
+    return rest, sign < 0 and not equation
+
+
+def _x_domain(stmt: Basic, x: Symbol, signs: _SettingSigns) -> list[Basic] | None:
+    """The natural-domain conditions of ``stmt`` as relations in x alone; None when one of
+    them involves a parameter and is not known to hold throughout the setting."""
+    out: list[Basic] = []
+    for cond in conditions(stmt, real=True):
+        if not cond.expr.has(x):
+            sign = signs.sign(cond.expr)
+            ok = sign is not None and (sign != 0 if cond.kind == "ne" else sign >= 0)
+            if not ok:
+                return None
+            continue
+        if cond.expr.free_symbols - {x}:
+            return None
+        out.append(sp.Ne(cond.expr, 0) if cond.kind == "ne" else sp.Ge(cond.expr, 0))
+    return out
+
+
+class _SettingSigns:
+    """Signs that hold at every point of the setting (1, -1, 0 or None when not fixed),
+    through its bounds as changes of variables: under ``0 < a < 1``, ``a = t`` shows
+    ``a > 0`` and ``a = 1 - s`` shows ``a - 1 < 0``."""
+
+    def __init__(self, problem: Problem) -> None:
+        bounds = bounds_of(problem.conditions)
+        candidates: list[Reparam | None] = [None]
+        for i in range(len(bounds)):
+            candidates.append(reparametrize([bounds[i], *bounds[:i], *bounds[i + 1 :]],
+                                            problem.symbols))
+        self.reparams = [r for r in candidates if r is not None] + [None]
+        self.nonzero = _declared_nonzero(problem.conditions)
+        self.cache: dict[Expr, int | None] = {}
+
+    def sign(self, expr: Expr) -> int | None:
+        if expr not in self.cache:
+            self.cache[expr] = self._sign(expr)
+        return self.cache[expr]
+
+    def _sign(self, expr: Expr) -> int | None:
+        if expr.is_number:
+            if expr.is_zero:
+                return 0
+            return 1 if expr.is_positive else -1 if expr.is_negative else None
+        if isinstance(expr, sp.Mul):
+            total = 1
+            for factor in expr.args:
+                sign = self.sign(factor)
+                if sign is None:
+                    return None
+                total *= sign
+            return total
+        if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
+            sign = self.sign(expr.base)
+            if sign is None or sign == 0 and expr.exp < 0:
+                return None
+            return sign ** int(expr.exp) if sign else 0
+        if isinstance(expr, sp.exp):
+            return 1
+        if isinstance(expr, sp.log) and len(expr.args) == 1:
+            if self.sign(expr.args[0]) != 1:
+                return None
+            return self.sign(expr.args[0] - 1)
+        for refined in self.reparams:
+            value = sp.factor(refined.apply(expr) if refined is not None else expr)
+            if value.is_positive:
+                return 1
+            if value.is_negative:
+                return -1
+            if value.is_zero:
+                return 0
+        return None
+
+
+# --- solution sets with parameters -------------------------------------------------------
+#
+# ``x^2 < a <=> -sqrt(a) < x < sqrt(a)`` under ``a > 0``: every parameter bounded by the
+# setting becomes a signed variable (``a = t``, t > 0), each line's solution set in x is
+# computed with the parameters symbolic, and the two sets must come out the same expression
+# in the parameters. As a guard against a generic answer that misses a special parameter
+# value, each set is also checked against the set solved at a few parameter values.
+
+_SAMPLES = (sp.Rational(1, 3), sp.S.One, sp.Integer(2), sp.Integer(5))
+
+
+def _prove_by_sets(problem: Problem) -> ProofFound | None:
+    from .equations import solution_set
+
+    if not problem.real or not 2 <= len(problem.symbols) <= 3:
+        return None
+    for x in problem.symbols:
+        params = [s for s in problem.symbols if s != x]
+        fixed = [c for c in problem.conditions if not c.has(x)]
+        refined = reparametrize(bounds_of(fixed), params)
+        if refined is None or {s for s, _ in refined.forward} != set(params):
+            continue
+        region = assumption_interval(x, problem.conditions)
+        sets = []
+        for stmt in (problem.lhs, problem.rhs):
+            found = solution_set(refined.apply(stmt), x, region, True)
+            sets.append(None if found is None else _meet(found))
+        one, two = sets
+        if one is None or two is None or one.has(sp.ConditionSet):
+            continue
+        same = {"<=>": one == two, "==>": sp.Complement(one, two) is sp.S.EmptySet,
+                "<==": sp.Complement(two, one) is sp.S.EmptySet}[problem.relation]
+        if not same or not _checked(problem, refined, x, region, (one, two)):
+            continue
+        return ProofFound(f"solution sets in {x} (for {', '.join(map(str, params))} in the "
+                          "setting)")
+    return None
+
+
+def _meet(s: sp.Set) -> sp.Set:
+    """An intersection of intervals with symbolic ends as one interval, when the ends
+    compare for every parameter value (``(-oo, sqrt(t)) ∩ (-sqrt(t), oo)``)."""
+    if isinstance(s, sp.Union):
+        return sp.Union(*[_meet(a) for a in s.args])
+    if not isinstance(s, sp.Intersection) or not all(isinstance(a, sp.Interval) for a in s.args):
+        return s
+    low, high = s.args[0], s.args[0]
+    for iv in s.args[1:]:
+        low = _later_start(low, iv)
+        high = _earlier_end(high, iv)
+        if low is None or high is None:
+            return s
+    if (high.end - low.start).is_extended_positive is not True:
+        return s
+    return sp.Interval(low.start, high.end, low.left_open, high.right_open)
+
+
+def _later_start(a: sp.Interval, b: sp.Interval) -> sp.Interval | None:
+    if a.start == b.start:
+        return a if a.left_open else b
+    gap = b.start - a.start
+    return b if gap.is_extended_positive else a if gap.is_extended_negative else None
+
+
+def _earlier_end(a: sp.Interval, b: sp.Interval) -> sp.Interval | None:
+    if a.end == b.end:
+        return a if a.right_open else b
+    gap = b.end - a.end
+    return b if gap.is_extended_negative else a if gap.is_extended_positive else None
+
+
+def _checked(problem: Problem, refined: Reparam, x: Symbol, region: sp.Set,
+             sets: tuple[sp.Set, sp.Set]) -> bool:
+    """Each symbolic set agrees with the set solved at sample values of the new variables."""
+    from .equations import solution_set
+
+    for value in _SAMPLES:
+        at = {f: value for f in refined.fresh}
+        for stmt, found in zip((problem.lhs, problem.rhs), sets, strict=True):
+            direct = solution_set(refined.apply(stmt).xreplace(at), x, region, True)
+            if direct is None:
+                return False
+            given = found.xreplace(at)
+            if not (sp.Complement(direct, given) is sp.S.EmptySet
+                    and sp.Complement(given, direct) is sp.S.EmptySet):
+                return False
+    return True

@@ -17,7 +17,9 @@ from itertools import product
 
 import sympy as sp
 from sympy import Basic, Expr, Symbol
+from sympy.polys.polyerrors import BasePolynomialError
 
+from .domain import conditions
 from .numeric import Point, admissible
 from .prove import ProofFound
 from .witness import Problem, _member, truth
@@ -42,10 +44,54 @@ def prove_by_systems(problem: Problem, deadline: float) -> tuple[ProofFound | No
         checks.append((second, problem.lhs))
     for members, other in checks:
         if members is None:
-            return None, found
+            return prove_by_ideals(problem), found
         if any(_member(other, p, problem.real) is not True for p in members):
             return None, found
     return (ProofFound("finite-solutions") if checks else None), found
+
+
+def prove_by_ideals(problem: Problem) -> ProofFound | None:
+    """Systems of polynomial equations with infinitely many solutions (``x + y = 2 and
+    2x + 2y = 4 <=> x + y = 2``): when every equation of one line lies in the ideal that the
+    other line's equations generate, every solution of the other line solves it (over any
+    field, so in either domain and inside any assumptions). Lines with a domain condition
+    (a denominator, a root) are left to the other tiers."""
+    one = _generators(problem.lhs, problem)
+    two = _generators(problem.rhs, problem) if one is not None else None
+    if one is None or two is None:
+        return None
+    symbols = list(problem.symbols)
+    try:
+        need = {"<=>": ((one, two), (two, one)), "==>": ((one, two),),
+                "<==": ((two, one),)}[problem.relation]
+        for premise, claim in need:
+            basis = sp.groebner(premise, *symbols, order="grevlex", domain=sp.QQ)
+            if not all(basis.contains(g) for g in claim):
+                return None
+    except (BasePolynomialError, NotImplementedError, ValueError, TypeError):
+        return None
+    return ProofFound("same-ideal")
+
+
+def _generators(stmt: Basic, problem: Problem) -> list[Expr] | None:
+    """The polynomials ``lhs - rhs`` of an equation or an ``and`` of equations, each with
+    rational coefficients and no domain condition; else None."""
+    eqs = stmt.args if isinstance(stmt, sp.And) else (stmt,)
+    if not eqs or len(eqs) > _MAX_SYMBOLS + 2 or not all(isinstance(e, sp.Eq) for e in eqs):
+        return None
+    symbols = list(problem.symbols)
+    out: list[Expr] = []
+    for eq in eqs:
+        if conditions(eq, real=problem.real):
+            return None
+        diff = sp.expand(eq.lhs - eq.rhs)
+        if not diff.is_polynomial(*symbols) or diff.free_symbols - set(symbols):
+            return None
+        poly = sp.Poly(diff, *symbols)
+        if poly.total_degree() > _MAX_DEGREE or not all(c.is_Rational for c in poly.coeffs()):
+            return None
+        out.append(diff)
+    return out
 
 
 def solutions(stmt: Basic, problem: Problem, deadline: float) -> list[Point] | None:

@@ -125,3 +125,59 @@ def test_truth_without_variables_says_so() -> None:
 def test_true_false_are_not_expressions(text: str) -> None:
     result = check_proof(text, CheckOptions())
     assert [step.status for step in result.steps] == ["error"]
+
+
+# --- 3. statement steps that were left undecided ----------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "assume", "expected"),
+    [
+        # monotone in x for every parameter value
+        ("a^x > a^2 <=> x > 2", ("a > 1",), ["proved"]),
+        ("a^x > a^2 <=> x < 2", ("a > 1",), ["refuted"]),
+        ("a^x > a^2 <=> x < 2", ("0 < a < 1",), ["proved"]),
+        ("a^x > a^2 <=> x > 2", ("0 < a < 1",), ["refuted"]),
+        ("a^x > a^2 <=> x > 2", ("a > 0",), ["refuted"]),  # a = 1/2
+        ("a^x = a^3 <=> x = 3", ("a > 1",), ["proved"]),
+        ("a^x = a^3 <=> x = 3", ("a > 0",), ["refuted"]),  # a = 1
+        ("log(x, a) > 0 <=> x > 1", ("a > 1",), ["proved"]),
+        ("log(x, a) > 0 <=> x > 0", ("a > 1",), ["refuted"]),
+        ("log(x, a) > 0 <=> 0 < x < 1", ("0 < a < 1",), ["proved"]),
+        ("log(x, a) > 0 <=> x > 1", ("0 < a < 1",), ["refuted"]),
+        ("log(x, a) < 0 <=> 0 < x < 1", ("a > 1",), ["proved"]),
+        ("log(x, a) < 0 <=> x < 1", ("a > 1",), ["refuted"]),  # x = 0 is outside the log
+        ("e^(a x) = e^a <=> x = 1", ("a != 0",), ["proved"]),
+        ("e^(a x) = e^a <=> x = 1", (), ["refuted"]),  # a = 0
+        ("e^(a x) > e^a <=> x > 1", ("a > 0",), ["proved"]),
+        ("e^(a x) > e^a <=> x > 1", ("a < 0",), ["refuted"]),
+        # solution sets in x with the parameters as signed variables
+        ("x^2 < a <=> -sqrt(a) < x and x < sqrt(a)", ("a > 0",), ["proved"]),
+        ("x^2 < a <=> -sqrt(a) < x and x <= sqrt(a)", ("a > 0",), ["refuted"]),
+        ("x^2 < a <=> -a < x and x < a", ("a > 0",), ["refuted"]),
+        ("x^2 > a <=> x < -sqrt(a) or x > sqrt(a)", ("a > 0",), ["proved"]),
+        ("x^2 > a <=> x < -sqrt(a) or x >= sqrt(a)", ("a > 0",), ["refuted"]),
+        ("sqrt(x) = a <=> x = a^2", ("a >= 0",), ["proved"]),
+        ("sqrt(x) = a <=> x = a^2", (), ["refuted"]),  # a = -1
+        ("x^2 + 2x + c = 0 <=> x = -1 + sqrt(1 - c) or x = -1 - sqrt(1 - c)", ("c <= 1",),
+         ["proved"]),
+        ("x^2 + 2x + c = 0 <=> x = -1 + sqrt(1 - c)", ("c <= 1",), ["refuted"]),
+        # dependent systems: the same ideal
+        ("x + y = 2 and 2x + 2y = 4 <=> x + y = 2", (), ["proved"]),
+        ("x + y = 2 and 2x + 2y = 4 <=> x + y = 3", (), ["refuted"]),
+        ("x + y = 2 and 2x + 2y = 5 <=> x + y = 2", (), ["refuted"]),
+        ("x + y + z = 1 and x - y = 0 <=> x = y and 2y + z = 1", (), ["proved"]),
+        ("x + y + z = 1 and x - y = 0 <=> x = y and 2y + z = 2", (), ["refuted"]),
+        ("x = 0 ==> x y = 0", (), ["proved"]),
+        ("x y = 0 ==> x = 0", (), ["refuted"]),
+        # the root of a square is an absolute value
+        ("sqrt(x^2 - 4x + 4) = x - 2 <=> x >= 2", (), ["proved"]),
+        ("sqrt(x^2 - 4x + 4) = x - 2 <=> x > 2", (), ["refuted"]),
+        ("sqrt(x^2 - 4x + 4) = 2 - x <=> x <= 2", (), ["proved"]),
+        ("sqrt(4x^2 + 4x + 1) = 3 <=> x = 1 or x = -2", (), ["proved"]),
+        ("sqrt(4x^2 + 4x + 1) = 3 <=> x = 1", (), ["refuted"]),
+        ("sqrt(x^2 (x - 1)) = 0 <=> x = 1", (), ["refuted"]),  # x = 0: not a square
+    ],
+)
+def test_undecided_steps_now_decided(text: str, assume: tuple[str, ...],
+                                     expected: list[str]) -> None:
+    assert _statuses(text, assume) == expected
