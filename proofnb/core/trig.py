@@ -88,6 +88,33 @@ def _factor_radicands(expr: Expr) -> Expr:
     )
 
 
+def reciprocal_inverse_zero(diff: Expr) -> bool:
+    """Zero once ``asec``/``acsc``/``acot`` are written by definition as ``acos(1/x)``,
+    ``asin(1/x)`` and ``atan(1/x)`` (SymPy's principal branches)."""
+    swap = {f: {sp.asec: sp.acos, sp.acsc: sp.asin, sp.acot: sp.atan}[f.func](1 / f.args[0])
+            for f in diff.atoms(sp.asec, sp.acsc, sp.acot)}
+    if not swap:
+        return False
+    try:
+        return bool(sp.expand(diff.xreplace(swap)) == 0)
+    except _ERRORS:
+        return False
+
+
+def coefficients_zero(diff: Expr) -> bool:
+    """A polynomial in its variables whose every coefficient is a constant that is exactly 0
+    (``z^3 - 1 - (z - 1)(z - e^(2 pi i/3))(z - e^(4 pi i/3))``)."""
+    symbols = sorted(diff.free_symbols, key=str)
+    try:
+        expanded = sp.expand(diff)
+        if not expanded.is_polynomial(*symbols):
+            return False
+        coefficients = sp.Poly(expanded, *symbols).coeffs()
+    except _ERRORS:
+        return False
+    return all(c == 0 or constant_zero(c) for c in coefficients)
+
+
 def prove_special(diff: Expr) -> str | None:
     """The method that proves ``diff == 0`` among this module's tiers, or None."""
     if not diff.free_symbols:
@@ -98,4 +125,8 @@ def prove_special(diff: Expr) -> str | None:
         return None
     if inverse_hyperbolic_zero(diff):
         return "rewrite(log)"
+    if reciprocal_inverse_zero(diff):
+        return "rewrite(acos, asin, atan)"
+    if diff.has(sp.exp, sp.I) and coefficients_zero(diff):
+        return "coefficients (minimal polynomial)"
     return None

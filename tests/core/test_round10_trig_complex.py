@@ -88,3 +88,21 @@ def test_complex_constants_in_polar_form(cell: str, expected: str) -> None:
 ])
 def test_inverse_hyperbolic_as_logarithms(cell: str, assume: str, expected: str) -> None:
     assert statuses(cell, assume=assume) == [expected]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("e^z = e^w\n==> z = w", "refuted"),  # was 'likely': z = w + 2 pi i is never sampled
+    ("e^z = e^w\n<== z = w", "proved"),
+    ("sin(z) = sin(w)\n==> z = w or z = pi - w", "refuted"),
+    ("z^2 = w^2\n==> z = w or z = -w", "proved"),
+])
+def test_periodic_solutions_in_complex_mode(cell: str, expected: str) -> None:
+    assert statuses(cell, domain="complex") == [expected]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("z^3 - 1 = (z - 1)(z - e^(2 pi i/3))(z - e^(-2 pi i/3))", "proved"),
+    ("z^3 - 1 = (z - 1)(z - e^(2 pi i/3))(z - e^(pi i/3))", "refuted"),
+])
+def test_factoring_over_roots_of_unity(cell: str, expected: str) -> None:
+    assert statuses(cell, domain="complex") == [expected]
