@@ -13,7 +13,8 @@ from typing import Any, Union
 
 import sympy as sp
 
-from proofnb.core import bounds
+from proofnb.core import bounds, integers
+from proofnb.core.checked import CheckedProduct, CheckedSum
 
 Arg = Union[Any, tuple[Any, ...], str]  # noqa: UP007 - Any inside | is rejected at runtime
 Builder = Callable[[list[Arg], str], Any]
@@ -308,14 +309,14 @@ FUNCTIONS.update({
     "cbrt": _build_cbrt, "root": _build_root, "factorial": _build_factorial,
     "binomial": _build_binomial, "atan2": _nary("atan2", sp.atan2), "min": _nary("min", sp.Min),
     "max": _nary("max", sp.Max), "Min": _nary("Min", sp.Min), "Max": _nary("Max", sp.Max),
-    "gcd": _build_gcd("gcd", sp.gcd), "lcm": _build_gcd("lcm", sp.lcm),
+    "gcd": _build_gcd("gcd", integers.gcd), "lcm": _build_gcd("lcm", integers.lcm),
     "mod": _nary("mod", sp.Mod), "Mod": _nary("Mod", sp.Mod), "Rational": _build_rational,
     "Integer": _build_integer, "diff": _build_derivative, "Derivative": _build_derivative,
     "integrate": _build_integral, "Integral": _build_integral, "limit": _build_limit,
-    "Limit": _build_limit, "Sum": _series("Sum", sp.Sum, bounds.MAX_SUM_TERMS),
-    "sum": _series("sum", sp.Sum, bounds.MAX_SUM_TERMS),
-    "Product": _series("Product", sp.Product, bounds.MAX_PRODUCT_TERMS),
-    "product": _series("product", sp.Product, bounds.MAX_PRODUCT_TERMS),
+    "Limit": _build_limit, "Sum": _series("Sum", CheckedSum, bounds.MAX_SUM_TERMS),
+    "sum": _series("sum", CheckedSum, bounds.MAX_SUM_TERMS),
+    "Product": _series("Product", CheckedProduct, bounds.MAX_PRODUCT_TERMS),
+    "product": _series("product", CheckedProduct, bounds.MAX_PRODUCT_TERMS),
     "Eq": _relation("Eq", sp.Eq), "Ne": _relation("Ne", sp.Ne), "Lt": _relation("Lt", sp.Lt),
     "Le": _relation("Le", sp.Le), "Gt": _relation("Gt", sp.Gt), "Ge": _relation("Ge", sp.Ge),
     "And": _logic("And", sp.And), "Or": _logic("Or", sp.Or),

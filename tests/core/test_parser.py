@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import sympy as sp
 
+from proofnb.core.checked import CheckedProduct, CheckedSum
 from proofnb.core.errors import ParseError, UnsupportedError
 from proofnb.core.model import CheckOptions, SymbolDecl
 from proofnb.core.parser import MathEnv, build_env, parse_math, symbol_for
@@ -238,10 +239,11 @@ def test_calculus_objects_stay_unevaluated() -> None:
     assert p("Limit(1/x, x, 0, dir='-')") == sp.Limit(1 / x, x, 0, dir="-")
     assert p(r"\lim_{x \to 0} \frac{\sin x}{x}") == sp.Limit(sp.sin(x) / x, x, 0, dir="+-")
     assert p(r"\lim_{x \to 0^+} 1/x") == sp.Limit(1 / x, x, 0, dir="+")
-    assert p("Sum(k, (k, 1, n))") == sp.Sum(k, (k, 1, n))
-    assert p("sum(k^2, (k, 1, 10))") == sp.Sum(k**2, (k, 1, 10))
-    assert p(r"\sum_{k=1}^{n} k^2 + 1") == sp.Sum(k**2, (k, 1, n)) + 1
-    assert p(r"\prod_{k=1}^{n} k") == sp.Product(k, (k, 1, n))
+    # Sums and products from a cell check their closed forms (proofnb.core.checked).
+    assert p("Sum(k, (k, 1, n))") == CheckedSum(k, (k, 1, n))
+    assert p("sum(k^2, (k, 1, 10))") == CheckedSum(k**2, (k, 1, 10))
+    assert p(r"\sum_{k=1}^{n} k^2 + 1") == CheckedSum(k**2, (k, 1, n)) + 1
+    assert p(r"\prod_{k=1}^{n} k") == CheckedProduct(k, (k, 1, n))
     for text in ("diff(x^2, x)", r"\int_0^1 x dx", "Sum(k, (k, 1, n))", "limit(x, x, 0)"):
         assert not isinstance(p(text), sp.Number)
 
