@@ -64,8 +64,9 @@ def build_env(options: CheckOptions) -> MathEnv:
                 functions[name] = sp.Function(name)
         else:
             for name in names:
-                facts.setdefault(name, {}).update(_PROPERTIES[prop])
-                kinds.append((name, prop))
+                for single in prop.split():
+                    facts.setdefault(name, {}).update(_PROPERTIES[single])
+                    kinds.append((name, single))
     provisional = _env(facts, functions, domain, ())
     for item, text in relations:
         statement = parse_math(item, provisional)
@@ -226,11 +227,14 @@ def _declaration(chunk: list[Token], text: str) -> tuple[list[str], str | None]:
     """``n integer`` -> (["n"], "integer"); ``n`` -> (["n"], None); a relation -> ([], None)."""
     words = [t for t in chunk if not (t.kind == CMD and t.text == "mathbb")
              and not (t.kind == OP and t.text in ("{", "}"))]
-    names = _name_units(words[:-1]) if words else None
-    if names is not None and words[-1].kind == NAME and words[-1].text != "in":
-        last = _PLURALS.get(words[-1].text, words[-1].text)
-        if names and (last in _PROPERTIES or last == "function"):
-            return names, last
+    props = _trailing_properties(words)
+    if props and len(props) == len(words):
+        raise ParseError(text, f"expected the name that is {' '.join(props)}, e.g. "
+                               f"n {' '.join(props)}", 0, words[0].pos + 1)
+    names = _name_units(words[: len(words) - len(props)]) if props else None
+    if names and not any(_PLURALS.get(n, n) in _PROPERTIES for n in names):
+        if len(props) == 1 or "function" not in props:
+            return names, " ".join(props)  # n positive integer: both properties
     alone = _name_units(words)
     if alone is not None and len(alone) == 1:
         return alone, None  # x (or x_1): waits for what follows
@@ -250,6 +254,18 @@ def _declaration(chunk: list[Token], text: str) -> tuple[list[str], str | None]:
             return members, _SETS[target[0].text]
         raise ParseError(text, "expected 'name in Z' (or Q, R, C, N)", 0, words[i].pos + 1)
     return [], None
+
+
+def _trailing_properties(words: list[Token]) -> list[str]:
+    """The property words that end ``words`` (``positive integer`` in ``n positive
+    integer``), in order; a property word is never read as a name."""
+    props: list[str] = []
+    for tok in reversed(words):
+        word = _PLURALS.get(tok.text, tok.text)
+        if tok.kind != NAME or not (word in _PROPERTIES or word == "function"):
+            break
+        props.insert(0, word)
+    return props
 
 
 def _sign_facts(statement: Any) -> list[tuple[str, dict[str, bool]]]:

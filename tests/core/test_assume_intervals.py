@@ -43,3 +43,19 @@ def test_membership_in_a_number_set_is_still_a_property() -> None:
 )
 def test_interval_assumptions_decide_steps(cell: str, status: str) -> None:
     assert check_proof(cell, CheckOptions(seed=0)).steps[0].status == status
+
+
+@pytest.mark.parametrize("assume", ["n positive integer", "n integer positive",
+                                    "n, m positive integers", "n nonnegative integer"])
+def test_several_properties_of_one_name(assume: str) -> None:
+    """Every property word applies to the names before it; none becomes a variable."""
+    options = CheckOptions(seed=0, assume=(assume,))
+    assert check_proof("(-1)^(2n) = 1", options).steps[0].status == "proved"
+    refuted = check_proof("(-1)^n = 1", options).steps[0]
+    assert refuted.status == "refuted" and refuted.counterexample is not None
+    assert dict(refuted.counterexample.point)["n"] == "1"
+
+
+def test_properties_without_a_name_are_an_error() -> None:
+    step = check_proof("x = x", CheckOptions(seed=0, assume=("integer positive",))).steps[0]
+    assert step.status == "error" and "expected the name" in (step.message or "")
