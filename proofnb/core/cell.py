@@ -30,8 +30,9 @@ Expressions (see :mod:`proofnb.core.parser`)
 * Implicit multiplication: ``2x``, ``2(x+1)``, ``(a+b)(a-b)``, ``x y``, ``2|x|``. It has the
   same precedence as ``*`` and ``/``, left to right: ``1/2x`` is ``x/2``. A number follows a
   factor implicitly only when a space sets it apart and it cannot be read otherwise: after a
-  closing bracket or a superscript (``(x + 1) 2``, ``2^(1/2) 3^(1/3)``) or as the base of a
-  power (``k 2^k``, ``2^x 2^y``); ``x 2``, ``2 3`` and ``(a)2`` are errors; ``x2`` is a name.
+  closing bracket, a superscript or a factorial (``(x + 1) 2``, ``2^(1/2) 3^(1/3)``,
+  ``3! 4!``) or as the base of a power (``k 2^k``, ``2^x 2^y``); ``x 2``, ``2 3`` and
+  ``(a)2`` are errors; ``x2`` is a name.
 * Names: declared symbols and functions first; then constants ``pi``, ``e``/``E``, ``oo``,
   ``I`` (and ``i`` in the complex domain only; in the real domain ``i`` is a variable);
   Greek names; functions (``sin``, ``arcsin``/``asin``, ``sinh``, ``exp``, ``log``/``ln``

@@ -303,16 +303,16 @@ class MathParser(Latex):
 
     def number_factor(self) -> bool:
         """A number set apart by a space after a factor multiplies it only where it cannot be
-        read otherwise: after a closing bracket or a superscript (``(x + 1) 2``,
-        ``2^(1/2) 3^(1/3)``), or as the base of a power (``k 2^k``, ``2^x 2^y``). ``x 2``,
-        ``2 3`` and ``(a)2`` stay errors: a subscript, a lost operator or a lost digit is as
-        likely as a product there."""
+        read otherwise: after a closing bracket, a superscript or a factorial (``(x + 1) 2``,
+        ``2^(1/2) 3^(1/3)``, ``3! 4!``), or as the base of a power (``k 2^k``, ``2^x 2^y``).
+        ``x 2``, ``2 3`` and ``(a)2`` stay errors: a subscript, a lost operator or a lost
+        digit is as likely as a product there."""
         if self.simple_arg or not self.i:
             return False  # sin x 2^x is sin(x)·2^x
         before, tok = self.tokens[self.i - 1], self.peek()
         if not any(ch.isspace() for ch in self.text[before.pos : tok.pos]):
             return False  # (a)2 and x2 are not products: a space must set the number apart
-        if before.kind == SUP or (before.kind == OP and before.text in (")", "]", "}")):
+        if before.kind == SUP or (before.kind == OP and before.text in (")", "]", "}", "!")):
             return True
         after = self.peek(1)
         return after.kind == SUP or (after.kind == OP and after.text in ("^", "**"))

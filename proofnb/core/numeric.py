@@ -456,8 +456,12 @@ def candidate_values(
             values.append(v)
 
     base = _INT_SPECIAL if integer else _SPECIAL
-    for v in base[:3]:
+    for v in base[:2]:
         push(v)
+    for v in specials:
+        if v.is_Rational:  # values between the integers (floor, ceiling) come early
+            push(v)
+    push(base[2])
     if not integer and sym.is_real is not True and sym.is_integer is not True:
         # A complex symbol: non-real points too (branch cuts live there).
         for v in _COMPLEX_SPECIAL:
@@ -532,18 +536,34 @@ def points(
 TRIG_SPECIALS: Final = (sp.pi / 2, sp.pi, sp.pi / 4, -sp.pi / 2, sp.pi / 6, sp.pi / 3,
                         3 * sp.pi / 2, 2 * sp.pi / 3)
 _TRIG: Final = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
+#: Where floor and ceiling do not jump, between the integers: the points that tell
+#: ``floor(x + y)`` from ``floor(x) + floor(y)`` (false at x = y = 1/2). Tried early.
+STEP_SPECIALS: Final = (sp.Rational(1, 2), sp.Rational(-1, 2), sp.Rational(2, 3),
+                        sp.Rational(3, 2), sp.Rational(-1, 3))
+_STEPS: Final = (sp.floor, sp.ceiling, sp.frac)
 
 
 def specials_from(
     exprs: Sequence[Basic], symbols: Sequence[Symbol]
 ) -> dict[Symbol, tuple[Expr, ...]]:
     """Special values per symbol: multiples of pi for a variable inside a trigonometric
-    function (not for an integer variable)."""
+    function, fractions between the integers for one inside floor or ceiling (not for an
+    integer variable)."""
     inside: set[Symbol] = set()
+    stepped: set[Symbol] = set()
     for expr in exprs:
         for call in expr.atoms(*_TRIG):
             inside |= {s for s in call.free_symbols if isinstance(s, Symbol)}
-    return {s: TRIG_SPECIALS for s in symbols if s in inside and s.is_integer is not True}
+        for call in expr.atoms(*_STEPS):
+            stepped |= {s for s in call.free_symbols if isinstance(s, Symbol)}
+    out: dict[Symbol, tuple[Expr, ...]] = {}
+    for s in symbols:
+        if s.is_integer is True:
+            continue
+        found = (STEP_SPECIALS if s in stepped else ()) + (TRIG_SPECIALS if s in inside else ())
+        if found:
+            out[s] = found
+    return out
 
 
 def anchors_from(conds: Sequence[Basic], symbols: Sequence[Symbol]) -> dict[Symbol, list[Expr]]:
