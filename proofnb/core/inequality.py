@@ -105,7 +105,28 @@ def _factor_sign(base: Expr, exp: int, nonzero: bool) -> int | None:
             return sgn
         if nonzero and _definite_form(form):
             return sgn
+        if _signed_coefficients(form, nonzero):
+            return sgn
     return None
+
+
+def _signed_coefficients(poly_expr: Expr, nonzero: bool) -> bool:
+    """A polynomial in a variable ``v >= 0`` whose coefficients are all >= 0 (shown by their
+    factors' signs), the constant one > 0 if ``nonzero``: ``(1 + t)^2 + u (1 - t)^2``, as
+    bounded variables ``0 <= a < 1`` written in new variables give."""
+    for v in sorted(poly_expr.free_symbols, key=str):
+        if not (isinstance(v, Symbol) and v.is_nonnegative):
+            continue
+        poly = sp.Poly(poly_expr, v)
+        if poly.degree() < 1:
+            continue
+        coeffs = dict(zip((m[0] for m in poly.monoms()), poly.coeffs(), strict=True))
+        if not all(k == 0 and nonzero or _factor_signs(c, False) for k, c in coeffs.items()):
+            continue
+        if nonzero and not (0 in coeffs and _factor_signs(coeffs[0], True)):
+            continue
+        return True
+    return False
 
 
 def _definite_form(poly_expr: Expr) -> bool:

@@ -40,12 +40,24 @@ class Reparam:
     fresh: tuple[Symbol, ...]
 
     def apply(self, expr: Basic) -> Basic:
-        """``expr`` in the new variables."""
-        return expr.xreplace(dict(self.forward))
+        """``expr`` in the new variables; an absolute value whose argument factors into
+        signed parts is resolved (``|x^2 - 4|`` under ``-2 <= x <= 2``)."""
+        out = expr.xreplace(dict(self.forward))
+        if out.has(sp.Abs):
+            out = out.replace(lambda e: isinstance(e, sp.Abs),
+                              lambda e: sp.Abs(_factored(e.args[0])))
+        return out
 
     def names(self) -> str:
         """The original symbols that changed, for a method name (``a, b``)."""
         return ", ".join(sorted(s.name for s, _ in self.forward))
+
+
+def _factored(expr: Expr) -> Expr:
+    try:
+        return sp.factor(expr) if expr.free_symbols else expr
+    except (sp.PolynomialError, NotImplementedError, TypeError, ValueError):
+        return expr
 
 
 #: One bound: ``big > small`` (strict) or ``big >= small``, each a Symbol or a Rational.
@@ -76,6 +88,9 @@ def reparametrize(bounds: Sequence[_Bound], symbols: Sequence[Symbol]) -> Repara
     allowed = {s for s in symbols if s.is_integer is not True}
     step: dict[Symbol, Expr] = {}
     fresh: list[Symbol] = []
+    for target, (boxed, width) in _boxes(bounds, allowed).items():
+        step[target] = boxed
+        fresh.append(width)
     for big, small, strict in bounds:
         if isinstance(big, Symbol) and big in allowed and big not in step:
             target, base, sign = big, small, 1
@@ -101,8 +116,41 @@ def reparametrize(bounds: Sequence[_Bound], symbols: Sequence[Symbol]) -> Repara
             return None  # a cycle: a > b and b > a
         if expr.has(s):
             return None
-        forward[s] = sp.expand(expr)
+        forward[s] = sp.expand(expr) if expr.is_polynomial() else sp.factor(expr)
     return Reparam(tuple(sorted(forward.items(), key=lambda kv: kv[0].name)), tuple(fresh))
+
+
+def _boxes(bounds: Sequence[_Bound], allowed: set[Symbol]) -> dict[Symbol, tuple[Expr, Symbol]]:
+    """Variables between two rational numbers: ``lo < a < hi`` is ``a = (lo + hi t)/(1 + t)``
+    for ``t > 0`` (``t >= 0`` includes the end ``t = 0`` stands for), ``lo <= a <= hi`` is
+    ``a = lo + (hi - lo) 4t/(1 + t)^2`` for ``t >= 0``, so that both bounds are encoded:
+    with only ``a = lo + t`` the points drawn for a narrow box mostly fall outside it, and
+    ``a b < 1`` under ``0 < a, b < 1`` is not provable from ``a > 0`` alone."""
+    low: dict[Symbol, tuple[Expr, bool]] = {}
+    high: dict[Symbol, tuple[Expr, bool]] = {}
+    for big, small, strict in bounds:
+        if isinstance(big, Symbol) and small.is_Rational:
+            known = low.get(big)
+            if known is None or small > known[0] or small == known[0] and strict:
+                low[big] = (small, strict)
+        elif isinstance(small, Symbol) and big.is_Rational:
+            known = high.get(small)
+            if known is None or big < known[0] or big == known[0] and strict:
+                high[small] = (big, strict)
+    out: dict[Symbol, tuple[Expr, Symbol]] = {}
+    for target in sorted(set(low) & set(high) & allowed, key=lambda s: s.name):
+        (lo, lo_strict), (hi, hi_strict) = low[target], high[target]
+        if not lo < hi:
+            continue
+        gap = sp.Dummy(f"{target.name}_", positive=True) if lo_strict and hi_strict else \
+            sp.Dummy(f"{target.name}_", nonnegative=True)
+        if not (lo_strict or hi_strict):
+            # 4t/(1 + t)^2 takes every value of [0, 1] for t >= 0 (1 at t = 1).
+            out[target] = (lo + (hi - lo) * 4 * gap / (1 + gap) ** 2, gap)
+            continue
+        start, end = (lo, hi) if hi_strict else (hi, lo)  # t = 0 stands for ``start``
+        out[target] = ((start + end * gap) / (1 + gap), gap)
+    return out
 
 
 _FLIP = {sp.Gt: sp.Le, sp.Ge: sp.Lt, sp.Lt: sp.Ge, sp.Le: sp.Gt}
