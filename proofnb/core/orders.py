@@ -9,7 +9,8 @@ some ``t > 0`` and ``u > 0``, and every such choice is a point of the setting. T
 * sampling: points drawn for the new variables map to points that satisfy the assumptions,
   where independent draws of ``a`` and ``b`` would mostly miss the region.
 
-A bound is encoded only between a variable and a rational number or another variable; a
+A bound is encoded only between a variable and a rational number, another variable or a
+polynomial in other variables; a
 condition that cannot be encoded is simply not used (the proof then covers more than the
 setting, which is still sound; the sampler's points are still checked against it).
 """
@@ -53,6 +54,14 @@ class Reparam:
         return ", ".join(sorted(s.name for s, _ in self.forward))
 
 
+def _polynomial(expr: Basic) -> bool:
+    """A polynomial with real coefficients in symbols (``a - d``, ``y^2 + 1``)."""
+    return isinstance(expr, Expr) and bool(expr.free_symbols) and \
+        all(isinstance(s, Symbol) for s in expr.free_symbols) and \
+        bool(expr.is_polynomial()) and not expr.has(sp.Float) and \
+        all(c.is_number and c.is_real for c in sp.Poly(expr, *expr.free_symbols).coeffs())
+
+
 def _factored(expr: Expr) -> Expr:
     try:
         return sp.factor(expr) if expr.free_symbols else expr
@@ -66,7 +75,8 @@ _Bound = tuple[Expr, Expr, bool]
 
 def bounds_of(conditions: Iterable[Basic]) -> list[_Bound]:
     """The conditions of the form ``u > v`` / ``u >= v`` (either order) between a variable
-    and a rational number or another variable."""
+    and a rational number, another variable or a polynomial in other variables
+    (``x >= a - e``: at ``x = a - e + t``, ``t = 0`` is the end the sampler must try)."""
     out: list[_Bound] = []
     for cond in conditions:
         if isinstance(cond, (sp.Gt, sp.Ge)):
@@ -75,9 +85,11 @@ def bounds_of(conditions: Iterable[Basic]) -> list[_Bound]:
             big, small = cond.rhs, cond.lhs
         else:
             continue
-        if not all(isinstance(e, Symbol) or e.is_Rational for e in (big, small)):
+        if not all(isinstance(e, Symbol) or e.is_Rational or _polynomial(e)
+                   for e in (big, small)):
             continue
-        if isinstance(big, Symbol) or isinstance(small, Symbol):
+        if isinstance(big, Symbol) and not small.has(big) or \
+                isinstance(small, Symbol) and not big.has(small):
             out.append((big, small, isinstance(cond, (sp.Gt, sp.Lt))))
     return out
 
@@ -86,9 +98,15 @@ def reparametrize(bounds: Sequence[_Bound], symbols: Sequence[Symbol]) -> Repara
     """The change of variables that makes ``bounds`` sign conditions on new variables, or
     None when no bound applies (or the bounds order the variables in a cycle)."""
     allowed = {s for s in symbols if s.is_integer is not True}
+    # Symbolic box ends can close a cycle with the other bounds: then rational ends only.
+    return _reparametrize(bounds, allowed, True) or _reparametrize(bounds, allowed, False)
+
+
+def _reparametrize(bounds: Sequence[_Bound], allowed: set[Symbol],
+                   symbolic: bool) -> Reparam | None:
     step: dict[Symbol, Expr] = {}
     fresh: list[Symbol] = []
-    for target, (boxed, width) in _boxes(bounds, allowed).items():
+    for target, (boxed, width) in _boxes(bounds, allowed, symbolic).items():
         step[target] = boxed
         fresh.append(width)
     for big, small, strict in bounds:
@@ -120,27 +138,39 @@ def reparametrize(bounds: Sequence[_Bound], symbols: Sequence[Symbol]) -> Repara
     return Reparam(tuple(sorted(forward.items(), key=lambda kv: kv[0].name)), tuple(fresh))
 
 
-def _boxes(bounds: Sequence[_Bound], allowed: set[Symbol]) -> dict[Symbol, tuple[Expr, Symbol]]:
-    """Variables between two rational numbers: ``lo < a < hi`` is ``a = (lo + hi t)/(1 + t)``
-    for ``t > 0`` (``t >= 0`` includes the end ``t = 0`` stands for), ``lo <= a <= hi`` is
+def _boxes(bounds: Sequence[_Bound], allowed: set[Symbol],
+           symbolic: bool) -> dict[Symbol, tuple[Expr, Symbol]]:
+    """Variables between two bounds: ``lo < a < hi`` is ``a = (lo + hi t)/(1 + t)`` for
+    ``t > 0`` (``t >= 0`` includes the end ``t = 0`` stands for), ``lo <= a <= hi`` is
     ``a = lo + (hi - lo) 4t/(1 + t)^2`` for ``t >= 0``, so that both bounds are encoded:
     with only ``a = lo + t`` the points drawn for a narrow box mostly fall outside it, and
-    ``a b < 1`` under ``0 < a, b < 1`` is not provable from ``a > 0`` alone."""
+    ``a b < 1`` under ``0 < a, b < 1`` is not provable from ``a > 0`` alone.
+
+    The ends are rational numbers, or with ``symbolic`` polynomials in other variables
+    (``a - d <= x < a + d``; not two bare variables, which the chain ``x = b + t`` encodes).
+    Where symbolic ends come in the wrong order the image holds points outside the
+    setting: a proof then covers more than the setting, which is still sound."""
     low: dict[Symbol, tuple[Expr, bool]] = {}
     high: dict[Symbol, tuple[Expr, bool]] = {}
     for big, small, strict in bounds:
-        if isinstance(big, Symbol) and small.is_Rational:
-            known = low.get(big)
-            if known is None or small > known[0] or small == known[0] and strict:
-                low[big] = (small, strict)
-        elif isinstance(small, Symbol) and big.is_Rational:
-            known = high.get(small)
-            if known is None or big < known[0] or big == known[0] and strict:
-                high[small] = (big, strict)
+        target, end, side = (big, small, low) if isinstance(big, Symbol) else (small, big, high)
+        if not isinstance(target, Symbol) or not (end.is_Rational or symbolic):
+            continue
+        known = side.get(target)
+        if known is None:
+            side[target] = (end, strict)
+        elif end.is_Rational and known[0].is_Rational:
+            tighter = end > known[0] if side is low else end < known[0]
+            if tighter or end == known[0] and strict:
+                side[target] = (end, strict)
     out: dict[Symbol, tuple[Expr, Symbol]] = {}
     for target in sorted(set(low) & set(high) & allowed, key=lambda s: s.name):
         (lo, lo_strict), (hi, hi_strict) = low[target], high[target]
-        if not lo < hi:
+        if lo.is_Rational and hi.is_Rational:
+            if not lo < hi:
+                continue
+        elif lo.is_Rational or hi.is_Rational or \
+                isinstance(lo, Symbol) and isinstance(hi, Symbol):
             continue
         gap = sp.Dummy(f"{target.name}_", positive=True) if lo_strict and hi_strict else \
             sp.Dummy(f"{target.name}_", nonnegative=True)

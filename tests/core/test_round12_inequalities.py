@@ -67,3 +67,18 @@ def test_box_change_of_variables_stays_inside() -> None:
     (gap,) = closed.fresh
     image = dict(closed.forward)[a]
     assert {image.subs(gap, 0), image.subs(gap, 1)} == {-2, 2}
+
+
+@pytest.mark.parametrize(("assume", "expected"), [
+    # Ends that are expressions in other variables: the closed end x = a - d is tried
+    # (it was 'likely' on a false step), and the open box is proved.
+    ("a - d < x < a + d, d > 0", "proved"),
+    ("a - d <= x < a + d, d > 0", "refuted"),
+])
+def test_epsilon_interval_with_symbolic_ends(assume: str, expected: str) -> None:
+    assert statuses("|x - a| < d", assume=assume) == [expected]
+
+
+def test_euler_e_as_an_interval_end() -> None:
+    # e is Euler's number: x = a - e is in the setting and |x - a| = e there.
+    assert statuses("|x - a| < e", assume="a - e <= x < a + e") == ["refuted"]
