@@ -19,6 +19,7 @@ from .antiderivative import as_antiderivative, decide_antiderivative
 from .constants import decide_constant
 from .domain import Condition, conditions, excluded_points, note_for, notes_for
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
+from .inequality import touch_points
 from .model import Counterexample, Status
 from .numeric import (
     UNDEFINED,
@@ -44,6 +45,7 @@ from .prove import (
     shifted,
     unwrap_inverses,
 )
+from .residues import prove_by_residues
 from .screen import screen_for
 from .series import from_minus_infinity, is_infinite_sum, settle_piecewise
 from .squaring import prove_by_elimination, prove_by_squaring, prove_by_squaring_premise
@@ -211,12 +213,16 @@ def decide(
             return undefined
     refined = _sign_refinement(problem)
     proof = _prove_expressions(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline, refined)
+    if proof is None and time.monotonic() < deadline:
+        proof = prove_by_residues(relation, lhs, rhs, problem.integer, real, deadline)
     covered = domain_covered(problem, refined) if proof else True
     if proof and covered:
         notes = domain_notes(problem, probe.isolated)
         flags = (["domain"] if notes else []) + (["big-step"] if proof.heavy else [])
         return Outcome("proved", proof.method, notes=notes, flags=tuple(flags))
-    more = probe_expressions(problem, MORE_POINTS, deadline)
+    # An inequality left open: also try where the difference has a critical point.
+    touch = touch_points(lhs, rhs, problem.symbols) if relation != "=" and real else []
+    more = probe_expressions(problem, MORE_POINTS, deadline, extra=touch)
     if more.counterexample:
         return Outcome("refuted", "counterexample", more.counterexample, seed=used_seed)
     return _numeric_outcome(max(probe.agreeing, more.agreeing), used_seed, timed_out=(
