@@ -382,3 +382,42 @@ def _sign_ok(value: Expr, strict: bool) -> bool:
     if value is sp.oo:
         return True
     return bool(value > 0) if strict else bool(value >= 0)
+
+
+# ---- candidate witnesses ---------------------------------------------------------------
+
+_FAMILY_VALUES = (sp.Integer(1), sp.Integer(2), sp.Integer(-1), sp.Rational(1, 2))
+
+
+def touch_points(lhs: Expr, rhs: Expr, symbols: tuple[Symbol, ...],
+                 limit: int = 12) -> list[dict[Symbol, Expr]]:
+    """Points worth trying for ``lhs rel rhs``: the real critical points of the numerator
+    of ``lhs - rhs`` (a polynomial of degree at most 4 in at most 3 variables), where a
+    strict inequality between a sum of squares and 0 is an equality (``(x - 1)^2 + (y + 2)^2
+    > 0`` at (1, -2)) and where a difference dips below zero (``x^2 y^2 >= x y`` on the
+    curve ``x y = 1/2``); a family of critical points is sampled at a few values. The
+    points are only candidates: the sampler evaluates each one exactly."""
+    try:
+        num = sp.numer(sp.together(lhs - rhs))
+        free = sorted(num.free_symbols, key=str)
+        if not free or len(free) > 3 or not set(free) <= set(symbols) or \
+                not num.is_polynomial(*free):
+            return []
+        poly = sp.Poly(num, *free)
+        if poly.total_degree() > 4 or poly.total_degree() < 2 or \
+                not all(c.is_Rational for c in poly.coeffs()):
+            return []
+        grad = [sp.diff(num, s) for s in free]
+        solutions = sp.solve(grad, free, dict=True)
+    except (NotImplementedError, TypeError, ValueError, sp.PolynomialError, AttributeError):
+        return []
+    out: list[dict[Symbol, Expr]] = []
+    for sol in solutions[:limit]:
+        params = sorted(set().union(*(v.free_symbols for v in sol.values())), key=str)
+        for value in _FAMILY_VALUES if params else (sp.S.Zero,):
+            fill = dict.fromkeys(params, value)
+            point = {s: sp.sympify(sol.get(s, fill.get(s, value))).xreplace(fill)
+                     for s in free}
+            if all(v.is_real and not v.has(sp.zoo, sp.nan) for v in point.values()):
+                out.append(point)
+    return out[:limit]

@@ -82,3 +82,15 @@ def test_epsilon_interval_with_symbolic_ends(assume: str, expected: str) -> None
 def test_euler_e_as_an_interval_end() -> None:
     # e is Euler's number: x = a - e is in the setting and |x - a| = e there.
     assert statuses("|x - a| < e", assume="a - e <= x < a + e") == ["refuted"]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    # Strict inequalities that fail at one point, and a bound that fails on a curve: the
+    # critical points of the difference are tried (both were 'likely').
+    ("x^2 + y^2 - 2 x + 4 y + 5 = (x - 1)^2 + (y + 2)^2\n  > 0", ["proved", "refuted"]),
+    ("x^2 + y^2 - 2 x + 4 y + 6 = (x - 1)^2 + (y + 2)^2 + 1\n  > 0", ["proved", "proved"]),
+    ("x^4 + y^4 >= 2 x^2 y^2\n  >= x y", ["proved", "refuted"]),
+    ("x^4 + y^4 >= 2 x^2 y^2\n  >= 0", ["proved", "proved"]),
+])
+def test_critical_points_are_tried(cell: str, expected: list[str]) -> None:
+    assert statuses(cell) == expected
