@@ -69,6 +69,8 @@ def _as_product(stmt: Basic) -> Basic:
 
 def same_polynomial(first: Basic, second: Basic, real: bool) -> ProofFound | None:
     """Equations with proportional numerators whose extra exclusions solve neither line."""
+    if isinstance(first, sp.And) or isinstance(second, sp.And):
+        return _same_conjuncts(first, second, real)
     first, second = _as_product(first), _as_product(second)
     if not (isinstance(first, sp.Eq) and isinstance(second, sp.Eq)):
         return None
@@ -95,6 +97,28 @@ def same_polynomial(first: Basic, second: Basic, real: bool) -> ProofFound | Non
     if any(c.kind == "ge" for c in conditions(first, real=real) + conditions(second, real=real)):
         return None
     return ProofFound("same-polynomial")
+
+
+_MAX_CONJUNCTS = 5
+
+
+def _same_conjuncts(first: Basic, second: Basic, real: bool) -> ProofFound | None:
+    """``P and Q <=> P' and Q'`` where each conjunct has the same solution set as one of the
+    other line's (each pair by the normal-form or same-polynomial test, which compare sets
+    in the whole space, domains included): ``b^2 = 0 and a >= 0 <=> b = 0 and a >= 0``."""
+    one, two = sp.And.make_args(first), sp.And.make_args(second)
+    if len(one) != len(two) or len(one) > _MAX_CONJUNCTS:
+        return None
+    unmatched = list(two)
+    for part in one:
+        for k, other in enumerate(unmatched):
+            if part == other or same_up_to_factor(part, other, real) or \
+                    same_polynomial(part, other, real):
+                del unmatched[k]
+                break
+        else:
+            return None
+    return ProofFound("same-conjuncts")
 
 
 def solution_set(stmt: Basic, x: Symbol, region: sp.Set, real: bool) -> sp.Set | None:

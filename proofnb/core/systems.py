@@ -19,6 +19,7 @@ import sympy as sp
 from sympy import Basic, Expr, Symbol
 from sympy.polys.polyerrors import BasePolynomialError
 
+from .complexparts import prove_by_parts
 from .domain import conditions
 from .numeric import Point, admissible
 from .prove import ProofFound
@@ -31,6 +32,10 @@ _MAX_SYMBOLS = 4
 
 def prove_by_systems(problem: Problem, deadline: float) -> tuple[ProofFound | None, list[Point]]:
     """Prove a statement step by exact finite solution sets; also return the solutions found."""
+    if not problem.real:
+        by_parts = prove_by_parts(problem, deadline)  # conj, |z|, Re, Im: z = a + b i
+        if by_parts is not None:
+            return by_parts
     symbols = list(problem.symbols)
     if not symbols or len(symbols) > _MAX_SYMBOLS or problem.integer:
         return None, []
@@ -59,7 +64,7 @@ def prove_by_ideals(problem: Problem) -> ProofFound | None:
     one = _generators(problem.lhs, problem)
     two = _generators(problem.rhs, problem) if one is not None else None
     if one is None or two is None:
-        return None
+        return _implied_by_ideal(problem)
     symbols = list(problem.symbols)
     try:
         need = {"<=>": ((one, two), (two, one)), "==>": ((one, two),),
@@ -71,6 +76,50 @@ def prove_by_ideals(problem: Problem) -> ProofFound | None:
     except (BasePolynomialError, NotImplementedError, ValueError, TypeError):
         return None
     return ProofFound("same-ideal")
+
+
+def _implied_by_ideal(problem: Problem) -> ProofFound | None:
+    """``P ==> Q`` where every equation of Q has its numerator in the ideal of P's equations'
+    numerators and every denominator of Q has no common zero with them (the ideal with it is
+    the whole ring): Q then holds, and is defined, at every zero of P (``a^2 + b^2 = 1 ==>
+    a/(a^2 + b^2) = a``). The premise's other conjuncts (inequalities) are not needed."""
+    if problem.relation == "<=>":
+        return None
+    premise, claim = (problem.lhs, problem.rhs) if problem.relation == "==>" else \
+        (problem.rhs, problem.lhs)
+    symbols = list(problem.symbols)
+    gens = [g for g in (_numerator(e, symbols) for e in sp.And.make_args(premise)
+                        if isinstance(e, sp.Eq)) if g is not None]
+    claims = sp.And.make_args(claim)
+    if not gens or not all(isinstance(e, sp.Eq) for e in claims) or len(claims) > _MAX_SYMBOLS:
+        return None
+    try:
+        basis = sp.groebner(gens, *symbols, order="grevlex", domain=sp.QQ)
+        for eq in claims:
+            numerator = _numerator(eq, symbols)
+            if numerator is None or not basis.contains(numerator):
+                return None
+            for cond in conditions(eq, real=problem.real):
+                if cond.kind != "ne" or not cond.expr.is_polynomial(*symbols):
+                    return None
+                whole = sp.groebner([*gens, sp.expand(cond.expr)], *symbols, order="grevlex",
+                                    domain=sp.QQ)
+                if list(whole.exprs) != [1]:
+                    return None
+    except (BasePolynomialError, NotImplementedError, ValueError, TypeError):
+        return None
+    return ProofFound("ideal-implication")
+
+
+def _numerator(eq: Basic, symbols: list[Symbol]) -> Expr | None:
+    """The numerator of ``lhs - rhs``: a polynomial with rational coefficients, else None."""
+    num = sp.expand(sp.numer(sp.together(eq.lhs - eq.rhs)))
+    if num.free_symbols - set(symbols) or not num.is_polynomial(*symbols):
+        return None
+    poly = sp.Poly(num, *symbols)
+    if poly.total_degree() > _MAX_DEGREE or not all(c.is_Rational for c in poly.coeffs()):
+        return None
+    return num
 
 
 def _generators(stmt: Basic, problem: Problem) -> list[Expr] | None:

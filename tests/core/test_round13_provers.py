@@ -107,3 +107,47 @@ def test_residue_prover_declines_what_it_cannot_split() -> None:
     found = prove_by_residues("=", sp.floor(x) + sp.floor(x + sp.S.Half), sp.floor(2 * x),
                               frozenset(), True, deadline)
     assert found is not None and "0 <= t < 1" in found.method
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("z + 2 conjugate(z) = 3 - i\n<=> z = 1 + i", "proved"),
+    ("z + 2 conjugate(z) = 3 - i\n<=> z = 1 - i", "refuted"),
+    ("z + 2 \\bar z = 3 - i\n<=> 3 Re(z) - i Im(z) = 3 - i", "proved"),
+    ("|z - 1| = |z + 1|\n<=> Re(z) = 0", "proved"),
+    ("|z - 1| = |z + 1|\n<=> Im(z) = 0", "refuted"),
+    ("z conjugate(z) = 4\n<=> |z| = 2", "proved"),
+    ("z conjugate(z) = 4\n<=> |z| = 4", "refuted"),
+    ("z = conjugate(z)\n<=> Im(z) = 0", "proved"),
+    ("z = -conjugate(z)\n<=> Im(z) = 0", "refuted"),
+    ("|z| < 1\n<=> z conjugate(z) < 1", "proved"),
+    ("|z| <= 1\n<=> z conjugate(z) < 1", "refuted"),
+    ("|z - i| = 1\n<=> Re(z)^2 + Im(z)^2 = 2 Im(z)", "proved"),
+    ("|z - i| = 1\n<=> Re(z)^2 + Im(z)^2 = 2 Re(z)", "refuted"),
+    ("|z| = Re(z)\n<=> Im(z) = 0 and Re(z) >= 0", "proved"),
+    ("|z| = Re(z)\n<=> Im(z) = 0", "refuted"),
+])
+def test_complex_statements_by_real_and_imaginary_parts(cell: str, expected: str) -> None:
+    assert statuses(cell, domain="complex") == [expected]
+
+
+def test_complex_witness_is_a_complex_point() -> None:
+    options = make_options(domain="complex", timeout=10, seed=0)
+    [step] = check_proof("|z - 1| = |z + 1|\n<=> Im(z) = 0", options).steps
+    assert step.status == "refuted" and step.counterexample is not None
+    [(name, value)] = step.counterexample.point
+    assert name == "z"
+    point = sp.sympify(value, locals={"i": sp.I})
+    # On the second line's set (Im z = 0) but not on the first's (Re z = 0).
+    assert sp.im(point) == 0 and sp.re(point) != 0
+
+
+@pytest.mark.parametrize(("cell", "domain", "expected"), [
+    ("|z| = 1 and z != 0\n==> 1/z = conjugate(z)", "complex", "proved"),
+    ("|z| = 2 and z != 0\n==> 1/z = conjugate(z)", "complex", "refuted"),
+    ("x^2 + y^2 = 1\n==> x/(x^2 + y^2) = x", "real", "proved"),
+    ("x^2 + y^2 = 1\n==> x/(x^2 + y^2 - 1) = x", "real", "refuted"),
+    ("b^2 = 0 and a >= 0\n<=> b = 0 and a >= 0", "real", "proved"),
+    ("b^2 = 0 and a >= 0\n<=> b = 0 and a > 0", "real", "refuted"),
+])
+def test_ideal_implication_and_conjuncts(cell: str, domain: str, expected: str) -> None:
+    assert statuses(cell, domain=domain) == [expected]

@@ -1,0 +1,170 @@
+"""Complex statements with conjugates, moduli, real and imaginary parts, decided over the reals.
+
+``z + 2 conj(z) = 3 - i <=> z = 1 + i`` has no solution set that SymPy's solvers compute
+(``conj`` is not analytic). Writing each complex variable ``z = a + b i`` with real ``a``,
+``b`` turns every line into an equivalent real statement: an equation into its real and
+imaginary parts (``3a = 3 and -b = -1``); an equation or order between moduli into one
+between their squares, which are polynomials (``|z - 1| = |z + 1|`` into
+``(a - 1)^2 + b^2 = (a + 1)^2 + b^2``; ``|w| = c`` needs ``c >= 0``). The real step is then
+decided by the whole statement machinery; its proof proves the complex step, and a witness
+``(a, b)`` it finds is handed back as the point ``z = a + b i``, which the caller confirms
+again in the complex domain before it refutes anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sympy as sp
+from sympy import Basic, Expr, Symbol
+from sympy.core.relational import Relational
+
+from .numeric import Point
+from .prove import ProofFound
+from .witness import Problem
+
+#: The parts a line may use: arithmetic, i, conjugates, moduli, real and imaginary parts.
+_PARTS = (sp.conjugate, sp.re, sp.im, sp.Abs)
+_RELATIONS: dict[type, Callable[[Expr, Expr], Basic]] = {
+    sp.Eq: sp.Eq, sp.Ne: sp.Ne, sp.Lt: sp.Lt, sp.Le: sp.Le, sp.Gt: sp.Gt, sp.Ge: sp.Ge,
+}
+
+
+def prove_by_parts(
+    problem: Problem, deadline: float
+) -> tuple[ProofFound | None, list[Point]] | None:
+    """Decide a complex statement step through the real statement in the parts of each
+    variable; None when the step has no conjugate/modulus/part or holds other functions."""
+    if problem.real or problem.integer:
+        return None
+    lines = (problem.lhs, problem.rhs)
+    if not any(line.has(*_PARTS) for line in lines):
+        return None
+    unknowns = [s for s in problem.symbols if s.is_real is not True]
+    if not unknowns or len(unknowns) > 2:
+        return None
+    parts = {z: (sp.Symbol(f"{z.name}_re", real=True), sp.Symbol(f"{z.name}_im", real=True))
+             for z in unknowns}
+    split = _Splitter({z: a + sp.I * b for z, (a, b) in parts.items()})
+    first, second = split.statement(problem.lhs), split.statement(problem.rhs)
+    origin = split.statement(problem.origin) if problem.origin is not None else first
+    conds = [split.statement(c) for c in problem.conditions]
+    if first is None or second is None or any(c is None for c in conds):
+        return None
+    from .decide import decide  # decide's statement path calls this module (via systems)
+
+    outcome = decide(problem.relation, first, second, origin if origin is not None else first,
+                     conditions=tuple(c for c in conds if c is not None), real=True,
+                     seed=problem.seed, deadline=deadline)
+    names = ", ".join(f"{z} = {a} + {b} i" for z, (a, b) in parts.items())
+    if outcome.status == "proved":
+        return ProofFound(f"real and imaginary parts ({names}): {outcome.method}"), []
+    found: list[Point] = []
+    if outcome.status == "refuted" and outcome.counterexample is not None:
+        values = dict(outcome.counterexample.point)
+        point: Point = {}
+        for z, (a, b) in parts.items():
+            re_value = _value(values.get(a.name, "0"))
+            im_value = _value(values.get(b.name, "0"))
+            if re_value is None or im_value is None:
+                return None, []
+            point[z] = re_value + sp.I * im_value
+        found.append(point)
+    return None, found
+
+
+def _value(text: str) -> Expr | None:
+    """An exact real value the witness search wrote with ``sstr`` (numbers only)."""
+    try:
+        value = sp.sympify(text, rational=True)
+    except (sp.SympifyError, TypeError, ValueError, SyntaxError):
+        return None
+    return value if isinstance(value, Expr) and value.is_number else None
+
+
+class _Splitter:
+    """Lines in the real and imaginary parts of the complex variables."""
+
+    def __init__(self, sub: dict[Symbol, Expr]) -> None:
+        self.sub = sub
+
+    def statement(self, stmt: Basic) -> Basic | None:
+        """The equivalent real statement, or None where a line leaves the allowed forms."""
+        if stmt in (sp.true, sp.false):
+            return stmt
+        if isinstance(stmt, (sp.And, sp.Or)):
+            args = [self.statement(a) for a in stmt.args]
+            return None if any(a is None for a in args) else type(stmt)(*args)
+        if isinstance(stmt, sp.Not):
+            inner = self.statement(stmt.args[0])
+            return None if inner is None else sp.Not(inner)
+        if not isinstance(stmt, Relational) or type(stmt) not in _RELATIONS:
+            return None
+        if not all(_allowed(side) for side in (stmt.lhs, stmt.rhs)):
+            return None
+        return self.relation(stmt)
+
+    def parts(self, expr: Expr) -> tuple[Expr, Expr]:
+        whole = sp.expand_complex(expr.xreplace(self.sub))
+        re_part, im_part = whole.as_real_imag()
+        return sp.expand(re_part), sp.expand(im_part)
+
+    def modulus_square(self, side: Expr) -> Expr | None:
+        """``c^2 |u|^2`` (a polynomial in the parts) for a side ``c |u|`` with c > 0."""
+        coeff, rest = side.as_coeff_Mul()
+        if not (isinstance(rest, sp.Abs) and coeff.is_positive):
+            return None
+        re_part, im_part = self.parts(rest.args[0])
+        return sp.expand(coeff**2 * (re_part**2 + im_part**2))
+
+    def relation(self, rel: Relational) -> Basic | None:
+        make = _RELATIONS[type(rel)]
+        left_sq, right_sq = self.modulus_square(rel.lhs), self.modulus_square(rel.rhs)
+        left, right = self.parts(rel.lhs), self.parts(rel.rhs)
+        if left_sq is not None and right_sq is not None:
+            return make(left_sq, right_sq)
+        if left_sq is not None and right[1] == 0:
+            return _modulus_against(type(rel), left_sq, right[0], flipped=False)
+        if right_sq is not None and left[1] == 0:
+            return _modulus_against(type(rel), right_sq, left[0], flipped=True)
+        if isinstance(rel, sp.Eq):
+            return sp.And(sp.Eq(left[0] - right[0], 0), sp.Eq(left[1] - right[1], 0))
+        if isinstance(rel, sp.Ne):
+            return sp.Or(sp.Ne(left[0] - right[0], 0), sp.Ne(left[1] - right[1], 0))
+        if left[1] != 0 or right[1] != 0:
+            return None  # an order between values not shown to be real
+        return make(left[0], right[0])
+
+
+_FLIP: dict[type, type] = {sp.Lt: sp.Gt, sp.Le: sp.Ge, sp.Gt: sp.Lt, sp.Ge: sp.Le,
+                           sp.Eq: sp.Eq, sp.Ne: sp.Ne}
+
+
+def _modulus_against(kind: type, square: Expr, other: Expr, *, flipped: bool) -> Basic:
+    """``|u| kind c`` (or ``c kind |u|``) as a statement about ``|u|^2 = square``: both sides
+    of an order between nonnegative numbers may be squared; a negative ``c`` decides it."""
+    if flipped:
+        kind = _FLIP[kind]
+    nonneg = sp.Ge(other, 0)
+    if kind is sp.Eq:
+        return sp.And(sp.Eq(square, sp.expand(other**2)), nonneg)
+    if kind is sp.Ne:
+        return sp.Or(sp.Ne(square, sp.expand(other**2)), sp.Lt(other, 0))
+    if kind in (sp.Lt, sp.Le):  # |u| < c: c > 0 (c >= 0) and |u|^2 < c^2
+        return sp.And(_RELATIONS[kind](square, sp.expand(other**2)), nonneg)
+    # |u| > c: c < 0, or |u|^2 > c^2 (c >= 0); |u| >= c likewise
+    return sp.Or(sp.Lt(other, 0), _RELATIONS[kind](square, sp.expand(other**2)))
+
+
+def _allowed(expr: Basic) -> bool:
+    """Rational functions of the variables, i, conjugates, moduli, real and imaginary parts."""
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.Pow):
+            if not node.exp.is_Integer:
+                return False
+        elif isinstance(node, (sp.Function,)) and not isinstance(node, _PARTS):
+            return False
+        elif not isinstance(node, (sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Number, *_PARTS)) \
+                and node is not sp.I:
+            return False
+    return True
