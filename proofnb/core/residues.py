@@ -22,11 +22,12 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import product
-from math import lcm
+from math import lcm as int_lcm
 
 import sympy as sp
 from sympy import Basic, Expr, Symbol
 
+from .integers import gcd, lcm
 from .prove import ProofFound, prove_cheap, prove_inequality, prove_targeted
 
 #: Largest period of one integer variable, and most cases (residues times pieces) in all.
@@ -46,6 +47,8 @@ class _Periodic:
 
 
 def _periodic(node: Basic) -> _Periodic | None:
+    if isinstance(node, gcd) and node.args[0].is_Integer and node.args[0] > 0:
+        return _Periodic(node.args[1], int(node.args[0]))  # gcd(c, w) = gcd(c, w mod c)
     if isinstance(node, _ROUND):
         return _Periodic(node.args[0], 1)
     if isinstance(node, sp.Mod):
@@ -82,11 +85,16 @@ def prove_by_residues(
     """Prove ``lhs relation rhs`` case by case (residues of integers, pieces of a real)."""
     if relation not in ("=", "<", "<=", ">", ">="):
         return None
-    found = list(_nodes(lhs - rhs))
-    if not found:
-        return None
     ints = {s for s in (lhs - rhs).free_symbols
             if isinstance(s, Symbol) and (s.is_integer or s in integers)}
+    euclid = False
+    if (lhs - rhs).has(gcd, lcm):
+        sides = _euclid_all(lhs, ints), _euclid_all(rhs, ints)
+        euclid = sides != (lhs, rhs)
+        lhs, rhs = sides
+    found = list(_nodes(lhs - rhs))
+    if not found and not euclid:
+        return None
     periods = _periods(found, ints)
     if periods is None:
         return None
@@ -94,13 +102,16 @@ def prove_by_residues(
     if x is False:
         return None
     scale = _scale(found, x) if x is not None else 1
-    if scale is None or not periods and x is None:
+    if scale is None or not periods and x is None and not euclid:
         return None
     try:
-        return _prove_cases(relation, lhs, rhs, periods, x, scale, deadline)
+        found_proof = _prove_cases(relation, lhs, rhs, periods, x, scale, deadline)
     except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError,
             sp.PolynomialError):
         return None
+    if found_proof is not None and euclid:
+        return ProofFound(f"Euclid's algorithm, {found_proof.method}")
+    return found_proof
 
 
 def _periods(found: list[tuple[Basic, _Periodic]], ints: set[Symbol]) -> dict[Symbol, int] | None:
@@ -120,10 +131,10 @@ def _periods(found: list[tuple[Basic, _Periodic]], ints: set[Symbol]) -> dict[Sy
             if not coeff.is_Rational or not rest.is_polynomial(*present):
                 return None
             for n in mine:
-                periods[n] = lcm(periods.get(n, 1), what.modulus * int(coeff.q))
+                periods[n] = int_lcm(periods.get(n, 1), what.modulus * int(coeff.q))
     for n in periods:
         if n.is_odd or n.is_even:
-            periods[n] = lcm(periods[n], 2)
+            periods[n] = int_lcm(periods[n], 2)
         if periods[n] > MAX_PERIOD:
             return None
     return periods
@@ -159,7 +170,7 @@ def _scale(found: list[tuple[Basic, _Periodic]], x: Symbol) -> int | None:
         coeff = sp.cancel(dependent / x)
         if not coeff.is_Rational or coeff == 0:
             return None
-        scale = lcm(scale, int(coeff.q))
+        scale = int_lcm(scale, int(coeff.q))
     return scale
 
 
@@ -199,7 +210,9 @@ def _prove_cases(
     if x is not None:
         whole = "k + t" if scale == 1 else f"{scale}(k + t)"
         parts.append(f"{x} = {whole}, k integer, 0 <= t < 1")
-    kind = "residue" if periods else "fractional-part"
+    if not parts:
+        return ProofFound("gcd(u, v) = gcd(u - q v, v)")
+    kind = "fractional-part" if x is not None else "residue"
     return ProofFound(f"{kind} cases ({'; '.join(parts)})")
 
 
@@ -304,6 +317,8 @@ def _reduced(node: Basic, what: _Periodic, t: Symbol, piece: _Piece | None) -> B
     """``node`` with the whole periods of its quantity dropped (an equal value), and a floor,
     ceiling, frac or Mod of a quantity linear in t evaluated on the piece."""
     dropped, kept = _split(what.quantity, what.modulus)
+    if isinstance(node, gcd):
+        return gcd(node.args[0], kept)
     if isinstance(node, sp.Pow):
         return sp.Pow(node.base, kept)
     if isinstance(node, sp.exp):
@@ -357,3 +372,52 @@ def _ceiling_on(value: Expr, t: Symbol, piece: _Piece | None) -> Expr | None:
         return sp.ceiling(low)
     whole = sp.ceiling(high)
     return whole if low >= whole - 1 else None  # (low, high) inside (whole - 1, whole]
+
+
+_EUCLID_STEPS = 24
+
+
+def _euclid_all(expr: Expr, ints: set[Symbol]) -> Expr:
+    """gcd and lcm of integer polynomials in one integer variable, after Euclid's steps
+    ``gcd(u, v) = gcd(u - q v, v)`` with integer-valued q: ``|w|`` (when one argument
+    reaches 0) or ``gcd(c, w)`` with c a positive integer; ``lcm(u, v) = |u v| / gcd(u, v)``
+    where that gcd is provably nonzero."""
+
+    def rewrite(node: Basic) -> Basic:
+        if not isinstance(node, (gcd, lcm)):
+            return node
+        reduced = _euclid(node.args[0], node.args[1], ints)
+        if reduced is None:
+            return node
+        if isinstance(node, gcd):
+            return reduced
+        if isinstance(reduced, gcd) or reduced.is_nonzero:
+            return sp.Abs(node.args[0] * node.args[1]) / reduced
+        return node
+
+    out = expr.replace(lambda n: isinstance(n, (gcd, lcm)), rewrite)
+    return out if isinstance(out, Expr) else expr
+
+
+def _euclid(a: Expr, b: Expr, ints: set[Symbol]) -> Expr | None:
+    free = (a.free_symbols | b.free_symbols)
+    if len(free) != 1 or not free <= ints:
+        return None
+    (n,) = free
+    try:
+        u, v = sp.Poly(a, n, domain=sp.ZZ), sp.Poly(b, n, domain=sp.ZZ)
+    except (sp.PolynomialError, sp.CoercionFailed):
+        return None
+    for _ in range(_EUCLID_STEPS):
+        if (u.degree(), abs(u.LC())) < (v.degree(), abs(v.LC())):
+            u, v = v, u
+        if v.is_zero:
+            return sp.Abs(u.as_expr())
+        if v.degree() == 0:
+            c = abs(int(v.LC()))
+            return gcd(sp.Integer(c), u.as_expr())
+        q = int(u.LC()) // int(v.LC())
+        if q == 0:
+            return None  # a higher degree with a smaller leading coefficient: not over Z
+        u = u - v * sp.Poly(q * n ** (u.degree() - v.degree()), n, domain=sp.ZZ)
+    return None

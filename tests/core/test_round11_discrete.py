@@ -39,8 +39,8 @@ def test_checked_closed_form_keeps_a_correct_one() -> None:
     ("gcd(n, 2n) = n", "n integer", "refuted"),  # n = -1: gcd is 1
     ("gcd(2n, 2n + 2) = 1", "n integer, n >= 1", "refuted"),
     ("lcm(n, n + 2) = n(n + 2)", "n integer, n >= 1", "refuted"),  # n = 2: lcm is 4
-    ("lcm(n, 2n) = 2n", "n integer, n >= 1", "likely"),  # was refuted: SymPy's lcm is n
-    ("gcd(n, n + 1) = 1", "n integer, n >= 1", "likely"),
+    ("lcm(n, 2n) = 2n", "n integer, n >= 1", "proved"),  # was refuted: SymPy's lcm is n
+    ("gcd(n, n + 1) = 1", "n integer, n >= 1", "proved"),
     ("gcd(84, 36) = 12", "", "proved"),
     ("lcm(4, 6, 10) = 60", "", "proved"),
     ("gcd(12, 18) lcm(12, 18) = 12 \\cdot 18", "", "proved"),

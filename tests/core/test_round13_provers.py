@@ -151,3 +151,21 @@ def test_complex_witness_is_a_complex_point() -> None:
 ])
 def test_ideal_implication_and_conjuncts(cell: str, domain: str, expected: str) -> None:
     assert statuses(cell, domain=domain) == [expected]
+
+
+@pytest.mark.parametrize(("cell", "assume", "expected"), [
+    ("gcd(n, n + 1) = 1", "n integer, n >= 1", "proved"),
+    ("gcd(n, n + 2) = 1", "n integer, n >= 1", "refuted"),
+    ("gcd(2n + 1, 2n + 3) = 1", "n integer", "proved"),
+    ("gcd(2n, 2n + 2) = 2", "n integer, n >= 1", "proved"),
+    ("gcd(2n, 2n + 2) = 1", "n integer, n >= 1", "refuted"),
+    ("gcd(n, 2n) = n", "n integer, n >= 1", "proved"),
+    ("gcd(n, 2n) = n", "n integer", "refuted"),
+    ("gcd(n^2 + 1, n) = 1", "n integer", "proved"),
+    ("gcd(n + 1, n^2 + 1) = 1", "n integer", "refuted"),
+    ("lcm(n, n + 1) = n(n + 1)", "n integer, n >= 1", "proved"),
+    ("lcm(n, n + 2) = n(n + 2)", "n integer, n >= 1", "refuted"),
+    ("lcm(n, 2n) = 2n", "n integer, n >= 1", "proved"),
+])
+def test_gcd_by_euclid_and_residues(cell: str, assume: str, expected: str) -> None:
+    assert statuses(cell, assume=assume) == [expected]
