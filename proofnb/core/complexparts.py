@@ -13,6 +13,7 @@ again in the complex domain before it refutes anything.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import sympy as sp
@@ -23,6 +24,10 @@ from .numeric import Point
 from .prove import ProofFound
 from .witness import Problem
 
+#: Seconds the real statement may take: the step's other tiers still follow.
+_BUDGET = 2.0
+#: Highest degree in the real and imaginary parts worth a real system.
+_MAX_DEGREE = 4
 #: The parts a line may use: arithmetic, i, conjugates, moduli, real and imaginary parts.
 _PARTS = (sp.conjugate, sp.re, sp.im, sp.Abs)
 _RELATIONS: dict[type, Callable[[Expr, Expr], Basic]] = {
@@ -51,11 +56,14 @@ def prove_by_parts(
     conds = [split.statement(c) for c in problem.conditions]
     if first is None or second is None or any(c is None for c in conds):
         return None
+    reals = [v for pair in parts.values() for v in pair]
+    if _degree(first, reals) > _MAX_DEGREE or _degree(second, reals) > _MAX_DEGREE:
+        return None  # z^5 = 1 as two real quintics: the complex solvers do better (and faster)
     from .decide import decide  # decide's statement path calls this module (via systems)
 
     outcome = decide(problem.relation, first, second, origin if origin is not None else first,
                      conditions=tuple(c for c in conds if c is not None), real=True,
-                     seed=problem.seed, deadline=deadline)
+                     seed=problem.seed, deadline=min(deadline, time.monotonic() + _BUDGET))
     names = ", ".join(f"{z} = {a} + {b} i" for z, (a, b) in parts.items())
     if outcome.status == "proved":
         return ProofFound(f"real and imaginary parts ({names}): {outcome.method}"), []
@@ -168,3 +176,15 @@ def _allowed(expr: Basic) -> bool:
                 and node is not sp.I:
             return False
     return True
+
+
+def _degree(stmt: Basic, reals: list[Symbol]) -> int:
+    """The highest total degree of a numerator in the real statement (large when unknown)."""
+    top = 0
+    for rel in stmt.atoms(Relational):
+        try:
+            num = sp.numer(sp.together(rel.lhs - rel.rhs))
+            top = max(top, int(sp.Poly(num, *reals).total_degree()) if num.has(*reals) else 0)
+        except (sp.PolynomialError, TypeError, ValueError):
+            continue  # a radical (the modulus of a non-square): not a polynomial system
+    return top

@@ -32,16 +32,18 @@ _MAX_SYMBOLS = 4
 
 def prove_by_systems(problem: Problem, deadline: float) -> tuple[ProofFound | None, list[Point]]:
     """Prove a statement step by exact finite solution sets; also return the solutions found."""
+    found: list[Point] = []
     if not problem.real:
         by_parts = prove_by_parts(problem, deadline)  # conj, |z|, Re, Im: z = a + b i
-        if by_parts is not None:
+        if by_parts is not None and by_parts[0] is not None:
             return by_parts
+        found = by_parts[1] if by_parts is not None else []
     symbols = list(problem.symbols)
     if not symbols or len(symbols) > _MAX_SYMBOLS or problem.integer:
-        return None, []
+        return None, found
     first = solutions(problem.lhs, problem, deadline)
     second = solutions(problem.rhs, problem, deadline)
-    found = (first or []) + (second or [])
+    found += (first or []) + (second or [])
     checks: list[tuple[list[Point] | None, Basic]] = []
     if problem.relation in ("==>", "<=>"):
         checks.append((first, problem.rhs))
