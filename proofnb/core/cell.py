@@ -98,6 +98,7 @@ from proofnb.core.lexer import (
     STATEMENT_RELATION_OPS,
     TRUTH_WORDS,
     Token,
+    _annotation_start,
     tokenize,
 )
 from proofnb.core.model import StepSpec
@@ -155,7 +156,7 @@ class _Piece:
 
     @property
     def text(self) -> str:
-        return self.source[self.start : self.end].strip()
+        return _shown(self.source[self.start : self.end])
 
 
 def parse_cell(text: str) -> ParsedCell:
@@ -217,6 +218,23 @@ _SIZING_BEFORE = re.compile(
     r"(?:\\(?:left|bigl|Bigl|biggl|Biggl|big|Big|bigg|Bigg|displaystyle|textstyle)"
     r"(?![A-Za-z])\s*)+$"
 )
+
+
+#: Layout at the end of a term that the lexer reads as spacing: ``&``, ``\\``, ``$``,
+#: ``\quad``, ``\,``, ``~``, ``\end{aligned}``. A term's text (the step's side, the
+#: conclusion) ends before it.
+_LAYOUT_TAIL = re.compile(
+    r"(?:\s|\\[,;:! ]|\\\\|\\q?quad(?![A-Za-z])|[$&~\u200b\u200c\u200d\u2060\ufeff]"
+    r"|\\(?:begin|end)\s*\{[A-Za-z]+\*?\}(?:\s*\{[0-9]+\})?)+\Z"
+)
+
+
+def _shown(text: str) -> str:
+    """A term as it is shown: without a trailing prose annotation (``\\quad \\text{(expand)}``)
+    or the alignment marks after it (``&``, ``\\\\``), which the lexer drops as spacing."""
+    end = _annotation_start(text)
+    cut = _LAYOUT_TAIL.search(text, 0, end)
+    return text[: cut.start() if cut else end].strip()
 
 
 def _split_line(raw: str, lineno: int) -> list[_Piece]:

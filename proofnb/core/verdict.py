@@ -10,7 +10,7 @@ from .errors import ParseError, UnsupportedError
 from .model import FLAGS, CheckOptions, ProofResult, StepResult, StepSpec, Verdict
 
 if TYPE_CHECKING:
-    from .cell import ParsedCell
+    from .cell import ChainLine, ParsedCell
 
 def verdict_of(steps: Sequence[StepResult]) -> Verdict:
     """accepted: every step proved; rejected: some refuted/error; otherwise review."""
@@ -43,13 +43,43 @@ def compose(relations: Sequence[str]) -> str | None:
     return order[0][0] if strict else order[0][0] + "="
 
 
+def conflict(relations: Sequence[str]) -> tuple[str, str] | None:
+    """The first two relations of a chain that point in opposite directions (``<`` then
+    ``>``, ``==>`` then ``<==``), or None when the chain has a single direction."""
+    first: str | None = None
+    for rel in relations:
+        if rel in ("", "=", "<=>"):
+            continue
+        if first is None:
+            first = rel
+        elif _direction(rel) != _direction(first):
+            return first, rel
+    return None
+
+
+def _direction(rel: str) -> str:
+    return {"==>": "<", "<==": ">"}.get(rel, rel[0])
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def chains(specs: Sequence[StepSpec]) -> list[list[int]]:
-    """Indices of ``specs`` grouped by chain (a new chain starts where a new origin does)."""
-    groups: list[list[int]] = []
+def chains(specs: Sequence[StepSpec], lines: Sequence[ChainLine] | None = None) -> list[list[int]]:
+    """Indices of ``specs`` grouped by chain.
+
+    With the cell's ``lines`` the chains are the parser's (each line after a chain's first
+    closes one step); without them a new chain starts where a new origin does or where a
+    step does not start at the previous step's right side.
+    """
+    if lines is not None:
+        owners = [line.chain for line in lines if line.relation is not None]
+        if len(owners) == len(specs):
+            groups: dict[int, list[int]] = {}
+            for i, chain in enumerate(owners):
+                groups.setdefault(chain, []).append(i)
+            return list(groups.values())
+    found: list[list[int]] = []
     prev: StepSpec | None = None
     for i, spec in enumerate(specs):
         joined = (
@@ -58,32 +88,40 @@ def chains(specs: Sequence[StepSpec]) -> list[list[int]]:
             and _norm(spec.lhs) == _norm(prev.rhs)
         )
         if joined:
-            groups[-1].append(i)
+            found[-1].append(i)
         else:
-            groups.append([i])
+            found.append([i])
         prev = spec
-    return groups
+    return found
 
 
-def conclusion_of(specs: Sequence[StepSpec]) -> str:
-    """``first rel last`` for every chain of two or more lines, joined by ``; ``."""
+def conclusion_of(specs: Sequence[StepSpec], lines: Sequence[ChainLine] | None = None) -> str:
+    """``first rel last`` for every chain, joined by ``; ``.
+
+    A chain whose steps point both ways (``a < b > c``) has no single conclusion: its part
+    says so and names the two relations instead of relating its ends.
+    """
     parts: list[str] = []
-    for group in chains(specs):
-        rel = compose([specs[i].relation for i in group])
-        if rel is None:
-            continue
+    for group in chains(specs, lines):
+        relations = [specs[i].relation for i in group]
         first, last = specs[group[0]].lhs.strip(), specs[group[-1]].rhs.strip()
-        parts.append(f"{first} {rel} {last}")
+        rel = compose(relations)
+        if rel is not None:
+            parts.append(f"{first} {rel} {last}")
+            continue
+        clash = conflict(relations)
+        mixed = f": the chain mixes {clash[0]} and {clash[1]}" if clash else ""
+        parts.append(f"no single conclusion from {first} to {last}{mixed}")
     return "; ".join(parts)
 
 
-def circular(specs: Sequence[StepSpec]) -> bool:
+def circular(specs: Sequence[StepSpec], lines: Sequence[ChainLine] | None = None) -> bool:
     """A line restates an earlier line of its chain, or the chain ends where it began."""
-    for group in chains(specs):
+    for group in chains(specs, lines):
         if len(group) < 2:
             continue
-        lines = [_norm(specs[group[0]].lhs)] + [_norm(specs[i].rhs) for i in group]
-        if len(set(lines)) < len(lines):
+        texts = [_norm(specs[group[0]].lhs)] + [_norm(specs[i].rhs) for i in group]
+        if len(set(texts)) < len(texts):
             return True
     return False
 
@@ -100,9 +138,10 @@ def summarize(
 ) -> ProofResult:
     """Combine checked steps into the proof's verdict, flags and conclusion."""
     specs = tuple(cell.steps)
+    lines: Sequence[ChainLine] | None = getattr(cell, "lines", None)
     ordered = sorted(steps, key=lambda s: s.index)
     found = {f for s in ordered for f in s.flags}
-    if circular(specs):
+    if circular(specs, lines):
         found.add("circular")
     flags = tuple(f for f in FLAGS if f in found)
     message = "" if specs else "nothing to check: the cell has no relation between two lines"
@@ -111,7 +150,7 @@ def summarize(
         steps=tuple(ordered),
         verdict=verdict_of(ordered),
         flags=flags,
-        conclusion=conclusion_of(specs),
+        conclusion=conclusion_of(specs, lines),
         title=title,
         assume=tuple(options.assume),
         domain=options.domain,
