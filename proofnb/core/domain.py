@@ -67,7 +67,9 @@ def _collect(expr: Basic, real: bool, out: list[Condition]) -> None:
             if exp.is_negative:
                 factors = base.args if isinstance(base, sp.Mul) else (base,)
                 for factor in factors:  # a product is zero where one of its factors is
-                    if not factor.is_number and not isinstance(factor, _NEVER_ZERO):
+                    if not factor.is_number and not isinstance(factor, _NEVER_ZERO) and not (
+                        isinstance(factor, sp.Pow) and factor.exp.is_negative
+                    ):  # 1/u is never zero: u's own zeros are already collected from it
                         _add(out, factor, "ne")
             if real and not exp.is_integer:
                 _add(out, base, "ge")
