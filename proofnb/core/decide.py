@@ -18,6 +18,7 @@ from sympy import Basic, Expr, Symbol
 from .antiderivative import as_antiderivative, decide_antiderivative
 from .constants import decide_constant
 from .domain import Condition, conditions, excluded_points, note_for, notes_for
+from .equalities import complete_witness, eliminate
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
 from .inequality import touch_points
 from .model import Counterexample, Status
@@ -173,6 +174,21 @@ def decide(
     raw_lhs, raw_rhs, raw_origin = written or (lhs, rhs, origin)
     if deadline is None:
         deadline = time.monotonic() + 6.0
+    elimination = eliminate(conditions) if real and conditions else None
+    if elimination is not None:
+        # assume a + b = 1: decide the step with b = 1 - a (sample points would miss the
+        # constraint), then give the witness its value of b.
+        put = {elimination.var: elimination.value}
+        outcome = decide(
+            relation, *(e.xreplace(put) for e in (lhs, rhs, origin)),
+            conditions=elimination.conditions, real=real, seed=seed, texts=texts,
+            deadline=deadline,
+            written=tuple(e.xreplace(put) for e in (raw_lhs, raw_rhs, raw_origin)),
+        )
+        if outcome.counterexample is None:
+            return outcome
+        return dataclasses.replace(
+            outcome, counterexample=complete_witness(outcome.counterexample, elimination))
     used_seed = step_seed(seed, *(texts or (sp.srepr(origin), sp.srepr(lhs), sp.srepr(rhs))))
     if relation in ("<=>", "==>", "<=="):
         return _decide_statement(relation, lhs, rhs, origin, conditions, real, used_seed,

@@ -1,0 +1,113 @@
+"""Equality assumptions as substitutions: ``assume a + b = 1`` makes ``b`` stand for ``1 - a``.
+
+Sample points almost never land on a constraint surface, so a step that holds only under an
+equality (``a^2 - b^2 = a - b`` when ``a + b = 1``) used to end "unknown, only 3 points". An
+equality that is linear in one of its variables, with a nonzero constant coefficient, is
+solved for that variable, which is then replaced everywhere: in the step, in the chain's
+origin and in the other conditions. The setting is unchanged (every point of the constraint
+is ``b = 1 - a`` for exactly one ``a``), so a proof in the remaining variables is a proof of
+the step, and a witness in them gives the eliminated variable's value by the same formula.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy import Basic, Expr, Symbol
+
+from .errors import ProofnbError
+from .model import Counterexample
+from .numeric import point_text
+from .usertext import user_text
+
+#: The sign assumptions a symbol may carry, and the condition each puts on its value.
+_SIGNS = (("positive", sp.Gt), ("negative", sp.Lt), ("nonnegative", sp.Ge),
+          ("nonpositive", sp.Le))
+
+
+@dataclass(frozen=True)
+class Elimination:
+    """``var`` replaced by ``value`` (an expression in the other variables)."""
+
+    var: Symbol
+    value: Expr
+    conditions: tuple[Basic, ...]  # the other conditions, with var replaced
+
+
+def eliminate(conditions: Sequence[Basic]) -> Elimination | None:
+    """The first equality among ``conditions`` that is linear in one of its (non-integer)
+    variables with a nonzero constant coefficient, solved for the last such variable by
+    name; ``None`` when there is none."""
+    for index, cond in enumerate(conditions):
+        if not isinstance(cond, sp.Eq):
+            continue
+        found = _solve_linear(cond.lhs - cond.rhs)
+        if found is None:
+            continue
+        var, value = found
+        rest = [c.xreplace({var: value}) for i, c in enumerate(conditions) if i != index]
+        rest += [rel(value, 0) for name, rel in _SIGNS if getattr(var, f"is_{name}")]
+        if var.is_nonzero and not var.is_positive and not var.is_negative:
+            rest.append(sp.Ne(value, 0))
+        kept = tuple(c for c in rest if c is not sp.true)
+        if any(c is sp.false for c in kept):
+            return None  # the assumptions contradict each other: leave them to the tiers
+        return Elimination(var, value, kept)
+    return None
+
+
+def _solve_linear(expr: Basic) -> tuple[Symbol, Expr] | None:
+    if not isinstance(expr, Expr):
+        return None
+    candidates = sorted((s for s in expr.free_symbols if isinstance(s, Symbol)),
+                        key=lambda s: s.name, reverse=True)
+    for var in candidates:
+        if var.is_integer:
+            continue  # its value would have to be an integer too
+        coefficient = sp.expand(expr).coeff(var, 1)
+        if coefficient == 0 or coefficient.free_symbols or not coefficient.is_number:
+            continue
+        rest = sp.expand(expr - coefficient * var)
+        if var in rest.free_symbols:
+            continue  # not linear in var (var^2, var inside a function)
+        return var, sp.expand(-rest / coefficient)
+    return None
+
+
+def complete_witness(found: Counterexample, elimination: Elimination) -> Counterexample:
+    """The witness of the step in the remaining variables, completed with the eliminated
+    variable's value (``a = 2/3`` gives ``a = 2/3, b = 1/3``). The coordinates are read
+    back with the cell parser (never ``eval``); if one cannot be, the witness is returned
+    as it is, with the substitution said in words."""
+    from .env import MathEnv
+    from .parser import parse_math
+
+    env = MathEnv({}, {}, (), "real")
+    point: dict[Symbol, Expr] = {}
+    symbols = {s.name: s for s in elimination.value.free_symbols if isinstance(s, Symbol)}
+    try:
+        for name, text in found.point:
+            value = parse_math(text, env)
+            if not isinstance(value, Expr) or value.free_symbols:
+                raise ValueError(text)
+            point[symbols.get(name, Symbol(name))] = value
+    except (ProofnbError, ValueError):
+        return _said(found, elimination)
+    if not all(s in point for s in symbols.values()):
+        return _said(found, elimination)
+    full = dict(point)
+    full[elimination.var] = sp.expand(elimination.value.xreplace(point))
+    ordered = sorted(full.items(), key=lambda kv: kv[0].name)
+    old, new = point_text(point), point_text(dict(ordered))
+    text = new + found.text[len(old):] if old and found.text.startswith(old) else \
+        f"{user_text(elimination.var)} = {user_text(full[elimination.var])}: {found.text}"
+    return dataclasses.replace(
+        found, point=tuple((s.name, sp.sstr(v)) for s, v in ordered), text=text)
+
+
+def _said(found: Counterexample, elimination: Elimination) -> Counterexample:
+    where = f"{user_text(elimination.var)} = {user_text(elimination.value)}"
+    return dataclasses.replace(found, text=f"{found.text} (with {where})")
