@@ -539,6 +539,7 @@ def domain_notes(problem: Problem, isolated: Sequence[Point]) -> tuple[str, ...]
     # Zero sets with no exact points (several variables, transcendental): compared factor by
     # factor as texts, so that a b != 0 on one side and a != 0, b != 0 on the other cancel.
     unsolved: dict[bool, list[str]] = {True: [], False: []}
+    unsolved_exprs: dict[bool, list[Expr]] = {True: [], False: []}
     sided = [(True, c) for c in lhs_ne] + [(False, c) for c in rhs_ne]
     for on_left, cond in sided:
         if cond.expr.is_nonzero:
@@ -546,6 +547,7 @@ def domain_notes(problem: Problem, isolated: Sequence[Point]) -> tuple[str, ...]
         pts = excluded_points(cond) if len(problem.symbols) == 1 else None
         if pts is None:
             unsolved[on_left].extend(notes_for(cond))
+            unsolved_exprs[on_left].append(cond.expr)
             continue
         for pt in pts:
             if not in_setting(problem, pt, origin=False):
@@ -555,9 +557,10 @@ def domain_notes(problem: Problem, isolated: Sequence[Point]) -> tuple[str, ...]
             if (a is UNDEFINED) != (b is UNDEFINED) and _a_hole(
                     problem.lhs if a is UNDEFINED else problem.rhs, pt, problem.real):
                 _push(notes, note_for(cond, pt))
-    for note in [*unsolved[True], *unsolved[False]]:
-        if (note in unsolved[True]) != (note in unsolved[False]):
-            _push(notes, note)
+    if not _same_zero_set(unsolved_exprs[True], unsolved_exprs[False]):
+        for note in [*unsolved[True], *unsolved[False]]:
+            if (note in unsolved[True]) != (note in unsolved[False]):
+                _push(notes, note)
     if len(problem.symbols) == 1:
         for pt in isolated:
             _push(notes, note_for(Condition(sp.Integer(0), "ne"), pt))
@@ -566,6 +569,26 @@ def domain_notes(problem: Problem, isolated: Sequence[Point]) -> tuple[str, ...]
         where = ", ".join(f"{k} = {user_text(v)}" for k, v in isolated[0].items())
         _push(notes, f"one side is undefined on a set of measure zero, e.g. at {where}")
     return tuple(notes)
+
+
+#: Above this many operations the zero-set comparison is not attempted (notes stay).
+_ZERO_SET_OPS = 40
+
+
+def _same_zero_set(left: Sequence[Expr], right: Sequence[Expr]) -> bool:
+    """Do the products of both sides' excluded factors vanish at the same points? True when
+    one is a nonzero constant times the other (``sin x cos x`` and ``sin 2x``), so that
+    neither side has an exception the other lacks. False when unsure (the notes stay)."""
+    if not left or not right:
+        return False
+    ratio = sp.Mul(*left) / sp.Mul(*right)
+    if sp.count_ops(ratio) > _ZERO_SET_OPS:
+        return False
+    try:
+        value = sp.simplify(ratio)
+    except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):
+        return False
+    return bool(value.is_number and value.is_finite and value.is_nonzero)
 
 
 def _a_hole(side: Basic, point: Point, real: bool) -> bool:
