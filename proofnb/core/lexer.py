@@ -139,7 +139,13 @@ _LATEX_NAMES: frozenset[str] = frozenset(
     "exp ln log lg min max gcd".split()
 ) | GREEK_NAMES
 
+#: Why a sum or product written with an ellipsis is not read, and what to write instead.
+_ELLIPSIS_HINT = (": a sum or product written with '...' cannot be checked (its terms are "
+                  "a guess); write it as \\sum_{k=1}^{n} k or Sum(k, (k, 1, n))")
+_ELLIPSIS_COMMANDS: frozenset[str] = frozenset("cdots ldots dots dotsb dotsc dotsm".split())
+
 _HINTS = {
+    "…": _ELLIPSIS_HINT,
     "≈": ": proofnb checks exact steps; write '=' for an identity",
     "≡": ": write '=' for an identity (congruences modulo n are not supported)",
 }
@@ -161,6 +167,10 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
     append = tokens.append
     size = len(text)
     texts = False
+    # \left. F \right|_a^b is the evaluation bar F(b) - F(a): read as [F]_a^b. Each \left
+    # pushes whether it opened with '.', so that its \right| closes the bar.
+    lefts: list[bool] = []
+    bar_open = bar_close = False
     for m in _TOKEN_RE.finditer(text, 0, _annotation_start(text)):
         kind = m.lastgroup
         if kind == "ws":
@@ -178,6 +188,14 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
                 append(Token(NUM, value[len(base):].translate(_SUBSCRIPTS), start + len(base)))
         elif kind == "op":
             mapped = _UNICODE_OPS.get(value)
+            if bar_open or bar_close:
+                expected, bar_open, bar_close = (".", "|")[bar_close], False, False
+                if value == expected:
+                    append(Token(OP, "[" if expected == "." else "]", start))
+                    continue
+            if value == "." and text.startswith("...", start):
+                raise ParseError(source if source is not None else text,
+                                 f"unexpected '...'{_ELLIPSIS_HINT}", line, col + start)
             if mapped is not None:
                 append(Token(mapped[0], mapped[1], start))
             elif value.isascii() and value.isprintable() and not value.isspace():
@@ -202,6 +220,16 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
                 append(Token(NAME, value, start))
         elif kind == "cmd":
             name = value[1:]
+            if name == "left":
+                bar_open = text.startswith(".", m.end()) and "\\right|" in text[m.end():]
+                lefts.append(bar_open)
+                continue
+            if name == "right":
+                bar_close = bool(lefts) and lefts.pop() and text.startswith("|", m.end())
+                continue
+            if name in _ELLIPSIS_COMMANDS:
+                raise ParseError(source if source is not None else text,
+                                 f"unexpected \\{name}{_ELLIPSIS_HINT}", line, col + start)
             if name in _LATEX_SKIP:
                 continue
             mapped = _LATEX_OPS.get(name)
