@@ -228,6 +228,9 @@ def decide(
         if undefined is not None:
             return undefined
     refined = _sign_refinement(problem)
+    if real and (lhs.has(sp.Max, sp.Min) or rhs.has(sp.Max, sp.Min)):
+        # max(a, b) = (a + b + |a - b|)/2 exactly: the |.| provers then split the cases.
+        lhs, rhs = lhs.rewrite(sp.Abs), rhs.rewrite(sp.Abs)
     proof = _prove_expressions(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline, refined)
     if proof is None and time.monotonic() < deadline:
         proof = prove_by_residues(relation, lhs, rhs, problem.integer, real, deadline)
