@@ -37,14 +37,26 @@ class Elimination:
     conditions: tuple[Basic, ...]  # the other conditions, with var replaced
 
 
-def eliminate(conditions: Sequence[Basic]) -> Elimination | None:
+#: Objects whose meaning changes when a variable in them is replaced by an expression: the
+#: derivative of ``x y`` in x is ``y``, of ``x (1 - x)`` is ``1 - 2x``; a bound variable
+#: cannot be replaced at all.
+_CALCULUS = (sp.Derivative, sp.Integral, sp.Sum, sp.Product, sp.Limit)
+
+
+def eliminate(conditions: Sequence[Basic], step: Sequence[Basic] = ()) -> Elimination | None:
     """The first equality among ``conditions`` that is linear in one of its (non-integer)
     variables with a nonzero constant coefficient, solved for the last such variable by
-    name; ``None`` when there is none."""
+    name; ``None`` when there is none. A variable inside a derivative, integral, sum,
+    product or limit of ``step`` (or of the conditions) is never eliminated."""
+    frozen: set[Basic] = set()
+    for expr in (*step, *conditions):
+        for node in expr.atoms(*_CALCULUS) if isinstance(expr, Basic) else ():
+            frozen |= node.free_symbols | {v for v, *_ in getattr(node, "limits", ())}
+            frozen |= set(getattr(node, "variables", ()))
     for index, cond in enumerate(conditions):
         if not isinstance(cond, sp.Eq):
             continue
-        found = _solve_linear(cond.lhs - cond.rhs)
+        found = _solve_linear(cond.lhs - cond.rhs, frozen)
         if found is None:
             continue
         var, value = found
@@ -59,10 +71,11 @@ def eliminate(conditions: Sequence[Basic]) -> Elimination | None:
     return None
 
 
-def _solve_linear(expr: Basic) -> tuple[Symbol, Expr] | None:
+def _solve_linear(expr: Basic, frozen: set[Basic]) -> tuple[Symbol, Expr] | None:
     if not isinstance(expr, Expr):
         return None
-    candidates = sorted((s for s in expr.free_symbols if isinstance(s, Symbol)),
+    candidates = sorted((s for s in expr.free_symbols
+                         if isinstance(s, Symbol) and s not in frozen),
                         key=lambda s: s.name, reverse=True)
     for var in candidates:
         if var.is_integer:
