@@ -174,7 +174,8 @@ def decide(
     raw_lhs, raw_rhs, raw_origin = written or (lhs, rhs, origin)
     if deadline is None:
         deadline = time.monotonic() + 6.0
-    elimination = eliminate(conditions) if real and conditions else None
+    elimination = eliminate(conditions, (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin)) \
+        if real and conditions else None
     if elimination is not None:
         # assume a + b = 1: decide the step with b = 1 - a (sample points would miss the
         # constraint), then give the witness its value of b.
