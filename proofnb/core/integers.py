@@ -19,10 +19,20 @@ def _numbers(a: Expr, b: Expr) -> bool:
     return bool(a.is_Rational and b.is_Rational)
 
 
-class gcd(sp.Function):  # type: ignore[misc]  # noqa: N801 - printed as the cell wrote it
-    """The greatest common divisor of two integers (>= 0; gcd(0, 0) = 0)."""
+class _IntegerPair(sp.Function):  # type: ignore[misc]
+    """gcd and lcm of two integers are nonnegative integers."""
 
     nargs = 2
+
+    def _eval_is_integer(self) -> Any:
+        return all(arg.is_integer for arg in self.args) or None
+
+    def _eval_is_nonnegative(self) -> Any:
+        return all(arg.is_integer for arg in self.args) or None
+
+
+class gcd(_IntegerPair):  # noqa: N801 - printed as the cell wrote it
+    """The greatest common divisor of two integers (>= 0; gcd(0, 0) = 0)."""
 
     @classmethod
     def eval(cls, a: Expr, b: Expr) -> Expr | None:
@@ -32,17 +42,9 @@ class gcd(sp.Function):  # type: ignore[misc]  # noqa: N801 - printed as the cel
             return sp.gcd(a, b)
         return None
 
-    def _eval_is_integer(self) -> Any:
-        return all(arg.is_integer for arg in self.args) or None
 
-    def _eval_is_nonnegative(self) -> Any:
-        return all(arg.is_integer for arg in self.args) or None
-
-
-class lcm(sp.Function):  # type: ignore[misc]  # noqa: N801 - printed as the cell wrote it
+class lcm(_IntegerPair):  # noqa: N801 - printed as the cell wrote it
     """The least common multiple of two integers (>= 0; 0 when one of them is 0)."""
-
-    nargs = 2
 
     @classmethod
     def eval(cls, a: Expr, b: Expr) -> Expr | None:
@@ -52,9 +54,3 @@ class lcm(sp.Function):  # type: ignore[misc]  # noqa: N801 - printed as the cel
         if _numbers(a, b):
             return sp.lcm(a, b)
         return None
-
-    def _eval_is_integer(self) -> Any:
-        return all(arg.is_integer for arg in self.args) or None
-
-    def _eval_is_nonnegative(self) -> Any:
-        return all(arg.is_integer for arg in self.args) or None
