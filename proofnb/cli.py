@@ -17,7 +17,7 @@ from .batch.discover import ProofJob, SourceProblem, discover, positive_seconds
 from .batch.progress import Progress
 from .batch.report import BatchReport, Outcome, write_json, write_junit, write_text
 from .batch.tasks import Defaults, ProofTask, make_task
-from .core.errors import OptionsError
+from .core.errors import OptionsError, ParseError
 from .core.model import ProofResult
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -91,7 +91,7 @@ def _plan(
     for job in jobs:
         try:
             planned.append((job, make_task(job, defaults)))
-        except OptionsError as exc:
+        except (OptionsError, ParseError) as exc:  # e.g. an --assume that does not parse
             problems.append(SourceProblem(job.path, job.cell, str(exc)))
     return planned
 

@@ -8,17 +8,20 @@ that the CLI never imports IPython.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import os
 import shlex
+import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from ..core.errors import OptionsError
-from ..core.model import VERDICTS, Domain, Verdict
+from ..core.errors import OptionsError, ParseError
+from ..core.model import VERDICTS, Domain, SymbolDecl, Verdict
+from .bindings import NotebookScope
 
 MAGIC = "%%verify"
 NOTEBOOK_SUFFIX = ".ipynb"
@@ -45,7 +48,11 @@ class CellOptions:
 class ProofJob:
     """One proof to check: where it lives, its text and the options from its magic line.
 
-    ``cell`` is the 1-based index of the notebook cell (0 for a text file).
+    ``cell`` is the 1-based index of the notebook cell (0 for a text file). ``options``
+    are those in force for the cell: its ``%%verify`` line, else the notebook's earlier
+    ``%proofnb`` settings. ``symbols`` are the names the notebook's code binds to SymPy
+    symbols and functions (read statically, see :mod:`.bindings`); ``notes`` say where the
+    check may differ from the kernel's.
     """
 
     key: str
@@ -53,6 +60,8 @@ class ProofJob:
     cell: int
     text: str
     options: CellOptions
+    symbols: tuple[SymbolDecl, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +71,11 @@ class SourceProblem:
     path: str
     cell: int
     message: str
+    #: The cell is tagged ``raises-exception``: the kernel's error is intended (nbval passes).
+    expected: bool = False
+
+
+RAISES_TAG = "raises-exception"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -140,6 +154,58 @@ def split_cell(source: str) -> tuple[CellOptions, str]:
 Entry = ProofJob | SourceProblem
 
 
+def kernel_view(source: str) -> str:
+    """The cell as IPython transforms it before it looks for a cell magic: leading blank
+    lines dropped, the common indentation of all lines removed."""
+    lines = source.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if line and not line.isspace():
+            lines = lines[index:]
+            break
+    return textwrap.dedent("".join(lines))
+
+
+def _apply_settings(options: CellOptions, settings: dict[str, str]) -> CellOptions:
+    """The cell's own options, else the notebook's ``%proofnb`` settings (as in a kernel).
+
+    A setting the kernel would refuse (``%proofnb timeout=soon``) changes nothing there
+    either, so it is left out here.
+    """
+    changes: dict[str, object] = {}
+    domain = settings.get("domain", "").strip().lower()
+    if options.domain is None and domain in ("real", "complex"):
+        changes["domain"] = domain
+    if options.timeout is None and "timeout" in settings:
+        try:
+            changes["timeout"] = positive_seconds(settings["timeout"])
+        except argparse.ArgumentTypeError:
+            pass
+    if options.seed is None and "seed" in settings:
+        try:
+            changes["seed"] = int(settings["seed"])
+        except ValueError:
+            pass
+    save = settings.get("save", "").strip().lower()
+    if options.save and save in ("0", "false", "no", "off"):
+        changes["save"] = False
+    return dataclasses.replace(options, **changes) if changes else options  # type: ignore[arg-type]
+
+
+def _refused(text: str, offset: int) -> str | None:
+    """The message of the ``UsageError`` the magic raises for a body that does not parse."""
+    from ..core.cell import parse_cell
+
+    try:
+        parse_cell(text)
+    except ParseError as exc:
+        line = exc.line + offset if exc.line else 0
+        shifted = ParseError(exc.text, exc.reason, line, exc.col)
+        return f"does not parse (the %%verify magic refuses it): {shifted}"
+    except Exception as exc:  # noqa: BLE001 - any other refusal is reported the same way
+        return f"does not parse (the %%verify magic refuses it): {exc}"
+    return None
+
+
 def _notebook_entries(path: Path) -> Iterator[Entry]:
     import nbformat
 
@@ -156,20 +222,42 @@ def _notebook_entries(path: Path) -> Iterator[Entry]:
     if not isinstance(cells, list):
         yield SourceProblem(shown, 0, "cannot read notebook: it has no list of cells")
         return
+    scope = NotebookScope()
     for number, cell in enumerate(cells, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         source = cell.get("source", "")
         if isinstance(source, list):  # nbformat normally joins these; be lenient anyway
             source = "".join(str(part) for part in source)
-        if not isinstance(source, str) or not source.lstrip().startswith(MAGIC):
+        if not isinstance(source, str):
+            continue
+        if not source.lstrip().startswith(MAGIC):
+            scope.feed(number, source)
+            continue
+        tags = (cell.get("metadata") or {}).get("tags") or ()
+        expected = RAISES_TAG in tags
+        seen = kernel_view(source)
+        if not seen.startswith(MAGIC):
+            yield SourceProblem(
+                shown,
+                number,
+                "%%verify is indented: the kernel does not run this cell as a cell magic"
+                " (IPython raises IndentationError); start the cell's first line with %%verify",
+                expected,
+            )
             continue
         try:
-            options, text = split_cell(source)
+            options, text = split_cell(seen)
         except OptionsError as exc:
-            yield SourceProblem(shown, number, str(exc))
+            yield SourceProblem(shown, number, str(exc), expected)
             continue
-        yield ProofJob(f"{shown}#{number}", shown, number, text, options)
+        refused = _refused(text, 1)
+        if refused is not None:
+            yield SourceProblem(shown, number, refused, expected)
+            continue
+        options = _apply_settings(options, scope.settings)
+        symbols, notes = scope.decls_for(text + " " + " ".join(options.assume))
+        yield ProofJob(f"{shown}#{number}", shown, number, text, options, symbols, notes)
 
 
 def _text_entries(path: Path) -> Iterator[Entry]:

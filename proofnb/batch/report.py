@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from ..core.model import VERDICTS, ProofResult, StepResult
-from .discover import ProofJob, SourceProblem
+from .discover import RAISES_TAG, ProofJob, SourceProblem
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +45,18 @@ class BatchReport:
     def failures(self) -> list[Outcome]:
         return [o for o in self.outcomes if not o.ok]
 
+    @property
+    def unexpected_problems(self) -> list[SourceProblem]:
+        """Problems that count: not in a cell tagged ``raises-exception``."""
+        return [p for p in self.problems if not p.expected]
+
     def exit_code(self) -> int:
-        """2 when a source could not be read, else 1 when a proof missed its expectation."""
-        if self.problems:
+        """2 when a source could not be read, else 1 when a proof missed its expectation.
+
+        A cell tagged ``raises-exception`` whose ``%%verify`` the kernel refuses is an
+        intended error (nbval passes it), so it is reported but does not count.
+        """
+        if self.unexpected_problems:
             return 2
         return 1 if self.failures else 0
 
@@ -58,7 +67,8 @@ class BatchReport:
             "files": len({o.job.path for o in self.outcomes}),
             "verdicts": {v: verdicts.get(v, 0) for v in VERDICTS},
             "failed": len(self.failures),
-            "problems": len(self.problems),
+            "problems": len(self.unexpected_problems),
+            "expected_errors": len(self.problems) - len(self.unexpected_problems),
             "seconds": round(self.seconds, 3),
             "backend": self.backend,
         }
@@ -95,6 +105,8 @@ def write_text(report: BatchReport, out: TextIO) -> None:
         status = "ok" if outcome.ok else f"FAIL (expected {_expected(r)})"
         flags = f" [{', '.join(r.flags)}]" if r.flags else ""
         out.write(f"  {label}{title}: {r.verdict}{flags}  {status}\n")
+        for note in outcome.job.notes:
+            out.write(f"      note: {note}\n")
         if not outcome.ok or r.verdict != "accepted":
             if r.message:
                 out.write(f"      {r.message}\n")
@@ -103,13 +115,15 @@ def write_text(report: BatchReport, out: TextIO) -> None:
                     out.write(_step_line(step) + "\n")
     for problem in report.problems:
         where = f"{problem.path} cell {problem.cell}" if problem.cell else problem.path
-        out.write(f"{where}: ERROR {problem.message}\n")
+        kind = f"error as intended ({RAISES_TAG})" if problem.expected else "ERROR"
+        out.write(f"{where}: {kind} {problem.message}\n")
     s = report.summary()
     counts = ", ".join(f"{s['verdicts'][v]} {v}" for v in VERDICTS)
     out.write(
         f"\n{s['proofs']} proofs in {s['files']} files ({counts}) in {s['seconds']:.1f} s"
         f" on {report.backend}: {s['failed']} did not meet their expectation"
         + (f", {s['problems']} could not be read" if s["problems"] else "")
+        + (f", {s['expected_errors']} errors as intended" if s["expected_errors"] else "")
         + "\n"
     )
 
@@ -125,12 +139,14 @@ def to_json(report: BatchReport) -> dict[str, Any]:
                 "expect": _expected(o.result),
                 "verdict": o.result.verdict,
                 "ok": o.ok,
+                "notes": list(o.job.notes),
                 "result": o.result.to_dict(),
             }
             for o in report.outcomes
         ],
         "problems": [
-            {"file": p.path, "cell": p.cell, "message": p.message} for p in report.problems
+            {"file": p.path, "cell": p.cell, "message": p.message, "expected": p.expected}
+            for p in report.problems
         ],
     }
 
@@ -158,7 +174,7 @@ def junit_tree(report: BatchReport) -> ET.ElementTree[ET.Element]:
         name="proofnb",
         tests=str(len(report.outcomes) + len(report.problems)),
         failures=str(len(report.failures)),
-        errors=str(len(report.problems)),
+        errors=str(len(report.unexpected_problems)),
         skipped="0",
         time=f"{report.seconds:.3f}",
     )
@@ -177,9 +193,14 @@ def junit_tree(report: BatchReport) -> ET.ElementTree[ET.Element]:
                 type=o.result.verdict,
             )
             failure.text = _failure_text(o)
+        if o.job.notes:
+            ET.SubElement(case, "system-out").text = "\n".join(o.job.notes)
     for p in report.problems:
         name = f"cell {p.cell}" if p.cell else "file"
         case = ET.SubElement(suite, "testcase", classname=p.path, name=name, time="0")
+        if p.expected:  # the kernel's error is intended: a passing case that says so
+            ET.SubElement(case, "system-out").text = f"error as intended: {p.message}"
+            continue
         error = ET.SubElement(case, "error", message=p.message, type="unreadable")
         error.text = p.message
     ET.indent(suites)

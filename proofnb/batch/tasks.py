@@ -59,6 +59,7 @@ def make_task(job: ProofJob, defaults: Defaults) -> ProofTask:
         domain=cell.domain or "real",
         timeout=timeout if timeout is not None else DEFAULT_TIMEOUT,
         seed=seed if seed is not None else 0,
+        symbols=job.symbols,
     )
     return ProofTask(job.key, job.text, options, title=cell.title, expect=cell.expect)
 

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import re
 import shlex
-import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
 from traitlets import Bool, Enum, Float, Int, TraitError
 
+from proofnb.batch.bindings import symbol_decls
 from proofnb.core.errors import OptionsError, ParseError, ProofnbError
 from proofnb.core.model import SymbolDecl
 
@@ -27,9 +26,6 @@ if TYPE_CHECKING:
     from proofnb.core.model import ProofResult
 
 _STATE: dict[str, Any] = {"service": None, "last": None, "magics": None, "checker": None}
-
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
 
 class _ArgumentParser(argparse.ArgumentParser):
     """argparse that reports mistakes as ``UsageError`` instead of exiting."""
@@ -62,28 +58,11 @@ def _split(line: str) -> list[str]:
 
 
 def user_symbols(text: str, namespace: dict[str, Any]) -> tuple[SymbolDecl, ...]:
-    """The names in ``text`` that the user's namespace binds to SymPy symbols or functions."""
-    if "sympy" not in sys.modules:  # no SymPy object can exist yet
-        return ()
-    import sympy
-    from sympy.core.function import UndefinedFunction
+    """The names in ``text`` that the user's namespace binds to SymPy symbols or functions.
 
-    decls = []
-    for name in sorted(set(_IDENTIFIER.findall(text))):
-        value = namespace.get(name)
-        if isinstance(value, sympy.Symbol):
-            decls.append(SymbolDecl(name, "symbol", _true_assumptions(value)))
-        elif isinstance(value, UndefinedFunction):
-            decls.append(SymbolDecl(name, "function"))
-    return tuple(decls)
-
-
-def _true_assumptions(symbol: Any) -> tuple[str, ...]:
-    # The assumptions the user gave (positive=True), not every consequence SymPy derives.
-    given = getattr(symbol, "_assumptions_orig", None)
-    if given is None:
-        given = symbol.assumptions0
-    return tuple(sorted(k for k, v in given.items() if v is True and k != "commutative"))
+    The same conversion ``proofnb check`` applies to the bindings it reads from a notebook.
+    """
+    return symbol_decls(text, namespace)
 
 
 def _shift_lines(error: ParseError) -> ParseError:
