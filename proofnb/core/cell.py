@@ -188,6 +188,9 @@ def parse_cell(text: str) -> ParsedCell:
                                  lineno, len(raw) - len(raw.lstrip()) + 1)
             assume.append(rest)
             continue
+        raw, parameters = _integer_parameters(raw)
+        if parameters:
+            assume.append(f"{parameters} integer")
         pieces = _split_line(raw, lineno)
         if not pieces:
             continue
@@ -211,6 +214,32 @@ def parse_cell(text: str) -> ParsedCell:
         else:
             _expression_chain(chain, number, lines, steps)
     return ParsedCell(text=text, lines=tuple(lines), steps=tuple(steps), assume=tuple(assume))
+
+
+_PARAMETER_NAMES = r"[A-Za-z](?:_\{?\d+\}?)?(?:\s*,\s*[A-Za-z](?:_\{?\d+\}?)?)*"
+#: A statement line may end by naming its integer parameters: ``, k ∈ ℤ``, ``(k in Z)``,
+#: ``\quad k \in \mathbb{Z}``, ``, k, m integers``, ``, for some integer k``.
+_INTEGER_SUFFIX = re.compile(
+    r"(?:(?:\s*(?:,|;|\\q?quad(?![A-Za-z])|\\[,;:]|\\text\s*\{[A-Za-z ,]*\})\s*)+"
+    r"|\s*(?=\())"
+    r"(?P<open>\(\s*)?(?:(?:for|where|with)\s+(?:some\s+|any\s+|all\s+)?)?(?:"
+    rf"(?P<names>{_PARAMETER_NAMES})\s*(?:∈|\\in(?![A-Za-z])|in\s)\s*"
+    r"(?:ℤ|\\mathbb\s*\{\s*Z\s*\}|\\Z(?![A-Za-z])|Z(?![A-Za-z])|Integers(?![A-Za-z]))"
+    rf"|(?P<named>{_PARAMETER_NAMES})\s+(?:an\s+|are\s+|is\s+an\s+)?integers?(?![A-Za-z])"
+    rf"|integers?\s+(?P<after>{_PARAMETER_NAMES}))"
+    r"\s*(?(open)\))\s*\.?\s*$"
+)
+
+
+def _integer_parameters(raw: str) -> tuple[str, str]:
+    """(the line without a trailing ``, k ∈ ℤ``, the names it declares) or (line, "")."""
+    code, hash_, comment = raw.partition("#")
+    found = _INTEGER_SUFFIX.search(code)
+    if not found or not code[: found.start()].strip():
+        return raw, ""
+    names = found.group("names") or found.group("named") or found.group("after")
+    names = re.sub(r"[{}]", "", names)
+    return code[: found.start()] + (hash_ + comment if hash_ else ""), names
 
 
 #: Sizing commands (dropped by the lexer) right before a term's first token.

@@ -20,6 +20,8 @@ from .constants import decide_constant
 from .domain import Condition, conditions, excluded_points, note_for, notes_for
 from .equalities import complete_witness, eliminate
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
+from .existential import existential_symbols
+from .families import ParameterLines
 from .inequality import touch_points
 from .model import Counterexample, Status
 from .numeric import (
@@ -53,7 +55,7 @@ from .squaring import prove_by_elimination, prove_by_squaring, prove_by_squaring
 from .substitution import prove_by_substitution
 from .systems import prove_by_systems
 from .usertext import user_text
-from .witness import Problem, in_setting, probe_boundaries, probe_expressions, probe_statements
+from .witness import Problem, in_setting, probe_expressions, probe_statements
 
 #: Points tried before the symbolic tiers, and in total.
 QUICK_POINTS = 6
@@ -172,6 +174,7 @@ def decide(
     """
     lhs, rhs, origin = (sp.sympify(e) for e in (lhs, rhs, origin))
     raw_lhs, raw_rhs, raw_origin = written or (lhs, rhs, origin)
+    conditions = _about_the_step(conditions, (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin))
     if deadline is None:
         deadline = time.monotonic() + 6.0
     elimination = eliminate(conditions, (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin)) \
@@ -245,13 +248,19 @@ def decide(
     more = probe_expressions(problem, MORE_POINTS, deadline, extra=touch)
     if more.counterexample:
         return Outcome("refuted", "counterexample", more.counterexample, seed=used_seed)
-    edge = probe_boundaries(problem, deadline) \
-        if max(probe.agreeing, more.agreeing) >= MIN_AGREEING else None
-    if edge:  # consistent so far: try the thin sets that sampling misses before 'likely'
-        return Outcome("refuted", "counterexample", edge, seed=used_seed)
     return _numeric_outcome(max(probe.agreeing, more.agreeing), used_seed, timed_out=(
         time.monotonic() > deadline), extra="" if covered else
         "identity proved where both sides are defined; domain inclusion only checked numerically")
+
+
+def _about_the_step(conditions: tuple[Basic, ...], exprs: Sequence[Basic]) -> tuple[Basic, ...]:
+    """The conditions without "k integer" for a k the step does not use (a cell's
+    ``x = pi/4 + k pi, k ∈ ℤ`` declares k for every step of the cell)."""
+    used: set[Basic] = set()
+    for e in exprs:
+        used |= e.free_symbols
+    return tuple(c for c in conditions if not (
+        isinstance(c, sp.Contains) and c.args[1] == sp.S.Integers and c.args[0] not in used))
 
 
 def _undefined_side(problem: Problem, texts: Sequence[str]) -> Outcome | None:
@@ -618,13 +627,20 @@ def _decide_statement(
         return Outcome("error", "parse",
                        message=f"'{relation}' joins equations or inequalities, not expressions")
     problem = _problem(relation, *written, conds, real, seed)
+    names = existential_symbols(lhs, rhs, conds)
+    lines = None
+    if names[0] or names[1]:  # x = pi/4 + k pi, k ∈ ℤ: "for some integer k"
+        problem = dataclasses.replace(problem, existential=names)
+        lines = ParameterLines(lhs, rhs, problem.symbols, names, conds, real)
     analysis = StatementAnalysis(lhs, rhs, origin, problem.symbols, conds, real, deadline)
-    probe = probe_statements(problem, 14, deadline, extra=analysis.points)
+    points = analysis.points + (lines.points if lines else [])
+    probe = probe_statements(problem, 14, deadline, extra=points)
     if probe.counterexample:
         return Outcome("refuted", "counterexample", probe.counterexample, seed=seed)
     proof: ProofFound | None = None
     if lhs == rhs:
         proof = ProofFound("identical")
+    proof = proof or (lines.prove(relation) if lines else None)
     proof = proof or same_up_to_factor(lhs, rhs, real) or same_polynomial(lhs, rhs, real)
     proof = proof or analysis.prove(relation)
     found: list[Point] = []
@@ -640,7 +656,7 @@ def _decide_statement(
         proof = prove_by_bounds(problem, deadline)
     if proof:
         return Outcome("proved", proof.method)
-    more = probe_statements(problem, 40, deadline, extra=analysis.points + found)
+    more = probe_statements(problem, 40, deadline, extra=points + found)
     if more.counterexample:
         return Outcome("refuted", "counterexample", more.counterexample, seed=seed)
     has_eq = bool(lhs.atoms(sp.Eq) | rhs.atoms(sp.Eq))
@@ -651,7 +667,4 @@ def _decide_statement(
     if analysis.undecided(relation):
         return Outcome("unknown", "none", seed=seed,
                        message="no proof found; the exact solution sets were not shown to agree")
-    edge = probe_boundaries(problem, deadline) if more.agreeing >= MIN_AGREEING else None
-    if edge:  # consistent so far: try the thin sets that sampling misses before 'likely'
-        return Outcome("refuted", "counterexample", edge, seed=seed)
     return _numeric_outcome(more.agreeing, seed, timed_out=time.monotonic() > deadline)

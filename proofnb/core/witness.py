@@ -7,6 +7,7 @@ line is not, or a point lies in one solution set and provably not in the other.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ import sympy as sp
 from sympy import Basic, Expr, Symbol
 from sympy.core.relational import Relational
 
-from .boundary import boundary_points
+from .existential import member_for_some
 from .model import Counterexample
 from .numeric import (
     UNCERTAIN,
@@ -57,6 +58,9 @@ class Problem:
     reparam: Reparam | None = None
     #: Special values per symbol (multiples of pi inside trigonometric functions).
     specials: tuple[tuple[Symbol, tuple[Expr, ...]], ...] = ()
+    #: Per line of a statement step, its integer parameters read as "for some"
+    #: (:mod:`existential`): a point need not give them values.
+    existential: tuple[frozenset[Symbol], frozenset[Symbol]] = (frozenset(), frozenset())
 
 
 @dataclass
@@ -157,9 +161,6 @@ def _height(point: Point) -> tuple[int, int]:
 
 
 def _sample(problem: Problem, limit: int, extra: Sequence[Point]) -> Iterable[Point]:
-    if limit <= 0:  # only the given points (the boundary search)
-        yield from extra
-        return
     sampled = list(points(
         problem.symbols,
         {s: s in problem.integer for s in problem.symbols},
@@ -278,25 +279,30 @@ def probe_statements(
     probe = Probe()
     rel = problem.relation
     seen: set[tuple[Expr, ...]] = set()
+    parameters = problem.existential[0] | problem.existential[1]
+    needed = [s for s in problem.symbols if s not in parameters]
+    if parameters:  # "k integer" is checked on each candidate k, not on the point
+        problem = dataclasses.replace(problem, conditions=tuple(
+            c for c in problem.conditions if not c.free_symbols & parameters))
     for point in _sample(problem, limit, extra):
         key = tuple(point.get(s, sp.nan) for s in problem.symbols)
-        if key in seen or len(point) != len(problem.symbols):
+        if key in seen or any(s not in point for s in needed):
             continue
         seen.add(key)
         if time.monotonic() > deadline:
             break
         if not in_setting(problem, point, origin=False):
             continue
-        first = _member(problem.lhs, point, problem.real)
-        second = _member(problem.rhs, point, problem.real)
+        first = _line_member(problem, 0, point)
+        second = _line_member(problem, 1, point)
         if first is None or second is None:
             continue
         probe.tried += 1
         if first and not second and rel in ("<=>", "==>"):
-            probe.counterexample = _root_witness("lost-root", point)
+            probe.counterexample = _root_witness("lost-root", _shown_point(problem, point))
             return probe
         if second and not first and rel in ("<=>", "<=="):
-            probe.counterexample = _root_witness("gained-root", point)
+            probe.counterexample = _root_witness("gained-root", _shown_point(problem, point))
             return probe
         probe.agreeing += 1
         if first and second:
@@ -304,27 +310,19 @@ def probe_statements(
     return probe
 
 
-#: Boundary points tried, and the seconds they may take, before a step is called likely.
-BOUNDARY_POINTS = 80
-BOUNDARY_SECONDS = 1.5
+def _line_member(problem: Problem, index: int, point: Point) -> bool | None:
+    """Is the point in the solution set of line ``index`` (0 or 1) of a statement step?"""
+    stmt = problem.rhs if index else problem.lhs
+    names = problem.existential[index]
+    if names:
+        return member_for_some(stmt, point, names, problem.real, _member)
+    return _member(stmt, point, problem.real)
 
 
-def probe_boundaries(problem: Problem, deadline: float) -> Counterexample | None:
-    """A last search before ``likely``: points at the ends of the assumptions, where a
-    coefficient vanishes, between and beside the roots of the step's polynomials, and
-    larger integers (:mod:`boundary`). A witness is confirmed exactly, as every other."""
-    stop = min(deadline, time.monotonic() + BOUNDARY_SECONDS)
-    statement = problem.relation in ("<=>", "==>", "<==")
-    items = [problem.lhs, problem.rhs] if statement else \
-        [problem.lhs, problem.rhs, problem.lhs - problem.rhs]
-    found = boundary_points(items, problem.conditions, problem.symbols, problem.integer,
-                            BOUNDARY_POINTS, stop,
-                            admit=lambda point: in_setting(problem, point, origin=False))
-    if not found:
-        return None
-    if statement:
-        return probe_statements(problem, 0, stop, extra=found).counterexample
-    return probe_expressions(problem, 0, stop, extra=found).counterexample
+def _shown_point(problem: Problem, point: Point) -> Point:
+    """The point without the values of "for some" parameters (the witness is about x)."""
+    parameters = problem.existential[0] | problem.existential[1]
+    return {s: v for s, v in point.items() if s not in parameters}
 
 
 def _member(stmt: Basic, point: Point, real: bool) -> bool | None:

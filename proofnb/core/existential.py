@@ -1,0 +1,179 @@
+"""Integer parameters of one line: ``x = pi/4 + k pi/2, k ∈ ℤ`` means "for some integer k".
+
+In a statement step (``<=>``, ``==>``, ``<==``) an integer variable that occurs in one of the
+two lines only, and in no assumption beyond being an integer, is read as existentially
+quantified in that line: ``cos(2x) = 0 <=> x = pi/4 + k pi/2`` compares the solution set of
+the first line with the union over k of the second. Reading k as a free variable instead would
+refute the correct step at x = 3 pi/4, k = 0.
+
+Membership of such a line at a point (values for the other variables) is decided by finding
+every integer k that the line's equations and inequalities, linear in k, leave possible, and
+checking each exactly. The answer is ``False`` only when every candidate has been checked.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+
+import sympy as sp
+from sympy import Basic, Expr, Symbol
+from sympy.core.relational import Relational
+
+from .numeric import Point, admissible
+
+#: Most integers tried for one parameter at one point.
+MAX_CANDIDATES = 64
+#: Parameter values at which the points of a line's solution families are taken.
+FAMILY_MEMBERS = (0, 1, -1, 2, -2, 3)
+
+Member = Callable[[Basic, Point, bool], "bool | None"]
+
+
+def existential_symbols(
+    first: Basic, second: Basic, conditions: Sequence[Basic] = ()
+) -> tuple[frozenset[Symbol], frozenset[Symbol]]:
+    """The integer variables read as "for some" in each line (empty sets for most steps)."""
+    in_conditions: set[Basic] = set()
+    for cond in conditions:
+        if not (isinstance(cond, sp.Contains) and cond.args[1] == sp.S.Integers):
+            in_conditions |= cond.free_symbols  # "k integer" itself is no restriction
+    one = {s for s in first.free_symbols if isinstance(s, Symbol) and s.is_integer}
+    two = {s for s in second.free_symbols if isinstance(s, Symbol) and s.is_integer}
+    return (frozenset(one - two - in_conditions), frozenset(two - one - in_conditions))
+
+
+def member_for_some(
+    stmt: Basic, point: Point, names: frozenset[Symbol], real: bool, member: Member
+) -> bool | None:
+    """Does ``stmt`` hold at ``point`` for some integer values of ``names``?
+
+    ``member`` decides a statement at a full point (True, False, or None when it cannot
+    tell). The answer is ``None`` when some part of the line does not pin a parameter down
+    to finitely many integers.
+    """
+    fixed = {s: v for s, v in point.items() if s not in names}
+    undecided = False
+    for part in _disjuncts(stmt):
+        present = sorted(names & part.free_symbols, key=lambda s: s.name)
+        if not present:
+            found = member(part, fixed, real)
+        elif len(present) == 1:
+            found = _some_integer(part, present[0], fixed, real, member)
+        else:
+            found = None
+        if found is True:
+            return True
+        if found is None:
+            undecided = True
+    return None if undecided else False
+
+
+def _disjuncts(stmt: Basic) -> tuple[Basic, ...]:
+    return tuple(stmt.args) if isinstance(stmt, sp.Or) else (stmt,)
+
+
+def _some_integer(
+    part: Basic, k: Symbol, fixed: Point, real: bool, member: Member
+) -> bool | None:
+    candidates = integer_candidates(part, k, fixed)
+    if candidates is None:
+        return None
+    undecided = False
+    for value in candidates:
+        if not admissible(k, value):
+            continue
+        found = member(part, {**fixed, k: value}, real)
+        if found is True:
+            return True
+        if found is None:
+            undecided = True
+    return None if undecided else False
+
+
+def integer_candidates(part: Basic, k: Symbol, fixed: Point) -> list[sp.Integer] | None:
+    """Every integer k that the relations of the conjunction ``part``, linear in k, allow at
+    ``fixed`` (with a margin: each is checked exactly afterwards); ``None`` when they leave k
+    unbounded or too many values."""
+    atoms = part.args if isinstance(part, sp.And) else (part,)
+    low, high = -math.inf, math.inf
+    for atom in atoms:
+        if not isinstance(atom, Relational) or k not in atom.free_symbols:
+            continue
+        bound = _bound(atom, k, fixed)
+        if bound is None:
+            continue
+        kind, value = bound
+        if kind in ("=", ">"):
+            low = max(low, value)
+        if kind in ("=", "<"):
+            high = min(high, value)
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return None
+    first, last = math.floor(low - 1e-6), math.ceil(high + 1e-6)
+    if last - first + 1 > MAX_CANDIDATES:
+        return None
+    return [sp.Integer(n) for n in range(first, last + 1)]
+
+
+def _bound(atom: Relational, k: Symbol, fixed: Point) -> tuple[str, float] | None:
+    """``("=", r)``, ``(">", r)`` or ``("<", r)``: the atom says k = r, k > r (or >=) or
+    k < r (or <=), r as a float; ``None`` when it is not linear in k at this point."""
+    if isinstance(atom, sp.Ne):
+        return None
+    diff = (atom.lhs - atom.rhs).xreplace(fixed)
+    slope = sp.expand(diff).coeff(k, 1)
+    rest = sp.expand(diff - slope * k)
+    if k in slope.free_symbols or k in rest.free_symbols or not slope.is_number \
+            or not rest.is_number:
+        return None
+    try:
+        slope_value = float(sp.N(slope, 30))
+        root = float(sp.N(-rest / slope, 30))
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    if slope_value == 0 or not math.isfinite(root):
+        return None
+    if isinstance(atom, sp.Eq):
+        return "=", root
+    below = isinstance(atom, (sp.Lt, sp.Le))  # diff < 0
+    return (">" if below != (slope_value > 0) else "<"), root
+
+
+def family_points(
+    stmt: Basic, x: Symbol, names: frozenset[Symbol], real: bool
+) -> list[Point]:
+    """Points of a line with parameters: each equation ``x = a + p k`` (solved for x) at a few
+    integers k, so that the other line is checked on this line's solutions."""
+    out: list[Point] = []
+    for part in _disjuncts(stmt):
+        for atom in _equations(part):
+            present = names & atom.free_symbols
+            if len(present) != 1 or x not in atom.free_symbols:
+                continue
+            (k,) = present
+            solved = _solve_linear(atom.lhs - atom.rhs, x)
+            if solved is None:
+                continue
+            for n in FAMILY_MEMBERS:
+                value = sp.nsimplify(solved.xreplace({k: sp.Integer(n)})) \
+                    if solved.has(sp.Float) else solved.xreplace({k: sp.Integer(n)})
+                if value.is_number and (not real or value.is_real):
+                    out.append({x: value, k: sp.Integer(n)})
+    return out
+
+
+def _equations(part: Basic) -> Iterable[sp.Eq]:
+    atoms = part.args if isinstance(part, sp.And) else (part,)
+    return (a for a in atoms if isinstance(a, sp.Eq))
+
+
+def _solve_linear(diff: Expr, x: Symbol) -> Expr | None:
+    """The root in x of ``diff``, when ``diff`` is linear in x with a constant slope."""
+    expanded = sp.expand(diff)
+    slope = expanded.coeff(x, 1)
+    rest = sp.expand(expanded - slope * x)
+    if x in slope.free_symbols or x in rest.free_symbols or slope.free_symbols \
+            or slope == 0:
+        return None
+    return sp.expand(-rest / slope)
