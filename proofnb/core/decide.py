@@ -55,7 +55,7 @@ from .squaring import prove_by_elimination, prove_by_squaring, prove_by_squaring
 from .substitution import prove_by_substitution
 from .systems import prove_by_systems
 from .usertext import user_text
-from .witness import Problem, in_setting, probe_expressions, probe_statements
+from .witness import Problem, in_setting, probe_boundaries, probe_expressions, probe_statements
 
 #: Points tried before the symbolic tiers, and in total.
 QUICK_POINTS = 6
@@ -248,6 +248,10 @@ def decide(
     more = probe_expressions(problem, MORE_POINTS, deadline, extra=touch)
     if more.counterexample:
         return Outcome("refuted", "counterexample", more.counterexample, seed=used_seed)
+    edge = probe_boundaries(problem, deadline) \
+        if max(probe.agreeing, more.agreeing) >= MIN_AGREEING else None
+    if edge:  # consistent so far: try the thin sets that sampling misses before 'likely'
+        return Outcome("refuted", "counterexample", edge, seed=used_seed)
     return _numeric_outcome(max(probe.agreeing, more.agreeing), used_seed, timed_out=(
         time.monotonic() > deadline), extra="" if covered else
         "identity proved where both sides are defined; domain inclusion only checked numerically")
@@ -667,4 +671,7 @@ def _decide_statement(
     if analysis.undecided(relation):
         return Outcome("unknown", "none", seed=seed,
                        message="no proof found; the exact solution sets were not shown to agree")
+    edge = probe_boundaries(problem, deadline) if more.agreeing >= MIN_AGREEING else None
+    if edge:  # consistent so far: try the thin sets that sampling misses before 'likely'
+        return Outcome("refuted", "counterexample", edge, seed=seed)
     return _numeric_outcome(more.agreeing, seed, timed_out=time.monotonic() > deadline)

@@ -16,6 +16,7 @@ import sympy as sp
 from sympy import Basic, Expr, Symbol
 from sympy.core.relational import Relational
 
+from .boundary import boundary_points
 from .existential import member_for_some
 from .model import Counterexample
 from .numeric import (
@@ -161,6 +162,9 @@ def _height(point: Point) -> tuple[int, int]:
 
 
 def _sample(problem: Problem, limit: int, extra: Sequence[Point]) -> Iterable[Point]:
+    if limit <= 0:  # only the given points (the boundary search)
+        yield from extra
+        return
     sampled = list(points(
         problem.symbols,
         {s: s in problem.integer for s in problem.symbols},
@@ -308,6 +312,29 @@ def probe_statements(
         if first and second:
             probe.both_true += 1
     return probe
+
+
+#: Boundary points tried, and the seconds they may take, before a step is called likely.
+BOUNDARY_POINTS = 80
+BOUNDARY_SECONDS = 1.5
+
+
+def probe_boundaries(problem: Problem, deadline: float) -> Counterexample | None:
+    """A last search before ``likely``: points at the ends of the assumptions, where a
+    coefficient vanishes, between and beside the roots of the step's polynomials, and
+    larger integers (:mod:`boundary`). A witness is confirmed exactly, as every other."""
+    stop = min(deadline, time.monotonic() + BOUNDARY_SECONDS)
+    statement = problem.relation in ("<=>", "==>", "<==")
+    items = [problem.lhs, problem.rhs] if statement else \
+        [problem.lhs, problem.rhs, problem.lhs - problem.rhs]
+    found = boundary_points(items, problem.conditions, problem.symbols, problem.integer,
+                            BOUNDARY_POINTS, stop,
+                            admit=lambda point: in_setting(problem, point, origin=False))
+    if not found:
+        return None
+    if statement:
+        return probe_statements(problem, 0, stop, extra=found).counterexample
+    return probe_expressions(problem, 0, stop, extra=found).counterexample
 
 
 def _line_member(problem: Problem, index: int, point: Point) -> bool | None:
