@@ -22,6 +22,10 @@ Chains and steps
   ``x^2 - 5x + 6 = 0`` followed by ``<=> (x - 2)(x - 3) = 0`` is one statement step, while
   ``log(x^2) = 2 log(x)`` on its own, or ``(a + b)^2`` followed by ``= ...`` lines, is an
   expression chain. Every chain must have at least one step.
+* A line may end by naming integer parameters: ``x = pi/4 + k pi, k ∈ ℤ`` (also ``k in Z``,
+  ``(k integer)``, ``\\quad k \\in \\mathbb{Z}``, ``for some integer k``). The names become
+  the cell's assumption ``k integer``; in a statement step, a parameter of one line only
+  means "for some integer k" (:mod:`proofnb.core.existential`).
 
 Expressions (see :mod:`proofnb.core.parser`)
 --------------------------------------------
