@@ -15,6 +15,7 @@ from typing import Literal
 import sympy as sp
 from sympy import Basic, Expr
 
+from .roots import exact_real_roots
 from .usertext import user_text
 
 ConditionKind = Literal["ne", "ge"]
@@ -109,6 +110,9 @@ def _excluded_points(cond: Condition) -> list[dict[sp.Symbol, Expr]] | None:
     if len(syms) != 1:
         return None
     (x,) = syms
+    fast = exact_real_roots(cond.expr, x)
+    if fast is not None:
+        return [{x: r} for r in fast]
     num = sp.numer(sp.together(cond.expr))
     if not num.is_polynomial(x):
         return None

@@ -68,6 +68,36 @@ def real_root_anchors(expr: Basic, s: Symbol) -> tuple[Expr, ...] | None:
     return tuple(found)
 
 
+def exact_real_roots(expr: Basic, s: Symbol, max_degree: int = 6) -> list[Expr] | None:
+    """Every distinct real root of ``expr``, a polynomial in ``s`` over Q, exactly and in
+    ascending order, when each irreducible factor has degree 1 or 2; ``None`` otherwise (a
+    cubic factor, a denominator, another symbol) or when it is constant or above ``max_degree``."""
+    coeffs = coefficients(expr, s)
+    if coeffs is None:
+        return None
+    while coeffs and coeffs[-1] == 0:
+        coeffs.pop()
+    if len(coeffs) <= 1 or len(coeffs) > max_degree + 1:
+        return None
+    poly = flint.fmpq_poly([flint.fmpq(c.numerator, c.denominator) for c in coeffs])
+    found: list[tuple[float, Expr]] = []
+    for factor, _mult in poly.factor()[1]:
+        c = [sp.Rational(int(v.p), int(v.q)) for v in factor.coeffs()]  # constant term first
+        if factor.degree() == 1:
+            root = -c[0] / c[1]
+            found.append((float(root), root))
+        elif factor.degree() == 2:
+            disc = c[1] ** 2 - 4 * c[2] * c[0]
+            if disc < 0:
+                continue
+            for sign in (-1, 1):
+                root = (-c[1] + sign * sp.sqrt(disc)) / (2 * c[2])
+                found.append((float(root), sp.expand(root)))
+        else:
+            return None
+    return [root for _, root in sorted(found, key=lambda pair: pair[0])]
+
+
 def _irrational_real_roots(factor: Any) -> list[tuple[float, Expr] | None]:
     """Real roots of an irreducible factor of degree >= 2, each as (value, floor(2r)/2);
     ``None`` for a root whose rounding the arithmetic cannot settle."""

@@ -8,7 +8,7 @@ import pytest
 import sympy as sp
 
 from proofnb.core.numeric import thresholds_by_sympy
-from proofnb.core.roots import real_root_anchors
+from proofnb.core.roots import exact_real_roots, real_root_anchors
 
 x = sp.Symbol("x", real=True)
 y = sp.Symbol("y", real=True)
@@ -38,3 +38,24 @@ def test_fast_anchors_match_sympy(poly: sp.Expr) -> None:
 @pytest.mark.parametrize("expr", [x * (x - 1) / (x + 2), sp.sqrt(x) + 1, x**2 + y, sp.sin(x)])
 def test_other_expressions_fall_back(expr: sp.Expr) -> None:
     assert real_root_anchors(expr, x) is None
+
+
+def test_exact_real_roots_match_sympy_on_random_products() -> None:
+    """Linear and quadratic factors: the same roots, in the same exact form, as SymPy's."""
+    x = sp.Symbol("x")
+    rng = random.Random(7)
+    compared = 0
+    for _ in range(150):
+        e: sp.Expr = sp.Integer(rng.choice([1, 2, -3]))
+        for _ in range(rng.randint(1, 3)):
+            if rng.random() < 0.5:
+                e *= x - sp.Rational(rng.randint(-5, 5), rng.choice([1, 2, 3]))
+            else:
+                e *= x**2 + rng.randint(-6, 6) * x + rng.randint(-6, 6)
+        fast = exact_real_roots(sp.expand(e) if rng.random() < 0.5 else e, x)
+        slow = sorted(sp.roots(sp.Poly(e, x), filter="R"), key=float)
+        assert fast == slow, e
+        compared += 1
+    assert compared == 150
+    assert exact_real_roots(x**3 - x - 1, x) is None  # an irreducible cubic: SymPy's way
+    assert exact_real_roots(1 / x, x) is None
