@@ -21,6 +21,7 @@ from proofnb.core.functions import (
     INERT_BUILDERS,
     INVERSES,
     PREFIX_FUNCTIONS,
+    RAW_BUILDERS,
     UNARY_CLASSES,
     Arg,
     ArgumentError,
@@ -78,6 +79,8 @@ class Calls(Cursor):
 
     def call_builder(self, name: str, args: list[Arg], tok: Token) -> Any:
         try:
+            if not self.evaluate and name in RAW_BUILDERS:
+                return RAW_BUILDERS[name](args, self.env.domain)
             if not self.evaluate and name not in INERT_BUILDERS:
                 func = UNARY_CLASSES.get(name)
                 if func is None or len(args) != 1:

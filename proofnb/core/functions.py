@@ -289,6 +289,35 @@ _UNARY: dict[str, Any] = {
 #: The SymPy class (or sqrt) behind each one-argument function, for the as-written form.
 UNARY_CLASSES: dict[str, Any] = dict(_UNARY)
 
+def _raw_log(name: str, base: int | None = None) -> Builder:
+    """The as-written ``log`` family: what the builder gives under ``sympy.evaluate(False)``
+    (``log(x)``, ``log(x, b)``), built with ``evaluate=False`` instead of the global flag."""
+    def build(args: list[Arg], domain: str) -> Any:
+        values = _exprs(name, args, 1, 1 if base is not None else 2)
+        if base is not None:
+            values.append(sp.Integer(base))
+        return sp.log(*values, evaluate=False)
+
+    return build
+
+
+def _raw_lg(args: list[Arg], domain: str) -> Any:
+    values = _exprs("lg", args, 1, 2)
+    return sp.log(values[0], values[1] if len(values) == 2 else sp.Integer(10), evaluate=False)
+
+
+def _raw_binomial(args: list[Arg], domain: str) -> Any:
+    return sp.binomial(*_exprs("binomial", args, 2), evaluate=False)
+
+
+#: As-written builders for functions that are not one SymPy class of one argument, so that
+#: the as-written parse need not switch SymPy's global flag (each switch clears its cache).
+RAW_BUILDERS: dict[str, Builder] = {
+    "log": _raw_log("log"), "log10": _raw_log("log10", 10), "log2": _raw_log("log2", 2),
+    "lg": _raw_lg, "binomial": _raw_binomial,
+}
+
+
 #: Builders whose result is unevaluated anyway (calculus objects, relations, and/or): the
 #: as-written parse may call them as they are.
 INERT_BUILDERS: frozenset[str] = frozenset(
