@@ -15,6 +15,7 @@ import sympy as sp
 
 from .decide import Outcome, decide
 from .errors import ParseError, ProofnbError, UnsupportedError
+from .instances import decide_functions, has_undefined
 from .model import CheckOptions, ProofResult, StepResult, StepSpec
 from .render import render_latex
 
@@ -95,7 +96,9 @@ def _run(spec: StepSpec, options: CheckOptions, deadline: float) -> tuple[Outcom
 
     env = build_env(options)
     (lhs, rhs, origin), raw = _parse_sides(spec, env)
-    outcome = decide(
+    # A step about unknown functions (assume f function) is also tried on sample functions.
+    decider = decide_functions if has_undefined(lhs, rhs, origin) else decide
+    outcome = decider(
         spec.relation,
         lhs,
         rhs,
