@@ -224,11 +224,12 @@ _PARAMETER_NAMES = r"[A-Za-z](?:_\{?\d+\}?)?(?:\s*,\s*[A-Za-z](?:_\{?\d+\}?)?)*"
 #: A statement line may end by naming its integer parameters: ``, k ∈ ℤ``, ``(k in Z)``,
 #: ``\quad k \in \mathbb{Z}``, ``, k, m integers``, ``, for some integer k``.
 _INTEGER_SUFFIX = re.compile(
-    r"(?:(?:\s*(?:,|;|\\q?quad(?![A-Za-z])|\\[,;:]|\\text\s*\{[A-Za-z ,]*\})\s*)+"
+    r"(?:(?:\s*(?:,|;|\\q?quad(?![A-Za-z])|\\[,;: ]|\\text\s*\{[A-Za-z ,]*\})\s*)+"
     r"|\s*(?=\())"
     r"(?P<open>\(\s*)?(?:(?:for|where|with)\s+(?:some\s+|any\s+|all\s+)?)?(?:"
     rf"(?P<names>{_PARAMETER_NAMES})\s*(?:∈|\\in(?![A-Za-z])|in\s)\s*"
-    r"(?:ℤ|\\mathbb\s*\{\s*Z\s*\}|\\Z(?![A-Za-z])|Z(?![A-Za-z])|Integers(?![A-Za-z]))"
+    r"(?:ℤ|\\mathbb\s*(?:\{\s*Z\s*\}|Z(?![A-Za-z]))|\\Z(?![A-Za-z])|Z(?![A-Za-z])"
+    r"|Integers(?![A-Za-z]))"
     rf"|(?P<named>{_PARAMETER_NAMES})\s+(?:an\s+|are\s+|is\s+an\s+)?integers?(?![A-Za-z])"
     rf"|integers?\s+(?P<after>{_PARAMETER_NAMES}))"
     r"\s*(?(open)\))\s*\.?\s*$"

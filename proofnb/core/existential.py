@@ -13,6 +13,7 @@ checking each exactly. The answer is ``False`` only when every candidate has bee
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable, Sequence
 
@@ -54,7 +55,7 @@ def member_for_some(
     """
     fixed = {s: v for s, v in point.items() if s not in names}
     undecided = False
-    for part in _disjuncts(stmt):
+    for part in _disjuncts(split_signs(stmt, names)):
         present = sorted(names & part.free_symbols, key=lambda s: s.name)
         if not present:
             found = member(part, fixed, real)
@@ -67,6 +68,37 @@ def member_for_some(
         if found is None:
             undecided = True
     return None if undecided else False
+
+
+@functools.lru_cache(maxsize=256)
+def split_signs(stmt: Basic, names: frozenset[Symbol]) -> Basic:
+    """The line with each disjunct that has a sign ``(-1)^k`` (``x = (-1)^k pi/6 + k pi``)
+    written twice, for even k (k -> 2k) and odd k (k -> 2k + 1): the same union over the
+    integers, now linear in k."""
+    out: list[Basic] = []
+    changed = False
+    for part in _disjuncts(stmt):
+        signed = {s for p in part.atoms(sp.Pow) if _minus_one(p.base)
+                  for s in p.exp.free_symbols & names}
+        if len(signed) != 1:
+            out.append(part)
+            continue
+        (k,) = signed
+        part = part.replace(lambda e: isinstance(e, sp.Pow) and _minus_one(e.base),
+                            lambda e: sp.Pow(-1, e.exp))  # a written (-1) may be -1*1
+        even, odd = part.xreplace({k: 2 * k}), part.xreplace({k: 2 * k + 1})
+        if any(p.base == -1 and k in p.exp.free_symbols
+               for p in (*even.atoms(sp.Pow), *odd.atoms(sp.Pow))):
+            out.append(part)  # the sign did not reduce (k not known to be an integer)
+            continue
+        out += [even, odd]
+        changed = True
+    return sp.Or(*out, evaluate=False) if changed else stmt
+
+
+def _minus_one(base: Basic) -> bool:
+    return bool(base == -1 or (base.is_number and not base.free_symbols
+                               and sp.expand(base) == -1))
 
 
 def _disjuncts(stmt: Basic) -> tuple[Basic, ...]:
@@ -146,7 +178,7 @@ def family_points(
     """Points of a line with parameters: each equation ``x = a + p k`` (solved for x) at a few
     integers k, so that the other line is checked on this line's solutions."""
     out: list[Point] = []
-    for part in _disjuncts(stmt):
+    for part in _disjuncts(split_signs(stmt, names)):
         for atom in _equations(part):
             present = names & atom.free_symbols
             if len(present) != 1 or x not in atom.free_symbols:

@@ -20,7 +20,7 @@ from sympy import Basic, Expr, Symbol
 
 from .domain import conditions
 from .equations import _atom_points
-from .existential import _disjuncts, _solve_linear, family_points
+from .existential import _disjuncts, _solve_linear, family_points, split_signs
 from .numeric import Point
 from .prove import ProofFound, assumption_interval
 
@@ -44,10 +44,12 @@ class ParameterLines:
         self.points: list[Point] = []
         self.solved: list[list[Family] | None] = [None, None]
         self.whole_line = False
+        self.region: sp.Set = sp.S.Complexes
         if self.x is None:
             return
         x = self.x
         region = assumption_interval(x, conds) if real else sp.S.Complexes
+        self.region = region
         self.whole_line = real and region == sp.S.Reals
         for index, (stmt, params) in enumerate(zip((first, second), names, strict=True)):
             if params:
@@ -61,11 +63,20 @@ class ParameterLines:
                 continue
 
     def prove(self, relation: str) -> ProofFound | None:
-        """Equal (or nested) unions of progressions over the whole real line."""
-        if self.x is None or not self.whole_line:
+        """Equal (or nested) unions of progressions over the whole real line, or equal (or
+        nested) solution sets over one common period or over a bounded assumed interval."""
+        if self.x is None:
             return None
-        return prove_periodic(relation, self.first, self.second, self.x, self.names,
-                              self.solved)
+        if self.whole_line:
+            found = prove_periodic(relation, self.first, self.second, self.x, self.names,
+                                   self.solved)
+            if found:
+                return found
+        try:
+            return prove_on_window(relation, self.first, self.second, self.x, self.names,
+                                   self.region)
+        except Exception:  # noqa: BLE001 - solveset and periodicity failures: no proof
+            return None
 
 
 def prove_periodic(
@@ -96,7 +107,7 @@ def prove_periodic(
 def _from_line(stmt: Basic, x: Symbol, params: frozenset[Symbol]) -> list[Family] | None:
     """Each disjunct ``x = a + p k`` as (a, p); ``None`` for anything else."""
     out: list[Family] = []
-    for part in _disjuncts(stmt):
+    for part in _disjuncts(split_signs(stmt, params)):
         if not isinstance(part, sp.Eq):
             return None
         solved = _solve_linear(part.lhs - part.rhs, x)
@@ -243,3 +254,251 @@ def _contains(offset: Expr, p: Expr, other: Expr, q: Expr) -> bool:
         return False  # both expanded to the common period: equal periods or a point
     steps = sp.expand((offset - other) / q)
     return isinstance(steps, sp.Integer)
+
+
+#: Most values of a parameter one window may need.
+MAX_WINDOW_MEMBERS = 200
+
+
+def prove_on_window(
+    relation: str, first: Basic, second: Basic, x: Symbol,
+    names: tuple[frozenset[Symbol], frozenset[Symbol]], region: sp.Set,
+) -> ProofFound | None:
+    """Prove a statement step by comparing the two lines' exact solution sets on a window.
+
+    The window is the assumed interval when it is bounded; on the whole real line it is one
+    common period ``[0, P)``: P is a multiple of the period of every relation of a line
+    without parameters (checked exactly: ``f(x + P) = f(x)``) and of every step of a line's
+    parameter (each disjunct ``a + p k < x < b + p k`` moves by whole steps p), so both
+    solution sets repeat with period P. This covers inequalities
+    (``sin x > 0 <=> 2k pi < x < (2k + 1) pi``) and finite answers on an interval.
+    """
+    lines = [split_signs(stmt, params) if params else stmt
+             for stmt, params in zip((first, second), names, strict=True)]
+    steps: list[Expr] = []
+    for stmt, params in zip(lines, names, strict=True):
+        for part in _disjuncts(stmt) if params else ():
+            step = _disjunct_step(part, x, params)
+            if step is None:
+                return None
+            steps.append(step)
+    if isinstance(region, sp.Interval) and region.inf.is_finite and region.sup.is_finite:
+        window: sp.Set = region
+    elif region == sp.S.Reals:
+        bare = [stmt for stmt, params in zip(lines, names, strict=True) if not params]
+        period = _window_period(bare, x, [s for s in steps if s != 0])
+        if period is None:
+            return None
+        window = sp.Interval.Ropen(0, period)
+    else:
+        return None
+    sets = [_on_window(stmt, x, params, window)
+            for stmt, params in zip(lines, names, strict=True)]
+    one, two = sets
+    if one is None or two is None:
+        return None
+    need = {"<=>": ((one, two), (two, one)), "==>": ((one, two),),
+            "<==": ((two, one),)}[relation]
+    if all(inner.is_subset(outer) is True for inner, outer in need):
+        return ProofFound("periodic-families")
+    return None
+
+
+def _disjunct_step(part: Basic, x: Symbol, params: frozenset[Symbol]) -> Expr | None:
+    """The step p by which the disjunct moves in x when its parameter grows by 1 (0 without
+    a parameter); ``None`` unless every relation is linear in x and k with that one step."""
+    atoms = part.args if isinstance(part, sp.And) else (part,)
+    present = params & part.free_symbols
+    if len(present) > 1:
+        return None
+    found: set[Expr] = set()
+    for atom in atoms:
+        if not isinstance(atom, (sp.Eq, sp.Lt, sp.Le, sp.Gt, sp.Ge)) or x not in atom.free_symbols:
+            return None
+        diff = sp.expand(atom.lhs - atom.rhs)
+        slope = diff.coeff(x, 1)
+        if slope == 0 or slope.free_symbols or x in (diff - slope * x).free_symbols:
+            return None
+        if present:
+            (k,) = present
+            rest = sp.expand(diff - slope * x)
+            move = rest.coeff(k, 1)
+            if move.free_symbols or (rest - move * k).free_symbols:
+                return None
+            found.add(sp.nsimplify(-move / slope) if move.has(sp.Float) else -move / slope)
+        else:
+            found.add(sp.S.Zero)
+    if len(found) != 1 or (present and sp.S.Zero in found):
+        return None  # the bounds must move together: the disjunct is translated as k grows
+    return sp.Abs(found.pop())
+
+
+def _window_period(bare: Sequence[Basic], x: Symbol, steps: Sequence[Expr]) -> Expr | None:
+    """A common period of every relation of the lines without parameters and of the
+    parameter steps, checked exactly; ``None`` when there is none."""
+    from sympy.calculus.util import periodicity
+
+    periods = list(steps)
+    relations = [r for stmt in bare for r in stmt.atoms(sp.Eq, sp.Lt, sp.Le, sp.Gt, sp.Ge)]
+    for rel in relations:
+        period = periodicity(rel.lhs - rel.rhs, x)
+        if period is None or period == 0:
+            return None
+        periods.append(period)
+    if not periods:
+        return None
+    common = _common_period([(sp.S.Zero, p) for p in periods])
+    if common is None:
+        return None
+    for rel in relations:
+        f = rel.lhs - rel.rhs
+        shifted = sp.expand(f.xreplace({x: x + common}) - f)
+        if shifted != 0 and sp.simplify(shifted) != 0:
+            return None
+    return common
+
+
+def _on_window(stmt: Basic, x: Symbol, params: frozenset[Symbol], window: sp.Set) -> sp.Set | None:
+    """The exact solution set of a line within the window (a union of intervals and points),
+    over every integer value of its parameter; ``None`` when it cannot be computed."""
+    if not params:
+        return _solved(stmt, x, window)
+    pieces: list[sp.Set] = []
+    for part in _disjuncts(stmt):
+        present = sorted(params & part.free_symbols, key=lambda s: s.name)
+        if not present:
+            found = _solved(part, x, window)
+            if found is None:
+                return None
+            pieces.append(found)
+            continue
+        (k,) = present
+        values = _parameter_range(part, x, k, window)
+        if values is None:
+            return None
+        for n in values:
+            found = _solved(part.xreplace({k: sp.Integer(n)}), x, window)
+            if found is None:
+                return None
+            pieces.append(found)
+    return sp.Union(*pieces) if pieces else sp.S.EmptySet
+
+
+def _parameter_range(part: Basic, x: Symbol, k: Symbol, window: sp.Set) -> range | None:
+    """Every integer k for which the disjunct (bounded in x on both sides, or an equation)
+    can meet the window, with a margin of one on each side."""
+    atoms = part.args if isinstance(part, sp.And) else (part,)
+    lower = upper = False
+    ends: list[float] = []
+    for atom in atoms:
+        diff = sp.expand(atom.lhs - atom.rhs)
+        slope_x = diff.coeff(x, 1)
+        solved = sp.expand(-(diff - slope_x * x) / slope_x)  # the bound a + p k on x
+        move = solved.coeff(k, 1)
+        offset = sp.expand(solved - move * k)
+        for end in (window.inf, window.sup):
+            ends.append(float(sp.N((end - offset) / move, 30)))
+        if isinstance(atom, sp.Eq):
+            lower = upper = True
+        else:  # x below or above the bound: x's coefficient on the small side decides
+            small_side_has_x = isinstance(atom, (sp.Lt, sp.Le)) == bool(slope_x > 0)
+            upper, lower = upper or small_side_has_x, lower or not small_side_has_x
+    if not (lower and upper):
+        return None
+    first, last = math.floor(min(ends)) - 1, math.ceil(max(ends)) + 1
+    if last - first + 1 > MAX_WINDOW_MEMBERS:
+        return None
+    return range(first, last + 1)
+
+
+def _solved(stmt: Basic, x: Symbol, window: sp.Set) -> sp.Set | None:
+    """solveset of an and/or of relations in x within the window, when it is a finite union
+    of intervals and points."""
+    if isinstance(stmt, sp.And):
+        parts = [_solved(a, x, window) for a in stmt.args]
+        return None if any(p is None for p in parts) else sp.Intersection(*parts)
+    if isinstance(stmt, sp.Or):
+        parts = [_solved(a, x, window) for a in stmt.args]
+        return None if any(p is None for p in parts) else sp.Union(*parts)
+    if stmt in (sp.true, sp.false):
+        return window if stmt is sp.true else sp.S.EmptySet
+    if not isinstance(stmt, (sp.Eq, sp.Lt, sp.Le, sp.Gt, sp.Ge)) or stmt.free_symbols - {x}:
+        return None
+    if not isinstance(stmt, sp.Eq) and x in (stmt.lhs - stmt.rhs).free_symbols \
+            and not _is_linear(stmt.lhs - stmt.rhs, x):
+        return _signs(stmt, x, window)
+    found = sp.solveset(stmt, x, window)
+    if not _plain(found):
+        return None
+    return found
+
+
+def _is_linear(f: Expr, x: Symbol) -> bool:
+    slope = sp.expand(f).coeff(x, 1)
+    return not slope.free_symbols and x not in sp.expand(f - slope * x).free_symbols
+
+
+#: Functions whose expressions are continuous wherever defined (so a sign changes only at a
+#: zero or where the expression is undefined).
+_CONTINUOUS = (sp.sin, sp.cos, sp.tan, sp.cot, sp.Abs)
+
+
+def _signs(rel: Basic, x: Symbol, window: sp.Set) -> sp.Set | None:
+    """An inequality in x on the window, by signs between its exact zeros and the points
+    where it is undefined. (SymPy's ``solveset`` answers a trigonometric inequality on one
+    period only, however long the window: ``sin(2x) > 0`` on [0, 2 pi) gives (0, pi/2).)"""
+    f = rel.lhs - rel.rhs
+    if isinstance(rel, (sp.Gt, sp.Ge)):
+        f = -f  # now: f < 0 or f <= 0
+    strict = isinstance(rel, (sp.Lt, sp.Gt))
+    if any(not isinstance(a, _CONTINUOUS) for a in f.atoms(sp.Function)):
+        return None
+    holes: set[Expr] = set()
+    for cond in conditions(f, real=True):
+        if cond.kind != "ne":
+            return None
+        found = sp.solveset(sp.Eq(cond.expr, 0), x, window)
+        if not isinstance(found, sp.FiniteSet) and found is not sp.S.EmptySet:
+            return None
+        holes |= set(found)
+    zeros = sp.solveset(sp.Eq(f, 0), x, window)
+    if not isinstance(zeros, sp.FiniteSet) and zeros is not sp.S.EmptySet:
+        return None
+    cuts = sorted({window.inf, window.sup, *holes, *zeros}, key=lambda v: float(sp.N(v, 30)))
+    pieces: list[sp.Set] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        sign = _sign_at(f, x, (a + b) / 2)
+        if sign is None:
+            return None
+        if sign < 0:
+            pieces.append(sp.Interval.open(a, b))
+    for c in cuts:
+        if c in holes or c not in window:
+            continue
+        if c in zeros:
+            if not strict:
+                pieces.append(sp.FiniteSet(c))
+            continue
+        sign = _sign_at(f, x, c)
+        if sign is None:
+            return None
+        if sign < 0:
+            pieces.append(sp.FiniteSet(c))
+    return sp.Intersection(sp.Union(*pieces), window) if pieces else sp.S.EmptySet
+
+
+def _sign_at(f: Expr, x: Symbol, at: Expr) -> int | None:
+    """The sign of f at a point where it is defined and not zero (evaluated to 30 digits,
+    trusted only far from 0)."""
+    value = sp.N(f.xreplace({x: at}), 30)
+    if not value.is_real or not value.is_number or abs(value) < 1e-12:
+        return None
+    return 1 if value > 0 else -1
+
+
+def _plain(found: sp.Set) -> bool:
+    if isinstance(found, sp.Union):
+        return all(_plain(a) for a in found.args)
+    if isinstance(found, sp.FiniteSet):
+        return all(v.is_real for v in found.args)
+    return isinstance(found, sp.Interval) or found is sp.S.EmptySet
