@@ -1,17 +1,20 @@
 """Steps about unknown functions (``assume f function``): proofs for every f, refutations by one.
 
-A step that mentions an undeclared-body function ``f`` claims something for EVERY function f
-(differentiable wherever it is differentiated). Three tiers, after the ordinary decision:
+A step that mentions an unknown function ``f`` claims something for EVERY function f
+(differentiable wherever it is differentiated). Three tiers, in order:
 
-1. the ordinary decision with ``f`` uninterpreted (symbolic proofs: the product rule);
-2. a proof of the *generalized* step: every value ``f(x)``, ``f'(x)``... becomes an independent
-   variable (real in real mode). A proof for all values of those variables is a proof for
-   every f, since each function only picks some of the values (``f(x)^2 >= 0``);
+1. a proof of the *generalized* step: after derivatives are written out (product and chain
+   rules), every value ``f(x)``, ``f'(x)``, ``f'(x^2)`` becomes an independent variable (real
+   in real mode). A proof for all values of those variables is a proof for every f, since
+   each function only picks some of the values (``f(x)^2 >= 0``, the product rule);
+2. when f sits under an integral or a limit (its values there are not independent), the
+   ordinary decision with f uninterpreted (equalities and statements only);
 3. refutation by instances: ``f`` is replaced by concrete functions (``t``, ``t^2 + 1``,
-   ``e^t``...), derivatives and integrals are then computed by the ordinary engine, and the
-   ordinary refutation search runs. A witness names the function: ``f(t) = t^2 + 1, x = 1:
-   left side 4, right side 2``. Instances never prove a step; when all of them agree the step
-   is only ``likely``, with a message that says it was checked on sample functions.
+   ``e^t``..., or the constant that refutes the generalized step), derivatives and integrals
+   are then computed by the ordinary engine, and the ordinary refutation search runs. A
+   witness names the function: ``f(t) = t^2 + 1, x = 0: left side 1, right side 2``.
+   Instances never prove a step; when all of them agree the step is only ``likely``, with a
+   message that says it was checked on sample functions.
 """
 
 from __future__ import annotations
@@ -29,9 +32,9 @@ from .model import Counterexample
 from .numeric import step_seed
 from .usertext import user_text
 
-#: Share of the remaining time the uninterpreted decision and the generalized proof may use.
+#: Share of the remaining time the generalized proof and the uninterpreted decision may use.
+GENERAL_SHARE = 0.35
 FIRST_SHARE = 0.35
-GENERAL_SHARE = 0.3
 #: Instances that must agree (each proved or likely) before the step is called ``likely``.
 MIN_INSTANCES = 4
 
@@ -84,18 +87,18 @@ def decide_functions(
     call = dict(conditions=conditions, real=real, seed=seed, texts=texts)
     sides = (lhs, rhs, origin)
     raw = written or sides
+    general, constants, applicable = _generalized(
+        relation, sides, raw, conditions, real, seed, texts, _share(deadline, GENERAL_SHARE))
+    if general is not None:
+        return general
     first: Outcome | None = None
-    if relation not in _ORDER:
-        # An inequality goes to the generalized tier first: SymPy's solvers loop on the
-        # sign of exp(f(x)) with f uninterpreted.
+    if not applicable and relation not in _ORDER:
+        # f under an integral or a limit: SymPy may still prove the step with f uninterpreted
+        # (an inequality is left out: SymPy's solvers loop on the sign of exp(f(x))).
         first = decide(relation, *sides, deadline=_share(deadline, FIRST_SHARE), written=raw,
                        **call)  # type: ignore[arg-type]
         if first.status in ("proved", "refuted", "error"):
             return first
-    general, constants = _generalized(relation, sides, raw, conditions, real, seed, texts,
-                                      _share(deadline, GENERAL_SHARE))
-    if general is not None:
-        return general
     used_seed = step_seed(seed, *texts) if texts else seed
     found = _instances(relation, sides, raw, conditions, real, seed, texts, deadline, used_seed,
                        constants)
@@ -120,28 +123,29 @@ def _generalized(
     relation: str, sides: tuple[Basic, Basic, Basic], raw: tuple[Basic, Basic, Basic],
     conditions: tuple[Basic, ...], real: bool, seed: int, texts: Sequence[str],
     deadline: float,
-) -> tuple[Outcome | None, Bodies | None]:
+) -> tuple[Outcome | None, Bodies | None, bool]:
     """The step proved with each value of an unknown function a free variable; else None
     and, when the generalized step is refuted by values that one constant function per f
-    can take, those constant functions (to be confirmed as an instance)."""
+    can take, those constant functions (to be confirmed as an instance). The flag says
+    whether the step could be generalized (every f applied outside integrals and limits)."""
     exprs = [_evaluated(e) for e in (*sides, *raw, *conditions)]
     values: dict[Basic, Symbol] = {}
     for e in exprs:
         _collect_values(e, values, real)
     if not values or any(_bound_inside(e) for e in exprs):
-        return None, None  # f inside an integral or a limit: its values are not independent
+        return None, None, False  # f under an integral: its values are not independent
     general = [e.xreplace(values) for e in exprs]
     if any(has_undefined(e) for e in general):
-        return None, None
+        return None, None, False
     outcome = decide(relation, *general[:3], conditions=tuple(general[6:]), real=real,
                      seed=seed, texts=texts, deadline=deadline,
                      written=(general[3], general[4], general[5]))
     if outcome.status == "proved":
         return dataclasses.replace(outcome, message=(
-            "proved for every value of " + ", ".join(s.name for s in values.values()))), None
+            "proved for every value of " + ", ".join(s.name for s in values.values()))), None, True
     if outcome.status == "refuted" and outcome.counterexample is not None:
-        return None, _constants(values, dict(outcome.counterexample.point))
-    return None, None
+        return None, _constants(values, dict(outcome.counterexample.point)), True
+    return None, None, True
 
 
 def _constants(values: dict[Basic, Symbol], point: dict[str, str]) -> Bodies | None:
