@@ -502,3 +502,20 @@ def _plain(found: sp.Set) -> bool:
     if isinstance(found, sp.FiniteSet):
         return all(v.is_real for v in found.args)
     return isinstance(found, sp.Interval) or found is sp.S.EmptySet
+
+
+def prove_one_period(
+    relation: str, first: Basic, second: Basic, symbols: Sequence[Symbol],
+    conds: Sequence[Basic], real: bool,
+) -> ProofFound | None:
+    """Two lines without parameters in one real variable (``sin(x) = cos(x) <=> tan(x) = 1``)
+    compared on one common period, or on a bounded assumed interval (:func:`prove_on_window`).
+    For a statement step that no cheaper tier settled."""
+    if not real or len(symbols) != 1:
+        return None
+    x = symbols[0]
+    try:
+        return prove_on_window(relation, first, second, x, (frozenset(), frozenset()),
+                               assumption_interval(x, conds))
+    except Exception:  # noqa: BLE001 - solveset and periodicity failures: no proof
+        return None

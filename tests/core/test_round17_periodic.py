@@ -105,3 +105,24 @@ def test_a_lost_answer_on_a_bounded_interval_is_refuted() -> None:
 ])
 def test_latex_spacing_and_unbraced_mathbb_declare_the_parameter(text: str) -> None:
     assert _step(text)[0] == "proved"
+
+
+S, C = sp.sin(X), sp.cos(X)
+
+
+@pytest.mark.parametrize(("true_step", "false_step", "lines"), [
+    ("sin(x) = cos(x) <=> tan(x) = 1", "sin(x) = cos(x) <=> tan(x)^2 = 1",
+     (sp.Eq(S, C), sp.Eq(sp.tan(X) ** 2, 1))),
+    ("sin(x) = 1 ==> cos(x) = 0", "cos(x) = 0 ==> sin(x) = 1", (sp.Eq(C, 0), sp.Eq(S, 1))),
+    ("sin(x) cos(x) = 0 <=> sin(2x) = 0", "sin(x) cos(x) = 0 <=> sin(x) = 0",
+     (sp.Eq(S * C, 0), sp.Eq(S, 0))),
+])
+def test_periodic_lines_without_parameters_compared_on_one_period(
+    true_step: str, false_step: str, lines: tuple[sp.Basic, sp.Basic]
+) -> None:
+    assert _step(true_step)[0] == "proved"
+    status, kind, point = _step(false_step)
+    assert status == "refuted"
+    x = sp.sympify(point["x"])
+    one, two = (_holds(line, x) for line in lines)
+    assert (one, two) == ((True, False) if kind == "lost-root" else (False, True))
