@@ -21,7 +21,7 @@ from .domain import Condition, conditions, excluded_points, note_for, notes_for
 from .equalities import complete_witness, eliminate
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
 from .existential import existential_symbols
-from .families import ParameterLines
+from .families import ParameterLines, prove_one_period
 from .inequality import touch_points
 from .model import Counterexample, Status
 from .numeric import (
@@ -665,6 +665,10 @@ def _decide_statement(
         return Outcome("refuted", "counterexample", more.counterexample, seed=seed)
     has_eq = bool(lhs.atoms(sp.Eq) | rhs.atoms(sp.Eq))
     unsolved = len(problem.symbols) == 1 and analysis.sets is None
+    if has_eq and unsolved and not lines:  # periodic solution sets: compare one period
+        proof = prove_one_period(relation, lhs, rhs, problem.symbols, conds, real)
+        if proof:
+            return Outcome("proved", proof.method)
     if has_eq and (more.both_true == 0 or unsolved):
         return Outcome("unknown", "none", seed=seed,
                        message="no proof found; the solution sets could not be computed exactly")
