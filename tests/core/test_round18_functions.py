@@ -168,3 +168,11 @@ def test_steps_without_functions_do_not_take_the_function_path() -> None:
     x = sp.Symbol("x")
     assert not has_undefined(sp.sin(x) ** 2, sp.Integral(x, x))
     assert has_undefined(sp.Function("f")(x) + 1)
+
+
+def test_inverse_pairs_of_f_fast_and_log_power_refuted() -> None:
+    step = _step("ln(exp(f(x))) = f(x)")  # the uninterpreted decision took 18 s on it
+    assert step.status == "proved" and step.seconds < 3
+    wrong = _step("ln(f(x)^2) = 2 ln(f(x))")  # f may be negative: the right side undefined
+    assert wrong.status == "refuted" and wrong.counterexample is not None
+    assert wrong.counterexample.kind == "undefined"
