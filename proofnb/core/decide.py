@@ -22,6 +22,7 @@ from .equalities import complete_witness, eliminate
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
 from .existential import existential_symbols
 from .families import ParameterLines, prove_one_period
+from .induction import prove_by_induction
 from .inequality import touch_points
 from .model import Counterexample, Status
 from .numeric import (
@@ -204,6 +205,7 @@ def decide(
     # doit once per distinct expression: the origin is often the left side, and the
     # as-written form of a derivative or integral is often the evaluated one.
     done: dict[Basic, Basic] = {}
+    unevaluated = (raw_lhs, raw_rhs)
     for e in (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin):
         if e not in done:
             done[e] = _doit(e, deadline, conditions, real)
@@ -238,6 +240,11 @@ def decide(
     proof = _prove_expressions(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline, refined)
     if proof is None and time.monotonic() < deadline:
         proof = prove_by_residues(relation, lhs, rhs, problem.integer, real, deadline)
+    if proof is None and real and relation != "=" and problem.integer \
+            and time.monotonic() < deadline:
+        sums = any(side.has(sp.Sum) for side in unevaluated)  # as written: S(n + 1) - S(n)
+        proof = prove_by_induction(relation, *(unevaluated if sums else (lhs, rhs)),
+                                   conditions, deadline, _proved)
     covered = domain_covered(problem, refined) if proof else True
     if proof and covered:
         notes = domain_notes(problem, probe.isolated)
@@ -255,6 +262,13 @@ def decide(
     return _numeric_outcome(max(probe.agreeing, more.agreeing), used_seed, timed_out=(
         time.monotonic() > deadline), extra="" if covered else
         "identity proved where both sides are defined; domain inclusion only checked numerically")
+
+
+def _proved(relation: str, lhs: Expr, rhs: Expr, conditions: tuple[Basic, ...],
+            deadline: float) -> bool:
+    """Is ``lhs relation rhs`` proved under ``conditions`` (the induction's sub-claims)?"""
+    return decide(relation, lhs, rhs, lhs, conditions=conditions, deadline=deadline).status \
+        == "proved"
 
 
 def _about_the_step(conditions: tuple[Basic, ...], exprs: Sequence[Basic]) -> tuple[Basic, ...]:
