@@ -41,7 +41,28 @@ def existential_symbols(
             in_conditions |= cond.free_symbols  # "k integer" itself is no restriction
     one = {s for s in first.free_symbols if isinstance(s, Symbol) and s.is_integer}
     two = {s for s in second.free_symbols if isinstance(s, Symbol) and s.is_integer}
-    return (frozenset(one - two - in_conditions), frozenset(two - one - in_conditions))
+    # Both lines written as families x = a + p k (the answer re-indexed, x = -pi/4 + k pi/2
+    # for x = pi/4 + k pi/2): each line is a set of its own, k is "for some" in each.
+    shared = {k for k in one & two - in_conditions
+              if _family_line(first, k) and _family_line(second, k)}
+    return (frozenset(one - two - in_conditions | shared),
+            frozenset(two - one - in_conditions | shared))
+
+
+def _family_line(stmt: Basic, k: Symbol) -> bool:
+    """Is every alternative of ``stmt`` an equation ``c x = a + p k`` in one other variable x
+    (c, a, p numbers, p nonzero): a family of solutions indexed by k?"""
+    for part in _disjuncts(stmt):
+        if not isinstance(part, sp.Eq):
+            return False
+        diff = sp.expand(part.lhs - part.rhs)
+        others = diff.free_symbols - {k}
+        if len(others) != 1 or _solve_linear(diff, k) is None:
+            return False
+        (x,) = others
+        if _solve_linear(diff, x) is None or sp.expand(diff).coeff(k, 1).free_symbols:
+            return False
+    return True
 
 
 def member_for_some(

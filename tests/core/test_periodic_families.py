@@ -90,7 +90,15 @@ def test_a_step_without_the_parameter_ignores_its_declaration() -> None:
     assert _check(text)[0][0] == "proved"
 
 
-def test_a_parameter_in_both_lines_is_a_free_variable() -> None:
-    # The same k on both sides: equivalent for every k (no "for some").
+def test_a_parameter_in_both_lines_of_algebra_is_a_free_variable() -> None:
+    # n^2 = 2k + 1 is not a family in n: the same k links the lines, as in a proof.
+    assert _check("n = 2k + 1 ==> n^2 = 4k^2 + 4k + 1", "k integer")[0][0] == "proved"
+    assert _check("n = 2k + 1 ==> n^2 = 2k + 1", "k integer")[0][0] == "refuted"
+
+
+def test_two_family_lines_are_two_sets_even_with_the_same_letter() -> None:
+    # The answer re-indexed: the same set of solutions, k "for some" in each line.
+    assert _check("x = pi/4 + k pi/2 <=> x = -pi/4 + k pi/2, k ∈ ℤ")[0][0] == "proved"
     assert _check("x = 2k, k ∈ ℤ\n<=> x/2 = k")[0][0] == "proved"
-    assert _check("x = 2k, k ∈ ℤ\n<=> x = k")[0][0] == "refuted"
+    status, kind, point = _check("x = 2k, k ∈ ℤ\n<=> x = k")[0]
+    assert (status, kind, point) == ("refuted", "gained-root", {"x": "1"})  # 1 is not even
