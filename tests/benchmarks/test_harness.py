@@ -63,3 +63,10 @@ def test_short_subset_is_small_deterministic_and_covers_every_topic() -> None:
     assert any(not s.holds for s in first) and any(s.holds for s in first)
     assert len({s.id for s in first}) == len(first)
     json.dumps([s.id for s in first])  # ids are plain strings, as the JSON report needs
+
+
+def test_the_hardware_ceiling_is_a_ratio_of_two_processes_to_one() -> None:
+    from benchmarks.hardware import scaling_ceiling
+
+    ratio = scaling_ceiling()
+    assert 0.3 < ratio < 2.5  # one core gives about 1, two free cores about 2
