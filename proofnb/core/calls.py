@@ -38,12 +38,25 @@ class Calls(Cursor):
     __slots__ = ()
 
     def apply_undefined(self, tok: Token, function: Any) -> Any:
+        order = 0
+        while self.at("'"):  # f'(x), f''(x): derivatives of a declared function
+            self.advance()
+            order += 1
         if not self.at("("):
             self.fail(self.peek(), f"expected '(' after the function {tok.text}")
         args = self.arguments(tok)
         if not args or not all(isinstance(a, sp.Expr) for a in args):
             self.fail(tok, f"{tok.text}(...) takes one or more expressions")
-        return self.build(function, args, tok)
+        if not order:
+            return self.build(function, args, tok)
+        if len(args) != 1:
+            self.fail(tok, f"{tok.text}{chr(39) * order}(...) takes one argument; for a "
+                           "function of several variables write diff(f(x, y), x)")
+        (arg,) = args
+        if isinstance(arg, sp.Symbol):
+            return self.build(sp.Derivative, [function(arg), (arg, order)], tok)
+        point = sp.Dummy("t")  # f'(x^2): the derivative of f, taken at x^2
+        return sp.Subs(sp.Derivative(function(point), (point, order)), point, arg)
 
     def call(self, tok: Token, name: str, base: Any = None) -> Any:
         power: Any = None

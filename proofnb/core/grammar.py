@@ -397,7 +397,8 @@ class MathParser(Latex):
         """``(x^2)'``: the derivative with respect to the expression's one variable."""
         if isinstance(value, sp.Symbol):
             self.fail(tok, f"{value}' would be the derivative of a function named {value}: "
-                           "write the expression instead, e.g. (x^2)' or diff(f(x), x)")
+                           f"declare it (assume {value} function) to write {value}'(x), or "
+                           "write the expression instead, e.g. (x^2)'")
         free = sorted(value.free_symbols, key=str)
         if not free:
             self.fail(tok, "a prime ' needs a variable to differentiate by")

@@ -141,8 +141,9 @@ def _generalized(
                      seed=seed, texts=texts, deadline=deadline,
                      written=(general[3], general[4], general[5]))
     if outcome.status == "proved":
-        return dataclasses.replace(outcome, message=(
-            "proved for every value of " + ", ".join(s.name for s in values.values()))), None, True
+        names = ", ".join(sorted(s.name for s in values.values()))
+        return dataclasses.replace(outcome, message=f"proved for every value of {names}"), \
+            None, True
     if outcome.status == "refuted" and outcome.counterexample is not None:
         return None, _constants(values, dict(outcome.counterexample.point)), True
     return None, None, True
