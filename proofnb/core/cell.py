@@ -22,6 +22,9 @@ Chains and steps
   ``x^2 - 5x + 6 = 0`` followed by ``<=> (x - 2)(x - 3) = 0`` is one statement step, while
   ``log(x^2) = 2 log(x)`` on its own, or ``(a + b)^2`` followed by ``= ...`` lines, is an
   expression chain. Every chain must have at least one step.
+* A chain of statements may end with lines that continue its last line's right side:
+  ``n = 2k + 1``, ``==> n^2 = (2k + 1)^2``, ``= 4k^2 + 4k + 1``. Those lines form an
+  expression chain of their own, from that right side on.
 * A line may end by naming integer parameters: ``x = pi/4 + k pi, k ∈ ℤ`` (also ``k in Z``,
   ``(k integer)``, ``\\quad k \\in \\mathbb{Z}``, ``for some integer k``). The names become
   the cell's assumption ``k integer``; in a statement step, a parameter of one line only
@@ -212,11 +215,17 @@ def parse_cell(text: str) -> ParsedCell:
         raise ParseError("", "empty cell: nothing to check")
     lines: list[ChainLine] = []
     steps: list[StepSpec] = []
-    for number, chain in enumerate(chains):
+    number = 0
+    for chain in chains:
         if _is_statement_chain(chain):
-            _statement_chain(chain, number, lines, steps)
+            head, tail = _continued_expressions(chain)
+            _statement_chain(head, number, lines, steps)
+            if tail:
+                number += 1
+                _expression_chain(tail, number, lines, steps)
         else:
             _expression_chain(chain, number, lines, steps)
+        number += 1
     return ParsedCell(text=text, lines=tuple(lines), steps=tuple(steps), assume=tuple(assume))
 
 
@@ -369,6 +378,22 @@ def _is_statement_chain(chain: list[_Piece]) -> bool:
     return False
 
 
+def _continued_expressions(chain: list[_Piece]) -> tuple[list[_Piece], list[_Piece] | None]:
+    """A statement chain that ends by continuing its last line's right side on new lines
+    (``n = 2k + 1 ==> n^2 = (2k + 1)^2`` then ``= 4k^2 + 4k + 1``): the statement chain up to
+    that line, and an expression chain from its last term on. ``(chain, None)`` otherwise."""
+    for i in range(1, len(chain) - 1, 2):
+        rel, before, after = chain[i], chain[i - 1], chain[i + 1]
+        if rel.rel in (None, "", "<=>", "==>", "<==") or (
+                rel.line == before.line and after.line == rel.line):
+            continue
+        rest = chain[i:]
+        if i < 3 or any(p.rel in ("", "<=>", "==>", "<==") or p.marker for p in rest):
+            return chain, None  # not at the end of a statement chain: the error explains
+        return chain[:i], [before, *rest]
+    return chain, None
+
+
 def _expression_chain(
     chain: list[_Piece], number: int, lines: list[ChainLine], steps: list[StepSpec]
 ) -> None:
@@ -408,9 +433,10 @@ def _statement_chain(
         if rel.line != last.line or term.line != rel.line:
             raise ParseError(
                 term.source if term.line == rel.line else last.source,
-                f"a line starting or ending with {rel.rel!r} continues an expression, but this "
-                "chain relates statements: start the line with <=>, ==> or <==, or leave a blank "
-                "line to start a new chain",
+                f"a line starting or ending with {rel.rel!r} continues an expression; in a "
+                "chain of statements only its last lines may do that (n = 2k + 1 ==> n^2 = "
+                "(2k + 1)^2, then = 4k^2 + 4k + 1): start this line with <=>, ==> or <==, or "
+                "leave a blank line to start a new chain",
                 rel.line,
                 rel.col,
             )

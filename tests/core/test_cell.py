@@ -199,3 +199,18 @@ def test_a_bracketed_statement_is_a_statement_term() -> None:
 def test_a_relation_inside_a_call_does_not_make_a_statement() -> None:
     with pytest.raises(ParseError, match="expected an equation or inequality"):
         parse_cell("f(x = 1) <=> x = 1")
+
+
+def test_a_statement_chain_may_end_by_continuing_its_last_right_side() -> None:
+    cell = parse_cell("n = 2k + 1\n==> n^2 = (2k + 1)^2\n= 4k^2 + 4k + 1\n= 2(2k^2 + 2k) + 1")
+    assert [(s.kind, s.relation, s.lhs, s.rhs) for s in cell.steps] == [
+        ("statement", "==>", "n = 2k + 1", "n^2 = (2k + 1)^2"),
+        ("expression", "=", "(2k + 1)^2", "4k^2 + 4k + 1"),
+        ("expression", "=", "4k^2 + 4k + 1", "2(2k^2 + 2k) + 1"),
+    ]
+    assert cell.steps[1].origin == "(2k + 1)^2"
+
+
+def test_a_continuation_followed_by_another_statement_is_still_an_error() -> None:
+    with pytest.raises(ParseError, match="only its last lines"):
+        parse_cell("n = 2k + 1\n==> n^2 = (2k + 1)^2\n= 4k^2 + 4k + 1\n<=> n = 3")
