@@ -88,6 +88,23 @@ def build_env(options: CheckOptions) -> MathEnv:
     return MathEnv(env.symbols, env.functions, tuple(conditions), domain)
 
 
+def declarations(
+    texts: tuple[str, ...], parameters: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], int]:
+    """The items of ``texts`` that only say what a name is (``f function``, and ``k integer``
+    for the integer parameters in ``parameters``: ``x = pi/4 + k pi, k ∈ ℤ``), and how many
+    other items there are. Without those declarations the text means something else, so the
+    check of whether a step needs its assumptions keeps them."""
+    kept: list[str] = []
+    dropped = 0
+    for _item, names, prop, _text in _all_items(texts):
+        if prop == "function" or (prop == "integer" and set(names) <= parameters):
+            kept.append(f"{', '.join(names)} {prop}")
+        else:
+            dropped += 1
+    return tuple(kept), dropped
+
+
 def _conjuncts(statement: Any) -> tuple[Any, ...]:
     if isinstance(statement, sp.And):
         return tuple(p for arg in statement.args for p in _conjuncts(arg))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import sympy as sp
 
+from .assume import declarations
 from .decide import Outcome, decide
 from .errors import ParseError, ProofnbError, UnsupportedError
 from .instances import decide_functions, has_undefined
@@ -91,11 +92,17 @@ def _error(spec: StepSpec, message: str, started: float) -> StepResult:
     )
 
 
-def _run(spec: StepSpec, options: CheckOptions, deadline: float) -> tuple[Outcome, str, str]:
+def _run(
+    spec: StepSpec, options: CheckOptions, deadline: float
+) -> tuple[Outcome, str, str, frozenset[str]]:
+    """The decision, both sides' LaTeX, and the step's "for some" integer parameters."""
+    from .existential import existential_symbols
     from .parser import build_env
 
     env = build_env(options)
     (lhs, rhs, origin), raw = _parse_sides(spec, env)
+    parameters = frozenset(s.name for names in existential_symbols(lhs, rhs, env.conditions)
+                           for s in names) if spec.kind == "statement" else frozenset()
     # A step about unknown functions (assume f function) is also tried on sample functions.
     decider = decide_functions if has_undefined(lhs, rhs, origin) else decide
     outcome = decider(
@@ -117,7 +124,7 @@ def _run(spec: StepSpec, options: CheckOptions, deadline: float) -> tuple[Outcom
         hint = "in real mode i is a variable; for the imaginary unit use --domain complex"
         message = f"{outcome.message}; {hint}" if outcome.message else hint
         outcome = dataclasses.replace(outcome, message=message)
-    return outcome, render_latex(spec.lhs), render_latex(spec.rhs)
+    return outcome, render_latex(spec.lhs), render_latex(spec.rhs), parameters
 
 
 #: Names a student may mean as the imaginary unit.
@@ -130,13 +137,14 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
     budget = max(0.05, options.timeout * SOFT_SHARE)
     deadline = time.monotonic() + budget
     try:
-        outcome, lhs_latex, rhs_latex = _run(spec, options, deadline)
+        outcome, lhs_latex, rhs_latex, parameters = _run(spec, options, deadline)
         flags = list(outcome.flags)
-        if outcome.status == "proved" and options.assume:
+        kept, dropped = declarations(tuple(options.assume), parameters)
+        if outcome.status == "proved" and dropped:
             remaining = deadline - time.monotonic()
-            bare = dataclasses.replace(options, assume=())
+            bare = dataclasses.replace(options, assume=kept)  # f function stays a function
             try:
-                plain, _, _ = _run(spec, bare, time.monotonic() + max(0.05, remaining / 2))
+                plain, _, _, _ = _run(spec, bare, time.monotonic() + max(0.05, remaining / 2))
                 if plain.status != "proved":
                     flags.append("assumption")
             except ProofnbError:
