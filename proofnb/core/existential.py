@@ -1,10 +1,11 @@
 """Integer parameters of one line: ``x = pi/4 + k pi/2, k ∈ ℤ`` means "for some integer k".
 
 In a statement step (``<=>``, ``==>``, ``<==``) an integer variable that occurs in one of the
-two lines only, and in no assumption beyond being an integer, is read as existentially
-quantified in that line: ``cos(2x) = 0 <=> x = pi/4 + k pi/2`` compares the solution set of
-the first line with the union over k of the second. Reading k as a free variable instead would
-refute the correct step at x = 3 pi/4, k = 0.
+two lines only, and in no assumption about other variables, is read as existentially
+quantified in that line (assumptions about k alone, ``k >= 0``, ``k natural``, restrict the
+values it ranges over: :func:`restrictions`): ``cos(2x) = 0 <=> x = pi/4 + k pi/2``
+compares the solution set of the first line with the union over k of the second. Reading k
+as a free variable instead would refute the correct step at x = 3 pi/4, k = 0.
 
 Membership of such a line at a point (values for the other variables) is decided by finding
 every integer k that the line's equations and inequalities, linear in k, leave possible, and
@@ -37,8 +38,8 @@ def existential_symbols(
     """The integer variables read as "for some" in each line (empty sets for most steps)."""
     in_conditions: set[Basic] = set()
     for cond in conditions:
-        if not (isinstance(cond, sp.Contains) and cond.args[1] == sp.S.Integers):
-            in_conditions |= cond.free_symbols  # "k integer" itself is no restriction
+        if len(cond.free_symbols) > 1:  # "k integer", "k >= 0" only restrict k's values
+            in_conditions |= cond.free_symbols
     one = {s for s in first.free_symbols if isinstance(s, Symbol) and s.is_integer}
     two = {s for s in second.free_symbols if isinstance(s, Symbol) and s.is_integer}
     # Both lines written as families x = a + p k (the answer re-indexed, x = -pi/4 + k pi/2
@@ -47,6 +48,35 @@ def existential_symbols(
               if _family_line(first, k) and _family_line(second, k)}
     return (frozenset(one - two - in_conditions | shared),
             frozenset(two - one - in_conditions | shared))
+
+
+def restrictions(conditions: Sequence[Basic], names: frozenset[Symbol]) -> tuple[Basic, ...]:
+    """The assumptions about the parameters alone beyond "k integer" (``k >= 0``)."""
+    return tuple(c for c in conditions if c.free_symbols and c.free_symbols <= names
+                 and not (isinstance(c, sp.Contains) and c.args[1] == sp.S.Integers))
+
+
+def restricted(conditions: Sequence[Basic], names: frozenset[Symbol]) -> bool:
+    """Do the parameters range over fewer than all integers (``k >= 0``, ``k positive``)?
+    The comparisons of whole progressions (:mod:`families`) then do not apply."""
+    signs = ("positive", "nonnegative", "negative", "nonpositive", "nonzero")
+    return bool(restrictions(conditions, names)) or any(
+        s.assumptions0.get(a) for s in names for a in signs)
+
+
+def allowed(value: Basic, k: Symbol, conditions: Sequence[Basic]) -> bool | None:
+    """Does the integer ``value`` of k satisfy the restrictions (None when unknown)?"""
+    if not admissible(k, value):
+        return False
+    for cond in conditions:
+        if k not in cond.free_symbols or cond.free_symbols != {k}:
+            continue
+        truth = cond.xreplace({k: value})
+        if truth is sp.false:
+            return False
+        if truth is not sp.true:
+            return None
+    return True
 
 
 def _family_line(stmt: Basic, k: Symbol) -> bool:
@@ -66,13 +96,15 @@ def _family_line(stmt: Basic, k: Symbol) -> bool:
 
 
 def member_for_some(
-    stmt: Basic, point: Point, names: frozenset[Symbol], real: bool, member: Member
+    stmt: Basic, point: Point, names: frozenset[Symbol], real: bool, member: Member,
+    limits: Sequence[Basic] = (),
 ) -> bool | None:
     """Does ``stmt`` hold at ``point`` for some integer values of ``names``?
 
     ``member`` decides a statement at a full point (True, False, or None when it cannot
-    tell). The answer is ``None`` when some part of the line does not pin a parameter down
-    to finitely many integers.
+    tell); ``limits`` are the assumptions about a parameter alone (:func:`restrictions`).
+    The answer is ``None`` when some part of the line does not pin a parameter down to
+    finitely many integers.
     """
     fixed = {s: v for s, v in point.items() if s not in names}
     undecided = False
@@ -81,7 +113,7 @@ def member_for_some(
         if not present:
             found = member(part, fixed, real)
         elif len(present) == 1:
-            found = _some_integer(part, present[0], fixed, real, member)
+            found = _some_integer(part, present[0], fixed, real, member, limits)
         else:
             found = None
         if found is True:
@@ -127,14 +159,18 @@ def _disjuncts(stmt: Basic) -> tuple[Basic, ...]:
 
 
 def _some_integer(
-    part: Basic, k: Symbol, fixed: Point, real: bool, member: Member
+    part: Basic, k: Symbol, fixed: Point, real: bool, member: Member,
+    limits: Sequence[Basic] = (),
 ) -> bool | None:
     candidates = integer_candidates(part, k, fixed)
     if candidates is None:
         return None
     undecided = False
     for value in candidates:
-        if not admissible(k, value):
+        ok = allowed(value, k, limits)
+        if ok is None:
+            undecided = True
+        if not ok:
             continue
         found = member(part, {**fixed, k: value}, real)
         if found is True:

@@ -20,7 +20,7 @@ from sympy import Basic, Expr, Symbol
 
 from .domain import conditions
 from .equations import _atom_points
-from .existential import _disjuncts, _solve_linear, family_points, split_signs
+from .existential import _disjuncts, _solve_linear, family_points, restricted, split_signs
 from .numeric import Point
 from .prove import ProofFound, assumption_interval
 
@@ -45,6 +45,8 @@ class ParameterLines:
         self.solved: list[list[Family] | None] = [None, None]
         self.whole_line = False
         self.region: sp.Set = sp.S.Complexes
+        # k >= 0 or k natural: the lines are no longer unions of whole progressions.
+        self.restricted = restricted(conds, names[0] | names[1])
         if self.x is None:
             return
         x = self.x
@@ -65,7 +67,7 @@ class ParameterLines:
     def prove(self, relation: str) -> ProofFound | None:
         """Equal (or nested) unions of progressions over the whole real line, or equal (or
         nested) solution sets over one common period or over a bounded assumed interval."""
-        if self.x is None:
+        if self.x is None or self.restricted:
             return None
         if self.whole_line:
             found = prove_periodic(relation, self.first, self.second, self.x, self.names,
@@ -485,6 +487,12 @@ def _signs(rel: Basic, x: Symbol, window: sp.Set) -> sp.Set | None:
         if sign < 0:
             pieces.append(sp.FiniteSet(c))
     return sp.Intersection(sp.Union(*pieces), window) if pieces else sp.S.EmptySet
+
+
+def signs_on_window(rel: Basic, x: Symbol, window: sp.Interval) -> sp.Set | None:
+    """The solution set of an inequality in x on a bounded interval, by signs between exact
+    zeros (for a trigonometric inequality, which SymPy solves on one period only)."""
+    return _signs(rel, x, window)
 
 
 def _sign_at(f: Expr, x: Symbol, at: Expr) -> int | None:

@@ -17,7 +17,7 @@ from sympy import Basic, Expr, Symbol
 from sympy.core.relational import Relational
 
 from .boundary import boundary_points
-from .existential import member_for_some
+from .existential import member_for_some, restrictions
 from .model import Counterexample
 from .numeric import (
     UNCERTAIN,
@@ -285,6 +285,7 @@ def probe_statements(
     seen: set[tuple[Expr, ...]] = set()
     parameters = problem.existential[0] | problem.existential[1]
     needed = [s for s in problem.symbols if s not in parameters]
+    limits = restrictions(problem.conditions, parameters)
     if parameters:  # "k integer" is checked on each candidate k, not on the point
         problem = dataclasses.replace(problem, conditions=tuple(
             c for c in problem.conditions if not c.free_symbols & parameters))
@@ -297,8 +298,8 @@ def probe_statements(
             break
         if not in_setting(problem, point, origin=False):
             continue
-        first = _line_member(problem, 0, point)
-        second = _line_member(problem, 1, point)
+        first = _line_member(problem, 0, point, limits)
+        second = _line_member(problem, 1, point, limits)
         if first is None or second is None:
             continue
         probe.tried += 1
@@ -337,12 +338,14 @@ def probe_boundaries(problem: Problem, deadline: float) -> Counterexample | None
     return probe_expressions(problem, 0, stop, extra=found).counterexample
 
 
-def _line_member(problem: Problem, index: int, point: Point) -> bool | None:
-    """Is the point in the solution set of line ``index`` (0 or 1) of a statement step?"""
+def _line_member(problem: Problem, index: int, point: Point,
+                 limits: Sequence[Basic] = ()) -> bool | None:
+    """Is the point in the solution set of line ``index`` (0 or 1) of a statement step?
+    (``limits``: the assumptions about its parameters alone, ``k >= 0``.)"""
     stmt = problem.rhs if index else problem.lhs
     names = problem.existential[index]
     if names:
-        return member_for_some(stmt, point, names, problem.real, _member)
+        return member_for_some(stmt, point, names, problem.real, _member, limits)
     return _member(stmt, point, problem.real)
 
 
