@@ -390,6 +390,10 @@ def _continued_expressions(chain: list[_Piece]) -> tuple[list[_Piece], list[_Pie
         rest = chain[i:]
         if i < 3 or any(p.rel in ("", "<=>", "==>", "<==") or p.marker for p in rest):
             return chain, None  # not at the end of a statement chain: the error explains
+        if any(p.rel not in (None, "=") for p in rest):
+            # x > 1 ==> x^2 > x, then > 1: the inequality holds only under the premise,
+            # which an expression chain of its own would lose (the error explains).
+            return chain, None
         return chain[:i], [before, *rest]
     return chain, None
 

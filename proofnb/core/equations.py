@@ -15,6 +15,7 @@ from itertools import combinations
 import sympy as sp
 from sympy import Basic, Expr, Symbol
 from sympy.core.relational import Relational
+from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from .complexmode import periodic_roots
 from .domain import conditions
@@ -196,6 +197,15 @@ def _raw_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
         return None
     if region.is_subset(sp.S.Reals) is True and stmt.has(sp.Pow):
         stmt = stmt.replace(_is_square_root, lambda e: _root_of_square(e, x))
+    if isinstance(stmt, (sp.Lt, sp.Le, sp.Gt, sp.Ge)) and any(
+            x in f.free_symbols for f in stmt.atoms(TrigonometricFunction)):
+        # SymPy answers a trigonometric inequality on one period only, whatever the region
+        # (sin(x) > 1/2 on [-2 pi, 2 pi] gives (pi/6, 5 pi/6)): signs between exact zeros.
+        from .families import signs_on_window
+
+        bounded = isinstance(region, sp.Interval) and region.inf.is_finite \
+            and region.sup.is_finite
+        return signs_on_window(stmt, x, region) if bounded else None
     result = sp.solveset(stmt, x, region)
     if result.has(sp.ConditionSet) and isinstance(stmt, sp.Eq) and stmt.has(sp.log):
         result = _log_combined(stmt, x, region) or result
