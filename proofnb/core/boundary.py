@@ -151,7 +151,7 @@ def _parameter_values(
                 continue
             try:
                 coeffs = sp.Poly(part, other).all_coeffs()
-            except sp.PolificationFailed:
+            except sp.PolynomialError:  # also 2**n with n a generator
                 continue
             for c in coeffs:
                 if c.free_symbols == {s}:
@@ -180,7 +180,7 @@ def _crossings(s: Symbol, parts: Sequence[Expr]) -> list[Expr]:
             if x in part.free_symbols and part.free_symbols <= {x, s}:
                 try:
                     polys.append(sp.Poly(part, x))
-                except sp.PolificationFailed:
+                except sp.PolynomialError:  # also 2**n with n a generator
                     continue
         polys = [p for p in polys if 1 <= p.degree() <= _MAX_DEGREE][:6]
         for i, p in enumerate(polys):
@@ -217,7 +217,7 @@ def _roots(expr: Expr, s: Symbol) -> list[Expr]:
     """Exact real roots of a polynomial in ``s`` of low degree (none when it is costly)."""
     try:
         poly = sp.Poly(expr, s)
-    except sp.PolificationFailed:
+    except sp.PolynomialError:  # also 2**n with n a generator
         return []
     if poly.degree() < 1 or poly.degree() > _MAX_DEGREE:
         return []
