@@ -218,11 +218,11 @@ def parse_cell(text: str) -> ParsedCell:
     number = 0
     for chain in chains:
         if _is_statement_chain(chain):
-            head, tail = _continued_expressions(chain)
+            head, tail, premise = _continued_expressions(chain)
             _statement_chain(head, number, lines, steps)
             if tail:
                 number += 1
-                _expression_chain(tail, number, lines, steps)
+                _expression_chain(tail, number, lines, steps, premise)
         else:
             _expression_chain(chain, number, lines, steps)
         number += 1
@@ -378,28 +378,36 @@ def _is_statement_chain(chain: list[_Piece]) -> bool:
     return False
 
 
-def _continued_expressions(chain: list[_Piece]) -> tuple[list[_Piece], list[_Piece] | None]:
+def _continued_expressions(
+    chain: list[_Piece],
+) -> tuple[list[_Piece], list[_Piece] | None, str]:
     """A statement chain that ends by continuing its last line's right side on new lines
     (``n = 2k + 1 ==> n^2 = (2k + 1)^2`` then ``= 4k^2 + 4k + 1``): the statement chain up to
-    that line, and an expression chain from its last term on. ``(chain, None)`` otherwise."""
+    that line, an expression chain from its last term on, and the premise that chain is
+    checked under (the first line: ``x = 3 ==> x^2 = 3x`` then ``= 9`` holds because x = 3).
+    ``(chain, None, "")`` when the chain does not end that way."""
     for i in range(1, len(chain) - 1, 2):
         rel, before, after = chain[i], chain[i - 1], chain[i + 1]
         if rel.rel in (None, "", "<=>", "==>", "<==") or (
                 rel.line == before.line and after.line == rel.line):
             continue
-        rest = chain[i:]
-        if i < 3 or any(p.rel in ("", "<=>", "==>", "<==") or p.marker for p in rest):
-            return chain, None  # not at the end of a statement chain: the error explains
-        if any(p.rel not in (None, "=") for p in rest):
-            # x > 1 ==> x^2 > x, then > 1: the inequality holds only under the premise,
-            # which an expression chain of its own would lose (the error explains).
-            return chain, None
-        return chain[:i], [before, *rest]
-    return chain, None
+        head, rest = chain[:i], chain[i:]
+        links = [k for k, p in enumerate(head) if p.rel in ("", "<=>", "==>", "<==")]
+        premise = head[: links[0]] if links else []
+        if (not links or any(p.rel in ("", "<=>", "==>", "<==") or p.marker for p in rest)
+                or any(head[k].rel == "<==" for k in links)
+                or any(p.marker or p.statement_call for p in premise)):
+            # Not at the end, or no plain first line to assume (x = 1 or x = 2; a chain
+            # of <==, whose first line is the conclusion): the error explains.
+            return chain, None, ""
+        first, last = premise[0], premise[-1]
+        return head, [before, *rest], first.source[first.start : last.end].strip()
+    return chain, None, ""
 
 
 def _expression_chain(
-    chain: list[_Piece], number: int, lines: list[ChainLine], steps: list[StepSpec]
+    chain: list[_Piece], number: int, lines: list[ChainLine], steps: list[StepSpec],
+    premise: str = "",
 ) -> None:
     _check_alternation(chain)
     terms = chain[0::2]
@@ -413,7 +421,7 @@ def _expression_chain(
         lines.append(ChainLine(rhs.text, rhs.line, rhs.col, "expression", rel.rel, number))
         steps.append(StepSpec(index=len(steps), relation=rel.rel, lhs=lhs.text, rhs=rhs.text,
                               origin=origin, line=rhs.line, col=rhs.col, kind="expression",
-                              lhs_line=lhs.line))
+                              lhs_line=lhs.line, premise=premise))
 
 
 def _statement_chain(

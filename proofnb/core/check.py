@@ -99,6 +99,8 @@ def _run(
     from .existential import existential_symbols
     from .parser import build_env
 
+    if spec.premise:  # the first line of the statement chain this expression continues
+        options = dataclasses.replace(options, assume=(*options.assume, spec.premise))
     env = build_env(options)
     (lhs, rhs, origin), raw = _parse_sides(spec, env)
     parameters = frozenset(s.name for names in existential_symbols(lhs, rhs, env.conditions)

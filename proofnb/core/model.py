@@ -106,7 +106,9 @@ class StepSpec:
     relation); ``origin`` is the chain's first expression (it fixes the domain D).
     ``line``/``col`` are 1-based positions of the right-hand side in the cell.
     ``kind`` is ``"expression"`` for ``= < <= > >=`` and ``"statement"`` for
-    ``<=> ==> <==``.
+    ``<=> ==> <==``. ``premise`` is a relation the step is checked under: the first line of
+    a statement chain whose last lines continue an expression (``x = 3 ==> x^2 = 3x``, then
+    ``= 9``); empty for every other step.
     """
 
     index: int
@@ -118,6 +120,7 @@ class StepSpec:
     col: int = 1
     kind: Literal["expression", "statement"] = "expression"
     lhs_line: int = 0
+    premise: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,11 +42,11 @@ __all__ = ("ProofChecker", "ProofRun", "default_checker")
 KILL_GRACE_S = 0.5
 
 StepCallback = Callable[[StepResult], None]
-_CacheKey = tuple[str, str, str, str, str, CheckOptions]
+_CacheKey = tuple[str, str, str, str, str, str, CheckOptions]
 
 
 def _cache_key(spec: StepSpec, options: CheckOptions) -> _CacheKey:
-    return (spec.relation, spec.lhs, spec.rhs, spec.origin, spec.kind, options)
+    return (spec.relation, spec.lhs, spec.rhs, spec.origin, spec.kind, spec.premise, options)
 
 
 def _placeholder(spec: StepSpec, status: Any, method: str, message: str) -> StepResult:

@@ -87,10 +87,16 @@ def test_trigonometric_inequalities_on_a_long_interval(
 
 
 def test_an_inequality_continuing_a_statement_chain_is_not_cut_from_its_premise() -> None:
-    # x^2 > x, then > 1, holds under the premise x > 1 only: checking x > 1 on its own
-    # refuted a correct line; the cell is an error that says how to write it.
+    # x^2 > x, then > 1, holds under the premise x > 1 only: the continuation is checked
+    # under the chain's first line (it was refuted on its own, then an error).
     result = check_proof("x > 1 ==> x^2 > x\n> 1", CheckOptions())
-    assert [s.status for s in result.steps] == ["error"]
+    assert [s.status for s in result.steps] == ["proved", "proved"]
+    assert result.verdict == "accepted"
+    wrong = check_proof("x > 1 ==> x^2 > x\n> 2", CheckOptions())
+    assert [s.status for s in wrong.steps] == ["proved", "refuted"]
+    point = dict(wrong.steps[1].counterexample.point)  # type: ignore[union-attr]
+    x = float(point["x"])
+    assert x > 1 and not x > 2  # the premise holds there, the line does not
     kept = check_proof("n = 2k + 1 ==> n^2 = (2k + 1)^2\n= 4k^2 + 4k + 1",
                        CheckOptions(assume=("n, k integers",)))
     assert [s.status for s in kept.steps] == ["proved", "proved"]

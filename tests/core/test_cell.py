@@ -214,3 +214,11 @@ def test_a_statement_chain_may_end_by_continuing_its_last_right_side() -> None:
 def test_a_continuation_followed_by_another_statement_is_still_an_error() -> None:
     with pytest.raises(ParseError, match="only its last lines"):
         parse_cell("n = 2k + 1\n==> n^2 = (2k + 1)^2\n= 4k^2 + 4k + 1\n<=> n = 3")
+
+
+def test_a_continuation_is_checked_under_the_chain_s_first_line() -> None:
+    cell = parse_cell("x = 3\n==> x^2 = 3x\n= 9")
+    assert [(s.kind, s.premise) for s in cell.steps] == [("statement", ""), ("expression", "x = 3")]
+    # no plain first line to assume (an "or"): the continuation stays an error
+    with pytest.raises(ParseError, match="only its last lines"):
+        parse_cell("x = 1 or x = 2\n==> x^2 = 3x - 2\n= 1")
