@@ -24,7 +24,8 @@ Chains and steps
   expression chain. Every chain must have at least one step.
 * A chain of statements may end with lines that continue its last line's right side:
   ``n = 2k + 1``, ``==> n^2 = (2k + 1)^2``, ``= 4k^2 + 4k + 1``. Those lines form an
-  expression chain of their own, from that right side on.
+  expression chain of their own, from that right side on, checked under the chain's first
+  line (its ``premise``).
 * A line may end by naming integer parameters: ``x = pi/4 + k pi, k ∈ ℤ`` (also ``k in Z``,
   ``(k integer)``, ``\\quad k \\in \\mathbb{Z}``, ``for some integer k``). The names become
   the cell's assumption ``k integer``; in a statement step, a parameter of one line only
