@@ -22,6 +22,7 @@ import time
 
 import sympy as sp
 from sympy import AccumBounds, Expr, Symbol
+from sympy.solvers.simplex import InfeasibleLPError, UnboundedLPError, lpmin
 
 _ANALYTIC = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh,
              sp.asinh)
@@ -195,20 +196,32 @@ def _square_substitution(expr: Expr, free: list[Symbol]) -> Expr | None:
 # ---- absolute values --------------------------------------------------------------------
 
 def _abs_cases(diff: Expr, free: list[Symbol], strict: bool) -> bool:
-    if strict:
-        return False
-    args = sorted({a.args[0] for a in diff.atoms(sp.Abs)}, key=sp.default_sort_key)
-    if len(args) > 4 or diff.has(sp.Function) and any(
+    if strict or diff.has(sp.Function) and any(
             not isinstance(f, sp.Abs) for f in diff.atoms(sp.Function)):
         return False
-    if not all(sp.Poly(a, *free).total_degree() <= 1 for a in args):
+    if len({a.args[0] for a in diff.atoms(sp.Abs)}) > _MAX_ABS:
         return False
     facts = [s for s in free if s.is_nonnegative] + [-s for s in free if s.is_nonpositive]
-    for signs in itertools.product((1, -1), repeat=len(args)):
-        piece = diff.xreplace({sp.Abs(a): g * a for a, g in zip(args, signs, strict=True)})
-        piece = sp.expand(piece)
-        constraints = [g * a for a, g in zip(args, signs, strict=True)] + facts
-        if not _farkas(piece, constraints, free):
+    return _abs_pieces(diff, free, facts)
+
+
+#: Absolute values split at most (2^5 pieces, each a small linear program).
+_MAX_ABS = 5
+
+
+def _abs_pieces(diff: Expr, free: list[Symbol], constraints: list[Expr]) -> bool:
+    """``diff >= 0`` on every piece where the innermost ``|u|`` have fixed signs; nested
+    ones (``||x| - |y||``) become plain on each piece and are split in turn."""
+    inner = sorted({a.args[0] for a in diff.atoms(sp.Abs) if not a.args[0].has(sp.Abs)},
+                   key=sp.default_sort_key)
+    if not inner:
+        return _farkas(sp.expand(diff), constraints, free)
+    if not all(sp.Poly(a, *free).total_degree() <= 1 for a in inner):
+        return False
+    for signs in itertools.product((1, -1), repeat=len(inner)):
+        piece = diff.xreplace({sp.Abs(a): g * a for a, g in zip(inner, signs, strict=True)})
+        added = [g * a for a, g in zip(inner, signs, strict=True)]
+        if not _abs_pieces(piece, free, [*added, *constraints]):
             return False
     return True
 
@@ -231,31 +244,30 @@ def _squared_sides(diff: Expr) -> Expr | None:
 
 
 def _farkas(target: Expr, constraints: list[Expr], free: list[Symbol]) -> bool:
-    """``target = c0 + sum(l_i * constraint_i)`` with all ``l_i, c0 >= 0`` (linear forms)."""
+    """``target >= 0`` wherever every (linear) constraint is ``>= 0``: the least value of
+    ``target`` on that polyhedron, by exact rational linear programming, is ``>= 0``, or the
+    polyhedron is empty. (By Farkas' lemma, the same as ``target = c0 + sum(l_i * c_i)``
+    with every ``l_i, c0 >= 0``.)"""
     if not sp.Poly(target, *free).total_degree() <= 1:
         return False
-    lams = sp.symbols(f"l0:{len(constraints)}", nonnegative=True)
-    for size in range(len(constraints) + 1):
-        for active in itertools.combinations(range(len(constraints)), size):
-            combo = target - sum((lams[i] * constraints[i] for i in active), sp.Integer(0))
-            poly = sp.Poly(sp.expand(combo), *free)
-            eqs = [c for m, c in poly.terms() if any(m)]
-            const = poly.coeff_monomial(1)
-            unknowns = [lams[i] for i in active]
-            if not eqs and not unknowns:
-                if const.is_nonnegative:
-                    return True
-                continue
-            sols = sp.solve(eqs, unknowns, dict=True) if eqs else [{}]
-            for sol in sols:
-                if len(sol) != len(unknowns) and eqs:
-                    continue
-                vals = [sol.get(u, sp.Integer(0)) for u in unknowns]
-                if all(v.is_number and v >= 0 for v in vals):
-                    c0 = const.xreplace(sol)
-                    if c0.is_number and c0 >= 0:
-                        return True
-    return False
+    relations = []
+    for c in constraints:
+        if c.is_number:
+            if c.is_negative:
+                return True  # a constraint no point satisfies
+            continue
+        relations.append(c >= 0)
+    if not target.free_symbols and target.is_nonnegative:
+        return True
+    if not relations:
+        return False  # a linear form, or a negative constant, with nothing to bound it
+    try:
+        low, _ = lpmin(target, relations)
+    except InfeasibleLPError:
+        return True
+    except UnboundedLPError:
+        return False
+    return bool(low >= 0)
 
 
 # ---- monotonicity -------------------------------------------------------------------------

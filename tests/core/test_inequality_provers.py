@@ -14,7 +14,9 @@ import pytest
 import sympy as sp
 from test_gaps import run
 
+from proofnb.core.check import check_proof
 from proofnb.core.inequality import prove_nonnegative
+from proofnb.core.model import CheckOptions
 
 #: (cell, assume, method) — true steps, proved.
 PROVED = [
@@ -135,3 +137,27 @@ SIGN_CASES = [
 def test_sign_cases(cell: str, status: str) -> None:
     result = run(cell)
     assert result.status == status, f"{result.status}/{result.method}: {result.message}"
+
+
+@pytest.mark.parametrize("text", [
+    "||x| - |y|| <= |x - y|",
+    "||x| - 1| <= |x - 1|",
+    "|x| + |x - 1| >= 1",
+    "|x - 1| + |x - 3| >= 2",
+    "|a + b + c| <= |a| + |b| + |c|",
+])
+def test_nested_absolute_values_and_empty_pieces_are_proved_by_cases(text: str) -> None:
+    step = check_proof(text, CheckOptions()).steps[0]
+    assert (step.status, step.method) == ("proved", "abs-cases")
+
+
+@pytest.mark.parametrize(("text", "left", "right"), [
+    ("|x| + |x - 1| >= 2", "Abs(x) + Abs(x - 1)", "2"),
+    ("||x| - |y|| <= |x| - |y|", "Abs(Abs(x) - Abs(y))", "Abs(x) - Abs(y)"),
+])
+def test_their_false_neighbours_are_refuted(text: str, left: str, right: str) -> None:
+    step = check_proof(text, CheckOptions()).steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    point = {k: sp.Rational(v) for k, v in step.counterexample.point}
+    lhs, rhs = sp.sympify(left).subs(point), sp.sympify(right).subs(point)
+    assert not (lhs >= rhs if ">=" in text else lhs <= rhs)
