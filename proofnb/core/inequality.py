@@ -4,8 +4,8 @@
 
 * sign of factors: ``diff`` factors into even powers and factors whose sign is known from
   the symbols' assumptions or that are positive semidefinite quadratics (``a² + ab + b²``);
-* square substitution: with every symbol nonnegative, ``s = t²`` turns ``sqrt(ab)`` into
-  ``tu`` and AM-GM into a polynomial inequality;
+* root substitution: with every symbol nonnegative, ``s = t²`` (``t³``... for other roots)
+  turns ``sqrt(ab)`` into ``tu`` and AM-GM into a polynomial inequality;
 * absolute values: split on the sign of each ``|u|`` (linear ``u``); on each piece the
   linear difference is a nonnegative combination of the piece's constraints (Farkas);
 * monotonicity (one variable, analytic functions): on each piece between exact critical
@@ -48,9 +48,9 @@ def prove_nonnegative(diff: Expr, strict: bool, region: sp.Set | None,
                 return "factor-signs"
             return None
         if _radical_only(diff) and all(s.is_nonnegative for s in free):
-            squared = _square_substitution(diff, free)
-            if squared is not None and _rational(squared) and _factor_signs(squared, strict):
-                return "square-substitution"
+            found = _root_substitution(diff, free)
+            if found is not None and _factor_signs(found[0], strict):
+                return "square-substitution" if found[1] == 2 else "root-substitution"
         if len(free) == 1 and region is not None and _only_analytic(diff):
             x = free[0]
             where = sp.calculus.util.continuous_domain(diff, x, region)
@@ -184,13 +184,25 @@ def _quadratic_definite(poly_expr: Expr, strict: bool) -> int | None:
     return 1
 
 
-def _square_substitution(expr: Expr, free: list[Symbol]) -> Expr | None:
+def _root_substitution(expr: Expr, free: list[Symbol]) -> tuple[Expr, int] | None:
+    """``expr`` with ``s = t^q`` for every variable (``t >= 0``), q the least common
+    denominator of the powers (2 for square roots, 3 for cube roots), when that leaves a
+    rational function; and q."""
+    q = 1
+    for p in expr.atoms(sp.Pow):
+        q = sp.ilcm(q, sp.Rational(p.exp).q)
+    if q == 1 or q > _MAX_ROOT:
+        return None
     sub = {}
     for s in free:
         t = sp.Dummy(s.name, positive=True) if s.is_positive else sp.Dummy(s.name, nonnegative=True)
-        sub[s] = t**2
-    out = sp.powdenest(expr.xreplace(sub), force=False)
-    return out if _rational(out) else None
+        sub[s] = t**q
+    out = sp.powdenest(sp.expand_power_base(expr.xreplace(sub), force=False), force=False)
+    return (out, int(q)) if _rational(out) else None
+
+
+#: Largest root index the substitution removes (cube roots of products of three, ...).
+_MAX_ROOT = 6
 
 
 # ---- absolute values --------------------------------------------------------------------

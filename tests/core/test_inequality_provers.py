@@ -161,3 +161,14 @@ def test_their_false_neighbours_are_refuted(text: str, left: str, right: str) ->
     point = {k: sp.Rational(v) for k, v in step.counterexample.point}
     lhs, rhs = sp.sympify(left).subs(point), sp.sympify(right).subs(point)
     assert not (lhs >= rhs if ">=" in text else lhs <= rhs)
+
+
+def test_cube_roots_are_removed_by_the_root_substitution() -> None:
+    step = check_proof("(a+b+c)/3 >= (abc)^(1/3)",
+                       CheckOptions(assume=("a > 0, b > 0, c > 0",))).steps[0]
+    assert (step.status, step.method) == ("proved", "root-substitution")
+    wrong = check_proof("a + b >= 2 (ab)^(1/3)", CheckOptions(assume=("a > 0, b > 0",))).steps[0]
+    assert wrong.status == "refuted" and wrong.counterexample is not None
+    point = {k: sp.Rational(v) for k, v in wrong.counterexample.point}
+    a, b = point["a"], point["b"]
+    assert (a + b - 2 * sp.cbrt(a * b)).evalf(50) < 0
