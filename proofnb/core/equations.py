@@ -9,7 +9,7 @@ here also feed the witness search, which confirms any lost or gained root exactl
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import combinations
 
 import sympy as sp
@@ -182,17 +182,28 @@ def _canonical(s: sp.Set) -> sp.Set:
     return s
 
 
-def _raw_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
-    if isinstance(stmt, sp.And):
-        parts = [_raw_set(a, x, region) for a in stmt.args]
-        return None if any(p is None for p in parts) else sp.Intersection(*parts)
-    if isinstance(stmt, sp.Or):
-        parts = [_raw_set(a, x, region) for a in stmt.args]
-        return None if any(p is None for p in parts) else sp.Union(*parts)
+def combined_set(
+    stmt: Basic, region: sp.Set, solve: Callable[[Basic], sp.Set | None]
+) -> sp.Set | None:
+    """The solution set of an and/or of relations inside ``region``, each relation solved by
+    ``solve``; ``None`` as soon as one of them cannot be."""
+    if isinstance(stmt, (sp.And, sp.Or)):
+        parts = [combined_set(a, region, solve) for a in stmt.args]
+        if any(p is None for p in parts):
+            return None
+        return sp.Intersection(*parts) if isinstance(stmt, sp.And) else sp.Union(*parts)
     if stmt is sp.true:
         return region
     if stmt is sp.false:
         return sp.S.EmptySet
+    return solve(stmt)
+
+
+def _raw_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
+    return combined_set(stmt, region, lambda relation: _relation_set(relation, x, region))
+
+
+def _relation_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
     if not isinstance(stmt, Relational):
         return None
     if region.is_subset(sp.S.Reals) is True and stmt.has(sp.Pow):

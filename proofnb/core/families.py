@@ -19,7 +19,7 @@ import sympy as sp
 from sympy import Basic, Expr, Symbol
 
 from .domain import conditions
-from .equations import _atom_points
+from .equations import _atom_points, combined_set
 from .existential import _disjuncts, _solve_linear, family_points, restricted, split_signs
 from .numeric import Point
 from .prove import ProofFound, assumption_interval
@@ -416,14 +416,10 @@ def _parameter_range(part: Basic, x: Symbol, k: Symbol, window: sp.Set) -> range
 def _solved(stmt: Basic, x: Symbol, window: sp.Set) -> sp.Set | None:
     """solveset of an and/or of relations in x within the window, when it is a finite union
     of intervals and points."""
-    if isinstance(stmt, sp.And):
-        parts = [_solved(a, x, window) for a in stmt.args]
-        return None if any(p is None for p in parts) else sp.Intersection(*parts)
-    if isinstance(stmt, sp.Or):
-        parts = [_solved(a, x, window) for a in stmt.args]
-        return None if any(p is None for p in parts) else sp.Union(*parts)
-    if stmt in (sp.true, sp.false):
-        return window if stmt is sp.true else sp.S.EmptySet
+    return combined_set(stmt, window, lambda relation: _solved_relation(relation, x, window))
+
+
+def _solved_relation(stmt: Basic, x: Symbol, window: sp.Set) -> sp.Set | None:
     if not isinstance(stmt, (sp.Eq, sp.Lt, sp.Le, sp.Gt, sp.Ge)) or stmt.free_symbols - {x}:
         return None
     if not isinstance(stmt, sp.Eq) and x in (stmt.lhs - stmt.rhs).free_symbols \
