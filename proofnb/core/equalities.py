@@ -78,15 +78,16 @@ def _solve_linear(expr: Basic, frozen: set[Basic]) -> tuple[Symbol, Expr] | None
                          if isinstance(s, Symbol) and s not in frozen),
                         key=lambda s: s.name, reverse=True)
     for var in candidates:
-        if var.is_integer:
-            continue  # its value would have to be an integer too
         coefficient = sp.expand(expr).coeff(var, 1)
         if coefficient == 0 or coefficient.free_symbols or not coefficient.is_number:
             continue
         rest = sp.expand(expr - coefficient * var)
         if var in rest.free_symbols:
             continue  # not linear in var (var^2, var inside a function)
-        return var, sp.expand(-rest / coefficient)
+        value = sp.expand(-rest / coefficient)
+        if var.is_integer and value.is_integer is not True:
+            continue  # n = 2k + 1 may go (an integer for every integer k), n = k/2 may not
+        return var, value
     return None
 
 

@@ -262,13 +262,16 @@ def _farkas(target: Expr, constraints: list[Expr], free: list[Symbol]) -> bool:
     with every ``l_i, c0 >= 0``.)"""
     if not sp.Poly(target, *free).total_degree() <= 1:
         return False
+    # Plain real variables: with a positive a, ``a >= 0`` would evaluate to True and drop out.
+    plain = {s: sp.Dummy(s.name, real=True) for s in free}
+    target = target.xreplace(plain)
     relations = []
     for c in constraints:
         if c.is_number:
             if c.is_negative:
                 return True  # a constraint no point satisfies
             continue
-        relations.append(c >= 0)
+        relations.append(c.xreplace(plain) >= 0)
     if not target.free_symbols and target.is_nonnegative:
         return True
     if not relations:

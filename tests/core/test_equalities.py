@@ -49,3 +49,15 @@ def test_eliminate_takes_a_linear_variable_and_keeps_its_sign() -> None:
     assert eliminate((sp.Eq(a**2 + b**2, 1),)) is None  # not linear in either
     n = sp.Symbol("n", integer=True)
     assert eliminate((sp.Eq(n + a, 1),)) is not None and eliminate((sp.Eq(n + a, 1),)).var == a
+
+
+def test_an_integer_is_eliminated_by_an_integer_valued_equality() -> None:
+    # n = 2k + 1 with n, k integers: n is replaced by 2k + 1 (an integer for every k).
+    true = check_proof("n^2 - 1 = 4k(k + 1)", CheckOptions(assume=("n, k integers", "n = 2k + 1")))
+    assert true.steps[0].status == "proved"
+    false = check_proof("n = 2k + 1 ==> n^2 = (2k + 1)^2\n= 4k^2 + 2k + 1",
+                        CheckOptions(assume=("n, k integers",)))
+    step = false.steps[1]
+    assert step.status == "refuted" and step.counterexample is not None
+    k = int(dict(step.counterexample.point)["k"])
+    assert (2 * k + 1) ** 2 != 4 * k * k + 2 * k + 1

@@ -172,3 +172,10 @@ def test_cube_roots_are_removed_by_the_root_substitution() -> None:
     point = {k: sp.Rational(v) for k, v in wrong.counterexample.point}
     a, b = point["a"], point["b"]
     assert (a + b - 2 * sp.cbrt(a * b)).evalf(50) < 0
+
+
+@pytest.mark.parametrize("assume", ["a > 0", "a >= 0"])
+def test_a_sign_assumption_stays_a_constraint_of_the_linear_program(assume: str) -> None:
+    # a >= 0 for a positive a evaluates to True: the LP must still see it.
+    step = check_proof("|a + b| <= a + |b|", CheckOptions(assume=(assume,))).steps[0]
+    assert (step.status, step.method) == ("proved", "abs-cases")
