@@ -141,8 +141,9 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
     try:
         outcome, lhs_latex, rhs_latex, parameters = _run(spec, options, deadline)
         flags = list(outcome.flags)
-        kept, dropped = declarations(tuple(options.assume), parameters)
-        if outcome.status == "proved" and dropped:
+        kept, dropped = declarations(tuple(options.assume), parameters) \
+            if outcome.status == "proved" and options.assume else ((), 0)
+        if dropped:
             remaining = deadline - time.monotonic()
             bare = dataclasses.replace(options, assume=kept)  # f function stays a function
             try:

@@ -26,6 +26,8 @@ from .numeric import Point, admissible
 
 #: Most integers tried for one parameter at one point.
 MAX_CANDIDATES = 64
+#: Largest parameter bound handled (its float value keeps the 1e-6 margin meaningful).
+MAX_BOUND = 1e6
 #: Parameter values at which the points of a line's solution families are taken.
 FAMILY_MEMBERS = (0, 1, -1, 2, -2, 3)
 
@@ -199,6 +201,8 @@ def integer_candidates(part: Basic, k: Symbol, fixed: Point) -> list[sp.Integer]
             high = min(high, value)
     if not (math.isfinite(low) and math.isfinite(high)):
         return None
+    if max(abs(low), abs(high)) > MAX_BOUND:
+        return None  # doubles would no longer separate neighbouring integers with the margin
     first, last = math.floor(low - 1e-6), math.ceil(high + 1e-6)
     if last - first + 1 > MAX_CANDIDATES:
         return None

@@ -42,7 +42,6 @@ class ParameterLines:
         self.first, self.second, self.names = first, second, names
         self.x: Symbol | None = free[0] if len(free) == 1 else None
         self.points: list[Point] = []
-        self.solved: list[list[Family] | None] = [None, None]
         self.whole_line = False
         self.region: sp.Set = sp.S.Complexes
         # k >= 0 or k natural: the lines are no longer unions of whole progressions.
@@ -53,15 +52,13 @@ class ParameterLines:
         region = assumption_interval(x, conds) if real else sp.S.Complexes
         self.region = region
         self.whole_line = real and region == sp.S.Reals
-        for index, (stmt, params) in enumerate(zip((first, second), names, strict=True)):
+        for stmt, params in zip((first, second), names, strict=True):
             if params:
                 self.points += family_points(stmt, x, params, real)
                 continue
             try:
                 self.points += _atom_points(x, (stmt,), region, real)
-                if self.whole_line:
-                    self.solved[index] = periodic_set(stmt, x)
-            except Exception:  # noqa: BLE001 - solveset failures just mean "no set"
+            except Exception:  # noqa: BLE001 - solveset failures just mean "no points"
                 continue
 
     def prove(self, relation: str) -> ProofFound | None:
@@ -71,13 +68,24 @@ class ParameterLines:
             return None
         if self.whole_line:
             found = prove_periodic(relation, self.first, self.second, self.x, self.names,
-                                   self.solved)
+                                   [self._periodic_set(stmt, params) for stmt, params in
+                                    zip((self.first, self.second), self.names, strict=True)])
             if found:
                 return found
         try:
             return prove_on_window(relation, self.first, self.second, self.x, self.names,
                                    self.region)
         except Exception:  # noqa: BLE001 - solveset and periodicity failures: no proof
+            return None
+
+
+    def _periodic_set(self, stmt: Basic, params: frozenset[Symbol]) -> list[Family] | None:
+        """A line without parameters as families (computed only when a proof is tried)."""
+        if params or self.x is None:
+            return None
+        try:
+            return periodic_set(stmt, self.x)
+        except Exception:  # noqa: BLE001 - solveset failures just mean "no set"
             return None
 
 
@@ -342,8 +350,13 @@ def _window_period(bare: Sequence[Basic], x: Symbol, steps: Sequence[Expr]) -> E
 
     periods = list(steps)
     relations = [r for stmt in bare for r in stmt.atoms(sp.Eq, sp.Lt, sp.Le, sp.Gt, sp.Ge)]
-    for rel in relations:
-        period = periodicity(rel.lhs - rel.rhs, x)
+    # Each side and each domain condition on its own: lhs - rhs may cancel a part whose
+    # domain is not periodic (sin(x) + sqrt(x + 100) > sqrt(x + 100)).
+    parts = [e for rel in relations
+             for e in (rel.lhs, rel.rhs, *(c.expr for c in conditions(rel, real=True)))
+             if x in e.free_symbols]
+    for part in parts:
+        period = periodicity(part, x)
         if period is None or period == 0:
             return None
         periods.append(period)
@@ -352,9 +365,8 @@ def _window_period(bare: Sequence[Basic], x: Symbol, steps: Sequence[Expr]) -> E
     common = _common_period([(sp.S.Zero, p) for p in periods])
     if common is None:
         return None
-    for rel in relations:
-        f = rel.lhs - rel.rhs
-        shifted = sp.expand(f.xreplace({x: x + common}) - f)
+    for part in parts:
+        shifted = sp.expand(part.xreplace({x: x + common}) - part)
         if shifted != 0 and sp.simplify(shifted) != 0:
             return None
     return common
@@ -452,7 +464,8 @@ def _signs(rel: Basic, x: Symbol, window: sp.Set) -> sp.Set | None:
     if any(not isinstance(a, _CONTINUOUS) for a in f.atoms(sp.Function)):
         return None
     holes: set[Expr] = set()
-    for cond in conditions(f, real=True):
+    # The sides' own domains (f = lhs - rhs may have cancelled a square root's).
+    for cond in (*conditions(rel.lhs, real=True), *conditions(rel.rhs, real=True)):
         if cond.kind != "ne":
             return None
         found = sp.solveset(sp.Eq(cond.expr, 0), x, window)

@@ -6,6 +6,8 @@ never refuted.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 import sympy as sp
 
@@ -100,3 +102,17 @@ def test_an_inequality_continuing_a_statement_chain_is_not_cut_from_its_premise(
     kept = check_proof("n = 2k + 1 ==> n^2 = (2k + 1)^2\n= 4k^2 + 4k + 1",
                        CheckOptions(assume=("n, k integers",)))
     assert [s.status for s in kept.steps] == ["proved", "proved"]
+
+
+def test_a_cancelled_square_root_keeps_its_domain_in_the_periodic_proofs() -> None:
+    # lhs - rhs cancels sqrt(x + 100): the line is undefined for x < -100, so the
+    # periodic answer gains x = -201/2 (review finding; was proved).
+    text = "sin(x) + sqrt(x + 100) > sqrt(x + 100) <=> 2k pi < x < (2k+1) pi, k ∈ ℤ"
+    step = check_proof(text, CheckOptions()).steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    x = float(sp.Rational(dict(step.counterexample.point)["x"]))
+    assert x < -100  # the first line is undefined there
+    assert any(2 * k * math.pi < x < (2 * k + 1) * math.pi for k in range(-40, 0))
+    bounded = "sin(x) + sqrt(x + 100) > sqrt(x + 100) <=> sin(x) > 0"
+    assert check_proof(bounded, CheckOptions(assume=("-2pi <= x <= 2pi",))).steps[0].status \
+        in ("proved", "likely")
