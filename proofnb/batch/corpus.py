@@ -75,18 +75,18 @@ def _wrong_cancel(rng: random.Random) -> tuple[str, str]:
 # True, but with no symbolic argument in the checker's tiers: only numeric evidence (likely).
 # (Floor steps and an exp tangent line used to be here; the engine now proves them. If it
 # learns these too, the batch tests say so: pick another true step it leaves "likely".)
-def _max_bound(rng: random.Random) -> tuple[str, str]:
+def _floor_sum(rng: random.Random) -> tuple[str, str]:
     k = rng.randint(2, 9)
-    return f"max(a, b, {k})", f"max(a, b, {k}) >= {k}\n"
+    return f"floor(x + y + {k})", f"floor(x + y + {k}) >= floor(x) + floor(y) + {k}\n"
 
 
-def _abs_max(rng: random.Random) -> tuple[str, str]:
+def _ceiling_sum(rng: random.Random) -> tuple[str, str]:
     k = rng.randint(2, 9)
-    return f"|a| + {k}|b|", f"|a| + {k}|b| <= {k + 1} max(|a|, |b|)\n"
+    return "ceiling(x + y)", f"ceiling(x + y) <= ceiling(x) + ceiling(y) + {k}\n"
 
 
 ACCEPTED: tuple[Template, ...] = (_square, _difference, _fraction, _distribute)
-REVIEW: tuple[Template, ...] = (_max_bound, _abs_max)
+REVIEW: tuple[Template, ...] = (_floor_sum, _ceiling_sum)
 REJECTED: tuple[Template, ...] = (_wrong_square, _wrong_sign, _wrong_cancel)
 _KINDS: tuple[tuple[float, Verdict, tuple[Template, ...]], ...] = (
     (0.55, "accepted", ACCEPTED),

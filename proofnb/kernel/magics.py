@@ -16,9 +16,8 @@ from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
 from traitlets import Bool, Enum, Float, Int, TraitError
 
-from proofnb.batch.bindings import symbol_decls
 from proofnb.core.errors import OptionsError, ParseError, ProofnbError
-from proofnb.core.model import SymbolDecl
+from proofnb.core.namespace import symbol_decls
 
 from .service import KernelRun, ProofService, write_history
 
@@ -55,14 +54,6 @@ def _split(line: str) -> list[str]:
         return shlex.split(line)
     except ValueError as exc:  # an unbalanced quote
         raise UsageError(f"%%verify: line 1 (the options): {exc}") from exc
-
-
-def user_symbols(text: str, namespace: dict[str, Any]) -> tuple[SymbolDecl, ...]:
-    """The names in ``text`` that the user's namespace binds to SymPy symbols or functions.
-
-    The same conversion ``proofnb check`` applies to the bindings it reads from a notebook.
-    """
-    return symbol_decls(text, namespace)
 
 
 def _shift_lines(error: ParseError) -> ParseError:
@@ -116,7 +107,7 @@ class VerifyMagics(Magics):
                 domain=args.domain or self.domain,
                 timeout=args.timeout if args.timeout is not None else self.timeout,
                 seed=args.seed if args.seed is not None else self.seed,
-                symbols=user_symbols(cell + " " + " ".join(args.assume), namespace),
+                symbols=symbol_decls(cell + " " + " ".join(args.assume), namespace),
             )
         except (OptionsError, ParseError) as exc:
             raise UsageError(f"%%verify: line 1 (the options): {exc}") from exc

@@ -7,7 +7,8 @@ import sympy
 from IPython.core.error import UsageError
 
 from proofnb.core.model import SymbolDecl
-from proofnb.kernel.magics import _split, _verify_parser, user_symbols
+from proofnb.core.namespace import symbol_decls
+from proofnb.kernel.magics import _split, _verify_parser
 
 
 def test_user_symbols_finds_bound_symbols_and_undefined_functions() -> None:
@@ -20,7 +21,7 @@ def test_user_symbols_finds_bound_symbols_and_undefined_functions() -> None:
         "k": 3,  # not a SymPy object
         "unused": sympy.Symbol("unused", positive=True),
     }
-    decls = user_symbols("log(t^2) = 2 log(t) + foo(x) - foo(x) + sin(n) + k", namespace)
+    decls = symbol_decls("log(t^2) = 2 log(t) + foo(x) - foo(x) + sin(n) + k", namespace)
     assert decls == (
         SymbolDecl("foo", "function"),
         SymbolDecl("n", "symbol", ("integer", "nonnegative")),
