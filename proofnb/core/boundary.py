@@ -22,7 +22,8 @@ import sympy as sp
 from sympy import Basic, Expr, Symbol
 from sympy.core.relational import Relational
 
-Point = dict[Symbol, Expr]
+from .numeric import Point
+from .roots import exact_real_roots
 
 #: Values of an integer variable past those the ordinary sample reaches.
 LARGE_INTEGERS = tuple(sp.Integer(n) for n in range(9, 21))
@@ -51,7 +52,11 @@ def boundary_points(
         return []
     ints = set(integer)
     parts = _boundary_expressions([*statements, *conditions], symbols)
-    values = {s: _parameter_values(s, parts, conditions, s in ints) for s in symbols}
+    values: dict[Symbol, list[Expr]] = {}
+    for s in symbols:  # resultants and roots: the setup itself may take time
+        if time.monotonic() > deadline:
+            return []
+        values[s] = _parameter_values(s, parts, conditions, s in ints)
     out: list[Point] = []
     seen: set[tuple[Expr, ...]] = set()
 
@@ -215,6 +220,9 @@ def _variable_values(x: Symbol, parts: Sequence[Expr], fixed: Point) -> list[Exp
 
 def _roots(expr: Expr, s: Symbol) -> list[Expr]:
     """Exact real roots of a polynomial in ``s`` of low degree (none when it is costly)."""
+    fast = exact_real_roots(expr, s, _MAX_DEGREE)  # rational coefficients: FLINT
+    if fast is not None:
+        return fast
     try:
         poly = sp.Poly(expr, s)
     except sp.PolynomialError:  # also 2**n with n a generator
