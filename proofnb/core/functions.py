@@ -290,21 +290,19 @@ _UNARY: dict[str, Any] = {
 #: The SymPy class (or sqrt) behind each one-argument function, for the as-written form.
 UNARY_CLASSES: dict[str, Any] = dict(_UNARY)
 
-def _raw_log(name: str, base: int | None = None) -> Builder:
+def _raw_log(name: str, base: int | None = None, default: int | None = None) -> Builder:
     """The as-written ``log`` family: what the builder gives under ``sympy.evaluate(False)``
-    (``log(x)``, ``log(x, b)``), built with ``evaluate=False`` instead of the global flag."""
+    (``log(x)``, ``log(x, b)``), built with ``evaluate=False`` instead of the global flag.
+    ``base`` is fixed by the name (``log10``); ``default`` is used when none is written
+    (``lg(x)`` is ``lg(x, 10)``)."""
     def build(args: list[Arg], domain: str) -> Any:
         values = _exprs(name, args, 1, 1 if base is not None else 2)
-        if base is not None:
-            values.append(sp.Integer(base))
+        extra = base if base is not None else default if len(values) == 1 else None
+        if extra is not None:
+            values.append(sp.Integer(extra))
         return sp.log(*values, evaluate=False)
 
     return build
-
-
-def _raw_lg(args: list[Arg], domain: str) -> Any:
-    values = _exprs("lg", args, 1, 2)
-    return sp.log(values[0], values[1] if len(values) == 2 else sp.Integer(10), evaluate=False)
 
 
 def _raw_binomial(args: list[Arg], domain: str) -> Any:
@@ -315,7 +313,7 @@ def _raw_binomial(args: list[Arg], domain: str) -> Any:
 #: the as-written parse need not switch SymPy's global flag (each switch clears its cache).
 RAW_BUILDERS: dict[str, Builder] = {
     "log": _raw_log("log"), "log10": _raw_log("log10", 10), "log2": _raw_log("log2", 2),
-    "lg": _raw_lg, "binomial": _raw_binomial,
+    "lg": _raw_log("lg", default=10), "binomial": _raw_binomial,
 }
 
 
