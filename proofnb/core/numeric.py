@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import math
 import random
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -639,3 +640,32 @@ def point_text(point: Point) -> str:
 def show_text(value: Value) -> str:
     """A value in a witness sentence, as the student writes it (``2^(1/3)``, ``ln(2)``)."""
     return "undefined" if isinstance(value, _Marker) else user_text(value)
+
+
+#: Significant digits of the decimals shown beside exact values, at first and at most.
+_SHOWN_DIGITS, _MOST_DIGITS = 4, 15
+
+
+def approximations(a: Value, b: Value) -> tuple[str, str]:
+    """``" ≈ 9.899"`` for each real value that is not a plain rational (``""`` otherwise),
+    with enough digits that two different values do not print alike: a student checks
+    ``(sqrt(2) + sqrt(3))^2 ≈ 9.899`` against ``5 + sqrt(6) ≈ 7.449`` on a calculator."""
+    exact = [v if isinstance(v, Expr) and v.is_number and v.is_real else None for v in (a, b)]
+    digits = _SHOWN_DIGITS
+    while True:
+        shown = [_decimal(v, digits) if v is not None and not v.is_Rational else ""
+                 for v in exact]
+        both = all(exact) and all(shown)
+        if not both or shown[0] != shown[1] or digits >= _MOST_DIGITS:
+            return shown[0], shown[1]
+        digits = min(_MOST_DIGITS, digits * 2)
+
+
+def _decimal(value: Expr, digits: int) -> str:
+    try:
+        approx = value.evalf(digits + 5)
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        return ""
+    if not approx.is_Float or not math.isfinite(float(approx)):
+        return ""
+    return f" ≈ {float(approx):.{digits}g}"

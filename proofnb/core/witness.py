@@ -26,6 +26,7 @@ from .numeric import (
     Value,
     _Marker,
     admissible,
+    approximations,
     compare,
     evaluate,
     neighbours,
@@ -368,11 +369,12 @@ def _member(stmt: Basic, point: Point, real: bool) -> bool | None:
 def _witness(kind: str, point: Point, a: Value, b: Value, problem: Problem) -> Counterexample:
     left, right = show(a), show(b)
     left_text, right_text = show_text(a), show_text(b)
+    left_near, right_near = approximations(a, b)
     where = f"{point_text(point)}: " if point else ""
     if kind == "undefined":
-        text = f"{where}left side {left_text}, right side undefined"
+        text = f"{where}left side {left_text}{left_near}, right side undefined"
     else:
-        text = f"{where}left side {left_text}, right side {right_text}"
+        text = f"{where}left side {left_text}{left_near}, right side {right_text}{right_near}"
     if problem.relation != "=" and kind != "undefined":
         text += f" (so {left_text} {problem.relation} {right_text} fails)"
     return Counterexample(

@@ -48,7 +48,7 @@ CASES = [
     ("integrate(1/(1 + x^2), (x, -oo, oo)) = pi", (), "real", "proved", ""),
     ("\\int_{-\\infty}^{\\infty} e^{-x^2} dx = \\sqrt{\\pi}", (), "real", "proved", ""),
     ("integrate(1/(1 + x^2), (x, -oo, oo)) = pi/2", (), "real", "refuted",
-     "left side pi, right side pi/2"),
+     "left side pi ≈ 3.142, right side pi/2 ≈ 1.571"),
     # infinite sums: 0^0 = 1, convergence from the closed form
     ("\\frac{1}{1-x} = \\sum_{k=0}^{\\infty} x^k", ("x > -1, x < 1",), "real", "proved", ""),
     ("Sum(x^k, (k, 0, oo)) = 1/(1 - x)", ("x > -1, x < 1",), "real", "proved", ""),

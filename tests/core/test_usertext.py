@@ -7,6 +7,7 @@ import sympy as sp
 
 from proofnb.core.check import check_proof
 from proofnb.core.model import CheckOptions
+from proofnb.core.numeric import approximations
 from proofnb.core.usertext import user_text
 
 x = sp.Symbol("x", real=True)
@@ -32,8 +33,10 @@ def test_user_text(expr: sp.Expr, text: str) -> None:
 @pytest.mark.parametrize(
     ("cell", "shown", "point"),
     [
-        ("x^(1/2) x^(1/3) = x^(1/6)", "x = 2: left side 2^(5/6), right side 2^(1/6)", "2"),
-        ("log(x)^2 = 2 log(x)", "x = 2: left side ln(2)^2, right side 2*ln(2)", "2"),
+        ("x^(1/2) x^(1/3) = x^(1/6)",
+         "x = 2: left side 2^(5/6) ≈ 1.782, right side 2^(1/6) ≈ 1.122", "2"),
+        ("log(x)^2 = 2 log(x)",
+         "x = 2: left side ln(2)^2 ≈ 0.4805, right side 2*ln(2) ≈ 1.386", "2"),
     ],
 )
 def test_witness_sentence_in_user_notation(cell: str, shown: str, point: str) -> None:
@@ -43,3 +46,23 @@ def test_witness_sentence_in_user_notation(cell: str, shown: str, point: str) ->
     # The point itself stays machine-readable (SymPy's string form) for re-checking.
     assert dict(step.counterexample.point) == {"x": point}
     assert "**" not in step.counterexample.text
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shown"),
+    [
+        # Rationals need no decimals; irrationals get four significant digits.
+        (sp.Integer(3), sp.Rational(1, 2), ("", "")),
+        (sp.sqrt(2), sp.Integer(1), (" ≈ 1.414", "")),
+        # Values that agree to four digits get more, until they print apart.
+        (sp.pi, sp.Rational(355, 113), (" ≈ 3.142", "")),
+        (sp.pi, sp.pi + sp.Rational(1, 10**6),
+         (" ≈ 3.1415927", " ≈ 3.1415937")),
+        # Beyond a float's range, or not real: no decimal rather than a wrong one.
+        (sp.Integer(10) ** 400 * sp.sqrt(2), sp.I, ("", "")),
+    ],
+)
+def test_approximations_beside_exact_values(
+    a: sp.Expr, b: sp.Expr, shown: tuple[str, str]
+) -> None:
+    assert approximations(a, b) == shown
