@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from ..core.errors import OptionsError, ParseError
+from ..core.errors import OptionsError, ParseError, ProofnbError
 from ..core.model import VERDICTS, Domain, SymbolDecl, Verdict
 from .bindings import NotebookScope
 
@@ -201,7 +201,7 @@ def _refused(text: str, offset: int) -> str | None:
         line = exc.line + offset if exc.line else 0
         shifted = ParseError(exc.text, exc.reason, line, exc.col)
         return f"does not parse (the %%verify magic refuses it): {shifted}"
-    except Exception as exc:  # noqa: BLE001 - any other refusal is reported the same way
+    except ProofnbError as exc:  # the magic's other refusal (an unsupported construct)
         return f"does not parse (the %%verify magic refuses it): {exc}"
     return None
 
