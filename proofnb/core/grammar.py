@@ -56,6 +56,9 @@ class MathParser(Latex):
     def parse(self) -> Any:
         if self.peek().kind == END:
             self.fail(self.peek(), "expected an expression, found nothing")
+        # The grammar splits tokens in place (4ac as 4 a c): the second reading of a ± needs
+        # the tokens as written, or ac is split again (4 a c c).
+        written = list(self.tokens)
         result = self.statement()
         tok = self.peek()
         if tok.kind != END:
@@ -67,7 +70,7 @@ class MathParser(Latex):
                 self.fail(self.signed, "± is read only in an equation or inequality "
                           "(x = 1 ± sqrt(2) means x = 1 + sqrt(2) or x = 1 - sqrt(2)); "
                           "here write the two cases out")
-            self.i, self.sign = 0, -1
+            self.i, self.sign, self.tokens = 0, -1, written
             result = sp.Or(result, self.statement())
         return result
 
