@@ -1,0 +1,74 @@
+"""Round 19: changing the subject of a formula (literal equations in several letters).
+
+``1/R = 1/R1 + 1/R2 <=> R = R1 R2/(R1 + R2)`` under positivity is proved; a slip (wrong
+sign, lost ±, a division by a letter that may be zero) is refuted, and each witness is
+re-checked here by substituting it into the parsed lines.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+from sympy.core.relational import Relational
+
+from proofnb.core.assume import build_env
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions, StepResult
+from proofnb.core.parser import parse_math
+
+
+def _steps(cell: str, assume: str = "") -> list[StepResult]:
+    options = CheckOptions(assume=(assume,) if assume else ())
+    return list(check_proof(cell, options).steps)
+
+
+def _holds(stmt: sp.Basic, point: dict[sp.Symbol, sp.Expr]) -> bool:
+    """Does the line hold at the point (False where a part of it is undefined)?"""
+    if isinstance(stmt, sp.Or):
+        return any(_holds(a, point) for a in stmt.args)
+    if isinstance(stmt, sp.And):
+        return all(_holds(a, point) for a in stmt.args)
+    assert isinstance(stmt, Relational)
+    for node in sp.postorder_traversal(stmt.lhs - stmt.rhs):
+        value = sp.sympify(node).xreplace(point)
+        if value.has(sp.nan, sp.zoo) or (value.is_number and not value.is_extended_real):
+            return False
+    diff = sp.N((stmt.lhs - stmt.rhs).xreplace(point), 50)
+    return bool(abs(diff) < 1e-40) if isinstance(stmt, sp.Eq) else bool(
+        type(stmt)(diff, 0))
+
+
+def _confirm(step: StepResult, assume: str = "") -> None:
+    """The witness satisfies exactly one of the two lines (the one the relation needs)."""
+    ce = step.counterexample
+    assert ce is not None
+    env = build_env(CheckOptions(assume=(assume,) if assume else ()))
+    first, second = parse_math(step.lhs, env), parse_math(step.rhs, env)
+    names = {s.name: s for s in first.free_symbols | second.free_symbols}
+    point = {names[k]: sp.sympify(v) for k, v in dict(ce.point).items() if k in names}
+    one, two = _holds(first, point), _holds(second, point)
+    assert {"<=>": one != two, "==>": one and not two, "<==": two and not one}[step.relation]
+
+
+# --- ± with letters written together (4ac) ------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    r"x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}",
+    "x = (-b ± sqrt(b^2 - 4ac))/(2a)",
+])
+def test_plus_minus_reads_glued_letters_once_per_sign(line: str) -> None:
+    env = build_env(CheckOptions())
+    a, b, c, x = (sp.Symbol(n, real=True) for n in "abcx")
+    disc = sp.sqrt(b**2 - 4 * a * c)
+    assert parse_math(line, env) == sp.Or(sp.Eq(x, (-b + disc) / (2 * a)),
+                                          sp.Eq(x, (-b - disc) / (2 * a)))
+
+
+def test_quadratic_formula_in_latex_is_not_refuted() -> None:
+    (step,) = _steps(r"a x^2 + b x + c = 0 \iff x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}",
+                     "a != 0")
+    assert step.status != "refuted"
+    (wrong,) = _steps(r"a x^2 + b x + c = 0 \iff x = \frac{b \pm \sqrt{b^2 - 4ac}}{2a}",
+                      "a != 0")
+    assert wrong.status == "refuted"
+    _confirm(wrong, "a != 0")
