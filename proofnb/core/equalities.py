@@ -19,6 +19,7 @@ import sympy as sp
 from sympy import Basic, Expr, Symbol
 
 from .errors import ProofnbError
+from .linear import linear_root
 from .model import Counterexample
 from .numeric import point_text
 from .usertext import user_text
@@ -78,13 +79,9 @@ def _solve_linear(expr: Basic, frozen: set[Basic]) -> tuple[Symbol, Expr] | None
                          if isinstance(s, Symbol) and s not in frozen),
                         key=lambda s: s.name, reverse=True)
     for var in candidates:
-        coefficient = sp.expand(expr).coeff(var, 1)
-        if coefficient == 0 or coefficient.free_symbols or not coefficient.is_number:
-            continue
-        rest = sp.expand(expr - coefficient * var)
-        if var in rest.free_symbols:
-            continue  # not linear in var (var^2, var inside a function)
-        value = sp.expand(-rest / coefficient)
+        value = linear_root(expr, var)
+        if value is None:
+            continue  # not linear in var (var^2, a var, var inside a function)
         if var.is_integer and value.is_integer is not True:
             continue  # n = 2k + 1 may go (an integer for every integer k), n = k/2 may not
         return var, value

@@ -19,9 +19,10 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 
 import sympy as sp
-from sympy import Basic, Expr, Symbol
+from sympy import Basic, Symbol
 from sympy.core.relational import Relational
 
+from .linear import linear_root
 from .numeric import Point, admissible
 
 #: Most integers tried for one parameter at one point.
@@ -89,10 +90,10 @@ def _family_line(stmt: Basic, k: Symbol) -> bool:
             return False
         diff = sp.expand(part.lhs - part.rhs)
         others = diff.free_symbols - {k}
-        if len(others) != 1 or _solve_linear(diff, k) is None:
+        if len(others) != 1 or linear_root(diff, k) is None:
             return False
         (x,) = others
-        if _solve_linear(diff, x) is None or sp.expand(diff).coeff(k, 1).free_symbols:
+        if linear_root(diff, x) is None or sp.expand(diff).coeff(k, 1).free_symbols:
             return False
     return True
 
@@ -245,7 +246,7 @@ def family_points(
             if len(present) != 1 or x not in atom.free_symbols:
                 continue
             (k,) = present
-            solved = _solve_linear(atom.lhs - atom.rhs, x)
+            solved = linear_root(atom.lhs - atom.rhs, x)
             if solved is None:
                 continue
             for n in FAMILY_MEMBERS:
@@ -259,14 +260,3 @@ def family_points(
 def _equations(part: Basic) -> Iterable[sp.Eq]:
     atoms = part.args if isinstance(part, sp.And) else (part,)
     return (a for a in atoms if isinstance(a, sp.Eq))
-
-
-def _solve_linear(diff: Expr, x: Symbol) -> Expr | None:
-    """The root in x of ``diff``, when ``diff`` is linear in x with a constant slope."""
-    expanded = sp.expand(diff)
-    slope = expanded.coeff(x, 1)
-    rest = sp.expand(expanded - slope * x)
-    if x in slope.free_symbols or x in rest.free_symbols or slope.free_symbols \
-            or slope == 0:
-        return None
-    return sp.expand(-rest / slope)

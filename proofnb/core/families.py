@@ -20,7 +20,8 @@ from sympy import Basic, Expr, Symbol
 
 from .domain import conditions
 from .equations import _atom_points, combined_set
-from .existential import _disjuncts, _solve_linear, family_points, restricted, split_signs
+from .existential import _disjuncts, family_points, restricted, split_signs
+from .linear import linear_root
 from .numeric import Point
 from .prove import ProofFound, assumption_interval
 
@@ -120,7 +121,7 @@ def _from_line(stmt: Basic, x: Symbol, params: frozenset[Symbol]) -> list[Family
     for part in _disjuncts(split_signs(stmt, params)):
         if not isinstance(part, sp.Eq):
             return None
-        solved = _solve_linear(part.lhs - part.rhs, x)
+        solved = linear_root(part.lhs - part.rhs, x)
         present = params & part.free_symbols
         if solved is None or len(present) > 1 or solved.free_symbols - present:
             return None

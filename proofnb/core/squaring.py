@@ -15,6 +15,7 @@ from sympy import Basic, Expr, Symbol
 
 from .domain import conditions
 from .equations import same_polynomial, same_up_to_factor
+from .linear import linear_root
 from .orders import Reparam
 from .prove import ProofFound
 from .witness import Problem
@@ -119,18 +120,11 @@ def _implies(premise: Basic, claim: Basic, real: bool) -> ProofFound | None:
 
 
 def _solve_linear(diff: Expr) -> tuple[Symbol, Expr] | None:
-    """``(x, value)`` when ``diff = 0`` is linear in some x with a nonzero number as its
-    coefficient (the solution then exists for every value of the other variables)."""
+    """``(x, value)`` for the first letter x in which ``diff = 0`` is linear with a nonzero
+    number as its slope (the solution then exists for every value of the other letters)."""
     for var in sorted(diff.free_symbols, key=lambda s: s.name):
-        if not isinstance(var, Symbol):
-            continue
-        try:
-            poly = sp.Poly(diff, var)
-        except (sp.PolynomialError, sp.GeneratorsNeeded):
-            continue
-        if poly.degree() != 1:
-            continue
-        c1, c0 = poly.all_coeffs()
-        if c1.is_number and c1 != 0:
-            return var, sp.expand(-c0 / c1)
+        if isinstance(var, Symbol):
+            value = linear_root(diff, var)
+            if value is not None:
+                return var, value
     return None
