@@ -468,16 +468,27 @@ def _curve_points(
     then checks both lines at these points exactly.
     """
     out: list[Point] = []
-    for stmt in stmts:
-        for eq in sorted(stmt.atoms(sp.Eq), key=sp.default_sort_key):
+    eqs = [eq for stmt in stmts for eq in sorted(stmt.atoms(sp.Eq), key=sp.default_sort_key)]
+    # One value for every other variable, and distinct values: with all others equal,
+    # V2 = P1 V1 T2/(T1 P2) and V2 = P1 V1 T1/(T2 P2) meet at every point (T1 = T2).
+    same = [(v,) for v in _CURVE_VALUES]
+    settings = [same[0], _DISTINCT_VALUES[0], same[1], _DISTINCT_VALUES[1], *same[2:]]
+    for setting in settings:
+        for eq in eqs:
             for var in symbols:
                 if len(out) >= 40 or time.monotonic() > deadline:
                     return out
                 others = [s for s in symbols if s != var]
-                for value in _CURVE_VALUES:
-                    fixed = {s: value for s in others}
-                    out.extend({**fixed, var: root} for root in _roots(eq, var, fixed, real))
+                fixed = {s: setting[i % len(setting)] for i, s in enumerate(others)}
+                out.extend({**fixed, var: root} for root in _roots(eq, var, fixed, real))
     return out[:40]
+
+
+#: Distinct values for the other variables (positive ones first: formulas often assume it).
+_DISTINCT_VALUES = (
+    (sp.Integer(2), sp.Integer(1), sp.Integer(3), sp.Rational(1, 2), sp.Integer(5)),
+    (sp.Integer(1), sp.Integer(-2), sp.Integer(3), sp.Integer(-1), sp.Rational(1, 2)),
+)
 
 
 #: Values for the variables a system is not solved for; shifted per variable so that two
