@@ -72,3 +72,23 @@ def test_quadratic_formula_in_latex_is_not_refuted() -> None:
                       "a != 0")
     assert wrong.status == "refuted"
     _confirm(wrong, "a != 0")
+
+
+# --- witnesses on the solution set with distinct values for the other letters -------------
+
+GAS = "P1 > 0, V1 > 0, T1 > 0, P2 > 0, T2 > 0"
+
+
+@pytest.mark.parametrize(("cell", "assume"), [
+    ("P1 V1/T1 = P2 V2/T2\n<=> V2 = P1 V1 T1/(T2 P2)", GAS),  # T1, T2 swapped
+    ("P1 V1 = P2 V2\n<=> V2 = P2 V1/P1", "P1 > 0, P2 > 0"),  # P1, P2 swapped
+])
+def test_swapped_letters_are_refuted_off_the_diagonal(cell: str, assume: str) -> None:
+    (step,) = _steps(cell, assume)
+    assert step.status == "refuted"
+    _confirm(step, assume)
+
+
+def test_the_right_combined_gas_law_is_not_refuted() -> None:
+    (step,) = _steps("P1 V1/T1 = P2 V2/T2\n<=> V2 = P1 V1 T2/(T1 P2)", GAS)
+    assert step.status == "proved"
