@@ -53,6 +53,7 @@ from .residues import prove_by_residues
 from .screen import screen_for
 from .series import from_minus_infinity, is_infinite_sum, settle_piecewise
 from .squaring import prove_by_elimination, prove_by_squaring, prove_by_squaring_premise
+from .subject import prove_by_subject
 from .substitution import prove_by_substitution
 from .systems import prove_by_systems
 from .usertext import user_text
@@ -667,6 +668,8 @@ def _decide_statement(
     if not proof and time.monotonic() < deadline:
         proof = prove_by_substitution(problem, deadline)
     proof = proof or prove_parametric(problem)
+    if not proof and time.monotonic() < deadline:
+        proof = prove_by_subject(problem, deadline)
     if not proof and time.monotonic() < deadline:
         proof = prove_by_squaring(problem) or prove_by_elimination(problem) or \
             prove_by_squaring_premise(problem)
