@@ -92,3 +92,44 @@ def test_swapped_letters_are_refuted_off_the_diagonal(cell: str, assume: str) ->
 def test_the_right_combined_gas_law_is_not_refuted() -> None:
     (step,) = _steps("P1 V1/T1 = P2 V2/T2\n<=> V2 = P1 V1 T2/(T1 P2)", GAS)
     assert step.status == "proved"
+
+
+# --- a line solved for one letter (proofnb.core.subject) ----------------------------------
+
+SOLVED = [
+    ("1/R = 1/R1 + 1/R2\n<=> R = R1 R2/(R1 + R2)", "R1 > 0, R2 > 0, R > 0"),
+    ("1/R = 1/R1 + 1/R2\n<=> R = R1 R2/(R1 + R2)", "R1 > 0, R2 > 0"),
+    ("T = 2 pi sqrt(L/g)\n<=> L = g T^2/(4 pi^2)", "T > 0, g > 0, L > 0"),
+    ("T = 2 pi sqrt(L/g)\n<=> L = g T^2/(4 pi^2)", "T > 0, g > 0"),
+    ("A = P (1 + r)^n\n<=> n = log(A/P)/log(1 + r)", "P > 0, r > 0, n > 0, A > 0"),
+    ("1/f = 1/u + 1/v\n<=> v = u f/(u - f)", "u > 0, v > 0, f > 0"),
+    ("a x^2 + b x + c = 0\n<=> x = (-b ± sqrt(b^2 - 4a c))/(2a)", "a != 0"),
+    ("v^2 = u^2 + 2 a s\n<=> u = sqrt(v^2 - 2 a s)", "u > 0"),
+    ("R = R1 R2/(R1 + R2)\n==> 1/R = 1/R1 + 1/R2", "R1 > 0, R2 > 0"),
+]
+
+
+@pytest.mark.parametrize(("cell", "assume"), SOLVED)
+def test_formula_solved_for_a_letter_is_proved(cell: str, assume: str) -> None:
+    (step,) = _steps(cell, assume)
+    assert step.status == "proved", (step.status, step.method, step.message)
+
+
+SLIPS = [
+    ("1/R = 1/R1 + 1/R2\n<=> R = R1 R2/(R1 + R2)", ""),  # R1 = 0 gives R = 0
+    ("T = 2 pi sqrt(L/g)\n<=> L = g T^2/(4 pi^2)", "g > 0"),  # T < 0 gained
+    ("T = 2 pi sqrt(L/g)\n<=> L = g T/(4 pi^2)", "T > 0, g > 0"),  # forgot to square
+    ("A = P (1 + r)^n\n<=> n = log(A/P)/log(r)", "P > 0, r > 0"),  # log base slip
+    ("A = P (1 + r)^n\n<=> r = (A/P)^(1/n) - 1", "P > 0, r > 0, n > 0"),  # A < 0, n = 1/2
+    ("1/f = 1/u + 1/v\n<=> v = u f/(f - u)", "u > 0, v > 0, f > 0"),  # sign slip
+    ("a x^2 + b x + c = 0\n<=> x = (-b + sqrt(b^2 - 4a c))/(2a)", "a != 0"),  # lost ±
+    ("v^2 = u^2 + 2 a s\n<=> u = sqrt(v^2 - 2 a s)", ""),  # u = -1 lost
+    ("R = R1 R2/(R1 + R2)\n==> 1/R = 1/R1 + 1/R2", ""),  # R1 = 0, R = 0
+]
+
+
+@pytest.mark.parametrize(("cell", "assume"), SLIPS)
+def test_slip_in_changing_the_subject_is_refuted(cell: str, assume: str) -> None:
+    (step,) = _steps(cell, assume)
+    assert step.status == "refuted", (step.status, step.method, step.message)
+    _confirm(step, assume)
