@@ -36,6 +36,8 @@ _ERRORS = (BasePolynomialError, TypeError, ValueError, NotImplementedError,
 #: Above this many operations an expression is not simplified here.
 _MAX_OPS = 120
 _MAX_BRANCHES = 2
+#: A sign is looked for by simplify only in expressions this small (it is slow).
+_SIMPLIFY_OPS = 30
 #: Functions whose derivative may not exist or be informative: no monotonicity from them.
 _ROUGH = (sp.Abs, sp.sign, sp.Piecewise, sp.floor, sp.ceiling, sp.Min, sp.Max)
 
@@ -185,6 +187,7 @@ class _Setting:
         self.signs = signs or _SettingSigns(problem)
         self.eliminations = eliminations
         self.remainders = remainders
+        self.cache: dict[Expr, int | None] = {}
 
     def on(self, num: Expr) -> _Setting:
         """The setting restricted to ``num = 0``: a letter in which num is linear with a
@@ -222,9 +225,13 @@ class _Setting:
 
     def sign(self, expr: Expr) -> int | None:
         """1, -1 or 0 when that is the sign of ``expr`` at every point covered."""
+        if expr in self.cache:
+            return self.cache[expr]
+        self.cache[expr] = None  # a form that leads back here has no sign from this path
         for form in self._forms(expr):
             found = self._sign(form)
             if found is not None:
+                self.cache[expr] = found
                 return found
         return None
 
@@ -248,7 +255,8 @@ class _Setting:
                 return total
         for refined in self.signs.reparams:
             value = refined.apply(expr) if refined is not None else expr
-            for form in (value, sp.simplify(value)):
+            simple = sp.count_ops(value) <= _SIMPLIFY_OPS
+            for form in (value, sp.simplify(value)) if simple else (value,):
                 if form.is_positive:
                     return 1
                 if form.is_negative:
