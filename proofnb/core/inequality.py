@@ -4,6 +4,8 @@
 
 * sign of factors: ``diff`` factors into even powers and factors whose sign is known from
   the symbols' assumptions or that are positive semidefinite quadratics (``a² + ab + b²``);
+* AM-GM: with every symbol nonnegative, each negative term of the numerator is paid for by
+  positive terms whose exponents average to its own (:mod:`proofnb.core.amgm`);
 * root substitution: with every symbol nonnegative, ``s = t²`` (``t³``... for other roots)
   turns ``sqrt(ab)`` into ``tu`` and AM-GM into a polynomial inequality;
 * absolute values: split on the sign of each ``|u|`` (linear ``u``); on each piece the
@@ -22,7 +24,9 @@ import time
 
 import sympy as sp
 from sympy import AccumBounds, Expr, Symbol
-from sympy.solvers.simplex import InfeasibleLPError, UnboundedLPError, lpmin
+
+from .amgm import amgm_nonnegative
+from .lp import nonnegative_solution
 
 _ANALYTIC = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.atan, sp.sinh, sp.cosh, sp.tanh,
              sp.asinh)
@@ -46,10 +50,13 @@ def prove_nonnegative(diff: Expr, strict: bool, region: sp.Set | None,
         if _rational(diff):
             if _factor_signs(diff, strict):
                 return "factor-signs"
+            if _amgm(diff, strict):
+                return "am-gm"
             return None
         if _radical_only(diff) and all(s.is_nonnegative for s in free):
             found = _root_substitution(diff, free)
-            if found is not None and _factor_signs(found[0], strict):
+            if found is not None and (_factor_signs(found[0], strict)
+                                      or _amgm(found[0], strict)):
                 return "square-substitution" if found[1] == 2 else "root-substitution"
         if len(free) == 1 and region is not None and _only_analytic(diff):
             x = free[0]
@@ -91,6 +98,19 @@ def _factor_signs(expr: Expr, strict: bool) -> bool:
                 return False
             sign *= s
     return sign > 0
+
+
+def _amgm(expr: Expr, strict: bool) -> bool:
+    """A rational function of nonnegative variables whose denominator has a known sign and
+    whose numerator, with that sign, is a sum of AM-GM steps (:mod:`proofnb.core.amgm`)."""
+    num, den = sp.fraction(sp.cancel(sp.together(expr)))
+    free = sorted(num.free_symbols | den.free_symbols, key=str)
+    if not all(isinstance(s, Symbol) for s in free):
+        return False
+    for sign in (1, -1):
+        if _factor_signs(sign * den, True):
+            return amgm_nonnegative(sp.expand(sign * num), free, strict)
+    return False
 
 
 def _factor_sign(base: Expr, exp: int, nonzero: bool) -> int | None:
@@ -256,33 +276,51 @@ def _squared_sides(diff: Expr) -> Expr | None:
 
 
 def _farkas(target: Expr, constraints: list[Expr], free: list[Symbol]) -> bool:
-    """``target >= 0`` wherever every (linear) constraint is ``>= 0``: the least value of
-    ``target`` on that polyhedron, by exact rational linear programming, is ``>= 0``, or the
-    polyhedron is empty. (By Farkas' lemma, the same as ``target = c0 + sum(l_i * c_i)``
-    with every ``l_i, c0 >= 0``.)"""
+    """``target >= 0`` wherever every (linear) constraint is ``>= 0``, by a checked
+    certificate (Farkas' lemma): ``target = c0 + sum(l_i * c_i)`` with every ``l_i, c0 >= 0``,
+    or ``sum(l_i * c_i) = -1`` (no point satisfies the constraints)."""
     if not sp.Poly(target, *free).total_degree() <= 1:
         return False
-    # Plain real variables: with a positive a, ``a >= 0`` would evaluate to True and drop out.
-    plain = {s: sp.Dummy(s.name, real=True) for s in free}
-    target = target.xreplace(plain)
-    relations = []
-    for c in constraints:
-        if c.is_number:
-            if c.is_negative:
-                return True  # a constraint no point satisfies
-            continue
-        relations.append(c.xreplace(plain) >= 0)
     if not target.free_symbols and target.is_nonnegative:
         return True
-    if not relations:
-        return False  # a linear form, or a negative constant, with nothing to bound it
-    try:
-        low, _ = lpmin(target, relations)
-    except InfeasibleLPError:
-        return True
-    except UnboundedLPError:
+    rows = [_affine(c, free) for c in constraints]
+    goal = _affine(target, free)
+    if goal is None or any(r is None for r in rows) or not rows:
         return False
-    return bool(low >= 0)
+    parts = [r for r in rows if r is not None]
+    size = len(parts) + 1  # l_1 .. l_m, then c0
+    if nonnegative_solution((), _identity(parts, goal, slack=1), size) is not None:
+        return True
+    empty = [sp.Integer(0)] * len(free) + [sp.Integer(-1)]
+    return nonnegative_solution((), _identity(parts, empty, slack=0), size) is not None
+
+
+def _identity(parts: list[list[sp.Rational]], want: list[sp.Rational],
+              slack: int) -> list[tuple[list[sp.Rational], sp.Rational]]:
+    """The equations ``sum(l_i * part_i) + slack * c0 = want``, coefficient by coefficient
+    (each part and ``want`` list their variables' coefficients, then the constant)."""
+    constant = len(want) - 1
+    return [([p[axis] for p in parts] + [sp.Integer(slack if axis == constant else 0)],
+             want[axis]) for axis in range(len(want))]
+
+
+def _affine(expr: Expr, free: list[Symbol]) -> list[sp.Rational] | None:
+    """The rational coefficients of ``expr`` in ``free``, then its constant term; None when
+    ``expr`` is not affine with rational coefficients."""
+    try:
+        poly = sp.Poly(expr, *free)
+    except sp.PolynomialError:
+        return None
+    if poly.total_degree() > 1:
+        return None
+    out = []
+    for axis in range(len(free)):
+        exps = tuple(1 if k == axis else 0 for k in range(len(free)))
+        out.append(poly.coeff_monomial(exps))
+    out.append(poly.coeff_monomial(tuple(0 for _ in free)))
+    if not all(isinstance(c, sp.Rational) for c in out):
+        return None
+    return out
 
 
 # ---- monotonicity -------------------------------------------------------------------------
