@@ -25,6 +25,8 @@ from proofnb.core.errors import ParseError
 from proofnb.core.lexer import CMD, END, NAME, NUM, OP, Token, tokenize
 from proofnb.core.model import CheckOptions
 
+from .functions import lone_constant_letters
+
 _PROPERTIES: dict[str, dict[str, bool]] = {
     "real": {"real": True}, "complex": {"complex": True}, "integer": {"integer": True},
     "rational": {"rational": True}, "natural": {"integer": True, "nonnegative": True},
@@ -67,6 +69,9 @@ def build_env(options: CheckOptions) -> MathEnv:
                 for single in prop.split():
                     facts.setdefault(name, {}).update(_PROPERTIES[single])
                     kinds.append((name, single))
+    for item, _ in relations:
+        for name in lone_constant_letters(item):  # assume E > 0: E is an energy, not e
+            facts.setdefault(name, {})
     provisional = _env(facts, functions, domain, ())
     for item, text in relations:
         statement = parse_math(item, provisional)

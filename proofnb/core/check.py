@@ -16,6 +16,7 @@ import sympy as sp
 from .assume import declarations
 from .decide import Outcome, decide
 from .errors import ParseError, ProofnbError, UnsupportedError
+from .functions import lone_constant_letters
 from .instances import decide_functions, has_undefined
 from .model import CheckOptions, ProofResult, StepResult, StepSpec
 from .render import render_latex
@@ -126,7 +127,29 @@ def _run(
         hint = "in real mode i is a variable; for the imaginary unit use --domain complex"
         message = f"{outcome.message}; {hint}" if outcome.message else hint
         outcome = dataclasses.replace(outcome, message=message)
+    read_as = _constant_letters(spec, lhs, rhs)
+    if read_as:
+        outcome = dataclasses.replace(outcome, notes=(*outcome.notes, *read_as))
     return outcome, render_latex(spec.lhs), render_latex(spec.rhs), parameters
+
+
+#: What a step that uses a lone E or I is told.
+_CONSTANT_NOTES = {
+    "E": (sp.E, "E is Euler's number e here; for a quantity named E (an energy) write "
+                "assume E real, or use E_k"),
+    "I": (sp.I, "I is the imaginary unit here; for a quantity named I (a current) write "
+                "assume I real, or use I_1"),
+}
+
+
+def _constant_letters(spec: StepSpec, lhs: sp.Basic, rhs: sp.Basic) -> tuple[str, ...]:
+    """Notes for a lone ``E`` or ``I`` in a step that also has variables: a physics teacher's
+    ``E = 1/2 m v^2`` or ``V = I R`` would otherwise quietly mean e or i."""
+    if not (lhs.free_symbols or rhs.free_symbols):
+        return ()
+    return tuple(_CONSTANT_NOTES[name][1]
+                 for name in lone_constant_letters(f"{spec.lhs} {spec.rhs}")
+                 if lhs.has(_CONSTANT_NOTES[name][0]) or rhs.has(_CONSTANT_NOTES[name][0]))
 
 
 #: Names a student may mean as the imaginary unit.

@@ -8,6 +8,7 @@ wrong call and :class:`~proofnb.core.bounds.LimitExceeded` for one that is too b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, Union
 
@@ -366,6 +367,19 @@ CONSTANTS: dict[str, Any] = {
     "pi": sp.pi, "e": sp.E, "E": sp.E, "I": sp.I, "oo": sp.oo, "inf": sp.oo,
     "infinity": sp.oo, "zoo": sp.zoo,
 }  # fmt: skip
+
+#: Capital letters read as constants (SymPy prints e and i as E and I) that physics uses as
+#: quantities (an energy, a current): declared in an assumption they are letters.
+CONSTANT_LETTERS = ("E", "I")
+_LONE = {name: re.compile(rf"(?<![A-Za-z0-9_\\]){name}(?![A-Za-z0-9_])")
+         for name in CONSTANT_LETTERS}
+
+
+def lone_constant_letters(text: str) -> tuple[str, ...]:
+    """The letters of :data:`CONSTANT_LETTERS` that ``text`` uses on their own (``E``, not
+    ``E_k`` or ``Ex``)."""
+    return tuple(name for name in CONSTANT_LETTERS if _LONE[name].search(text))
+
 
 #: Every built-in word (for "did you mean" and for refusing to split e.g. ``lnx``).
 KNOWN_WORDS: frozenset[str] = frozenset(FUNCTIONS) | frozenset(CONSTANTS)

@@ -476,7 +476,7 @@ class MathParser(Latex):
                 return self.part_call(tok, PART_NAMES[name])
             if name in FUNCTIONS and not (name in GREEK_FUNCTIONS and not self.called(tok)):
                 return self.call(tok, name)
-            if name in CONSTANTS:
+            if name in CONSTANTS and not self.at("_"):  # E_k and I_1 are letters
                 return CONSTANTS[name]
             if name in TRUTH_WORDS:  # x^2 + 1 = 0 <=> false: a statement that never holds
                 return sp.true if name.lower() == "true" else sp.false
