@@ -191,12 +191,13 @@ def _apply_settings(options: CellOptions, settings: dict[str, str]) -> CellOptio
     return dataclasses.replace(options, **changes) if changes else options  # type: ignore[arg-type]
 
 
-def _refused(text: str, offset: int) -> str | None:
+def _refused(text: str, offset: int, assume: tuple[str, ...] = ()) -> str | None:
     """The message of the ``UsageError`` the magic raises for a body that does not parse."""
+    from ..core.assume import function_names
     from ..core.cell import parse_cell
 
     try:
-        parse_cell(text)
+        parse_cell(text, function_names(assume))
     except ParseError as exc:
         line = exc.line + offset if exc.line else 0
         shifted = ParseError(exc.text, exc.reason, line, exc.col)
@@ -251,7 +252,7 @@ def _notebook_entries(path: Path) -> Iterator[Entry]:
         except OptionsError as exc:
             yield SourceProblem(shown, number, str(exc), expected)
             continue
-        refused = _refused(text, 1)
+        refused = _refused(text, 1, tuple(options.assume))
         if refused is not None:
             yield SourceProblem(shown, number, refused, expected)
             continue

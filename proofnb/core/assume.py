@@ -15,6 +15,8 @@ item is also kept, unevaluated, in ``MathEnv.conditions``.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Any
 
 import sympy as sp
@@ -23,7 +25,7 @@ from sympy.core.assumptions import _assume_defined
 from proofnb.core.env import MathEnv
 from proofnb.core.errors import ParseError
 from proofnb.core.lexer import CMD, END, NAME, NUM, OP, Token, tokenize
-from proofnb.core.model import CheckOptions
+from proofnb.core.model import CheckOptions, SymbolDecl
 
 from .functions import lone_constant_letters
 
@@ -45,6 +47,7 @@ def build_env(options: CheckOptions) -> MathEnv:
     from proofnb.core.parser import parse_math
 
     domain = options.domain
+    texts, definitions = _definitions(options.assume)
     facts: dict[str, dict[str, bool]] = {}
     functions: dict[str, Any] = {}
     for decl in options.symbols:
@@ -58,7 +61,7 @@ def build_env(options: CheckOptions) -> MathEnv:
             )
     relations: list[tuple[str, str]] = []  # (item text, whole assumption text)
     kinds: list[tuple[str, str]] = []  # (name, property)
-    for item, names, prop, text in _all_items(options.assume):
+    for item, names, prop, text in _all_items(texts):
         if prop is None:
             relations.append((item, text))
         elif prop == "function":
@@ -90,7 +93,55 @@ def build_env(options: CheckOptions) -> MathEnv:
         condition = _condition(env.symbols[name], prop)
         if condition is not None:
             conditions.append(condition)
-    return MathEnv(env.symbols, env.functions, tuple(conditions), domain)
+    functions = dict(env.functions)
+    for name, args, body, text in definitions:
+        # After the assumptions: the body's letters are the steps' (x positive, a > 0).
+        known = MathEnv(env.symbols, functions, (), domain)
+        variables = [parse_math(a, known) for a in args]
+        value = parse_math(body, known)
+        if not isinstance(value, sp.Expr):
+            raise ParseError(text, f"{name}({', '.join(args)}) must be defined by an "
+                                   f"expression, found {body!r}")
+        functions[name] = sp.Lambda(tuple(variables), value)
+    return MathEnv(env.symbols, functions, tuple(conditions), domain)
+
+
+#: ``f(x) := x^2 + 1`` (from a line ``f(x) = x^2 + 1`` that starts a chain).
+_DEFINITION = re.compile(r"\s*([A-Za-z])\s*\(([^()]*)\)\s*:=(.+)$", re.DOTALL)
+
+
+def _definitions(
+    texts: tuple[str, ...],
+) -> tuple[tuple[str, ...], list[tuple[str, list[str], str, str]]]:
+    """The assumption texts without definitions, and the definitions in order as
+    (name, argument names, body text, whole text)."""
+    rest: list[str] = []
+    found: list[tuple[str, list[str], str, str]] = []
+    for text in texts:
+        match = _DEFINITION.match(text)
+        if match is None:
+            rest.append(text)
+            continue
+        args = [a.strip() for a in match.group(2).split(",")]
+        if not all(_valid_name(a) for a in args):
+            raise ParseError(text, "a definition names its variables: f(x) := x^2 + 1")
+        found.append((match.group(1), args, match.group(3).strip(), text))
+    return tuple(rest), found
+
+
+def function_names(texts: Iterable[str], symbols: Iterable[SymbolDecl] = ()) -> frozenset[str]:
+    """The names declared unknown functions (``f function``, or a kernel's
+    ``sympy.Function``): a cell's ``f(x) = ...`` is then a claim about f, not its definition."""
+    names = {decl.name for decl in symbols if decl.kind == "function"}
+    for text in texts:
+        if _DEFINITION.match(text):
+            continue
+        try:
+            items = _all_items((text,))
+        except ParseError:
+            continue  # reported where the assumptions are read
+        names |= {n for _item, found, prop, _text in items if prop == "function" for n in found}
+    return frozenset(names)
 
 
 def declarations(
@@ -100,9 +151,10 @@ def declarations(
     for the integer parameters in ``parameters``: ``x = pi/4 + k pi, k ∈ ℤ``), and how many
     other items there are. Without those declarations the text means something else, so the
     check of whether a step needs its assumptions keeps them."""
-    kept: list[str] = []
+    plain, definitions = _definitions(texts)
+    kept: list[str] = [text for *_, text in definitions]  # f(x) := ... says what f is
     dropped = 0
-    for _item, names, prop, _text in _all_items(texts):
+    for _item, names, prop, _text in _all_items(plain):
         if prop == "function" or (prop == "integer" and set(names) <= parameters):
             kept.append(f"{', '.join(names)} {prop}")
         else:

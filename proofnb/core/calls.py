@@ -32,6 +32,11 @@ from proofnb.core.lexer import END, NAME, NUM, OP, STR, SUP, Token
 PART_NAMES: dict[str, str] = {"Re": "re", "Im": "im"}
 
 
+#: A defined function with these is not differentiated (SymPy's answers are wrong at kinks).
+_NOT_SMOOTH = (sp.floor, sp.ceiling, sp.Max, sp.Min, sp.Piecewise, sp.Heaviside, sp.sign,
+               sp.DiracDelta, sp.frac)
+
+
 class Calls(Cursor):
     """Parses the call of a whitelisted or declared function."""
 
@@ -47,6 +52,8 @@ class Calls(Cursor):
         args = self.arguments(tok)
         if not args or not all(isinstance(a, sp.Expr) for a in args):
             self.fail(tok, f"{tok.text}(...) takes one or more expressions")
+        if isinstance(function, sp.Lambda):
+            return self.apply_defined(tok, function, args, order)
         if not order:
             return self.build(function, args, tok)
         if len(args) != 1:
@@ -57,6 +64,31 @@ class Calls(Cursor):
             return self.build(sp.Derivative, [function(arg), (arg, order)], tok)
         point = sp.Dummy("t")  # f'(x^2): the derivative of f, taken at x^2
         return sp.Subs(sp.Derivative(function(point), (point, order)), point, arg)
+
+    def apply_defined(self, tok: Token, function: sp.Lambda, args: list[Any],
+                      order: int) -> Any:
+        """A function the cell defined (``f(x) = x^2 + 1``) at ``args``; ``f'(a)`` is its
+        derivative at a."""
+        variables = function.variables
+        if len(args) != len(variables):
+            self.fail(tok, f"{tok.text} was defined with {len(variables)} variable"
+                           f"{'s' if len(variables) != 1 else ''}, not {len(args)}")
+        body = function.expr
+        if order:
+            if len(variables) != 1:
+                self.fail(tok, f"{tok.text}{chr(39) * order}(...) needs a function of one "
+                               "variable; for several write diff(f(x, y), x)")
+            if body.has(*_NOT_SMOOTH):
+                self.fail(tok, f"{tok.text}{chr(39) * order} of a function defined with "
+                               "floor, max, min, sign or cases is not supported: write its "
+                               "derivative on each piece")
+            body = sp.diff(body, variables[0], order)
+            # d|u|/du is sign(u), which SymPy sets to 0 at u = 0: there the derivative does
+            # not exist, so it must be undefined (u/|u|), never a witness.
+            body = body.replace(lambda n: isinstance(n, sp.sign),
+                                lambda n: n.args[0] / sp.Abs(n.args[0]))
+        # Substituted as written: the arguments keep their own (unevaluated) form.
+        return body.xreplace(dict(zip(variables, args, strict=True)))
 
     def call(self, tok: Token, name: str, base: Any = None) -> Any:
         power: Any = None

@@ -90,6 +90,7 @@ Expressions (see :mod:`proofnb.core.parser`)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -167,10 +168,14 @@ class _Piece:
         return _shown(self.source[self.start : self.end])
 
 
-def parse_cell(text: str) -> ParsedCell:
+def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
     """Split a cell into chains and steps. Raises :class:`ParseError` for structural errors
     (empty cell, a relation with nothing on one side, unbalanced brackets, a chain without a
-    step); the maths of each side is parsed later by :func:`proofnb.core.parser.parse_math`."""
+    step); the maths of each side is parsed later by :func:`proofnb.core.parser.parse_math`.
+
+    ``functions`` are names declared unknown functions outside the cell (``--assume "f
+    function"``, a kernel's ``sympy.Function``): ``f(x) = ...`` is then a claim about f,
+    not f's definition (:func:`proofnb.core.assume.function_names`)."""
     if len(text) > MAX_CELL_CHARS:
         raise ParseError(
             "", f"cell is too long ({len(text)} characters; the limit is {MAX_CELL_CHARS})"
@@ -179,6 +184,8 @@ def parse_cell(text: str) -> ParsedCell:
     chains: list[list[_Piece]] = []
     current: list[_Piece] = []
     blank = False
+    defining = _Definitions(text, functions)
+    alone = False  # current holds only a definition's body: the next line starts anew
     for lineno, raw in enumerate(text.split("\n"), start=1):
         raw = raw.rstrip("\r")
         stripped = raw.strip()
@@ -203,15 +210,25 @@ def parse_cell(text: str) -> ParsedCell:
         if not pieces:
             continue
         continues = pieces[0].rel is not None or (bool(current) and current[-1].rel is not None)
+        if alone and not continues:
+            current, alone = [], False  # a lone definition is no chain
+        definition = defining.take(pieces) if not continues else None
+        if definition is not None:
+            assume.append(definition)
+            pieces = pieces[2:]  # f(x) = x^2 + 1 = ...: the chain starts at x^2 + 1
         if current and not continues and blank:
             chains.append(current)
             current = []
         elif current and not continues:
             current.append(_Piece("", lineno, pieces[0].col, source=raw))
         current.extend(pieces)
+        alone = definition is not None and len(pieces) == 1
         blank = False
-    if current:
+    if current and not alone:
         chains.append(current)
+    if not chains and defining.names:
+        raise ParseError("", f"the cell only defines {', '.join(defining.names)}: write the "
+                             "steps that use the definition on the next lines")
     if not chains:
         raise ParseError("", "empty cell: nothing to check")
     lines: list[ChainLine] = []
@@ -244,6 +261,51 @@ _INTEGER_SUFFIX = re.compile(
     rf"|integers?\s+(?P<after>{_PARAMETER_NAMES}))"
     r"\s*(?(open)\))\s*\.?\s*$"
 )
+
+
+#: ``f(x) = ...`` at the start of a chain defines f with these letters; another letter does
+#: only when the cell uses it as a function later on (``p(x) = ...``, then ``p(2) = 0``).
+_FUNCTION_LETTERS = frozenset("fghFGH")
+_DEFINED = re.compile(r"(?P<name>[A-Za-z])\s*\(\s*(?P<args>[A-Za-z](?:\s*,\s*[A-Za-z])*)\s*\)$")
+
+
+class _Definitions:
+    """Recognise definition lines ``f(x) = <expression>`` (``f(x, y) = ...``): the first
+    term of a chain that applies a letter to distinct other letters, followed by ``=``.
+
+    The definition goes to the cell's assumptions as ``f(x) := <expression>``
+    (:func:`proofnb.core.assume.build_env` makes f that function) and the chain goes on from
+    the expression, so ``f(x) = (x + 1)^2``, ``= x^2 + 2x + 1`` checks one step. A letter the
+    cell declares a function (``assume f function``) is an unknown function, not defined."""
+
+    def __init__(self, text: str, functions: Iterable[str] = ()) -> None:
+        self.text = text
+        self.names: list[str] = []
+        self._declared = set(functions) | {m.group(1) for m in re.finditer(
+            r"\b([A-Za-z])\b(?=[^\n#]*\bfunctions?\b)", "\n".join(
+                line for line in text.split("\n") if line.strip()[:6].lower() == "assume"))}
+
+    def take(self, pieces: list[_Piece]) -> str | None:
+        """The definition the line's pieces start with (``f(x) := x^2``), or None."""
+        if len(pieces) < 3 or pieces[0].rel is not None or pieces[1].rel != "=" or any(
+                p.rel in ("", "<=>", "==>", "<==") or p.marker for p in pieces):
+            return None  # f(x) = 0 <=> x = 2 is about f, not a definition
+        head = _DEFINED.fullmatch(pieces[0].text.strip())
+        if head is None:
+            return None
+        name = head.group("name")
+        args = [a.strip() for a in head.group("args").split(",")]
+        if (name in self._declared or name in self.names or name in "eEiI" or name in args
+                or len(set(args)) != len(args)):
+            return None
+        if name not in _FUNCTION_LETTERS and not self._used_later(name, pieces[0]):
+            return None  # a(b) = ab is a product
+        self.names.append(name)
+        return f"{name}({', '.join(args)}) := {pieces[2].text}"
+
+    def _used_later(self, name: str, head: _Piece) -> bool:
+        after = "\n".join(self.text.split("\n")[head.line:])
+        return re.search(rf"(?<![A-Za-z_\\]){name}\s*('+\s*)?\(", after) is not None
 
 
 def _integer_parameters(raw: str) -> tuple[str, str]:

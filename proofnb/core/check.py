@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import sympy as sp
 
-from .assume import declarations
+from .assume import declarations, function_names
 from .decide import Outcome, decide
 from .errors import ParseError, ProofnbError, UnsupportedError
 from .functions import lone_constant_letters
@@ -218,7 +218,7 @@ def check_proof(
 
     started = time.perf_counter()
     try:
-        cell = parse_cell(text)
+        cell = parse_cell(text, function_names(options.assume, options.symbols))
     except (ParseError, UnsupportedError) as exc:
         return error_proof(text, exc, options, title=title, expect=expect,
                            seconds=time.perf_counter() - started)

@@ -81,6 +81,8 @@ def same_polynomial(first: Basic, second: Basic, real: bool) -> ProofFound | Non
         free = sorted((n1.free_symbols | n2.free_symbols), key=str)
         if not free or not all(e.is_polynomial(*free) for e in (n1, d1, n2, d2)):
             return None
+        if sp.expand(n1) == 0 or sp.expand(n2) == 0:
+            return None  # an identity (0 = 0, p(x) = its factored form): no zero set to match
         ratio = sp.cancel(n1 / n2)
         if not ratio.is_number or ratio == 0:
             # Same zeros: p = 0 exactly where its square-free part is (a^3 b^3 = 0 <=> a b = 0).

@@ -88,6 +88,7 @@ class VerifyMagics(Magics):
         """
         from IPython.display import display
 
+        from proofnb.core.assume import function_names
         from proofnb.core.cell import parse_cell
         from proofnb.runner.api import make_options
 
@@ -95,7 +96,7 @@ class VerifyMagics(Magics):
 
         args = _verify_parser().parse_args(_split(line))
         try:
-            parse_cell(cell)
+            parse_cell(cell, function_names(args.assume))
         except ParseError as exc:
             raise UsageError(f"%%verify: {_shift_lines(exc)}") from exc
         except ProofnbError as exc:

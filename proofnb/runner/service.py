@@ -334,10 +334,11 @@ class ProofChecker:
         expect: Verdict | None = None,
     ) -> ProofRun:
         """Parse ``text`` here, queue its steps on the workers, return the run at once."""
+        from proofnb.core.assume import function_names
         from proofnb.core.cell import parse_cell
 
         try:
-            cell = parse_cell(text)
+            cell = parse_cell(text, function_names(options.assume, options.symbols))
         except ParseError as err:
             return self._parse_failure(text, err, options, title, expect)
         if cell.assume:

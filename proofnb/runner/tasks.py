@@ -111,6 +111,7 @@ def check_proof(
     import dataclasses
     import time
 
+    from proofnb.core.assume import function_names
     from proofnb.core.cell import parse_cell
     from proofnb.core.check import check_step as _check_step
     from proofnb.core.errors import ParseError
@@ -118,7 +119,7 @@ def check_proof(
 
     started = time.perf_counter()
     try:
-        cell = parse_cell(text)
+        cell = parse_cell(text, function_names(options.assume, options.symbols))
     except ParseError:
         return None
     if cell.assume:

@@ -1,0 +1,72 @@
+"""Definition lines: ``f(x) = x^2 + 1`` at the start of a chain defines f for the cell."""
+
+from __future__ import annotations
+
+import pytest
+
+from proofnb.core.cell import parse_cell
+from proofnb.core.check import check_proof
+from proofnb.core.errors import ParseError
+from proofnb.core.model import CheckOptions
+
+
+def _steps(cell: str, *assume: str) -> list[tuple[str, str]]:
+    result = check_proof(cell, CheckOptions(assume=assume))
+    return [(s.status, s.counterexample.text if s.counterexample else s.message)
+            for s in result.steps]
+
+
+def test_a_definition_is_no_step_and_the_chain_goes_on_from_its_expression() -> None:
+    cell = parse_cell("f(x) = (x + 1)^2\n= x^2 + 2x + 1")
+    assert cell.assume == ("f(x) := (x + 1)^2",)
+    assert [(s.lhs, s.rhs) for s in cell.steps] == [("(x + 1)^2", "x^2 + 2x + 1")]
+    # On its own line, the definition is followed by a new chain, not by "<=>".
+    cell = parse_cell("f(x) = x^2 + 1\nf'(x) = 2x")
+    assert [(s.lhs, s.relation, s.rhs, s.kind) for s in cell.steps] == [
+        ("f'(x)", "=", "2x", "expression")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("f(x) = x^3 - 3x\nf'(x) = 3x^2 - 3\n= 3(x - 1)(x + 1)", ["proved", "proved"]),
+        ("f(x) = x^3 - 3x\nf'(x) = 3x^2 - 3\n= 3(x - 1)^2", ["proved", "refuted"]),
+        ("f(x) = x^2 - 4\nf(2) = 0", ["proved"]),
+        ("f(x) = x^2 - 4\nf(3) = 4", ["refuted"]),
+        ("f(x) = x^2\ng(x) = 2x + 1\nf(g(x)) = 4x^2 + 4x + 1", ["proved"]),
+        ("f(x) = x^2\ng(x) = 2x + 1\ng(f(x)) = 4x^2 + 4x + 1", ["refuted"]),
+        ("f(x) = 1/x\n(f(x + h) - f(x))/h = -1/(x(x + h))", ["proved"]),
+        ("f(x) = e^(2x)\nf''(x) = 4 f(x)", ["proved"]),
+        ("f(x, y) = x^2 + y^2\nf(1, 2) = 5", ["proved"]),
+        ("p(x) = x^3 - 6x^2 + 11x - 6\np(2) = 0", ["proved"]),  # used later: a definition
+        ("a(b + c) = ab + ac", ["proved"]),  # a letter not used as a function: a product
+    ],
+)
+def test_steps_that_use_a_definition(cell: str, expected: list[str]) -> None:
+    assert [status for status, _ in _steps(cell)] == expected
+
+
+def test_no_witness_where_a_defined_function_has_no_derivative() -> None:
+    # d|x|/dx does not exist at 0: never a witness there, and f'(0) is undefined.
+    (status, witness), = _steps("f(x) = |x|\nf'(x) = 1")
+    assert status == "refuted" and "x = 0" not in witness
+    (status, _), = _steps("f(x) = |x|\nf'(0) = 0")
+    assert status != "proved"
+    (status, _), = _steps("f(x) = |x|\nf'(x) = 1", "x > 0")
+    assert status == "proved"
+
+
+def test_a_declared_unknown_function_is_not_defined() -> None:
+    # In the cell or as an option, f function makes f(x) = x^2 a claim about every f.
+    for cell, assume in (("assume f function\nf(x) = x^2", ()), ("f(x) = x^2", ("f function",))):
+        result = check_proof(cell, CheckOptions(assume=assume))
+        assert result.steps[0].status == "refuted"
+
+
+def test_clear_errors() -> None:
+    with pytest.raises(ParseError, match="only defines f"):
+        parse_cell("f(x) = x^2 + 1")
+    (status, message), = _steps("f(x) = x^2\nf(1, 2) = 1")
+    assert status == "error" and "defined with 1 variable" in message
+    (status, message), = _steps("f(x) = floor(x)\nf'(x) = 0")
+    assert status == "error" and "not supported" in message
