@@ -638,8 +638,18 @@ def point_text(point: Point) -> str:
 
 
 def show_text(value: Value) -> str:
-    """A value in a witness sentence, as the student writes it (``2^(1/3)``, ``ln(2)``)."""
-    return "undefined" if isinstance(value, _Marker) else user_text(value)
+    """A value in a witness sentence, as the student writes it (``2^(1/3)``, ``ln(2)``); a
+    complex number as ``a + b i`` when that is no longer (``(1 + i)^2`` is shown as ``2*i``)."""
+    if isinstance(value, _Marker):
+        return "undefined"
+    if isinstance(value, Expr) and value.is_number and value.is_real is False:
+        try:
+            plain = sp.expand_complex(value)
+        except (TypeError, ValueError, ArithmeticError, RecursionError):
+            plain = value
+        if sp.count_ops(plain) <= sp.count_ops(value):
+            value = plain
+    return user_text(value)
 
 
 #: Significant digits of the decimals shown beside exact values, at first and at most.

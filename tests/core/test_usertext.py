@@ -66,3 +66,10 @@ def test_approximations_beside_exact_values(
     a: sp.Expr, b: sp.Expr, shown: tuple[str, str]
 ) -> None:
     assert approximations(a, b) == shown
+
+
+def test_a_complex_value_is_shown_as_a_plus_b_i() -> None:
+    step = check_proof("(1 + i)^2 = 2", CheckOptions(domain="complex")).steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    assert step.counterexample.text == "left side 2*i, right side 2"
+    assert step.counterexample.lhs_value == "(1 + I)**2"  # the exact value, re-checkable
