@@ -26,7 +26,7 @@ from proofnb.core.functions import (
     Arg,
     ArgumentError,
 )
-from proofnb.core.lexer import END, NAME, NUM, OP, STR, SUP, Token
+from proofnb.core.lexer import CMD, END, NAME, NUM, OP, STR, SUP, Token
 
 #: Names read as the real and imaginary part when called: Re(z), Im(z), \\Re z.
 PART_NAMES: dict[str, str] = {"Re": "re", "Im": "im"}
@@ -47,8 +47,12 @@ class Calls(Cursor):
         while self.at("'"):  # f'(x), f''(x): derivatives of a declared function
             self.advance()
             order += 1
+        if not order and self.at("^"):
+            order = self.latex_primes(tok)
         if not self.at("("):
-            self.fail(self.peek(), f"expected '(' after the function {tok.text}")
+            self.fail(self.peek(), f"expected '(' after the function {tok.text}: write "
+                                   f"{tok.text}(x) (and f(x) + g(x) for (f + g)(x), "
+                                   "f(x) g(x) for (f g)(x))")
         args = self.arguments(tok)
         if not args or not all(isinstance(a, sp.Expr) for a in args):
             self.fail(tok, f"{tok.text}(...) takes one or more expressions")
@@ -64,6 +68,22 @@ class Calls(Cursor):
             return self.build(sp.Derivative, [function(arg), (arg, order)], tok)
         point = sp.Dummy("t")  # f'(x^2): the derivative of f, taken at x^2
         return sp.Subs(sp.Derivative(function(point), (point, order)), point, arg)
+
+    def latex_primes(self, tok: Token) -> int:
+        """``f^{\\prime}``, ``f^{\\prime\\prime}``, ``f^\\prime``: the order of the derivative
+        (the cursor is at ``^``); ``f^{-1}`` is refused with what to write instead."""
+        brace = self.peek(1).kind == OP and self.peek(1).text == "{"
+        start = 2 if brace else 1
+        count = 0
+        while self.peek(start + count).kind == CMD and self.peek(start + count).text == "prime":
+            count += 1
+        if count and (not brace or self.peek(start + count).text == "}"):
+            for _ in range(start + count + (1 if brace else 0)):
+                self.advance()
+            return count
+        self.fail(self.peek(), f"{tok.text}^... is not supported after a function: write "
+                               f"{tok.text}'(x) for its derivative, (f(x))^2 for a power, and an "
+                               "inverse as a function of its own (g(x) = ..., then f(g(x)) = x)")
 
     def apply_defined(self, tok: Token, function: sp.Lambda, args: list[Any],
                       order: int) -> Any:
