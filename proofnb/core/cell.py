@@ -90,7 +90,7 @@ Expressions (see :mod:`proofnb.core.parser`)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -186,6 +186,7 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
     blank = False
     defining = _Definitions(text, functions)
     alone = False  # current holds only a definition's body: the next line starts anew
+    previous = ""  # the last line of maths
     for lineno, raw in enumerate(text.split("\n"), start=1):
         raw = raw.rstrip("\r")
         stripped = raw.strip()
@@ -204,18 +205,26 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
             assume.append(rest)
             continue
         raw, parameters = _integer_parameters(raw)
+        curve = bool(defining.curves) and raw != (raw := defining.curve_line(raw))
         if parameters:
             assume.append(f"{parameters} integer")
         pieces = _split_line(raw, lineno)
         if not pieces:
             continue
         continues = pieces[0].rel is not None or (bool(current) and current[-1].rel is not None)
-        if alone and not continues:
-            current, alone = [], False  # a lone definition is no chain
         definition = defining.take(pieces) if not continues else None
-        if definition is not None:
-            assume.append(definition)
-            pieces = pieces[2:]  # f(x) = x^2 + 1 = ...: the chain starts at x^2 + 1
+        if definition is not None or (alone and not continues):
+            # A definition starts a chain of its own; a lone definition is no chain.
+            if current and not alone:
+                chains.append(current)
+            current, alone = [], False
+            if definition:
+                assume.append(definition)
+            if definition is not None:
+                pieces = pieces[2:]  # f(x) = x^2 + 1 = ...: the chain starts at x^2 + 1
+        elif not continues and (curve or defining.new_claim(pieces[0], previous)):
+            blank = True  # f(2) = 5, then f'(2) = 3: two claims, not f(2) = 5 <=> f'(2) = 3
+        previous = raw
         if current and not continues and blank:
             chains.append(current)
             current = []
@@ -281,6 +290,7 @@ class _Definitions:
     def __init__(self, text: str, functions: Iterable[str] = ()) -> None:
         self.text = text
         self.names: list[str] = []
+        self.curves: dict[str, tuple[str, str]] = {}  # y = x^3 with dy/dx later: (x, "x^3")
         self._declared = set(functions) | {m.group(1) for m in re.finditer(
             r"\b([A-Za-z])\b(?=[^\n#]*\bfunctions?\b)", "\n".join(
                 line for line in text.split("\n") if line.strip()[:6].lower() == "assume"))}
@@ -292,7 +302,7 @@ class _Definitions:
             return None  # f(x) = 0 <=> x = 2 is about f, not a definition
         head = _DEFINED.fullmatch(pieces[0].text.strip())
         if head is None:
-            return None
+            return self._curve(pieces)
         name = head.group("name")
         args = [a.strip() for a in head.group("args").split(",")]
         if (name in self._declared or name in self.names or name in "eEiI" or name in args
@@ -303,9 +313,88 @@ class _Definitions:
         self.names.append(name)
         return f"{name}({', '.join(args)}) := {pieces[2].text}"
 
+    def _curve(self, pieces: list[_Piece]) -> str | None:
+        """``y = <expression>`` starting a chain defines the curve y (returns "") when a later
+        line uses its derivative (``dy/dx``, ``y'``, ``\\frac{dy}{dx}``) and no statement
+        relation continues it; otherwise y stays a letter (``y = 2x + 3``, ``<=> x = ...``)."""
+        name = pieces[0].text.strip()
+        if (len(name) != 1 or not name.isalpha() or name in "eEiI" or name in self.curves
+                or name in self.names or name in self._declared
+                or re.search(rf"(?<![A-Za-z_\\]){name}(?![A-Za-z_])", pieces[2].text)):
+            return None
+        after = self.text.split("\n")[pieces[0].line:]
+        following = next((line.strip() for line in after
+                          if line.strip() and not line.strip().startswith(("#", "%"))), "")
+        if following.startswith(_STATEMENT_STARTS):
+            return None  # y = x^2 + 1, <=> x^2 = y - 1: an equation
+        variable = next((v for line in after if (v := _derivative(line, name)) is not None), None)
+        if variable is None:
+            return None
+        self.curves[name] = (variable, pieces[2].text)
+        return ""
+
+    def curve_line(self, raw: str) -> str:
+        """The line with each defined curve's derivatives and value written out in the lines
+        that differentiate it (``dy/dx = 3x^2`` is ``(d/dx (x^3)) = 3x^2``); elsewhere a
+        curve's letter stays a letter (the tangent line ``y - 8 = 12(x - 2)``)."""
+        for name, (variable, body) in self.curves.items():
+            if _derivative(raw, name) is None:
+                continue
+            n, v = re.escape(name), re.escape(variable)
+            two = r"\^\s*\{?2\}?"
+            second = (rf"\\frac\s*\{{\s*d\s*{two}\s*{n}\s*\}}\s*\{{\s*d\s*{v}\s*{two}\s*\}}"
+                      rf"|(?<![A-Za-z\\])d{two}\s*{n}\s*/\s*d{v}{two}"
+                      rf"|(?<![A-Za-z_\\]){n}\s*(?:''|\^\s*\{{\s*(?:\\prime\s*){{2}}\}})(?!\s*\()")
+            first = (rf"\\frac\s*\{{\s*d\s*{n}\s*\}}\s*\{{\s*d\s*{v}\s*\}}"
+                     rf"|(?<![A-Za-z\\])d{n}\s*/\s*d{v}(?![A-Za-z])"
+                     rf"|(?<![A-Za-z_\\]){n}\s*(?:'|\^\s*\{{\s*\\prime\s*\}}|\^\s*\\prime)(?!\s*\()")
+            raw = re.sub(second, _literal(f"(d^2/d{variable}^2 ({body}))"), raw)
+            raw = re.sub(first, _literal(f"(d/d{variable} ({body}))"), raw)
+            raw = re.sub(rf"(?<![A-Za-z_\\]){n}(?![A-Za-z_'(])", _literal(f"({body})"), raw)
+        return raw
+
+    def new_claim(self, first: _Piece, previous: str) -> bool:
+        """Does a line that follows another without a relation start a claim of its own?
+        In a cell with definitions it does when its first side uses a defined function
+        (``f'(x) = 0 <=> x = 1`` after ``f'(x) = 3x^2 - 3``), or when the line before
+        it is a closed claim about them (``f'(1) = 5``, then ``y - 4 = 5(x - 1)``): worksheets
+        list such facts one a line, and ``f(1) = 2 <=> f'(1) = 3`` would hold for a
+        wrong value of each."""
+        if not self.names:
+            return False
+        calls = re.compile(rf"(?<![A-Za-z_\\])[{''.join(self.names)}]\s*(?:'+|\^\s*\{{\s*"
+                           r"(?:\\prime\s*)+\}|\^\s*\\prime)?\s*\(")
+        if calls.search(first.text):
+            return True
+        code = previous.split("#", 1)[0]
+        return bool(calls.search(code)) and re.search(r"[A-Za-z\\]", calls.sub("", code)) is None
+
     def _used_later(self, name: str, head: _Piece) -> bool:
         after = "\n".join(self.text.split("\n")[head.line:])
         return re.search(rf"(?<![A-Za-z_\\]){name}\s*('+\s*)?\(", after) is not None
+
+
+_STATEMENT_STARTS = ("<=>", "==>", "<==", "=>", "⇔", "⇒", "⇐", "\\iff", "\\Leftrightarrow",
+                     "\\implies", "\\Rightarrow", "\\impliedby", "\\Longleftrightarrow")
+
+
+def _derivative(line: str, name: str) -> str | None:
+    """The variable when the line differentiates the letter ``name`` (``dy/dx``,
+    ``\\frac{dy}{dx}``, ``d^2y/dx^2``: that variable; ``y'``, ``y''``, ``y^{\\prime}``: x)."""
+    code = line.split("#", 1)[0]
+    n = re.escape(name)
+    leibniz = re.search(rf"(?<![A-Za-z\\])d(?:\^\s*\{{?2\}}?)?\s*{n}\s*(?:\}}\s*\{{)?\s*/?\s*d\s*"
+                        rf"([A-Za-z])(?![A-Za-z])", code)
+    if leibniz is not None and leibniz.group(1) != name:
+        return leibniz.group(1)
+    if re.search(rf"(?<![A-Za-z_\\]){n}\s*(?:'|\^\s*\{{?\s*\\prime)(?!'*\s*\()", code):
+        return "x"
+    return None
+
+
+def _literal(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for :func:`re.sub` that inserts ``text`` as it is (backslashes too)."""
+    return lambda _match: text
 
 
 def _integer_parameters(raw: str) -> tuple[str, str]:
