@@ -26,6 +26,12 @@ Chains and steps
   ``n = 2k + 1``, ``==> n^2 = (2k + 1)^2``, ``= 4k^2 + 4k + 1``. Those lines form an
   expression chain of their own, from that right side on, checked under the chain's first
   line (its ``premise``).
+* ``f(x) = <expression>`` starting a chain defines f for the cell (:class:`_Definitions`);
+  the chain goes on from the expression. After a definition, a line that uses a defined
+  function (``f'(x) = 0 <=> x = 1``), or that follows a closed fact such as ``f(1) = 4``,
+  starts a claim of its own. ``y = <expression>`` defines the curve y only when a later line
+  differentiates it (``dy/dx``, ``y'``, ``\\frac{dy}{dx}``), and only in those lines (where
+  ``dy/dx`` reads ``d/dx (<expression>)``); elsewhere y stays a letter.
 * A line may end by naming integer parameters: ``x = pi/4 + k pi, k ∈ ℤ`` (also ``k in Z``,
   ``(k integer)``, ``\\quad k \\in \\mathbb{Z}``, ``for some integer k``). The names become
   the cell's assumption ``k integer``; in a statement step, a parameter of one line only
