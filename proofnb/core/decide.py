@@ -101,6 +101,18 @@ def _doit(
     return expr
 
 
+def _doit_all(
+    exprs: tuple[Basic, ...], deadline: float, conds: tuple[Basic, ...], real: bool
+) -> tuple[Basic, ...]:
+    """:func:`_doit` once per distinct object: the origin is often the left side, and the
+    as-written form of a derivative or integral is often the evaluated one."""
+    done: dict[Basic, Basic] = {}
+    for e in exprs:
+        if e not in done:
+            done[e] = _doit(e, deadline, conds, real)
+    return tuple(done[e] for e in exprs)
+
+
 def _limit_value(limit: sp.Limit) -> Basic:
     """The limit, or nan (undefined) when it does not exist: the one-sided limits differ
     (SymPy raises) or the values oscillate (SymPy answers with bounds, ``sin(1/x)`` at 0)."""
@@ -197,21 +209,18 @@ def decide(
             outcome, counterexample=complete_witness(outcome.counterexample, elimination))
     used_seed = step_seed(seed, *(texts or (sp.srepr(origin), sp.srepr(lhs), sp.srepr(rhs))))
     if relation in ("<=>", "==>", "<=="):
+        # d/dx (x^2 - 4x) = 0 <=> x = 2: the statements' derivatives, integrals... evaluated.
+        lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin = _doit_all(
+            (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin), deadline, conditions, real)
         return _decide_statement(relation, lhs, rhs, origin, conditions, real, used_seed,
                                  deadline, (raw_lhs, raw_rhs, raw_origin))
     anti = as_antiderivative(lhs, rhs, raw_lhs, raw_rhs) if relation == "=" else None
     if anti is not None:
         return decide_antiderivative(anti, conditions=conditions, real=real, seed=seed,
                                      texts=texts, deadline=deadline)
-    # doit once per distinct expression: the origin is often the left side, and the
-    # as-written form of a derivative or integral is often the evaluated one.
-    done: dict[Basic, Basic] = {}
     unevaluated = (raw_lhs, raw_rhs)
-    for e in (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin):
-        if e not in done:
-            done[e] = _doit(e, deadline, conditions, real)
-    lhs, rhs, origin = done[lhs], done[rhs], done[origin]
-    raw_lhs, raw_rhs, raw_origin = done[raw_lhs], done[raw_rhs], done[raw_origin]
+    lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin = _doit_all(
+        (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin), deadline, conditions, real)
     if not all(isinstance(e, Expr) for e in (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin)):
         return Outcome("error", "parse", message=f"'{relation}' needs expressions on both sides")
     problem = _problem(relation, raw_lhs, raw_rhs, raw_origin, conditions, real, used_seed)

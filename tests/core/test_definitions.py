@@ -70,3 +70,17 @@ def test_clear_errors() -> None:
     assert status == "error" and "defined with 1 variable" in message
     (status, message), = _steps("f(x) = floor(x)\nf'(x) = 0")
     assert status == "error" and "not supported" in message
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("d/dx (x^2 - 4x) = 0\n<=> x = 2", "proved"),
+        ("d/dx (x^2 - 4x) = 0\n<=> x = 4", "refuted"),
+        ("f(x) = x^3 - 12x\nf'(x) = 0\n<=> x = 2 or x = -2", "proved"),
+        ("f(x) = x^3 - 12x\nf'(x) = 0\n<=> x = 2", "refuted"),
+        ("integrate(t, (t, 0, x)) = 2\n<=> x = 2 or x = -2", "proved"),
+    ],
+)
+def test_statements_with_derivatives_and_integrals(cell: str, expected: str) -> None:
+    assert [status for status, _ in _steps(cell)][-1] == expected
