@@ -81,7 +81,7 @@ def same_polynomial(first: Basic, second: Basic, real: bool) -> ProofFound | Non
         free = sorted((n1.free_symbols | n2.free_symbols), key=str)
         if not free or not all(e.is_polynomial(*free) for e in (n1, d1, n2, d2)):
             return None
-        if sp.expand(n1) == 0 or sp.expand(n2) == 0:
+        if _vanishes(n1) or _vanishes(n2):
             return None  # an identity (0 = 0, p(x) = its factored form): no zero set to match
         ratio = sp.cancel(n1 / n2)
         if not ratio.is_number or ratio == 0:
@@ -100,6 +100,17 @@ def same_polynomial(first: Basic, second: Basic, real: bool) -> ProofFound | Non
     if any(c.kind == "ge" for c in conditions(first, real=real) + conditions(second, real=real)):
         return None
     return ProofFound("same-polynomial")
+
+
+def _vanishes(poly: Expr) -> bool:
+    """Whether a polynomial is identically 0, factor by factor: expanding the whole product
+    (x - 2)^43 (3x + 1)^60 took 0.5 s, and a product is 0 only where one of its factors is."""
+    for factor in sp.Mul.make_args(poly):
+        if factor.is_Pow and factor.exp.is_Integer and factor.exp > 0:
+            factor = factor.base
+        if sp.expand(factor) == 0:
+            return True
+    return False
 
 
 _MAX_CONJUNCTS = 5
