@@ -61,6 +61,11 @@ def build_env(options: CheckOptions) -> MathEnv:
             )
     relations: list[tuple[str, str]] = []  # (item text, whole assumption text)
     kinds: list[tuple[str, str]] = []  # (name, property)
+    for _name, args, _body, text in definitions:
+        if "[" in text.split(":=", 1)[0]:  # a sequence a[n] := ...: its index is natural
+            kinds += [(index, "natural") for index in args]
+            for index in args:
+                facts.setdefault(index, {}).update(_PROPERTIES["natural"])
     for item, names, prop, text in _all_items(texts):
         if prop is None:
             relations.append((item, text))
@@ -107,7 +112,7 @@ def build_env(options: CheckOptions) -> MathEnv:
 
 
 #: ``f(x) := x^2 + 1`` (from a line ``f(x) = x^2 + 1`` that starts a chain).
-_DEFINITION = re.compile(r"\s*([A-Za-z])\s*\(([^()]*)\)\s*:=(.+)$", re.DOTALL)
+_DEFINITION = re.compile(r"\s*([A-Za-z])\s*[(\[]([^()\[\]]*)[)\]]\s*:=(.+)$", re.DOTALL)
 
 
 def _definitions(
@@ -133,14 +138,17 @@ def function_names(texts: Iterable[str], symbols: Iterable[SymbolDecl] = ()) -> 
     """The names declared unknown functions (``f function``, or a kernel's
     ``sympy.Function``): a cell's ``f(x) = ...`` is then a claim about f, not its definition."""
     names = {decl.name for decl in symbols if decl.kind == "function"}
-    for text in texts:
-        if _DEFINITION.match(text):
-            continue
-        try:
-            items = _all_items((text,))
-        except ParseError:
-            continue  # reported where the assumptions are read
-        names |= {n for _item, found, prop, _text in items if prop == "function" for n in found}
+    plain = tuple(text for text in texts if not _DEFINITION.match(text))
+    try:  # together: --assume "f, g functions" arrives as "f" and "g functions"
+        items = _all_items(plain)
+    except ParseError:  # reported where the assumptions are read; take what can be read
+        items = []
+        for text in plain:
+            try:
+                items += _all_items((text,))
+            except ParseError:
+                continue
+    names |= {n for _item, found, prop, _text in items if prop == "function" for n in found}
     return frozenset(names)
 
 

@@ -297,6 +297,7 @@ class _Definitions:
         self.text = text
         self.names: list[str] = []
         self.curves: dict[str, tuple[str, str]] = {}  # y = x^3 with dy/dx later: (x, "x^3")
+        self.sequences: list[str] = []  # a_n = 3n + 2 with a_{n+1} later
         self._declared = set(functions) | {m.group(1) for m in re.finditer(
             r"\b([A-Za-z])\b(?=[^\n#]*\bfunctions?\b)", "\n".join(
                 line for line in text.split("\n") if line.strip()[:6].lower() == "assume"))}
@@ -308,7 +309,7 @@ class _Definitions:
             return None  # f(x) = 0 <=> x = 2 is about f, not a definition
         head = _DEFINED.fullmatch(pieces[0].text.strip())
         if head is None:
-            return self._curve(pieces)
+            return self._sequence(pieces) or self._curve(pieces)
         name = head.group("name")
         args = [a.strip() for a in head.group("args").split(",")]
         if (name in self._declared or name in self.names or name in "eEiI" or name in args
@@ -316,8 +317,32 @@ class _Definitions:
             return None
         if name not in _FUNCTION_LETTERS and not self._used_later(name, pieces[0]):
             return None  # a(b) = ab is a product
+        if re.search(rf"(?<![A-Za-z_\\]){name}\s*('+\s*)?\(", pieces[2].text):
+            return None  # f(x) = f(-x) says f is even: a claim, not a definition
         self.names.append(name)
         return f"{name}({', '.join(args)}) := {pieces[2].text}"
+
+    def _sequence(self, pieces: list[_Piece]) -> str | None:
+        """``a_n = 3n + 2`` starting a chain defines the sequence a (``a[n] := 3n + 2``, n a
+        natural number) when the expression uses n and a later line uses a term (``a_{n+1}``,
+        ``a_1``, ``a_n``) but does not go on with ``<=>``; otherwise ``a_n`` stays a letter
+        (``x_1 + x_2 = 3``)."""
+        head = _SEQUENCE.fullmatch(pieces[0].text.strip())
+        if head is None:
+            return None
+        name, index = head.group("name"), head.group("braced") or head.group("bare")
+        if (name in self._declared or name in self.names or name in "eEiI" or name == index
+                or not re.search(rf"(?<![A-Za-z_\\]){index}(?![A-Za-z_])", pieces[2].text)):
+            return None
+        later = self.text.split("\n")[pieces[0].line:]
+        following = next((line.strip() for line in later
+                          if line.strip() and not line.strip().startswith(("#", "%"))), "")
+        if following.startswith(_STATEMENT_STARTS) or not re.search(
+                rf"(?<![A-Za-z_\\]){name}_", "\n".join(later)):
+            return None  # a_n = 2n + 1, <=> n = (a_n - 1)/2: an equation
+        self.names.append(name)
+        self.sequences.append(name)
+        return f"{name}[{index}] := {pieces[2].text}"  # [ ]: the index is a natural number
 
     def _curve(self, pieces: list[_Piece]) -> str | None:
         """``y = <expression>`` starting a chain defines the curve y (returns "") when a later
@@ -369,7 +394,9 @@ class _Definitions:
         if not self.names:
             return False
         calls = re.compile(rf"(?<![A-Za-z_\\])[{''.join(self.names)}]\s*(?:'+|\^\s*\{{\s*"
-                           r"(?:\\prime\s*)+\}|\^\s*\\prime)?\s*\(")
+                           r"(?:\\prime\s*)+\}|\^\s*\\prime)?\s*\("
+                           + (rf"|(?<![A-Za-z_\\])[{''.join(self.sequences)}]_"
+                              if self.sequences else ""))
         if calls.search(first.text):
             return True
         code = previous.split("#", 1)[0]
@@ -378,6 +405,10 @@ class _Definitions:
     def _used_later(self, name: str, head: _Piece) -> bool:
         after = "\n".join(self.text.split("\n")[head.line:])
         return re.search(rf"(?<![A-Za-z_\\]){name}\s*('+\s*)?\(", after) is not None
+
+
+#: ``a_n`` or ``a_{n}``: a sequence's general term.
+_SEQUENCE = re.compile(r"(?P<name>[A-Za-z])_(?:\{\s*(?P<braced>[A-Za-z])\s*\}|(?P<bare>[A-Za-z]))")
 
 
 _STATEMENT_STARTS = ("<=>", "==>", "<==", "=>", "⇔", "⇒", "⇐", "\\iff", "\\Leftrightarrow",

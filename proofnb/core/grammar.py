@@ -466,7 +466,10 @@ class MathParser(Latex):
         name = tok.text
         env = self.env
         if name in env.functions:
-            return self.apply_undefined(tok, env.functions[name])
+            function = env.functions[name]
+            if isinstance(function, sp.Lambda) and self.at("_"):
+                return self.sequence_term(tok, function)
+            return self.apply_undefined(tok, function)
         if name not in env.symbols:
             if name == "log" and self.at("_"):
                 self.advance()
@@ -531,6 +534,23 @@ class MathParser(Latex):
         if name in ("e", "E", "I") or (name == "i" and self.env.domain == "complex"):
             return sp.E if name in ("e", "E") else sp.I
         return symbol_for(name, self.env)
+
+    def sequence_term(self, tok: Token, sequence: sp.Lambda) -> Any:
+        """``a_n``, ``a_{n+1}``, ``a_1`` for a sequence the cell defined (``a_n = 3n + 2``):
+        its term at that index."""
+        self.advance()  # _
+        nxt = self.peek()
+        if nxt.kind == OP and nxt.text == "{":
+            self.advance()
+            index = self.enclosed(self.sum, "}", nxt)
+        elif nxt.kind in (NUM, NAME) and nxt.text.isalnum():
+            index = self.primary()
+        else:
+            self.fail(nxt, f"expected the index of {tok.text}: {tok.text}_n, {tok.text}_1 or "
+                           f"{tok.text}_{{n+1}}")
+        if len(sequence.variables) != 1:
+            self.fail(tok, f"{tok.text} was defined with {len(sequence.variables)} variables")
+        return sequence.expr.xreplace({sequence.variables[0]: index})
 
     def subscript(self) -> str:
         tok = self.advance()

@@ -84,3 +84,38 @@ def test_clear_errors() -> None:
 )
 def test_statements_with_derivatives_and_integrals(cell: str, expected: str) -> None:
     assert [status for status, _ in _steps(cell)][-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("a_n = 3n + 2\na_{n+1} - a_n = 3", ["proved"]),
+        ("a_n = 3n + 2\na_{n+1} - a_n = 2", ["refuted"]),
+        ("u_n = 3 * 2^(n-1)\nu_1 = 3\nu_4 = 24", ["proved", "proved"]),
+        ("u_n = 3 * 2^(n-1)\nu_1 = 3\nu_4 = 12", ["proved", "refuted"]),
+        ("S_n = n/2 (2a + (n - 1)d)\nS_{n+1} - S_n = a + n d", ["proved"]),
+        # The index is a natural number: 1/n decreases for n = 1, 2, ... (0 is undefined).
+        ("a_n = 1/n\na_n > a_{n+1}", ["proved"]),
+        ("a_n = 1/n\na_{n+1} > a_n", ["refuted"]),
+        ("u_n = 2^n\nu_n > n^2", ["refuted"]),  # n = 2
+        # Without a later term, or continued by <=>, a_n is a letter.
+        ("x_1 + x_2 = 3", ["refuted"]),
+        ("a_n = 2n + 1\n<=> n = (a_n - 1)/2", ["proved"]),
+    ],
+)
+def test_sequences(cell: str, expected: list[str]) -> None:
+    assert [status for status, _ in _steps(cell)] == expected
+
+
+def test_a_sequence_witness_is_a_natural_number() -> None:
+    (status, witness), = _steps("u_n = 2^n\nu_n > n^2")
+    assert status == "refuted" and witness.startswith("n = 2:")
+
+
+def test_a_line_about_f_in_terms_of_f_is_a_claim_not_a_definition() -> None:
+    from proofnb.runner.api import make_options
+
+    # --assume "f, g functions" arrives split at the comma: f is still declared.
+    result = check_proof("f(x) = f(x + 2 pi)", make_options(assume="f, g functions"))
+    assert result.steps[0].status == "refuted"
+    assert parse_cell("f(x) = f(-x)").assume == ()  # f even: a claim about f
