@@ -37,6 +37,48 @@ _NOT_SMOOTH = (sp.floor, sp.ceiling, sp.Max, sp.Min, sp.Piecewise, sp.Heaviside,
                sp.DiracDelta, sp.frac)
 
 
+def bounded_substitution(body: sp.Basic, values: dict[Any, Any]) -> Any:
+    """``body.xreplace(values)`` with every rebuilt node bounded as the parser bounds it
+    (:mod:`proofnb.core.bounds`): the substitution evaluates, and a definition's body was
+    only bounded for its letters (``f(x) = x!`` makes ``f(f(10))`` the factorial of 3628800).
+    Raises :class:`LimitExceeded`."""
+
+    def rebuild(node: sp.Basic) -> Any:
+        if node in values:
+            return values[node]
+        if not node.args:
+            return node
+        args = [rebuild(arg) for arg in node.args]
+        if all(new is old for new, old in zip(args, node.args, strict=True)):
+            return node
+        _check_node(node, args)
+        value = node.func(*args)
+        bounds.check_result(value)
+        return value
+
+    return rebuild(body)
+
+
+def _check_node(node: sp.Basic, args: list[Any]) -> None:
+    """The bound the parser applies when it builds ``node``'s kind from ``args``."""
+    if isinstance(node, sp.Pow):
+        bounds.check_power(*args)
+    elif isinstance(node, (sp.Add, sp.Mul, sp.Max, sp.Min)):
+        bounds.check_numbers(args)
+    elif isinstance(node, _FACTORIAL_LIKE):
+        for arg in args:
+            bounds.check_factorial(arg)
+    elif isinstance(node, (sp.Sum, sp.Product)):
+        what, limit = (("sum", bounds.MAX_SUM_TERMS) if isinstance(node, sp.Sum)
+                       else ("product", bounds.MAX_PRODUCT_TERMS))
+        for item in args[1:]:
+            bounds.check_range(item[1], item[2], limit, what)
+
+
+#: Functions whose arguments are bounded like factorial's (gamma(n) is (n - 1)!).
+_FACTORIAL_LIKE = (sp.factorial, sp.factorial2, sp.binomial, sp.gamma, sp.beta, sp.zeta)
+
+
 class Calls(Cursor):
     """Parses the call of a whitelisted or declared function."""
 
@@ -102,13 +144,22 @@ class Calls(Cursor):
                 self.fail(tok, f"{tok.text}{chr(39) * order} of a function defined with "
                                "floor, max, min, sign or cases is not supported: write its "
                                "derivative on each piece")
+            try:
+                bounds.check_order(sp.Integer(order))
+            except LimitExceeded as exc:
+                self.too_big(tok, exc.reason)
             body = sp.diff(body, variables[0], order)
             # d|u|/du is sign(u), which SymPy sets to 0 at u = 0: there the derivative does
             # not exist, so it must be undefined (u/|u|), never a witness.
             body = body.replace(lambda n: isinstance(n, sp.sign),
                                 lambda n: n.args[0] / sp.Abs(n.args[0]))
         # Substituted as written: the arguments keep their own (unevaluated) form.
-        return body.xreplace(dict(zip(variables, args, strict=True)))
+        try:
+            return bounded_substitution(body, dict(zip(variables, args, strict=True)))
+        except LimitExceeded as exc:
+            self.too_big(tok, exc.reason)
+        except BUILD_ERRORS as exc:
+            self.fail(tok, f"cannot evaluate {tok.text} here ({type(exc).__name__}: {exc})")
 
     def call(self, tok: Token, name: str, base: Any = None) -> Any:
         power: Any = None
