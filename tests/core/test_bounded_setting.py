@@ -1,0 +1,33 @@
+"""Steps under assumptions that bound the variable: continuity and exceptions are judged on
+the setting, not on all the reals (tan x on 0 < x < pi/2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+
+
+def _step(cell: str, assume: str = ""):  # type: ignore[no-untyped-def]
+    return check_proof(cell, CheckOptions(assume=(assume,) if assume else ())).steps[0]
+
+
+@pytest.mark.parametrize(
+    ("cell", "assume", "status"),
+    [
+        ("tan(x) > x", "0 < x < pi/2", "proved"),
+        ("tan(x) >= x", "0 < x < pi/2", "proved"),
+        ("tan(x) > 2x", "0 < x < pi/2", "refuted"),  # x = pi/6: tan is 1/sqrt(3)
+        ("tan(x) > x", "0 < x < 3", "refuted"),  # tan is negative past pi/2
+    ],
+)
+def test_tangent_bounds(cell: str, assume: str, status: str) -> None:
+    step = _step(cell, assume)
+    assert step.status == status, (step.status, step.method, step.message)
+
+
+def test_an_exception_outside_the_setting_is_no_note() -> None:
+    assert _step("tan(x) cos(x) = sin(x)", "0 < x < pi/2").notes == ()
+    assert _step("tan(x) cos(x) = sin(x)", "0 < x < 2").notes != ()  # pi/2 is inside
+    assert _step("tan(x) cos(x) = sin(x)").notes != ()
