@@ -590,6 +590,8 @@ def domain_notes(problem: Problem, isolated: Sequence[Point]) -> tuple[str, ...]
         if cond.expr.is_nonzero:
             continue
         pts = excluded_points(cond) if len(problem.symbols) == 1 else None
+        if pts is None and _none_in_setting(problem, cond.expr):
+            continue  # tan x under 0 < x < pi/2: cos x never vanishes there
         if pts is None:
             unsolved[on_left].extend(notes_for(cond))
             unsolved_exprs[on_left].append(cond.expr)
@@ -614,6 +616,21 @@ def domain_notes(problem: Problem, isolated: Sequence[Point]) -> tuple[str, ...]
         where = ", ".join(f"{k} = {user_text(v)}" for k, v in isolated[0].items())
         _push(notes, f"one side is undefined on a set of measure zero, e.g. at {where}")
     return tuple(notes)
+
+
+def _none_in_setting(problem: Problem, expr: Expr) -> bool:
+    """Does ``expr`` have no zero where the (one-variable) step is checked? Only when the
+    assumptions bound the variable: over all reals a zero set is rarely empty."""
+    if len(problem.symbols) != 1 or not problem.real or not problem.conditions:
+        return False
+    x = problem.symbols[0]
+    region = assumption_interval(x, problem.conditions)
+    if region == sp.S.Reals:
+        return False
+    try:
+        return sp.solveset(expr, x, region) is sp.S.EmptySet
+    except (NotImplementedError, TypeError, ValueError):
+        return False
 
 
 #: Above this many operations the zero-set comparison is not attempted (notes stay).

@@ -412,8 +412,10 @@ class _Monotone:
         return bool(low.is_extended_real and (low > 0 if strict else low >= 0))
 
     def _continuous(self, f: Expr, iv: sp.Interval) -> bool:
-        cont = sp.calculus.util.continuous_domain(f, self.x, sp.S.Reals)
-        return bool(iv.is_subset(cont))
+        # Within iv: over all reals, tan's domain is a complement of image sets, of which
+        # SymPy cannot tell that (0, pi/2) is a subset.
+        cont = sp.calculus.util.continuous_domain(f, self.x, iv)
+        return cont == iv or iv.is_subset(cont) is True
 
     def _critical(self, g: Expr, iv: sp.Interval) -> list[Expr] | None:
         inside = sp.Interval(iv.start, iv.end, True, True)
