@@ -32,9 +32,10 @@ from proofnb.core.lexer import CMD, END, NAME, NUM, OP, STR, SUP, Token
 PART_NAMES: dict[str, str] = {"Re": "re", "Im": "im"}
 
 
-#: A defined function with these is not differentiated (SymPy's answers are wrong at kinks).
+#: A defined function with these is not differentiated: SymPy's answers are wrong at kinks
+#: and jumps (d/dx arg(x) is 0, also at 0; d/dx atan2(x, -1) ignores its jump at 0).
 _NOT_SMOOTH = (sp.floor, sp.ceiling, sp.Max, sp.Min, sp.Piecewise, sp.Heaviside, sp.sign,
-               sp.DiracDelta, sp.frac)
+               sp.DiracDelta, sp.frac, sp.arg, sp.atan2, sp.Mod)
 
 
 def bounded_substitution(body: sp.Basic, values: dict[Any, Any]) -> Any:
@@ -142,13 +143,17 @@ class Calls(Cursor):
                                "variable; for several write diff(f(x, y), x)")
             if body.has(*_NOT_SMOOTH):
                 self.fail(tok, f"{tok.text}{chr(39) * order} of a function defined with "
-                               "floor, max, min, sign or cases is not supported: write its "
-                               "derivative on each piece")
+                               "floor, max, min, sign, mod, arg or cases is not supported: "
+                               "write its derivative on each piece")
             try:
                 bounds.check_order(sp.Integer(order))
             except LimitExceeded as exc:
                 self.too_big(tok, exc.reason)
             body = sp.diff(body, variables[0], order)
+            if body.has(sp.Derivative):  # zeta'(x): SymPy has no formula, nothing to evaluate
+                self.fail(tok, f"{tok.text}{chr(39) * order}: the derivative of this "
+                               "definition cannot be worked out; write it as a function of "
+                               "its own")
             # d|u|/du is sign(u), which SymPy sets to 0 at u = 0: there the derivative does
             # not exist, so it must be undefined (u/|u|), never a witness.
             body = body.replace(lambda n: isinstance(n, sp.sign),

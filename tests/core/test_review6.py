@@ -36,3 +36,28 @@ def test_definition_substitution_is_bounded(cell: str, words: str) -> None:
 def test_composed_definitions_within_bounds_still_evaluate() -> None:
     assert _steps("f(x) = x^2\ng(x) = f(f(f(f(f(f(x))))))\ng(2) = 2^64") == [("proved", "")]
     assert _steps("f(x) = x^2\ng(x) = f(f(f(x)))\ng(2) = 2^9")[0][0] == "refuted"
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        # SymPy says d/dx arg(x) = 0 everywhere: arg jumps at 0, so f'(0) = 0 was proved.
+        "f(x) = arg(x)\nf'(0) = 0",
+        # d/dx atan2(x, -1) = -1/(1 + x^2) ignores the jump from -pi to pi at 0.
+        "f(x) = atan2(x, -1)\nf'(0) = -1",
+        "f(x) = mod(x, 2)\nf'(2) = 1",
+        "f(x) = zeta(x)\nf'(2) = 1",  # no formula: was 'the checker failed'
+    ],
+)
+def test_derivative_of_a_definition_with_a_jump_is_refused(cell: str) -> None:
+    [(status, message)] = _steps(cell)
+    assert status == "error"
+    assert "f'" in message
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    ("f(x) = atan(x)\nf'(0) = 1", "proved"),
+    ("f(x) = atan(x)\nf'(0) = -1", "refuted"),
+])
+def test_derivative_of_a_smooth_definition_is_decided(cell: str, status: str) -> None:
+    assert _steps(cell)[0][0] == status
