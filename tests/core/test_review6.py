@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import random
+import time
 
+import pytest
+import sympy as sp
+
+from proofnb.core.amgm import amgm_nonnegative
 from proofnb.core.check import check_proof
+from proofnb.core.lp import MAX_WORK, nonnegative_solution
 from proofnb.core.model import CheckOptions
 
 
@@ -61,3 +67,35 @@ def test_derivative_of_a_definition_with_a_jump_is_refused(cell: str) -> None:
 ])
 def test_derivative_of_a_smooth_definition_is_decided(cell: str, status: str) -> None:
     assert _steps(cell)[0][0] == status
+
+
+def _amgm_hard_case() -> tuple[sp.Expr, list[sp.Symbol]]:
+    """20 positive and 20 negative monomials in six letters with no certificate: the phase-one
+    search took 4 s (250 pivots on a 160 x 580 tableau)."""
+    letters = list(sp.symbols("a b c d e f", positive=True))
+    rng = random.Random(1)
+    pos: list[sp.Expr] = []
+    neg: list[sp.Expr] = []
+    while len(pos) < 20 or len(neg) < 20:
+        term = sp.Mul(*[s ** rng.randint(0, 2) for s in letters])
+        if term in pos or term in neg:
+            continue
+        (pos if len(pos) < 20 else neg).append(term)
+    return sp.expand(3 * sp.Add(*pos) - sp.Add(*neg)), letters
+
+
+def test_a_large_amgm_system_stops_at_the_work_budget() -> None:
+    poly, letters = _amgm_hard_case()
+    started = time.perf_counter()
+    assert amgm_nonnegative(poly, letters, strict=False) is False
+    # The budget is a count of tableau updates (about 0.3 s here), not a clock: 4 s before.
+    assert time.perf_counter() - started < 2.5
+
+
+def test_a_tableau_past_the_budget_is_not_built() -> None:
+    size = 1200  # 10^6-entry systems: answered at once with "no proof", not built
+    identity = [([int(i == j) for j in range(size)], 1) for i in range(size)]
+    assert size * 2 * size > MAX_WORK
+    assert nonnegative_solution((), identity, size) is None
+    small = identity[:3]
+    assert nonnegative_solution((), [(row[:3], rhs) for row, rhs in small], 3) == [1, 1, 1]
