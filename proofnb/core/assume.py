@@ -44,6 +44,7 @@ _PLURALS = {"integers": "integer", "reals": "real", "rationals": "rational",
 
 def build_env(options: CheckOptions) -> MathEnv:
     """Build the environment of a proof from its options. Raises :class:`ParseError`."""
+    from proofnb.core.grammar import SequenceTerms
     from proofnb.core.parser import parse_math
 
     domain = options.domain
@@ -107,7 +108,9 @@ def build_env(options: CheckOptions) -> MathEnv:
         if not isinstance(value, sp.Expr):
             raise ParseError(text, f"{name}({', '.join(args)}) must be defined by an "
                                    f"expression, found {body!r}")
-        functions[name] = sp.Lambda(tuple(variables), value)
+        # A sequence a[n] := ...: its terms are a_n, a_{n+1}; a alone stays a letter.
+        sequence = "[" in text.split(":=", 1)[0]
+        functions[name] = (SequenceTerms if sequence else sp.Lambda)(tuple(variables), value)
     return MathEnv(env.symbols, functions, tuple(conditions), domain)
 
 

@@ -95,6 +95,7 @@ Expressions (see :mod:`proofnb.core.parser`)
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -186,11 +187,46 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
         raise ParseError(
             "", f"cell is too long ({len(text)} characters; the limit is {MAX_CELL_CHARS})"
         )
+    assume, chains, defining = _read(text, functions)
+    if defining.sequences:  # again, knowing them: a_1 = 5, a_{n+1} = ... above a_n = 3n + 2
+        assume, chains, defining = _read(text, functions, defining.sequences)
+        indices = {a.split("[", 1)[1].split("]", 1)[0] for a in assume if "] :=" in a}
+        assume += [f"{k} natural" for k in sorted(_index_letters(text, defining.sequences)
+                                                  - indices)]
+    if not chains and defining.names:
+        raise ParseError("", f"the cell only defines {', '.join(defining.names)}: write the "
+                             "steps that use the definition on the next lines")
+    if not chains:
+        raise ParseError("", "empty cell: nothing to check")
+    lines: list[ChainLine] = []
+    steps: list[StepSpec] = []
+    number = 0
+    for chain in chains:
+        if _is_statement_chain(chain):
+            head, tail, premise = _continued_expressions(chain)
+            _statement_chain(head, number, lines, steps)
+            if tail:
+                number += 1
+                _expression_chain(tail, number, lines, steps, premise)
+        else:
+            _expression_chain(chain, number, lines, steps)
+        number += 1
+    if defining.sequences:
+        steps = [_within_indices(step, defining.sequences) for step in steps]
+    return ParsedCell(text=text, lines=tuple(lines), steps=tuple(steps), assume=tuple(assume))
+
+
+def _read(
+    text: str, functions: Iterable[str], later: Iterable[str] = ()
+) -> tuple[list[str], list[list[_Piece]], _Definitions]:
+    """The cell's assumptions (definitions among them), its chains of pieces, and what it
+    defines. ``later`` are sequences the cell defines (found by a first reading): a line
+    above the definition that uses a term is a claim of its own too."""
     assume: list[str] = []
     chains: list[list[_Piece]] = []
     current: list[_Piece] = []
     blank = False
-    defining = _Definitions(text, functions)
+    defining = _Definitions(text, functions, later)
     alone = False  # current holds only a definition's body: the next line starts anew
     previous = ""  # the last line of maths
     for lineno, raw in enumerate(text.split("\n"), start=1):
@@ -241,25 +277,7 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
         blank = False
     if current and not alone:
         chains.append(current)
-    if not chains and defining.names:
-        raise ParseError("", f"the cell only defines {', '.join(defining.names)}: write the "
-                             "steps that use the definition on the next lines")
-    if not chains:
-        raise ParseError("", "empty cell: nothing to check")
-    lines: list[ChainLine] = []
-    steps: list[StepSpec] = []
-    number = 0
-    for chain in chains:
-        if _is_statement_chain(chain):
-            head, tail, premise = _continued_expressions(chain)
-            _statement_chain(head, number, lines, steps)
-            if tail:
-                number += 1
-                _expression_chain(tail, number, lines, steps, premise)
-        else:
-            _expression_chain(chain, number, lines, steps)
-        number += 1
-    return ParsedCell(text=text, lines=tuple(lines), steps=tuple(steps), assume=tuple(assume))
+    return assume, chains, defining
 
 
 _PARAMETER_NAMES = r"[A-Za-z](?:_\{?\d+\}?)?(?:\s*,\s*[A-Za-z](?:_\{?\d+\}?)?)*"
@@ -293,11 +311,13 @@ class _Definitions:
     the expression, so ``f(x) = (x + 1)^2``, ``= x^2 + 2x + 1`` checks one step. A letter the
     cell declares a function (``assume f function``) is an unknown function, not defined."""
 
-    def __init__(self, text: str, functions: Iterable[str] = ()) -> None:
+    def __init__(self, text: str, functions: Iterable[str] = (), later: Iterable[str] = ()
+                 ) -> None:
         self.text = text
         self.names: list[str] = []
         self.curves: dict[str, tuple[str, str]] = {}  # y = x^3 with dy/dx later: (x, "x^3")
         self.sequences: list[str] = []  # a_n = 3n + 2 with a_{n+1} later
+        self._later = list(later)  # sequences defined further down
         self._declared = set(functions) | {m.group(1) for m in re.finditer(
             r"\b([A-Za-z])\b(?=[^\n#]*\bfunctions?\b)", "\n".join(
                 line for line in text.split("\n") if line.strip()[:6].lower() == "assume"))}
@@ -332,14 +352,19 @@ class _Definitions:
             return None
         name, index = head.group("name"), head.group("braced") or head.group("bare")
         if (name in self._declared or name in self.names or name in "eEiI" or name == index
-                or not re.search(rf"(?<![A-Za-z_\\]){index}(?![A-Za-z_])", pieces[2].text)):
-            return None
+                or not re.search(rf"(?<![A-Za-z_\\]){index}(?![A-Za-z_])", pieces[2].text)
+                or re.search(rf"(?<![A-Za-z_\\]){name}\s*_", pieces[2].text)):
+            return None  # a_n = a_{n-1} + 3 is a recurrence: not solved here
         later = self.text.split("\n")[pieces[0].line:]
         following = next((line.strip() for line in later
                           if line.strip() and not line.strip().startswith(("#", "%"))), "")
-        if following.startswith(_STATEMENT_STARTS) or not re.search(
-                rf"(?<![A-Za-z_\\]){name}_", "\n".join(later)):
+        if following.startswith(_STATEMENT_STARTS):
             return None  # a_n = 2n + 1, <=> n = (a_n - 1)/2: an equation
+        # a_n = 2 + 3(n - 1) = 3n - 1 (or "= 3n - 1" below): a_n as a letter would make the
+        # first step false for every a_n; with the usual index letters it names the term.
+        continued = index in "nkm" and (len(pieces) > 3 or following.startswith(_GOES_ON))
+        if not continued and not re.search(rf"(?<![A-Za-z_\\]){name}_", "\n".join(later)):
+            return None
         self.names.append(name)
         self.sequences.append(name)
         return f"{name}[{index}] := {pieces[2].text}"  # [ ]: the index is a natural number
@@ -391,12 +416,12 @@ class _Definitions:
         it is a closed claim about them (``f'(1) = 5``, then ``y - 4 = 5(x - 1)``): worksheets
         list such facts one a line, and ``f(1) = 2 <=> f'(1) = 3`` would hold for a
         wrong value of each."""
-        if not self.names:
+        sequences = "".join(set(self.sequences) | set(self._later))
+        if not self.names and not sequences:
             return False
-        calls = re.compile(rf"(?<![A-Za-z_\\])[{''.join(self.names)}]\s*(?:'+|\^\s*\{{\s*"
-                           r"(?:\\prime\s*)+\}|\^\s*\\prime)?\s*\("
-                           + (rf"|(?<![A-Za-z_\\])[{''.join(self.sequences)}]_"
-                              if self.sequences else ""))
+        calls = re.compile(rf"(?<![A-Za-z_\\])[{''.join(self.names) or '.'}]\s*(?:'+|\^\s*"
+                           r"\{\s*(?:\\prime\s*)+\}|\^\s*\\prime)?\s*\("
+                           + (rf"|(?<![A-Za-z_\\])[{sequences}]_" if sequences else ""))
         if calls.search(first.text):
             return True
         code = previous.split("#", 1)[0]
@@ -405,6 +430,42 @@ class _Definitions:
     def _used_later(self, name: str, head: _Piece) -> bool:
         after = "\n".join(self.text.split("\n")[head.line:])
         return re.search(rf"(?<![A-Za-z_\\]){name}\s*('+\s*)?\(", after) is not None
+
+
+#: A line that goes on with the chain above it by an expression relation.
+_GOES_ON = ("=", "<", ">", "\\le", "\\ge", "≤", "≥", "&=", "& =", "&<", "&>", "&\\le", "&\\ge")
+
+
+def _terms(code: str, sequences: Iterable[str]) -> list[str]:
+    """The indices of the terms of ``sequences`` in ``code`` (``n+1`` for ``a_{n+1}``)."""
+    names = "".join(sequences)
+    return [m.group(1) or m.group(2) for m in re.finditer(
+        rf"(?<![A-Za-z_\\])[{names}]\s*_\s*(?:\{{([^{{}}]*)\}}|([A-Za-z0-9]))", code)]
+
+
+def _index_letters(text: str, sequences: Iterable[str]) -> set[str]:
+    """The letters in the indices of terms (k in ``a_k > a_{k+1}``, m in ``a_{2m}``): an
+    index is a whole number, so k is one too (k = -1/2 would be no term at all)."""
+    letters: set[str] = set()
+    for raw in text.split("\n"):
+        code = raw.split("#", 1)[0].strip()
+        if code[:6].lower() == "assume" or code.startswith("%"):
+            continue
+        for index in _terms(code, sequences):
+            letters |= set(re.findall(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])", index))
+    return letters - set("eEiI")
+
+
+def _within_indices(step: StepSpec, sequences: Iterable[str]) -> StepSpec:
+    """The step checked where its terms exist: ``a_n > a_{n-1}`` is a claim for n >= 1
+    (a_{-1} is no term), so its premise is ``n - 1 >= 0``."""
+    if step.premise:
+        return step
+    needed = sorted({index.strip() for index in _terms(f"{step.lhs} {step.rhs}", sequences)
+                     if "-" in index})
+    if not needed:
+        return step
+    return dataclasses.replace(step, premise=" and ".join(f"{i} >= 0" for i in needed))
 
 
 #: ``a_n`` or ``a_{n}``: a sequence's general term.

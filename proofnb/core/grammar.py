@@ -469,6 +469,8 @@ class MathParser(Latex):
             function = env.functions[name]
             if isinstance(function, sp.Lambda) and self.at("_"):
                 return self.sequence_term(tok, function)
+            if isinstance(function, SequenceTerms):
+                return self.letter(name)  # a_n = a + (n - 1)d: a alone is the first term
             return self.apply_undefined(tok, function)
         if name not in env.symbols:
             if name == "log" and self.at("_"):
@@ -515,7 +517,7 @@ class MathParser(Latex):
                 self.fail(tok, _unknown_name(name))
         if self.at("_"):
             self.advance()
-            name = f"{name}_{self.subscript()}"
+            name = f"{name}_{self.subscript(name)}"
             if name in env.functions:
                 return self.apply_undefined(tok, env.functions[name])
         return symbol_for(name, env)
@@ -550,9 +552,13 @@ class MathParser(Latex):
                            f"{tok.text}_{{n+1}}")
         if len(sequence.variables) != 1:
             self.fail(tok, f"{tok.text} was defined with {len(sequence.variables)} variables")
+        if isinstance(sequence, SequenceTerms) and (
+                index.is_integer is False or index.is_negative):
+            self.fail(nxt, f"the index of {tok.text} is a whole number: {tok.text}_0, "
+                           f"{tok.text}_1, {tok.text}_n, {tok.text}_{{n+1}}")
         return sequence.expr.xreplace({sequence.variables[0]: index})
 
-    def subscript(self) -> str:
+    def subscript(self, base: str = "") -> str:
         tok = self.advance()
         if tok.kind in (NUM, NAME) and tok.text.isalnum():
             return tok.text
@@ -563,7 +569,27 @@ class MathParser(Latex):
             if parts and self.at("}"):
                 self.advance()
                 return "".join(parts)
+            if parts and base and len(base) == 1 and self.peek().kind == OP:
+                # a_{n+1} of a sequence no line defines (a recurrence is not solved here)
+                end = self.text.find("}", tok.pos)
+                term = f"{base}_{self.text[tok.pos:end + 1] if end > 0 else '{...}'}"
+                self.fail(tok, "expected a subscript such as x_1, a_n or x_{12}; "
+                               f"{term} is a term of a sequence the cell does not "
+                               f"define: define {base} first by a formula in n on a line of "
+                               f"its own ({base}_n = 3n + 2), then state recurrences "
+                               f"({base}_{{n+1}} = {base}_n + 3) and first terms ({base}_1 = 5)"
+                               " as claims on the lines after it")
         self.fail(tok, "expected a subscript such as x_1, a_n or x_{12}")
+
+
+class SequenceTerms(sp.Lambda):  # type: ignore[misc]
+    """A sequence the cell defines (``a_n = 3n + 2``, index n a whole number): ``a_n``,
+    ``a_{n+1}``, ``a_1`` are its terms, while ``a`` alone stays a letter (``a_n = a + (n - 1)d``).
+    Unlike a Lambda it stays itself for ``a_n = n``."""
+
+    def __new__(cls, signature: tuple[Any, ...], expr: Any) -> SequenceTerms:
+        made: SequenceTerms = sp.Expr.__new__(cls, sp.Tuple(*signature), sp.sympify(expr))
+        return made
 
 
 _GLUED = re.compile(r"([A-Za-z]+?)([0-9]+)([A-Za-z]*)")
