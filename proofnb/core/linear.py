@@ -12,8 +12,8 @@ def linear_root(diff: Expr, x: Symbol) -> Expr | None:
     (``2x - y + 1`` gives ``y/2 - 1/2``); ``None`` otherwise (``x^2``, ``a x``, ``x sin x``)."""
     expanded = sp.expand(diff)
     slope = expanded.coeff(x, 1)
-    if slope == 0 or not slope.is_number:
-        return None
+    if not slope.is_number or slope.is_zero is not False:
+        return None  # sin(1)^2 + cos(1)^2 - 1 is a number, but 0: no root to divide out
     rest = sp.expand(expanded - slope * x)
     if rest.has(x):
         return None

@@ -10,6 +10,7 @@ import sympy as sp
 
 from proofnb.core.amgm import amgm_nonnegative
 from proofnb.core.check import check_proof
+from proofnb.core.linear import linear_root
 from proofnb.core.lp import MAX_WORK, nonnegative_solution
 from proofnb.core.model import CheckOptions
 
@@ -99,3 +100,12 @@ def test_a_tableau_past_the_budget_is_not_built() -> None:
     assert nonnegative_solution((), identity, size) is None
     small = identity[:3]
     assert nonnegative_solution((), [(row[:3], rhs) for row, rhs in small], 3) == [1, 1, 1]
+
+
+def test_linear_root_needs_a_slope_known_to_be_nonzero() -> None:
+    x, y = sp.symbols("x y", real=True)
+    assert linear_root(2 * x - y + 1, x) == y / 2 - sp.Rational(1, 2)
+    assert linear_root(sp.sqrt(2) * x - 1, x) == sp.sqrt(2) / 2
+    # A number that is 0 but not written as 0: dividing by it gave a root that does not exist.
+    zero = sp.sin(1) ** 2 + sp.cos(1) ** 2 - 1
+    assert linear_root(zero * x + y, x) is None
