@@ -116,6 +116,10 @@ def _doit_all(
 def _limit_value(limit: sp.Limit) -> Basic:
     """The limit, or nan (undefined) when it does not exist: the one-sided limits differ
     (SymPy raises) or the values oscillate (SymPy answers with bounds, ``sin(1/x)`` at 0)."""
+    body = limit.args[0]
+    if body.has(sp.factorial, sp.gamma, sp.binomial):  # ratio tests: (n + 1)!/n! is n + 1
+        limit = sp.Limit(sp.gammasimp(body), limit.args[1], limit.args[2],
+                         dir=str(limit.args[3]))
     try:
         value = limit.doit(deep=True)
     except ValueError as exc:
