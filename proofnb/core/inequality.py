@@ -419,7 +419,7 @@ class _Monotone:
 
     def _critical(self, g: Expr, iv: sp.Interval) -> list[Expr] | None:
         inside = sp.Interval(iv.start, iv.end, True, True)
-        zeros = sp.solveset(g, self.x, inside)
+        zeros = sp.solveset(_vanishing_part(g), self.x, inside)
         if isinstance(zeros, sp.FiniteSet) and len(zeros) <= 6:
             pts = list(zeros)
         elif zeros is sp.S.EmptySet:
@@ -467,6 +467,9 @@ def touch_points(lhs: Expr, rhs: Expr, symbols: tuple[Symbol, ...],
     try:
         num = sp.numer(sp.together(lhs - rhs))
         free = sorted(num.free_symbols, key=str)
+        if len(free) == 1 and set(free) <= set(symbols) and not num.is_polynomial(*free) \
+                and _only_analytic(lhs - rhs):
+            return _critical_points(lhs - rhs, free[0], limit)
         if not free or len(free) > 3 or not set(free) <= set(symbols) or \
                 not num.is_polynomial(*free):
             return []
@@ -488,3 +491,23 @@ def touch_points(lhs: Expr, rhs: Expr, symbols: tuple[Symbol, ...],
             if all(v.is_real and not v.has(sp.zoo, sp.nan) for v in point.values()):
                 out.append(point)
     return out[:limit]
+
+
+def _critical_points(diff: Expr, x: Symbol, limit: int) -> list[dict[Symbol, Expr]]:
+    """Exact real zeros of the derivative of a one-variable difference (``x^x`` dips to
+    its least value at ``1/e``), when SymPy finds finitely many; factors that never vanish
+    are left out first (``x^x (ln x + 1)``)."""
+    try:
+        zeros = sp.solveset(_vanishing_part(sp.diff(diff, x)), x, sp.S.Reals)
+    except (NotImplementedError, TypeError, ValueError, AttributeError):
+        return []
+    if not isinstance(zeros, sp.FiniteSet):
+        return []
+    return [{x: z} for z in list(zeros)[:limit] if z.is_real]
+
+
+def _vanishing_part(expr: Expr) -> Expr:
+    """``expr`` without the factors that never vanish (``x^x (ln x + 1)`` has the zeros of
+    ``ln x + 1``; SymPy cannot solve the product)."""
+    vanishing = [f for f in sp.Mul.make_args(sp.factor_terms(expr)) if not f.is_nonzero]
+    return sp.Mul(*vanishing)

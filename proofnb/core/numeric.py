@@ -662,6 +662,9 @@ def approximations(a: Value, b: Value) -> tuple[str, str]:
     ``(sqrt(2) + sqrt(3))^2 ≈ 9.899`` against ``5 + sqrt(6) ≈ 7.449`` on a calculator."""
     exact = [v if isinstance(v, Expr) and v.is_number and v.is_real else None for v in (a, b)]
     digits = _SHOWN_DIGITS
+    if a == b:  # x e^(-x) < 1/e fails at 1 because the sides are equal: no digits to add
+        return (_decimal(a, digits), _decimal(b, digits)) if exact[0] is not None \
+            and not exact[0].is_Rational else ("", "")
     while True:
         shown = [_decimal(v, digits) if v is not None and not v.is_Rational else ""
                  for v in exact]

@@ -31,3 +31,23 @@ def test_an_exception_outside_the_setting_is_no_note() -> None:
     assert _step("tan(x) cos(x) = sin(x)", "0 < x < pi/2").notes == ()
     assert _step("tan(x) cos(x) = sin(x)", "0 < x < 2").notes != ()  # pi/2 is inside
     assert _step("tan(x) cos(x) = sin(x)").notes != ()
+
+
+@pytest.mark.parametrize(
+    ("cell", "assume", "status"),
+    [
+        # x^x has its least value at 1/e, where the derivative's factor ln x + 1 vanishes
+        # (x^x itself never does).
+        ("x^x >= (1/e)^(1/e)", "x > 0", "proved"),
+        ("x^x > (1/e)^(1/e)", "x > 0", "refuted"),  # equal at x = 1/e, found exactly
+        ("x^x >= 7/10", "x > 0", "refuted"),
+        ("x e^(-x) <= 1/e", "x > 0", "proved"),
+        ("x e^(-x) < 1/e", "x > 0", "refuted"),
+    ],
+)
+def test_least_and_greatest_values(cell: str, assume: str, status: str) -> None:
+    step = _step(cell, assume)
+    assert step.status == status, (step.status, step.method, step.message)
+    if status == "refuted" and "(1/e)" in cell:
+        assert step.counterexample is not None
+        assert dict(step.counterexample.point) == {"x": "exp(-1)"}

@@ -73,3 +73,8 @@ def test_a_complex_value_is_shown_as_a_plus_b_i() -> None:
     assert step.status == "refuted" and step.counterexample is not None
     assert step.counterexample.text == "left side 2*i, right side 2"
     assert step.counterexample.lhs_value == "(1 + I)**2"  # the exact value, re-checkable
+
+
+def test_equal_sides_get_the_short_decimal() -> None:
+    assert approximations(sp.exp(-1), sp.exp(-1)) == (" ≈ 0.3679", " ≈ 0.3679")
+    assert approximations(sp.Integer(2), sp.Integer(2)) == ("", "")
