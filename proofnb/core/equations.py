@@ -331,6 +331,9 @@ class StatementAnalysis:
             return self._prove_by_members(relation)
         try:
             s1, s2 = self.sets
+            if self.symbol is not None and self.symbol.is_integer:
+                # n a whole number (a sequence's index): 11 - 3n < 0 <=> n >= 4
+                s1, s2 = s1.intersect(sp.S.Integers), s2.intersect(sp.S.Integers)
             lost = sp.Complement(s1, s2)
             gained = sp.Complement(s2, s1)
             need = {"<=>": (lost, gained), "==>": (lost,), "<==": (gained,)}[relation]
