@@ -287,12 +287,14 @@ def _proved(relation: str, lhs: Expr, rhs: Expr, conditions: tuple[Basic, ...],
 
 def _about_the_step(conditions: tuple[Basic, ...], exprs: Sequence[Basic]) -> tuple[Basic, ...]:
     """The conditions without "k integer" for a k the step does not use (a cell's
-    ``x = pi/4 + k pi, k ∈ ℤ`` declares k for every step of the cell)."""
+    ``x = pi/4 + k pi, k ∈ ℤ`` declares k for every step of the cell; a sequence's index n
+    is natural in every step, also in ``a_10 = 32`` and ``limit(a_n, n, oo) = 0``)."""
     used: set[Basic] = set()
     for e in exprs:
         used |= e.free_symbols
     return tuple(c for c in conditions if not (
-        isinstance(c, sp.Contains) and c.args[1] == sp.S.Integers and c.args[0] not in used))
+        isinstance(c, sp.Contains) and c.args[1] in (sp.S.Integers, sp.S.Naturals0)
+        and c.args[0] not in used))
 
 
 def _undefined_side(problem: Problem, texts: Sequence[str]) -> Outcome | None:
