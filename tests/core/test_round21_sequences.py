@@ -123,3 +123,33 @@ def test_errors_say_what_to_write(cell: str, message: str) -> None:
 def test_a_recurrence_line_is_no_definition() -> None:
     assert parse_cell("a_n = a_{n-1} + 3\na_1 = 5").assume == ()
     assert parse_cell("x_1 + x_2 = 3").assume == ()
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # b_n = a_n + 1 uses n only in a term of a: it still defines b.
+        ("a_n = 2n\nb_n = a_n + 1\nb_k = 2k + 1", "proved"),
+        ("a_n = 2n\nb_n = a_n + 1\nb_k = 2k - 1", "refuted"),
+        # n is a whole number: the solution sets are compared among the integers.
+        ("a_n = 11 - 3n\na_n < 0 <=> n >= 4", "proved"),
+        ("a_n = 11 - 3n\na_n < 0 <=> n >= 3", "refuted"),
+        ("a_n = 2^{n-1}\na_n > 1000 <=> n >= 11", "proved"),
+        ("a_n = 2^{n-1}\na_n > 1000 <=> n >= 10", "refuted"),
+        # A limit that is infinite is no 0 (the index n is no condition of that step).
+        ("a_n = 5^n/4^n\nlimit(a_n, n, oo) = 0", "refuted"),
+        ("a_n = 5^n/4^n\nlimit(a_n, n, oo) = oo", "proved"),
+        # Ratio tests: the factorials are simplified before the limit (3.9 s before).
+        ("a_n = 2^n/n!\n\\lim_{n \\to \\infty} \\frac{a_{n+1}}{a_n} = 0", "proved"),
+        ("a_n = n!/n^n\nlimit(a_{n+1}/a_n, n, oo) = 1/e", "proved"),
+        ("a_n = n!/n^n\nlimit(a_{n+1}/a_n, n, oo) = e", "refuted"),
+    ],
+)
+def test_second_pass(cell: str, expected: str) -> None:
+    result = check_proof(cell, CheckOptions())
+    assert [s.status for s in result.steps] == [expected]
+
+
+def test_a_closed_claim_has_no_index_in_its_witness() -> None:
+    (status, witness), = _steps("u_n = 4n - 1\nu_{20} = 80")
+    assert status == "refuted" and witness == "left side 79, right side 80"
