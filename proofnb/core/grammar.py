@@ -469,8 +469,10 @@ class MathParser(Latex):
             function = env.functions[name]
             if isinstance(function, sp.Lambda) and self.at("_"):
                 return self.sequence_term(tok, function)
-            if isinstance(function, SequenceTerms):
-                return self.letter(name)  # a_n = a + (n - 1)d: a alone is the first term
+            if isinstance(function, SequenceTerms) and (not self.at("(") or any(
+                    s.name == name for s in function.expr.free_symbols)):
+                # a_n = a + (n - 1)d: a alone is the first term, a(1 - r^n) a product
+                return self.letter(name)
             return self.apply_undefined(tok, function)
         if name not in env.symbols:
             if name == "log" and self.at("_"):

@@ -97,6 +97,9 @@ def test_a_definition_that_goes_on_as_a_chain(cell: str, expected: list[str]) ->
         ("a_n = a r^{n-1}\nS = a(1 - r^3)/(1 - r)\n<=> S = a_1 + a_2 + a_3", ["proved"]),
         ("a_n = a r^{n-1}\nS = a(1 - r^4)/(1 - r)\n<=> S = a_1 + a_2 + a_3", ["refuted"]),
         ("a_n = n\na_3 = 3", ["proved"]),
+        # Not a letter of its own formula: u(3) is the term u_3.
+        ("u_n = 2n + 1\nu_1 = 3\nu(3) = 7", ["proved", "proved"]),
+        ("u_n = 2n + 1\nu_1 = 3\nu(3) = 8", ["proved", "refuted"]),
     ],
 )
 def test_the_sequence_letter_alone_is_a_letter(cell: str, expected: list[str]) -> None:
