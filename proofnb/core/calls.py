@@ -26,6 +26,7 @@ from proofnb.core.functions import (
     Arg,
     ArgumentError,
 )
+from proofnb.core.kinks import undefined_kinks
 from proofnb.core.lexer import CMD, END, NAME, NUM, OP, STR, SUP, Token
 
 #: Names read as the real and imaginary part when called: Re(z), Im(z), \\Re z.
@@ -36,6 +37,27 @@ PART_NAMES: dict[str, str] = {"Re": "re", "Im": "im"}
 #: and jumps (d/dx arg(x) is 0, also at 0; d/dx atan2(x, -1) ignores its jump at 0).
 _NOT_SMOOTH = (sp.floor, sp.ceiling, sp.Max, sp.Min, sp.Piecewise, sp.Heaviside, sp.sign,
                sp.DiracDelta, sp.frac, sp.arg, sp.atan2, sp.Mod)
+
+
+def _derivative(body: sp.Expr, x: sp.Symbol, order: int) -> sp.Expr | None:
+    """The ``order``-th derivative of a defined function, one order at a time: at a kink of
+    ``|u|`` it is undefined where it does not exist (``|x|`` at 0) and kept where it does
+    (``x |x|`` at 0: :func:`proofnb.core.kinks.undefined_kinks`). Each order's formula is
+    continuous wherever it is defined, so the ``DiracDelta(u)`` that differentiating its
+    ``sign(u)`` adds (0 off the kink) is dropped. None when a lower order has a kink where
+    it does not exist: ``u/|u|`` does not stay undefined under differentiation (the second
+    derivative of ``|x|`` came out as 0, also at 0)."""
+    written = body.atoms(sp.sign, sp.DiracDelta)  # none: such bodies are refused before
+    for step in range(1, order + 1):
+        body = sp.diff(body, x)
+        body = body.xreplace({d: sp.S.Zero for d in body.atoms(sp.DiracDelta) - written})
+        # Every sign(u) again, not only new ones: x |x| has x sign(x) + |x| as its first
+        # derivative (sides meet at 0), but 2 sign(x) as its second (they do not).
+        resolved = undefined_kinks(body, body.atoms(sp.sign) - written)
+        if resolved != body and step < order:
+            return None
+        body = resolved
+    return body
 
 
 def bounded_substitution(body: sp.Basic, values: dict[Any, Any]) -> Any:
@@ -149,15 +171,16 @@ class Calls(Cursor):
                 bounds.check_order(sp.Integer(order))
             except LimitExceeded as exc:
                 self.too_big(tok, exc.reason)
-            body = sp.diff(body, variables[0], order)
+            derivative = _derivative(body, variables[0], order)
+            if derivative is None:
+                self.fail(tok, f"{tok.text}{chr(39) * order}: a lower derivative of "
+                               f"{tok.text} has a kink (|u| at u = 0) where it does not "
+                               "exist; write the derivative on each piece")
+            body = derivative
             if body.has(sp.Derivative):  # zeta'(x): SymPy has no formula, nothing to evaluate
                 self.fail(tok, f"{tok.text}{chr(39) * order}: the derivative of this "
                                "definition cannot be worked out; write it as a function of "
                                "its own")
-            # d|u|/du is sign(u), which SymPy sets to 0 at u = 0: there the derivative does
-            # not exist, so it must be undefined (u/|u|), never a witness.
-            body = body.replace(lambda n: isinstance(n, sp.sign),
-                                lambda n: n.args[0] / sp.Abs(n.args[0]))
         # Substituted as written: the arguments keep their own (unevaluated) form.
         try:
             return bounded_substitution(body, dict(zip(variables, args, strict=True)))

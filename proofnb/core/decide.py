@@ -24,6 +24,7 @@ from .existential import existential_symbols
 from .families import ParameterLines, prove_one_period
 from .induction import prove_by_induction
 from .inequality import touch_points
+from .kinks import undefined_kinks
 from .model import Counterexample, Status
 from .numeric import (
     UNDEFINED,
@@ -132,14 +133,12 @@ def _limit_value(limit: sp.Limit) -> Basic:
 
 
 def _kinks_undefined(before: Basic, done: Basic) -> Basic:
-    """``sign(u)`` that differentiation produced (d|u|/du) becomes ``u/|u|``: the derivative
-    does not exist where ``u = 0``, so no point there may serve as a witness."""
+    """``sign(u)`` that differentiation produced (d|u|/du) becomes ``u/|u|`` where the
+    derivative does not exist at ``u = 0`` (no point there may serve as a witness), and stays
+    where it does (``d/dx (x |x|)`` is 0 at 0): :func:`proofnb.core.kinks.undefined_kinks`."""
     if not before.has(sp.Derivative):
         return done
-    made = {s for s in done.atoms(sp.sign) if not before.has(s)}
-    if not made:
-        return done
-    return done.xreplace({s: s.args[0] / sp.Abs(s.args[0]) for s in made})
+    return undefined_kinks(done, {s for s in done.atoms(sp.sign) if not before.has(s)})
 
 
 def _symbols(*exprs: Basic) -> tuple[Symbol, ...]:

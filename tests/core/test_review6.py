@@ -125,3 +125,30 @@ def test_many_lines_that_may_define_a_curve_parse_in_linear_time() -> None:
 def test_a_curve_is_still_defined_by_a_later_derivative() -> None:
     assert _steps("y = x^3\n# the slope\ndy/dx = 3x^2") == [("proved", "")]
     assert _steps("y = x^3\n# the slope\ndy/dx = 2x^2")[0][0] == "refuted"
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    # x |x| is differentiable at 0 (derivative 2|x|): x = 0 solves f'(x) = 0. Reading every
+    # kink as undefined refuted this true step with "x = 0 satisfies this line but not ...".
+    ("f(x) = x |x|\nf'(x) = 0 <=> x = 0", "proved"),
+    ("f(x) = x |x|\nf'(x) = 0 <=> x = 1", "refuted"),
+    ("d/dx (x |x|) = 0 <=> x = 0", "proved"),
+    ("d/dx (x |x|) = 0 <=> x = 1", "refuted"),
+    ("f(x) = (x^2 - 1)|x^2 - 1|\nf'(x) = 0 <=> x = 0 or x = 1 or x = -1", "proved"),
+    # |x| is not differentiable at 0: x = 0 is no solution, never a witness of agreement.
+    ("f(x) = |x|\nf'(x) = 0 <=> x = 0", "refuted"),
+    ("d/dx |x| = 0 <=> x = 0", "refuted"),
+    ("f(x) = x^2 |x|\nf''(0) = 0", "proved"),
+    ("f(x) = x^2 |x|\nf''(0) = 1", "refuted"),
+    ("f(x) = x |x|\nf''(1) = 2", "proved"),
+    ("f(x) = x |x|\nf''(0) = 0", "unknown"),  # f' = 2|x| has a kink at 0: no f''(0)
+])
+def test_a_kink_where_the_derivative_exists_is_no_hole(cell: str, status: str) -> None:
+    assert _steps(cell)[0][0] == status
+
+
+def test_a_second_derivative_past_a_kink_is_refused() -> None:
+    # u/|u| does not stay undefined under differentiation: f''(0) of |x| came out 0 (proved).
+    [(status, message)] = _steps("f(x) = |x|\nf''(0) = 0")
+    assert status == "error"
+    assert "kink" in message
