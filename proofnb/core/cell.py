@@ -360,7 +360,7 @@ class _Definitions:
         if (name in self._declared or name in self.names or name in "eEiI" or name == index
                 or not uses or re.search(rf"(?<![A-Za-z_\\]){name}\s*_", body)):
             return None  # a_n = a_{n-1} + 3 is a recurrence: not solved here
-        later = self.text.split("\n")[pieces[0].line:]
+        later = itertools.islice(_lines(self.text), pieces[0].line, None)
         following = next((line.strip() for line in later
                           if line.strip() and not line.strip().startswith(("#", "%"))), "")
         if following.startswith(_STATEMENT_STARTS):
@@ -368,8 +368,9 @@ class _Definitions:
         # a_n = 2 + 3(n - 1) = 3n - 1 (or "= 3n - 1" below): a_n as a letter would make the
         # first step false for every a_n; with the usual index letters it names the term.
         continued = index in "nkm" and (len(pieces) > 3 or following.startswith(_GOES_ON))
-        if not continued and not re.search(rf"(?<![A-Za-z_\\]){name}_", "\n".join(later)):
-            return None
+        used = _term_lines(self.text, name)
+        if not continued and not (used and used[-1] >= pieces[0].line):
+            return None  # no term of a below: a_n is a letter
         self.names.append(name)
         self.sequences.append(name)
         return f"{name}[{index}] := {pieces[2].text}"  # [ ]: the index is a natural number
@@ -488,6 +489,13 @@ _STATEMENT_STARTS = ("<=>", "==>", "<==", "=>", "⇔", "⇒", "⇐", "\\iff", "\
 def _lines(text: str) -> tuple[str, ...]:
     """The cell's lines, split once: a line that may define a curve looks at those below it."""
     return tuple(text.split("\n"))
+
+
+@functools.lru_cache(maxsize=64)
+def _term_lines(text: str, name: str) -> tuple[int, ...]:
+    """The lines (index from 0, in order) of ``text`` that use a term ``a_...`` of ``name``."""
+    term = re.compile(rf"(?<![A-Za-z_\\]){name}_")
+    return tuple(index for index, line in enumerate(_lines(text)) if term.search(line))
 
 
 @functools.lru_cache(maxsize=64)

@@ -156,3 +156,14 @@ def test_second_pass(cell: str, expected: str) -> None:
 def test_a_closed_claim_has_no_index_in_its_witness() -> None:
     (status, witness), = _steps("u_n = 4n - 1\nu_{20} = 80")
     assert status == "refuted" and witness == "left side 79, right side 80"
+
+
+def test_many_lines_that_may_define_a_sequence_parse_in_linear_time() -> None:
+    import time
+
+    # Each "x_n = n" line (an equation: <=> follows) split all the text below it again.
+    text = "\n".join(["x_n = n", "<=> n = x_n"] * 4000)
+    started = time.perf_counter()
+    cell = parse_cell(text)
+    assert time.perf_counter() - started < 15
+    assert len(cell.steps) == 7999 and cell.assume == ()
