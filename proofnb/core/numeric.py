@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import math
 import random
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -679,6 +678,7 @@ def _decimal(value: Expr, digits: int) -> str:
         approx = value.evalf(digits + 5)
     except (TypeError, ValueError, ArithmeticError, RecursionError):
         return ""
-    if not approx.is_Float or not math.isfinite(float(approx)):
+    if not approx.is_Float or approx.is_zero:
         return ""
-    return f" ≈ {float(approx):.{digits}g}"
+    # SymPy's own digits: a float would show e^(-10^6) as 0 and e^(10^6) as inf.
+    return f" ≈ {str(sp.Float(approx, digits)).replace('E', 'e')}"

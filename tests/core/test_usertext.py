@@ -58,8 +58,9 @@ def test_witness_sentence_in_user_notation(cell: str, shown: str, point: str) ->
         (sp.pi, sp.Rational(355, 113), (" ≈ 3.142", "")),
         (sp.pi, sp.pi + sp.Rational(1, 10**6),
          (" ≈ 3.1415927", " ≈ 3.1415937")),
-        # Beyond a float's range, or not real: no decimal rather than a wrong one.
-        (sp.Integer(10) ** 400 * sp.sqrt(2), sp.I, ("", "")),
+        # Beyond a float's range: SymPy's digits (a float would say 0 or inf); not real: none.
+        (sp.Integer(10) ** 400 * sp.sqrt(2), sp.I, (" ≈ 1.414e+400", "")),
+        (sp.exp(-10**6), sp.Integer(0), (" ≈ 3.297e-434295", "")),
     ],
 )
 def test_approximations_beside_exact_values(
