@@ -100,31 +100,61 @@ def build_env(options: CheckOptions) -> MathEnv:
         if condition is not None:
             conditions.append(condition)
     functions = dict(env.functions)
-    for name, args, body, text in definitions:
-        # After the assumptions: the body's letters are the steps' (x positive, a > 0).
-        known = MathEnv(env.symbols, functions, (), domain)
+    for name, args, body, text in _in_dependency_order(definitions):
+        # A sequence a[n] := ...: its terms are a_n, a_{n+1}; a alone stays a letter.
+        sequence = "[" in text.split(":=", 1)[0]
+        # After the assumptions: the body's other letters are the steps' (a > 0). A
+        # function's own variables are plain: under assume x > 0, f(x) = sqrt(x^2) must
+        # not become x before f(-2) is asked for. A sequence's index is a whole number.
+        symbols = dict(env.symbols)
+        if not sequence:
+            symbols.update({a: sp.Symbol(a, **({"real": True} if domain == "real"
+                                               else {"complex": True})) for a in args})
+        known = MathEnv(symbols, functions, (), domain)
         variables = [parse_math(a, known) for a in args]
         value = parse_math(body, known)
         if not isinstance(value, sp.Expr):
             raise ParseError(text, f"{name}({', '.join(args)}) must be defined by an "
                                    f"expression, found {body!r}")
-        # A sequence a[n] := ...: its terms are a_n, a_{n+1}; a alone stays a letter.
-        sequence = "[" in text.split(":=", 1)[0]
         functions[name] = (SequenceTerms if sequence else sp.Lambda)(tuple(variables), value)
     return MathEnv(env.symbols, functions, tuple(conditions), domain)
+
+
+Definition = tuple[str, list[str], str, str]  # (name, variables, body text, whole text)
+
+
+def _in_dependency_order(definitions: list[Definition]) -> list[Definition]:
+    """The definitions, each after those its body uses (``f(x) = g(x) + 1`` may come
+    before ``g(x) = 2x``). Raises :class:`ParseError` when some define each other."""
+    ordered: list[Definition] = []
+    pending = list(definitions)
+    while pending:
+        waiting = {d[0] for d in pending}
+        ready = [d for d in pending if not _uses(d[2], waiting - {d[0]})]
+        if not ready:
+            names = " and ".join(sorted(waiting))
+            raise ParseError(pending[0][3], f"{names} are defined in terms of each other: "
+                                            "define one of them by a formula")
+        ordered += ready
+        pending = [d for d in pending if d not in ready]
+    return ordered
+
+
+def _uses(body: str, names: set[str]) -> bool:
+    """Does ``body`` apply one of ``names`` (``g(``, ``g'``, ``g^{\\prime}``, ``a_``)?"""
+    return any(re.search(rf"(?<![A-Za-z_\\]){name}\s*(?:'|\(|_|\^\s*\{{?\s*\\prime)", body)
+               for name in names)
 
 
 #: ``f(x) := x^2 + 1`` (from a line ``f(x) = x^2 + 1`` that starts a chain).
 _DEFINITION = re.compile(r"\s*([A-Za-z])\s*[(\[]([^()\[\]]*)[)\]]\s*:=(.+)$", re.DOTALL)
 
 
-def _definitions(
-    texts: tuple[str, ...],
-) -> tuple[tuple[str, ...], list[tuple[str, list[str], str, str]]]:
+def _definitions(texts: tuple[str, ...]) -> tuple[tuple[str, ...], list[Definition]]:
     """The assumption texts without definitions, and the definitions in order as
     (name, argument names, body text, whole text)."""
     rest: list[str] = []
-    found: list[tuple[str, list[str], str, str]] = []
+    found: list[Definition] = []
     for text in texts:
         match = _DEFINITION.match(text)
         if match is None:

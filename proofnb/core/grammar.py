@@ -16,7 +16,7 @@ from sympy.logic.boolalg import Boolean
 
 from proofnb.core import bounds
 from proofnb.core.bounds import LimitExceeded
-from proofnb.core.calls import PART_NAMES
+from proofnb.core.calls import PART_NAMES, bounded_substitution
 from proofnb.core.cursor import OPENERS, describe, is_simple_name
 from proofnb.core.env import symbol_for
 from proofnb.core.functions import (
@@ -558,7 +558,10 @@ class MathParser(Latex):
                 index.is_integer is False or index.is_negative):
             self.fail(nxt, f"the index of {tok.text} is a whole number: {tok.text}_0, "
                            f"{tok.text}_1, {tok.text}_n, {tok.text}_{{n+1}}")
-        return sequence.expr.xreplace({sequence.variables[0]: index})
+        try:  # bounded like typed maths: a_n = n! makes a_{a_{10}} the factorial of 3628800
+            return bounded_substitution(sequence.expr, {sequence.variables[0]: index})
+        except LimitExceeded as exc:
+            self.too_big(tok, exc.reason)
 
     def subscript(self, base: str = "") -> str:
         tok = self.advance()
@@ -589,8 +592,8 @@ class SequenceTerms(sp.Lambda):  # type: ignore[misc]
     ``a_{n+1}``, ``a_1`` are its terms, while ``a`` alone stays a letter (``a_n = a + (n - 1)d``).
     Unlike a Lambda it stays itself for ``a_n = n``."""
 
-    def __new__(cls, signature: tuple[Any, ...], expr: Any) -> SequenceTerms:
-        made: SequenceTerms = sp.Expr.__new__(cls, sp.Tuple(*signature), sp.sympify(expr))
+    def __new__(cls, signature: tuple[Any, ...], expr: sp.Expr) -> SequenceTerms:
+        made: SequenceTerms = sp.Expr.__new__(cls, sp.Tuple(*signature), expr)
         return made
 
 

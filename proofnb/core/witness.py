@@ -351,9 +351,14 @@ def _line_member(problem: Problem, index: int, point: Point,
 
 
 def _shown_point(problem: Problem, point: Point) -> Point:
-    """The point without the values of "for some" parameters (the witness is about x)."""
+    """The point without the values of "for some" parameters (the witness is about x) and
+    of letters only the assumptions mention (``assume x > 0``, then ``2 + 2 = 5``: the
+    values chosen for them satisfy the assumptions, but the step does not use them)."""
     parameters = problem.existential[0] | problem.existential[1]
-    return {s: v for s, v in point.items() if s not in parameters}
+    used: set[Basic] = set()
+    for side in (problem.origin, problem.lhs, problem.rhs):
+        used |= side.free_symbols
+    return {s: v for s, v in point.items() if s not in parameters and s in used}
 
 
 def _member(stmt: Basic, point: Point, real: bool) -> bool | None:
@@ -367,6 +372,7 @@ def _member(stmt: Basic, point: Point, real: bool) -> bool | None:
 
 
 def _witness(kind: str, point: Point, a: Value, b: Value, problem: Problem) -> Counterexample:
+    point = _shown_point(problem, point)
     left, right = show(a), show(b)
     left_text, right_text = show_text(a), show_text(b)
     left_near, right_near = approximations(a, b)

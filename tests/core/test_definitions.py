@@ -119,3 +119,22 @@ def test_a_line_about_f_in_terms_of_f_is_a_claim_not_a_definition() -> None:
     result = check_proof("f(x) = f(x + 2 pi)", make_options(assume="f, g functions"))
     assert result.steps[0].status == "refuted"
     assert parse_cell("f(x) = f(-x)").assume == ()  # f even: a claim about f
+
+
+def test_a_definitions_own_variable_ignores_the_cells_assumptions() -> None:
+    # Under assume x > 0, f(x) = sqrt(x^2) is still |x| as a function: f(-2) = 2.
+    assert [s for s, _ in _steps("f(x) = sqrt(x^2)\nf(-2) = -2", "x > 0")] == ["refuted"]
+    assert [s for s, _ in _steps("f(x) = sqrt(x^2)\nf(-2) = 2", "x > 0")] == ["proved"]
+    assert [s for s, _ in _steps("f(x) = sqrt(x^2)\nf(x) = x", "x > 0")] == ["proved"]
+    assert [s for s, _ in _steps("f(x) = a x^2\nf(-1) = a", "a > 0")] == ["proved"]
+
+
+def test_definitions_are_read_in_the_order_they_need() -> None:
+    assert [s for s, _ in _steps("f(x) = g(x) + 1\ng(x) = 2x\nf(1) = 3")] == ["proved"]
+    (status, message), = _steps("f(x) = g(x) + 1\ng(x) = f(x) - 1\nf(1) = 3")
+    assert status == "error" and "in terms of each other" in message
+
+
+def test_a_sequence_term_is_bounded_like_typed_maths() -> None:
+    (status, message), = _steps("a_n = n!\na_{a_{10}} = 1")
+    assert status == "error" and "too large" in message

@@ -79,3 +79,9 @@ def test_a_complex_value_is_shown_as_a_plus_b_i() -> None:
 def test_equal_sides_get_the_short_decimal() -> None:
     assert approximations(sp.exp(-1), sp.exp(-1)) == (" ≈ 0.3679", " ≈ 0.3679")
     assert approximations(sp.Integer(2), sp.Integer(2)) == ("", "")
+
+
+def test_a_witness_names_only_the_letters_of_the_step() -> None:
+    step = check_proof("2 + 2 = 5", CheckOptions(assume=("x > 0",))).steps[0]
+    assert step.counterexample is not None and step.counterexample.point == ()
+    assert step.counterexample.text == "left side 4, right side 5"
