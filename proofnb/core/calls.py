@@ -39,7 +39,8 @@ _NOT_SMOOTH = (sp.floor, sp.ceiling, sp.Max, sp.Min, sp.Piecewise, sp.Heaviside,
                sp.DiracDelta, sp.frac, sp.arg, sp.atan2, sp.Mod)
 
 
-def _derivative(body: sp.Expr, x: sp.Symbol, order: int) -> sp.Expr | None:
+def _derivative(body: sp.Expr, x: sp.Symbol, order: int, robust: bool = False
+                ) -> sp.Expr | None:
     """The ``order``-th derivative of a defined function, one order at a time: at a kink of
     ``|u|`` it is undefined where it does not exist (``|x|`` at 0) and kept where it does
     (``x |x|`` at 0: :func:`proofnb.core.kinks.undefined_kinks`). Each order's formula is
@@ -53,7 +54,7 @@ def _derivative(body: sp.Expr, x: sp.Symbol, order: int) -> sp.Expr | None:
         body = body.xreplace({d: sp.S.Zero for d in body.atoms(sp.DiracDelta) - written})
         # Every sign(u) again, not only new ones: x |x| has x sign(x) + |x| as its first
         # derivative (sides meet at 0), but 2 sign(x) as its second (they do not).
-        resolved = undefined_kinks(body, body.atoms(sp.sign) - written)
+        resolved = undefined_kinks(body, body.atoms(sp.sign) - written, robust)
         if resolved != body and step < order:
             return None
         body = resolved
@@ -171,7 +172,10 @@ class Calls(Cursor):
                 bounds.check_order(sp.Integer(order))
             except LimitExceeded as exc:
                 self.too_big(tok, exc.reason)
-            derivative = _derivative(body, variables[0], order)
+            # At an argument other than a letter (f'(x^2)), a kink's hole must survive the
+            # substitution (robust): x^2/|x^2| would simplify to 1.
+            derivative = _derivative(body, variables[0], order,
+                                     robust=not all(isinstance(a, sp.Symbol) for a in args))
             if derivative is None:
                 self.fail(tok, f"{tok.text}{chr(39) * order}: a lower derivative of "
                                f"{tok.text} has a kink (|u| at u = 0) where it does not "

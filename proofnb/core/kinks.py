@@ -23,14 +23,15 @@ import sympy as sp
 from sympy import Basic, Expr
 
 
-def undefined_kinks(derivative: Basic, made: Iterable[sp.sign]) -> Basic:
+def undefined_kinks(derivative: Basic, made: Iterable[sp.sign], robust: bool = False) -> Basic:
     """``derivative`` with each ``sign(u)`` in ``made`` (signs that differentiation produced)
     read as above: ``u/|u|`` where the derivative jumps at ``u = 0``, and resolved where the
-    two sides meet there."""
+    two sides meet there. ``robust``: ``1/sign(u)`` instead, which no later substitution
+    simplifies away (``t/|t|`` at ``t = x^2`` would become 1, losing the hole at 0)."""
     if not isinstance(derivative, Expr):  # a statement: Eq(d/dx (x |x|), 0)
         if not derivative.args:
             return derivative
-        return derivative.func(*[undefined_kinks(a, made) for a in derivative.args])
+        return derivative.func(*[undefined_kinks(a, made, robust) for a in derivative.args])
     out = derivative
     for s in sorted(set(made), key=sp.default_sort_key):
         if not out.has(s):
@@ -38,8 +39,16 @@ def undefined_kinks(derivative: Basic, made: Iterable[sp.sign]) -> Basic:
         u = s.args[0]
         if _sides_meet(out, s, u):
             continue
-        out = out.xreplace({s: u / sp.Abs(u)})
+        out = out.xreplace({s: _jump(u, robust)})
     return out
+
+
+def _jump(u: Expr, robust: bool) -> Expr:
+    """``sign(u)`` away from ``u = 0`` and undefined at it: ``u/|u|``, or ``1/sign(u)``
+    where SymPy would simplify ``u/|u|`` to a constant (``x^2/|x^2|`` is 1, and the hole at
+    0 would be lost)."""
+    ratio = u / sp.Abs(u)
+    return ratio if ratio.has(sp.Abs) and not robust else 1 / sp.sign(u)
 
 
 def _sides_meet(expr: Expr, s: sp.sign, u: Expr) -> bool:

@@ -138,3 +138,9 @@ def test_definitions_are_read_in_the_order_they_need() -> None:
 def test_a_sequence_term_is_bounded_like_typed_maths() -> None:
     (status, message), = _steps("a_n = n!\na_{a_{10}} = 1")
     assert status == "error" and "too large" in message
+
+
+def test_a_kink_at_a_composite_argument_stays_a_hole() -> None:
+    # f'(x^2) for f = |x| does not exist at x = 0: x^2/|x^2| must not become 1 there.
+    assert [s for s, _ in _steps("f(x) = |x|\nf'(x^2) = 1\n<=> x != 0")] == ["proved"]
+    assert [s for s, _ in _steps("f(x) = |x|\nf'(x^2) = 1\n<=> x = x")] != ["proved"]
