@@ -51,3 +51,11 @@ def test_least_and_greatest_values(cell: str, assume: str, status: str) -> None:
     if status == "refuted" and "(1/e)" in cell:
         assert step.counterexample is not None
         assert dict(step.counterexample.point) == {"x": "exp(-1)"}
+
+
+def test_a_second_derivative_across_a_kink_is_no_checker_failure() -> None:
+    # d^2/dx^2 |x| is 2 DiracDelta(x): 0 off the kink, no value at it.
+    assert _step("d^2/dx^2 |x| = 0").status == "likely"
+    step = _step("d^2/dx^2 |x| = 1")
+    assert step.status == "refuted" and step.counterexample is not None
+    assert dict(step.counterexample.point) != {"x": "0"}
