@@ -1,0 +1,250 @@
+"""Definition lines of a cell: functions ``f(x) = ...``, sequences ``a_n = ...`` and curves
+``y = ...`` whose derivative a later line takes (the rules are in :mod:`proofnb.core.cell`).
+
+:class:`Definitions` reads a cell's chain terms as :func:`proofnb.core.cell.parse_cell`
+splits them: it says which first terms define something (the definition then goes to the
+cell's assumptions as ``f(x) := ...`` or ``a[n] := ...``, read by
+:func:`proofnb.core.assume.build_env`), which lines after a definition are claims of their
+own, and how a curve's ``dy/dx`` is written out. No maths is evaluated here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import itertools
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from proofnb.core.model import StepSpec
+
+if TYPE_CHECKING:
+    from proofnb.core.cell import _Piece
+
+
+#: ``f(x) = ...`` at the start of a chain defines f with these letters; another letter does
+#: only when the cell uses it as a function later on (``p(x) = ...``, then ``p(2) = 0``).
+_FUNCTION_LETTERS = frozenset("fghFGH")
+_DEFINED = re.compile(r"(?P<name>[A-Za-z])\s*\(\s*(?P<args>[A-Za-z](?:\s*,\s*[A-Za-z])*)\s*\)$")
+
+
+class Definitions:
+    """Recognise definition lines ``f(x) = <expression>`` (``f(x, y) = ...``): the first
+    term of a chain that applies a letter to distinct other letters, followed by ``=``.
+
+    The definition goes to the cell's assumptions as ``f(x) := <expression>``
+    (:func:`proofnb.core.assume.build_env` makes f that function) and the chain goes on from
+    the expression, so ``f(x) = (x + 1)^2``, ``= x^2 + 2x + 1`` checks one step. A letter the
+    cell declares a function (``assume f function``) is an unknown function, not defined."""
+
+    def __init__(self, text: str, functions: Iterable[str] = (), later: Iterable[str] = ()
+                 ) -> None:
+        self.text = text
+        self.names: list[str] = []
+        self.curves: dict[str, tuple[str, str]] = {}  # y = x^3 with dy/dx later: (x, "x^3")
+        self.sequences: list[str] = []  # a_n = 3n + 2 with a_{n+1} later
+        self._later = list(later)  # sequences defined further down
+        self._declared = set(functions) | {m.group(1) for m in re.finditer(
+            r"\b([A-Za-z])\b(?=[^\n#]*\bfunctions?\b)", "\n".join(
+                line for line in text.split("\n") if line.strip()[:6].lower() == "assume"))}
+
+    def take(self, pieces: list[_Piece]) -> str | None:
+        """The definition the line's pieces start with (``f(x) := x^2``), or None."""
+        if len(pieces) < 3 or pieces[0].rel is not None or pieces[1].rel != "=" or any(
+                p.rel in ("", "<=>", "==>", "<==") or p.marker for p in pieces):
+            return None  # f(x) = 0 <=> x = 2 is about f, not a definition
+        head = _DEFINED.fullmatch(pieces[0].text.strip())
+        if head is None:
+            return self._sequence(pieces) or self._curve(pieces)
+        name = head.group("name")
+        args = [a.strip() for a in head.group("args").split(",")]
+        if (name in self._declared or name in self.names or name in "eEiI" or name in args
+                or len(set(args)) != len(args)):
+            return None
+        if name not in _FUNCTION_LETTERS and not self._used_later(name, pieces[0]):
+            return None  # a(b) = ab is a product
+        if re.search(rf"(?<![A-Za-z_\\]){name}\s*('+\s*)?\(", pieces[2].text):
+            return None  # f(x) = f(-x) says f is even: a claim, not a definition
+        self.names.append(name)
+        return f"{name}({', '.join(args)}) := {pieces[2].text}"
+
+    def _sequence(self, pieces: list[_Piece]) -> str | None:
+        """``a_n = 3n + 2`` starting a chain defines the sequence a (``a[n] := 3n + 2``, n a
+        natural number) when the expression uses n and a later line uses a term (``a_{n+1}``,
+        ``a_1``, ``a_n``) but does not go on with ``<=>``; otherwise ``a_n`` stays a letter
+        (``x_1 + x_2 = 3``)."""
+        head = _SEQUENCE.fullmatch(pieces[0].text.strip())
+        if head is None:
+            return None
+        name, index = head.group("name"), head.group("braced") or head.group("bare")
+        body = pieces[2].text
+        uses = re.search(rf"(?<![A-Za-z_\\]){index}(?![A-Za-z_])", body) or any(
+            re.search(rf"(?<![A-Za-z\\]){index}(?![A-Za-z])", term)
+            for term in _terms(body, self.sequences))  # b_n = a_{n+1} - a_n, b_n = a_n + 1
+        if (name in self._declared or name in self.names or name in "eEiI" or name == index
+                or not uses or re.search(rf"(?<![A-Za-z_\\]){name}\s*_", body)):
+            return None  # a_n = a_{n-1} + 3 is a recurrence: not solved here
+        later = itertools.islice(_lines(self.text), pieces[0].line, None)
+        following = next((line.strip() for line in later
+                          if line.strip() and not line.strip().startswith(("#", "%"))), "")
+        if following.startswith(_STATEMENT_STARTS):
+            return None  # a_n = 2n + 1, <=> n = (a_n - 1)/2: an equation
+        # a_n = 2 + 3(n - 1) = 3n - 1 (or "= 3n - 1" below): a_n as a letter would make the
+        # first step false for every a_n; with the usual index letters it names the term.
+        continued = index in "nkm" and (len(pieces) > 3 or following.startswith(_GOES_ON))
+        used = _term_lines(self.text, name)
+        if not continued and not (used and used[-1] >= pieces[0].line):
+            return None  # no term of a below: a_n is a letter
+        self.names.append(name)
+        self.sequences.append(name)
+        return f"{name}[{index}] := {pieces[2].text}"  # [ ]: the index is a natural number
+
+    def _curve(self, pieces: list[_Piece]) -> str | None:
+        """``y = <expression>`` starting a chain defines the curve y (returns "") when a later
+        line uses its derivative (``dy/dx``, ``y'``, ``\\frac{dy}{dx}``) and no statement
+        relation continues it; otherwise y stays a letter (``y = 2x + 3``, ``<=> x = ...``)."""
+        name = pieces[0].text.strip()
+        if (len(name) != 1 or not name.isalpha() or name in "eEiI" or name in self.curves
+                or name in self.names or name in self._declared
+                or re.search(rf"(?<![A-Za-z_\\]){name}(?![A-Za-z_])", pieces[2].text)):
+            return None
+        after = itertools.islice(_lines(self.text), pieces[0].line, None)
+        following = next((line.strip() for line in after
+                          if line.strip() and not line.strip().startswith(("#", "%"))), "")
+        if following.startswith(_STATEMENT_STARTS):
+            return None  # y = x^2 + 1, <=> x^2 = y - 1: an equation
+        variable = next((v for index, v in _derivative_lines(self.text, name)
+                         if index >= pieces[0].line), None)
+        if variable is None:
+            return None
+        self.curves[name] = (variable, pieces[2].text)
+        return ""
+
+    def curve_line(self, raw: str) -> str:
+        """The line with each defined curve's derivatives and value written out in the lines
+        that differentiate it (``dy/dx = 3x^2`` is ``(d/dx (x^3)) = 3x^2``); elsewhere a
+        curve's letter stays a letter (the tangent line ``y - 8 = 12(x - 2)``)."""
+        for name, (variable, body) in self.curves.items():
+            if _derivative(raw, name) is None:
+                continue
+            n, v = re.escape(name), re.escape(variable)
+            two = r"\^\s*\{?2\}?"
+            second = (rf"\\frac\s*\{{\s*d\s*{two}\s*{n}\s*\}}\s*\{{\s*d\s*{v}\s*{two}\s*\}}"
+                      rf"|(?<![A-Za-z\\])d{two}\s*{n}\s*/\s*d{v}{two}"
+                      rf"|(?<![A-Za-z_\\]){n}\s*(?:''|\^\s*\{{\s*(?:\\prime\s*){{2}}\}})(?!\s*\()")
+            first = (rf"\\frac\s*\{{\s*d\s*{n}\s*\}}\s*\{{\s*d\s*{v}\s*\}}"
+                     rf"|(?<![A-Za-z\\])d{n}\s*/\s*d{v}(?![A-Za-z])"
+                     rf"|(?<![A-Za-z_\\]){n}\s*(?:'|\^\s*\{{\s*\\prime\s*\}}|\^\s*\\prime)(?!\s*\()")
+            raw = re.sub(second, _literal(f"(d^2/d{variable}^2 ({body}))"), raw)
+            raw = re.sub(first, _literal(f"(d/d{variable} ({body}))"), raw)
+            raw = re.sub(rf"(?<![A-Za-z_\\]){n}(?![A-Za-z_'(])", _literal(f"({body})"), raw)
+        return raw
+
+    def new_claim(self, first: _Piece, previous: str) -> bool:
+        """Does a line that follows another without a relation start a claim of its own?
+        In a cell with definitions it does when its first side uses a defined function
+        (``f'(x) = 0 <=> x = 1`` after ``f'(x) = 3x^2 - 3``), or when the line before
+        it is a closed claim about them (``f'(1) = 5``, then ``y - 4 = 5(x - 1)``): worksheets
+        list such facts one a line, and ``f(1) = 2 <=> f'(1) = 3`` would hold for a
+        wrong value of each."""
+        sequences = "".join(set(self.sequences) | set(self._later))
+        if not self.names and not sequences:
+            return False
+        calls = re.compile(rf"(?<![A-Za-z_\\])[{''.join(self.names) or '.'}]\s*(?:'+|\^\s*"
+                           r"\{\s*(?:\\prime\s*)+\}|\^\s*\\prime)?\s*\("
+                           + (rf"|(?<![A-Za-z_\\])[{sequences}]_" if sequences else ""))
+        if calls.search(first.text):
+            return True
+        code = previous.split("#", 1)[0]
+        return bool(calls.search(code)) and re.search(r"[A-Za-z\\]", calls.sub("", code)) is None
+
+    def _used_later(self, name: str, head: _Piece) -> bool:
+        after = "\n".join(self.text.split("\n")[head.line:])
+        return re.search(rf"(?<![A-Za-z_\\]){name}\s*('+\s*)?\(", after) is not None
+
+
+#: A line that goes on with the chain above it by an expression relation.
+_GOES_ON = ("=", "<", ">", "\\le", "\\ge", "≤", "≥", "&=", "& =", "&<", "&>", "&\\le", "&\\ge")
+
+
+def _terms(code: str, sequences: Iterable[str]) -> list[str]:
+    """The indices of the terms of ``sequences`` in ``code`` (``n+1`` for ``a_{n+1}``)."""
+    names = "".join(sequences)
+    if not names:
+        return []
+    return [m.group(1) or m.group(2) for m in re.finditer(
+        rf"(?<![A-Za-z_\\])[{names}]\s*_\s*(?:\{{([^{{}}]*)\}}|([A-Za-z0-9]))", code)]
+
+
+def index_letters(text: str, sequences: Iterable[str]) -> set[str]:
+    """The letters in the indices of terms (k in ``a_k > a_{k+1}``, m in ``a_{2m}``): an
+    index is a whole number, so k is one too (k = -1/2 would be no term at all)."""
+    letters: set[str] = set()
+    for raw in text.split("\n"):
+        code = raw.split("#", 1)[0].strip()
+        if code[:6].lower() == "assume" or code.startswith("%"):
+            continue
+        for index in _terms(code, sequences):
+            letters |= set(re.findall(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])", index))
+    return letters - set("eEiI")
+
+
+def within_indices(step: StepSpec, sequences: Iterable[str]) -> StepSpec:
+    """The step checked where its terms exist: ``a_n > a_{n-1}`` is a claim for n >= 1
+    (a_{-1} is no term), so its premise is ``n - 1 >= 0``."""
+    if step.premise:
+        return step
+    needed = sorted({index.strip() for index in _terms(f"{step.lhs} {step.rhs}", sequences)
+                     if "-" in index})
+    if not needed:
+        return step
+    return dataclasses.replace(step, premise=" and ".join(f"{i} >= 0" for i in needed))
+
+
+#: ``a_n`` or ``a_{n}``: a sequence's general term.
+_SEQUENCE = re.compile(r"(?P<name>[A-Za-z])_(?:\{\s*(?P<braced>[A-Za-z])\s*\}|(?P<bare>[A-Za-z]))")
+
+
+_STATEMENT_STARTS = ("<=>", "==>", "<==", "=>", "⇔", "⇒", "⇐", "\\iff", "\\Leftrightarrow",
+                     "\\implies", "\\Rightarrow", "\\impliedby", "\\Longleftrightarrow")
+
+
+@functools.lru_cache(maxsize=8)
+def _lines(text: str) -> tuple[str, ...]:
+    """The cell's lines, split once: a line that may define a curve looks at those below it."""
+    return tuple(text.split("\n"))
+
+
+@functools.lru_cache(maxsize=64)
+def _term_lines(text: str, name: str) -> tuple[int, ...]:
+    """The lines (index from 0, in order) of ``text`` that use a term ``a_...`` of ``name``."""
+    term = re.compile(rf"(?<![A-Za-z_\\]){name}_")
+    return tuple(index for index, line in enumerate(_lines(text)) if term.search(line))
+
+
+@functools.lru_cache(maxsize=64)
+def _derivative_lines(text: str, name: str) -> tuple[tuple[int, str], ...]:
+    """(line index from 0, variable) for each line of ``text`` that differentiates ``name``:
+    one pass per letter, not one per line ``y = ...`` (8000 such lines took 74 s)."""
+    return tuple((index, v) for index, line in enumerate(_lines(text))
+                 if (v := _derivative(line, name)) is not None)
+
+
+def _derivative(line: str, name: str) -> str | None:
+    """The variable when the line differentiates the letter ``name`` (``dy/dx``,
+    ``\\frac{dy}{dx}``, ``d^2y/dx^2``: that variable; ``y'``, ``y''``, ``y^{\\prime}``: x)."""
+    code = line.split("#", 1)[0]
+    n = re.escape(name)
+    leibniz = re.search(rf"(?<![A-Za-z\\])d(?:\^\s*\{{?2\}}?)?\s*{n}\s*(?:\}}\s*\{{)?\s*/?\s*d\s*"
+                        rf"([A-Za-z])(?![A-Za-z])", code)
+    if leibniz is not None and leibniz.group(1) != name:
+        return leibniz.group(1)
+    if re.search(rf"(?<![A-Za-z_\\]){n}\s*(?:'|\^\s*\{{?\s*\\prime)(?!'*\s*\()", code):
+        return "x"
+    return None
+
+
+def _literal(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for :func:`re.sub` that inserts ``text`` as it is (backslashes too)."""
+    return lambda _match: text
