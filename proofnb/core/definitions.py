@@ -64,7 +64,7 @@ class Definitions:
             return None
         if name not in _FUNCTION_LETTERS and not self._used_later(name, pieces[0]):
             return None  # a(b) = ab is a product
-        if re.search(rf"(?<![A-Za-z_\\]){name}\s*('+\s*)?\(", pieces[2].text):
+        if _applies(name, pieces[2].text):
             return None  # f(x) = f(-x) says f is even: a claim, not a definition
         self.names.append(name)
         return f"{name}({', '.join(args)}) := {pieces[2].text}"
@@ -160,8 +160,12 @@ class Definitions:
         return bool(calls.search(code)) and re.search(r"[A-Za-z\\]", calls.sub("", code)) is None
 
     def _used_later(self, name: str, head: _Piece) -> bool:
-        after = "\n".join(self.text.split("\n")[head.line:])
-        return re.search(rf"(?<![A-Za-z_\\]){name}\s*('+\s*)?\(", after) is not None
+        return _applies(name, "\n".join(_lines(self.text)[head.line:]))
+
+
+def _applies(name: str, text: str) -> bool:
+    """Does ``text`` apply the letter ``name`` as a function (``f(``, ``f'(``, ``f''(``)?"""
+    return re.search(rf"(?<![A-Za-z_\\]){name}\s*('+\s*)?\(", text) is not None
 
 
 #: A line that goes on with the chain above it by an expression relation.
