@@ -306,6 +306,14 @@ def _raw_log(name: str, base: int | None = None, default: int | None = None) -> 
     return build
 
 
+def _build_cis(args: list[Arg], domain: str) -> Any:
+    """``cis t = cos t + i sin t`` (as ``e^(i t)``): a complex number, so complex domain only."""
+    (t,) = _exprs("cis", args, 1)
+    if domain == "real":
+        raise ArgumentError("cis(t) = cos t + i sin t is complex: use --domain complex")
+    return sp.exp(sp.I * t)
+
+
 def _raw_binomial(args: list[Arg], domain: str) -> Any:
     return sp.binomial(*_exprs("binomial", args, 2), evaluate=False)
 
@@ -314,7 +322,7 @@ def _raw_binomial(args: list[Arg], domain: str) -> Any:
 #: the as-written parse need not switch SymPy's global flag (each switch clears its cache).
 RAW_BUILDERS: dict[str, Builder] = {
     "log": _raw_log("log"), "log10": _raw_log("log10", 10), "log2": _raw_log("log2", 2),
-    "lg": _raw_log("lg", default=10), "binomial": _raw_binomial,
+    "lg": _raw_log("lg", default=10), "binomial": _raw_binomial, "cis": _build_cis,
 }
 
 
@@ -335,7 +343,7 @@ INVERSES: dict[str, str] = {
 FUNCTIONS: dict[str, Builder] = {name: _unary(name, f) for name, f in _UNARY.items()}
 FUNCTIONS.update({
     "log": _build_log, "log10": _log_base(10), "log2": _log_base(2), "lg": _build_lg,
-    "cbrt": _build_cbrt, "root": _build_root, "factorial": _build_factorial,
+    "cbrt": _build_cbrt, "cis": _build_cis, "root": _build_root, "factorial": _build_factorial,
     "binomial": _build_binomial, "atan2": _nary("atan2", sp.atan2), "min": _nary("min", sp.Min),
     "max": _nary("max", sp.Max), "Min": _nary("Min", sp.Min), "Max": _nary("Max", sp.Max),
     "gcd": _build_gcd("gcd", integers.gcd), "lcm": _build_gcd("lcm", integers.lcm),
@@ -360,7 +368,7 @@ FUNCTIONS.update({
 GREEK_FUNCTIONS: frozenset[str] = frozenset({"gamma", "Gamma", "zeta", "beta", "Beta"})
 
 #: Functions that take a simple argument without parentheses (``sin x``, ``log x``).
-PREFIX_FUNCTIONS: frozenset[str] = frozenset(_UNARY) | {"log", "log10", "log2", "lg", "cbrt"}
+PREFIX_FUNCTIONS: frozenset[str] = frozenset(_UNARY) | {"log", "log10", "log2", "lg", "cbrt", "cis"}
 
 #: Names of constants; ``i`` is the imaginary unit only in the complex domain.
 CONSTANTS: dict[str, Any] = {

@@ -1,0 +1,50 @@
+"""Round 24 probe regressions: complex-number worksheets (--domain complex). Each fix is
+pinned by a true/false pair run through the real checker."""
+
+from __future__ import annotations
+
+import pytest
+
+from proofnb.core.check import check_proof
+from proofnb.runner.api import make_options
+
+
+def statuses(cell: str, *, assume: str = "", domain: str = "complex") -> list[str]:
+    options = make_options(assume=[assume] if assume else [], domain=domain, timeout=10, seed=0)
+    return [step.status for step in check_proof(cell, options).steps]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("cis(pi/2) = i", "proved"),
+    ("cis(pi/2) = 1", "refuted"),
+    (r"2\,\text{cis}(\pi/6) = \sqrt{3} + i", "proved"),
+    (r"2\,\text{cis}(\pi/6) = 1 + \sqrt{3}\,i", "refuted"),
+    (r"\text{cis}\,\theta = \cos\theta + i\sin\theta", "proved"),
+    (r"\text{cis}\,\theta = \cos\theta - i\sin\theta", "refuted"),
+])
+def test_cis_is_cos_plus_i_sin(cell: str, expected: str) -> None:
+    # cis(pi/2) was the product c i s (pi/2): the true step was refuted at c = s = 0.
+    assert statuses(cell) == [expected]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("cis(a) cis(b) = cis(a + b)", "proved"),
+    ("cis(a) cis(b) = cis(a b)", "refuted"),
+])
+def test_cis_products(cell: str, expected: str) -> None:
+    assert statuses(cell, assume="a, b real") == [expected]
+
+
+def test_cis_in_the_real_domain_is_an_error_not_a_product() -> None:
+    assert statuses("cis(x) = cos(x) + i sin(x)", domain="real") == ["error"]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    (r"\arg(-1 - \sqrt{3}\,i) = -\frac{2\pi}{3}", "proved"),
+    (r"\arg(-1 - \sqrt{3}\,i) = \frac{4\pi}{3}", "refuted"),
+    (r"\arg(\mathrm{i}) = \frac{\pi}{2}", "proved"),
+    (r"\arg(-\mathrm{i}) = \frac{3\pi}{2}", "refuted"),
+])
+def test_latex_arg(cell: str, expected: str) -> None:
+    # \arg was an unsupported LaTeX command.
+    assert statuses(cell) == [expected]
