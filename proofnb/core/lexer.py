@@ -136,7 +136,7 @@ _LATEX_SKIP: frozenset[str] = frozenset(
 # Commands that are plain names (functions, Greek letters).
 _LATEX_NAMES: frozenset[str] = frozenset(
     "sin cos tan cot sec csc arcsin arccos arctan arccot sinh cosh tanh coth sech csch "
-    "exp ln log lg min max gcd".split()
+    "exp ln log lg min max gcd arg".split()
 ) | GREEK_NAMES
 
 #: Why a sum or product written with an ellipsis is not read, and what to write instead.
