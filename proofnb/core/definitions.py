@@ -42,6 +42,7 @@ class Definitions:
                  ) -> None:
         self.text = text
         self.names: list[str] = []
+        self.variables: dict[str, str] = {}  # f(x) = x^2: f's variable x
         self.curves: dict[str, tuple[str, str]] = {}  # y = x^3 with dy/dx later: (x, "x^3")
         self.sequences: list[str] = []  # a_n = 3n + 2 with a_{n+1} later
         self._later = list(later)  # sequences defined further down
@@ -62,11 +63,14 @@ class Definitions:
         if (name in self._declared or name in self.names or name in "eEiI" or name in args
                 or len(set(args)) != len(args)):
             return None
-        if name not in _FUNCTION_LETTERS and not self._used_later(name, pieces[0]):
+        if name not in _FUNCTION_LETTERS and not self._used_later(name, pieces[0]) \
+                and not self._works_on_body(name, args, pieces):
             return None  # a(b) = ab is a product
         if _applies(name, pieces[2].text):
             return None  # f(x) = f(-x) says f is even: a claim, not a definition
         self.names.append(name)
+        if len(args) == 1:
+            self.variables[name] = args[0]
         return f"{name}({', '.join(args)}) := {pieces[2].text}"
 
     def _sequence(self, pieces: list[_Piece]) -> str | None:
@@ -157,10 +161,80 @@ class Definitions:
         if calls.search(first.text):
             return True
         code = previous.split("#", 1)[0]
-        return bool(calls.search(code)) and re.search(r"[A-Za-z\\]", calls.sub("", code)) is None
+        return bool(calls.search(code)) and all(
+            word in _CONSTANT_WORDS for word in re.findall(r"\\?[A-Za-z]+", calls.sub("", code)))
+
+    def tangent(self, pieces: list[_Piece], previous: str) -> str | None:
+        """A worksheet's answer line ``y = 6x - 9`` right after a claim about a defined
+        function at a point (``f'(3) = 6``, ``f(a) = a^2``), ending its chain: the equation
+        of the tangent or the normal to f at that point. Returns the statement it is checked
+        as, ``y = 6x - 9 ==> (y - f(3) - f'(3)(x - 3))(f'(3)(y - f(3)) + x - 3) = 0``: the
+        line lies on the tangent or the normal, so (being a line) it is one of them. None for
+        any other line (``y = 6x - 9`` on its own claims y = 6x - 9 for every y)."""
+        if (len(pieces) != 3 or pieces[0].rel is not None or pieces[1].rel != "="
+                or pieces[0].text.strip() != "y" or pieces[2].marker or pieces[2].statement_call
+                or not self.variables):
+            return None
+        body = pieces[2].text
+        if re.search(r"(?<![A-Za-z_\\])y(?![A-Za-z_])", body) or "y" in self.names:
+            return None
+        code = previous.split("#", 1)[0]
+        names = "".join(self.variables)
+        points = {(m.group(1), m.group(2).strip()) for m in re.finditer(
+            rf"(?<![A-Za-z_\\])([{names}])\s*'*\s*\(((?:[^()]|\([^()]*\))+)\)", code)}
+        if len({point for _, point in points}) != 1 or len({n for n, _ in points}) != 1:
+            return None  # no point, or two: f(1) = f(2)
+        name, point = next(iter(points))
+        variable = self.variables[name]
+        if variable == "y" or re.search(
+                rf"(?<![A-Za-z_\\])[{variable}y](?![A-Za-z_])", point):
+            return None  # f(x) = ..., f'(x) = 2x: no point
+        above = [line.split("#", 1)[0] for line in _lines(self.text)[:pieces[0].line - 1]
+                 if line.split("#", 1)[0].strip()][-2:]
+        slope = rf"(?<![A-Za-z_\\]){name}\s*'\s*\(\s*{re.escape(point)}\s*\)"
+        if not any(re.search(slope, line) for line in above):
+            return None  # no f'(3) just above: a chord or any other line, not a tangent
+        for line in itertools.islice(_lines(self.text), pieces[0].line, None):
+            line = line.split("#", 1)[0].strip()
+            if not line or line.startswith("%"):
+                if not line:
+                    break  # a blank line ends the chain
+                continue
+            if line[:6].lower() == "assume" or _applies_any(self.names, line):
+                break  # a claim of its own follows
+            return None  # the chain goes on: y = 6x - 9 <=> ... or a line joined by <=>
+        f, x, at = name, variable, f"({point})"
+        a = point if re.fullmatch(r"\\?[A-Za-z]+|\d+(?:\.\d+)?", point) else at
+        return (f"{pieces[0].source[pieces[0].start:pieces[2].end]} ==> "
+                f"(y - {f}{at} - {f}'{at}({x} - {a}))({f}'{at}(y - {f}{at}) + {x} - {a}) = 0")
+
+    def _works_on_body(self, name: str, args: list[str], pieces: list[_Piece]) -> bool:
+        """``p(x) = x^3 - 6x^2 + 11x - 6``, then ``= (x - 1)(x^2 - 5x + 6)`` (on the line or
+        the next): a chain that goes on from a body in p's variables that never names p
+        works on p's formula. A product names its letter on the right (``a(b) = ab``)."""
+        body = pieces[2].text
+        if name in body or not all(arg in body for arg in args):
+            return False
+        if len(pieces) > 3:
+            return True
+        later = itertools.islice(_lines(self.text), pieces[0].line, None)
+        following = next((line.strip() for line in later
+                          if line.strip() and not line.strip().startswith(("#", "%"))), "")
+        return following.startswith(("=", "&=", "& =")) and not following.startswith("==")
 
     def _used_later(self, name: str, head: _Piece) -> bool:
         return _applies(name, "\n".join(_lines(self.text)[head.line:]))
+
+
+#: Words that leave a line about a defined function closed (``f'(e) = 1/e``, ``f(\\pi) = 0``).
+_CONSTANT_WORDS = frozenset({
+    "e", "pi", "\\pi", "ln", "\\ln", "log", "\\log", "sqrt", "\\sqrt", "exp", "\\exp",
+    "sin", "\\sin", "cos", "\\cos", "tan", "\\tan", "\\frac", "\\dfrac", "\\cdot",
+    "\\times", "\\left", "\\right"})
+
+
+def _applies_any(names: Iterable[str], text: str) -> bool:
+    return any(_applies(name, text) for name in names)
 
 
 def _applies(name: str, text: str) -> bool:
