@@ -255,6 +255,10 @@ def _read(
         if not pieces:
             continue
         continues = pieces[0].rel is not None or (bool(current) and current[-1].rel is not None)
+        tangent = None if continues else defining.tangent(pieces, previous)
+        if tangent is not None:  # y = 6x - 9 after f'(3) = 6: a claim of its own, alone
+            raw, blank = tangent, True
+            pieces = _split_line(raw, lineno)
         definition = defining.take(pieces) if not continues else None
         if definition is not None or (alone and not continues):
             # A definition starts a chain of its own; a lone definition is no chain.
@@ -275,7 +279,7 @@ def _read(
             current.append(_Piece("", lineno, pieces[0].col, source=raw))
         current.extend(pieces)
         alone = definition is not None and len(pieces) == 1
-        blank = False
+        blank = tangent is not None
     if current and not alone:
         chains.append(current)
     return assume, chains, defining
