@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import sympy as sp
 from sympy import Basic, Expr, Symbol
@@ -23,6 +24,9 @@ from sympy.core.relational import Relational
 from .numeric import Point
 from .prove import ProofFound
 from .witness import Problem
+
+if TYPE_CHECKING:
+    from .decide import Outcome
 
 #: Seconds the real statement may take: the step's other tiers still follow.
 _BUDGET = 2.0
@@ -33,6 +37,10 @@ _PARTS = (sp.conjugate, sp.re, sp.im, sp.Abs)
 _RELATIONS: dict[type, Callable[[Expr, Expr], Basic]] = {
     sp.Eq: sp.Eq, sp.Ne: sp.Ne, sp.Lt: sp.Lt, sp.Le: sp.Le, sp.Gt: sp.Gt, sp.Ge: sp.Ge,
 }
+_ORDERS: dict[str, Callable[[Expr, Expr], Basic]] = {
+    "<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge,
+}
+_ORDER_TEXT: dict[type, str] = {sp.Lt: "<", sp.Le: "<=", sp.Gt: ">", sp.Ge: ">="}
 
 
 def prove_by_parts(
@@ -42,33 +50,69 @@ def prove_by_parts(
     variable; None when the step has no conjugate/modulus/part or holds other functions."""
     if problem.real or problem.integer:
         return None
-    lines = (problem.lhs, problem.rhs)
-    if not any(line.has(*_PARTS) for line in lines):
+    if not any(line.has(*_PARTS) for line in (problem.lhs, problem.rhs)):
         return None
+    return _by_parts(problem.relation, problem.lhs, problem.rhs, problem, deadline)
+
+
+def prove_order_by_parts(problem: Problem, deadline: float) -> ProofFound | None:
+    """Prove a complex-mode order between real quantities (``|z| >= re(z)``,
+    ``|z|^2 >= 2 re(z) - 1``) as the real statement in the parts of each variable."""
+    if problem.real or problem.integer or problem.relation not in _ORDERS:
+        return None
+    lhs, rhs = problem.lhs, problem.rhs
+    if not (isinstance(lhs, Expr) and isinstance(rhs, Expr)) \
+            or not (lhs.has(*_PARTS) or rhs.has(*_PARTS)):
+        return None
+    claim = _ORDERS[problem.relation](lhs, rhs)
+    found = _by_parts("==>", sp.true, claim, problem, deadline)
+    return found[0] if found is not None else None
+
+
+def _decide_real(relation: str, first: Basic, second: Basic, origin: Basic,
+                 conds: tuple[Basic, ...], seed: int, deadline: float) -> Outcome:
+    """The real statement ``first relation second``; ``true ==> A < B`` (an order between
+    real quantities) as the order step ``A < B``, which the inequality provers take."""
+    from .decide import decide  # decide's statement path calls this module (via systems)
+
+    deadline = min(deadline, time.monotonic() + _BUDGET)
+    if relation == "==>" and first == sp.true and type(second) in _ORDER_TEXT:
+        assert isinstance(second, Relational)
+        return decide(_ORDER_TEXT[type(second)], second.lhs, second.rhs, second.lhs,
+                      conditions=conds, real=True, seed=seed, deadline=deadline)
+    return decide(relation, first, second, origin, conditions=conds, real=True, seed=seed,
+                  deadline=deadline)
+
+
+def _by_parts(
+    relation: str, lhs: Basic, rhs: Basic, problem: Problem, deadline: float
+) -> tuple[ProofFound | None, list[Point]] | None:
     unknowns = [s for s in problem.symbols if s.is_real is not True]
-    if not unknowns or len(unknowns) > 2:
+    if len(unknowns) > 2:
         return None
     parts = {z: (sp.Symbol(f"{z.name}_re", real=True), sp.Symbol(f"{z.name}_im", real=True))
              for z in unknowns}
     split = _Splitter({z: a + sp.I * b for z, (a, b) in parts.items()})
-    first, second = split.statement(problem.lhs), split.statement(problem.rhs)
-    origin = split.statement(problem.origin) if problem.origin is not None else first
+    first, second = split.statement(lhs), split.statement(rhs)
+    origin = split.statement(problem.origin) \
+        if problem.origin is not None and relation == problem.relation else first
     conds = [split.statement(c) for c in problem.conditions]
     if first is None or second is None or any(c is None for c in conds):
         return None
-    reals = [v for pair in parts.values() for v in pair]
+    reals = [v for pair in parts.values() for v in pair] + \
+        [s for s in problem.symbols if s.is_real is True]
     if _degree(first, reals) > _MAX_DEGREE or _degree(second, reals) > _MAX_DEGREE:
         return None  # z^5 = 1 as two real quintics: the complex solvers do better (and faster)
-    from .decide import decide  # decide's statement path calls this module (via systems)
-
-    outcome = decide(problem.relation, first, second, origin if origin is not None else first,
-                     conditions=tuple(c for c in conds if c is not None), real=True,
-                     seed=problem.seed, deadline=min(deadline, time.monotonic() + _BUDGET))
     names = ", ".join(f"{z} = {a} + {b} i" for z, (a, b) in parts.items())
+    how = f" ({names})" if names else ""
+    if relation == "==>" and first == sp.true and second == sp.true:
+        return ProofFound(f"real and imaginary parts{how}"), []
+    outcome = _decide_real(relation, first, second, origin if origin is not None else first,
+                           tuple(c for c in conds if c is not None), problem.seed, deadline)
     if outcome.status == "proved":
-        return ProofFound(f"real and imaginary parts ({names}): {outcome.method}"), []
+        return ProofFound(f"real and imaginary parts{how}: {outcome.method}"), []
     found: list[Point] = []
-    if outcome.status == "refuted" and outcome.counterexample is not None:
+    if outcome.status == "refuted" and outcome.counterexample is not None and parts:
         values = dict(outcome.counterexample.point)
         point: Point = {}
         for z, (a, b) in parts.items():

@@ -48,3 +48,18 @@ def test_cis_in_the_real_domain_is_an_error_not_a_product() -> None:
 def test_latex_arg(cell: str, expected: str) -> None:
     # \arg was an unsupported LaTeX command.
     assert statuses(cell) == [expected]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("|z| >= re(z)", "proved"),
+    ("|z| <= re(z) + im(z)", "refuted"),
+    ("|z| <= |re(z)| + |im(z)|", "proved"),
+    (r"\operatorname{Re}(z) \le \left|z\right|", "proved"),
+    (r"\operatorname{Im}(z) \ge \left|z\right|", "refuted"),
+    ("|z|^2 >= 2 re(z) - 1", "proved"),
+    ("|z|^2 >= 2 re(z)", "refuted"),
+    ("|re(z w)| <= |z| |w|", "proved"),
+])
+def test_orders_between_real_quantities_by_parts(cell: str, expected: str) -> None:
+    # |z| >= re(z) was only 'likely': orders were not split into z = a + b i.
+    assert statuses(cell) == [expected]
