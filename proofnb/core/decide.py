@@ -16,6 +16,7 @@ import sympy as sp
 from sympy import Basic, Expr, Symbol
 
 from .antiderivative import as_antiderivative, decide_antiderivative
+from .complexparts import prove_order_by_parts
 from .constants import decide_constant
 from .domain import Condition, conditions, excluded_points, note_for, notes_for
 from .equalities import complete_witness, eliminate
@@ -253,6 +254,8 @@ def decide(
     proof = _prove_expressions(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline, refined)
     if proof is None and time.monotonic() < deadline:
         proof = prove_by_residues(relation, lhs, rhs, problem.integer, real, deadline)
+    if proof is None and not real and relation != "=" and time.monotonic() < deadline:
+        proof = prove_order_by_parts(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline)
     if proof is None and real and relation != "=" and problem.integer \
             and time.monotonic() < deadline:
         sums = any(side.has(sp.Sum) for side in unevaluated)  # as written: S(n + 1) - S(n)
