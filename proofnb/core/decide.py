@@ -19,7 +19,7 @@ from .antiderivative import as_antiderivative, decide_antiderivative
 from .complexparts import prove_order_by_parts
 from .constants import decide_constant
 from .domain import Condition, conditions, excluded_points, note_for, notes_for
-from .equalities import complete_witness, eliminate
+from .equalities import Branch, branch_witness, complete_witness, eliminate, root_branches
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
 from .existential import existential_symbols
 from .families import ParameterLines, prove_one_period
@@ -211,6 +211,14 @@ def decide(
             return outcome
         return dataclasses.replace(
             outcome, counterexample=complete_witness(outcome.counterexample, elimination))
+    branches = root_branches(conditions, (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin)) \
+        if real and conditions and any(isinstance(c, sp.Eq) for c in conditions) else None
+    if branches:
+        # assume r + s = 5, r s = 6 (r (5 - r) = 6 once s is gone): decide on each root.
+        on_root = _on_branches(branches, relation, (lhs, rhs, origin),
+                               (raw_lhs, raw_rhs, raw_origin), real, seed, texts, deadline)
+        if on_root is not None:
+            return on_root
     used_seed = step_seed(seed, *(texts or (sp.srepr(origin), sp.srepr(lhs), sp.srepr(rhs))))
     if relation in ("<=>", "==>", "<=="):
         # d/dx (x^2 - 4x) = 0 <=> x = 2: the statements' derivatives, integrals... evaluated.
@@ -278,6 +286,28 @@ def decide(
     return _numeric_outcome(max(probe.agreeing, more.agreeing), used_seed, timed_out=(
         time.monotonic() > deadline), extra="" if covered else
         "identity proved where both sides are defined; domain inclusion only checked numerically")
+
+
+def _on_branches(
+    branches: Sequence[Branch], relation: str, step: Sequence[Basic], written: Sequence[Basic],
+    real: bool, seed: int, texts: Sequence[str], deadline: float,
+) -> Outcome | None:
+    """The step decided on each root of an equality assumption: refuted on one (its
+    witness names the root), proved on all, or None (left to the other tiers)."""
+    outcomes = []
+    for branch in branches:
+        put = {branch.var: branch.value}
+        outcome = decide(relation, *(e.xreplace(put) for e in step),
+                         conditions=branch.conditions, real=real, seed=seed, texts=texts,
+                         deadline=deadline, written=tuple(e.xreplace(put) for e in written))
+        if outcome.status == "refuted" and outcome.counterexample is not None:
+            return dataclasses.replace(
+                outcome, counterexample=branch_witness(outcome.counterexample, branch))
+        outcomes.append(outcome)
+    if all(o.status == "proved" for o in outcomes):
+        notes = tuple(dict.fromkeys(n for o in outcomes for n in o.notes))
+        return Outcome("proved", "equality-roots", notes=notes)
+    return None
 
 
 def _proved(relation: str, lhs: Expr, rhs: Expr, conditions: tuple[Basic, ...],

@@ -122,3 +122,82 @@ def complete_witness(found: Counterexample, elimination: Elimination) -> Counter
 def _said(found: Counterexample, elimination: Elimination) -> Counterexample:
     where = f"{user_text(elimination.var)} = {user_text(elimination.value)}"
     return dataclasses.replace(found, text=f"{found.text} (with {where})")
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One real root ``value`` of an equality in the single variable ``var``."""
+
+    var: Symbol
+    value: Expr
+    conditions: tuple[Basic, ...]  # the other conditions at var = value
+
+
+#: Degrees whose roots SymPy gives in radicals (or as exact numbers) for certain.
+_MAX_ROOT_DEGREE = 4
+
+
+def root_branches(conditions: Sequence[Basic], step: Sequence[Basic] = ()
+                  ) -> tuple[Branch, ...] | None:
+    """The real roots of the first equality among ``conditions`` that is a polynomial
+    equation in one variable alone, one branch each. ``assume r + s = 5, r s = 6`` leaves
+    ``r (5 - r) = 6`` once s is eliminated: the setting is r = 2 or r = 3, so a step holds
+    exactly when it holds on each branch (sample points never land on those two values).
+    ``None`` when there is no such equality, a root may be missing, or no root is real
+    (contradictory assumptions are left to the other tiers); a variable inside a
+    derivative, integral, sum, product or limit is never replaced."""
+    frozen: set[Basic] = set()
+    for expr in (*step, *conditions):
+        for node in expr.atoms(*_CALCULUS) if isinstance(expr, Basic) else ():
+            frozen |= node.free_symbols | {v for v, *_ in getattr(node, "limits", ())}
+    for index, cond in enumerate(conditions):
+        if not isinstance(cond, sp.Eq) or len(cond.free_symbols) != 1:
+            continue
+        var = next(iter(cond.free_symbols))
+        if not isinstance(var, Symbol) or var in frozen:
+            continue
+        values = _real_roots(cond.lhs - cond.rhs, var)
+        if values is None:
+            continue
+        branches = []
+        for value in values:
+            if var.is_integer and not value.is_integer:
+                continue
+            rest = [c.xreplace({var: value}) for i, c in enumerate(conditions) if i != index]
+            rest += [rel(value, 0) for name, rel in _SIGNS if getattr(var, f"is_{name}")]
+            if var.is_nonzero:
+                rest.append(sp.Ne(value, 0))
+            if any(c is sp.false for c in rest):
+                continue  # this root breaks another assumption: not in the setting
+            branches.append(Branch(var, value, tuple(c for c in rest if c is not sp.true)))
+        return tuple(branches) or None
+    return None
+
+
+def _real_roots(expr: Basic, var: Symbol) -> list[Expr] | None:
+    if not isinstance(expr, Expr):
+        return None
+    numer, denom = sp.together(expr).as_numer_denom()
+    try:
+        poly = sp.Poly(numer, var)
+    except sp.PolynomialError:
+        return None
+    if not 1 <= poly.degree() <= _MAX_ROOT_DEGREE or not poly.domain.is_Exact:
+        return None
+    found = sp.roots(poly)
+    if sum(found.values()) != poly.degree():
+        return None  # a root SymPy cannot write: the branches would miss it
+    values = [v for v in found if v.is_real]
+    if any(v.is_real is None for v in found):
+        return None
+    kept = [v for v in values if denom.xreplace({var: v}).is_zero is False]
+    return kept or None
+
+
+def branch_witness(found: Counterexample, branch: Branch) -> Counterexample:
+    """The witness on one branch with the branch's value put first (``r = 2: ...``)."""
+    value = sp.sstr(branch.value)
+    where = f"{user_text(branch.var)} = {user_text(branch.value)}"
+    text = f"{where}, {found.text}" if found.point else f"{where}: {found.text}"
+    return dataclasses.replace(
+        found, point=((branch.var.name, value), *found.point), text=text)

@@ -37,3 +37,33 @@ def _statuses(cell: str, *assume: str) -> list[str]:
 )
 def test_a_chain_that_goes_on_from_a_definition(cell: str, expected: list[str]) -> None:
     assert _statuses(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("assume", "step", "expected"),
+    [
+        # Vieta relations: with s eliminated, r (5 - r) = 6 leaves r = 2 or r = 3; sample
+        # points never land there, so these ended "unknown, only 2 points".
+        ("r + s = 5, r s = 6", "r^2 + s^2 = 13", "proved"),
+        ("r + s = 5, r s = 6", "r^2 + s^2 = 19", "refuted"),
+        ("r + s = 3, r s = -2", "1/r + 1/s = -3/2", "proved"),
+        ("r + s = 3, r s = -2", "1/r + 1/s = 3/2", "refuted"),
+        ("r + s = 4, r s = 1", "r^3 + s^3 = 52", "proved"),
+        ("r + s = 4, r s = 1", "r^3 + s^3 = 64", "refuted"),
+        ("r + s = -3, r s = -10", "(r - s)^2 = 49", "proved"),
+        # a root that breaks another assumption is not in the setting
+        ("x^2 = 4, x > 0", "x = 2", "proved"),
+        ("x^2 = 4, x > 0", "x = -2", "refuted"),
+        ("x^2 = 4", "x = 2", "refuted"),
+    ],
+)
+def test_an_equality_in_one_letter_is_decided_on_its_roots(
+        assume: str, step: str, expected: str) -> None:
+    assert _statuses(step, assume) == [expected]
+
+
+def test_a_witness_on_a_root_names_it() -> None:
+    (status, witness), = _steps("r^3 + s^3 = 64", "r + s = 4, r s = 1")
+    assert status == "refuted"
+    assert witness.startswith("r = 2 - sqrt(3), s = sqrt(3) + 2:") or \
+        witness.startswith("r = sqrt(3) + 2, s = 2 - sqrt(3):")
