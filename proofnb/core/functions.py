@@ -285,7 +285,7 @@ _UNARY: dict[str, Any] = {
     "arccoth": sp.acoth, "exp": sp.exp, "ln": sp.log, "sqrt": sp.sqrt, "abs": sp.Abs,
     "Abs": sp.Abs, "sign": sp.sign, "sgn": sp.sign, "floor": sp.floor, "ceil": sp.ceiling,
     "ceiling": sp.ceiling, "re": sp.re, "im": sp.im, "conjugate": sp.conjugate,
-    "conj": sp.conjugate, "arg": sp.arg,
+    "conj": sp.conjugate, "arg": sp.arg, "Arg": sp.arg,
 }  # fmt: skip
 
 #: The SymPy class (or sqrt) behind each one-argument function, for the as-written form.

@@ -63,3 +63,14 @@ def test_latex_arg(cell: str, expected: str) -> None:
 def test_orders_between_real_quantities_by_parts(cell: str, expected: str) -> None:
     # |z| >= re(z) was only 'likely': orders were not split into z = a + b i.
     assert statuses(cell) == [expected]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    (r"\operatorname{Arg}(-1) = \pi", "proved"),
+    (r"\operatorname{Arg}(-\mathrm{i}) = \frac{\pi}{2}", "refuted"),
+    ("Arg(1 - i) = -pi/4", "proved"),
+    ("Arg(1 - i) = 7pi/4", "refuted"),
+])
+def test_principal_argument_written_arg(cell: str, expected: str) -> None:
+    # Arg(1 - i) was the product A r g (1 - i): the true step was refuted at A = 0.
+    assert statuses(cell) == [expected]
