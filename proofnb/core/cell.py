@@ -249,6 +249,8 @@ def _read(
             continue
         raw, parameters = _integer_parameters(raw)
         curve = bool(defining.curves) and raw != (raw := defining.curve_line(raw))
+        if defining.variables:  # (f∘g)(x), (f + g)(x): written out
+            raw = defining.algebra(raw)
         if parameters:
             assume.append(f"{parameters} integer")
         pieces = _split_line(raw, lineno)
@@ -256,6 +258,13 @@ def _read(
             continue
         continues = pieces[0].rel is not None or (bool(current) and current[-1].rel is not None)
         tangent = None if continues else defining.tangent(pieces, previous)
+        inverse = None if continues or tangent else defining.inverse(pieces)
+        if inverse is not None:  # f^{-1}(x) = (x - 3)/2: f((x - 3)/2) = x, (f(x) - 3)/2 = x
+            if current and not alone:
+                chains.append(current)
+            chains.append(_split_line(inverse[0], lineno))
+            current, alone = [], False
+            tangent = raw = inverse[1]
         if tangent is not None:  # y = 6x - 9 after f'(3) = 6: a claim of its own, alone
             raw, blank = tangent, True
             pieces = _split_line(raw, lineno)

@@ -208,6 +208,42 @@ class Definitions:
         return (f"{pieces[0].source[pieces[0].start:pieces[2].end]} ==> "
                 f"(y - {f}{at} - {f}'{at}({x} - {a}))({f}'{at}(y - {f}{at}) + {x} - {a}) = 0")
 
+    def algebra(self, raw: str) -> str:
+        """The line with combinations of defined functions applied written out:
+        ``(f∘g)(x)`` (``\\circ``) is ``f(g(x))``, ``(f + g)(x)`` is ``(f(x) + g(x))``, and so
+        for ``-``, ``/``, ``\\cdot`` and ``(fg)(x)``."""
+        if "(" not in raw or not self.variables:
+            return raw
+        names = "".join(self.variables)
+
+        def expand(match: re.Match[str]) -> str:
+            f, op, g, arg = (match.group("f"), match.group("op").strip(), match.group("g"),
+                             match.group("arg"))
+            if op in ("∘", "\\circ"):
+                return f"{f}({g}({arg}))"
+            shown = {"": " ", "*": " ", "\\cdot": " ", "\\times": " ", "·": " "}.get(op, f" {op} ")
+            return f"({f}({arg}){shown}{g}({arg}))"
+
+        return _algebra(names).sub(expand, raw)
+
+    def inverse(self, pieces: list[_Piece]) -> tuple[str, str] | None:
+        """``f^{-1}(x) = (x - 3)/2`` for a defined f, ending its chain: the two claims that
+        make the right side f's inverse, ``f((x - 3)/2) = x`` and ``(f(x) - 3)/2 = x``."""
+        if len(pieces) != 3 or pieces[0].rel is not None or pieces[1].rel != "=" \
+                or not self.variables:
+            return None
+        head = _INVERSE.fullmatch(pieces[0].text.strip())
+        if head is None or head.group("name") not in self.variables:
+            return None
+        f, v, body = head.group("name"), head.group("var"), pieces[2].text
+        following = next((line.split("#", 1)[0].strip() for line in itertools.islice(
+            _lines(self.text), pieces[0].line, None) if line.split("#", 1)[0].strip()), "")
+        if following.startswith(_GOES_ON + _STATEMENT_STARTS) or re.search(
+                rf"(?<![A-Za-z_\\]){re.escape(f)}\s*\^", body):
+            return None
+        back = re.sub(rf"(?<![A-Za-z_\\]){v}(?![A-Za-z_])", _literal(f"({f}({v}))"), body)
+        return f"{f}({body}) = {v}", f"{back} = {v}"
+
     def _works_on_body(self, name: str, args: list[str], pieces: list[_Piece]) -> bool:
         """``p(x) = x^3 - 6x^2 + 11x - 6``, then ``= (x - 1)(x^2 - 5x + 6)`` (on the line or
         the next): a chain that goes on from a body in p's variables that never names p
@@ -224,6 +260,20 @@ class Definitions:
 
     def _used_later(self, name: str, head: _Piece) -> bool:
         return _applies(name, "\n".join(_lines(self.text)[head.line:]))
+
+
+#: ``f^{-1}(x)``, ``f^-1(x)``, ``f⁻¹(x)``: the inverse of f at x.
+_INVERSE = re.compile(r"(?P<name>[A-Za-z])\s*(?:\^\s*\{\s*-\s*1\s*\}|\^\s*\(?\s*-\s*1\s*\)?|⁻¹)"
+                      r"\s*\(\s*(?P<var>[A-Za-z])\s*\)")
+
+
+@functools.lru_cache(maxsize=32)
+def _algebra(names: str) -> re.Pattern[str]:
+    """``(f op g)(arg)`` for the letters ``names``."""
+    return re.compile(
+        rf"\(\s*(?P<f>[{names}])\s*(?P<op>∘|\\circ(?![A-Za-z])|\\cdot(?![A-Za-z])"
+        rf"|\\times(?![A-Za-z])|[-+*/·]|\s*)\s*(?P<g>[{names}])\s*\)\s*"
+        r"\((?P<arg>(?:[^()]|\([^()]*\))*)\)")
 
 
 #: Words that leave a line about a defined function closed (``f'(e) = 1/e``, ``f(\\pi) = 0``).

@@ -58,3 +58,45 @@ def test_tangent_and_normal_lines(cell: str, expected: list[str]) -> None:
 )
 def test_tangent_reading_only_for_answer_lines(cell: str, expected: list[str]) -> None:
     assert _statuses(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # (f∘g)(x), (f + g)(x), (fg)(x), (f/g)(x) of defined functions were parse errors.
+        ("f(x) = 2x + 3\ng(x) = x^2\n(f∘g)(x) = 2x^2 + 3", ["proved"]),
+        ("f(x) = 2x + 3\ng(x) = x^2\n(f∘g)(x) = (2x + 3)^2", ["refuted"]),
+        ("f(x) = 2x + 3\ng(x) = x^2\n(g \\circ f)(x) = 4x^2 + 12x + 9", ["proved"]),
+        ("f(x) = 2x + 3\ng(x) = x^2\n(g \\circ f)(x) = 2x^2 + 3", ["refuted"]),
+        ("f(x) = 2x + 3\ng(x) = x^2\n(f + g)(x) = x^2 + 2x + 3", ["proved"]),
+        ("f(x) = 2x + 3\ng(x) = x^2\n(f - g)(x) = x^2 - 2x - 3", ["refuted"]),
+        ("f(x) = 2x + 3\ng(x) = x^2\n(fg)(x) = 2x^3 + 3x^2", ["proved"]),
+        ("f(x) = 2x + 3\ng(x) = x^2\n(f g)(x) = 2x^3 + 3", ["refuted"]),
+        ("f(x) = x + 1\ng(x) = x - 1\n(f/g)(3) = 2", ["proved"]),
+        ("f(x) = x + 1\ng(x) = x - 1\n(f/g)(3) = 1/2", ["refuted"]),
+        ("f(x) = sqrt(x)\ng(x) = x^2\n(f \\circ g)(x) = |x|", ["proved"]),
+        ("f(x) = sqrt(x)\ng(x) = x^2\n(f \\circ g)(x) = x", ["refuted"]),
+    ],
+)
+def test_combinations_of_defined_functions(cell: str, expected: list[str]) -> None:
+    assert _statuses(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # f^{-1}(x) = R was an error; it claims f(R) = x and R(f(x)) = x.
+        ("f(x) = 2x + 3\nf^{-1}(x) = (x - 3)/2", ["proved", "proved"]),
+        ("f(x) = 2x + 3\nf^{-1}(x) = (x + 3)/2", ["refuted", "refuted"]),
+        ("f(x) = 2x + 3\nf^{-1}(x) = 1/(2x + 3)", ["refuted", "refuted"]),
+        ("f(x) = e^{x - 1}\nf^{-1}(x) = 1 + ln(x)", ["proved", "proved"]),
+        ("f(x) = e^{x - 1}\nf^{-1}(x) = ln(x - 1)", ["refuted", "refuted"]),
+        ("f(x) = 2^x\nf^{-1}(x) = log_2(x)", ["proved", "proved"]),
+        # The branch matters: f(-sqrt(x)) = x, but -sqrt(x^2) is not x for x > 0.
+        ("assume x >= 0\nf(x) = x^2\nf^{-1}(x) = sqrt(x)", ["proved", "proved"]),
+        ("assume x >= 0\nf(x) = x^2\nf^{-1}(x) = -sqrt(x)", ["proved", "refuted"]),
+        ("f(x) = x^3 + 1\nf^{-1}(x) = cbrt(x - 1)\nf(2) = 9", ["proved", "proved", "proved"]),
+    ],
+)
+def test_inverse_functions(cell: str, expected: list[str]) -> None:
+    assert _statuses(cell) == expected
