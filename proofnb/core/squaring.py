@@ -30,9 +30,7 @@ def squared(stmt: Basic, refined: Reparam | None) -> Basic:
         if isinstance(a, sp.Abs) and isinstance(b, sp.Abs):
             swaps[eq] = sp.Eq(sp.expand(a.args[0] ** 2), sp.expand(b.args[0] ** 2))
             continue
-        if refined is None:
-            continue
-        ra, rb = refined.apply(a), refined.apply(b)
+        ra, rb = (refined.apply(a), refined.apply(b)) if refined is not None else (a, b)
         if ra.is_nonnegative and rb.is_nonnegative:
             swaps[eq] = sp.Eq(sp.expand(a**2), sp.expand(b**2))
     return stmt.xreplace(swaps) if swaps else stmt

@@ -74,3 +74,16 @@ def test_orders_between_real_quantities_by_parts(cell: str, expected: str) -> No
 def test_principal_argument_written_arg(cell: str, expected: str) -> None:
     # Arg(1 - i) was the product A r g (1 - i): the true step was refuted at A = 0.
     assert statuses(cell) == [expected]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("sqrt(x^2 + (y - 2)^2) = 3\n<=> x^2 + (y - 2)^2 = 9", ["proved"]),
+    ("sqrt(x^2 + (y - 2)^2) = 3\n<=> x^2 + (y - 2)^2 = 3", ["refuted"]),
+    ("sqrt((x - 3)^2 + y^2) = 2 sqrt(x^2 + y^2)\n<=> (x - 3)^2 + y^2 = 4(x^2 + y^2)",
+     ["proved"]),
+    ("sqrt(x^2 + y^2) = -2\n<=> x^2 + y^2 = 4", ["refuted"]),
+])
+def test_locus_equations_squared_without_a_setting(cell: str, expected: list[str]) -> None:
+    # |z - 2i| = 3 as sqrt(x^2 + (y - 2)^2) = 3 <=> x^2 + (y - 2)^2 = 9 was only 'likely':
+    # sides were squared only when an assumption showed them nonnegative.
+    assert statuses(cell, domain="real") == expected
