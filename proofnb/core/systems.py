@@ -39,6 +39,8 @@ def prove_by_systems(problem: Problem, deadline: float) -> tuple[ProofFound | No
             return by_parts
         found = by_parts[1] if by_parts is not None else []
     symbols = list(problem.symbols)
+    if len(symbols) > _MAX_SYMBOLS and not problem.integer:
+        return prove_solved_form(problem), found
     if not symbols or len(symbols) > _MAX_SYMBOLS or problem.integer:
         return None, found
     first = solutions(problem.lhs, problem, deadline)
@@ -339,3 +341,133 @@ def _in_setting(problem: Problem, point: Point) -> bool | None:
         if value is None:
             result = None
     return result
+
+
+#: Size limits of a system against its solved form (Cramer's rule in 8 letters is linear).
+_MAX_SOLVED_SYMBOLS = 12
+_MAX_SOLVED_EQUATIONS = 4
+_MAX_SOLVED_DEGREE = 2
+
+
+def prove_solved_form(problem: Problem) -> ProofFound | None:
+    """A polynomial system against its solution in solved form ``x = X and y = Y`` (no
+    solved letter in any X, Y), with letters as coefficients: ``a x + b y = e and
+    c x + d y = f <=> x = (e d - b f)/(a d - b c) and y = ...`` under ``a d - b c != 0``.
+    Each solved equation, cleared of its denominator D (``D x = N``), lies in the ideal
+    of the system's equations, so it holds at every solution of the system, and D is a
+    product of expressions the assumptions declare nonzero, so ``x = N/D`` there; the
+    other way, the system's equations vanish identically at the solved values. Systems
+    with a denominator or an inequality are left to the other tiers."""
+    sides = {"==>": ((problem.lhs, problem.rhs),), "<==": ((problem.rhs, problem.lhs),),
+             "<=>": ((problem.lhs, problem.rhs), (problem.rhs, problem.lhs))}
+    # e and pi as coefficients (a x + b y = e): what holds for a letter holds for them
+    constants = {c: sp.Dummy(str(c)) for side in (problem.lhs, problem.rhs)
+                 for c in side.atoms(sp.NumberSymbol)}
+    symbols = list(problem.symbols) + list(constants.values())
+    if problem.relation not in sides or len(symbols) > _MAX_SOLVED_SYMBOLS:
+        return None
+    nonzero = _declared_nonzero([c.xreplace(constants) for c in problem.conditions])
+    try:
+        for premise, claim in ((p.xreplace(constants), c.xreplace(constants))
+                               for p, c in sides[problem.relation]):
+            if not (_solved_implies(premise, claim, symbols, nonzero)
+                    or _system_implies(premise, claim, symbols, nonzero)):
+                return None
+    except (BasePolynomialError, NotImplementedError, ValueError, TypeError):
+        return None
+    return ProofFound("solved-form")
+
+
+def _declared_nonzero(conds: Sequence[Basic]) -> list[Expr]:
+    """The expressions the assumptions say are nonzero (``a d - b c != 0``), expanded."""
+    out: list[Expr] = []
+    for cond in conds:
+        if isinstance(cond, sp.Ne):
+            out.append(sp.expand(cond.lhs - cond.rhs))
+        elif isinstance(cond, (sp.Gt, sp.Lt)):
+            out.append(sp.expand(cond.lhs - cond.rhs))
+    return out
+
+
+def _nonzero(denominator: Expr, nonzero: list[Expr]) -> bool:
+    """Is every factor of ``denominator`` a number or (up to sign) declared nonzero?"""
+    _, factors = sp.factor_list(sp.expand(denominator))
+    for factor, _power in factors:
+        if factor.is_number:
+            continue
+        if not any(sp.expand(factor - n) == 0 or sp.expand(factor + n) == 0 for n in nonzero):
+            return False
+    return True
+
+
+def _solved(stmt: Basic, symbols: list[Symbol]) -> dict[Symbol, Expr] | None:
+    """``x = X and y = Y`` with distinct letters x, y on one side and none of them in any
+    X, Y: the letters and their values; else None."""
+    eqs = sp.And.make_args(stmt)
+    out: dict[Symbol, Expr] = {}
+    for eq in eqs:
+        if not isinstance(eq, sp.Eq):
+            return None
+        for var, value in ((eq.lhs, eq.rhs), (eq.rhs, eq.lhs)):
+            if isinstance(var, Symbol) and var in symbols and var not in out \
+                    and isinstance(value, Expr) and var not in value.free_symbols:
+                out[var] = value
+                break
+        else:
+            return None
+    if len(out) != len(eqs) or any(v.free_symbols & set(out) for v in out.values()):
+        return None
+    return out
+
+
+def _polynomials(stmt: Basic, symbols: list[Symbol]) -> list[Expr] | None:
+    """The polynomials ``lhs - rhs`` of an ``and`` of polynomial equations, else None."""
+    eqs = sp.And.make_args(stmt)
+    if not eqs or len(eqs) > _MAX_SOLVED_EQUATIONS:
+        return None
+    out: list[Expr] = []
+    for eq in eqs:
+        if not isinstance(eq, sp.Eq) or not isinstance(eq.lhs, Expr) \
+                or not isinstance(eq.rhs, Expr):
+            return None
+        diff = sp.expand(eq.lhs - eq.rhs)
+        if not diff.is_polynomial(*symbols) or diff.free_symbols - set(symbols):
+            return None
+        poly = sp.Poly(diff, *symbols)
+        if poly.total_degree() > _MAX_SOLVED_DEGREE or \
+                not all(c.is_Rational for c in poly.coeffs()):
+            return None
+        out.append(diff)
+    return out
+
+
+def _system_implies(premise: Basic, claim: Basic, symbols: list[Symbol],
+                    nonzero: list[Expr]) -> bool:
+    """Every solution of the polynomial system ``premise`` solves the solved form."""
+    gens = _polynomials(premise, symbols)
+    values = _solved(claim, symbols)
+    if gens is None or values is None:
+        return False
+    basis = sp.groebner(gens, *symbols, order="grevlex", domain=sp.QQ)
+    for var, value in values.items():
+        numer, denom = sp.together(value).as_numer_denom()
+        if not _nonzero(denom, nonzero):
+            return False
+        cleared = sp.expand(denom * var - numer)
+        if not cleared.is_polynomial(*symbols) or not basis.contains(cleared):
+            return False
+    return True
+
+
+def _solved_implies(premise: Basic, claim: Basic, symbols: list[Symbol],
+                    nonzero: list[Expr]) -> bool:
+    """The solved form's values (defined: each denominator declared nonzero) solve the
+    polynomial system ``claim`` identically."""
+    values = _solved(premise, symbols)
+    gens = _polynomials(claim, symbols)
+    if gens is None or values is None:
+        return False
+    for value in values.values():
+        if not _nonzero(sp.together(value).as_numer_denom()[1], nonzero):
+            return False
+    return all(sp.cancel(sp.together(g.xreplace(values))) == 0 for g in gens)

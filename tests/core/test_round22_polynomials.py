@@ -67,3 +67,25 @@ def test_a_witness_on_a_root_names_it() -> None:
     assert status == "refuted"
     assert witness.startswith("r = 2 - sqrt(3), s = sqrt(3) + 2:") or \
         witness.startswith("r = sqrt(3) + 2, s = 2 - sqrt(3):")
+
+
+@pytest.mark.parametrize(
+    ("cell", "assume", "expected"),
+    [
+        # Cramer's rule in 8 letters: more letters than the finite-solution tier takes, so
+        # it ended "likely" after 3.6 s; the solved form is now checked by ideal membership.
+        ("a x + b y = p and c x + d y = q <=> x = (p d - b q)/(a d - b c) and "
+         "y = (a q - p c)/(a d - b c)", "a d - b c != 0", "proved"),
+        ("a x + b y = p and c x + d y = q <=> x = (p d - b q)/(a d - b c) and "
+         "y = (p c - a q)/(a d - b c)", "a d - b c != 0", "refuted"),
+        # without the assumption the solved form is undefined where a d = b c
+        ("a x + b y = p and c x + d y = q <=> x = (p d - b q)/(a d - b c) and "
+         "y = (a q - p c)/(a d - b c)", "", "refuted"),
+        ("a x + b y + c z = p and x = q and y = r <=> x = q and y = r and "
+         "z = (p - a q - b r)/c", "c != 0", "proved"),
+        ("a x + b y + c z = p and x = q and y = r <=> x = q and y = r and "
+         "z = (p - a q + b r)/c", "c != 0", "refuted"),
+    ],
+)
+def test_a_system_against_its_solved_form(cell: str, assume: str, expected: str) -> None:
+    assert _statuses(cell, *([assume] if assume else [])) == [expected]
