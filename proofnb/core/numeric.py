@@ -22,6 +22,7 @@ from sympy.core.evalf import PrecisionExhausted
 
 from .roots import real_root_anchors
 from .series import is_infinite_sum, sum_value
+from .trig import constant_zero
 from .usertext import user_text
 
 
@@ -381,6 +382,8 @@ def _exact_zero(diff: Expr) -> bool:
             if not diff.has(sp.Function):
                 t = sp.Dummy("t")
                 return bool(sp.minimal_polynomial(diff, t) == t)
+        if diff.has(sp.I) and constant_zero(diff):  # roots of unity: 1 + w + w^2, w = e^(2 pi i/3)
+            return True
         return bool(sp.simplify(diff) == 0)
     except (NotImplementedError, TypeError, ValueError, sp.PolynomialError):
         return False
