@@ -87,3 +87,13 @@ def test_locus_equations_squared_without_a_setting(cell: str, expected: list[str
     # |z - 2i| = 3 as sqrt(x^2 + (y - 2)^2) = 3 <=> x^2 + (y - 2)^2 = 9 was only 'likely':
     # sides were squared only when an assumption showed them nonnegative.
     assert statuses(cell, domain="real") == expected
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("w = e^{2 pi i/3}\n==> 1 + w + w^2 = 0", ["proved"]),
+    ("w = e^{2 pi i/3}\n==> 1 + w + w^2 = 1", ["refuted"]),
+    ("w = e^{2 pi i/3}\n==> (1 + w^2)^3 = -1", ["proved"]),
+])
+def test_statements_about_a_root_of_unity(cell: str, expected: list[str]) -> None:
+    # 1 + w + w^2 = 0 at w = e^(2 pi i/3) was not decided exactly (simplify only): unknown.
+    assert statuses(cell) == expected
