@@ -259,12 +259,8 @@ def _read(
         continues = pieces[0].rel is not None or (bool(current) and current[-1].rel is not None)
         tangent = None if continues else defining.tangent(pieces, previous)
         inverse = None if continues or tangent else defining.inverse(pieces)
-        if inverse is not None:  # f^{-1}(x) = (x - 3)/2: f((x - 3)/2) = x, (f(x) - 3)/2 = x
-            if current and not alone:
-                chains.append(current)
-            chains.append(_split_line(inverse[0], lineno))
-            current, alone = [], False
-            tangent = raw = inverse[1]
+        if inverse is not None:  # f^{-1}(x) = (x - 3)/2: (f(x) - 3)/2 = x
+            tangent = inverse
         if tangent is not None:  # y = 6x - 9 after f'(3) = 6: a claim of its own, alone
             raw, blank = tangent, True
             pieces = _split_line(raw, lineno)

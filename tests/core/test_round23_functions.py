@@ -85,17 +85,22 @@ def test_combinations_of_defined_functions(cell: str, expected: list[str]) -> No
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [
-        # f^{-1}(x) = R was an error; it claims f(R) = x and R(f(x)) = x.
-        ("f(x) = 2x + 3\nf^{-1}(x) = (x - 3)/2", ["proved", "proved"]),
-        ("f(x) = 2x + 3\nf^{-1}(x) = (x + 3)/2", ["refuted", "refuted"]),
-        ("f(x) = 2x + 3\nf^{-1}(x) = 1/(2x + 3)", ["refuted", "refuted"]),
-        ("f(x) = e^{x - 1}\nf^{-1}(x) = 1 + ln(x)", ["proved", "proved"]),
-        ("f(x) = e^{x - 1}\nf^{-1}(x) = ln(x - 1)", ["refuted", "refuted"]),
-        ("f(x) = 2^x\nf^{-1}(x) = log_2(x)", ["proved", "proved"]),
-        # The branch matters: f(-sqrt(x)) = x, but -sqrt(x^2) is not x for x > 0.
-        ("assume x >= 0\nf(x) = x^2\nf^{-1}(x) = sqrt(x)", ["proved", "proved"]),
-        ("assume x >= 0\nf(x) = x^2\nf^{-1}(x) = -sqrt(x)", ["proved", "refuted"]),
-        ("f(x) = x^3 + 1\nf^{-1}(x) = cbrt(x - 1)\nf(2) = 9", ["proved", "proved", "proved"]),
+        # f^{-1}(x) = R was an error; it claims R(f(x)) = x where f is defined (f is then
+        # one-to-one and R is its inverse on f's range).
+        ("f(x) = 2x + 3\nf^{-1}(x) = (x - 3)/2", ["proved"]),
+        ("f(x) = 2x + 3\nf^{-1}(x) = (x + 3)/2", ["refuted"]),
+        ("f(x) = 2x + 3\nf^-1(x) = 1/(2x + 3)", ["refuted"]),
+        ("f(x) = e^{x - 1}\nf⁻¹(x) = 1 + ln(x)", ["proved"]),
+        ("f(x) = e^{x - 1}\nf^{-1}(x) = ln(x - 1)", ["refuted"]),
+        ("f(x) = 2^x\nf^{-1}(x) = log_2(x)", ["proved"]),
+        # Off f's range the inverse says nothing: x^2 + 1 at x = -1 is no witness.
+        ("f(x) = sqrt(x - 1)\nf^{-1}(x) = x^2 + 1", ["proved"]),
+        ("f(x) = sqrt(x - 1)\nf^{-1}(x) = x^2 - 1", ["refuted"]),
+        # The branch matters: -sqrt(x^2) is not x for x > 0; x^2 has no inverse on R.
+        ("assume x >= 0\nf(x) = x^2\nf^{-1}(x) = sqrt(x)", ["proved"]),
+        ("assume x >= 0\nf(x) = x^2\nf^{-1}(x) = -sqrt(x)", ["refuted"]),
+        ("f(x) = x^2\nf^{-1}(x) = sqrt(x)", ["refuted"]),
+        ("f(x) = x^3 + 1\nf^{-1}(x) = cbrt(x - 1)\nf(2) = 9", ["proved", "proved"]),
     ],
 )
 def test_inverse_functions(cell: str, expected: list[str]) -> None:
