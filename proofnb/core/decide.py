@@ -19,7 +19,14 @@ from .antiderivative import as_antiderivative, decide_antiderivative
 from .complexparts import prove_order_by_parts
 from .constants import decide_constant
 from .domain import Condition, conditions, excluded_points, note_for, notes_for
-from .equalities import Branch, branch_witness, complete_witness, eliminate, root_branches
+from .equalities import (
+    Branch,
+    branch_witness,
+    complete_witness,
+    eliminate,
+    proved_in_ideal,
+    root_branches,
+)
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
 from .existential import existential_symbols
 from .families import ParameterLines, prove_one_period
@@ -211,14 +218,17 @@ def decide(
             return outcome
         return dataclasses.replace(
             outcome, counterexample=complete_witness(outcome.counterexample, elimination))
+    equalities = bool(conditions) and any(isinstance(c, sp.Eq) for c in conditions)
     branches = root_branches(conditions, (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin)) \
-        if real and conditions and any(isinstance(c, sp.Eq) for c in conditions) else None
+        if real and equalities else None
     if branches:
         # assume r + s = 5, r s = 6 (r (5 - r) = 6 once s is gone): decide on each root.
         on_root = _on_branches(branches, relation, (lhs, rhs, origin),
                                (raw_lhs, raw_rhs, raw_origin), real, seed, texts, deadline)
         if on_root is not None:
             return on_root
+    if equalities and relation == "=" and proved_in_ideal(raw_lhs, raw_rhs, conditions):
+        return Outcome("proved", "equality-ideal")
     used_seed = step_seed(seed, *(texts or (sp.srepr(origin), sp.srepr(lhs), sp.srepr(rhs))))
     if relation in ("<=>", "==>", "<=="):
         # d/dx (x^2 - 4x) = 0 <=> x = 2: the statements' derivatives, integrals... evaluated.

@@ -201,3 +201,54 @@ def branch_witness(found: Counterexample, branch: Branch) -> Counterexample:
     text = f"{where}, {found.text}" if found.point else f"{where}: {found.text}"
     return dataclasses.replace(
         found, point=((branch.var.name, value), *found.point), text=text)
+
+
+#: Size limits of the ideal membership test (a Groebner basis in every letter of the step).
+_MAX_IDEAL_SYMBOLS = 8
+_MAX_IDEAL_DEGREE = 4
+
+
+def proved_in_ideal(lhs: Basic, rhs: Basic, conditions: Sequence[Basic]) -> bool:
+    """Does ``lhs = rhs`` hold wherever the equality assumptions do? True when the
+    numerator of ``lhs - rhs`` lies in the ideal of the assumptions' numerators (each
+    vanishes wherever its assumption holds), and every denominator of either side is a
+    product of expressions the assumptions declare nonzero: ``assume r + s = -b/a,
+    r s = c/a, a != 0`` gives ``(r - s)^2 = (b^2 - 4ac)/a^2``. Rational functions with
+    rational coefficients only."""
+    from .systems import declared_nonzero, nonzero_by_declaration
+
+    if not isinstance(lhs, Expr) or not isinstance(rhs, Expr):
+        return False
+    eqs = [c for c in conditions if isinstance(c, sp.Eq)]
+    symbols = sorted(set().union(lhs.free_symbols, rhs.free_symbols,
+                                 *(c.free_symbols for c in eqs)), key=str)
+    if not eqs or len(symbols) > _MAX_IDEAL_SYMBOLS or \
+            not all(isinstance(s, Symbol) for s in symbols):
+        return False
+    gens = [_numerator(c.lhs - c.rhs, symbols) for c in eqs]
+    nonzero = declared_nonzero(conditions)
+    target = _numerator(lhs - rhs, symbols)
+    if target is None or any(g is None for g in gens):
+        return False
+    for side in (lhs, rhs):
+        denominator = sp.together(side).as_numer_denom()[1]
+        if not nonzero_by_declaration(denominator, nonzero):
+            return False
+    try:
+        basis = sp.groebner(gens, *symbols, order="grevlex", domain=sp.QQ)
+        return bool(basis.contains(target))
+    except (sp.PolynomialError, NotImplementedError, ValueError, TypeError):
+        return False
+
+
+def _numerator(expr: Basic, symbols: Sequence[Basic]) -> Expr | None:
+    if not isinstance(expr, Expr) or not expr.is_rational_function(*symbols):
+        return None
+    numer = sp.expand(sp.together(expr).as_numer_denom()[0])
+    try:
+        poly = sp.Poly(numer, *symbols)
+    except sp.PolynomialError:
+        return None
+    if poly.total_degree() > _MAX_IDEAL_DEGREE or not all(c.is_Rational for c in poly.coeffs()):
+        return None
+    return numer

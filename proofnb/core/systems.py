@@ -366,7 +366,7 @@ def prove_solved_form(problem: Problem) -> ProofFound | None:
     symbols = list(problem.symbols) + list(constants.values())
     if problem.relation not in sides or len(symbols) > _MAX_SOLVED_SYMBOLS:
         return None
-    nonzero = _declared_nonzero([c.xreplace(constants) for c in problem.conditions])
+    nonzero = declared_nonzero([c.xreplace(constants) for c in problem.conditions])
     try:
         for premise, claim in ((p.xreplace(constants), c.xreplace(constants))
                                for p, c in sides[problem.relation]):
@@ -378,7 +378,7 @@ def prove_solved_form(problem: Problem) -> ProofFound | None:
     return ProofFound("solved-form")
 
 
-def _declared_nonzero(conds: Sequence[Basic]) -> list[Expr]:
+def declared_nonzero(conds: Sequence[Basic]) -> list[Expr]:
     """The expressions the assumptions say are nonzero (``a d - b c != 0``), expanded."""
     out: list[Expr] = []
     for cond in conds:
@@ -389,7 +389,7 @@ def _declared_nonzero(conds: Sequence[Basic]) -> list[Expr]:
     return out
 
 
-def _nonzero(denominator: Expr, nonzero: list[Expr]) -> bool:
+def nonzero_by_declaration(denominator: Expr, nonzero: list[Expr]) -> bool:
     """Is every factor of ``denominator`` a number or (up to sign) declared nonzero?"""
     _, factors = sp.factor_list(sp.expand(denominator))
     for factor, _power in factors:
@@ -451,7 +451,7 @@ def _system_implies(premise: Basic, claim: Basic, symbols: list[Symbol],
     basis = sp.groebner(gens, *symbols, order="grevlex", domain=sp.QQ)
     for var, value in values.items():
         numer, denom = sp.together(value).as_numer_denom()
-        if not _nonzero(denom, nonzero):
+        if not nonzero_by_declaration(denom, nonzero):
             return False
         cleared = sp.expand(denom * var - numer)
         if not cleared.is_polynomial(*symbols) or not basis.contains(cleared):
@@ -468,6 +468,6 @@ def _solved_implies(premise: Basic, claim: Basic, symbols: list[Symbol],
     if gens is None or values is None:
         return False
     for value in values.values():
-        if not _nonzero(sp.together(value).as_numer_denom()[1], nonzero):
+        if not nonzero_by_declaration(sp.together(value).as_numer_denom()[1], nonzero):
             return False
     return all(sp.cancel(sp.together(g.xreplace(values))) == 0 for g in gens)

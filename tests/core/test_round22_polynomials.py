@@ -89,3 +89,24 @@ def test_a_witness_on_a_root_names_it() -> None:
 )
 def test_a_system_against_its_solved_form(cell: str, assume: str, expected: str) -> None:
     assert _statuses(cell, *([assume] if assume else [])) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("step", "assume", "expected"),
+    [
+        # Vieta with letters: the step's numerator lies in the ideal of the assumptions'
+        # numerators (it ended "unknown, only 6 points").
+        ("(r - s)^2 = (b^2 - 4ac)/a^2", "r + s = -b/a, r s = c/a, a != 0", "proved"),
+        ("r^2 + s^2 = (b^2 - 2ac)/a^2", "r + s = -b/a, r s = c/a, a != 0", "proved"),
+        ("(r - s)^2 = (b^2 - 4ac)/a", "r + s = -b/a, r s = c/a, a != 0", "refuted"),
+        ("r^2 + s^2 = (b^2 + 2ac)/a^2", "r + s = -b/a, r s = c/a, a != 0", "refuted"),
+    ],
+)
+def test_a_step_in_the_ideal_of_the_equality_assumptions(
+        step: str, assume: str, expected: str) -> None:
+    assert _statuses(step, assume) == [expected]
+
+
+def test_no_ideal_proof_where_a_side_may_be_undefined() -> None:
+    # a^2 is not declared nonzero: the membership alone proves nothing there
+    assert _statuses("(r - s)^2 = (b^2 - 4ac)/a^2", "r + s = -b/a, r s = c/a") != ["proved"]
