@@ -50,7 +50,7 @@ def prove_by_parts(
     variable; None when the step has no conjugate/modulus/part or holds other functions."""
     if problem.real or problem.integer:
         return None
-    if not any(line.has(*_PARTS) for line in (problem.lhs, problem.rhs)):
+    if not any(line.has(*_PARTS, sp.arg) for line in (problem.lhs, problem.rhs)):
         return None
     return _by_parts(problem.relation, problem.lhs, problem.rhs, problem, deadline)
 
@@ -152,9 +152,33 @@ class _Splitter:
             return None if inner is None else sp.Not(inner)
         if not isinstance(stmt, Relational) or type(stmt) not in _RELATIONS:
             return None
+        if isinstance(stmt, sp.Eq) and stmt.has(sp.arg) \
+                and (isinstance(stmt.lhs, sp.arg) or isinstance(stmt.rhs, sp.arg)):
+            return self.argument(stmt)
         if not all(_allowed(side) for side in (stmt.lhs, stmt.rhs)):
             return None
         return self.relation(stmt)
+
+    def argument(self, eq: sp.Eq) -> Basic | None:
+        """``arg(u) = c`` for a constant c: ``u e^(-i c)`` is a positive real number, and c
+        lies in (-pi, pi], where the principal argument takes its values."""
+        side, c = (eq.lhs, eq.rhs) if isinstance(eq.lhs, sp.arg) else (eq.rhs, eq.lhs)
+        u = side.args[0]
+        if not (isinstance(c, Expr) and c.is_number and c.is_extended_real) or not _allowed(u):
+            return None
+        inside = sp.And(sp.Gt(c, -sp.pi), sp.Le(c, sp.pi))
+        if inside not in (sp.true, sp.false):
+            return None
+        if inside is sp.false:
+            return sp.false
+        cos_c, sin_c = sp.cos(c), sp.sin(c)
+        if cos_c.has(sp.cos, sp.sin) or sin_c.has(sp.cos, sp.sin):
+            return None  # arg(z) = 1: no algebraic direction
+        scale = abs(cos_c) if cos_c != 0 else abs(sin_c)  # (1, tan c): simpler lines
+        cos_c, sin_c = sp.radsimp(cos_c / scale), sp.radsimp(sin_c / scale)
+        re_part, im_part = self.parts(u)
+        return sp.And(sp.Eq(sp.expand(im_part * cos_c - re_part * sin_c), 0),
+                      sp.Gt(sp.expand(re_part * cos_c + im_part * sin_c), 0))
 
     def parts(self, expr: Expr) -> tuple[Expr, Expr]:
         whole = sp.expand_complex(expr.xreplace(self.sub))
@@ -209,15 +233,17 @@ def _modulus_against(kind: type, square: Expr, other: Expr, *, flipped: bool) ->
 
 
 def _allowed(expr: Basic) -> bool:
-    """Rational functions of the variables, i, conjugates, moduli, real and imaginary parts."""
+    """Rational functions of the variables, i, real constants, conjugates, moduli, real and
+    imaginary parts."""
     for node in sp.preorder_traversal(expr):
         if isinstance(node, sp.Pow):
-            if not node.exp.is_Integer:
+            # a real radical constant (sqrt(3) in z = -1/2 + sqrt(3)/2 i) is a number
+            if not node.exp.is_Integer and not (node.is_number and node.is_extended_real):
                 return False
         elif isinstance(node, (sp.Function,)) and not isinstance(node, _PARTS):
             return False
-        elif not isinstance(node, (sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Number, *_PARTS)) \
-                and node is not sp.I:
+        elif not isinstance(node, (sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Number,
+                                   sp.NumberSymbol, *_PARTS)) and node is not sp.I:
             return False
     return True
 

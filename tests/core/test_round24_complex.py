@@ -97,3 +97,30 @@ def test_locus_equations_squared_without_a_setting(cell: str, expected: list[str
 def test_statements_about_a_root_of_unity(cell: str, expected: list[str]) -> None:
     # 1 + w + w^2 = 0 at w = e^(2 pi i/3) was not decided exactly (simplify only): unknown.
     assert statuses(cell) == expected
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("z^2 = conj(z)\n<=> z = 0 or z = 1 or z = -1/2 + sqrt(3)/2 i or z = -1/2 - sqrt(3)/2 i",
+     ["proved"]),
+    ("z^2 = conj(z)\n<=> z = 0 or z = 1 or z = -1/2 + sqrt(3)/2 i or z = 1/2 - sqrt(3)/2 i",
+     ["refuted"]),
+    ("|z| = sqrt(2)\n<=> z conj(z) = 2", ["proved"]),
+    ("|z| = sqrt(2)\n<=> z conj(z) = 4", ["refuted"]),
+])
+def test_parts_with_radical_constants(cell: str, expected: list[str]) -> None:
+    # A line with sqrt(3) was not split into real and imaginary parts: unknown.
+    assert statuses(cell) == expected
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("arg(z) = pi/4\n==> re(z) = im(z)", ["proved"]),
+    ("arg(z) = pi/4\n<=> re(z) = im(z)", ["refuted"]),
+    ("arg(z) = pi\n<=> im(z) = 0 and re(z) < 0", ["proved"]),
+    ("arg(z) = pi\n<=> im(z) = 0 and re(z) <= 0", ["refuted"]),
+    ("arg(z - i) = pi/2\n<=> re(z) = 0 and im(z) > 1", ["proved"]),
+    ("arg(z - i) = pi/2\n<=> re(z) = 0 and im(z) > -1", ["refuted"]),
+    ("arg(z) = -pi\n<=> false", ["proved"]),
+])
+def test_argument_equations_by_parts(cell: str, expected: list[str]) -> None:
+    # arg(z) = pi/4 ==> re(z) = im(z) was unknown: arg(u) = c is now "u e^(-i c) > 0".
+    assert statuses(cell) == expected
