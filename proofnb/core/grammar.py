@@ -155,7 +155,15 @@ class MathParser(Latex):
         """``x in S`` as a statement about ``x``: an interval ``(a, b]`` is its two relations
         (an infinite end adds none), a finite set ``{a, b}`` the ``or`` of ``x = a`` and
         ``x = b``, ``\\emptyset`` is false, and ``R`` (``\\mathbb{R}``, ``ℝ``) holds for every
-        real ``x`` (every ``x`` in the real domain), ``C`` for every ``x``."""
+        real ``x`` (every ``x`` in the real domain), ``C`` for every ``x``. A union of sets
+        (``(-oo, -2) ∪ (3, oo)``, ``\\cup``) is the ``or`` of the memberships."""
+        statement = self.one_set(value)
+        while self.at("cup"):
+            statement = sp.Or(statement, self.one_set(value))
+        return statement
+
+    def one_set(self, value: Any) -> Any:
+        """``value`` in the set after the word at the cursor (``in`` or ``∪``)."""
         self.advance()
         nxt = self.peek()
         if nxt.kind == OP and nxt.text == "{":
@@ -182,9 +190,9 @@ class MathParser(Latex):
         if closer.text not in (")", "]"):
             self.fail(closer, "expected ')' or ']' to close the interval")
         parts = []
-        if low is not sp.S.NegativeInfinity:
+        if not (low.is_infinite and low.is_extended_negative):  # -oo as written: -1 * oo
             parts.append((sp.Lt if opener.text == "(" else sp.Le)(low, value, evaluate=False))
-        if high is not sp.S.Infinity:
+        if not (high.is_infinite and high.is_extended_positive):
             parts.append((sp.Lt if closer.text == ")" else sp.Le)(value, high, evaluate=False))
         if not parts:
             return sp.true

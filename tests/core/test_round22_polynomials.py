@@ -110,3 +110,22 @@ def test_a_step_in_the_ideal_of_the_equality_assumptions(
 def test_no_ideal_proof_where_a_side_may_be_undefined() -> None:
     # a^2 is not declared nonzero: the membership alone proves nothing there
     assert _statuses("(r - s)^2 = (b^2 - 4ac)/a^2", "r + s = -b/a, r s = c/a") != ["proved"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # an infinite end written -oo (-1 times oo, as parsed) added "-oo < x", which no
+        # point satisfies: x < -2 <=> x in (-oo, -2) was refuted at x = -3
+        ("x < -2 <=> x in (-oo, -2)", "proved"),
+        ("x < -2 <=> x \\in (-\\infty, -2]", "refuted"),
+        # unions of intervals (∪, \cup) were a parse error
+        ("x^2 - x - 6 > 0 <=> x ∈ (-∞, -2) ∪ (3, ∞)", "proved"),
+        ("x^2 - x - 6 > 0 <=> x ∈ (-∞, -2] ∪ [3, ∞)", "refuted"),
+        ("(x - 1)/(x + 2) >= 0 <=> x \\in (-\\infty, -2) \\cup [1, \\infty)", "proved"),
+        ("(x - 1)/(x + 2) >= 0 <=> x \\in (-\\infty, -2] \\cup [1, \\infty)", "refuted"),
+        ("x^2 = 1 <=> x in {1} ∪ {-1}", "proved"),
+    ],
+)
+def test_intervals_with_infinite_ends_and_unions(cell: str, expected: str) -> None:
+    assert _statuses(cell) == [expected]
