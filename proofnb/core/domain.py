@@ -74,6 +74,9 @@ def _collect(expr: Basic, real: bool, out: list[Condition]) -> None:
                         _add(out, factor, "ne")
             if real and not exp.is_integer:
                 _add(out, base, "ge")
+        elif exp.is_integer:  # x^n for a whole number n: real for every x, and 0^n for n >= 0
+            if not exp.is_nonnegative:
+                _add(out, base, "ne")
         elif real:
             _add(out, base, "ge")
             _add(out, base, "ne")

@@ -1,4 +1,5 @@
-"""Inequalities in one integer variable, by induction: ``2^n > n``, ``n! >= 2^(n - 1)``.
+"""Inequalities in one integer variable, by induction: ``2^n > n``, ``n! >= 2^(n - 1)``,
+and Bernoulli's ``(1 + x)^n >= 1 + n x`` for x ≥ -1, where other letters are parameters.
 
 For n ≥ n0 (from the assumptions: ``n positive integer`` gives n0 = 1) the claim f(n) > g(n)
 (or ≥) follows from
@@ -8,7 +9,11 @@ For n ≥ n0 (from the assumptions: ``n positive integer`` gives n0 = 1) the cla
   non-negative for every *real* n ≥ n0 by the ordinary provers (a stronger claim), or, failing
   that, by this same argument one level down;
 * **ratios**: f and g are positive (SymPy's assumptions say so), f(n0) > g(n0) exactly, and
-  f(n + 1)/f(n) ≥ g(n + 1)/g(n) for every real n ≥ n0, so f/g never decreases.
+  f(n + 1)/f(n) ≥ g(n + 1)/g(n) for every real n ≥ n0, so f/g never decreases;
+* **a multiplier**: f is a product of powers b^(a n + c) and factorials, so f(n + 1) = m f(n)
+  exactly with m read off its factors; then m ≥ 0 and m g(n) ≥ g(n + 1) carry f(n) ≥ g(n)
+  to n + 1 (m > 0 for a strict claim), for every value of the parameters the assumptions
+  allow. The base case f(n0) ≥ g(n0) is then a claim about the parameters alone.
 
 Every part is a proof; nothing is sampled. The ordinary provers are passed in as ``holds``
 (the step decider itself) so that this module does not import it.
@@ -40,11 +45,10 @@ def prove_by_induction(
     if relation not in ("<", "<=", ">", ">="):
         return None
     symbols = (lhs - rhs).free_symbols
-    if len(symbols) != 1:
+    integers = [s for s in symbols if isinstance(s, Symbol) and s.is_integer]
+    if len(integers) != 1 or not all(isinstance(s, Symbol) for s in symbols):
         return None
-    (n,) = symbols
-    if not (isinstance(n, Symbol) and n.is_integer):
-        return None
+    (n,) = integers
     start = _least(n, conditions)
     if start is None:
         return None
@@ -52,17 +56,71 @@ def prove_by_induction(
     big, small = (lhs, rhs) if relation[0] == ">" else (rhs, lhs)
     strict = len(relation) == 1
     real = sp.Symbol(f"{n.name}_real", real=True)
-    setting = (real >= start,)
+    # What the assumptions say about the other letters (one that also names n is left out:
+    # proving the sub-claims for more parameter values is a stronger claim).
+    given = tuple(c for c in conditions if n not in c.free_symbols
+                  and c.free_symbols <= symbols)
+    setting = (real >= start, *given)
+
+    def claim(relation: str, expr: Expr) -> bool:
+        if time.monotonic() > deadline or not _tractable(expr):
+            return False
+        if not expr.free_symbols:
+            return bool(expr.is_positive if relation == ">" else expr.is_nonnegative)
+        return holds(relation, expr.xreplace({n: real}), sp.S.Zero, setting, deadline)
 
     def nonnegative(expr: Expr) -> bool:
-        return time.monotonic() < deadline and _tractable(expr) and holds(
-            ">=", expr.xreplace({n: real}), sp.S.Zero, setting, deadline)
+        return claim(">=", expr)
 
-    if _by_differences(big - small, n, start, strict, nonnegative, MAX_DEPTH, deadline):
-        return ProofFound("induction")
-    if _by_ratios(big, small, n, start, strict, nonnegative):
-        return ProofFound("induction (ratios)")
+    if symbols == {n}:
+        if _by_differences(big - small, n, start, strict, nonnegative, MAX_DEPTH, deadline):
+            return ProofFound("induction")
+        if _by_ratios(big, small, n, start, strict, nonnegative):
+            return ProofFound("induction (ratios)")
+    if start >= 0 and _by_multiplier(big, small, n, start, strict, claim):
+        return ProofFound("induction (multiplier)")
     return None
+
+
+def _by_multiplier(
+    big: Expr, small: Expr, n: Symbol, start: sp.Integer, strict: bool,
+    claim: Callable[[str, Expr], bool],
+) -> bool:
+    """f(n0) ≥ g(n0); f(n + 1) = m f(n) with m ≥ 0; m g(n) ≥ g(n + 1): then f(n) ≥ g(n) for
+    every n ≥ n0 (strict: f(n0) > g(n0) and m > 0)."""
+    m = _multiplier(big, n)
+    if m is None or not claim(">" if strict else ">=", m):
+        return False
+    base = sp.expand((big - small).xreplace({n: start}))
+    if not claim(">" if strict else ">=", base):
+        return False
+    return claim(">=", sp.expand(m * small - small.xreplace({n: n + 1})))
+
+
+def _multiplier(expr: Expr, n: Symbol) -> Expr | None:
+    """m with ``expr(n + 1) = m expr(n)`` for every integer n ≥ 0, read off the factors:
+    b^(a n + c) gives b^a (a a whole number, b free of n), (n + c)! gives n + c + 1; ``None``
+    for any other factor that has n."""
+    m: Expr = sp.S.One
+    for factor in sp.Mul.make_args(expr):
+        if n not in factor.free_symbols:
+            continue
+        base, power = factor.as_base_exp()
+        if isinstance(base, sp.factorial) and power.is_Integer and power > 0:
+            inner = base.args[0]
+            if sp.Poly(inner, n).degree() != 1 or inner.coeff(n) != 1 \
+                    or not (inner - n).is_Integer:
+                return None
+            m *= (inner + 1) ** power
+        elif n not in base.free_symbols and power.is_polynomial(n) \
+                and sp.Poly(power, n).degree() == 1:
+            slope = power.coeff(n)
+            if not (slope.is_Integer and slope >= 0):
+                return None
+            m *= base ** slope
+        else:
+            return None
+    return m
 
 
 def _tractable(expr: Expr) -> bool:

@@ -51,3 +51,34 @@ def test_a_claim_the_induction_cannot_reach_stays_open_within_the_limit() -> Non
     # (1 + 1/n)^n >= 2 is true; its difference is not a rational function, so no proof.
     status, _, _ = _step("(1 + 1/n)^n >= 2", "n positive integer")
     assert status in ("likely", "unknown")
+
+
+@pytest.mark.parametrize(("text", "assume"), [
+    ("(1 + x)^n >= 1 + n x", ("n integer", "n >= 1", "x >= -1")),  # Bernoulli
+    ("(1 + x)^n >= 1 + n x", ("n natural", "x >= -1")),
+    ("(1 + x)^n > 1 + n x", ("n integer", "n >= 2", "x > -1", "x != 0")),
+    ("(1 + x)^n >= 1 + n x + n(n - 1)/2 x^2", ("n positive integer", "x >= 0")),
+    ("2^n x^n >= 1 + n x", ("n positive integer", "x >= 1")),
+])
+def test_inequalities_with_a_parameter_are_proved_through_a_multiplier(
+    text: str, assume: tuple[str, ...]
+) -> None:
+    step = check_proof(text, CheckOptions(assume=assume, timeout=20)).steps[0]
+    assert (step.status, step.method) == ("proved", "induction (multiplier)")
+    assert step.notes == ()  # 0^n is defined for n >= 0: no "x ≠ -1"
+
+
+@pytest.mark.parametrize(("text", "assume", "left", "right"), [
+    ("(1 + x)^n >= 1 + n x + x^2", ("n integer", "n >= 1", "x >= -1"), "(1+x)**n", "1+n*x+x**2"),
+    ("(1 + x)^n > 1 + n x", ("n integer", "n >= 1", "x > -1"), "(1+x)**n", "1+n*x"),
+    ("(1 + x)^n >= 1 + n x", ("n integer", "n >= 1", "x >= -3"), "(1+x)**n", "1+n*x"),
+    ("2^n x^n >= 1 + n x", ("n positive integer", "x >= 0"), "2**n*x**n", "1+n*x"),
+])
+def test_their_false_neighbours_are_refuted_at_a_checked_point(
+    text: str, assume: tuple[str, ...], left: str, right: str
+) -> None:
+    step = check_proof(text, CheckOptions(assume=assume, timeout=20)).steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    point = {sp.Symbol(k): sp.Rational(v) for k, v in dict(step.counterexample.point).items()}
+    lhs, rhs = sp.sympify(left).subs(point), sp.sympify(right).subs(point)
+    assert not (lhs >= rhs if ">=" in text else lhs > rhs)

@@ -91,7 +91,8 @@ def test_a_large_amgm_system_stops_at_the_work_budget() -> None:
     started = time.perf_counter()
     assert amgm_nonnegative(poly, letters, strict=False) is False
     # The budget is a count of tableau updates (about 0.3 s here), not a clock: 4 s before.
-    assert time.perf_counter() - started < 2.5
+    # A hang guard only (a loaded CI machine is slow): the count is what bounds the work.
+    assert time.perf_counter() - started < 20
 
 
 def test_a_tableau_past_the_budget_is_not_built() -> None:
