@@ -230,6 +230,7 @@ def _read(
     defining = Definitions(text, functions, later)
     alone = False  # current holds only a definition's body: the next line starts anew
     previous = ""  # the last line of maths
+    differentiated = False  # the last line took a derivative of an implicit letter
     for lineno, raw in enumerate(text.split("\n"), start=1):
         raw = raw.rstrip("\r")
         stripped = raw.strip()
@@ -249,6 +250,9 @@ def _read(
             continue
         raw, parameters = _integer_parameters(raw)
         curve = bool(defining.curves) and raw != (raw := defining.curve_line(raw))
+        differentiates = bool(defining.implicit) and defining.differentiates(raw)
+        if defining.implicit:  # x^2 + y^2 = 25, then dy/dx: y is a function of x
+            raw = defining.implicit_line(raw)
         if defining.variables:  # (f∘g)(x), (f + g)(x): written out
             raw = defining.algebra(raw)
         if parameters:
@@ -281,12 +285,16 @@ def _read(
             chains.append(current)
             current = []
         elif current and not continues:
-            current.append(_Piece("", lineno, pieces[0].col, source=raw))
+            # A line that differentiates the one above follows from it: ==>, not <=>.
+            link = "==>" if differentiates and not differentiated else ""
+            current.append(_Piece(link, lineno, pieces[0].col, source=raw))
+        differentiated = differentiates
         current.extend(pieces)
         alone = definition is not None and len(pieces) == 1
         blank = tangent is not None
     if current and not alone:
         chains.append(current)
+    assume += [f"{name} function" for name in defining.implicit]
     return assume, chains, defining
 
 

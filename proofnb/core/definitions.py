@@ -132,18 +132,68 @@ class Definitions:
         for name, (variable, body) in self.curves.items():
             if _derivative(raw, name) is None:
                 continue
-            n, v = re.escape(name), re.escape(variable)
-            two = r"\^\s*\{?2\}?"
-            second = (rf"\\frac\s*\{{\s*d\s*{two}\s*{n}\s*\}}\s*\{{\s*d\s*{v}\s*{two}\s*\}}"
-                      rf"|(?<![A-Za-z\\])d{two}\s*{n}\s*/\s*d{v}{two}"
-                      rf"|(?<![A-Za-z_\\]){n}\s*(?:''|\^\s*\{{\s*(?:\\prime\s*){{2}}\}})(?!\s*\()")
-            first = (rf"\\frac\s*\{{\s*d\s*{n}\s*\}}\s*\{{\s*d\s*{v}\s*\}}"
-                     rf"|(?<![A-Za-z\\])d{n}\s*/\s*d{v}(?![A-Za-z])"
-                     rf"|(?<![A-Za-z_\\]){n}\s*(?:'|\^\s*\{{\s*\\prime\s*\}}|\^\s*\\prime)(?!\s*\()")
+            second, first = _derivative_patterns(name, variable)
             raw = re.sub(second, _literal(f"(d^2/d{variable}^2 ({body}))"), raw)
             raw = re.sub(first, _literal(f"(d/d{variable} ({body}))"), raw)
-            raw = re.sub(rf"(?<![A-Za-z_\\]){n}(?![A-Za-z_'(])", _literal(f"({body})"), raw)
+            raw = re.sub(rf"(?<![A-Za-z_\\]){re.escape(name)}(?![A-Za-z_'(])",
+                         _literal(f"({body})"), raw)
         return raw
+
+    @functools.cached_property
+    def implicit(self) -> dict[str, str]:
+        """Letters the cell differentiates without defining them, each with its variable:
+        after ``x^2 + y^2 = 25``, a line with ``dy/dx`` (or ``y'``) makes y an unknown
+        function of x in every line (``y(x)``, ``y'(x)``), as in implicit differentiation.
+        A letter qualifies when a line above its first derivative uses it and is no curve
+        ``y = <expression>``, and the cell never writes ``y(...)`` itself."""
+        found: dict[str, str] = {}
+        lines = _lines(self.text)
+        for name in sorted({m.group(1) for m in re.finditer(r"(?<![A-Za-z_\\])([a-zA-Z])'",
+                                                            self.text)}
+                           | {m.group(1) for m in re.finditer(
+                               r"(?<![A-Za-z\\])d(?:\^\s*\{?2\}?)?\s*([A-Za-z])\s*(?:\}\s*\{)?\s*/?\s*d",
+                               self.text)}):
+            if name in "eEiI" or name in self.names or re.search(
+                    rf"(?<![A-Za-z_\\]){name}\s*\(", self.text):
+                continue
+            differentiated = _derivative_lines(self.text, name)
+            if not differentiated:
+                continue
+            first, variable = differentiated[0]
+            letter = re.compile(rf"(?<![A-Za-z_\\]){name}(?![A-Za-z_'])")
+            here = lines[first].split("#", 1)[0]
+            mark = re.search(_derivative_patterns(name, variable)[1], here)
+            above = [line for line in (*lines[:first], here[: mark.start()] if mark else "")
+                     if letter.search(line.split("#", 1)[0])
+                     and not line.strip().lower().startswith("assume")]
+            if not above or variable == name or re.match(
+                    rf"\s*{name}\s*=(?![^#]*(?<![A-Za-z_\\]){name}(?![A-Za-z_]))", above[0]):
+                continue
+            found[name] = variable
+        return found
+
+    def implicit_line(self, raw: str) -> str:
+        """The line with each implicit letter as a function: ``2x + 2y dy/dx = 0`` is
+        ``2x + 2y(x) y'(x) = 0``."""
+        for name, variable in self.implicit.items():
+            second, first = _derivative_patterns(name, variable)
+            raw = re.sub(second, _literal(f"{name}''({variable})"), raw)
+            raw = re.sub(first, _literal(f"{name}'({variable})"), raw)
+            # y'(3y^2 - 6x): y' times the bracket (y'(x) stays y'(x))
+            raw = re.sub(rf"(?<![A-Za-z_\\]){re.escape(name)}('+)\s*(?=\()"
+                         rf"(?!\(\s*{re.escape(variable)}\s*\))",
+                         rf"{name}\1({variable}) ", raw)
+            raw = re.sub(r"(?<![A-Za-z_\\])[A-Za-z]{2,4}(?![A-Za-z_])",
+                         functools.partial(_letters_apart, name=name), raw)
+            raw = re.sub(rf"(?<![A-Za-z_\\]){re.escape(name)}(?![A-Za-z_'(])",
+                         _literal(f"{name}({variable})"), raw)
+        return raw
+
+    def differentiates(self, raw: str) -> bool:
+        """Does the line take a derivative of an implicit letter?"""
+        return any(_derivative(raw, name) is not None
+                   or re.search(rf"(?<![A-Za-z_\\]){re.escape(name)}'", raw)
+                   for name in self.implicit)
 
     def new_claim(self, first: _Piece, previous: str) -> bool:
         """Does a line that follows another without a relation start a claim of its own?
@@ -375,6 +425,33 @@ def _derivative(line: str, name: str) -> str | None:
     if re.search(rf"(?<![A-Za-z_\\]){n}\s*(?:'|\^\s*\{{?\s*\\prime)(?!'*\s*\()", code):
         return "x"
     return None
+
+
+def _letters_apart(match: re.Match[str], name: str) -> str:
+    """``xy`` as ``x y`` when it holds the implicit letter y and names nothing itself, so
+    that y can become y(x) in ``6xy``."""
+    from proofnb.core.functions import KNOWN_WORDS
+    from proofnb.core.lexer import GREEK_NAMES
+
+    word = match.group(0)
+    if name not in word or word in KNOWN_WORDS or word in GREEK_NAMES:
+        return word
+    return " ".join(word)
+
+
+def _derivative_patterns(name: str, variable: str) -> tuple[str, str]:
+    """Regular expressions for the second and the first derivative of the letter ``name`` in
+    ``variable``, as written in a line: ``d^2y/dx^2``, ``\\frac{d^2 y}{dx^2}``, ``y''``;
+    ``dy/dx``, ``\\frac{dy}{dx}``, ``y'``, ``y^{\\prime}`` (not ``y'(x)``)."""
+    n, v = re.escape(name), re.escape(variable)
+    two = r"\^\s*\{?2\}?"
+    second = (rf"\\frac\s*\{{\s*d\s*{two}\s*{n}\s*\}}\s*\{{\s*d\s*{v}\s*{two}\s*\}}"
+              rf"|(?<![A-Za-z\\])d{two}\s*{n}\s*/\s*d{v}{two}"
+              rf"|(?<![A-Za-z_\\]){n}\s*(?:''|\^\s*\{{\s*(?:\\prime\s*){{2}}\}})(?!\s*\()")
+    first = (rf"\\frac\s*\{{\s*d\s*{n}\s*\}}\s*\{{\s*d\s*{v}\s*\}}"
+             rf"|(?<![A-Za-z\\])d{n}\s*/\s*d{v}(?![A-Za-z])"
+             rf"|(?<![A-Za-z_\\]){n}\s*(?:'|\^\s*\{{\s*\\prime\s*\}}|\^\s*\\prime)(?!\s*\()")
+    return second, first
 
 
 def _literal(text: str) -> Callable[[re.Match[str]], str]:

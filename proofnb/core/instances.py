@@ -28,6 +28,7 @@ from sympy import Basic, Symbol
 from sympy.core.function import AppliedUndef, UndefinedFunction
 
 from .decide import Outcome, decide
+from .implicit import decide_implicit
 from .model import Counterexample
 from .numeric import step_seed
 from .usertext import user_text
@@ -87,6 +88,10 @@ def decide_functions(
     call = dict(conditions=conditions, real=real, seed=seed, texts=texts)
     sides = (lhs, rhs, origin)
     raw = written or sides
+    implicit = decide_implicit(relation, lhs, rhs, origin, conditions=conditions, real=real,
+                               deadline=deadline)
+    if implicit is not None:
+        return implicit
     general, constants, applicable = _generalized(
         relation, sides, raw, conditions, real, seed, texts, _share(deadline, GENERAL_SHARE))
     if general is not None:

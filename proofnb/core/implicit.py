@@ -1,0 +1,251 @@
+"""Implicit differentiation: a line that differentiates the line before it.
+
+``x^2 + y(x)^2 = 25 ==> 2x + 2 y(x) y'(x) = 0`` (with ``assume y function``) claims that every
+differentiable y whose graph lies on the curve satisfies the second line. It does not claim
+that each point of the first line satisfies the second: one point does not fix y'(x). So a
+step whose conclusion has derivatives of y that its premise F(x, y) = 0 lacks is decided as
+a claim about functions:
+
+* **proof**: differentiating F(x, y(x)) = 0 j times gives an equation linear in the j-th
+  derivative with coefficient ∂F/∂y, so on the curve y' = -F_x/F_y, and the higher ones
+  follow. Put into the conclusion (equations), each difference must vanish on the curve:
+  its numerator's pseudo-remainder by F is zero. F must be a square-free polynomial, so that
+  ∂F/∂y vanishes on the curve only at isolated points;
+* **refutation**: a rational point (x0, y0) of the curve where ∂F/∂y ≠ 0, and the values
+  y'(x0), y''(x0)... that differentiating F(x, y(x)) = 0 forces there. By the implicit
+  function theorem a y through (x0, y0) lies on the curve near x0, with exactly those
+  derivatives; when the conclusion is false there (exactly, both sides defined), that y is
+  the counterexample.
+
+Anything else is undecided: a sample function or a single point never refutes such a step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Sequence
+from fractions import Fraction
+
+import sympy as sp
+from sympy import Basic, Expr, Symbol
+from sympy.core.function import AppliedUndef
+
+from .decide import Outcome
+from .model import Counterexample
+from .usertext import user_text
+
+#: Highest derivative of y in a conclusion that is decided this way.
+MAX_ORDER = 3
+#: x0 (and y0, solving for x) tried when looking for a rational point of the curve.
+_TRIES: tuple[Fraction, ...] = tuple(
+    Fraction(v) for v in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, "1/2", "-1/2", 6, -6, 7, -7,
+                          8, -8, 9, -9, 10, -10, "3/2", "-3/2", 12, -12, 13, -13))
+#: Degree in the unknown above which the curve's points are not searched.
+MAX_DEGREE = 4
+
+@dataclasses.dataclass(frozen=True)
+class _Setup:
+    """The step read as F(x, y(x)) = 0 ==> conclusion, with y(x), y', y''... as symbols."""
+
+    call: AppliedUndef  # y(x)
+    x: Symbol
+    order: int
+    values: tuple[Symbol, ...]  # y(x), y'(x), y''(x)... as free variables
+    premise: Expr  # F, over values
+    derivatives: tuple[Expr, ...]  # d^j/dx^j F(x, y(x)), j = 1..order, over values
+    conclusion: Basic  # over values
+
+
+def decide_implicit(
+    relation: str, lhs: Basic, rhs: Basic, origin: Basic, *, conditions: tuple[Basic, ...],
+    real: bool, deadline: float,
+) -> Outcome | None:
+    """The decision on a step that differentiates its premise (or a later step of such a
+    chain, see :func:`_on_the_curve`), or ``None`` when the step is not one."""
+    if relation not in ("==>", "<==", "<=>"):
+        return None
+    premise, conclusion = (rhs, lhs) if relation == "<==" else (lhs, rhs)
+    setup = _setup(premise, conclusion, real)
+    if setup is None:
+        return _on_the_curve(relation, lhs, rhs, origin, real, deadline) \
+            if not conditions else None
+    if relation == "<=>":
+        return Outcome("unknown", "implicit", message=(
+            "this line differentiates the previous one: it follows from it (write ==>), but "
+            "the way back does not hold in general (a constant is lost)"))
+    if _proved(setup):
+        return Outcome("proved", "implicit differentiation", message=(
+            f"every {setup.call.func} on the curve of the previous line satisfies this line"))
+    if real and not conditions:
+        witness = _witness(setup, deadline)
+        if witness is not None:
+            return Outcome("refuted", "implicit differentiation", witness)
+    return Outcome("unknown", "implicit", message=(
+        f"this line differentiates the previous one ({setup.call} on its curve): no proof "
+        "found, and no point of the curve refutes it"))
+
+
+def _on_the_curve(relation: str, lhs: Basic, rhs: Basic, origin: Basic, real: bool,
+                  deadline: float) -> Outcome | None:
+    """A later step of a chain that starts on a curve (``2x + 2y y' = 0 ==> y' = -x/y``):
+    proved when each line the step needs holds for every y on the chain's first line;
+    refuted when one line holds there and the other fails at a point of the curve.
+    Otherwise ``None``: the step is decided on its own, value by value."""
+    lines = {side: _setup(origin, side, real) for side in (lhs, rhs)}
+    if any(setup is None for setup in lines.values()):
+        return None
+    holds = {side: _proved(setup) for side, setup in lines.items() if setup is not None}
+    needed = (rhs,) if relation == "==>" else (lhs,) if relation == "<==" else (lhs, rhs)
+    setup = lines[rhs]
+    assert setup is not None
+    if all(holds[line] for line in needed):
+        return Outcome("proved", "implicit differentiation", message=(
+            f"every {setup.call.func} on the curve of the chain's first line satisfies "
+            "this line"))
+    for given, claimed in ((lhs, rhs), (rhs, lhs)):
+        target = lines[claimed]
+        if holds[given] and claimed in needed and not holds[claimed] and target is not None \
+                and real:
+            witness = _witness(target, deadline, "the chain's first line")
+            if witness is not None:
+                return Outcome("refuted", "implicit differentiation", witness)
+    return None
+
+
+def _setup(premise: Basic, conclusion: Basic, real: bool) -> _Setup | None:
+    if not isinstance(premise, sp.Equality) or premise.has(sp.Derivative):
+        return None
+    calls = premise.atoms(AppliedUndef) | conclusion.atoms(AppliedUndef)
+    if len(calls) != 1:
+        return None
+    (call,) = calls
+    if len(call.args) != 1 or not isinstance(call.args[0], Symbol):
+        return None
+    x = call.args[0]
+    derivatives = [d for d in conclusion.atoms(sp.Derivative) if d.expr == call]
+    if not derivatives or any(v != x for d in derivatives for v in d.variables) \
+            or len(conclusion.atoms(sp.Derivative)) != len(derivatives):
+        return None
+    order = max(int(c) for d in derivatives for _, c in d.variable_count)
+    if order > MAX_ORDER or call not in premise.atoms(AppliedUndef):
+        return None
+    name = str(call.func)
+    values = tuple(sp.Symbol(f"{name}{chr(39) * j}({x})", real=True) if real
+                   else sp.Symbol(f"{name}{chr(39) * j}({x})") for j in range(order + 1))
+    put = {sp.Derivative(call, (x, j)): values[j] for j in range(order, 0, -1)}
+    put[call] = values[0]
+
+    def over_values(expr: Basic) -> Basic:
+        for atom, value in put.items():  # highest order first: y'' before y' before y
+            expr = expr.subs(atom, value)
+        return expr
+
+    f = premise.lhs - premise.rhs
+    derivs = tuple(over_values(sp.diff(f, x, j)) for j in range(1, order + 1))
+    body = over_values(conclusion)
+    if any(e.has(AppliedUndef, sp.Derivative) for e in (*derivs, body)):
+        return None
+    return _Setup(call, x, order, values, over_values(f), derivs, body)
+
+
+def _proved(setup: _Setup) -> bool:
+    """The conclusion's equations hold on the curve, with y', y''... read off F = 0."""
+    x, y = setup.x, setup.values[0]
+    equations = setup.conclusion.args if isinstance(setup.conclusion, sp.And) \
+        else (setup.conclusion,)
+    if not all(isinstance(e, sp.Equality) for e in equations):
+        return False
+    if not setup.premise.is_rational_function(x, y):
+        return False
+    try:
+        curve = sp.Poly(sp.numer(sp.together(setup.premise)), y)
+        if curve.degree() < 1 or any(k > 1 for _, k in
+                                     sp.Poly(curve.as_expr(), x, y).sqf_list()[1]):
+            return False
+        slopes: dict[Symbol, Expr] = {}
+        for j, derivative in enumerate(setup.derivatives, start=1):
+            linear = sp.Poly(sp.numer(sp.together(derivative.xreplace(slopes))),
+                             setup.values[j])
+            if linear.degree() != 1:
+                return False
+            a, b = linear.all_coeffs()
+            slopes[setup.values[j]] = sp.cancel(-b / a)
+        for e in equations:
+            difference = sp.cancel(sp.together((e.lhs - e.rhs).xreplace(slopes)))
+            if not difference.is_rational_function(x, y):
+                return False
+            top = sp.Poly(sp.numer(difference), y)
+            if not top.is_zero and not sp.prem(top, curve).is_zero:
+                return False
+    except (sp.PolynomialError, sp.GeneratorsNeeded, ZeroDivisionError):
+        return False
+    return True
+
+
+def _witness(setup: _Setup, deadline: float,
+             where: str = "the previous line") -> Counterexample | None:
+    """A rational point of the curve, the derivatives there, and the conclusion false."""
+    f = setup.premise
+    y = setup.values[0]
+    if not f.is_rational_function(setup.x, y):
+        return None
+    for x0, y0 in _curve_points(f, setup.x, y, deadline):
+        at: dict[Symbol, Expr] = {setup.x: x0, y: y0}
+        slope = sp.diff(f, y).xreplace(at)
+        if slope == 0 or not slope.is_Rational:
+            continue
+        for j, derivative in enumerate(setup.derivatives, start=1):  # linear in the j-th
+            value = sp.solve(derivative.xreplace(at), setup.values[j])
+            if len(value) != 1 or not value[0].is_Rational:
+                break
+            at[setup.values[j]] = value[0]
+        else:
+            fails = _false_at(setup.conclusion, at)
+            if fails is not None:
+                return _counterexample(setup, at, *fails, where)
+    return None
+
+
+def _curve_points(f: Expr, x: Symbol, y: Symbol,
+                  deadline: float) -> Sequence[tuple[sp.Rational, sp.Rational]]:
+    """Rational points of F(x, y) = 0: a small x with rational y, or a small y with rational x."""
+    found: list[tuple[sp.Rational, sp.Rational]] = []
+    numerator = sp.numer(sp.together(f))
+    for fixed, free in ((x, y), (y, x)):
+        for value in _TRIES:
+            if time.monotonic() > deadline or len(found) >= 12:
+                return found
+            v = sp.Rational(value.numerator, value.denominator)
+            try:
+                poly = sp.Poly(numerator.xreplace({fixed: v}), free)
+            except sp.PolynomialError:
+                return found
+            if poly.is_zero or poly.degree() > MAX_DEGREE:
+                continue
+            for root in sp.roots(poly, filter="Q"):
+                point = (v, root) if fixed == x else (root, v)
+                if point not in found and f.xreplace({x: point[0], y: point[1]}) == 0:
+                    found.append(point)
+    return found
+
+
+def _false_at(statement: Basic, at: dict[Symbol, Expr]) -> tuple[Expr, Expr] | None:
+    """Both sides of a relation exactly, when it is defined and false at ``at``."""
+    if not isinstance(statement, sp.core.relational.Relational):
+        return None
+    sides = [s.xreplace(at) for s in statement.args]
+    if not all(isinstance(v, Expr) and v.is_Rational for v in sides):
+        return None
+    holds = statement.func(*sides)
+    return (sides[0], sides[1]) if holds is sp.false else None
+
+
+def _counterexample(setup: _Setup, at: dict[Symbol, Expr], left: Expr, right: Expr,
+                    where: str) -> Counterexample:
+    shown = ", ".join(f"{s.name} = {user_text(at[s])}" for s in (setup.x, *setup.values))
+    text = (f"{shown} (a point of {where}, and what differentiating it gives "
+            f"there): left side {user_text(left)}, right side {user_text(right)}")
+    point = tuple((s.name, str(at[s])) for s in (setup.x, *setup.values))
+    return Counterexample(kind="value", point=point, lhs_value=str(left),
+                          rhs_value=str(right), text=text)
