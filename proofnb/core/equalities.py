@@ -211,11 +211,12 @@ _MAX_IDEAL_DEGREE = 4
 def proved_in_ideal(lhs: Basic, rhs: Basic, conditions: Sequence[Basic]) -> bool:
     """Does ``lhs = rhs`` hold wherever the equality assumptions do? True when the
     numerator of ``lhs - rhs`` lies in the ideal of the assumptions' numerators (each
-    vanishes wherever its assumption holds), and every denominator of either side is a
-    product of expressions the assumptions declare nonzero: ``assume r + s = -b/a,
-    r s = c/a, a != 0`` gives ``(r - s)^2 = (b^2 - 4ac)/a^2``. Rational functions with
-    rational coefficients only."""
-    from .systems import declared_nonzero, nonzero_by_declaration
+    vanishes wherever its assumption holds, and each declared-nonzero n adds ``n t - 1``),
+    and every denominator of either side is a product of expressions the assumptions
+    declare nonzero or has no zero where they hold: ``assume r + s = -b/a, r s = c/a,
+    a != 0`` gives ``(r - s)^2 = (b^2 - 4ac)/a^2``. Rational functions with rational
+    coefficients only."""
+    from .systems import declared_nonzero, nonzero_by_declaration, nonzero_generators
 
     if not isinstance(lhs, Expr) or not isinstance(rhs, Expr):
         return False
@@ -230,12 +231,16 @@ def proved_in_ideal(lhs: Basic, rhs: Basic, conditions: Sequence[Basic]) -> bool
     target = _numerator(lhs - rhs, symbols)
     if target is None or any(g is None for g in gens):
         return False
-    for side in (lhs, rhs):
-        denominator = sp.together(side).as_numer_denom()[1]
-        if not nonzero_by_declaration(denominator, nonzero):
-            return False
     try:
-        basis = sp.groebner(gens, *symbols, order="grevlex", domain=sp.QQ)
+        extra, ts = nonzero_generators(nonzero, symbols)
+        letters = (*symbols, *ts)
+        for side in (lhs, rhs):
+            denominator = sp.expand(sp.together(side).as_numer_denom()[1])
+            if not nonzero_by_declaration(denominator, nonzero) and list(sp.groebner(
+                    [*gens, *extra, denominator], *letters, order="grevlex",
+                    domain=sp.QQ).exprs) != [1]:
+                return False  # 1/r where r s = c/a, c != 0: r = 0 is outside the setting
+        basis = sp.groebner([*gens, *extra], *letters, order="grevlex", domain=sp.QQ)
         return bool(basis.contains(target))
     except (sp.PolynomialError, NotImplementedError, ValueError, TypeError):
         return False

@@ -53,7 +53,11 @@ def prove_by_systems(problem: Problem, deadline: float) -> tuple[ProofFound | No
         checks.append((second, problem.lhs))
     for members, other in checks:
         if members is None:
-            return prove_by_ideals(problem), found
+            # one equation solved for one letter is the subject tier's (a x = b <=> x = b/a)
+            several = len(sp.And.make_args(problem.lhs)) > 1 and \
+                len(sp.And.make_args(problem.rhs)) > 1
+            return prove_by_ideals(problem) or (
+                prove_solved_form(problem) if several else None), found
         if any(_member(other, p, problem.real) is not True for p in members):
             return None, found
     return (ProofFound("finite-solutions") if checks else None), found
@@ -389,6 +393,29 @@ def declared_nonzero(conds: Sequence[Basic]) -> list[Expr]:
     return out
 
 
+#: Declared-nonzero expressions used as generators ``n t - 1`` (each adds a letter).
+_MAX_NONZERO_GENERATORS = 3
+
+
+def nonzero_generators(nonzero: Sequence[Expr], symbols: Sequence[Symbol]
+                       ) -> tuple[list[Expr], list[Symbol]]:
+    """``n t - 1`` (t a new letter) for each declared-nonzero polynomial n: a polynomial in
+    the ideal with them vanishes wherever the others do and no n does (``k x + y = 1 and
+    x + k y = 1`` gives ``x = y`` only where k != 1)."""
+    gens: list[Expr] = []
+    letters: list[Symbol] = []
+    for n in nonzero:
+        if len(gens) == _MAX_NONZERO_GENERATORS:
+            break
+        if n.is_number or n.free_symbols - set(symbols) or not n.is_polynomial(*symbols) \
+                or not all(c.is_Rational for c in sp.Poly(n, *symbols).coeffs()):
+            continue
+        t = sp.Dummy("t")
+        gens.append(sp.expand(n * t - 1))
+        letters.append(t)
+    return gens, letters
+
+
 def nonzero_by_declaration(denominator: Expr, nonzero: list[Expr]) -> bool:
     """Is every factor of ``denominator`` a number or (up to sign) declared nonzero?"""
     _, factors = sp.factor_list(sp.expand(denominator))
@@ -448,7 +475,8 @@ def _system_implies(premise: Basic, claim: Basic, symbols: list[Symbol],
     values = _solved(claim, symbols)
     if gens is None or values is None:
         return False
-    basis = sp.groebner(gens, *symbols, order="grevlex", domain=sp.QQ)
+    extra, ts = nonzero_generators(nonzero, symbols)
+    basis = sp.groebner(gens + extra, *symbols, *ts, order="grevlex", domain=sp.QQ)
     for var, value in values.items():
         numer, denom = sp.together(value).as_numer_denom()
         if not nonzero_by_declaration(denom, nonzero):

@@ -129,3 +129,30 @@ def test_no_ideal_proof_where_a_side_may_be_undefined() -> None:
 )
 def test_intervals_with_infinite_ends_and_unions(cell: str, expected: str) -> None:
     assert _statuses(cell) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("cell", "assume", "expected"),
+    [
+        # the system gives x = y only where k != 1: a declared-nonzero n joins the ideal as
+        # n t - 1 (it ended "likely")
+        ("kx + y = 1 and x + ky = 1 <=> x = 1/(k + 1) and y = 1/(k + 1)",
+         "k != 1, k != -1", "proved"),
+        ("kx + y = 1 and x + ky = 1 <=> x = 1/(k - 1) and y = 1/(k - 1)",
+         "k != 1, k != -1", "refuted"),
+        ("kx + y = 1 and x + ky = 1 <=> x = 1/(k + 1) and y = 1/(k + 1)", "k != -1",
+         "refuted"),
+        # a denominator with no zero where the assumptions hold (r s = c/a, c != 0)
+        ("1/r + 1/s = -b/c", "r + s = -b/a, r s = c/a, a != 0, c != 0", "proved"),
+        ("1/r + 1/s = b/c", "r + s = -b/a, r s = c/a, a != 0, c != 0", "not proved"),
+        ("1/r + 1/s + 1/t = 11/6", "r + s + t = 6, rs + rt + st = 11, rst = 6", "proved"),
+        ("r^2 + s^2 + t^2 = 14", "r + s + t = 6, rs + rt + st = 11, rst = 6", "proved"),
+    ],
+)
+def test_declared_nonzero_expressions_in_the_ideal(cell: str, assume: str,
+                                                   expected: str) -> None:
+    statuses = _statuses(cell, assume)
+    if expected == "not proved":
+        assert statuses != ["proved"]
+    else:
+        assert statuses == [expected]
