@@ -179,12 +179,17 @@ class Definitions:
             second, first = _derivative_patterns(name, variable)
             raw = re.sub(second, _literal(f"{name}''({variable})"), raw)
             raw = re.sub(first, _literal(f"{name}'({variable})"), raw)
-            # y'(3y^2 - 6x): y' times the bracket (y'(x) stays y'(x))
-            raw = re.sub(rf"(?<![A-Za-z_\\]){re.escape(name)}('+)\s*(?=\()"
+            # y'(3y^2 - 6x): y' times a bracket with letters (y'(x) stays y'(x), and y'(3)
+            # is the slope at 3)
+            raw = re.sub(rf"(?<![A-Za-z_\\]){re.escape(name)}('+)\s*"
+                         r"(?=\((?:[^()]|\([^()]*\))*[A-Za-z])"
                          rf"(?!\(\s*{re.escape(variable)}\s*\))",
                          rf"{name}\1({variable}) ", raw)
             raw = re.sub(r"(?<![A-Za-z_\\])[A-Za-z]{2,4}(?![A-Za-z_])",
                          functools.partial(_letters_apart, name=name), raw)
+            # xyy' split into x y y': its y' too is y'(x)
+            raw = re.sub(second, _literal(f"{name}''({variable})"), raw)
+            raw = re.sub(first, _literal(f"{name}'({variable})"), raw)
             raw = re.sub(rf"(?<![A-Za-z_\\]){re.escape(name)}(?![A-Za-z_'(])",
                          _literal(f"{name}({variable})"), raw)
         return raw
@@ -442,15 +447,16 @@ def _letters_apart(match: re.Match[str], name: str) -> str:
 def _derivative_patterns(name: str, variable: str) -> tuple[str, str]:
     """Regular expressions for the second and the first derivative of the letter ``name`` in
     ``variable``, as written in a line: ``d^2y/dx^2``, ``\\frac{d^2 y}{dx^2}``, ``y''``;
-    ``dy/dx``, ``\\frac{dy}{dx}``, ``y'``, ``y^{\\prime}`` (not ``y'(x)``)."""
+    ``dy/dx``, ``\\frac{dy}{dx}``, ``y'``, ``y^{\\prime}`` (not ``y'(x)``, and ``y''`` is no
+    ``y'`` followed by a quote)."""
     n, v = re.escape(name), re.escape(variable)
     two = r"\^\s*\{?2\}?"
     second = (rf"\\frac\s*\{{\s*d\s*{two}\s*{n}\s*\}}\s*\{{\s*d\s*{v}\s*{two}\s*\}}"
               rf"|(?<![A-Za-z\\])d{two}\s*{n}\s*/\s*d{v}{two}"
-              rf"|(?<![A-Za-z_\\]){n}\s*(?:''|\^\s*\{{\s*(?:\\prime\s*){{2}}\}})(?!\s*\()")
+              rf"|(?<![A-Za-z_\\]){n}\s*(?:''(?!')|\^\s*\{{\s*(?:\\prime\s*){{2}}\}})(?!\s*\()")
     first = (rf"\\frac\s*\{{\s*d\s*{n}\s*\}}\s*\{{\s*d\s*{v}\s*\}}"
              rf"|(?<![A-Za-z\\])d{n}\s*/\s*d{v}(?![A-Za-z])"
-             rf"|(?<![A-Za-z_\\]){n}\s*(?:'|\^\s*\{{\s*\\prime\s*\}}|\^\s*\\prime)(?!\s*\()")
+             rf"|(?<![A-Za-z_\\]){n}\s*(?:'(?!')|\^\s*\{{\s*\\prime\s*\}}|\^\s*\\prime)(?!\s*\()")
     return second, first
 
 
