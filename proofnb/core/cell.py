@@ -119,6 +119,7 @@ from proofnb.core.lexer import (
     tokenize,
 )
 from proofnb.core.model import StepSpec
+from proofnb.core.modular import congruence_line, split_modulus
 
 __all__ = ["MAX_CELL_CHARS", "ChainLine", "ParsedCell", "parse_cell"]
 
@@ -129,8 +130,8 @@ LineKind = Literal["expression", "statement"]
 
 _RELATION_NAMES = {"=": "=", "==": "=", "<": "<", "<=": "<=", ">": ">", ">=": ">=",
                    "<=>": "<=>", "==>": "==>", "=>": "==>", "<==": "<==",
-                   "->": "==>"}  # fmt: skip  # a top-level arrow x = 2 → x^2 = 4 implies
-_STATEMENT_MARKERS = frozenset({"!=", "and", "or", ",", "in"})
+                   "->": "==>", "≡": "≡"}  # fmt: skip  # a top-level arrow x = 2 → x^2 = 4 implies
+_STATEMENT_MARKERS = frozenset({"!=", "and", "or", ",", "in", "∣", "∤"})
 _DECIMAL_COMMA = re.compile(r"[0-9],[0-9]")
 _STATEMENT_CALLS = frozenset({"Eq", "Ne", "Lt", "Le", "Gt", "Ge", "And", "Or"})
 
@@ -249,6 +250,8 @@ def _read(
             assume.append(rest)
             continue
         raw, parameters = _integer_parameters(raw)
+        if "|" in raw or "mod" in raw:  # 3 | n^3 - n, \mathrm{mod}
+            raw = congruence_line(raw)
         curve = bool(defining.curves) and raw != (raw := defining.curve_line(raw))
         differentiates = bool(defining.implicit) and defining.differentiates(raw)
         if defining.implicit:  # x^2 + y^2 = 25, then dy/dx: y is a function of x
@@ -404,7 +407,7 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
                 marker = True  # (x = 1 and y = 2): a bracketed statement
             elif not stack and (
                 tok.text in EXPRESSION_RELATION_OPS or tok.text in STATEMENT_RELATION_OPS
-                or tok.text == "->"
+                or tok.text in ("->", "≡")
             ):
                 if tok.text == "=<":
                     raise ParseError(raw, "write '<=' for 'less than or equal to'",
@@ -485,12 +488,42 @@ def _expression_chain(
         _lone(terms[0])
     origin = terms[0].text
     lines.append(ChainLine(origin, terms[0].line, terms[0].col, "expression", None, number))
-    for rel, lhs, rhs in zip(relations, terms, terms[1:], strict=False):
+    texts = _congruence_texts(terms, relations) if any(
+        r.rel == "≡" or "mod" in t.text for r, t in zip(relations, terms[1:], strict=False)
+    ) else None
+    for k, (rel, lhs, rhs) in enumerate(zip(relations, terms, terms[1:], strict=False)):
         assert rel.rel is not None
-        lines.append(ChainLine(rhs.text, rhs.line, rhs.col, "expression", rel.rel, number))
-        steps.append(StepSpec(index=len(steps), relation=rel.rel, lhs=lhs.text, rhs=rhs.text,
-                              origin=origin, line=rhs.line, col=rhs.col, kind="expression",
-                              lhs_line=lhs.line, premise=premise))
+        relation, left, right = (rel.rel, lhs.text, rhs.text) if texts is None else texts[k]
+        lines.append(ChainLine(rhs.text, rhs.line, rhs.col, "expression", relation, number))
+        steps.append(StepSpec(index=len(steps), relation=relation, lhs=left, rhs=right,
+                              origin=texts[0][1] if texts else origin, line=rhs.line,
+                              col=rhs.col, kind="expression", lhs_line=lhs.line,
+                              premise=premise))
+
+
+def _congruence_texts(terms: list[_Piece], relations: list[_Piece]) -> list[tuple[str, str, str]]:
+    """(relation, lhs, rhs) per step of a chain with congruences: ``A ≡ B ≡ C (mod m)``
+    gives each ``≡`` step the modulus written at its right side, else the next one in the
+    chain (written once at the end), else the last one before; ``= B (mod m)`` is a
+    congruence too. A step's left side and the origin lose their modulus."""
+    split = [split_modulus(t.text, bare=k > 0 and relations[k - 1].rel == "≡")
+             for k, t in enumerate(terms)]
+    moduli = [m for _, m in split]
+    out: list[tuple[str, str, str]] = []
+    for k, rel in enumerate(relations):
+        body, own = split[k + 1]
+        relation = rel.rel or ""
+        if relation == "≡" or (relation == "=" and own is not None):
+            later = [m for m in moduli[k + 1 :] if m is not None]
+            earlier = [m for m in moduli[: k + 1] if m is not None]
+            modulus = own or (later[0] if later else earlier[-1] if earlier else None)
+            if modulus is None:
+                raise ParseError(rel.source, "write the modulus of this congruence: "
+                                 "a ≡ b (mod m)", rel.line, rel.col)
+            out.append(("≡", split[k][0], f"{body} (mod {modulus})"))
+        else:
+            out.append((relation, split[k][0], terms[k + 1].text))
+    return out
 
 
 def _statement_chain(
@@ -554,8 +587,18 @@ def _statement_chain(
         steps.append(StepSpec(index=len(steps), relation=relation, lhs=texts[i],
                               rhs=texts[i + 1], origin=origin, line=rhs.line, col=rhs.col,
                               kind="statement", lhs_line=lhs.line))
-    if not links:
+    if not links and _modular(texts[0]):
+        # 3 | n^3 - n, n^2 mod 4 = 0 or n^2 mod 4 = 1: a claim about every allowed n.
+        lines.append(ChainLine("true", head.line, head.col, "statement", "<=>", number))
+        steps.append(StepSpec(index=len(steps), relation="<=>", lhs=texts[0], rhs="true",
+                              origin=origin, line=head.line, col=head.col,
+                              kind="statement", lhs_line=head.line))
+    elif not links:
         _lone(head)
+
+
+def _modular(text: str) -> bool:
+    return any(mark in text for mark in ("≡", "∣", "∤", "mod", "\\equiv", "\\mid"))
 
 
 def _check_alternation(chain: list[_Piece]) -> None:

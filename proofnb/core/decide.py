@@ -198,6 +198,17 @@ def decide(
     the evaluated forms.
     """
     lhs, rhs, origin = (sp.sympify(e) for e in (lhs, rhs, origin))
+    if relation == "≡" or relation in ("<=>", "==>", "<==") and (
+            lhs.has(sp.Mod) or rhs.has(sp.Mod)):
+        # Congruences, divisibility, mod over the integers: an exact residue check.
+        from .congruence import decide_congruence, decide_modular_statement
+        if deadline is None:
+            deadline = time.monotonic() + 6.0
+        if relation == "≡":
+            return decide_congruence(lhs, rhs, conditions, deadline)
+        settled = decide_modular_statement(relation, lhs, rhs, conditions, deadline)
+        if settled is not None:
+            return settled
     raw_lhs, raw_rhs, raw_origin = written or (lhs, rhs, origin)
     conditions = _about_the_step(conditions, (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin))
     if deadline is None:

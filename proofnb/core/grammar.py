@@ -39,7 +39,9 @@ from proofnb.core.lexer import (
     TRUTH_WORDS,
     Token,
 )
+from proofnb.core.modular import Modulo, congruent, divides, not_integer
 
+_CONGRUENCE_OPS = frozenset({"≡", "∣", "∤"})
 _RELATIONS: dict[str, Any] = {
     "=": sp.Eq, "==": sp.Eq, "!=": sp.Ne, "<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge,
 }  # fmt: skip
@@ -61,6 +63,9 @@ class MathParser(Latex):
         written = list(self.tokens)
         result = self.statement()
         tok = self.peek()
+        if tok.kind != END and isinstance(result, sp.Expr) and self.at_modulus():
+            result = self.residue_class(result, tok)  # a congruence step's "B (mod m)"
+            tok = self.peek()
         if tok.kind != END:
             self.fail(tok, _unexpected(tok))
         if self.signed is not None:
@@ -127,10 +132,14 @@ class MathParser(Latex):
         tok = self.peek()
         if tok.text == "in" and (tok.kind == OP or tok.kind == NAME and self.set_follows()):
             return self.membership(self.expr(lhs, start), tok)
+        if tok.kind == OP and tok.text in _CONGRUENCE_OPS:
+            return self.congruences(lhs, start)
         if tok.kind != OP or tok.text not in _RELATIONS:
             if tok.kind == OP and tok.text == "=<":
                 self.fail(tok, "write '<=' for 'less than or equal to'")
             return lhs
+        if tok.text == "=" and self.congruence_follows():
+            return self.congruences(lhs, start)
         parts = []
         while tok.kind == OP and tok.text in _RELATIONS:
             self.advance()
@@ -140,6 +149,106 @@ class MathParser(Latex):
             self.expr(rhs, rhs_tok)
             parts.append(_RELATIONS[tok.text](lhs, rhs, evaluate=False))
             lhs, start, tok = rhs, rhs_tok, self.peek()
+        return parts[0] if len(parts) == 1 else sp.And(*parts)
+
+    def at_modulus(self) -> bool:
+        """A congruence's modulus at the cursor: ``(mod m)``, ``\\pmod{m}``, or a bare
+        ``mod m`` after ``≡`` (elsewhere ``mod`` is the remainder operator)."""
+        tok = self.peek()
+        if tok.kind == OP and tok.text == "(":
+            nxt = self.peek(1)
+            return nxt.kind == NAME and nxt.text in ("mod", "pmod")
+        if tok.kind != NAME or tok.text not in ("mod", "pmod"):
+            return False
+        if tok.text == "pmod":
+            return True
+        depth = 0
+        for before in reversed(self.tokens[: self.i]):
+            if before.kind != OP:
+                continue
+            if before.text in (")", "]", "}"):
+                depth += 1
+            elif before.text in ("(", "[", "{"):
+                if depth == 0:
+                    return False
+                depth -= 1
+            elif depth == 0 and before.text == "≡":
+                return True
+            elif depth == 0 and (before.text in _RELATIONS or before.text in (
+                    "and", "or", ",", "∣", "∤", "<=>", "==>", "<==")):
+                return False
+        return False
+
+    def modulus(self) -> Any:
+        """Read ``(mod m)``, ``\\pmod{m}``, ``\\pmod m`` or ``mod m``; return m."""
+        if self.at("("):
+            self.advance()
+            self.advance()  # mod
+            tok = self.peek()
+            value = self.expr(self.sum(), tok)
+            self.expect(")", "after the modulus")
+            return value
+        self.advance()
+        tok = self.peek()
+        return self.expr(self.unary(), tok)
+
+    def residue_class(self, value: Any, tok: Token) -> Any:
+        """``B (mod m)`` alone: the right side of a congruence step."""
+        modulus = self.modulus()
+        self.integers(tok, value, modulus)
+        return Modulo(value, modulus)
+
+    def integers(self, tok: Token, *exprs: Any) -> None:
+        names = not_integer(*exprs)
+        if names:
+            listed = ", ".join(names)
+            self.fail(tok, f"a congruence or divisibility is about integers: declare "
+                           f"{listed} (assume {listed} integer)")
+
+    def congruence_follows(self) -> bool:
+        """``A = B (mod m)``: an equals sign whose right side ends with a modulus."""
+        depth = 0
+        for tok in self.tokens[self.i + 1 :]:
+            if tok.kind == OP and tok.text in ("(", "[", "{"):
+                if depth == 0 and tok.text == "(" and self.tokens[
+                        self.tokens.index(tok) + 1].text in ("mod", "pmod"):
+                    return True
+                depth += 1
+            elif tok.kind == OP and tok.text in (")", "]", "}"):
+                depth -= 1
+            elif tok.kind == NAME and tok.text == "pmod" and depth == 0:
+                return True
+            elif depth == 0 and tok.kind == OP and (tok.text in _RELATIONS or tok.text in (
+                    "and", "or", ",", "≡", "∣", "∤")):
+                return False
+        return False
+
+    def congruences(self, lhs: Any, start: Token) -> Any:
+        """``a ≡ b ≡ c (mod m)`` (one modulus for the chain, or one per link), ``d ∣ e``,
+        ``d ∤ e``, and ``A = B (mod m)``: statements about integers."""
+        parts: list[Any] = []
+        pending: list[tuple[Any, Any, Token]] = []  # links of ≡ still without a modulus
+        tok = self.peek()
+        while tok.kind == OP and (tok.text in _CONGRUENCE_OPS or tok.text == "="):
+            self.advance()
+            rhs_tok = self.peek()
+            rhs = self.expr(self.sum(), rhs_tok)
+            self.expr(lhs, start)
+            if tok.text in ("∣", "∤"):
+                self.integers(tok, lhs, rhs)
+                parts.append(divides(lhs, rhs, negated=tok.text == "∤"))
+            else:
+                pending.append((lhs, rhs, tok))
+                parts.append(None)
+            if self.at_modulus():
+                modulus = self.modulus()
+                for a, b, where in pending:
+                    self.integers(where, a, b, modulus)
+                    parts[parts.index(None)] = congruent(a, b, modulus)
+                pending = []
+            lhs, start, tok = rhs, rhs_tok, self.peek()
+        if pending:
+            self.fail(pending[0][2], "write the modulus of this congruence: a ≡ b (mod m)")
         return parts[0] if len(parts) == 1 else sp.And(*parts)
 
     def set_follows(self) -> bool:
@@ -267,6 +376,17 @@ class MathParser(Latex):
                 factor = self.expr(self.unary(), nxt)
                 if tok.text == "/":
                     factor = self.power_of(factor, sp.S.NegativeOne, tok)
+            elif tok.kind == NAME and tok.text in ("mod", "pmod") or (
+                    tok.kind == OP and tok.text == "(" and self.at_modulus()):
+                if self.at_modulus():
+                    break  # a congruence's modulus: the product ends here
+                self.advance()  # n^2 mod 4: the remainder, as binding as * and /
+                nxt = self.peek()
+                divisor = self.expr(self.unary(), nxt)
+                value = self.expr(first, start) if factors is None else self.build(
+                    sp.Mul, factors, start)
+                first, factors = self.build(sp.Mod, [value, divisor], tok), None
+                continue
             elif self.implicit(tok):
                 factor = self.expr(self.power(), tok)
             else:

@@ -95,7 +95,8 @@ _UNICODE_OPS: dict[str, tuple[str, str]] = {
     "⟹": (OP, "==>"), "⇐": (OP, "<=="), "⟸": (OP, "<=="), "→": (OP, "->"), "∧": (OP, "and"),
     "¬": (OP, "not"), "∨": (OP, "or"), "√": (OP, "√"), "∛": (OP, "∛"), "∞": (NAME, "oo"),
     "‐": (OP, "-"), "‑": (OP, "-"), "‒": (OP, "-"), "﹣": (OP, "-"), "－": (OP, "-"),
-    "＋": (OP, "+"), "∗": (OP, "*"), "∕": (OP, "/"), "⁄": (OP, "/"), "∣": (OP, "|"),
+    "＋": (OP, "+"), "∗": (OP, "*"), "∕": (OP, "/"), "⁄": (OP, "/"), "∣": (OP, "∣"),
+    "∤": (OP, "∤"), "≡": (OP, "≡"),
     "＝": (OP, "="), "＜": (OP, "<"), "＞": (OP, ">"), "∴": (OP, "==>"), "↔": (OP, "<=>"),
     "⟶": (OP, "->"), "⋀": (OP, "and"), "⋁": (OP, "or"),
     "∈": (OP, "in"), "∪": (OP, "cup"), "⊥": (NAME, "false"), "⊤": (NAME, "true"),
@@ -118,7 +119,9 @@ _LATEX_OPS: dict[str, tuple[str, str]] = {
     "neg": (OP, "not"), "lnot": (OP, "not"), "therefore": (OP, "==>"), "cdotp": (OP, "*"),
     "%": (OP, "%"), "longrightarrow": (OP, "->"), "leftrightarrow": (OP, "<=>"),
     "in": (OP, "in"), "cup": (OP, "cup"), "lvert": (OP, "|"), "rvert": (OP, "|"), "vert": (OP, "|"),
-    "mid": (OP, "|"), "|": (OP, "|"), "{": (OP, "{"), "}": (OP, "}"), "infty": (NAME, "oo"),
+    "mid": (OP, "∣"), "nmid": (OP, "∤"), "equiv": (OP, "≡"), "bmod": (NAME, "mod"),
+    "mod": (NAME, "mod"), "pmod": (NAME, "pmod"), "|": (OP, "|"), "{": (OP, "{"),
+    "}": (OP, "}"), "infty": (NAME, "oo"),
     "pi": (NAME, "pi"), "varepsilon": (NAME, "epsilon"), "varphi": (NAME, "phi"),
     "vartheta": (NAME, "theta"), "e": (NAME, "e"), "varnothing": (CMD, "emptyset"),
     "bot": (NAME, "false"), "top": (NAME, "true"),
@@ -147,7 +150,6 @@ _ELLIPSIS_COMMANDS: frozenset[str] = frozenset("cdots ldots dots dotsb dotsc dot
 _HINTS = {
     "…": _ELLIPSIS_HINT,
     "≈": ": proofnb checks exact steps; write '=' for an identity",
-    "≡": ": write '=' for an identity (congruences modulo n are not supported)",
 }
 
 #: Relations a chain can be split at.
