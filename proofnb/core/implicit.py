@@ -10,7 +10,10 @@ a claim about functions:
   derivative with coefficient ∂F/∂y, so on the curve y' = -F_x/F_y, and the higher ones
   follow. Put into the conclusion (equations), each difference must vanish on the curve:
   its numerator's pseudo-remainder by F is zero. F must be a square-free polynomial, so that
-  ∂F/∂y vanishes on the curve only at isolated points;
+  ∂F/∂y vanishes on the curve only at isolated points, with a coefficient that is a nonzero
+  number, so that no value of a parameter makes every y a solution (``a y = a x`` at a = 0);
+  and no denominator of the conclusion as written may vanish on a whole part of the curve
+  (``(y - x)/(y - x)`` on y = x is undefined there, not 1);
 * **refutation**: a rational point (x0, y0) of the curve where ∂F/∂y ≠ 0, and the values
   y'(x0), y''(x0)... that differentiating F(x, y(x)) = 0 forces there. By the implicit
   function theorem a y through (x0, y0) lies on the curve near x0, with exactly those
@@ -32,6 +35,7 @@ from sympy import Basic, Expr, Symbol
 from sympy.core.function import AppliedUndef
 
 from .decide import Outcome
+from .domain import conditions
 from .model import Counterexample
 from .usertext import user_text
 
@@ -43,6 +47,9 @@ _TRIES: tuple[Fraction, ...] = tuple(
                           8, -8, 9, -9, 10, -10, "3/2", "-3/2", 12, -12, 13, -13))
 #: Degree in the unknown above which the curve's points are not searched.
 MAX_DEGREE = 4
+#: Bound on (total degree of F) x order^2 for a proof: the slopes of order 3 of a curve of
+#: degree 8 take seconds to write out.
+MAX_PROOF_WORK = 64
 
 @dataclasses.dataclass(frozen=True)
 class _Setup:
@@ -55,65 +62,77 @@ class _Setup:
     premise: Expr  # F, over values
     derivatives: tuple[Expr, ...]  # d^j/dx^j F(x, y(x)), j = 1..order, over values
     conclusion: Basic  # over values
+    undefined: tuple[Expr, ...]  # the conclusion's denominators as written, over values
+    regions: bool  # the conclusion as written is real only on a region (a root, a log)
 
 
 def decide_implicit(
     relation: str, lhs: Basic, rhs: Basic, origin: Basic, *, conditions: tuple[Basic, ...],
-    real: bool, deadline: float,
+    real: bool, deadline: float, written: tuple[Basic, Basic, Basic] | None = None,
 ) -> Outcome | None:
     """The decision on a step that differentiates its premise (or a later step of such a
-    chain, see :func:`_on_the_curve`), or ``None`` when the step is not one."""
+    chain, see :func:`_on_the_curve`), or ``None`` when the step is not one. ``written``:
+    lhs, rhs and origin as the user wrote them (their denominators)."""
     if relation not in ("==>", "<==", "<=>"):
         return None
-    premise, conclusion = (rhs, lhs) if relation == "<==" else (lhs, rhs)
-    setup = _setup(premise, conclusion, real)
+    raw_lhs, raw_rhs, _ = written or (lhs, rhs, origin)
+    premise, conclusion, raw = (rhs, lhs, raw_lhs) if relation == "<==" \
+        else (lhs, rhs, raw_rhs)
+    setup = _setup(premise, conclusion, real, raw)
     if setup is None:
-        return _on_the_curve(relation, lhs, rhs, origin, real, deadline) \
-            if not conditions else None
-    if relation == "<=>":
-        return Outcome("unknown", "implicit", message=(
-            "this line differentiates the previous one: it follows from it (write ==>), but "
-            "the way back does not hold in general (a constant is lost)"))
-    if _proved(setup):
+        return _on_the_curve(relation, (lhs, rhs), (raw_lhs, raw_rhs), origin, real,
+                             deadline) if not conditions else None
+    proved = relation != "<=>" and _proved(setup)
+    if proved:
         return Outcome("proved", "implicit differentiation", message=(
             f"every {setup.call.func} on the curve of the previous line satisfies this line"))
-    if real and not conditions:
+    if real and not conditions:  # the way forward fails: so does <=>
         witness = _witness(setup, deadline)
         if witness is not None:
             return Outcome("refuted", "implicit differentiation", witness)
+    if relation == "<=>":
+        return Outcome("unknown", "implicit", message=(
+            "this line differentiates the previous one: it may follow from it (write ==>), "
+            "but the way back does not hold in general (a constant is lost)"))
     return Outcome("unknown", "implicit", message=(
         f"this line differentiates the previous one ({setup.call} on its curve): no proof "
         "found, and no point of the curve refutes it"))
 
 
-def _on_the_curve(relation: str, lhs: Basic, rhs: Basic, origin: Basic, real: bool,
-                  deadline: float) -> Outcome | None:
+def _on_the_curve(relation: str, sides: tuple[Basic, Basic], raw: tuple[Basic, Basic],
+                  origin: Basic, real: bool, deadline: float) -> Outcome | None:
     """A later step of a chain that starts on a curve (``2x + 2y y' = 0 ==> y' = -x/y``):
     proved when each line the step needs holds for every y on the chain's first line;
-    refuted when one line holds there and the other fails at a point of the curve.
-    Otherwise ``None``: the step is decided on its own, value by value."""
-    lines = {side: _setup(origin, side, real) for side in (lhs, rhs)}
-    if any(setup is None for setup in lines.values()):
-        return None
-    holds = {side: _proved(setup) for side, setup in lines.items() if setup is not None}
+    refuted when one line holds there and the other fails at a point of the curve where
+    the first is defined and true. Otherwise ``None``: the step is decided on its own,
+    value by value."""
+    lhs, rhs = sides
+    lines: dict[Basic, _Setup] = {}
+    for side, written in zip(sides, raw, strict=True):
+        setup = _setup(origin, side, real, written)
+        if setup is None:
+            return None
+        lines[side] = setup
+    holds = {side: _proved(setup) for side, setup in lines.items()}
     needed = (rhs,) if relation == "==>" else (lhs,) if relation == "<==" else (lhs, rhs)
-    setup = lines[rhs]
-    assert setup is not None
     if all(holds[line] for line in needed):
         return Outcome("proved", "implicit differentiation", message=(
-            f"every {setup.call.func} on the curve of the chain's first line satisfies "
+            f"every {lines[rhs].call.func} on the curve of the chain's first line satisfies "
             "this line"))
     for given, claimed in ((lhs, rhs), (rhs, lhs)):
-        target = lines[claimed]
-        if holds[given] and claimed in needed and not holds[claimed] and target is not None \
-                and real:
-            witness = _witness(target, deadline, "the chain's first line")
+        if holds[given] and claimed in needed and not holds[claimed] and real:
+            triple = sp.Tuple(given, claimed, sp.Tuple(*lines[given].undefined))
+            both = _setup(origin, triple, real)  # y', y''... for both lines
+            witness = None if both is None else _witness(both, deadline, "the chain's first line")
             if witness is not None:
                 return Outcome("refuted", "implicit differentiation", witness)
     return None
 
 
-def _setup(premise: Basic, conclusion: Basic, real: bool) -> _Setup | None:
+def _setup(premise: Basic, conclusion: Basic, real: bool,
+           written: Basic | None = None) -> _Setup | None:
+    """The step read on the curve of ``premise``; None when it is no such step. ``conclusion``
+    may be a triple (see :func:`_false_at`) for :func:`_on_the_curve`."""
     if not isinstance(premise, sp.Equality) or premise.has(sp.Derivative):
         return None
     calls = premise.atoms(AppliedUndef) | conclusion.atoms(AppliedUndef)
@@ -144,9 +163,12 @@ def _setup(premise: Basic, conclusion: Basic, real: bool) -> _Setup | None:
     f = premise.lhs - premise.rhs
     derivs = tuple(over_values(sp.diff(f, x, j)) for j in range(1, order + 1))
     body = over_values(conclusion)
-    if any(e.has(AppliedUndef, sp.Derivative) for e in (*derivs, body)):
+    found = conditions(written if written is not None else conclusion, real=real)
+    undefined = tuple(over_values(c.expr) for c in found if c.kind == "ne")
+    if any(e.has(AppliedUndef, sp.Derivative) for e in (*derivs, body, *undefined)):
         return None
-    return _Setup(call, x, order, values, over_values(f), derivs, body)
+    return _Setup(call, x, order, values, over_values(f), derivs, body, undefined,
+                  any(c.kind == "ge" for c in found))
 
 
 def _proved(setup: _Setup) -> bool:
@@ -154,14 +176,16 @@ def _proved(setup: _Setup) -> bool:
     x, y = setup.x, setup.values[0]
     equations = setup.conclusion.args if isinstance(setup.conclusion, sp.And) \
         else (setup.conclusion,)
-    if not all(isinstance(e, sp.Equality) for e in equations):
+    if not all(isinstance(e, sp.Equality) for e in equations) or setup.regions:
         return False
     if not setup.premise.is_rational_function(x, y):
         return False
     try:
         curve = sp.Poly(sp.numer(sp.together(setup.premise)), y)
-        if curve.degree() < 1 or any(k > 1 for _, k in
-                                     sp.Poly(curve.as_expr(), x, y).sqf_list()[1]):
+        whole = sp.Poly(curve.as_expr(), x, y)
+        if curve.degree() < 1 or whole.total_degree() * setup.order**2 > MAX_PROOF_WORK \
+                or not any(c.is_number and c != 0 for c in whole.coeffs()) \
+                or any(k > 1 for _, k in whole.sqf_list()[1]):
             return False
         slopes: dict[Symbol, Expr] = {}
         for j, derivative in enumerate(setup.derivatives, start=1):
@@ -177,6 +201,11 @@ def _proved(setup: _Setup) -> bool:
                 return False
             top = sp.Poly(sp.numer(difference), y)
             if not top.is_zero and not sp.prem(top, curve).is_zero:
+                return False
+        for denominator in setup.undefined:  # zero on a part of the curve: undefined there
+            bottom = sp.cancel(sp.together(denominator.xreplace(slopes)))
+            if not bottom.is_rational_function(x, y) or sp.Poly(
+                    sp.gcd(sp.numer(bottom), whole.as_expr()), x, y).degree(y) > 0:
                 return False
     except (sp.PolynomialError, sp.GeneratorsNeeded, ZeroDivisionError):
         return False
@@ -231,14 +260,32 @@ def _curve_points(f: Expr, x: Symbol, y: Symbol,
 
 
 def _false_at(statement: Basic, at: dict[Symbol, Expr]) -> tuple[Expr, Expr] | None:
-    """Both sides of a relation exactly, when it is defined and false at ``at``."""
+    """Both sides of a relation exactly, when it is defined and false at ``at``; for a triple
+    (a line that holds, a line claimed, the first's denominators as written), those of the
+    second when the first is defined and true there."""
+    if isinstance(statement, sp.Tuple):
+        given, claimed, undefined = statement.args
+        defined = all(d.xreplace(at).is_Rational and d.xreplace(at) != 0 for d in undefined)
+        return _false_at(claimed, at) if defined and _value_at(given, at) is sp.true else None
+    sides = _values_at(statement, at)
+    return None if sides is None or _value_at(statement, at) is not sp.false \
+        else (sides[0], sides[1])
+
+
+def _values_at(statement: Basic, at: dict[Symbol, Expr]) -> tuple[Expr, Expr] | None:
+    """Both sides of a relation at ``at``, when both are defined exact rationals."""
     if not isinstance(statement, sp.core.relational.Relational):
         return None
-    sides = [s.xreplace(at) for s in statement.args]
-    if not all(isinstance(v, Expr) and v.is_Rational for v in sides):
+    left, right = (s.xreplace(at) for s in statement.args)
+    if not all(isinstance(v, Expr) and v.is_Rational for v in (left, right)):
         return None
-    holds = statement.func(*sides)
-    return (sides[0], sides[1]) if holds is sp.false else None
+    return left, right
+
+
+def _value_at(statement: Basic, at: dict[Symbol, Expr]) -> Basic | None:
+    """``sp.true`` or ``sp.false``: the relation at ``at`` (None where a side is undefined)."""
+    sides = _values_at(statement, at)
+    return None if sides is None else statement.func(*sides)
 
 
 def _counterexample(setup: _Setup, at: dict[Symbol, Expr], left: Expr, right: Expr,

@@ -89,7 +89,7 @@ def decide_functions(
     sides = (lhs, rhs, origin)
     raw = written or sides
     implicit = decide_implicit(relation, lhs, rhs, origin, conditions=conditions, real=real,
-                               deadline=deadline)
+                               deadline=deadline, written=written)
     if implicit is not None:
         return implicit
     general, constants, applicable = _generalized(
