@@ -16,6 +16,7 @@ import sympy as sp
 from .assume import declarations, function_names
 from .decide import Outcome, decide
 from .errors import ParseError, ProofnbError, UnsupportedError
+from .eulernote import euler_coefficient_note
 from .functions import lone_constant_letters
 from .instances import decide_functions, has_undefined
 from .model import CheckOptions, ProofResult, StepResult, StepSpec
@@ -147,9 +148,13 @@ def _constant_letters(spec: StepSpec, lhs: sp.Basic, rhs: sp.Basic) -> tuple[str
     ``E = 1/2 m v^2`` or ``V = I R`` would otherwise quietly mean e or i."""
     if not (lhs.free_symbols or rhs.free_symbols):
         return ()
-    return tuple(_CONSTANT_NOTES[name][1]
-                 for name in lone_constant_letters(f"{spec.lhs} {spec.rhs}")
-                 if lhs.has(_CONSTANT_NOTES[name][0]) or rhs.has(_CONSTANT_NOTES[name][0]))
+    notes = tuple(_CONSTANT_NOTES[name][1]
+                  for name in lone_constant_letters(f"{spec.lhs} {spec.rhs}")
+                  if lhs.has(_CONSTANT_NOTES[name][0]) or rhs.has(_CONSTANT_NOTES[name][0]))
+    euler = euler_coefficient_note(f"{spec.lhs} {spec.rhs}", {
+        str(s) for side in (lhs, rhs) for s in side.free_symbols}) \
+        if lhs.has(sp.E) or rhs.has(sp.E) else None
+    return (*notes, euler) if euler else notes
 
 
 #: Names a student may mean as the imaginary unit.

@@ -16,8 +16,10 @@ import sympy as sp
 from sympy import Basic, Expr, Symbol
 
 from .antiderivative import as_antiderivative, decide_antiderivative
+from .branches import prove_by_branches
 from .complexparts import prove_order_by_parts
 from .constants import decide_constant
+from .degenerate import degenerate_points
 from .domain import Condition, conditions, excluded_points, note_for, notes_for
 from .equalities import (
     Branch,
@@ -283,6 +285,10 @@ def decide(
     proof = _prove_expressions(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline, refined)
     if proof is None and time.monotonic() < deadline:
         proof = prove_by_residues(relation, lhs, rhs, problem.integer, real, deadline)
+    if proof is None and relation == "=" and any(side.has(sp.Sum, sp.Product)
+                                                 for side in unevaluated) \
+            and time.monotonic() < deadline:  # a closed form split at x = 1 (geometric sum)
+        proof = prove_by_branches(*unevaluated, conditions, real, deadline, _proved)
     if proof is None and not real and relation != "=" and time.monotonic() < deadline:
         proof = prove_order_by_parts(dataclasses.replace(problem, lhs=lhs, rhs=rhs), deadline)
     if proof is None and real and relation != "=" and problem.integer \
@@ -762,6 +768,11 @@ def _decide_statement(
         proof = prove_by_bounds(problem, deadline)
     if proof:
         return Outcome("proved", proof.method)
+    # a denominator of one line that vanishes on the other (Cramer's a d - b c): a thin set
+    thin = degenerate_points(relation, problem.lhs, problem.rhs, problem.symbols, deadline)
+    early = probe_statements(problem, 0, deadline, extra=thin) if thin else None
+    if early is not None and early.counterexample:
+        return Outcome("refuted", "counterexample", early.counterexample, seed=seed)
     more = probe_statements(problem, 40, deadline, extra=points + found)
     if more.counterexample:
         return Outcome("refuted", "counterexample", more.counterexample, seed=seed)

@@ -58,6 +58,12 @@ _NEVER_ZERO = (sp.factorial, sp.gamma, sp.exp)
 def _collect(expr: Basic, real: bool, out: list[Condition]) -> None:
     if expr.is_Atom:
         return
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        # a bound variable runs over whole numbers: x^k in Sum(x^k, (k, 0, n)) needs no x > 0
+        whole = {v: sp.Dummy(v.name, integer=True, nonnegative=True) if low.is_nonnegative
+                 else sp.Dummy(v.name, integer=True)
+                 for v, low, _ in expr.limits if not v.is_integer and low.is_integer}
+        expr = expr.xreplace(whole) if whole else expr
     for arg in expr.args:
         _collect(arg, real, out)
     if isinstance(expr, sp.Pow):

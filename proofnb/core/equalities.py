@@ -57,7 +57,8 @@ def eliminate(conditions: Sequence[Basic], step: Sequence[Basic] = ()) -> Elimin
     for index, cond in enumerate(conditions):
         if not isinstance(cond, sp.Eq):
             continue
-        found = _solve_linear(cond.lhs - cond.rhs, frozen)
+        found = _solve_linear(cond.lhs - cond.rhs, frozen) or \
+            _solve_cleared(cond.lhs - cond.rhs, frozen, conditions)
         if found is None:
             continue
         var, value = found
@@ -86,6 +87,22 @@ def _solve_linear(expr: Basic, frozen: set[Basic]) -> tuple[Symbol, Expr] | None
             continue  # n = 2k + 1 may go (an integer for every integer k), n = k/2 may not
         return var, value
     return None
+
+
+def _solve_cleared(expr: Basic, frozen: set[Basic], conditions: Sequence[Basic]
+                   ) -> tuple[Symbol, Expr] | None:
+    """``r s = c/a`` under ``a != 0``: the numerator ``a r s - c`` (the same zeros where every
+    factor of the denominator is declared nonzero, and those declarations stay among the
+    conditions) solved for a letter with a constant slope (``c = a r s``)."""
+    from .systems import declared_nonzero, nonzero_by_declaration
+
+    if not isinstance(expr, Expr):
+        return None
+    numer, denom = sp.together(expr).as_numer_denom()
+    if denom.is_number or not denom.is_polynomial() or \
+            not nonzero_by_declaration(denom, declared_nonzero(conditions)):
+        return None
+    return _solve_linear(sp.expand(numer), frozen)
 
 
 def complete_witness(found: Counterexample, elimination: Elimination) -> Counterexample:

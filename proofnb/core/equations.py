@@ -233,6 +233,8 @@ def _relation_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
     result = sp.solveset(stmt, x, region)
     if result.has(sp.ConditionSet) and isinstance(stmt, sp.Eq) and stmt.has(sp.log):
         result = _log_combined(stmt, x, region) or result
+    if result.has(sp.ConditionSet) and isinstance(stmt, sp.Eq):
+        result = _logs_taken(stmt, x, region) or result
     if result.has(sp.ConditionSet, sp.ImageSet):
         return None
     return result
@@ -268,7 +270,46 @@ def _log_combined(stmt: sp.Eq, x: Symbol, region: sp.Set) -> sp.Set | None:
         return None
     combined = sp.logcombine(sp.expand(num), force=True)
     result = sp.solveset(sp.Eq(combined, 0), x, region)
+    if result.has(sp.ConditionSet):
+        result = _same_base_logs(num, x, region) or result
     return None if result.has(sp.ConditionSet) else result
+
+
+def _same_base_logs(num: Expr, x: Symbol, region: sp.Set) -> sp.Set | None:
+    """``log_2(x) = log_4(x + 2)``: with the logs of rational numbers over primes the
+    numerator ``log(4) log(x) - log(2) log(x + 2)`` is ``log(2) (2 log(x) - log(x + 2))``;
+    a nonzero constant factor goes and the rest is combined into one log."""
+    primes = sp.factor_terms(sp.expand(num.replace(
+        lambda e: isinstance(e, sp.log) and len(e.args) == 1 and e.args[0].is_Rational,
+        _log_primes)))
+    kept: list[Expr] = []
+    for factor in sp.Mul.make_args(primes):
+        if x in factor.free_symbols:
+            kept.append(factor)
+        elif factor.is_zero is not False:
+            return None
+    if len(kept) != 1:
+        return None
+    combined = sp.logcombine(sp.expand(kept[0]), force=True)
+    result = sp.solveset(sp.Eq(combined, 0), x, region)
+    return None if result.has(sp.ConditionSet) else result
+
+
+def _logs_taken(stmt: sp.Eq, x: Symbol, region: sp.Set) -> sp.Set | None:
+    """``x^(ln x) = e^4`` as ``ln(x)^2 = 4``: one side a power ``b^g`` with x in both b and g,
+    the other a positive constant. Real b^g needs b > 0 (the caller keeps only solutions
+    inside the natural domain), where it is positive and ``log(b^g) = g log(b)`` exactly."""
+    if region.is_subset(sp.S.Reals) is not True:
+        return None
+    for power, other in ((stmt.lhs, stmt.rhs), (stmt.rhs, stmt.lhs)):
+        if isinstance(power, sp.Pow) and x in power.base.free_symbols \
+                and x in power.exp.free_symbols and isinstance(other, Expr) \
+                and other.is_number and other.is_positive:
+            taken = sp.Eq(sp.expand(power.exp * sp.log(power.base)),
+                          sp.expand_log(sp.log(other), force=True))
+            result = sp.solveset(taken, x, region)
+            return None if result.has(sp.ConditionSet, sp.ImageSet) else result
+    return None
 
 
 class StatementAnalysis:

@@ -188,7 +188,10 @@ def _disjuncts(stmt: Basic, real: bool) -> list[list[Expr]] | None:
             out.extend(part)
         return out
     if isinstance(stmt, sp.And):
-        parts = [_disjuncts(arg, real) for arg in stmt.args]
+        # w^3 = 1 and w != 1: a condition other than an equation only removes solutions
+        # (the caller keeps the points that satisfy the line as written)
+        parts: list[list[list[Expr]] | None] = [
+            [[]] if _only_removes(arg) else _disjuncts(arg, real) for arg in stmt.args]
         if any(p is None for p in parts):
             return None
         combos = 1
@@ -203,6 +206,11 @@ def _disjuncts(stmt: Basic, real: bool) -> list[list[Expr]] | None:
         zeros = _nonnegative_zeros(diff, real) if real else None
         return zeros if zeros is not None else [[diff]]
     return None
+
+
+def _only_removes(arg: Basic) -> bool:
+    """A conjunct that is a relation other than an equation (``w != 1``, ``x > 0``)."""
+    return isinstance(arg, (sp.Ne, sp.Lt, sp.Le, sp.Gt, sp.Ge))
 
 
 def _nonnegative_zeros(diff: Expr, real: bool) -> list[list[Expr]] | None:
