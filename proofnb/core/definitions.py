@@ -283,9 +283,11 @@ class Definitions:
 
     def inverse(self, pieces: list[_Piece]) -> str | None:
         """``f^{-1}(x) = (x - 3)/2`` for a defined f, ending its chain: the claim that makes
-        the right side R f's inverse, ``R(f(x)) = x`` (``(f(x) - 3)/2 = x``) wherever f is
-        defined. That makes f one-to-one and fixes R on f's range, the inverse's domain;
-        ``f(R(x)) = x`` need not hold off that range (R = x^2 + 1 for f = sqrt(x - 1) at -1)."""
+        the right side R f's inverse, ``f(x) = f(x) ==> x = R(f(x))``: wherever f is defined,
+        R(f(x)) is defined and is x. That makes f one-to-one and fixes R on f's range, the
+        inverse's domain (as an equation ``R(f(x)) = x``, R defined on only a part of the
+        range passed: sqrt(x - 3)^2/2 for 2x + 3); ``f(R(x)) = x`` need not hold off that
+        range (R = x^2 + 1 for f = sqrt(x - 1) at -1)."""
         if len(pieces) != 3 or pieces[0].rel is not None or pieces[1].rel != "=" \
                 or not self.variables:
             return None
@@ -301,7 +303,7 @@ class Definitions:
         back = re.sub(rf"(?<![A-Za-z_\\]){v}(?![A-Za-z_])(?P<power>\s*[\^²³!']?)",
                       lambda m: f"({f}({v})){m['power']}" if m["power"].strip()
                       else f"{f}({v}){m['power']}", body)
-        return f"{back} = {v}"
+        return f"{f}({v}) = {f}({v}) ==> {v} = {back}"
 
     def _works_on_body(self, name: str, args: list[str], pieces: list[_Piece]) -> bool:
         """``p(x) = x^3 - 6x^2 + 11x - 6``, then ``= (x - 1)(x^2 - 5x + 6)`` (on the line or

@@ -83,3 +83,16 @@ def test_a_high_order_derivative_of_a_dense_curve_is_not_written_out() -> None:
                           " ==> y'''(x) = x", CheckOptions(assume=("y function",))).steps
     assert step.status in ("unknown", "refuted")
     assert time.perf_counter() - started < 4  # a hang guard: it was over 6 s
+
+
+def test_an_inverse_must_be_defined_on_the_whole_range() -> None:
+    # R(f(x)) = x as an equation skipped the points where R(f(x)) is undefined: sqrt(x - 3)^2/2
+    # (undefined for x < 3) was accepted as the inverse of 2x + 3, whose range is every x.
+    steps = check_proof("f(x) = 2x + 3\nf^{-1}(x) = \\sqrt{x - 3}^2/2", CheckOptions()).steps
+    assert [s.status for s in steps] == ["refuted"]
+    witness = steps[0].counterexample
+    assert witness is not None
+    x0 = sp.Rational(dict(witness.point)["x"])
+    assert 2 * x0 + 3 - 3 < 0  # sqrt(f(x0) - 3) is undefined there
+    assert _cell("f(x) = 2x + 3\nf^{-1}(x) = (x - 3)/2")[0][1] == "proved"
+    assert _cell("f(x) = sqrt(x - 1)\nf^{-1}(x) = x^2 + 1")[0][1] == "proved"
