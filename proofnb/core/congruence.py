@@ -38,7 +38,8 @@ from .integers import lcm as int_lcm
 from .model import Counterexample
 from .modular import Modulo, congruent, not_integer
 
-__all__ = ["MAX_POINTS", "decide_congruence", "decide_modular_statement"]
+__all__ = ["MAX_POINTS", "decide_congruence", "decide_modular_expression",
+           "decide_modular_statement"]
 
 #: Most points (residue classes times letters' values) one check may visit.
 MAX_POINTS = 20_000
@@ -230,8 +231,9 @@ def _scan(e: Basic, k: int | None, scan: _Scan) -> None:
             raise _NotPeriodic
         _scan(e.args[0], abs(int(modulus)) * _denominator(e.args[0]), scan)
         return
-    if isinstance(e, int_gcd) and e.args[0].is_Integer and e.args[0] != 0:
-        _scan(e.args[1], abs(int(e.args[0])), scan)  # gcd(c, w) = gcd(c, w mod c)
+    if isinstance(e, int_gcd) and any(a.is_Integer and a != 0 for a in e.args):
+        c, w = e.args if e.args[0].is_Integer and e.args[0] != 0 else e.args[::-1]
+        _scan(w, abs(int(c)), scan)  # gcd(c, w) = gcd(c, w mod c)
         return
     if isinstance(e, sp.Pow) and not e.exp.free_symbols:
         if not (e.exp.is_Integer and e.exp >= 0):
@@ -281,10 +283,9 @@ def _bounds(conditions: tuple[Basic, ...], scan: _Scan) -> list[Basic]:
             info.lower = 1 if s.is_positive else 0
         if s.is_nonpositive:
             info.upper = -1 if s.is_negative else 0
-        if s.is_odd:
-            premises.append(sp.Eq(sp.Mod(s, 2), 1))
-        elif s.is_even:
-            premises.append(sp.Eq(sp.Mod(s, 2), 0))
+        if s.is_odd or s.is_even:  # unevaluated: SymPy would make Mod(n, 2) = 1 true
+            premises.append(sp.Eq(sp.Mod(s, 2, evaluate=False), int(bool(s.is_odd)),
+                                  evaluate=False))
         if s.is_prime or s.is_composite:
             raise _NotPeriodic
     for c in conditions:
@@ -347,6 +348,7 @@ class _Claim:
     """What must hold at every allowed point, and how a failure is told."""
 
     parts: tuple[Basic, ...]  # statements evaluated at each point
+    letters: tuple[Symbol, ...]  # every letter of the step (SymPy may drop some)
     holds: Callable[[tuple[bool, ...]], bool]
     tell: Callable[[Point, tuple[bool, ...]], Counterexample]
 
@@ -372,7 +374,7 @@ def _points(letters: list[Symbol], scan: _Scan) -> Iterator[Point] | str:
 
 def _periodic(claim: _Claim, conditions: tuple[Basic, ...], deadline: float) -> Outcome | None:
     scan = _Scan()
-    letters = sorted({s for p in claim.parts for s in p.free_symbols}, key=str)
+    letters = list(claim.letters)
     for s in letters:
         scan.letter(s)
     try:
@@ -466,7 +468,7 @@ def _by_identity(premise: Basic, conclusion: Basic, conditions: tuple[Basic, ...
 
 def _search(claim: _Claim, conditions: tuple[Basic, ...], deadline: float) -> Outcome | None:
     """A witness among small integer points (any letters, any moduli)."""
-    letters = sorted({s for p in claim.parts for s in p.free_symbols}, key=str)
+    letters = list(claim.letters)
     scan = _Scan({s: _Letter() for s in letters})
     try:
         premises = _bounds(conditions, scan)
@@ -533,10 +535,14 @@ def decide_congruence(lhs: Expr, rhs: Basic, conditions: tuple[Basic, ...],
         return Counterexample("value", tuple((str(s), str(v)) for s, v in pt.items()),
                               _number(left), _number(right), text)
 
-    claim = _Claim((statement,), lambda t: t[0], tell)
+    claim = _Claim((statement,), _letters(lhs, other, modulus), lambda t: t[0], tell)
     outcome = _decide(claim, conditions, deadline, sp.true, (statement,))
     return outcome or Outcome("unknown", "congruence", message=(
         "no proof or counterexample found for this congruence"))
+
+
+def _letters(*exprs: Basic) -> tuple[Symbol, ...]:
+    return tuple(sorted({s for e in exprs for s in e.free_symbols}, key=str))
 
 
 def _number(v: Value) -> str:
@@ -568,7 +574,7 @@ def decide_modular_statement(relation: str, lhs: Basic, rhs: Basic,
         return Counterexample("lost-root" if lost else "gained-root",
                               tuple((str(s), str(v)) for s, v in pt.items()), None, None, text)
 
-    claim = _Claim((lhs, rhs), holds, tell)
+    claim = _Claim((lhs, rhs), _letters(lhs, rhs), holds, tell)
     conclusions = ((rhs,) if forward else ()) if rhs is not sp.true else ()
     if rhs is sp.true:
         return _decide(claim, conditions, deadline, sp.true, (lhs,))
@@ -585,3 +591,23 @@ def decide_modular_statement(relation: str, lhs: Basic, rhs: Basic,
     if proved:
         return Outcome("proved", "congruence-identity")
     return _search(claim, conditions, deadline)
+
+
+def decide_modular_expression(relation: str, lhs: Expr, rhs: Expr,
+                              conditions: tuple[Basic, ...], deadline: float) -> Outcome | None:
+    """An expression step with ``mod`` whose letters are integers (``(n mod 5)^2 mod 5 =
+    n^2 mod 5``), by residue classes; None where that does not apply."""
+    rel = {"=": sp.Eq, "<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge}.get(relation)
+    if rel is None or not_integer(lhs, rhs):
+        return None
+    statement = rel(lhs, rhs, evaluate=False)
+
+    def tell(pt: Point, _: tuple[bool, ...]) -> Counterexample:
+        left, right = _value(lhs, pt), _value(rhs, pt)
+        where = f"{_shown(pt)}: " if pt else ""
+        return Counterexample("value", tuple((str(s), str(v)) for s, v in pt.items()),
+                              _number(left), _number(right),
+                              f"{where}left side {_number(left)}, right side {_number(right)}")
+
+    return _periodic(_Claim((statement,), _letters(lhs, rhs), lambda t: t[0], tell),
+                     conditions, deadline)

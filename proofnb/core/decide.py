@@ -271,6 +271,11 @@ def decide(
     probe = probe_expressions(problem, QUICK_POINTS, deadline, screen=screen)
     if probe.counterexample:
         return Outcome("refuted", "counterexample", probe.counterexample, seed=used_seed)
+    if not problem.symbols and (raw_lhs.has(sp.Mod) or raw_rhs.has(sp.Mod)):
+        from .congruence import decide_modular_expression  # 7^2023 mod 10 = 3, exactly
+        settled = decide_modular_expression(relation, lhs, rhs, conditions, deadline)
+        if settled is not None:
+            return settled
     settled = decide_constant(problem) if not problem.symbols else None
     if settled is not None:
         return settled
@@ -310,6 +315,11 @@ def decide(
         if max(probe.agreeing, more.agreeing) >= MIN_AGREEING else None
     if edge:  # consistent so far: try the thin sets that sampling misses before 'likely'
         return Outcome("refuted", "counterexample", edge, seed=used_seed)
+    if lhs.has(sp.Mod) or rhs.has(sp.Mod):  # n mod 4 over the integers: residue classes
+        from .congruence import decide_modular_expression
+        settled = decide_modular_expression(relation, lhs, rhs, conditions, deadline)
+        if settled is not None:
+            return settled
     return _numeric_outcome(max(probe.agreeing, more.agreeing), used_seed, timed_out=(
         time.monotonic() > deadline), extra="" if covered else
         "identity proved where both sides are defined; domain inclusion only checked numerically")

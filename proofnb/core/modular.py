@@ -35,7 +35,9 @@ def congruent(lhs: Expr, rhs: Expr, modulus: Expr) -> Basic:
     """``lhs ≡ rhs (mod modulus)`` as a statement."""
     if modulus == 0:
         return sp.Eq(lhs, rhs, evaluate=False)
-    return sp.Eq(sp.Mod(lhs - rhs, modulus), 0, evaluate=False)
+    # SymPy writes Mod(n^2 - 1, n + 1) as (n + 1) Mod((n - 1), 1)...: kept as written.
+    symbolic = bool(getattr(modulus, "free_symbols", ()))
+    return sp.Eq(sp.Mod(lhs - rhs, modulus, evaluate=not symbolic), 0, evaluate=False)
 
 
 def divides(divisor: Expr, expr: Expr, negated: bool = False) -> Basic:
@@ -68,7 +70,7 @@ def split_modulus(text: str, bare: bool = False) -> tuple[str, str | None]:
 
 _WORD_MOD = re.compile(r"\\(?:mathrm|text|textrm|operatorname|mbox)\s*\{\s*mod\s*\}")
 #: A bar with spaces on both sides, between an operand and an operand: ``3 | n^3 - n``.
-_SPACED_BAR = re.compile(r"(?<=[\w)}\]!])\s+\|\s+(?=[\w(\\{√-])")
+_SPACED_BAR = re.compile(r"(?<=[\w)}\]!])\s+\|\s+(?=[A-Za-z0-9(\\{√-])")
 
 
 def congruence_line(raw: str) -> str:
@@ -78,13 +80,13 @@ def congruence_line(raw: str) -> str:
     pair up."""
     if "mod" in raw:
         raw = _WORD_MOD.sub(" mod ", raw)
-    if "|" not in raw or "\\|" in raw or "||" in raw:
+    if "|" not in raw or "\\|" in raw or "||" in raw or "\\right|" in raw:
         return raw
     spaced = _SPACED_BAR.sub(" ∣ ", raw)
     if spaced != raw and spaced.count("|") % 2 == 0:
         return spaced
     if raw.count("|") == 1:
-        glued = re.sub(r"(?<=[\w)}\]!])\s*\|\s*(?=[\w(\\{√-])", " ∣ ", raw)
+        glued = re.sub(r"(?<=[\w)}\]!])\s*\|\s*(?=[A-Za-z0-9(\\{√-])", " ∣ ", raw)
         if "|" not in glued:
             return glued
     return raw
