@@ -14,7 +14,7 @@ import dataclasses
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from proofnb.core.model import StepSpec
@@ -244,13 +244,13 @@ class Definitions:
         if variable == "y" or re.search(
                 rf"(?<![A-Za-z_\\])[{variable}y](?![A-Za-z_])", point):
             return None  # f(x) = ..., f'(x) = 2x: no point
-        above = [line.split("#", 1)[0] for line in _lines(self.text)[:pieces[0].line - 1]
-                 if line.split("#", 1)[0].strip()][-2:]
+        above = _code_above(_lines(self.text), pieces[0].line - 1, 2)
         slope = rf"(?<![A-Za-z_\\]){name}\s*'\s*\(\s*{re.escape(point)}\s*\)"
         if not any(re.search(slope, line) for line in above):
             return None  # no f'(3) just above: a chord or any other line, not a tangent
-        for line in itertools.islice(_lines(self.text), pieces[0].line, None):
-            line = line.split("#", 1)[0].strip()
+        lines = _lines(self.text)
+        for index in range(pieces[0].line, len(lines)):
+            line = lines[index].split("#", 1)[0].strip()
             if not line or line.startswith("%"):
                 if not line:
                     break  # a blank line ends the chain
@@ -321,6 +321,19 @@ class Definitions:
 
     def _used_later(self, name: str, head: _Piece) -> bool:
         return _applies(name, "\n".join(_lines(self.text)[head.line:]))
+
+
+def _code_above(lines: Sequence[str], end: int, count: int) -> list[str]:
+    """The last ``count`` lines before ``lines[end]`` with code in them, comments cut off:
+    a backward walk, so that a cell of many answer lines stays linear."""
+    found: list[str] = []
+    for index in range(end - 1, -1, -1):
+        code = lines[index].split("#", 1)[0]
+        if code.strip():
+            found.insert(0, code)
+            if len(found) == count:
+                break
+    return found
 
 
 #: ``f^{-1}(x)``, ``f^-1(x)``, ``f⁻¹(x)``: the inverse of f at x.

@@ -96,3 +96,16 @@ def test_an_inverse_must_be_defined_on_the_whole_range() -> None:
     assert 2 * x0 + 3 - 3 < 0  # sqrt(f(x0) - 3) is undefined there
     assert _cell("f(x) = 2x + 3\nf^{-1}(x) = (x - 3)/2")[0][1] == "proved"
     assert _cell("f(x) = sqrt(x - 1)\nf^{-1}(x) = x^2 + 1")[0][1] == "proved"
+
+
+def test_many_tangent_answer_lines_parse_in_linear_time() -> None:
+    # Each answer line y = ... looked at every line above it: 4000 pairs took 7 s.
+    from proofnb.core.cell import parse_cell
+
+    text = "f(x) = x^2\n" + "\n".join(["f'(3) = 6\ny = 6x - 9"] * 4000)
+    started = time.perf_counter()
+    cell = parse_cell(text)
+    assert time.perf_counter() - started < 15  # a hang guard
+    assert len(cell.steps) == 8000
+    assert _cell("f(x) = x^2\nf'(3) = 6\ny = 6x - 9") == [("=", "proved"), ("==>", "proved")]
+    assert _cell("f(x) = x^2\nf'(3) = 6\ny = 6x - 8")[1] == ("==>", "refuted")
