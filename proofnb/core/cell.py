@@ -130,7 +130,8 @@ LineKind = Literal["expression", "statement"]
 
 _RELATION_NAMES = {"=": "=", "==": "=", "<": "<", "<=": "<=", ">": ">", ">=": ">=",
                    "<=>": "<=>", "==>": "==>", "=>": "==>", "<==": "<==",
-                   "->": "==>", "≡": "≡"}  # fmt: skip  # a top-level arrow x = 2 → x^2 = 4 implies
+                   "->": "==>", "≡": "≡",
+                   "≈": "≈"}  # fmt: skip  # a top-level arrow x = 2 → x^2 = 4 implies
 _STATEMENT_MARKERS = frozenset({"!=", "and", "or", ",", "in", "∣", "∤"})
 _DECIMAL_COMMA = re.compile(r"[0-9],[0-9]")
 _STATEMENT_CALLS = frozenset({"Eq", "Ne", "Lt", "Le", "Gt", "Ge", "And", "Or"})
@@ -206,7 +207,9 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
     for chain in chains:
         if _is_statement_chain(chain):
             head, tail, premise = _continued_expressions(chain)
-            _statement_chain(head, number, lines, steps)
+            for rounding in _statement_chain(head, number, lines, steps):
+                number += 1  # x = ln(5)/2 ≈ 0.805 in a statement: the rounding on its own
+                _expression_chain(list(rounding), number, lines, steps)
             if tail:
                 number += 1
                 _expression_chain(tail, number, lines, steps, premise)
@@ -528,11 +531,14 @@ def _congruence_texts(terms: list[_Piece], relations: list[_Piece]) -> list[tupl
 
 def _statement_chain(
     chain: list[_Piece], number: int, lines: list[ChainLine], steps: list[StepSpec]
-) -> None:
+) -> list[tuple[_Piece, _Piece, _Piece]]:
+    """The chain's statement steps; returns the rounding claims that end its statements
+    (``<=> x = ln(5)/2 ≈ 0.805``: ``ln(5)/2 ≈ 0.805``), to be checked on their own."""
     _check_alternation(chain)
     # Group terms joined by expression relations (on one line) into statements.
     statements: list[tuple[_Piece, _Piece, bool]] = []  # first term, last term, has relation
     links: list[_Piece] = []
+    roundings: list[tuple[_Piece, _Piece, _Piece]] = []
     first = last = chain[0]
     related = first.marker or first.statement_call
     for i in range(1, len(chain), 2):
@@ -554,6 +560,13 @@ def _statement_chain(
                 rel.line,
                 rel.col,
             )
+        if roundings and roundings[-1][0] is last:
+            raise ParseError(rel.source, "a rounding ends its statement: write the exact "
+                             "value first and round it last, x = ln(5)/2 ≈ 0.805",
+                             rel.line, rel.col)
+        if rel.rel == "≈":  # the statement ends before it; the rounding is its own step
+            roundings.append((last, rel, term))
+            continue
         last = term
         related = True
     statements.append((first, last, related))
@@ -595,6 +608,7 @@ def _statement_chain(
                               kind="statement", lhs_line=head.line))
     elif not links:
         _lone(head)
+    return roundings
 
 
 def _modular(text: str) -> bool:

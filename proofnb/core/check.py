@@ -104,6 +104,16 @@ def _run(
     if spec.premise:  # the first line of the statement chain this expression continues
         options = dataclasses.replace(options, assume=(*options.assume, spec.premise))
     env = build_env(options)
+    if spec.relation == "≈":  # sqrt(2) ≈ 1.414: a rounding claim about a number
+        from .parser import parse_math
+        from .rounding import decide_rounding
+
+        places = ((spec.lhs_line or spec.line, 1), (spec.line, spec.col))
+        rounding = decide_rounding(spec.lhs, spec.rhs, lambda text, side: parse_math(
+            text, env, line=places[side][0], col=places[side][1]))
+        if rounding.status == "error":
+            raise ParseError(f"{spec.lhs} ≈ {spec.rhs}", rounding.message, spec.line, spec.col)
+        return rounding, render_latex(spec.lhs), render_latex(spec.rhs), frozenset()
     (lhs, rhs, origin), raw = _parse_sides(spec, env)
     parameters = frozenset(s.name for names in existential_symbols(lhs, rhs, env.conditions)
                            for s in names) if spec.kind == "statement" else frozenset()

@@ -96,7 +96,7 @@ _UNICODE_OPS: dict[str, tuple[str, str]] = {
     "¬": (OP, "not"), "∨": (OP, "or"), "√": (OP, "√"), "∛": (OP, "∛"), "∞": (NAME, "oo"),
     "‐": (OP, "-"), "‑": (OP, "-"), "‒": (OP, "-"), "﹣": (OP, "-"), "－": (OP, "-"),
     "＋": (OP, "+"), "∗": (OP, "*"), "∕": (OP, "/"), "⁄": (OP, "/"), "∣": (OP, "∣"),
-    "∤": (OP, "∤"), "≡": (OP, "≡"),
+    "∤": (OP, "∤"), "≡": (OP, "≡"), "≈": (OP, "≈"),
     "＝": (OP, "="), "＜": (OP, "<"), "＞": (OP, ">"), "∴": (OP, "==>"), "↔": (OP, "<=>"),
     "⟶": (OP, "->"), "⋀": (OP, "and"), "⋁": (OP, "or"),
     "∈": (OP, "in"), "∪": (OP, "cup"), "⊥": (NAME, "false"), "⊤": (NAME, "true"),
@@ -119,7 +119,8 @@ _LATEX_OPS: dict[str, tuple[str, str]] = {
     "neg": (OP, "not"), "lnot": (OP, "not"), "therefore": (OP, "==>"), "cdotp": (OP, "*"),
     "%": (OP, "%"), "longrightarrow": (OP, "->"), "leftrightarrow": (OP, "<=>"),
     "in": (OP, "in"), "cup": (OP, "cup"), "lvert": (OP, "|"), "rvert": (OP, "|"), "vert": (OP, "|"),
-    "mid": (OP, "∣"), "nmid": (OP, "∤"), "equiv": (OP, "≡"), "bmod": (NAME, "mod"),
+    "mid": (OP, "∣"), "nmid": (OP, "∤"), "equiv": (OP, "≡"), "approx": (OP, "≈"),
+    "bmod": (NAME, "mod"),
     "mod": (NAME, "mod"), "pmod": (NAME, "pmod"), "|": (OP, "|"), "{": (OP, "{"),
     "}": (OP, "}"), "infty": (NAME, "oo"),
     "pi": (NAME, "pi"), "varepsilon": (NAME, "epsilon"), "varphi": (NAME, "phi"),
@@ -149,11 +150,11 @@ _ELLIPSIS_COMMANDS: frozenset[str] = frozenset("cdots ldots dots dotsb dotsc dot
 
 _HINTS = {
     "…": _ELLIPSIS_HINT,
-    "≈": ": proofnb checks exact steps; write '=' for an identity",
 }
 
 #: Relations a chain can be split at.
-EXPRESSION_RELATION_OPS: frozenset[str] = frozenset({"=", "==", "<", "<=", ">", ">=", "=<"})
+EXPRESSION_RELATION_OPS: frozenset[str] = frozenset({"=", "==", "<", "<=", ">", ">=", "=<",
+                                                     "≈"})
 STATEMENT_RELATION_OPS: frozenset[str] = frozenset({"<=>", "==>", "<==", "=>"})
 OPEN_BRACKETS: dict[str, str] = {"(": ")", "[": "]", "{": "}"}
 CLOSE_BRACKETS: frozenset[str] = frozenset(OPEN_BRACKETS.values())

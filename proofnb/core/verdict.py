@@ -33,6 +33,8 @@ def compose(relations: Sequence[str]) -> str | None:
         return kinds.pop() if len(kinds) == 1 else None
     if any(r in ("<=>", "==>", "<==") for r in rels):
         return None
+    if "≈" in rels:  # = and ≈ only: the chain rounds its first line
+        return "≈" if all(r in ("=", "≈") for r in rels) else None
     order = [r for r in rels if r != "="]
     if not order:
         return "="
@@ -48,7 +50,7 @@ def conflict(relations: Sequence[str]) -> tuple[str, str] | None:
     ``>``, ``==>`` then ``<==``), or None when the chain has a single direction."""
     first: str | None = None
     for rel in relations:
-        if rel in ("", "=", "<=>"):
+        if rel in ("", "=", "<=>", "≈"):
             continue
         if first is None:
             first = rel

@@ -42,6 +42,7 @@ _LATEX_RELATION = {
     "<=>": r"\iff",
     "==>": r"\implies",
     "<==": r"\impliedby",
+    "≈": r"\approx",
 }
 
 
