@@ -532,6 +532,9 @@ def decide_congruence(lhs: Expr, rhs: Basic, conditions: tuple[Basic, ...],
         where = f"{_shown(pt)}: " if pt else ""
         text = (f"{where}left side {_number(left)}, right side {_number(right)}: the "
                 f"difference {_number(left - right)} is not divisible by {m}")
+        if max(len(str(left)), len(str(right))) > 60:
+            text = (f"{where}left side ≡ {left % m}, right side ≡ {right % m} (mod {m}): "
+                    f"the difference is not divisible by {m}")
         return Counterexample("value", tuple((str(s), str(v)) for s, v in pt.items()),
                               _number(left), _number(right), text)
 
