@@ -225,3 +225,61 @@ def decide_antiderivative(
     point, text = explain(found, ce.point, ce.lhs_value, ce.rhs_value)
     witness = Counterexample("value", point, ce.lhs_value, ce.rhs_value, text)
     return dataclasses.replace(inner, counterexample=witness)
+
+
+def substituted(
+    sides: tuple[Basic, ...], written: tuple[Basic, ...], conditions: tuple[Basic, ...]
+) -> tuple[tuple[Basic, ...], tuple[Basic, ...]] | None:
+    """A substitution step read in one variable: under ``assume u = g(x)`` each indefinite
+    ``∫ f(u) du`` of a step that also integrates in x becomes ``∫ f(g(x)) g'(x) dx``.
+
+    ``∫ f(u) du`` stands for ``F(u) + C`` with ``F' = f``; with ``u = g(x)`` that is
+    ``F(g(x)) + C``, whose derivative in x is ``f(g(x)) g'(x)`` (the chain rule), so the two
+    integrals are the same family of antiderivatives. None when there is nothing to rewrite
+    (no such assumption, no integral over u beside one over x, or an integrand over u that
+    still uses x).
+    """
+    rules = _substitutions(conditions)
+    if not rules or not any(e.has(sp.Integral) for e in sides):
+        return None
+    changed = False
+    out: list[tuple[Basic, ...]] = []
+    for group in (sides, written):
+        variables = {v for e in group[:2] for i in e.atoms(sp.Integral)
+                     if (found := _indefinite(i)) is not None for v in [found[1]]}
+        rewritten = []
+        for expr in group:
+            new = expr
+            for u, (g, x) in rules.items():
+                if u in variables and x in variables:
+                    new = new.replace(
+                        lambda n, u=u: isinstance(n, sp.Integral) and _indefinite(n) is not None
+                        and n.limits[0][0] == u,
+                        lambda n, u=u, g=g, x=x: _in_x(n, u, g, x))
+            changed = changed or new != expr
+            rewritten.append(new)
+        out.append(tuple(rewritten))
+    return (out[0], out[1]) if changed else None
+
+
+def _substitutions(conditions: tuple[Basic, ...]) -> dict[Symbol, tuple[Expr, Symbol]]:
+    """``u -> (g, x)`` for each assumption ``u = g(x)`` (either way round), g in one letter."""
+    rules: dict[Symbol, tuple[Expr, Symbol]] = {}
+    for cond in conditions:
+        if not isinstance(cond, sp.Eq):
+            continue
+        for u, g in ((cond.lhs, cond.rhs), (cond.rhs, cond.lhs)):
+            if isinstance(u, Symbol) and isinstance(g, Expr) and len(g.free_symbols) == 1 \
+                    and u not in g.free_symbols and not g.has(sp.Integral):
+                (x,) = g.free_symbols
+                if isinstance(x, Symbol):
+                    rules[u] = (g, x)
+    return rules
+
+
+def _in_x(node: Basic, u: Symbol, g: Expr, x: Symbol) -> Basic:
+    assert isinstance(node, sp.Integral)
+    f = node.function
+    if x in f.free_symbols:  # ∫ x cos(u) du mixes the variables: left as written
+        return node
+    return sp.Integral(f.xreplace({u: g}) * sp.diff(g, x), x)

@@ -115,6 +115,17 @@ def _run(
             raise ParseError(f"{spec.lhs} ≈ {spec.rhs}", rounding.message, spec.line, spec.col)
         return rounding, render_latex(spec.lhs), render_latex(spec.rhs), frozenset()
     (lhs, rhs, origin), raw = _parse_sides(spec, env)
+    if has_landau(lhs, rhs):  # e^x = 1 + x + O(x^2): decided by series, never at a point
+        from .asymptotic import decide_asymptotic
+        landau = decide_asymptotic(spec.relation, (lhs, rhs, origin), raw)
+        if isinstance(landau, Outcome):
+            return landau, render_latex(spec.lhs), render_latex(spec.rhs), frozenset()
+        (lhs, rhs, origin), raw = landau  # lim (x^2/2 + O(x^3))/x^2 evaluated: 1/2
+    if spec.relation == "=" and env.conditions:  # assume u = x^2: ∫ cos u du in x
+        from .antiderivative import substituted
+        moved = substituted((lhs, rhs, origin), raw, tuple(env.conditions))
+        if moved is not None:
+            (lhs, rhs, origin), raw = moved
     parameters = frozenset(s.name for names in existential_symbols(lhs, rhs, env.conditions)
                            for s in names) if spec.kind == "statement" else frozenset()
     # A step about unknown functions (assume f function) is also tried on sample functions.

@@ -16,6 +16,7 @@ import sympy as sp
 
 from proofnb.core import bounds, integers
 from proofnb.core.checked import CheckedProduct, CheckedSum
+from proofnb.core.landau import BigO
 
 Arg = Union[Any, tuple[Any, ...], str]  # noqa: UP007 - Any inside | is rejected at runtime
 Builder = Callable[[list[Arg], str], Any]
@@ -230,6 +231,11 @@ def _limits(name: str, args: list[Arg], sizes: tuple[int, ...]) -> list[Any]:
     return result
 
 
+def _build_order(args: list[Arg], domain: str) -> Any:
+    (arg,) = _exprs("O", args, 1)
+    return BigO(arg)
+
+
 def _build_integral(args: list[Arg], domain: str) -> Any:
     if len(args) < 2 or not isinstance(args[0], sp.Expr):
         raise ArgumentError("integrate takes an expression and a variable or (x, a, b)")
@@ -330,7 +336,7 @@ RAW_BUILDERS: dict[str, Builder] = {
 #: as-written parse may call them as they are.
 INERT_BUILDERS: frozenset[str] = frozenset(
     "diff Derivative integrate Integral limit Limit Sum sum Product product Eq Ne Lt Le Gt Ge "
-    "And Or".split()
+    "And Or O".split()
 )
 
 #: Inverse of each trigonometric/hyperbolic function, for ``sin^{-1} x``.
@@ -361,7 +367,11 @@ FUNCTIONS.update({
     "zeta": _special("zeta", sp.zeta, 1, 2), "beta": _special("beta", sp.beta, 2, 2),
     "Beta": _special("Beta", sp.beta, 2, 2), "erf": _special("erf", sp.erf, 1, 1),
     "erfc": _special("erfc", sp.erfc, 1, 1), "erfi": _special("erfi", sp.erfi, 1, 1),
+    "O": _build_order,
 })  # fmt: skip
+
+#: Landau symbols: a call only when ``(`` follows (``O(x^3)``), else the letter.
+LANDAU_NAMES: frozenset[str] = frozenset({"O"})
 
 #: Functions named like a Greek letter: a call only when ``(`` follows at once
 #: (``gamma(5)`` is 24), else the letter (``gamma x``, ``2 gamma``, ``gamma (x + 1)``).

@@ -24,6 +24,7 @@ from proofnb.core.functions import (
     FUNCTIONS,
     GREEK_FUNCTIONS,
     KNOWN_WORDS,
+    LANDAU_NAMES,
     PREFIX_FUNCTIONS,
 )
 from proofnb.core.latex import PRIMARY_COMMANDS, Latex
@@ -609,7 +610,8 @@ class MathParser(Latex):
                 return self.call(tok, "log", base=base)
             if name in PART_NAMES and self.at("("):  # Re(z) is the real part, not R e (z)
                 return self.part_call(tok, PART_NAMES[name])
-            if name in FUNCTIONS and not (name in GREEK_FUNCTIONS and not self.called(tok)):
+            if name in FUNCTIONS and not (name in GREEK_FUNCTIONS and not self.called(tok)) \
+                    and not (name in LANDAU_NAMES and not self.at("(")):  # O alone: a letter
                 return self.call(tok, name)
             if name in CONSTANTS and not self.at("_"):  # E_k and I_1 are letters
                 return CONSTANTS[name]

@@ -18,9 +18,9 @@ from proofnb.core.lexer import CMD, END, GREEK_NAMES, NAME, NUM, OP, SUP, Token
 #: Commands that start a factor (so ``2\\frac{1}{x}`` multiplies).
 PRIMARY_COMMANDS = frozenset(
     "frac dfrac tfrac cfrac sqrt binom dbinom tbinom int sum prod lim lfloor lceil "
-    "mathrm operatorname text mathit textrm mathbb mbox bar overline Re Im".split()
+    "mathrm operatorname text mathit textrm mathbb mbox bar overline Re Im mathcal".split()
 )
-_NAME_COMMANDS = frozenset("mathrm operatorname text mathit textrm mathbb mbox".split())
+_NAME_COMMANDS = frozenset("mathrm operatorname text mathit textrm mathbb mbox mathcal".split())
 
 
 class Latex(Calls):
