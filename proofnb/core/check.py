@@ -19,6 +19,7 @@ from .errors import ParseError, ProofnbError, UnsupportedError
 from .eulernote import euler_coefficient_note
 from .functions import lone_constant_letters
 from .instances import decide_functions, has_undefined
+from .landau import has_landau
 from .model import CheckOptions, ProofResult, StepResult, StepSpec
 from .render import render_latex
 
