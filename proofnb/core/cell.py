@@ -284,7 +284,8 @@ def _read(
                 assume.append(definition)
             if definition is not None:
                 pieces = pieces[2:]  # f(x) = x^2 + 1 = ...: the chain starts at x^2 + 1
-        elif not continues and (curve or defining.new_claim(pieces[0], previous)):
+        elif not continues and (curve or defining.new_claim(pieces[0], previous)
+                                or _closed(previous) and _closed(raw)):
             blank = True  # f(2) = 5, then f'(2) = 3: two claims, not f(2) = 5 <=> f'(2) = 3
         previous = raw
         if current and not continues and blank:
@@ -444,6 +445,23 @@ def _latex_comment(raw: str, tok: Token, previous: Token | None, exponent: bool,
                          "or start a comment with #", lineno, tok.pos + 1)
     return True
 
+#: Words of a line that states a fact about numbers only (``2^{10} = 1024``).
+_NUMBER_WORDS = frozenset({
+    "e", "pi", "ln", "log", "sqrt", "cbrt", "exp", "sin", "cos", "tan", "frac", "dfrac",
+    "tfrac", "cdot", "times", "left", "right", "binom", "gcd", "lcm", "mod", "pmod", "bmod",
+    "equiv", "mid", "nmid", "infty", "oo", "circ", "le", "ge", "leq", "geq", "neq", "ne"})
+_NUMBER_RELATIONS = ("=", "≡", "<", ">", "\\le", "\\ge", "\\equiv", "≤", "≥", "∣", "\\mid")
+
+
+def _closed(line: str) -> bool:
+    """Does the line state a fact about numbers (no letters: ``3 + 3 = 7``, ``8 ≡ 2 (mod 5)``)?
+    Two such lines in a row are two claims: joined by <=>, two false facts would agree."""
+    code = line.split("#", 1)[0]
+    return bool(code.strip()) and any(r in code for r in _NUMBER_RELATIONS) and not any(
+        r in code for r in ("<=>", "==>", "<==", "=>", "⇔", "⇒", "\\iff", "\\implies")) and all(
+        word.lstrip("\\") in _NUMBER_WORDS for word in re.findall(r"\\?[A-Za-z]+", code))
+
+
 def _is_statement_chain(chain: list[_Piece]) -> bool:
     for piece in chain:
         if piece.rel == "" or (piece.rel is not None and piece.rel in ("<=>", "==>", "<==")):
@@ -522,7 +540,8 @@ def _congruence_texts(terms: list[_Piece], relations: list[_Piece]) -> list[tupl
             modulus = own or (later[0] if later else earlier[-1] if earlier else None)
             if modulus is None:
                 raise ParseError(rel.source, "write the modulus of this congruence: "
-                                 "a ≡ b (mod m)", rel.line, rel.col)
+                                 "a ≡ b (mod m); for an identity write '='",
+                                 rel.line, rel.col)
             out.append(("≡", split[k][0], f"{body} (mod {modulus})"))
         else:
             out.append((relation, split[k][0], terms[k + 1].text))
