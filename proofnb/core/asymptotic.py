@@ -85,8 +85,11 @@ def _at_zero(expr: Expr, x: Symbol, point: Expr, t: Symbol) -> Expr:
 
     if expr.has(sp.Sum, sp.Product, sp.Derivative):  # a Taylor polynomial as a finite sum
         expr = expr.doit()
-    done = expr.replace(lambda n: isinstance(n, BigO), order)
-    return sp.expand(done.xreplace(move))
+    # Move to t first, then put the Order terms in: x O(x^2) must become t O(t^2) = O(t^3),
+    # not O(t^2) with x taken for a constant factor.
+    holders = {node: sp.Dummy("o") for node in expr.atoms(BigO)}
+    moved = expr.xreplace(holders).xreplace(move)
+    return sp.expand(moved.subs({h: order(node) for node, h in holders.items()}))
 
 
 def _split(side: Expr, t: Symbol) -> tuple[Expr, Expr | None]:

@@ -41,6 +41,8 @@ def _statuses(cell: str, assume: str = "") -> list[str]:
     ("1 + x + O(x^2) = 1 + x + \\frac{x^2}{2} + O(x^3)", "", ["refuted"]),
     ("x^3 = O(x^2)", "", ["proved"]),
     ("x^2 = O(x^3)", "", ["refuted"]),
+    ("x O(x^2) = O(x^3)", "", ["proved"]),  # t O(t^2), not O(t^2) with x a constant
+    ("x O(x^2) = O(x^4)", "", ["refuted"]),
     # other points: x - a, and O(1/x^n) as x → ∞
     ("\\ln x = (x - 1) - \\frac{(x - 1)^2}{2} + O((x - 1)^3)", "", ["proved"]),
     ("\\ln x = (x - 1) + \\frac{(x - 1)^2}{2} + O((x - 1)^3)", "", ["refuted"]),
