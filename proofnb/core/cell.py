@@ -118,6 +118,7 @@ from proofnb.core.lexer import (
     _annotation_start,
     tokenize,
 )
+from proofnb.core.matrices import matrix_definition, matrix_fact
 from proofnb.core.model import StepSpec
 from proofnb.core.modular import congruence_line, split_modulus
 
@@ -255,6 +256,8 @@ def _read(
         raw, parameters = _integer_parameters(raw)
         if "|" in raw or "mod" in raw:  # 3 | n^3 - n, \mathrm{mod}
             raw = congruence_line(raw)
+        if "\\top" in raw:  # A^\top is a transpose, not the statement true
+            raw = re.sub(r"\^\s*\\top(?![A-Za-z])", r"^{\\top}", raw)
         curve = bool(defining.curves) and raw != (raw := defining.curve_line(raw))
         differentiates = bool(defining.implicit) and defining.differentiates(raw)
         if defining.implicit:  # x^2 + y^2 = 25, then dy/dx: y is a function of x
@@ -274,7 +277,10 @@ def _read(
         if tangent is not None:  # y = 6x - 9 after f'(3) = 6: a claim of its own, alone
             raw, blank = tangent, True
             pieces = _split_line(raw, lineno)
-        definition = defining.take(pieces) if not continues else None
+        definition = (matrix_definition(pieces, text.split("\n")[lineno:])
+                      or defining.take(pieces)) if not continues else None
+        if not continues and matrix_fact(previous, assume) and matrix_fact(raw, assume):
+            blank = True  # AB = ..., then BA = ...: two claims about given matrices
         if definition is not None or (alone and not continues):
             # A definition starts a chain of its own; a lone definition is no chain.
             if current and not alone:
@@ -344,7 +350,7 @@ _SIZING_BEFORE = re.compile(
 #: conclusion) ends before it.
 _LAYOUT_TAIL = re.compile(
     r"(?:\s|\\[,;:! ]|\\\\|\\q?quad(?![A-Za-z])|[$&~\u200b\u200c\u200d\u2060\ufeff]"
-    r"|\\(?:begin|end)\s*\{[A-Za-z]+\*?\}(?:\s*\{[0-9]+\})?)+\Z"
+    r"|\\(?:begin|end)\s*\{(?![pbBvV]?matrix\}|smallmatrix\})[A-Za-z]+\*?\}(?:\s*\{[0-9]+\})?)+\Z"
 )
 
 

@@ -8,6 +8,7 @@ input: parse problems become an ``error`` step. The tiers of DESIGN §3 run in
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from typing import TYPE_CHECKING
 
@@ -104,7 +105,18 @@ def _run(
 
     if spec.premise:  # the first line of the statement chain this expression continues
         options = dataclasses.replace(options, assume=(*options.assume, spec.premise))
+    matrices: tuple[str, ...] = ()
+    if any(":=" in text for text in options.assume):  # A := \begin{pmatrix} ... (a matrix)
+        from .matrices import split_definitions
+        rest, matrices = split_definitions(options.assume)
+        options = dataclasses.replace(options, assume=rest) if matrices else options
     env = build_env(options)
+    if matrices or _MATRIX_HINT.search(spec.lhs) or _MATRIX_HINT.search(spec.rhs) \
+            or _MATRIX_HINT.search(spec.origin):
+        from .matrices import decide_matrix_step
+        decided = decide_matrix_step(spec, env, matrices, seed=options.seed, deadline=deadline)
+        if decided is not None:
+            return decided, render_latex(spec.lhs), render_latex(spec.rhs), frozenset()
     if spec.relation == "≈":  # sqrt(2) ≈ 1.414: a rounding claim about a number
         from .parser import parse_math
         from .rounding import decide_rounding
@@ -156,6 +168,11 @@ def _run(
     return outcome, render_latex(spec.lhs), render_latex(spec.rhs), parameters
 
 
+#: Text that may write a matrix, a determinant or a trace (core/matrices.py decides it).
+_MATRIX_HINT = re.compile(r"\\begin\s*\{[pbBvV]?matrix|\\begin\s*\{smallmatrix|Matrix\s*\("
+                          r"|\[\s*\[|\\det|(?<![A-Za-z\\])(?:det|tr|trace)\s*\("
+                          r"|\\operatorname\s*\{\s*(?:tr|det)")
+
 #: What a step that uses a lone E or I is told.
 _CONSTANT_NOTES = {
     "E": (sp.E, "E is Euler's number e here; for a quantity named E (an energy) write "
@@ -192,7 +209,13 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
         outcome, lhs_latex, rhs_latex, parameters = _run(spec, options, deadline)
         flags = list(outcome.flags)
         kept, dropped = declarations(tuple(options.assume), parameters) \
-            if outcome.status == "proved" and options.assume else ((), 0)
+            if outcome.status == "proved" and options.assume and not any(
+                ":=" in text for text in options.assume) else ((), 0)
+        if outcome.status == "proved" and any(":=" in text for text in options.assume):
+            from .matrices import split_definitions
+            rest, matrices = split_definitions(options.assume)
+            kept, dropped = declarations(rest, parameters)
+            kept = (*kept, *matrices)
         if dropped:
             remaining = deadline - time.monotonic()
             bare = dataclasses.replace(options, assume=kept)  # f function stays a function

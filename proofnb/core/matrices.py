@@ -1,0 +1,761 @@
+"""Matrices and vectors in a step: literals, arithmetic, ``det``, ``tr``, transpose, inverse,
+dot and cross products, decided entry by entry through :func:`proofnb.core.decide.decide`.
+
+A side is read by the ordinary parser with every matrix literal (``\\begin{pmatrix} ...
+\\end{pmatrix}``, ``bmatrix``, ``Matrix([[1, 2], [3, 4]])``, ``[[1, 2], [3, 4]]``) and every
+matrix the cell defined (``A = \\begin{pmatrix} ... \\end{pmatrix}`` on a line of its own) as
+a non-commuting placeholder symbol, so products keep their order and the grammar's
+precedence, implicit products and LaTeX stay the parser's. The unevaluated tree is then
+computed here on SymPy matrices whose entries are ordinary expressions:
+
+* ``=`` between matrices holds when every entry does (each entry is a step for the engine,
+  under the same domain); a refutation names the entry (``entry (2, 1): left side 7,
+  right side 6``). A ``0`` compared with a matrix is the zero matrix; ``I`` is the identity
+  of the size around it (``I_2``, ``I_3`` fix it).
+* In a statement (``<=>``, ``==>``) a matrix equation is the ``and`` of its entries.
+* ``A^n`` for a whole n (``A^{-1}`` the inverse: undefined where ``det A = 0``, so letters
+  give a domain note), ``A^T``/``A^\\top`` the transpose, ``\\det``/``det``, ``tr``, a
+  ``vmatrix`` is its determinant; ``u \\cdot v`` of two vectors of one length is their dot
+  product, ``u \\times v`` of two 3-vectors their cross product.
+
+Sizes (6x6) and exponents (64) are bounded before anything is computed; anything else
+(adding a number to a matrix, shapes that do not fit, ``sin`` of a matrix) is an error
+that says where and why.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import sympy as sp
+
+from proofnb.core.env import MathEnv
+from proofnb.core.errors import ParseError, UnsupportedError
+from proofnb.core.model import StepSpec
+
+if TYPE_CHECKING:
+    from proofnb.core.cell import _Piece
+    from proofnb.core.decide import Outcome
+
+__all__ = ["MAX_POWER", "MAX_SIZE", "decide_matrix_step", "definition", "has_matrices",
+           "matrix_definition", "split_definitions"]
+
+#: The largest matrix (rows and columns) a cell may write.
+MAX_SIZE = 6
+#: The largest whole exponent of a matrix power (``A^{-1}`` counts 1).
+MAX_POWER = 64
+#: Entries larger than this (operations) stop a computation: an error, not a long wait.
+MAX_ENTRY_OPS = 4000
+
+_ENVIRONMENTS = "pmatrix|bmatrix|Bmatrix|vmatrix|Vmatrix|matrix|smallmatrix"
+_LATEX_LITERAL = re.compile(
+    rf"\\begin\s*\{{(?P<env>{_ENVIRONMENTS})\}}(?P<body>.*?)\\end\s*\{{(?P=env)\}}", re.DOTALL)
+#: A quick test for text that may hold matrices (a step without it takes no time here).
+_HINT = re.compile(r"\\begin\s*\{(?:" + _ENVIRONMENTS + r")\}|Matrix\s*\(|\[\s*\[|\\det"
+                   r"|(?<![A-Za-z\\])(?:det|tr|trace)\s*\(|\\operatorname\s*\{\s*(?:tr|det)")
+_DEFINED_NAME = re.compile(r"\s*(?:\\(?:vec|mathbf|boldsymbol|underline|bm)\s*\{?\s*)?"
+                           r"(?P<name>[A-Za-z](?:_\{?[0-9]\}?)?)\s*\}?\s*$")
+#: ``A := <literal>`` among a cell's assumptions (from a definition line).
+_DEFINITION = re.compile(r"\s*(?P<name>[A-Za-z](?:_[0-9])?)\s*:=\s*(?P<body>.+)$", re.DOTALL)
+
+_TRANSPOSE = "qtransposed"
+_CROSS = "qcrossed"
+_PLACEHOLDER = "qmatrix"
+
+
+class MatrixError(ParseError):
+    """A matrix expression that has no value: shapes, sizes, unsupported operations."""
+
+
+def has_matrices(*texts: str) -> bool:
+    """Cheap test: might these texts write a matrix, a determinant or a trace?"""
+    return any(_HINT.search(t) for t in texts)
+
+
+def _literal_end(text: str, start: int) -> tuple[int, str] | None:
+    """(end, body) of the matrix literal at ``start`` or None."""
+    m = _LATEX_LITERAL.match(text, start)
+    if m:
+        return m.end(), m.group(0)
+    if text.startswith("Matrix", start):
+        open_at = text.find("(", start)
+        if open_at < 0 or text[start + 6 : open_at].strip():
+            return None
+        close = _matching(text, open_at, "(", ")")
+        return None if close is None else (close + 1, text[start : close + 1])
+    if text.startswith("[", start):
+        rest = text[start + 1 :].lstrip()
+        if not rest.startswith("["):
+            return None
+        close = _matching(text, start, "[", "]")
+        return None if close is None else (close + 1, text[start : close + 1])
+    return None
+
+
+def definition(term: str) -> bool:
+    """Is ``term`` exactly one matrix literal (the body of a definition ``A = ...``)?"""
+    text = term.strip()
+    found = _literal_end(text, 0) if text else None
+    return found is not None and found[0] == len(text)
+
+
+def matrix_fact(line: str, assume: Sequence[str]) -> bool:
+    """Does ``line`` state a fact about given matrices only (``AB = [[2, 1], [4, 3]]``, no
+    unknowns)? Two such lines in a row are two claims, not one equivalence."""
+    code = line.split("#", 1)[0]
+    if not has_matrices(code) and not any(":=" in text for text in assume):
+        return False
+    names = {m.group("name") for m in map(_DEFINITION.match, assume) if m}
+    if "=" not in code or any(r in code for r in ("<=>", "==>", "<==", "\\iff", "⇔", "⇒")):
+        return False
+    if not (has_matrices(code) or names):
+        return False
+    bare = _LATEX_LITERAL.sub(lambda m: "0" if re.fullmatch(r"[-+0-9\s&\\./{}]*",
+                                                            m.group("body")) else "x", code)
+    bare = re.sub(r"\[\s*\[[-+0-9\s,.\[\]/]*\]\s*\]", "0", bare)
+    words = re.findall(r"\\?[A-Za-z]+", _spell(bare))
+    allowed = set(names) | {"det", "tr", _TRANSPOSE, _CROSS, "I", "Matrix", "frac", "cdot",
+                            "left", "right", "dfrac"}
+    if not any(w.lstrip("\\") in names or w == "det" or w == "tr" for w in words) \
+            and not has_matrices(code):
+        return False
+    return all(w.lstrip("\\") in allowed or re.fullmatch(
+        "(?:" + "|".join(map(re.escape, names or {"@"})) + ")+", w) for w in words)
+
+
+def defined_name(term: str) -> str | None:
+    """The name a definition line defines (``A``, ``\\vec{v}`` is ``v``) or None."""
+    m = _DEFINED_NAME.fullmatch(term)
+    return None if m is None else m.group("name").replace("{", "").replace("}", "")
+
+
+def matrix_definition(pieces: list[_Piece], later: Sequence[str]) -> str | None:
+    """``A := <literal>`` for a line ``A = \\begin{pmatrix} ... \\end{pmatrix}`` that starts a
+    chain, when a later line of the cell uses A; else None (``x = (...)`` answering a
+    system is a claim)."""
+    if len(pieces) < 3 or pieces[0].rel is not None or pieces[1].rel != "=" or any(
+            p.rel in ("", "<=>", "==>", "<==") or p.marker for p in pieces):
+        return None
+    name = defined_name(pieces[0].text)
+    if name is None or name in "eEiI" or not definition(pieces[2].text):
+        return None
+    if not any(_uses(_spell(line.split("#", 1)[0]), [name]) for line in later):
+        return None
+    return f"{name} := {pieces[2].text.strip()}"
+
+
+def split_definitions(assume: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The assumptions without matrix definitions (``A := \\begin{pmatrix}...``), and those."""
+    rest: list[str] = []
+    found: list[str] = []
+    for text in assume:
+        m = _DEFINITION.match(text)
+        (found if m and definition(m.group("body")) else rest).append(text)
+    return tuple(rest), tuple(found)
+
+
+def _matching(text: str, open_at: int, opening: str, closing: str) -> int | None:
+    depth = 0
+    for k in range(open_at, len(text)):
+        if text[k] == opening:
+            depth += 1
+        elif text[k] == closing:
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    """Split at ``sep`` outside brackets."""
+    parts: list[str] = []
+    depth = 0
+    last = 0
+    k = 0
+    while k < len(text):
+        ch = text[k]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif depth == 0 and text.startswith(sep, k):
+            parts.append(text[last:k])
+            k += len(sep)
+            last = k
+            continue
+        k += 1
+    parts.append(text[last:])
+    return parts
+
+
+@dataclasses.dataclass(frozen=True)
+class _Ident:
+    """``c I``: the identity times c, of the size its neighbours give it (or ``size``)."""
+
+    coef: Any
+    size: int | None = None
+
+
+Value = Any  # a scalar sp.Expr, an sp.ImmutableMatrix, an _Ident, or a statement
+
+
+class _Reader:
+    """Reads one side: literals to placeholders, then computes the parsed tree."""
+
+    def __init__(self, env: MathEnv, parse: Callable[..., Any], line: int, col: int) -> None:
+        self.env = env
+        self.parse = parse
+        self.line = line
+        self.col = col
+        self.matrices: dict[sp.Symbol, sp.ImmutableMatrix] = {}
+        self.identities: dict[sp.Symbol, int | None] = {}
+        self.text = ""
+        self.notes: list[str] = []  # det A ≠ 0 for an inverse of a matrix with letters
+
+    def fail(self, reason: str) -> MatrixError:
+        return MatrixError(self.text, reason, self.line, self.col)
+
+    # -- literals ---------------------------------------------------------------------------
+    def literal(self, source: str) -> tuple[sp.ImmutableMatrix, bool]:
+        """A literal's matrix, and whether it is a determinant (``vmatrix``)."""
+        m = _LATEX_LITERAL.fullmatch(source)
+        if m:
+            if m.group("env") == "Vmatrix":
+                raise self.fail("\\begin{Vmatrix} is a norm: proofnb reads matrices, "
+                                "determinants (vmatrix) and det(...)")
+            body = m.group("body").strip()
+            rows = [r for r in re.split(r"\\\\", body)]
+            if rows and not rows[-1].strip():
+                rows.pop()  # a trailing \\ ends the last row
+            cells = [[e for e in _split_top(r, "&")] for r in rows]
+            return self.build(cells), m.group("env") == "vmatrix"
+        inner = source
+        if source.startswith("Matrix"):
+            inner = source[source.index("(") + 1 : -1].strip()
+        if not (inner.startswith("[") and inner.endswith("]")):
+            raise self.fail("write a matrix as Matrix([[1, 2], [3, 4]]) or [[1, 2], [3, 4]]")
+        items = _split_top(inner[1:-1], ",")
+        if all(i.strip().startswith("[") and i.strip().endswith("]") for i in items):
+            cells = [_split_top(i.strip()[1:-1], ",") for i in items]
+        else:  # Matrix([1, 2, 3]) is a column
+            cells = [[i] for i in items]
+        return self.build(cells), False
+
+    def build(self, cells: list[list[str]]) -> sp.ImmutableMatrix:
+        if len(cells) > MAX_SIZE or any(len(r) > MAX_SIZE for r in cells):
+            raise UnsupportedError(f"a matrix may have at most {MAX_SIZE} rows and "
+                                   f"{MAX_SIZE} columns", self.line)
+        widths = {len(r) for r in cells}
+        if len(widths) != 1:
+            raise self.fail("the rows of a matrix need the same number of entries (rows of "
+                            + ", ".join(str(len(r)) for r in cells) + ")")
+        entries: list[list[Any]] = []
+        for i, row in enumerate(cells, start=1):
+            out = []
+            for j, cell in enumerate(row, start=1):
+                if not cell.strip():
+                    raise self.fail(f"entry ({i}, {j}) of a matrix is empty")
+                if has_matrices(cell):
+                    raise self.fail(f"entry ({i}, {j}) of a matrix is a matrix")
+                value = self.parse(cell.strip(), self.env)
+                if not isinstance(value, sp.Expr):
+                    raise self.fail(f"entry ({i}, {j}) of a matrix is not an expression")
+                out.append(value)
+            entries.append(out)
+        return sp.ImmutableMatrix(entries)
+
+    def prepare(self, text: str, named: dict[str, sp.ImmutableMatrix]) -> str:
+        """The text with literals as placeholders and matrix notation spelled for the
+        parser; fills ``self.matrices``."""
+        self.text = text
+        out: list[str] = []
+        k = 0
+        count = 0
+        while k < len(text):
+            ch = text[k]
+            if ch in "\\M[":
+                found = _literal_end(text, k)
+                if found is not None:
+                    end, source = found
+                    matrix, determinant = self.literal(source)
+                    count += 1
+                    name = f"{_PLACEHOLDER}{count}"
+                    symbol = sp.Symbol(name, commutative=False)
+                    self.matrices[symbol] = matrix
+                    out.append(f" det({name}) " if determinant else f" {name} ")
+                    k = end
+                    continue
+            out.append(ch)
+            k += 1
+        spelled = "".join(out)
+        for name, matrix in named.items():
+            self.matrices[sp.Symbol(name, commutative=False)] = matrix
+        return _spell(spelled)
+
+    # -- computing --------------------------------------------------------------------------
+    def value(self, e: Any) -> Value:
+        if isinstance(e, sp.Symbol):
+            if e in self.matrices:
+                return self.matrices[e]
+            if e in self.identities:
+                return _Ident(sp.Integer(1), self.identities[e])
+            if e.name in (_TRANSPOSE, _CROSS):
+                raise self.fail("^T (transpose) and \\times (cross product) apply to matrices "
+                                "and vectors")
+            return e
+        if not self._involves(e):
+            return _evaluated(e)
+        if isinstance(e, sp.Add):
+            return self.add([self.value(a) for a in e.args])
+        if isinstance(e, sp.Mul):
+            return self.mul(list(e.args))
+        if isinstance(e, sp.Pow):
+            return self.power(e)
+        if isinstance(e, sp.Function) and type(e).__name__ in ("det", "tr"):
+            return self.unary(type(e).__name__, self.value(e.args[0]))
+        if isinstance(e, sp.Equality):
+            return self.equation(self.value(e.lhs), self.value(e.rhs))
+        if isinstance(e, sp.core.relational.Relational):
+            raise self.fail(f"matrices are compared with = only, not {e.rel_op}")
+        if isinstance(e, (sp.And, sp.Or, sp.Not)):
+            return type(e)(*[self.value(a) for a in e.args])
+        if isinstance(e, sp.Abs):
+            raise self.fail("|A| of a matrix: write det(A) (or \\det A) for its determinant")
+        if isinstance(e, (sp.Derivative, sp.Subs)):
+            raise self.fail("A' is a derivative: write A^T for the transpose")
+        name = getattr(e.func, "__name__", type(e).__name__)
+        raise self.fail(f"{name} of a matrix is not defined here: proofnb computes sums, "
+                        "products, powers, det, tr, transposes and inverses of matrices")
+
+    def _involves(self, e: Any) -> bool:
+        if e.has(_Det, _Tr):
+            return True
+        return any(not s.is_commutative or s.name in (_TRANSPOSE, _CROSS)
+                   for s in e.free_symbols if isinstance(s, sp.Symbol))
+
+    def add(self, values: list[Value]) -> Value:
+        total: Value = sp.Integer(0)
+        for v in values:
+            total = self.plus(total, v)
+        return total
+
+    def plus(self, a: Value, b: Value) -> Value:
+        a_mat, b_mat = isinstance(a, sp.MatrixBase), isinstance(b, sp.MatrixBase)
+        if isinstance(a, _Ident) and isinstance(b, _Ident):
+            return _Ident(a.coef + b.coef, a.size or b.size)
+        if isinstance(a, _Ident) or isinstance(b, _Ident):
+            ident, other = (a, b) if isinstance(a, _Ident) else (b, a)
+            if isinstance(other, sp.MatrixBase):
+                return other + ident.coef * self.eye(ident, other.rows, other.cols)
+            if other == 0:
+                return ident
+            raise self.fail("a number added to the identity I: write c I for a multiple of I")
+        if a_mat and b_mat:
+            if a.shape != b.shape:
+                raise self.fail(f"a {_shape(a)} matrix and a {_shape(b)} matrix cannot be "
+                                "added: their sizes differ")
+            return self.check_size(a + b)
+        if a_mat or b_mat:
+            mat, other = (a, b) if a_mat else (b, a)
+            if other == 0:
+                return mat
+            raise self.fail(f"a number and a {_shape(mat)} matrix cannot be added (write "
+                            "c I for a multiple of the identity)")
+        return a + b
+
+    def eye(self, ident: _Ident, rows: int, cols: int) -> sp.ImmutableMatrix:
+        if rows != cols:
+            raise self.fail(f"the identity I cannot be added to a {rows}×{cols} matrix: "
+                            "it is not square")
+        if ident.size is not None and ident.size != rows:
+            raise self.fail(f"I_{ident.size} and a {rows}×{cols} matrix have different sizes")
+        return sp.ImmutableMatrix(sp.eye(rows))
+
+    def mul(self, args: list[Any]) -> Value:
+        product: Value = sp.Integer(1)
+        cross = False
+        started = False
+        for arg in args:
+            if isinstance(arg, sp.Symbol) and arg.name == _CROSS:
+                cross = started
+                continue
+            v = self.value(arg)
+            product = self.times(product, v, cross)
+            cross = False
+            started = True
+        return product
+
+    def times(self, a: Value, b: Value, cross: bool = False) -> Value:
+        a_mat, b_mat = isinstance(a, sp.MatrixBase), isinstance(b, sp.MatrixBase)
+        if isinstance(a, _Ident) and isinstance(b, _Ident):
+            return _Ident(a.coef * b.coef, a.size or b.size)
+        if isinstance(a, _Ident):
+            if b_mat:
+                return self.check_size(a.coef * self.eye(a, b.rows, b.rows) * b) \
+                    if a.size is not None else b * a.coef
+            return _Ident(a.coef * b, a.size)
+        if isinstance(b, _Ident):
+            if a_mat:
+                return self.check_size(a * b.coef * self.eye(b, a.cols, a.cols)) \
+                    if b.size is not None else a * b.coef
+            return _Ident(b.coef * a, b.size)
+        if a_mat and b_mat:
+            if cross:
+                if _is_vector(a, 3) and _is_vector(b, 3):
+                    cx = _column(a).cross(_column(b))
+                    return sp.ImmutableMatrix(cx if a.cols == 1 else cx.T)
+                raise self.fail(f"\\times of a {_shape(a)} and a {_shape(b)} matrix: the cross "
+                                "product takes two vectors of length 3")
+            if a.cols == b.rows:
+                return self.check_size(a * b)
+            if a.shape == b.shape and min(a.shape) == 1:  # u · v: the dot product
+                return sp.Add(*[x * y for x, y in zip(a, b, strict=True)])
+            raise self.fail(f"a {_shape(a)} matrix times a {_shape(b)} matrix is not defined: "
+                            f"{a.cols} columns against {b.rows} rows")
+        if a_mat:
+            return self.check_size(a * b)
+        if b_mat:
+            return self.check_size(b * a)
+        return a * b
+
+    def power(self, e: sp.Pow) -> Value:
+        base = self.value(e.base)
+        exponent = e.exp
+        if isinstance(exponent, sp.Symbol) and exponent.name == _TRANSPOSE:
+            if isinstance(base, _Ident):
+                return base
+            if not isinstance(base, sp.MatrixBase):
+                raise self.fail("^T (the transpose) applies to a matrix or a vector")
+            return base.T
+        if self._involves(exponent):
+            raise self.fail("a matrix cannot be an exponent")
+        n = _evaluated(exponent)
+        if not isinstance(base, (sp.MatrixBase, _Ident)):
+            return sp.Pow(base, n)
+        if not (isinstance(n, sp.Integer)):
+            raise self.fail(f"a matrix power needs a whole-number exponent, not {n}")
+        if abs(int(n)) > MAX_POWER:
+            raise UnsupportedError(f"a matrix exponent may be at most {MAX_POWER} "
+                                   f"(got {n})", self.line)
+        if isinstance(base, _Ident):
+            if base.coef == 0 and n < 0:
+                raise self.fail("0 I has no inverse")
+            return _Ident(base.coef ** n, base.size)
+        if base.rows != base.cols:
+            raise self.fail(f"a power of a {_shape(base)} matrix is not defined: it is not "
+                            "square")
+        if n < 0:
+            base = self.inverse(base)
+            n = -n
+        result = sp.ImmutableMatrix(sp.eye(base.rows))
+        square = base
+        k = int(n)
+        while k:
+            if k & 1:
+                result = self.check_size(result * square)
+            k >>= 1
+            if k:
+                square = self.check_size(square * square)
+        return result
+
+    def inverse(self, m: sp.ImmutableMatrix) -> sp.ImmutableMatrix:
+        d = m.det(method="berkowitz")
+        if sp.expand(d) == 0:
+            raise self.fail(f"the {_shape(m)} matrix is singular (its determinant is 0): "
+                            "its inverse is undefined")
+        if d.free_symbols:
+            from proofnb.core.usertext import user_text
+
+            self.notes.append(f"{user_text(d)} ≠ 0")
+        adj = m.adjugate(method="berkowitz")
+        return self.check_size(sp.ImmutableMatrix(m.rows, m.cols,
+                                                  [sp.Mul(a, sp.Pow(d, -1)) for a in adj]))
+
+    def unary(self, name: str, v: Value) -> Value:
+        if isinstance(v, _Ident):
+            if v.size is None:
+                raise self.fail(f"{name}(I) needs the size of I: write I_2, I_3")
+            v = v.coef * sp.ImmutableMatrix(sp.eye(v.size))
+        if not isinstance(v, sp.MatrixBase):
+            raise self.fail(f"{name} applies to a square matrix, not to a number")
+        if v.rows != v.cols:
+            raise self.fail(f"{name} of a {_shape(v)} matrix is not defined: it is not square")
+        return v.det(method="berkowitz") if name == "det" else v.trace()
+
+    def equation(self, a: Value, b: Value) -> Value:
+        a, b = self.comparable(a, b)
+        if isinstance(a, sp.MatrixBase):
+            return sp.And(*[sp.Eq(x, y) for x, y in zip(a, b, strict=True)])
+        return sp.Eq(a, b)
+
+    def comparable(self, a: Value, b: Value) -> tuple[Value, Value]:
+        """Two sides of one shape: 0 is the zero matrix, I the identity of the other side's
+        size, a 1×1 matrix compared with a number is its entry."""
+        if isinstance(a, _Ident) and isinstance(b, _Ident):
+            size = a.size or b.size
+            if size is None:
+                return a.coef, b.coef
+            a, b = a.coef * sp.eye(size), b.coef * sp.eye(size)
+        if isinstance(a, _Ident) and isinstance(b, sp.MatrixBase):
+            a = a.coef * self.eye(a, b.rows, b.cols)
+        if isinstance(b, _Ident) and isinstance(a, sp.MatrixBase):
+            b = b.coef * self.eye(b, a.rows, a.cols)
+        if isinstance(a, _Ident) or isinstance(b, _Ident):
+            raise self.fail("I is a matrix: the other side is a number")
+        a_mat, b_mat = isinstance(a, sp.MatrixBase), isinstance(b, sp.MatrixBase)
+        if a_mat and b_mat:
+            if a.shape != b.shape:
+                raise self.fail(f"the left side is a {_shape(a)} matrix, the right side a "
+                                f"{_shape(b)} matrix")
+            return sp.ImmutableMatrix(a), sp.ImmutableMatrix(b)
+        if a_mat or b_mat:
+            mat, other = (a, b) if a_mat else (b, a)
+            if mat.shape == (1, 1):
+                return (mat[0, 0], other) if a_mat else (other, mat[0, 0])
+            if other == 0:
+                zero = sp.ImmutableMatrix(sp.zeros(mat.rows, mat.cols))
+                return (mat, zero) if a_mat else (zero, mat)
+            side = "left" if a_mat else "right"
+            raise self.fail(f"the {side} side is a {_shape(mat)} matrix, the other side a "
+                            "number")
+        return a, b
+
+    def check_size(self, m: Any) -> Any:
+        if isinstance(m, sp.MatrixBase) and sum(sp.count_ops(x) for x in m) > MAX_ENTRY_OPS:
+            raise UnsupportedError("the matrix entries grow too large to compute here; "
+                                   "write an intermediate line", self.line)
+        return sp.ImmutableMatrix(m) if isinstance(m, sp.MatrixBase) else m
+
+
+def _shape(m: Any) -> str:
+    return f"{m.rows}×{m.cols}"
+
+
+def _is_vector(m: Any, n: int) -> bool:
+    return bool(m.shape in ((n, 1), (1, n)))
+
+
+def _column(m: Any) -> sp.Matrix:
+    return sp.Matrix(m) if m.cols == 1 else sp.Matrix(m).T
+
+
+def _evaluated(e: Any) -> Any:
+    """An unevaluated scalar tree rebuilt with SymPy's evaluation."""
+    if not isinstance(e, sp.Basic) or not e.args or isinstance(e, (sp.Integer, sp.Rational)):
+        return e
+    try:
+        return e.func(*[_evaluated(a) for a in e.args])
+    except TypeError:
+        return e
+
+
+_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r) for p, r in (
+        (r"\^\s*(?:\{\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\\mathrm\s*\{\s*T\s*\})"
+         r"\s*\}|T(?![A-Za-z0-9_])|\\top(?![A-Za-z])|\\intercal(?![A-Za-z])"
+         r"|\\mathsf\s*\{\s*T\s*\}|\\mathrm\s*\{\s*T\s*\})", "^{" + _TRANSPOSE + "}"),
+        (r"\\(?:operatorname|mathrm|text|mathop)\s*\{\s*det\s*\}|\\det(?![A-Za-z])", " det"),
+        (r"\\(?:operatorname|mathrm|text|mathop)\s*\{\s*(?:tr|Tr|trace)\s*\}|\\tr(?![A-Za-z])"
+         r"|(?<![A-Za-z\\])(?:Tr|trace)(?=\s*\()", " tr"),
+        (r"\\(?:vec|mathbf|boldsymbol|bm|underline)\s*\{\s*([A-Za-z0-9])\s*\}", r" \1 "),
+        (r"\\(?:vec|mathbf|boldsymbol|bm)\s+([A-Za-z])(?![A-Za-z])", r" \1 "),
+        (r"\\times(?![A-Za-z])|×", f" * {_CROSS} * "),
+    ))
+#: ``det A``, ``\det A^{-1}``, ``tr A^2``: the function of the matrix right after it.
+_BARE_CALL = re.compile(
+    r"(?<![A-Za-z])(det|tr)\s+(?!\()((?:" + _PLACEHOLDER + r"[0-9]+|[A-Za-z](?:_[0-9])?)"
+    r"(?:\s*\^\s*(?:\{[^{}]*\}|[0-9A-Za-z]))?)")
+
+
+def _spell(text: str) -> str:
+    for pattern, replacement in _SPELLINGS:
+        text = pattern.sub(replacement, text)
+    return _BARE_CALL.sub(r"\1(\2)", text)
+
+
+class _Det(sp.Function):  # type: ignore[misc]
+    nargs = 1
+
+
+class _Tr(sp.Function):  # type: ignore[misc]
+    nargs = 1
+
+
+_Det.__name__ = "det"
+_Tr.__name__ = "tr"
+
+
+def _reading_env(env: MathEnv, names: Sequence[str], literal_count: int) -> tuple[
+        MathEnv, dict[sp.Symbol, int | None]]:
+    symbols = dict(env.symbols)
+    for name in names:
+        symbols[name] = sp.Symbol(name, commutative=False)
+    for k in range(1, literal_count + 1):
+        symbols[f"{_PLACEHOLDER}{k}"] = sp.Symbol(f"{_PLACEHOLDER}{k}", commutative=False)
+    identities: dict[sp.Symbol, int | None] = {}
+    for name, size in [("I", None)] + [(f"I_{n}", n) for n in range(1, MAX_SIZE + 1)]:
+        if name not in names:
+            symbols[name] = sp.Symbol(name, commutative=False)
+            identities[symbols[name]] = size
+    symbols[_TRANSPOSE] = sp.Symbol(_TRANSPOSE)
+    symbols[_CROSS] = sp.Symbol(_CROSS, commutative=False)
+    functions = dict(env.functions)
+    functions["det"] = _Det
+    functions["tr"] = _Tr
+    return MathEnv(symbols, functions, env.conditions, env.domain), identities
+
+
+def _read_side(text: str, env: MathEnv, named: dict[str, sp.ImmutableMatrix], line: int,
+               col: int, notes: list[str] | None = None) -> Value:
+    from proofnb.core.parser import parse_math
+
+    def parse(t: str, e: MathEnv) -> Any:
+        return parse_math(t, e, line=line, col=col)
+
+    reader = _Reader(env, parse, line, col)
+    spelled = reader.prepare(text, named)
+    literals = sum(1 for s in reader.matrices if s.name.startswith(_PLACEHOLDER))
+    reading, reader.identities = _reading_env(env, list(named), literals)
+    parse_math(spelled, reading, line=line, col=col)  # sizes are checked on this form
+    tree = parse_math(spelled, reading, line=line, col=col, evaluate=False)
+    value = reader.value(tree)
+    if notes is not None:
+        notes.extend(reader.notes)
+    return value
+
+
+def _named(definitions: Sequence[str], env: MathEnv) -> dict[str, sp.ImmutableMatrix]:
+    named: dict[str, sp.ImmutableMatrix] = {}
+    for text in definitions:
+        m = _DEFINITION.match(text)
+        if m is None:
+            continue
+        value = _read_side(m.group("body").strip(), env, {}, 0, 1)
+        if isinstance(value, sp.MatrixBase):
+            named[m.group("name")] = sp.ImmutableMatrix(value)
+    return named
+
+
+def _uses(text: str, names: Sequence[str]) -> bool:
+    """Does ``text`` use one of ``names``: as a word, or as a letter of a word of up to three
+    letters (``AB`` is A times B)?"""
+    words = re.findall(r"(?<![\\A-Za-z])[A-Za-z]+(?:_\{?[0-9]\}?)?", text)
+    return any(w.replace("{", "").replace("}", "") == n or (
+        "_" not in n and w.isalpha() and len(w) <= 3 and n in w) for w in words for n in names)
+
+
+def decide_matrix_step(spec: StepSpec, env: MathEnv, definitions: Sequence[str], *,
+                       seed: int, deadline: float) -> Outcome | None:
+    """Decide a step that writes matrices; None when it has none after all (the ordinary
+    path then decides it)."""
+    named = _named(definitions, env) if definitions else {}
+    texts = (spec.lhs, spec.rhs, spec.origin)
+    if not has_matrices(*texts) and not (named and _uses(" ".join(texts), list(named))):
+        return None
+    lhs_line = spec.lhs_line or spec.line
+    notes: list[str] = []
+    lhs = _read_side(spec.lhs, env, named, lhs_line, 1, notes)
+    rhs = _read_side(spec.rhs, env, named, spec.line, spec.col, notes)
+    origin = lhs if spec.origin.strip() == spec.lhs.strip() else \
+        _read_side(spec.origin, env, named, lhs_line, 1, notes)
+    outcome = _decide_read(spec, env, lhs, rhs, origin, seed, deadline)
+    if notes and outcome.status in ("proved", "likely"):
+        kept = tuple(dict.fromkeys((*outcome.notes, *notes)))
+        return dataclasses.replace(outcome, notes=kept)
+    return outcome
+
+
+def _decide_read(spec: StepSpec, env: MathEnv, lhs: Value, rhs: Value, origin: Value,
+                 seed: int, deadline: float) -> Outcome:
+    from proofnb.core.decide import decide
+
+    real = env.domain == "real"
+    common: dict[str, Any] = {"conditions": tuple(env.conditions), "real": real, "seed": seed}
+    if spec.relation in ("<=>", "==>", "<=="):
+        return decide(spec.relation, lhs, rhs, origin, deadline=deadline,
+                      texts=(spec.origin, spec.lhs, spec.rhs, spec.relation), **common)
+    reader = _Reader(env, lambda t, e: None, spec.line, spec.col)
+    reader.text = f"{spec.lhs} {spec.relation} {spec.rhs}"
+    left, right = reader.comparable(lhs, rhs)
+    if not isinstance(left, sp.MatrixBase):
+        if isinstance(origin, (sp.MatrixBase, _Ident)):
+            origin = left
+        return decide(spec.relation, left, right, origin, deadline=deadline,
+                      texts=(spec.origin, spec.lhs, spec.rhs, spec.relation), **common)
+    if spec.relation != "=":
+        raise reader.fail(f"matrices are compared with = only, not {spec.relation}")
+    if isinstance(origin, _Ident) or (isinstance(origin, sp.MatrixBase)
+                                      and origin.shape != left.shape):
+        origin = left
+    if not isinstance(origin, sp.MatrixBase):
+        origin = left
+    return _entrywise(left, right, sp.ImmutableMatrix(origin), spec, common, deadline)
+
+
+def _entrywise(left: sp.ImmutableMatrix, right: sp.ImmutableMatrix,
+               origin: sp.ImmutableMatrix, spec: StepSpec, common: dict[str, Any],
+               deadline: float) -> Outcome:
+    import time
+
+    from proofnb.core.decide import Outcome, decide
+
+    outcomes: list[tuple[tuple[int, int], Outcome]] = []
+    cells = [(i, j) for i in range(left.rows) for j in range(left.cols)]
+    for n, (i, j) in enumerate(cells):
+        share = (deadline - time.monotonic()) / (len(cells) - n)
+        out = decide("=", left[i, j], right[i, j], origin[i, j],
+                     deadline=time.monotonic() + max(0.05, share),
+                     texts=(spec.origin, spec.lhs, spec.rhs, f"= ({i}, {j})"), **common)
+        if out.status == "refuted" and out.counterexample is not None:
+            if _defined_at(out.counterexample.point, (left, right, origin)):
+                where = f"entry ({i + 1}, {j + 1})"
+                text = out.counterexample.text
+                cx = dataclasses.replace(out.counterexample,
+                                         text=f"{where}: {text}" if text else where)
+                return dataclasses.replace(out, counterexample=cx)
+            out = Outcome("unknown", "matrix", message="an entry differs where another "
+                                                       "entry is undefined")
+        outcomes.append(((i, j), out))
+    for (i, j), out in outcomes:
+        if out.status in ("error", "refuted"):
+            message = f"entry ({i + 1}, {j + 1}): {out.message}" if out.message else \
+                f"entry ({i + 1}, {j + 1})"
+            return dataclasses.replace(out, message=message)
+    statuses = [o.status for _, o in outcomes]
+    notes = tuple(dict.fromkeys(n for _, o in outcomes for n in o.notes))
+    flags = tuple(dict.fromkeys(f for _, o in outcomes for f in o.flags))
+    if all(s == "proved" for s in statuses):
+        methods = sorted({o.method for _, o in outcomes})
+        return Outcome("proved", "matrix: " + ", ".join(methods), notes=notes, flags=flags)
+    worst = "unknown" if "unknown" in statuses else "likely"
+    first = next(o for _, o in outcomes if o.status == worst)
+    return dataclasses.replace(first, notes=notes, flags=flags)
+
+
+def _defined_at(point: tuple[tuple[str, str], ...], matrices: Sequence[Any]) -> bool:
+    """Is every entry of ``matrices`` finite (and real) at the witness ``point``?"""
+    values = {}
+    for m in matrices:
+        for s in m.free_symbols:
+            for name, text in point:
+                if s.name == name:
+                    values[s] = sp.Rational(text) if re.fullmatch(r"-?[0-9]+(?:/[0-9]+)?",
+                                                                 text) else None
+    if any(v is None for v in values.values()):
+        return True  # a witness in other numbers: the engine confirmed it
+    for m in matrices:
+        for entry in m:
+            try:
+                v = entry.xreplace(values)
+                if v.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+                    return False
+                if v.free_symbols:
+                    continue
+                if v.is_real is False:
+                    return False
+            except (ZeroDivisionError, TypeError, ValueError):
+                return False
+    return True
