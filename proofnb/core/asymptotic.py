@@ -183,6 +183,11 @@ def _decide(lhs: Basic, rhs: Basic) -> Outcome:
         return Outcome("proved", "series")
     parameters = sorted(difference.free_symbols - {t}, key=str)
     if verdict is False and not parameters:
+        if point == 0 and _holds_at_infinity(lhs, rhs, x):
+            return Outcome("unknown", "none", message=(
+                f"not checked: O({_show(x**n)}) is read as {x} → 0, where this fails, but it "
+                f"holds as {x} → ∞ (as in n^2 + n = O(n^2)); for {x} → ∞ write the O term "
+                f"in 1/{x} (O(1/{x}) ...) or divide by the leading power"))
         return _unbounded(difference, t, x, point, n, where, ())
     for values in _parameter_choices(parameters):
         at = difference.xreplace(dict(values))
@@ -210,6 +215,29 @@ def _bounded(difference: Expr, t: Symbol, n: Expr, at_infinity: bool) -> bool | 
     if all(v.is_finite for v in limits):
         return True
     return None
+
+
+def _holds_at_infinity(lhs: Expr, rhs: Expr, x: Symbol) -> bool:
+    """Would the step hold with every O(x^k) read as x → ∞ (sizes then grow with k)?"""
+    def power(side: Expr) -> Expr | None:
+        found = [_gauge(o.args[0], x)[1] for o in side.atoms(BigO)]
+        return max(found) if found else None
+
+    def bare(side: Expr) -> Expr:
+        return side.replace(lambda n: isinstance(n, BigO), lambda n: sp.Integer(0))
+
+    m, n = power(lhs), power(rhs)
+    if n is None or m is not None and m > n:
+        return False
+    # Only the counting style (a polynomial = O(x^k)); a series near-miss such as
+    # sin x = x - x^3/3 + O(x^5) is also "true as x → ∞" and must stay refuted.
+    if bare(rhs) != 0 or not bare(lhs).is_polynomial(x):
+        return False
+    try:
+        ratio = sp.limit((bare(lhs) - bare(rhs)) / x**n, x, sp.oo)
+    except (NotImplementedError, TypeError, ValueError, sp.PoleError):
+        return False
+    return bool(ratio.is_finite)
 
 
 def _parameter_choices(parameters: list[Symbol]) -> list[tuple[tuple[Symbol, Expr], ...]]:
