@@ -145,7 +145,8 @@ class Definitions:
         after ``x^2 + y^2 = 25``, a line with ``dy/dx`` (or ``y'``) makes y an unknown
         function of x in every line (``y(x)``, ``y'(x)``), as in implicit differentiation.
         A letter qualifies when a line above its first derivative uses it and is no curve
-        ``y = <expression>``, and the cell never writes ``y(...)`` itself."""
+        ``y = <expression>``, and the cell never writes ``y(x)`` itself (``y (x + 1)`` is
+        then a product)."""
         found: dict[str, str] = {}
         lines = _lines(self.text)
         for name in sorted({m.group(1) for m in re.finditer(r"(?<![A-Za-z_\\])([a-zA-Z])'",
@@ -153,13 +154,15 @@ class Definitions:
                            | {m.group(1) for m in re.finditer(
                                r"(?<![A-Za-z\\])d(?:\^\s*\{?2\}?)?\s*([A-Za-z])\s*(?:\}\s*\{)?\s*/?\s*d",
                                self.text)}):
-            if name in "eEiI" or name in self.names or re.search(
-                    rf"(?<![A-Za-z_\\]){name}\s*\(", self.text):
+            if name in "eEiI" or name in self.names:
                 continue
             differentiated = _derivative_lines(self.text, name)
             if not differentiated:
                 continue
             first, variable = differentiated[0]
+            if re.search(rf"(?<![A-Za-z_\\]){name}\s*\(\s*{re.escape(variable)}\s*\)",
+                         self.text):
+                continue  # y(x) written out: the cell treats y as a function already
             letter = re.compile(rf"(?<![A-Za-z_\\]){name}(?![A-Za-z_'])")
             here = lines[first].split("#", 1)[0]
             mark = re.search(_derivative_patterns(name, variable)[1], here)

@@ -120,6 +120,9 @@ def decide_rounding(lhs: str, rhs: str, parse: Callable[[str, int], Basic]) -> O
         return Outcome("error", "parse", message=(
             f"≈ compares a number with a decimal, and {text.strip()} has letters "
             f"({', '.join(letters)}): write = for a claim about every value"))
+    if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        return Outcome("unknown", "rounding", message=(
+            f"{text.strip()} is undefined or infinite: it has no decimal value"))
     holds = rounds_to(value, decimal)
     if holds is None:
         return Outcome("unknown", "rounding", message=(

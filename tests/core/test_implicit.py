@@ -104,3 +104,9 @@ def test_a_curve_and_a_lone_derivative_keep_their_meaning() -> None:
     assert _cell("y = x^3 - 3x\ndy/dx = 3x^2 - 1")[0][1] == "refuted"
     (step,) = check_proof("dy/dx = 2x", CheckOptions()).steps  # nothing to differentiate
     assert step.status == "error"
+
+
+def test_a_bracket_after_the_letter_is_a_product_in_the_implicit_reading() -> None:
+    assert _cell("x^2 + y^2 = 25\n2x + 2y (dy/dx) = 0") == [("==>", "proved")]
+    (step,) = check_proof("x^2 + y^2 = 25\n2x + 2y (dy/dx)^(10^9) = 0", CheckOptions()).steps
+    assert step.status == "error" and "too large" in step.message

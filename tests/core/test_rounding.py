@@ -78,3 +78,8 @@ def test_undecidable_closeness_is_not_guessed() -> None:
     two_places = written_decimal("1.50")
     assert two_places is not None and two_places.places == 2
     assert written_decimal("x") is None
+
+
+def test_an_undefined_value_has_no_rounding() -> None:
+    (step,) = _steps("1/0 ≈ 1")
+    assert step.status == "unknown" and "undefined" in step.message
