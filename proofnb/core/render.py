@@ -29,6 +29,7 @@ _RELATIONS = {
     "=": "=", "==": "=", "!=": r"\ne", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge",
     "<=>": r"\Leftrightarrow", "==>": r"\Rightarrow", "<==": r"\Leftarrow",
     "=>": r"\Rightarrow", "->": r"\to", "in": r"\in",
+    "≡": r"\equiv", "≈": r"\approx", "∣": r"\mid", "∤": r"\nmid",
 }  # fmt: skip
 _NUMBER_SETS = frozenset("RCZQN")
 _WORDS = {"and": r"\text{ and }", "or": r"\text{ or }"}
@@ -56,12 +57,15 @@ _SAFE_COMMANDS = frozenset(
     "nolimits cdot times ast div le leq leqslant ge geq geqslant lt gt ne neq iff "
     "Leftrightarrow Longleftrightarrow implies Rightarrow Longrightarrow impliedby Leftarrow "
     "Longleftarrow to rightarrow land wedge lor vee neg lnot in lvert rvert vert mid infty pi "
-    "varepsilon varphi vartheta e partial pm mp circ emptyset varnothing".split()
+    "varepsilon varphi vartheta e partial pm mp circ emptyset varnothing cup equiv approx "
+    "nmid pmod bmod mod mathcal det begin end vec mathbf top".split()
 ) | frozenset(
     "sin cos tan cot sec csc arcsin arccos arctan arccot sinh cosh tanh coth sech csch "
     "exp ln log lg min max gcd".split()
 ) | GREEK_NAMES
 _COMMAND_RE = re.compile(r"\\([A-Za-z]+)")
+_ENVIRONMENT_RE = re.compile(r"\\(begin|end)\s*\{([^{}]*)\}")
+_MATRIX_ENVIRONMENTS = frozenset("matrix pmatrix bmatrix Bmatrix vmatrix Vmatrix".split())
 _LEFT_RE = re.compile(r"\\left(?![A-Za-z])")
 _RIGHT_RE = re.compile(r"\\right(?![A-Za-z])")
 _TEXT_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
@@ -119,6 +123,11 @@ def _pass_through(text: str) -> str:
     for m in _COMMAND_RE.finditer(text):
         if m.group(1) not in _SAFE_COMMANDS:
             raise _Unrenderable
+    environments = _ENVIRONMENT_RE.findall(text)
+    if any(name not in _MATRIX_ENVIRONMENTS for _, name in environments):
+        raise _Unrenderable
+    if ("&" in text or r"\\" in text) and not environments:
+        raise _Unrenderable  # alignment marks only typeset inside a matrix
     depth = 0
     for i, ch in enumerate(text):
         if ch in "{}" and (i == 0 or text[i - 1] != "\\"):
@@ -204,7 +213,11 @@ class _Renderer:
         parts = [first.tex]
         if self.peek().text == "in" and self.peek().kind in (OP, NAME):
             self.advance()
-            return _Tex(first.tex + r" \in " + self.set_after_in())
+            sets = [self.set_after_in()]
+            while self.at("cup"):  # x in (-oo, 2) ∪ (3, oo)
+                self.advance()
+                sets.append(self.set_after_in())
+            return _Tex(first.tex + r" \in " + r" \cup ".join(sets))
         while self.peek().kind == OP and self.peek().text in _RELATIONS:
             parts.append(" " + _RELATIONS[self.advance().text] + " ")
             parts.append(self.sum().tex)
@@ -258,6 +271,9 @@ class _Renderer:
                         acc = _Tex(r"\frac{" + acc.bare + "}{" + factor.bare + "}")
                 else:
                     acc = _Tex(acc.tex + r" \cdot " + factor.tex)
+            elif tok.kind == NAME and tok.text == "mod" and self.peek(1).text != "(":
+                self.advance()  # n mod 5: the remainder, as binding as *
+                acc = _Tex(acc.tex + r" \bmod " + self.unary().tex)
             elif self.starts_factor(tok):
                 factor = self.power()
                 acc = _Tex(_juxtapose(acc.tex, factor.tex))
@@ -340,6 +356,13 @@ class _Renderer:
 
     def group(self, opener: str) -> _Tex:
         left, right, close = _OPEN[opener]
+        if opener == "[" and self.at("["):
+            return _Tex(self.matrix_rows())
+        if opener == "(" and self.peek().kind == NAME and self.peek().text == "mod":
+            self.advance()  # a congruence's modulus: 1 (mod 5)
+            modulus = self.sum()
+            self.expect(")")
+            return _Tex(r"\pmod{" + modulus.tex + "}")
         saved, self.bars = self.bars, 0
         try:
             inner = self.listing()
@@ -347,7 +370,9 @@ class _Renderer:
             self.bars = saved
         self.expect(close)
         tex = left + inner.tex + right
-        return _Tex(tex, inner.tex if opener == "(" else None, inner.items)
+        # Braces outside a set only group (2^{10}, \frac-free text): their bare form
+        # drops them where a script or fraction already groups.
+        return _Tex(tex, inner.tex if opener in "({" else None, inner.items)
 
     def name(self, name: str) -> _Tex:
         if self.at("_"):
@@ -356,6 +381,12 @@ class _Renderer:
             if name == "log":
                 return self.function(r"\log_{" + sub + "}", "log")
             return _Tex(_symbol(name) + "_{" + sub + "}")
+        if name == "Matrix" and self.at("(") and self.peek(1).text == "[":
+            self.advance()
+            self.advance()
+            rows = self.matrix_rows()
+            self.expect(")")
+            return _Tex(rows)
         if name in FUNCTIONS or name in PREFIX_FUNCTIONS:
             return self.function(_function_name(name), name)
         if name in _CONSTANTS:
@@ -367,11 +398,9 @@ class _Renderer:
         if tok.kind in (NUM, NAME):
             return _symbol(tok.text) if tok.kind == NAME else tok.text
         if tok.kind == OP and tok.text == "{":
-            parts = []
-            while self.peek().kind in (NUM, NAME):
-                parts.append(self.advance().text)
+            sub = self.sum().tex  # a_{n+1}, x_{12}
             self.expect("}")
-            return "".join(parts)
+            return sub
         raise _Unrenderable
 
     def function(self, head: str, name: str) -> _Tex:
@@ -406,6 +435,20 @@ class _Renderer:
         if special is not None:
             return _Tex(special)
         return _Tex(head + r"\left(" + ", ".join(args) + r"\right)")
+
+    def matrix_rows(self) -> str:
+        """``[[1, 2], [3, 4]]`` after its first ``[``: a pmatrix, one row per inner list."""
+        rows: list[str] = []
+        while True:
+            self.expect("[")
+            row = self.listing()
+            self.expect("]")
+            rows.append(" & ".join(row.items or (row.tex,)))
+            if not self.at(","):
+                break
+            self.advance()
+        self.expect("]")
+        return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
 
     def tuple_item(self) -> _Tex:
         """A bracketed argument: a limits tuple ``(x, 0, 1)`` or an ordinary factor."""
@@ -445,6 +488,8 @@ def _symbol(name: str) -> str:
 
 def _function_name(name: str) -> str:
     name = _ALIASES.get(name, name)
+    if name == "O":  # the Landau symbol, written as a plain O
+        return "O"
     if name in _LATEX_FUNCS:
         return "\\" + name
     if name in ("log10", "log2"):

@@ -35,6 +35,8 @@ def compose(relations: Sequence[str]) -> str | None:
         return None
     if "≈" in rels:  # = and ≈ only: the chain rounds its first line
         return "≈" if all(r in ("=", "≈") for r in rels) else None
+    if "≡" in rels:  # = and ≡ only: a congruence (its modulus ends the last line)
+        return "≡" if all(r in ("=", "≡") for r in rels) else None
     order = [r for r in rels if r != "="]
     if not order:
         return "="

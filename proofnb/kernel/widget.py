@@ -43,6 +43,7 @@ _LATEX_RELATION = {
     "==>": r"\implies",
     "<==": r"\impliedby",
     "≈": r"\approx",
+    "≡": r"\equiv",
 }
 
 
