@@ -81,7 +81,7 @@ def _run(kernel: LiveKernel, body: str, seed: int) -> tuple[list[str], str]:
 
 
 def test_todays_cells_show_as_mathematics_and_reach_the_history(kernel: LiveKernel) -> None:
-    for seed, (body, expected, shown, relation) in enumerate(CELLS, start=290):
+    for seed, (body, expected, shown, _) in enumerate(CELLS, start=290):
         rows, verdict = _run(kernel, body, seed)
         assert verdict == expected, (body, rows)
         markup = "".join(rows)
