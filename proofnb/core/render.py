@@ -99,15 +99,20 @@ def text_latex(source: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def render_latex(source: str) -> str:
-    """LaTeX showing one side of a step as written; never raises (falls back to text)."""
+def render_latex(source: str, functions: frozenset[str] = frozenset()) -> str:
+    """LaTeX showing one side of a step as written; never raises (falls back to text).
+
+    ``functions`` are the letters the cell uses as functions (``y`` after ``dy/dx``, a
+    defined ``f``): their calls bind as one factor, so ``x/y(x)`` is ``\\frac{x}{y(x)}``
+    as the checker reads it, not ``\\frac{x}{y}`` times ``(x)``.
+    """
     text = source.strip()
     try:
         if not text or len(text) > MAX_RENDER_CHARS:
             raise _Unrenderable
         if "\\" in text:
             return _pass_through(text)
-        return _Renderer(tokenize(text)).render()
+        return _Renderer(tokenize(text), functions).render()
     except Exception:  # noqa: BLE001 - rendering is cosmetic: any failure shows the source
         return text_latex(text)
 
@@ -149,10 +154,11 @@ def _pass_through(text: str) -> str:
 class _Renderer:
     """Recursive descent over the tokens, producing LaTeX strings."""
 
-    __slots__ = ("tokens", "i", "depth", "bars")
+    __slots__ = ("tokens", "i", "depth", "bars", "functions")
 
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], functions: frozenset[str] = frozenset()) -> None:
         self.tokens = tokens
+        self.functions = functions
         self.i = 0
         self.depth = 0
         self.bars = 0  # open |...| groups: a '|' then closes instead of opening
@@ -381,6 +387,13 @@ class _Renderer:
             if name == "log":
                 return self.function(r"\log_{" + sub + "}", "log")
             return _Tex(_symbol(name) + "_{" + sub + "}")
+        if name in self.functions and (self.at("(") or self.at("'") and self.peek(1).text == "("):
+            head = _symbol(name)
+            while self.at("'"):
+                self.advance()
+                head += "'"
+            group = self.group(self.advance().text)
+            return _Tex(head + group.tex)
         if name == "Matrix" and self.at("(") and self.peek(1).text == "[":
             self.advance()
             self.advance()

@@ -103,3 +103,12 @@ def test_todays_cells_show_as_mathematics_and_reach_the_history(kernel: LiveKern
             assert proof["verdict"] == expected
             assert proof["steps"][-1]["relation"] == relation
             assert all(s["lhs_latex"] and s["rhs_latex"] for s in proof["steps"])
+
+
+def test_calls_of_the_cells_functions_bind_as_one_factor() -> None:
+    # The engine rewrites y to y(x) in an implicit cell: -x/y(x) is x over y(x).
+    assert render_latex("y'(x) = -x/y(x)", frozenset("y")) == (
+        r"y'\left(x\right) = -\frac{x}{y\left(x\right)}")
+    assert render_latex("1/f(x)", frozenset("f")) == r"\frac{1}{f\left(x\right)}"
+    # Without the names, a letter before a bracket is a product, as the grammar reads it.
+    assert render_latex("1/x(x+1)") == r"\frac{1}{x} \left(x + 1\right)"
