@@ -122,8 +122,8 @@ def _run(
         from .rounding import decide_rounding
 
         places = ((spec.lhs_line or spec.line, 1), (spec.line, spec.col))
-        rounding = decide_rounding(spec.lhs, spec.rhs, lambda text, side: parse_math(
-            text, env, line=places[side][0], col=places[side][1]))
+        rounding = decide_rounding(spec.lhs, spec.rhs, lambda text, side: _given_values(
+            parse_math(text, env, line=places[side][0], col=places[side][1]), env))
         if rounding.status == "error":
             raise ParseError(f"{spec.lhs} ≈ {spec.rhs}", rounding.message, spec.line, spec.col)
         return rounding, render_latex(spec.lhs), render_latex(spec.rhs), frozenset()
@@ -172,6 +172,18 @@ def _run(
 _MATRIX_HINT = re.compile(r"\\begin\s*\{[pbBvV]?matrix|\\begin\s*\{smallmatrix|Matrix\s*\("
                           r"|\[\s*\[|\\det|(?<![A-Za-z\\])(?:det|tr|trace)\s*\("
                           r"|\\operatorname\s*\{\s*(?:tr|det)")
+
+def _given_values(expr: sp.Basic, env: MathEnv) -> sp.Basic:
+    """``expr`` with each name the cell gave a number (``P = 1000(1.05)^{10} ≈ ...``, an
+    equality assumption) replaced by that number, names given through names included."""
+    given = {c.lhs: c.rhs for c in env.conditions
+             if isinstance(c, sp.Equality) and isinstance(c.lhs, sp.Symbol)}
+    for _ in range(len(given)):
+        if not expr.free_symbols & set(given):
+            break
+        expr = expr.xreplace(given)
+    return expr
+
 
 #: What a step that uses a lone E or I is told.
 _CONSTANT_NOTES = {

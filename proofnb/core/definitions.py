@@ -45,6 +45,7 @@ class Definitions:
         self.variables: dict[str, str] = {}  # f(x) = x^2: f's variable x
         self.curves: dict[str, tuple[str, str]] = {}  # y = x^3 with dy/dx later: (x, "x^3")
         self.sequences: list[str] = []  # a_n = 3n + 2 with a_{n+1} later
+        self.values: list[str] = []  # P = 1000(1.05)^{10} ≈ 1628.89: P names that number
         self._later = list(later)  # sequences defined further down
         self._declared = set(functions) | {m.group(1) for m in re.finditer(
             r"\b([A-Za-z])\b(?=[^\n#]*\bfunctions?\b)", "\n".join(
@@ -57,7 +58,11 @@ class Definitions:
             return None  # f(x) = 0 <=> x = 2 is about f, not a definition
         head = _DEFINED.fullmatch(pieces[0].text.strip())
         if head is None:
-            return self._sequence(pieces) or self._curve(pieces)
+            for reading in (self._sequence, self._curve, self._value):
+                found = reading(pieces)
+                if found is not None:  # "" for a curve: defined, no assumption
+                    return found
+            return None
         name = head.group("name")
         args = [a.strip() for a in head.group("args").split(",")]
         if (name in self._declared or name in self.names or name in "eEiI" or name in args
@@ -124,6 +129,28 @@ class Definitions:
             return None
         self.curves[name] = (variable, pieces[2].text)
         return ""
+
+    def _value(self, pieces: list[_Piece]) -> str | None:
+        """``P = 1000(1.05)^{10} ≈ 1628.89``: a chain that starts by naming a number (no
+        letters but names given so before) and goes on from it on the same line computes
+        that number; the name keeps the value in later lines (returns ``P = <number>``, an
+        equality assumption). A line ``x = 3`` on its own stays a claim about x."""
+        name = pieces[0].text.strip()
+        if (len(pieces) < 5 or not _VALUE_NAME.fullmatch(name) or name in "eEiI"
+                or name in self.names or name in self._declared or name in self.values
+                or pieces[3].rel not in ("=", "≈")):
+            return None
+        body = pieces[2].text
+        if not all(word.lstrip("\\") in _VALUE_WORDS or word in self.values
+                   for word in re.findall(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?", body)):
+            return None
+        after = itertools.islice(_lines(self.text), pieces[0].line, None)
+        following = next((line.strip() for line in after
+                          if line.strip() and not line.strip().startswith(("#", "%"))), "")
+        if following.startswith(_STATEMENT_STARTS):
+            return None
+        self.values.append(name)
+        return f"{name} = {body}"
 
     def curve_line(self, raw: str) -> str:
         """The line with each defined curve's derivatives and value written out in the lines
@@ -410,6 +437,14 @@ def within_indices(step: StepSpec, sequences: Iterable[str]) -> StepSpec:
 #: ``a_n`` or ``a_{n}``: a sequence's general term.
 _SEQUENCE = re.compile(r"(?P<name>[A-Za-z])_(?:\{\s*(?P<braced>[A-Za-z])\s*\}|(?P<bare>[A-Za-z]))")
 
+
+#: A name a chain may give a number: a letter, maybe with a subscript (P, A_1, v_{0}).
+_VALUE_NAME = re.compile(r"[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?")
+#: Words a computed number may use (functions, constants, LaTeX layout).
+_VALUE_WORDS = frozenset({
+    "e", "pi", "ln", "log", "sqrt", "cbrt", "exp", "sin", "cos", "tan", "sec", "csc", "cot",
+    "arcsin", "arccos", "arctan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "frac",
+    "dfrac", "tfrac", "cdot", "times", "left", "right", "binom", "circ", "deg", "abs"})
 
 _STATEMENT_STARTS = ("<=>", "==>", "<==", "=>", "⇔", "⇒", "⇐", "\\iff", "\\Leftrightarrow",
                      "\\implies", "\\Rightarrow", "\\impliedby", "\\Longleftrightarrow")

@@ -16,7 +16,7 @@ Domain = Literal["real", "complex"]
 Flag = Literal["domain", "assumption", "numeric-only", "circular", "big-step"]
 
 #: Relations between expressions.
-EXPRESSION_RELATIONS: tuple[str, ...] = ("=", "<", "<=", ">", ">=", "≈")
+EXPRESSION_RELATIONS: tuple[str, ...] = ("=", "<", "<=", ">", ">=", "≈", "≡")
 #: Relations between statements (equations, inequalities, and/or combinations).
 STATEMENT_RELATIONS: tuple[str, ...] = ("<=>", "==>", "<==")
 RELATIONS: tuple[str, ...] = EXPRESSION_RELATIONS + STATEMENT_RELATIONS

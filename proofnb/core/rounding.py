@@ -69,10 +69,11 @@ def rounds_to(value: Expr, decimal: Decimal) -> bool | None:
     return None
 
 
-def rounding_witness(value: Expr, decimal: Decimal) -> Counterexample:
+def rounding_witness(value: Expr, decimal: Decimal, written: str = "") -> Counterexample:
     """What ``value`` is, to a few more places than ``decimal`` shows, and what it rounds to."""
     rounded = _rounded(value, decimal.places)
-    text = (f"{user_text(value)} = {_truncated(value, decimal.places + 4)}..., which rounds to "
+    text = (f"{_shown(value, written)} = {_truncated(value, decimal.places + 4)}..., which "
+            f"rounds to "
             f"{rounded} at {_places(decimal.places)}, not {decimal.text}")
     return Counterexample(kind="value", point=(), lhs_value=str(value), rhs_value=decimal.text,
                           text=text)
@@ -129,6 +130,14 @@ def decide_rounding(lhs: str, rhs: str, parse: Callable[[str, int], Basic]) -> O
             f"{user_text(value)} is not a real number, or too close to the half-way point of "
             f"{_places(decimal.places)} to tell"))
     if not holds:
-        return Outcome("refuted", "rounding", rounding_witness(value, decimal))
+        return Outcome("refuted", "rounding", rounding_witness(value, decimal, text))
     return Outcome("proved", "rounding", message=(
-        f"{user_text(value)} rounds to {decimal.text} at {_places(decimal.places)}"))
+        f"{_shown(value, text)} rounds to {decimal.text} at {_places(decimal.places)}"))
+
+
+def _shown(value: Expr, written: str) -> str:
+    """The value as a student reads it: 16679880978201/10240000000 is shown as written
+    (``1000(1.05)^{10}``), sqrt(2) as sqrt(2)."""
+    if written and isinstance(value, sp.Rational) and value.q > 1000:
+        return written.strip()
+    return user_text(value)

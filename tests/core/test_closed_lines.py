@@ -26,4 +26,5 @@ def test_each_fact_about_numbers_is_checked(cell: str, expected: list[tuple[str,
 
 def test_lines_with_letters_and_explicit_links_keep_their_meaning() -> None:
     assert _statuses("x + 1 = 3\nx = 2") == [("<=>", "proved")]
-    assert _statuses("2 + 2 = 5 <=> 3 + 3 = 7") == [("<=>", "proved")]  # as written: false <=> false
+    # as written, false <=> false holds
+    assert _statuses("2 + 2 = 5 <=> 3 + 3 = 7") == [("<=>", "proved")]

@@ -1,0 +1,35 @@
+"""A chain that starts by naming a number computes it: ``P = 1000(1.05)^{10} ≈ 1628.89``
+checks the computation, and P keeps the value in later lines. A line ``x = 3`` on its own,
+or a name followed by a statement, stays a claim."""
+
+from __future__ import annotations
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+
+
+def _steps(cell: str) -> list[tuple[str, str, str]]:
+    return [(s.relation, s.lhs, s.status) for s in check_proof(cell, CheckOptions()).steps]
+
+
+def test_a_named_computation_is_checked_from_its_value() -> None:
+    assert _steps("P = 1000(1.05)^{10} \\approx 1628.89") == [
+        ("≈", "1000(1.05)^{10}", "proved")]
+    assert _steps("P = 1000(1.05)^{10} \\approx 1628.90")[0][2] == "refuted"
+    assert _steps("x = \\frac{-3 + \\sqrt{3^2 - 4 \\cdot 2 \\cdot (-5)}}{2 \\cdot 2} = 1") == [
+        ("=", "\\frac{-3 + \\sqrt{3^2 - 4 \\cdot 2 \\cdot (-5)}}{2 \\cdot 2}", "proved")]
+    assert _steps("v_0 = 3 \\cdot 4 = 13")[0][2] == "refuted"
+
+
+def test_the_name_keeps_its_value_in_later_lines() -> None:
+    good = _steps("P = 1000(1.05)^{10} \\approx 1628.89\nR = P - 1000 \\approx 628.89")
+    assert [status for *_, status in good] == ["proved", "proved"]
+    bad = _steps("P = 1000(1.05)^{10} \\approx 1628.89\nR = P - 1000 \\approx 628.90")
+    assert [status for *_, status in bad] == ["proved", "refuted"]
+
+
+def test_claims_about_a_letter_keep_their_meaning() -> None:
+    assert _steps("x = 3")[0][2] == "refuted"  # x = 3 for every x
+    assert _steps("x = 2\nx^2 = 4") == [("<=>", "x = 2", "refuted")]  # x = -2 gained
+    assert _steps("x = 2 + 1 = 3\n<=> x - 3 = 0")[0][0] == "<=>"  # a statement chain
+    assert _steps("y = x^2 = x \\cdot x")[0][2] == "refuted"  # letters: y = x^2 is a claim
