@@ -111,12 +111,13 @@ def _run(
         rest, matrices = split_definitions(options.assume)
         options = dataclasses.replace(options, assume=rest) if matrices else options
     env = build_env(options)
+    called = frozenset(name for name in env.functions if len(name) == 1)  # y(x) is one factor
     if matrices or _MATRIX_HINT.search(spec.lhs) or _MATRIX_HINT.search(spec.rhs) \
             or _MATRIX_HINT.search(spec.origin):
         from .matrices import decide_matrix_step
         decided = decide_matrix_step(spec, env, matrices, seed=options.seed, deadline=deadline)
         if decided is not None:
-            return decided, render_latex(spec.lhs), render_latex(spec.rhs), frozenset()
+            return decided, *_latex(spec, called), frozenset()
     if spec.relation == "≈":  # sqrt(2) ≈ 1.414: a rounding claim about a number
         from .parser import parse_math
         from .rounding import decide_rounding
@@ -126,13 +127,13 @@ def _run(
             parse_math(text, env, line=places[side][0], col=places[side][1]), env))
         if rounding.status == "error":
             raise ParseError(f"{spec.lhs} ≈ {spec.rhs}", rounding.message, spec.line, spec.col)
-        return rounding, render_latex(spec.lhs), render_latex(spec.rhs), frozenset()
+        return rounding, *_latex(spec, called), frozenset()
     (lhs, rhs, origin), raw = _parse_sides(spec, env)
     if has_landau(lhs, rhs):  # e^x = 1 + x + O(x^2): decided by series, never at a point
         from .asymptotic import decide_asymptotic
         landau = decide_asymptotic(spec.relation, (lhs, rhs, origin), raw)
         if isinstance(landau, Outcome):
-            return landau, render_latex(spec.lhs), render_latex(spec.rhs), frozenset()
+            return landau, *_latex(spec, called), frozenset()
         (lhs, rhs, origin), raw = landau  # lim (x^2/2 + O(x^3))/x^2 evaluated: 1/2
     if spec.relation == "=" and env.conditions:  # assume u = x^2: ∫ cos u du in x
         from .antiderivative import substituted
@@ -165,13 +166,18 @@ def _run(
     read_as = _constant_letters(spec, lhs, rhs)
     if read_as:
         outcome = dataclasses.replace(outcome, notes=(*outcome.notes, *read_as))
-    return outcome, render_latex(spec.lhs), render_latex(spec.rhs), parameters
+    return outcome, *_latex(spec, called), parameters
 
 
 #: Text that may write a matrix, a determinant or a trace (core/matrices.py decides it).
 _MATRIX_HINT = re.compile(r"\\begin\s*\{[pbBvV]?matrix|\\begin\s*\{smallmatrix|Matrix\s*\("
                           r"|\[\s*\[|\\det|(?<![A-Za-z\\])(?:det|tr|trace)\s*\("
                           r"|\\operatorname\s*\{\s*(?:tr|det)")
+
+def _latex(spec: StepSpec, called: frozenset[str]) -> tuple[str, str]:
+    """Both sides as LaTeX, with the cell's function letters' calls as single factors."""
+    return render_latex(spec.lhs, called), render_latex(spec.rhs, called)
+
 
 def _given_values(expr: sp.Basic, env: MathEnv) -> sp.Basic:
     """``expr`` with each name the cell gave a number (``P = 1000(1.05)^{10} ≈ ...``, an

@@ -110,3 +110,8 @@ def test_a_bracket_after_the_letter_is_a_product_in_the_implicit_reading() -> No
     assert _cell("x^2 + y^2 = 25\n2x + 2y (dy/dx) = 0") == [("==>", "proved")]
     (step,) = check_proof("x^2 + y^2 = 25\n2x + 2y (dy/dx)^(10^9) = 0", CheckOptions()).steps
     assert step.status == "error" and "too large" in step.message
+
+
+def test_the_function_letter_is_shown_as_one_factor() -> None:
+    steps = check_proof("x^2 + y^2 = 25\n2x + 2y dy/dx = 0\ndy/dx = -x/y", CheckOptions()).steps
+    assert "\\frac{x}{y\\left(x\\right)}" in steps[-1].rhs_latex  # not x/y times (x)
