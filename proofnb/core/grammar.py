@@ -587,9 +587,27 @@ class MathParser(Latex):
         except LimitExceeded as exc:
             self.too_big(tok, exc.reason)
         numerator, power = int(whole + fraction or "0"), int(exponent or "0") - len(fraction)
+        repeating = self.repeating_digits(tok) if "." in mantissa and not exponent else None
+        if repeating is not None:  # 0.1\overline{6}: 1/10 + 6/90
+            period = 10 ** len(repeating) - 1
+            return sp.Rational(numerator, 10 ** len(fraction)) + sp.Rational(
+                int(repeating), period * 10 ** len(fraction))
         if power >= 0:
             return sp.Integer(numerator * 10**power)
         return sp.Rational(numerator, 10**-power)
+
+    def repeating_digits(self, tok: Token) -> str | None:
+        """The digits of ``\\overline{3}`` or ``\\dot{3}`` written right after a decimal
+        (``0.\\overline{3}`` is 1/3), consumed; ``None`` (nothing consumed) otherwise."""
+        mark, opener, digits, closer = (self.peek(k) for k in range(4))
+        if not (mark.kind == CMD and mark.text in ("overline", "dot", "bar")
+                and mark.pos == tok.pos + len(tok.text) and opener.text == "{"
+                and digits.kind == NUM and digits.text.isdigit() and closer.text == "}"
+                and len(digits.text) <= 20):
+            return None
+        for _ in range(4):
+            self.advance()
+        return digits.text
 
     def name(self, tok: Token) -> Any:
         name = tok.text

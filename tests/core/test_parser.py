@@ -480,3 +480,12 @@ def test_as_written_form_under_evaluate_false() -> None:
                 p(text)
     assert doubled.args == (x, x)
     assert isinstance(square, sp.Mul) and len(square.args) == 2
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    (r"0.\overline{3}", sp.Rational(1, 3)), (r"0.1\overline{6}", sp.Rational(1, 6)),
+    (r"1.\overline{142857}", sp.Rational(8, 7)), (r"0.\dot{3}", sp.Rational(1, 3)),
+    (r"0.\overline{9}", sp.Integer(1)),
+])
+def test_a_repeating_decimal_is_its_exact_fraction(text: str, value: sp.Expr) -> None:
+    assert p(text) == value
