@@ -213,7 +213,22 @@ def combined_set(
 
 
 def _raw_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
+    bounds = _bounds_of(stmt, x)
+    if bounds:  # sin x = 1/2, 0 <= x <= 2 pi: solve the rest on [0, 2 pi], not on R
+        for bound in bounds:
+            region = sp.Intersection(region, sp.solveset(bound, x, region))
+        rest = [a for a in stmt.args if a not in bounds]
+        return _raw_set(sp.And(*rest), x, region) if rest else region
     return combined_set(stmt, region, lambda relation: _relation_set(relation, x, region))
+
+
+def _bounds_of(stmt: Basic, x: Symbol) -> list[Basic]:
+    """The conjuncts of an ``and`` that bound x by a number (``0 <= x``, ``x < 2 pi``)."""
+    if not isinstance(stmt, sp.And):
+        return []
+    return [a for a in stmt.args if isinstance(a, (sp.Lt, sp.Le, sp.Gt, sp.Ge))
+            and x in (a.lhs, a.rhs) and (a.rhs if a.lhs == x else a.lhs).is_number
+            and (a.rhs if a.lhs == x else a.lhs).is_real]
 
 
 def _relation_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
