@@ -243,12 +243,13 @@ def decide(
     if equalities and relation == "=" and proved_in_ideal(raw_lhs, raw_rhs, conditions):
         return Outcome("proved", "equality-ideal")
     used_seed = step_seed(seed, *(texts or (sp.srepr(origin), sp.srepr(lhs), sp.srepr(rhs))))
+    letters = frozenset(_symbols(lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin))  # as written
     if relation in ("<=>", "==>", "<=="):
         # d/dx (x^2 - 4x) = 0 <=> x = 2: the statements' derivatives, integrals... evaluated.
         lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin = _doit_all(
             (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin), deadline, conditions, real)
         return _decide_statement(relation, lhs, rhs, origin, conditions, real, used_seed,
-                                 deadline, (raw_lhs, raw_rhs, raw_origin))
+                                 deadline, (raw_lhs, raw_rhs, raw_origin), letters)
     anti = as_antiderivative(lhs, rhs, raw_lhs, raw_rhs) if relation == "=" else None
     if anti is not None:
         return decide_antiderivative(anti, conditions=conditions, real=real, seed=seed,
@@ -258,7 +259,9 @@ def decide(
         (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin), deadline, conditions, real)
     if not all(isinstance(e, Expr) for e in (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin)):
         return Outcome("error", "parse", message=f"'{relation}' needs expressions on both sides")
-    problem = _problem(relation, raw_lhs, raw_rhs, raw_origin, conditions, real, used_seed)
+    problem = dataclasses.replace(
+        _problem(relation, raw_lhs, raw_rhs, raw_origin, conditions, real, used_seed),
+        letters=letters)
     rational = all(is_rational_function(e) for e in (lhs, rhs, raw_lhs, raw_rhs))
     if relation == "=" and rational:
         # Rational functions: only isolated exceptions, so a normal form decides at once.
@@ -742,11 +745,12 @@ def _push(notes: list[str], note: str) -> None:
 def _decide_statement(
     relation: str, lhs: Basic, rhs: Basic, origin: Basic, conds: Sequence[Basic], real: bool,
     seed: int, deadline: float, written: tuple[Basic, Basic, Basic],
+    letters: frozenset[Symbol] = frozenset(),
 ) -> Outcome:
     if any(isinstance(e, Expr) for e in (lhs, rhs, *written)):
         return Outcome("error", "parse",
                        message=f"'{relation}' joins equations or inequalities, not expressions")
-    problem = _problem(relation, *written, conds, real, seed)
+    problem = dataclasses.replace(_problem(relation, *written, conds, real, seed), letters=letters)
     names = existential_symbols(lhs, rhs, conds)
     lines = None
     if names[0] or names[1]:  # x = pi/4 + k pi, k ∈ ℤ: "for some integer k"

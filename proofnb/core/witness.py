@@ -63,6 +63,9 @@ class Problem:
     #: Per line of a statement step, its integer parameters read as "for some"
     #: (:mod:`existential`): a point need not give them values.
     existential: tuple[frozenset[Symbol], frozenset[Symbol]] = (frozenset(), frozenset())
+    #: The step's letters as written, before sums, derivatives... were evaluated: a witness
+    #: names them (Sum((-1)^k, (k, 0, 2n + 1)) = 1 evaluates to 0 = 1 but is refuted at n = 0).
+    letters: frozenset[Symbol] = frozenset()
 
 
 @dataclass
@@ -355,7 +358,7 @@ def _shown_point(problem: Problem, point: Point) -> Point:
     of letters only the assumptions mention (``assume x > 0``, then ``2 + 2 = 5``: the
     values chosen for them satisfy the assumptions, but the step does not use them)."""
     parameters = problem.existential[0] | problem.existential[1]
-    used: set[Basic] = set()
+    used: set[Basic] = set(problem.letters)
     for side in (problem.origin, problem.lhs, problem.rhs):
         used |= side.free_symbols
     return {s: v for s, v in point.items() if s not in parameters and s in used}
