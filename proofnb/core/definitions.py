@@ -134,21 +134,29 @@ class Definitions:
         """``P = 1000(1.05)^{10} ≈ 1628.89``: a chain that starts by naming a number (no
         letters but names given so before) and goes on from it on the same line computes
         that number; the name keeps the value in later lines (returns ``P = <number>``, an
-        equality assumption). A line ``x = 3`` on its own stays a claim about x."""
+        equality assumption). ``m = 2`` on its own line is given the same way when the next
+        line names something else and a line below uses m (``v = 3``, then
+        ``E_k = 1/2 m v^2 = 9``); otherwise ``x = 3`` stays a claim about x."""
         name = pieces[0].text.strip()
-        if (len(pieces) < 5 or not _VALUE_NAME.fullmatch(name) or name in "eEiI"
-                or name in self.names or name in self._declared or name in self.values
-                or pieces[3].rel not in ("=", "≈")):
+        if (len(pieces) not in (3,) and len(pieces) < 5 or not _VALUE_NAME.fullmatch(name)
+                or name in "eEiI" or name in self.names or name in self._declared
+                or name in self.values or len(pieces) > 3 and pieces[3].rel not in ("=", "≈")):
             return None
         body = pieces[2].text
         if not all(word.lstrip("\\") in _VALUE_WORDS or word in self.values
                    for word in re.findall(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?", body)):
             return None
-        after = itertools.islice(_lines(self.text), pieces[0].line, None)
-        following = next((line.strip() for line in after
+        below = list(itertools.islice(_lines(self.text), pieces[0].line, None))
+        following = next((line.strip() for line in below
                           if line.strip() and not line.strip().startswith(("#", "%"))), "")
         if following.startswith(_STATEMENT_STARTS):
             return None
+        if len(pieces) == 3:  # m = 2 on its own: given, when another name is given next
+            after = _VALUE_HEAD.match(following)  # and a line below uses m
+            used = re.compile(rf"(?<![A-Za-z_\\]){re.escape(name)}(?![A-Za-z_0-9{{])")
+            if after is None or after.group(1) == name \
+                    or not any(used.search(line.split("#", 1)[0]) for line in below):
+                return None
         self.values.append(name)
         return f"{name} = {body}"
 
@@ -440,6 +448,8 @@ _SEQUENCE = re.compile(r"(?P<name>[A-Za-z])_(?:\{\s*(?P<braced>[A-Za-z])\s*\}|(?
 
 #: A name a chain may give a number: a letter, maybe with a subscript (P, A_1, v_{0}).
 _VALUE_NAME = re.compile(r"[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?")
+#: The start of a line that names something: ``v = ...``, ``E_k = ...``.
+_VALUE_HEAD = re.compile(r"([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*=(?!=)")
 #: Words a computed number may use (functions, constants, LaTeX layout).
 _VALUE_WORDS = frozenset({
     "e", "pi", "ln", "log", "sqrt", "cbrt", "exp", "sin", "cos", "tan", "sec", "csc", "cot",

@@ -33,3 +33,16 @@ def test_claims_about_a_letter_keep_their_meaning() -> None:
     assert _steps("x = 2\nx^2 = 4") == [("<=>", "x = 2", "refuted")]  # x = -2 gained
     assert _steps("x = 2 + 1 = 3\n<=> x - 3 = 0")[0][0] == "<=>"  # a statement chain
     assert _steps("y = x^2 = x \\cdot x")[0][2] == "refuted"  # letters: y = x^2 is a claim
+
+
+def test_values_given_one_a_line_feed_a_computation() -> None:
+    good = _steps("m = 2\nv = 3\nE_k = \\frac{1}{2} m v^2 = 9")
+    assert good == [("=", "\\frac{1}{2} m v^2", "proved")]
+    assert _steps("m = 2\nv = 3\nE_k = \\frac{1}{2} m v^2 = 18")[0][2] == "refuted"
+    suvat = _steps("u = 5\na = 2\nt = 3\nv = u + a t = 11\ns = u t + \\frac{1}{2} a t^2 = 24")
+    assert [status for *_, status in suvat] == ["proved", "proved"]
+
+
+def test_a_lone_value_stays_a_claim_unless_it_feeds_a_computation() -> None:
+    assert _steps("x = 2\ny = 3")[0][2] == "refuted"  # nothing below uses x: x = 2 <=> y = 3
+    assert _steps("x = 2\ny = x + 1") == [("=", "y", "refuted")]  # y = x + 1 is about y
