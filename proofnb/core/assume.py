@@ -146,6 +146,8 @@ def _uses(body: str, names: set[str]) -> bool:
                for name in names)
 
 
+#: ``P := 1000(1.05)^{10}`` (from a chain that starts by naming a number).
+_VALUE = re.compile(r"^\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*:=")
 #: ``f(x) := x^2 + 1`` (from a line ``f(x) = x^2 + 1`` that starts a chain).
 _DEFINITION = re.compile(r"\s*([A-Za-z])\s*[(\[]([^()\[\]]*)[)\]]\s*:=(.+)$", re.DOTALL)
 
@@ -157,8 +159,8 @@ def _definitions(texts: tuple[str, ...]) -> tuple[tuple[str, ...], list[Definiti
     found: list[Definition] = []
     for text in texts:
         match = _DEFINITION.match(text)
-        if match is None:
-            rest.append(text)
+        if match is None:  # P := 1000(1.05)^{10}, a value the cell gave P: P = ...
+            rest.append(_VALUE.sub(r"\1 = ", text, count=1))
             continue
         args = [a.strip() for a in match.group(2).split(",")]
         if not all(_valid_name(a) for a in args):
@@ -171,7 +173,7 @@ def function_names(texts: Iterable[str], symbols: Iterable[SymbolDecl] = ()) -> 
     """The names declared unknown functions (``f function``, or a kernel's
     ``sympy.Function``): a cell's ``f(x) = ...`` is then a claim about f, not its definition."""
     names = {decl.name for decl in symbols if decl.kind == "function"}
-    plain = tuple(text for text in texts if not _DEFINITION.match(text))
+    plain = tuple(text for text in texts if not _DEFINITION.match(text) and not _VALUE.match(text))
     try:  # together: --assume "f, g functions" arrives as "f" and "g functions"
         items = _all_items(plain)
     except ParseError:  # reported where the assumptions are read; take what can be read
@@ -192,8 +194,9 @@ def declarations(
     for the integer parameters in ``parameters``: ``x = pi/4 + k pi, k ∈ ℤ``), and how many
     other items there are. Without those declarations the text means something else, so the
     check of whether a step needs its assumptions keeps them."""
-    plain, definitions = _definitions(texts)
+    plain, definitions = _definitions(tuple(t for t in texts if not _VALUE.match(t)))
     kept: list[str] = [text for *_, text in definitions]  # f(x) := ... says what f is
+    kept += [text for text in texts if _VALUE.match(text)]  # P := 1628.89... names P
     dropped = 0
     for _item, names, prop, _text in _all_items(plain):
         if prop == "function" or (prop == "integer" and set(names) <= parameters):

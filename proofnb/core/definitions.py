@@ -133,8 +133,8 @@ class Definitions:
     def _value(self, pieces: list[_Piece]) -> str | None:
         """``P = 1000(1.05)^{10} ≈ 1628.89``: a chain that starts by naming a number (no
         letters but names given so before) and goes on from it on the same line computes
-        that number; the name keeps the value in later lines (returns ``P = <number>``, an
-        equality assumption). ``m = 2`` on its own line is given the same way when the next
+        that number; the name keeps the value in later lines (returns ``P := <number>``, read as
+        the equality P = <number>). ``m = 2`` on its own line is given the same way when the next
         line names something else and a line below uses m (``v = 3``, then
         ``E_k = 1/2 m v^2 = 9``); otherwise ``x = 3`` stays a claim about x."""
         name = pieces[0].text.strip()
@@ -158,7 +158,7 @@ class Definitions:
                     or not any(used.search(line.split("#", 1)[0]) for line in below):
                 return None
         self.values.append(name)
-        return f"{name} = {body}"
+        return f"{name} := {body}"
 
     def curve_line(self, raw: str) -> str:
         """The line with each defined curve's derivatives and value written out in the lines

@@ -18,6 +18,7 @@ EXPECTED = {
     "02-algebra-and-equations.ipynb",
     "03-calculus-and-trig.ipynb",
     "04-teacher-history.ipynb",
+    "05-worksheet-answers.ipynb",
 }
 
 
@@ -28,7 +29,7 @@ def _all_outputs() -> list:
     return outputs
 
 
-def test_the_four_notebooks_exist() -> None:
+def test_the_teaching_notebooks_exist() -> None:
     assert EXPECTED <= {p.name for p in notebook_paths()}
 
 
