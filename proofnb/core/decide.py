@@ -63,6 +63,7 @@ from .prove import (
 from .residues import prove_by_residues
 from .screen import screen_for
 from .series import from_minus_infinity, is_infinite_sum, settle_piecewise
+from .solvedform import prove_from_solved_premise
 from .squaring import prove_by_elimination, prove_by_squaring, prove_by_squaring_premise
 from .subject import prove_by_subject
 from .substitution import prove_by_substitution
@@ -773,6 +774,8 @@ def _decide_statement(
     if not proof and time.monotonic() < deadline:
         proof = prove_by_substitution(problem, deadline)
     proof = proof or prove_parametric(problem)
+    if not proof and time.monotonic() < deadline:
+        proof = prove_from_solved_premise(problem, deadline)
     if not proof and time.monotonic() < deadline:
         proof = prove_by_subject(problem, deadline)
     if not proof and time.monotonic() < deadline:

@@ -43,7 +43,8 @@ class Definitions:
         self.text = text
         self.names: list[str] = []
         self.variables: dict[str, str] = {}  # f(x) = x^2: f's variable x
-        self.curves: dict[str, tuple[str, str]] = {}  # y = x^3 with dy/dx later: (x, "x^3")
+        #: y = x^3 with dy/dx later: (x, "x^3", dy/dx written out, d^2y/dx^2 written out)
+        self.curves: dict[str, tuple[str, str, str, str]] = {}
         self.sequences: list[str] = []  # a_n = 3n + 2 with a_{n+1} later
         self.values: list[str] = []  # P = 1000(1.05)^{10} ≈ 1628.89: P names that number
         self._later = list(later)  # sequences defined further down
@@ -118,6 +119,8 @@ class Definitions:
                 or name in self.names or name in self._declared
                 or re.search(rf"(?<![A-Za-z_\\]){name}(?![A-Za-z_])", pieces[2].text)):
             return None
+        if len(pieces) == 3 and name in self._parametric:
+            return ""  # x = t^2 with y = t^3 and dy/dx below: x is given through t
         after = itertools.islice(_lines(self.text), pieces[0].line, None)
         following = next((line.strip() for line in after
                           if line.strip() and not line.strip().startswith(("#", "%"))), "")
@@ -127,8 +130,42 @@ class Definitions:
                          if index >= pieces[0].line), None)
         if variable is None:
             return None
-        self.curves[name] = (variable, pieces[2].text)
+        body = pieces[2].text
+        through = self._parametric.get(variable)
+        if through is not None and _uses(body, through[0]):
+            # y = t^3, x = t^2: dy/dx = (dy/dt)/(dx/dt), d^2y/dx^2 = (d/dt dy/dx)/(dx/dt)
+            t, x_body = through[0].lstrip("\\"), through[1]
+            first = f"(diff({body}, {t})/diff({x_body}, {t}))"
+            self.curves[name] = (variable, body, first,
+                                 f"(diff({first}, {t})/diff({x_body}, {t}))")
+            return ""
+        if not _uses(body, variable) and re.search(r"[A-Za-z]", body.replace("\\", "")):
+            return None  # y = t^3 and dy/dx, but x is not given through t: not read
+        self.curves[name] = (variable, body, f"(d/d{variable} ({body}))",
+                             f"(d^2/d{variable}^2 ({body}))")
         return ""
+
+    @functools.cached_property
+    def _parametric(self) -> dict[str, tuple[str, str]]:
+        """Letters given through a parameter (``x = t^2`` and ``y = t^3``, with ``dy/dx``
+        below): x mapped to (t, its expression)."""
+        heads: dict[str, str] = {}
+        for line in _lines(self.text):
+            m = re.match(r"\s*([A-Za-z])\s*=\s*([^=<>#]+?)\s*(?:[,;]\s*(?:\\[;,: ]\s*)*)?$", line)
+            if m:
+                heads.setdefault(m.group(1), m.group(2))
+        found: dict[str, tuple[str, str]] = {}
+        for x, x_body in heads.items():
+            for y, y_body in heads.items():
+                if y == x or not any(v == x for _, v in _derivative_lines(self.text, y)):
+                    continue
+                common = [t for t in "tsuvθ" if _uses(x_body, t) and _uses(y_body, t)] + [
+                    m.group(1) for m in re.finditer(r"\\(theta|phi)", x_body)
+                    if m.group(0) in y_body]
+                if common and not _uses(x_body, x) and not _uses(x_body, y):
+                    found[x] = (("\\" + common[0]) if common[0] in ("theta", "phi")
+                                else common[0], x_body)
+        return found
 
     def _value(self, pieces: list[_Piece]) -> str | None:
         """``P = 1000(1.05)^{10} ≈ 1628.89``: a chain that starts by naming a number (no
@@ -164,12 +201,12 @@ class Definitions:
         """The line with each defined curve's derivatives and value written out in the lines
         that differentiate it (``dy/dx = 3x^2`` is ``(d/dx (x^3)) = 3x^2``); elsewhere a
         curve's letter stays a letter (the tangent line ``y - 8 = 12(x - 2)``)."""
-        for name, (variable, body) in self.curves.items():
+        for name, (variable, body, slope, bend) in self.curves.items():
             if _derivative(raw, name) is None:
                 continue
             second, first = _derivative_patterns(name, variable)
-            raw = re.sub(second, _literal(f"(d^2/d{variable}^2 ({body}))"), raw)
-            raw = re.sub(first, _literal(f"(d/d{variable} ({body}))"), raw)
+            raw = re.sub(second, _literal(bend), raw)
+            raw = re.sub(first, _literal(slope), raw)
             raw = re.sub(rf"(?<![A-Za-z_\\]){re.escape(name)}(?![A-Za-z_'(])",
                          _literal(f"({body})"), raw)
         return raw
@@ -505,6 +542,13 @@ def _letters_apart(match: re.Match[str], name: str) -> str:
     if name not in word or word in KNOWN_WORDS or word in GREEK_NAMES:
         return word
     return " ".join(word)
+
+
+def _uses(body: str, letter: str) -> bool:
+    """Does the text use the letter (``t`` in ``3t^2``, ``\\theta`` in ``r \\cos \\theta``)?"""
+    if letter.startswith("\\"):
+        return re.search(re.escape(letter) + r"(?![A-Za-z])", body) is not None
+    return re.search(rf"(?<![A-Za-z_\\]){re.escape(letter)}(?![A-Za-z_])", body) is not None
 
 
 def _derivative_patterns(name: str, variable: str) -> tuple[str, str]:
