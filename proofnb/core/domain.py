@@ -55,6 +55,17 @@ def conditions(expr: Basic, *, real: bool = True) -> tuple[Condition, ...]:
 _NEVER_ZERO = (sp.factorial, sp.gamma, sp.exp)
 
 
+def _never_zero(base: Basic) -> bool:
+    """Is ``base`` nonzero everywhere (``x^2 + 1``; ``cos x + i sin x``, which is e^(ix))?"""
+    if base.is_zero is False:
+        return True
+    try:
+        return bool(sp.simplify(base.rewrite(sp.exp)).is_zero is False) \
+            if base.has(sp.I) and base.has(sp.sin, sp.cos) else False
+    except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):
+        return False
+
+
 def _collect(expr: Basic, real: bool, out: list[Condition]) -> None:
     if expr.is_Atom:
         return
@@ -81,7 +92,7 @@ def _collect(expr: Basic, real: bool, out: list[Condition]) -> None:
             if real and not exp.is_integer:
                 _add(out, base, "ge")
         elif exp.is_integer:  # x^n for a whole number n: real for every x, and 0^n for n >= 0
-            if not exp.is_nonnegative:
+            if not exp.is_nonnegative and not _never_zero(base):
                 _add(out, base, "ne")
         elif real:
             _add(out, base, "ge")

@@ -82,3 +82,11 @@ def test_their_false_neighbours_are_refuted_at_a_checked_point(
     point = {sp.Symbol(k): sp.Rational(v) for k, v in dict(step.counterexample.point).items()}
     lhs, rhs = sp.sympify(left).subs(point), sp.sympify(right).subs(point)
     assert not (lhs >= rhs if ">=" in text else lhs > rhs)
+
+
+def test_a_power_of_a_base_that_is_never_zero_gets_no_note() -> None:
+    # de Moivre with a whole number n (maybe negative): cos t + i sin t is e^(it), never 0
+    step = check_proof("(cos t + i sin t)^n = cos(n t) + i sin(n t)",
+                       CheckOptions(assume=("n integer", "t real"), domain="complex",
+                                    timeout=20)).steps[0]
+    assert step.status == "proved" and step.notes == ()
