@@ -97,7 +97,7 @@ Expressions (see :mod:`proofnb.core.parser`)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -236,11 +236,11 @@ def _read(
     alone = False  # current holds only a definition's body: the next line starts anew
     previous = ""  # the last line of maths
     differentiated = False  # the last line took a derivative of an implicit letter
-    for lineno, raw in enumerate(text.split("\n"), start=1):
+    for lineno, raw in _rows(text):
         raw = raw.rstrip("\r")
         stripped = raw.strip()
         if not stripped:
-            blank = True
+            blank = blank or raw != ""  # the empty rest of a row ending in \\ is no gap
             continue
         if stripped.startswith(("#", "%")):  # % starts a LaTeX comment (and %%verify)
             continue
@@ -466,6 +466,32 @@ def _closed(line: str) -> bool:
     return bool(code.strip()) and any(r in code for r in _NUMBER_RELATIONS) and not any(
         r in code for r in ("<=>", "==>", "<==", "=>", "⇔", "⇒", "\\iff", "\\implies")) and all(
         word.lstrip("\\") in _NUMBER_WORDS for word in re.findall(r"\\?[A-Za-z]+", code))
+
+
+_ROW_BREAK = re.compile(r"\\\\|\\(begin|end)\s*\{[A-Za-z*]*\}|[{}]")
+
+
+def _rows(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each row of the cell: a line, or a part of one that LaTeX's
+    ``\\\\`` ends outside braces and environments (``3x + 2 = 11 \\\\ 3x = 9`` is two rows;
+    a pmatrix's rows stay one). A later part keeps its columns (spaces stand for what is
+    before it); the empty rest after a final ``\\\\`` is ``""``, which is no blank line."""
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if "\\\\" not in line:
+            yield lineno, line if line.strip() else " "
+            continue
+        depth, start = 0, 0
+        for mark in _ROW_BREAK.finditer(line):
+            token = mark.group(0)
+            if token in ("{",) or mark.group(1) == "begin":
+                depth += 1
+            elif token == "}" or mark.group(1) == "end":
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                yield lineno, " " * start + line[start:mark.start()]
+                start = mark.end()
+        rest = line[start:]
+        yield lineno, (" " * start + rest) if rest.strip() else ""
 
 
 def _is_statement_chain(chain: list[_Piece]) -> bool:

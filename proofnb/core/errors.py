@@ -29,7 +29,8 @@ class ParseError(ProofnbError):
         where = ""
         if self.line:
             where = f"line {self.line}, column {self.col}: " if self.col else f"line {self.line}: "
-        snippet = self.text if len(self.text) <= 80 else self.text[:77] + "..."
+        text = self.text.strip()
+        snippet = text if len(text) <= 80 else text[:77] + "..."
         return f"{where}{self.reason} (in {snippet!r})" if snippet else f"{where}{self.reason}"
 
 
