@@ -35,7 +35,7 @@ class gcd(_IntegerPair):  # noqa: N801 - printed as the cell wrote it
     """The greatest common divisor of two integers (>= 0; gcd(0, 0) = 0)."""
 
     @classmethod
-    def eval(cls, a: Expr, b: Expr) -> Expr | None:
+    def eval(cls, a: Expr, b: Expr) -> Expr | None:  # SymPy's Function hook: no user text
         if a.is_Integer and b.is_Integer:
             return sp.Integer(math.gcd(int(a), int(b)))
         if _numbers(a, b):
@@ -47,7 +47,7 @@ class lcm(_IntegerPair):  # noqa: N801 - printed as the cell wrote it
     """The least common multiple of two integers (>= 0; 0 when one of them is 0)."""
 
     @classmethod
-    def eval(cls, a: Expr, b: Expr) -> Expr | None:
+    def eval(cls, a: Expr, b: Expr) -> Expr | None:  # SymPy's Function hook: no user text
         if a.is_Integer and b.is_Integer:
             return sp.Integer(abs(int(a) * int(b)) // math.gcd(int(a), int(b))
                               if a and b else 0)
