@@ -98,7 +98,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from proofnb.core.definitions import Definitions, index_letters, within_indices
@@ -119,7 +119,7 @@ from proofnb.core.lexer import (
     tokenize,
 )
 from proofnb.core.matrices import matrix_definition, matrix_fact
-from proofnb.core.model import StepSpec
+from proofnb.core.model import Reading, StepSpec
 from proofnb.core.modular import congruence_line, split_modulus
 
 __all__ = ["MAX_CELL_CHARS", "ChainLine", "ParsedCell", "parse_cell"]
@@ -219,7 +219,20 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
         number += 1
     if defining.sequences:
         steps = [within_indices(step, defining.sequences) for step in steps]
+    if defining.readings:
+        steps = [_as_written(step, defining.readings.get(step.line)) for step in steps]
     return ParsedCell(text=text, lines=tuple(lines), steps=tuple(steps), assume=tuple(assume))
+
+
+def _as_written(step: StepSpec, reading: tuple[str, str, str, str] | None) -> StepSpec:
+    """The step of a line the cell reads as something else (a tangent's equation), shown as
+    written and checked as its reading."""
+    if reading is None or step.kind != "statement":
+        return step
+    lhs, rhs, note, witness = reading
+    return replace(
+        step, relation="=", lhs=lhs, rhs=rhs, origin=lhs, kind="expression",
+        reading=Reading(step.relation, step.lhs, step.rhs, note, witness))
 
 
 def _read(

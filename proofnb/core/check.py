@@ -102,6 +102,7 @@ def _run(
     """The decision, both sides' LaTeX, and the step's "for some" integer parameters."""
     from .existential import existential_symbols
     from .parser import build_env
+    from .vectors import has_vectors
 
     if spec.premise:  # the first line of the statement chain this expression continues
         options = dataclasses.replace(options, assume=(*options.assume, spec.premise))
@@ -113,7 +114,8 @@ def _run(
     env = build_env(options)
     called = frozenset(name for name in env.functions if len(name) == 1)  # y(x) is one factor
     if matrices or _MATRIX_HINT.search(spec.lhs) or _MATRIX_HINT.search(spec.rhs) \
-            or _MATRIX_HINT.search(spec.origin):
+            or _MATRIX_HINT.search(spec.origin) \
+            or any(map(has_vectors, (spec.lhs, spec.rhs, spec.origin))):  # (1, 2), \langle
         from .matrices import decide_matrix_step
         decided = decide_matrix_step(spec, env, matrices, seed=options.seed, deadline=deadline)
         if decided is not None:
@@ -220,6 +222,8 @@ _IMAGINARY_NAMES = frozenset({"i"})
 
 def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
     """Check one step under ``options``: proved / likely / refuted / unknown / error."""
+    if spec.reading is not None:
+        return _check_reading(spec, options)
     started = time.perf_counter()
     budget = max(0.05, options.timeout * SOFT_SHARE)
     deadline = time.monotonic() + budget
@@ -275,6 +279,27 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
         flags=tuple(dict.fromkeys(flags)),
         seed=outcome.seed,
     )
+
+
+def _check_reading(spec: StepSpec, options: CheckOptions) -> StepResult:
+    """A line checked as its reading (a tangent's equation): the statement step decides, and
+    the result shows the line as written, how it was read, and the witness in its terms."""
+    reading = spec.reading
+    assert reading is not None
+    statement = dataclasses.replace(
+        spec, relation=reading.relation, lhs=reading.lhs, rhs=reading.rhs,
+        origin=reading.lhs, kind="statement", reading=None)
+    result = check_step(statement, options)
+    witness = result.counterexample
+    if witness is not None and witness.point:
+        point = ", ".join(f"{name} = {value}" for name, value in witness.point)
+        witness = dataclasses.replace(witness, text=reading.witness.replace("{point}", point))
+    return dataclasses.replace(
+        result, relation=spec.relation, lhs=spec.lhs, rhs=spec.rhs,
+        lhs_latex=render_latex(spec.lhs) if result.lhs_latex else "",
+        rhs_latex=render_latex(spec.rhs) if result.rhs_latex else "",
+        counterexample=witness,
+        notes=(reading.note, *result.notes) if result.status != "error" else result.notes)
 
 
 def check_proof(

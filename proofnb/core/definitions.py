@@ -47,6 +47,9 @@ class Definitions:
         self.curves: dict[str, tuple[str, str, str, str]] = {}
         self.sequences: list[str] = []  # a_n = 3n + 2 with a_{n+1} later
         self.values: list[str] = []  # P = 1000(1.05)^{10} ≈ 1628.89: P names that number
+        #: line number -> (the line's sides as written, what it is read as, the refutation's
+        #: sentence): a tangent's or an inverse's answer line is checked as a statement
+        self.readings: dict[int, tuple[str, str, str, str]] = {}
         self._later = list(later)  # sequences defined further down
         self._declared = set(functions) | {m.group(1) for m in re.finditer(
             r"\b([A-Za-z])\b(?=[^\n#]*\bfunctions?\b)", "\n".join(
@@ -335,6 +338,10 @@ class Definitions:
             return None  # the chain goes on: y = 6x - 9 <=> ... or a line joined by <=>
         f, x, at = name, variable, f"({point})"
         a = point if re.fullmatch(r"\\?[A-Za-z]+|\d+(?:\.\d+)?", point) else at
+        where = f"the tangent or the normal to {f} at {x} = {point}"
+        self.readings[pieces[0].line] = (pieces[0].text.strip(), body.strip(),
+                                         f"read as {where}",
+                                         f"{{point}} is on this line but not on {where}")
         return (f"{pieces[0].source[pieces[0].start:pieces[2].end]} ==> "
                 f"(y - {f}{at} - {f}'{at}({x} - {a}))({f}'{at}(y - {f}{at}) + {x} - {a}) = 0")
 
@@ -378,6 +385,10 @@ class Definitions:
         back = re.sub(rf"(?<![A-Za-z_\\]){v}(?![A-Za-z_])(?P<power>\s*[\^²³!']?)",
                       lambda m: f"({f}({v})){m['power']}" if m["power"].strip()
                       else f"{f}({v}){m['power']}", body)
+        self.readings[pieces[0].line] = (
+            pieces[0].text.strip(), body.strip(),
+            f"read as the inverse of {f}: {v} = {back.strip()} wherever {f}({v}) is defined",
+            f"{{point}}: {back.strip()} is not {v} there, so this is not the inverse of {f}")
         return f"{f}({v}) = {f}({v}) ==> {v} = {back}"
 
     def _works_on_body(self, name: str, args: list[str], pieces: list[_Piece]) -> bool:

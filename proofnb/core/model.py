@@ -99,6 +99,24 @@ class CheckOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """How a line is checked when its text, taken literally, is not what it claims.
+
+    ``y = 6x - 9`` right after ``f'(3) = 6`` names the tangent, not "y = 6x - 9 for every x
+    and y"; ``f^{-1}(x) = (x - 3)/2`` claims that the right side undoes f. The step shows the
+    line as written, and the checker decides the statement step ``lhs relation rhs`` (its
+    origin is ``lhs``) instead. ``note`` says on the step how the line was read;
+    ``witness`` is the refutation's sentence, with ``{point}`` where the point goes.
+    """
+
+    relation: str
+    lhs: str
+    rhs: str
+    note: str
+    witness: str
+
+
+@dataclass(frozen=True, slots=True)
 class StepSpec:
     """One link between two consecutive lines of a chain, ready to be checked in a worker.
 
@@ -108,7 +126,8 @@ class StepSpec:
     ``kind`` is ``"expression"`` for ``= < <= > >=`` and ``"statement"`` for
     ``<=> ==> <==``. ``premise`` is a relation the step is checked under: the first line of
     a statement chain whose last lines continue an expression (``x = 3 ==> x^2 = 3x``, then
-    ``= 9``); empty for every other step.
+    ``= 9``); empty for every other step. ``reading``, when set, is what the line written
+    as ``lhs relation rhs`` is checked as (:class:`Reading`).
     """
 
     index: int
@@ -121,6 +140,7 @@ class StepSpec:
     kind: Literal["expression", "statement"] = "expression"
     lhs_line: int = 0
     premise: str = ""
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True, slots=True)

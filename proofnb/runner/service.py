@@ -20,7 +20,14 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from proofnb.core.errors import ParseError
-from proofnb.core.model import CheckOptions, ProofResult, StepResult, StepSpec, Verdict
+from proofnb.core.model import (
+    CheckOptions,
+    ProofResult,
+    Reading,
+    StepResult,
+    StepSpec,
+    Verdict,
+)
 
 from .handles import (
     PoolClosedError,
@@ -42,11 +49,12 @@ __all__ = ("ProofChecker", "ProofRun", "default_checker")
 KILL_GRACE_S = 0.5
 
 StepCallback = Callable[[StepResult], None]
-_CacheKey = tuple[str, str, str, str, str, str, CheckOptions]
+_CacheKey = tuple[str, str, str, str, str, str, Reading | None, CheckOptions]
 
 
 def _cache_key(spec: StepSpec, options: CheckOptions) -> _CacheKey:
-    return (spec.relation, spec.lhs, spec.rhs, spec.origin, spec.kind, spec.premise, options)
+    return (spec.relation, spec.lhs, spec.rhs, spec.origin, spec.kind, spec.premise,
+            spec.reading, options)
 
 
 def _placeholder(spec: StepSpec, status: Any, method: str, message: str) -> StepResult:

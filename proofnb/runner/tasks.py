@@ -5,7 +5,14 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 
-from proofnb.core.model import CheckOptions, ProofResult, StepResult, StepSpec, Verdict
+from proofnb.core.model import (
+    CheckOptions,
+    ProofResult,
+    Reading,
+    StepResult,
+    StepSpec,
+    Verdict,
+)
 
 #: Import path of :func:`check_step`, as :meth:`WorkerPool.submit` takes it.
 CHECK_STEP = "proofnb.runner.tasks:check_step"
@@ -93,7 +100,8 @@ def warm() -> None:
 #: Step results this worker process already found, as the service's cache keys them (the
 #: checker is deterministic for equal steps and options): a course repeats many steps
 #: across proofs. Bounded; the oldest entry goes first.
-_STEP_CACHE: dict[tuple[str, str, str, str, str, CheckOptions], StepResult] = {}
+_STEP_CACHE: dict[tuple[str, str, str, str, str, str, Reading | None, CheckOptions],
+                  StepResult] = {}
 _STEP_CACHE_SIZE = 4096
 
 #: One proof for :func:`check_proofs`: its text, options, title and expectation.
@@ -127,7 +135,8 @@ def check_proof(
     steps: list[StepResult] = []
     try:
         for spec in cell.steps:
-            key = (spec.relation, spec.lhs, spec.rhs, spec.origin, spec.kind, options)
+            key = (spec.relation, spec.lhs, spec.rhs, spec.origin, spec.kind, spec.premise,
+                   spec.reading, options)
             step = _STEP_CACHE.get(key)
             if step is None:
                 step = _check_step(spec, options)

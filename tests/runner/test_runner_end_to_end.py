@@ -87,3 +87,13 @@ def test_hostile_input_is_an_error_and_the_pool_keeps_serving(
     assert not marker.exists(), "user text was executed"
     assert not os.path.exists("pwned")
     assert proofnb.verify("(x+1)^2 = x^2 + 2x + 1", checker=checker).verdict == "accepted"
+
+
+def test_a_line_read_two_ways_is_not_answered_from_the_cache(checker: ProofChecker) -> None:
+    # The same answer line, shown the same way, is the tangent at 3 in one cell and a wrong
+    # tangent at 2 in the other: the cache must tell the two readings apart.
+    at_3 = proofnb.verify("f(x) = x^2\nf'(3) = 6\ny = 6x - 9", checker=checker)
+    at_2 = proofnb.verify("f(x) = x^2\nf'(2) = 4\ny = 6x - 9", checker=checker)
+    assert (at_3.steps[-1].lhs, at_3.steps[-1].rhs) == (at_2.steps[-1].lhs, at_2.steps[-1].rhs)
+    assert at_3.steps[-1].status == "proved"
+    assert at_2.steps[-1].status == "refuted"
