@@ -236,8 +236,8 @@ def substituted(
     ``∫ f(u) du`` stands for ``F(u) + C`` with ``F' = f``; with ``u = g(x)`` that is
     ``F(g(x)) + C``, whose derivative in x is ``f(g(x)) g'(x)`` (the chain rule), so the two
     integrals are the same family of antiderivatives. None when there is nothing to rewrite
-    (no such assumption, no integral over u beside one over x, or an integrand over u that
-    still uses x).
+    (no such assumption, no integral over u in a step that also integrates in x or writes x,
+    or an integrand over u that still uses x).
     """
     rules = _substitutions(conditions)
     if not rules or not any(e.has(sp.Integral) for e in sides):
@@ -247,11 +247,13 @@ def substituted(
     for group in (sides, written):
         variables = {v for e in group[:2] for i in e.atoms(sp.Integral)
                      if (found := _indefinite(i)) is not None for v in [found[1]]}
+        # x written anywhere in the step (∫ u^5 du = (x^2 + 1)^6/6 + C): u stands for g(x)
+        letters = {s for e in group[:2] for s in e.free_symbols}
         rewritten = []
         for expr in group:
             new = expr
             for u, (g, x) in rules.items():
-                if u in variables and x in variables:
+                if u in variables and (x in variables or x in letters):
                     new = new.replace(
                         lambda n, u=u: isinstance(n, sp.Integral) and _indefinite(n) is not None
                         and n.limits[0][0] == u,

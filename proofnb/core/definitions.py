@@ -51,6 +51,7 @@ class Definitions:
         #: sentence): a tangent's or an inverse's answer line is checked as a statement
         self.readings: dict[int, tuple[str, str, str, str]] = {}
         self._later = list(later)  # sequences defined further down
+        self._curving = False  # the last line given to curve_line was about a curve
         self._declared = set(functions) | {m.group(1) for m in re.finditer(
             r"\b([A-Za-z])\b(?=[^\n#]*\bfunctions?\b)", "\n".join(
                 line for line in text.split("\n") if line.strip()[:6].lower() == "assume"))}
@@ -204,12 +205,21 @@ class Definitions:
         """The line with each defined curve's derivatives and value written out in the lines
         that differentiate it (``dy/dx = 3x^2`` is ``(d/dx (x^3)) = 3x^2``); elsewhere a
         curve's letter stays a letter (the tangent line ``y - 8 = 12(x - 2)``)."""
+        # y' = 2C e^{2x}, then "= 2y": a line that goes on with a derivative line's chain
+        # is about the curve too
+        goes_on = self._curving and raw.split("#", 1)[0].lstrip().startswith(_GOES_ON) \
+            and not raw.lstrip().startswith("==")
+        self._curving = False
         for name, (variable, body, slope, bend) in self.curves.items():
-            if _derivative(raw, name) is None:
+            if _derivative(raw, name) is None and not goes_on:
                 continue
+            self._curving = True
             second, first = _derivative_patterns(name, variable)
             raw = re.sub(second, _literal(bend), raw)
             raw = re.sub(first, _literal(slope), raw)
+            # dy/dx = xy: the product x y of the curve's letter
+            raw = re.sub(r"(?<![A-Za-z_\\])[A-Za-z]{2,4}(?![A-Za-z_(])",
+                         functools.partial(_letters_apart, name=name), raw)
             raw = re.sub(rf"(?<![A-Za-z_\\]){re.escape(name)}(?![A-Za-z_'(])",
                          _literal(f"({body})"), raw)
         return raw
