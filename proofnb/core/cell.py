@@ -267,6 +267,8 @@ def _read(
             assume.append(rest)
             continue
         raw, parameters = _integer_parameters(raw)
+        if "|" in raw:  # 3x + 2 = 11 | -2: the operation done next, a note for the reader
+            raw = _without_operation_note(raw)
         if "|" in raw or "mod" in raw:  # 3 | n^3 - n, \mathrm{mod}
             raw = congruence_line(raw)
         if "\\top" in raw:  # A^\top is a transpose, not the statement true
@@ -338,6 +340,31 @@ _INTEGER_SUFFIX = re.compile(
     rf"|integers?\s+(?P<after>{_PARAMETER_NAMES}))"
     r"\s*(?(open)\))\s*\.?\s*$"
 )
+
+
+#: The note ``| -2``, ``| :3``, ``|\cdot(x - 1)`` that ends an equation line in many
+#: schools: the operation applied to both sides to reach the next line.
+_OPERATION_NOTE = re.compile(
+    r"(?:\\q?quad|\\[,;:! ]|&|\s)*\|\s*(?P<op>[-+*/:·÷^−]|\\cdot|\\div|\\times|\\colon)"
+    r"(?P<operand>[^|=<>≤≥]*)$")
+#: Relations an equation or inequality line has before its note.
+_LINE_RELATION = re.compile(r"=|<|>|≤|≥|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z])")
+
+
+def _without_operation_note(raw: str) -> str:
+    r"""The line without a trailing transformation note ``| -2`` (``| :3``, ``| \cdot 6``):
+    the step is checked on its own, whatever operation the note names. A bar is a note only
+    after a whole equation or inequality whose own bars pair up (``|x - 2| = 3 | +2``), and
+    when nothing after it is a relation or another bar."""
+    code, hash_, comment = raw.partition("#")
+    found = _OPERATION_NOTE.search(code)
+    if found is None or not found.group("operand").strip(" {}()") and found.group("op") != "^":
+        return raw
+    before = code[: found.start()]
+    if before.count("|") % 2 or not _LINE_RELATION.search(before) or before.rstrip().endswith(
+            ("=", "<", ">", "(", "[", "{", "+", "-", "*", "/")):
+        return raw
+    return before.rstrip() + (f"  {hash_}{comment}" if hash_ else "")
 
 
 def _integer_parameters(raw: str) -> tuple[str, str]:

@@ -1,0 +1,50 @@
+"""Transformation notes ``| -2`` at the end of an equation line (German "Umformungen")."""
+
+from __future__ import annotations
+
+import pytest
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+
+
+def _statuses(cell: str) -> list[str]:
+    return [step.status for step in check_proof(cell, CheckOptions()).steps]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # Each was "unexpected '∣'": the note read as a divisibility bar.
+        ("3x + 2 = 11 \\quad | -2\n3x = 9 \\quad | \\div 3\nx = 3", ["proved", "proved"]),
+        ("3x + 2 = 11 | -2\n3x = 9 | :3\nx = 4", ["proved", "refuted"]),
+        ("x/2 + x/3 = 5 \\qquad |\\cdot 6\n3x + 2x = 30", ["proved"]),
+        ("2x - 4 > 6 | +4\n2x > 10 | :2\nx > 5", ["proved", "proved"]),
+        ("-2x < 6 | :(-2)\nx < -3", ["refuted"]),
+        ("\\sqrt{x} = 3 | ^2\nx = 9", ["proved"]),
+        # The note names an operation; the step is checked whatever it says.
+        ("x(x-1) = 2(x-1) | :(x-1)\nx = 2", ["refuted"]),
+        ("|x - 2| = 3 | +2\n|x| = 5", ["refuted"]),
+        ("|x - 2| = 3   # a note\n<=> x = -1 or x = 5", ["proved"]),
+    ],
+)
+def test_a_trailing_operation_note_is_a_comment(cell: str, expected: list[str]) -> None:
+    assert _statuses(cell) == expected
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "|x| = |-2|",  # bars of absolute values, not a note
+        "|x - 2| = 3",
+    ],
+)
+def test_absolute_value_bars_are_not_notes(cell: str) -> None:
+    (step,) = check_proof(cell, CheckOptions()).steps
+    assert step.status == "refuted" and step.counterexample is not None
+    assert step.counterexample.point == (("x", "0"),)
+
+
+def test_a_divisibility_bar_is_not_a_note() -> None:
+    (step,) = check_proof("assume n integer\n3 | n^3 - n", CheckOptions()).steps
+    assert step.status == "proved"
