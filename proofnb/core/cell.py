@@ -121,6 +121,7 @@ from proofnb.core.lexer import (
 from proofnb.core.matrices import matrix_definition, matrix_fact
 from proofnb.core.model import Reading, StepSpec
 from proofnb.core.modular import congruence_line, split_modulus
+from proofnb.core.odes import differential_lines
 
 __all__ = ["MAX_CELL_CHARS", "ChainLine", "ParsedCell", "parse_cell"]
 
@@ -191,9 +192,10 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
         raise ParseError(
             "", f"cell is too long ({len(text)} characters; the limit is {MAX_CELL_CHARS})"
         )
-    assume, chains, defining = _read(text, functions)
+    source = differential_lines(text)  # du = 2x dx: du/dx = 2x
+    assume, chains, defining = _read(source, functions)
     if defining.sequences:  # again, knowing them: a_1 = 5, a_{n+1} = ... above a_n = 3n + 2
-        assume, chains, defining = _read(text, functions, defining.sequences)
+        assume, chains, defining = _read(source, functions, defining.sequences)
         indices = {a.split("[", 1)[1].split("]", 1)[0] for a in assume if "] :=" in a}
         assume += [f"{k} natural" for k in sorted(index_letters(text, defining.sequences)
                                                   - indices)]

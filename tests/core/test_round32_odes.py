@@ -38,3 +38,25 @@ def test_curve_solves_its_ode(true_cell: str, false_cell: str) -> None:
 def test_substitution_answer_in_x(true_cell: str, false_cell: str) -> None:
     assert _statuses(true_cell) == ["proved"]
     assert _statuses(false_cell) == ["refuted"]
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell"), [
+    # a differential line P du = Q dx is the claim P du/dx = Q (it was d times u)
+    ("assume u = x^2 + 1\ndu = 2x dx", "assume u = x^2 + 1\ndu = x dx"),
+    ("assume u = \\sin x\ndu = \\cos x \\, dx", "assume u = \\sin x\ndu = -\\cos x \\, dx"),
+    ("u = x^2 + 1\ndu = 2x\\,dx", "u = x^2 + 1\ndu = 3x\\,dx"),
+    ("y = x^3\n\\frac{dy}{3x^2} = dx", "y = x^3\n\\frac{dy}{x^2} = dx"),
+])
+def test_differential_line(true_cell: str, false_cell: str) -> None:
+    assert _statuses(true_cell) == ["proved"]
+    assert _statuses(false_cell) == ["refuted"]
+
+
+def test_differential_reading_leaves_other_lines() -> None:
+    from proofnb.core.odes import differential_lines
+
+    kept = ["a + (n - 1)d = 5", "\\int x \\, dx = x^2/2 + C", "dy/dx = xy",
+            "dy + y dx = 0", "d = 2", "1/dx = y dy"]
+    for line in kept:
+        assert differential_lines(line) == line
+    assert differential_lines("dy/y = x dx") == "(dy/dx)/y = x "
