@@ -437,6 +437,15 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
             marker = True  # x in (0, 1): a membership is a statement
         if tok.kind == NAME and tok.text in TRUTH_WORDS and not stack:
             marker = True  # ... <=> false: a statement that never holds
+        if tok.kind == CMD and tok.text in ("langle", "rangle"):  # ⟨1, 2⟩: a vector's brackets
+            if tok.text == "langle":
+                stack.append(tok)
+                interval.append(False)
+                grouping.append(False)
+            elif stack and stack[-1].text == "langle":
+                stack.pop()
+                grouping.pop()
+                interval.pop()
         if tok.kind == OP:
             if tok.text in OPEN_BRACKETS:
                 stack.append(tok)
@@ -447,8 +456,10 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
                 ))
             elif tok.text in CLOSE_BRACKETS:
                 half_open = bool(interval) and interval[-1] and tok.text in (")", "]")
-                if not stack or (OPEN_BRACKETS[stack[-1].text] != tok.text and not half_open):
-                    expected = f"expected {OPEN_BRACKETS[stack[-1].text]!r}, " if stack else ""
+                if not stack or (OPEN_BRACKETS.get(stack[-1].text) != tok.text
+                                 and not half_open):
+                    closing = OPEN_BRACKETS.get(stack[-1].text, "\\rangle") if stack else ""
+                    expected = f"expected {closing!r}, " if stack else ""
                     raise ParseError(raw, f"{expected}unmatched {tok.text!r}", lineno, tok.pos + 1)
                 stack.pop()
                 grouping.pop()

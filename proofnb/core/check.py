@@ -102,6 +102,7 @@ def _run(
     """The decision, both sides' LaTeX, and the step's "for some" integer parameters."""
     from .existential import existential_symbols
     from .parser import build_env
+    from .vectors import has_vectors
 
     if spec.premise:  # the first line of the statement chain this expression continues
         options = dataclasses.replace(options, assume=(*options.assume, spec.premise))
@@ -113,7 +114,8 @@ def _run(
     env = build_env(options)
     called = frozenset(name for name in env.functions if len(name) == 1)  # y(x) is one factor
     if matrices or _MATRIX_HINT.search(spec.lhs) or _MATRIX_HINT.search(spec.rhs) \
-            or _MATRIX_HINT.search(spec.origin):
+            or _MATRIX_HINT.search(spec.origin) \
+            or any(map(has_vectors, (spec.lhs, spec.rhs, spec.origin))):  # (1, 2), \langle
         from .matrices import decide_matrix_step
         decided = decide_matrix_step(spec, env, matrices, seed=options.seed, deadline=deadline)
         if decided is not None:

@@ -89,6 +89,7 @@ GREEK_NAMES: frozenset[str] = frozenset(GREEK.values()) - {"pi"}
 
 # Unicode symbols that are operators or names.
 _UNICODE_OPS: dict[str, tuple[str, str]] = {
+    "⟨": (CMD, "langle"), "⟩": (CMD, "rangle"),  # a vector ⟨1, 2⟩ (core/vectors.py)
     "°": (OP, "°"), "−": (OP, "-"), "–": (OP, "-"), "·": (OP, "*"), "⋅": (OP, "*"), "∙": (OP, "*"),
     "×": (OP, "*"), "÷": (OP, "/"), "≤": (OP, "<="), "⩽": (OP, "<="), "≥": (OP, ">="),
     "⩾": (OP, ">="), "≠": (OP, "!="), "⇔": (OP, "<=>"), "⟺": (OP, "<=>"), "⇒": (OP, "==>"),

@@ -35,6 +35,17 @@ import sympy as sp
 from proofnb.core.env import MathEnv
 from proofnb.core.errors import ParseError, UnsupportedError
 from proofnb.core.model import StepSpec
+from proofnb.core.vectors import (
+    ARROW,
+    NAMED,
+    UNIT,
+    has_vectors,
+    interval_context,
+    norm,
+    spell_units,
+    tuple_at,
+    unit_size,
+)
 
 if TYPE_CHECKING:
     from proofnb.core.cell import _Piece
@@ -57,12 +68,16 @@ _LATEX_LITERAL = re.compile(
 _HINT = re.compile(r"\\begin\s*\{(?:" + _ENVIRONMENTS + r")\}|Matrix\s*\(|\[\s*\[|\\det"
                    r"|(?<![A-Za-z\\])(?:det|tr|trace)\s*\(|\\operatorname\s*\{\s*(?:tr|det)")
 _DEFINED_NAME = re.compile(r"\s*(?:\\(?:vec|mathbf|boldsymbol|underline|bm)\s*\{?\s*)?"
-                           r"(?P<name>[A-Za-z](?:_\{?[0-9]\}?)?)\s*\}?\s*$")
+                           r"(?P<name>[A-Za-z](?:_\{?[0-9]\}?)?)\s*\}?\s*$"
+                           r"|\s*\\(?:overrightarrow|vec)\s*\{\s*(?P<from>[A-Z])\s*(?P<to>[A-Z])"
+                           r"\s*\}\s*$")
 #: ``A := <literal>`` among a cell's assumptions (from a definition line).
-_DEFINITION = re.compile(r"\s*(?P<name>[A-Za-z](?:_[0-9])?)\s*:=\s*(?P<body>.+)$", re.DOTALL)
+_DEFINITION = re.compile(r"\s*(?P<name>[A-Za-z](?:_[0-9])?|" + ARROW + r"[A-Z]{2})\s*:=\s*"
+                         r"(?P<body>.+)$", re.DOTALL)
 
 _TRANSPOSE = "qtransposed"
 _CROSS = "qcrossed"
+_DOT = "qdotted"
 _PLACEHOLDER = "qmatrix"
 
 
@@ -71,8 +86,8 @@ class MatrixError(ParseError):
 
 
 def has_matrices(*texts: str) -> bool:
-    """Cheap test: might these texts write a matrix, a determinant or a trace?"""
-    return any(_HINT.search(t) for t in texts)
+    """Cheap test: might these texts write a matrix, a determinant, a trace or a vector?"""
+    return any(_HINT.search(t) or has_vectors(t) for t in texts)
 
 
 def _literal_end(text: str, start: int) -> tuple[int, str] | None:
@@ -99,6 +114,9 @@ def definition(term: str) -> bool:
     """Is ``term`` exactly one matrix literal (the body of a definition ``A = ...``)?"""
     text = term.strip()
     found = _literal_end(text, 0) if text else None
+    if found is None and text and not interval_context(text):
+        vector = tuple_at(text, 0, "", ())
+        found = None if vector is None else (vector[0], text)
     return found is not None and found[0] == len(text)
 
 
@@ -129,6 +147,8 @@ def matrix_fact(line: str, assume: Sequence[str]) -> bool:
 def defined_name(term: str) -> str | None:
     """The name a definition line defines (``A``, ``\\vec{v}`` is ``v``) or None."""
     m = _DEFINED_NAME.fullmatch(term)
+    if m is not None and m.group("from"):
+        return f"{ARROW}{m.group('from')}{m.group('to')}"
     return None if m is None else m.group("name").replace("{", "").replace("}", "")
 
 
@@ -214,6 +234,7 @@ class _Reader:
         self.identities: dict[sp.Symbol, int | None] = {}
         self.text = ""
         self.notes: list[str] = []  # det A ≠ 0 for an inverse of a matrix with letters
+        self.unit_size = 2  # the length of i, j, k (3 in a step that writes k)
 
     def fail(self, reason: str) -> MatrixError:
         return MatrixError(self.text, reason, self.line, self.col)
@@ -274,26 +295,64 @@ class _Reader:
         out: list[str] = []
         k = 0
         count = 0
+        vectors = not interval_context(text)  # x \in (0, 1): an interval
+        functions = [n for n in self.env.functions if len(n) == 1]
         while k < len(text):
             ch = text[k]
+            source: tuple[sp.ImmutableMatrix, bool] | None = None
+            end = k
             if ch in "\\M[":
                 found = _literal_end(text, k)
                 if found is not None:
-                    end, source = found
-                    matrix, determinant = self.literal(source)
-                    count += 1
-                    name = f"{_PLACEHOLDER}{count}"
-                    symbol = sp.Symbol(name, commutative=False)
-                    self.matrices[symbol] = matrix
-                    out.append(f" det({name}) " if determinant else f" {name} ")
-                    k = end
-                    continue
+                    end, literal = found
+                    source = self.literal(literal)
+            if source is None and vectors and ch in "(\\⟨":
+                vector = tuple_at(text, k, "".join(out), functions)
+                if vector is not None:
+                    end, items = vector
+                    source = self.build([[item] for item in items]), False
+            if source is not None:
+                matrix, determinant = source
+                count += 1
+                name = f"{_PLACEHOLDER}{count}"
+                self.matrices[sp.Symbol(name, commutative=False)] = matrix
+                out.append(f" det({name}) " if determinant else f" {name} ")
+                k = end
+                continue
             out.append(ch)
             k += 1
-        spelled = "".join(out)
+        for m in NAMED.finditer(text):  # \vec{a} of no given vector: not a number either
+            letter = m.group("a") or m.group("b")
+            if letter not in named and letter not in "ijk":
+                raise self.fail(f"the vector {m.group(0)} is not given: write it on a line of "
+                                f"its own ({m.group(0)} = (1, 2)), or write its components "
+                                f"({letter}_1, {letter}_2)")
+        spelled = _spell("".join(out))
         for name, matrix in named.items():
             self.matrices[sp.Symbol(name, commutative=False)] = matrix
-        return _spell(spelled)
+        for letter, name in UNIT.items():
+            if name in spelled:
+                position = "ijk".index(letter)
+                self.matrices[sp.Symbol(name, commutative=False)] = sp.ImmutableMatrix(
+                    [[int(n == position)] for n in range(self.unit_size)])
+        for m in re.finditer(ARROW + r"([A-Z])([A-Z])", spelled):
+            symbol = sp.Symbol(m.group(0), commutative=False)
+            if m.group(0) in named:
+                continue
+            start, stop = named.get(m.group(1)), named.get(m.group(2))
+            for origin in "OPQRSTABCDEFGHIJKLMNUVWXYZ":  # OA and OB given: AB = OB - OA
+                if start is None or stop is None:
+                    start = named.get(f"{ARROW}{origin}{m.group(1)}")
+                    stop = named.get(f"{ARROW}{origin}{m.group(2)}")
+            if start is None or stop is None:
+                raise self.fail(f"\\overrightarrow{{{m.group(1)}{m.group(2)}}} needs the points "
+                                f"{m.group(1)} and {m.group(2)}: give them on lines of their own "
+                                f"({m.group(1)} = (1, 2))")
+            if start.shape != stop.shape:
+                raise self.fail(f"the points {m.group(1)} and {m.group(2)} have different "
+                                "numbers of coordinates")
+            self.matrices[symbol] = sp.ImmutableMatrix(stop - start)
+        return spelled
 
     # -- computing --------------------------------------------------------------------------
     def value(self, e: Any) -> Value:
@@ -305,6 +364,8 @@ class _Reader:
             if e.name in (_TRANSPOSE, _CROSS):
                 raise self.fail("^T (transpose) and \\times (cross product) apply to matrices "
                                 "and vectors")
+            if e.name == _DOT:
+                raise self.fail("\\cdot needs a factor on each side")
             return e
         if not self._involves(e):
             return _evaluated(e)
@@ -323,9 +384,18 @@ class _Reader:
         if isinstance(e, (sp.And, sp.Or, sp.Not)):
             return type(e)(*[self.value(a) for a in e.args])
         if isinstance(e, sp.Abs):
+            inner = self.value(e.args[0])
+            if isinstance(inner, sp.MatrixBase) and min(inner.shape) == 1:
+                return norm(inner, self.env.domain == "real")  # |v|: the length of v
+            if not isinstance(inner, (sp.MatrixBase, _Ident)):
+                return sp.Abs(inner)
             raise self.fail("|A| of a matrix: write det(A) (or \\det A) for its determinant")
         if isinstance(e, (sp.Derivative, sp.Subs)):
             raise self.fail("A' is a derivative: write A^T for the transpose")
+        if isinstance(e, sp.Function) and e.args:  # arccos(u · v / (|u||v|)): of a number
+            args = [self.value(a) for a in e.args]
+            if not any(isinstance(a, (sp.MatrixBase, _Ident)) for a in args):
+                return e.func(*args)
         name = getattr(e.func, "__name__", type(e).__name__)
         raise self.fail(f"{name} of a matrix is not defined here: proofnb computes sums, "
                         "products, powers, det, tr, transposes and inverses of matrices")
@@ -333,7 +403,7 @@ class _Reader:
     def _involves(self, e: Any) -> bool:
         if e.has(_Det, _Tr):
             return True
-        return any(not s.is_commutative or s.name in (_TRANSPOSE, _CROSS)
+        return any(not s.is_commutative or s.name in (_TRANSPOSE, _CROSS, _DOT)
                    for s in e.free_symbols if isinstance(s, sp.Symbol))
 
     def add(self, values: list[Value]) -> Value:
@@ -376,19 +446,22 @@ class _Reader:
 
     def mul(self, args: list[Any]) -> Value:
         product: Value = sp.Integer(1)
-        cross = False
+        cross = dot = False
         started = False
         for arg in args:
             if isinstance(arg, sp.Symbol) and arg.name == _CROSS:
                 cross = started
                 continue
+            if isinstance(arg, sp.Symbol) and arg.name == _DOT:
+                dot = started
+                continue
             v = self.value(arg)
-            product = self.times(product, v, cross)
-            cross = False
+            product = self.times(product, v, cross, dot)
+            cross = dot = False
             started = True
         return product
 
-    def times(self, a: Value, b: Value, cross: bool = False) -> Value:
+    def times(self, a: Value, b: Value, cross: bool = False, dot: bool = False) -> Value:
         a_mat, b_mat = isinstance(a, sp.MatrixBase), isinstance(b, sp.MatrixBase)
         if isinstance(a, _Ident) and isinstance(b, _Ident):
             return _Ident(a.coef * b.coef, a.size or b.size)
@@ -409,10 +482,15 @@ class _Reader:
                     return sp.ImmutableMatrix(cx if a.cols == 1 else cx.T)
                 raise self.fail(f"\\times of a {_shape(a)} and a {_shape(b)} matrix: the cross "
                                 "product takes two vectors of length 3")
+            vectors = min(a.shape) == 1 and min(b.shape) == 1
+            if dot and vectors and len(a) == len(b) and (a.cols, b.rows) != (1, 1):
+                return sp.Add(*[x * y for x, y in zip(a, b, strict=True)])  # u · v
             if a.cols == b.rows:
                 return self.check_size(a * b)
-            if a.shape == b.shape and min(a.shape) == 1:  # u · v: the dot product
-                return sp.Add(*[x * y for x, y in zip(a, b, strict=True)])
+            if a.shape == b.shape and min(a.shape) == 1:
+                raise self.fail("two vectors side by side: write u \\cdot v for the dot "
+                                "product, u \\times v for the cross product, and "
+                                "|\\overrightarrow{AB}| (or |B - A|) for the distance AB")
             raise self.fail(f"a {_shape(a)} matrix times a {_shape(b)} matrix is not defined: "
                             f"{a.cols} columns against {b.rows} rows")
         if a_mat:
@@ -563,6 +641,7 @@ _SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\\(?:vec|mathbf|boldsymbol|bm|underline)\s*\{\s*([A-Za-z0-9])\s*\}", r" \1 "),
         (r"\\(?:vec|mathbf|boldsymbol|bm)\s+([A-Za-z])(?![A-Za-z])", r" \1 "),
         (r"\\times(?![A-Za-z])|×", f" * {_CROSS} * "),
+        (r"\\cdot(?![A-Za-z])|·|⋅|\\bullet(?![A-Za-z])|∙", f" * {_DOT} * "),
     ))
 #: ``det A``, ``\det A^{-1}``, ``tr A^2``: the function of the matrix right after it.
 _BARE_CALL = re.compile(
@@ -571,6 +650,7 @@ _BARE_CALL = re.compile(
 
 
 def _spell(text: str) -> str:
+    text = spell_units(text)
     for pattern, replacement in _SPELLINGS:
         text = pattern.sub(replacement, text)
     return _BARE_CALL.sub(r"\1(\2)", text)
@@ -588,7 +668,8 @@ _Det.__name__ = "det"
 _Tr.__name__ = "tr"
 
 
-def _reading_env(env: MathEnv, names: Sequence[str], literal_count: int) -> tuple[
+def _reading_env(env: MathEnv, names: Sequence[str], literal_count: int,
+                 arrows: Sequence[str] = ()) -> tuple[
         MathEnv, dict[sp.Symbol, int | None]]:
     symbols = dict(env.symbols)
     for name in names:
@@ -602,6 +683,9 @@ def _reading_env(env: MathEnv, names: Sequence[str], literal_count: int) -> tupl
             identities[symbols[name]] = size
     symbols[_TRANSPOSE] = sp.Symbol(_TRANSPOSE)
     symbols[_CROSS] = sp.Symbol(_CROSS, commutative=False)
+    symbols[_DOT] = sp.Symbol(_DOT, commutative=False)
+    for name in (*UNIT.values(), *arrows):
+        symbols[name] = sp.Symbol(name, commutative=False)
     functions = dict(env.functions)
     functions["det"] = _Det
     functions["tr"] = _Tr
@@ -609,18 +693,24 @@ def _reading_env(env: MathEnv, names: Sequence[str], literal_count: int) -> tupl
 
 
 def _read_side(text: str, env: MathEnv, named: dict[str, sp.ImmutableMatrix], line: int,
-               col: int, notes: list[str] | None = None) -> Value:
+               col: int, notes: list[str] | None = None, units: int = 2,
+               found: list[bool] | None = None) -> Value:
     from proofnb.core.parser import parse_math
 
     def parse(t: str, e: MathEnv) -> Any:
         return parse_math(t, e, line=line, col=col)
 
     reader = _Reader(env, parse, line, col)
+    reader.unit_size = units
     spelled = reader.prepare(text, named)
     literals = sum(1 for s in reader.matrices if s.name.startswith(_PLACEHOLDER))
-    reading, reader.identities = _reading_env(env, list(named), literals)
+    arrows = [s.name for s in reader.matrices if s.name.startswith(ARROW)]
+    reading, reader.identities = _reading_env(env, list(named), literals, arrows)
     parse_math(spelled, reading, line=line, col=col)  # sizes are checked on this form
     tree = parse_math(spelled, reading, line=line, col=col, evaluate=False)
+    if found is not None:
+        found.append(tree.has(_Det, _Tr) or any(s in reader.matrices or s in reader.identities
+                                               for s in tree.free_symbols))
     value = reader.value(tree)
     if notes is not None:
         notes.extend(reader.notes)
@@ -643,6 +733,10 @@ def _uses(text: str, names: Sequence[str]) -> bool:
     """Does ``text`` use one of ``names``: as a word, or as a letter of a word of up to three
     letters (``AB`` is A times B)?"""
     words = re.findall(r"(?<![\\A-Za-z])[A-Za-z]+(?:_\{?[0-9]\}?)?", text)
+    ends = [letter for w in words if w.startswith(ARROW) for letter in w[len(ARROW):]]
+    if any(n.startswith(ARROW) and n[-1] in ends for n in names):
+        return True  # OA given, AB used: AB = OB - OA
+    words += ends
     return any(w.replace("{", "").replace("}", "") == n or (
         "_" not in n and w.isalpha() and len(w) <= 3 and n in w) for w in words for n in names)
 
@@ -657,14 +751,47 @@ def decide_matrix_step(spec: StepSpec, env: MathEnv, definitions: Sequence[str],
         return None
     lhs_line = spec.lhs_line or spec.line
     notes: list[str] = []
-    lhs = _read_side(spec.lhs, env, named, lhs_line, 1, notes)
-    rhs = _read_side(spec.rhs, env, named, spec.line, spec.col, notes)
+    found: list[bool] = []
+    lengths = [len(v) for v in named.values() if min(v.shape) == 1]
+    lengths += [len(tuple_at(t, m.start(), "", ())[1]) for t in texts  # type: ignore[index]
+                for m in re.finditer(r"\(|\\langle|⟨", t) if tuple_at(t, m.start(), "", ())]
+    units = unit_size([spell_units(t) for t in texts], lengths)
+    if spec.relation == "≈":  # |(1, 2)| ≈ 2.236: the length is a number
+        return _rounding(spec, env, named, units, found)
+    lhs = _read_side(spec.lhs, env, named, lhs_line, 1, notes, units, found)
+    rhs = _read_side(spec.rhs, env, named, spec.line, spec.col, notes, units, found)
     origin = lhs if spec.origin.strip() == spec.lhs.strip() else \
-        _read_side(spec.origin, env, named, lhs_line, 1, notes)
+        _read_side(spec.origin, env, named, lhs_line, 1, notes, units, found)
+    if not any(found):  # f(x, y) with f a function: no vector after all
+        return None
     outcome = _decide_read(spec, env, lhs, rhs, origin, seed, deadline)
     if notes and outcome.status in ("proved", "likely"):
         kept = tuple(dict.fromkeys((*outcome.notes, *notes)))
         return dataclasses.replace(outcome, notes=kept)
+    return outcome
+
+
+def _rounding(spec: StepSpec, env: MathEnv, named: dict[str, sp.ImmutableMatrix], units: int,
+              found: list[bool]) -> Outcome | None:
+    """``lhs ≈ rhs`` where one side computes a number from vectors."""
+    from proofnb.core.rounding import decide_rounding
+
+    places = ((spec.lhs_line or spec.line, 1), (spec.line, spec.col))
+    values: list[Any] = []
+
+    def parse(text: str, side: int) -> Any:
+        value = _read_side(text, env, named, *places[side], None, units, found)
+        if isinstance(value, (sp.MatrixBase, _Ident)):
+            raise MatrixError(text, "≈ compares a number with a decimal, not a vector or a "
+                              "matrix", *places[side])
+        values.append(value)
+        return value
+
+    outcome = decide_rounding(spec.lhs, spec.rhs, parse)
+    if not any(found):
+        return None
+    if outcome.status == "error":
+        raise ParseError(f"{spec.lhs} ≈ {spec.rhs}", outcome.message, spec.line, spec.col)
     return outcome
 
 
@@ -686,6 +813,9 @@ def _decide_read(spec: StepSpec, env: MathEnv, lhs: Value, rhs: Value, origin: V
         return decide(spec.relation, left, right, origin, deadline=deadline,
                       texts=(spec.origin, spec.lhs, spec.rhs, spec.relation), **common)
     if spec.relation != "=":
+        if min(left.shape) == 1:
+            raise reader.fail(f"vectors are compared with = only, not {spec.relation}: compare "
+                              "their lengths (|u| < |v|) or their entries")
         raise reader.fail(f"matrices are compared with = only, not {spec.relation}")
     if isinstance(origin, _Ident) or (isinstance(origin, sp.MatrixBase)
                                       and origin.shape != left.shape):

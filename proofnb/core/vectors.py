@@ -1,0 +1,174 @@
+"""Vector notation for :mod:`proofnb.core.matrices`: tuples, angle brackets, unit vectors,
+``\\overrightarrow{AB}`` and magnitudes.
+
+A vector is written as a tuple ``(1, 2)``, ``\\left(a, b\\right)``, in angle brackets
+``\\langle 1, 2 \\rangle`` or ``⟨1, 2⟩``, in i/j/k form with marked unit vectors
+(``3\\mathbf{i} + 4\\mathbf{j}``, ``\\hat{i}``, ``\\vec{k}``), or by name (``\\vec{a}``,
+``\\mathbf{u}``, ``A`` for a point given as ``A = (1, 2)``, ``\\overrightarrow{AB}``, which
+is B − A unless the cell gives it). Every vector is a column of the matrix module, so sums,
+multiples, ``\\cdot`` (dot product), ``\\times`` (cross product) and ``=`` entry by entry are
+its. ``|v|`` and ``\\|v\\|`` of a vector are its length.
+
+Soundness: a tuple is read as a vector only where it cannot be a function's arguments
+(``gcd(12, 18)``, ``f(x, y)``) or an interval (a side that writes ``\\in`` keeps ``(0, 1)``
+an interval); bare ``i``, ``j``, ``k`` stay letters (``i`` is a variable in real mode), and
+two vectors side by side are an error that says to write ``\\cdot``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import sympy as sp
+
+__all__ = ["ARROW", "NAMED", "UNIT", "has_vectors", "interval_context", "norm", "spell_units",
+           "tuple_at", "unit_size"]
+
+#: Placeholder names of the unit vectors i, j, k.
+UNIT = {"i": "qiunit", "j": "qjunit", "k": "qkunit"}
+#: Prefix of the placeholder of ``\\overrightarrow{AB}`` (``qvecAB``).
+ARROW = "qvec"
+
+_UNIT_VECTOR = re.compile(
+    r"\\(?:mathbf|boldsymbol|bm|vec|hat|mathbfit|underline)\s*(?:\{\s*(?:\\hat\s*)?\{?\s*"
+    r"(?P<a>[ijk]|\\imath|\\jmath)\s*\}?\s*\}|\s+(?P<b>[ijk])(?![A-Za-z]))|[𝐢𝐣𝐤]"
+    r"|\\hat\s*(?:\\imath|\\jmath)(?![A-Za-z])|[îĵ]|k\u0302")
+_OVERARROW = re.compile(
+    r"\\(?:overrightarrow|vec|overline|overrightharpoon)\s*\{\s*([A-Z])\s*([A-Z])\s*\}")
+_ANGLE_OPEN = re.compile(r"\\left\s*\\langle(?![A-Za-z])|\\langle(?![A-Za-z])|⟨")
+_ANGLE_CLOSE = re.compile(r"\\right\s*\\rangle(?![A-Za-z])|\\rangle(?![A-Za-z])|⟩")
+_PAREN_OPEN = re.compile(r"\\left\s*\(|\\bigl?\s*\(|\\Bigl?\s*\(|\(")
+_PAREN_CLOSE = re.compile(r"\\right\s*\)|\\bigr?\s*\)|\\Bigr?\s*\)|\)")
+#: Membership in an interval (``x \\in (0, 1)``): such a side keeps its parentheses.
+_INTERVAL = re.compile(r"\\in(?![A-Za-z])|∈|(?<![A-Za-z\\])in(?![A-Za-z])|\\cup|∪|\\notin"
+                       r"|\\setminus|\\mathbb")
+#: A cheap test for vector notation other than tuples.
+_HINT = re.compile(r"\\langle|⟨|\\overrightarrow|\\overline\s*\{\s*[A-Z]\s*[A-Z]\s*\}"
+                   r"|\\(?:mathbf|boldsymbol|bm|vec|hat)\s*\{?\s*(?:[ijk]|\\[ij]math)(?![A-Za-z])"
+                   r"|[𝐢𝐣𝐤îĵ]|\\hat\s*\\[ij]math")
+#: A vector's name (``\\vec{a}``, ``\\mathbf{u}``): the letter it names.
+NAMED = re.compile(r"\\(?:vec|mathbf|boldsymbol|bm)\s*(?:\{\s*(?P<a>[A-Za-z])\s*\}"
+                   r"|\s+(?P<b>[A-Za-z])(?![A-Za-z]))")
+#: LaTeX commands whose parentheses hold arguments, not a vector.
+_CALLS = frozenset({"gcd", "max", "min", "lcm", "hcf", "binom", "dbinom", "tbinom", "det",
+                    "operatorname", "mathrm", "text", "textrm", "mathit", "sup", "inf", "Pr",
+                    "arg", "lim", "mod", "pmod", "bmod", "sqrt", "log", "ln", "exp"})
+
+
+def has_vectors(text: str) -> bool:
+    """Might ``text`` write a vector (a tuple outside a call, angle brackets, i/j/k)?"""
+    if interval_context(text):
+        return False
+    if _HINT.search(text) or NAMED.search(text):
+        return True
+    if "," not in text:
+        return False
+    return any(tuple_at(text, m.start(), text[:m.start()], ()) is not None
+               for m in re.finditer(r"\\left\s*\(|(?<!\\left)\(", text))
+
+
+def interval_context(text: str) -> bool:
+    """Does ``text`` write membership in a set, where ``(0, 1)`` is an interval?"""
+    return bool(_INTERVAL.search(text))
+
+
+def spell_units(text: str) -> str:
+    """Unit vectors and ``\\overrightarrow{AB}`` as placeholder names."""
+    def unit(m: re.Match[str]) -> str:
+        found = m.group("a") or m.group("b") or m.group(0)
+        letter = "i" if "i" in found or found in ("𝐢", "î") else (
+            "j" if "j" in found or found in ("𝐣", "ĵ") else "k")
+        return f" {UNIT[letter]} "
+
+    text = _UNIT_VECTOR.sub(unit, text)
+    return _OVERARROW.sub(lambda m: f" {ARROW}{m.group(1)}{m.group(2)} ", text)
+
+
+def unit_size(texts: Sequence[str], lengths: Sequence[int]) -> int:
+    """The length of i, j, k in a step: 3 when it writes k, a cross product or a 3-vector."""
+    if any(UNIT["k"] in t or "\\times" in t or "×" in t for t in texts) or 3 in lengths:
+        return 3
+    return 2
+
+
+def _is_call(before: str, functions: Sequence[str]) -> bool:
+    """Do parentheses right after ``before`` hold a call's arguments?"""
+    stripped = before.rstrip()
+    if stripped.endswith(("_", "^")):
+        return True
+    if stripped.endswith("}"):  # \operatorname{dist}(A, B), but \frac{1}{2}(1, 2)
+        m = re.search(r"\\([A-Za-z]+)\s*\{[^{}]*\}$", stripped)
+        return m is not None and m.group(1) in _CALLS
+    m = re.search(r"(\\?)([A-Za-z]+)$", stripped)
+    if m is None:
+        return False
+    if m.group(1):
+        return m.group(2) in _CALLS
+    word = m.group(2)
+    # t(3, -1) is t times a vector; f(x, y), gcd(12, 18), C(n, k) are calls
+    return not (len(word) == 1 and word.islower() and word not in functions)
+
+
+def _inside_call(before: str, functions: Sequence[str]) -> bool:
+    """Is the end of ``before`` inside a call's parentheses (``integrate(2x, (x, 0, 1))``,
+    ``Sum(k, (k, 1, n))``), where a tuple is a range, not a vector?"""
+    if "(" not in before:
+        return False
+    opened: list[int] = []
+    for k, ch in enumerate(before):
+        if ch == "(":
+            opened.append(k)
+        elif ch == ")" and opened:
+            opened.pop()
+    return any(_is_call(before[:k], functions) for k in opened)
+
+
+def tuple_at(text: str, start: int, before: str,
+             functions: Sequence[str]) -> tuple[int, list[str]] | None:
+    """(end, items) of a vector written at ``start`` (``(1, 2)``, ``\\langle 1, 2\\rangle``),
+    or None where the bracket is not a vector: a call's arguments (``gcd(12, 18)``,
+    ``f(x, y)``), one expression in brackets, or text that does not close."""
+    angle = _ANGLE_OPEN.match(text, start)
+    paren = None if angle else _PAREN_OPEN.match(text, start)
+    opening = angle or paren
+    if opening is None or (paren is not None and _is_call(before, functions)) \
+            or _inside_call(before, functions):
+        return None
+    close = _ANGLE_CLOSE if angle else _PAREN_CLOSE
+    depth = 0
+    k = opening.end()
+    items: list[str] = []
+    last = k
+    while k < len(text):
+        if depth == 0:
+            m = close.match(text, k)
+            if m:
+                items.append(text[last:k])
+                if len(items) < 2 or any(not i.strip() for i in items):
+                    return None
+                return m.end(), [i.strip() for i in items]
+        for word, step in (("\\left", 0), ("\\right", 0), ("\\langle", 1), ("\\rangle", -1)):
+            if text.startswith(word, k) and not text[k + len(word):k + len(word) + 1].isalpha():
+                depth += step
+                k += len(word)
+                break
+        else:
+            ch = text[k]
+            if ch in "([{⟨":
+                depth += 1
+            elif ch in ")]}⟩":
+                depth -= 1
+                if depth < 0:
+                    return None
+            elif ch == "," and depth == 0:
+                items.append(text[last:k])
+                last = k + 1
+            k += 1
+    return None
+
+
+def norm(v: sp.MatrixBase, real: bool) -> sp.Expr:
+    """The length of a vector: sqrt of the sum of its entries' squares (moduli in C)."""
+    parts = [x ** 2 if real else sp.Abs(x) ** 2 for x in v]
+    return sp.sqrt(sp.Add(*parts))

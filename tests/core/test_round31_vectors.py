@@ -1,0 +1,101 @@
+"""Probe round 31: vectors and coordinate geometry in %%verify cells (core/vectors.py on top of
+core/matrices.py), as true/false pairs through the whole checker."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+
+
+def _steps(cell: str, domain: str = "real", assume: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    result = check_proof(cell, CheckOptions(domain=domain, assume=assume))
+    return [(s.status, (s.counterexample.text if s.counterexample else s.message))
+            for s in result.steps]
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell"), [
+    ("(1, 2) + (3, 4) = (4, 6)", "(1, 2) + (3, 4) = (4, 8)"),
+    ("3(1, -2) = (3, -6)", "3(1, -2) = (3, -2)"),
+    ("k(a, b) = (ka, kb)", "k(a, b) = (ka, b)"),
+    (r"\langle 1, 2 \rangle + \langle 0, 5 \rangle = \langle 1, 7 \rangle",
+     r"\langle 1, 2 \rangle + \langle 0, 5 \rangle = \langle 1, 3 \rangle"),
+    ("⟨2, 3⟩ - ⟨1, 1⟩ = ⟨1, 2⟩", "⟨2, 3⟩ - ⟨1, 1⟩ = ⟨1, 4⟩"),
+    (r"(1, 2) \cdot (3, 4) = 11", r"(1, 2) \cdot (3, 4) = 10"),
+    ("(1, 2) · (3, 4) = 11", "(1, 2) · (3, 4) = 14"),
+    (r"(a, b) \cdot (c, d) = ac + bd", r"(a, b) \cdot (c, d) = ad + bc"),
+    ("|(3, 4)| = 5", "|(3, 4)| = 7"),
+    (r"\|(1, 1)\| = \sqrt{2}", r"\|(1, 1)\| = 2"),
+    ("|(a, b)| = \\sqrt{a^2 + b^2}", "|(a, b)| = a + b"),
+    (r"(1, 2, 3) \times (4, 5, 6) = (-3, 6, -3)", r"(1, 2, 3) \times (4, 5, 6) = (3, -6, 3)"),
+    (r"\frac{1}{2}|(1, 2, 0) \times (3, 1, 0)| = \frac{5}{2}",
+     r"\frac{1}{2}|(1, 2, 0) \times (3, 1, 0)| = 5"),
+    (r"(x, 2) \cdot (x, -8) = 0 <=> x = 4 or x = -4", r"(x, 2) \cdot (x, -8) = 0 <=> x = 4"),
+    ("|(x, 3)| = 5 <=> x = 4 or x = -4", "|(x, 3)| = 5 <=> x = 4"),
+    (r"3\mathbf{i} + 4\mathbf{j} = (3, 4)", r"3\mathbf{i} + 4\mathbf{j} = (4, 3)"),
+    (r"\mathbf{i} \times \mathbf{j} = \mathbf{k}", r"\mathbf{j} \times \mathbf{i} = \mathbf{k}"),
+    (r"(2\hat{i} - 3\hat{j}) + (\hat{i} + 5\hat{j}) = 3\hat{i} + 2\hat{j}",
+     r"(2\hat{i} - 3\hat{j}) + (\hat{i} + 5\hat{j}) = 3\hat{i} + 8\hat{j}"),
+    ("\\vec{a} = (1, 2)\n\\vec{b} = (3, -1)\n\\vec{a} \\cdot \\vec{b} = 1",
+     "\\vec{a} = (1, 2)\n\\vec{b} = (3, -1)\n\\vec{a} \\cdot \\vec{b} = 5"),
+    ("\\mathbf{u} = \\langle 3, 4 \\rangle\n|\\mathbf{u}| = 5",
+     "\\mathbf{u} = \\langle 3, 4 \\rangle\n|\\mathbf{u}| = 25"),
+    ("A = (1, 2)\nB = (4, 6)\n|\\overrightarrow{AB}| = 5",
+     "A = (1, 2)\nB = (4, 6)\n|\\overrightarrow{AB}| = 7"),
+    ("\\overrightarrow{OA} = (2, 3)\n\\overrightarrow{OB} = (5, 7)\n"
+     "\\overrightarrow{AB} = (3, 4)",
+     "\\overrightarrow{OA} = (2, 3)\n\\overrightarrow{OB} = (5, 7)\n"
+     "\\overrightarrow{AB} = (7, 10)"),
+    (r"\arccos\left(\frac{(1, 0) \cdot (1, 1)}{|(1, 0)||(1, 1)|}\right) = \frac{\pi}{4}",
+     r"\arccos\left(\frac{(1, 0) \cdot (1, 1)}{|(1, 0)||(1, 1)|}\right) = \frac{\pi}{3}"),
+    (r"\arccos\left(\frac{(1, 2) \cdot (3, 4)}{|(1, 2)||(3, 4)|}\right) ≈ 0.1799",
+     r"\arccos\left(\frac{(1, 2) \cdot (3, 4)}{|(1, 2)||(3, 4)|}\right) ≈ 0.25"),
+    (r"\frac{(2, 3) \cdot (1, 1)}{|(1, 1)|^2}(1, 1) = (\frac{5}{2}, \frac{5}{2})",
+     r"\frac{(2, 3) \cdot (1, 1)}{|(1, 1)|^2}(1, 1) = (5, 5)"),
+    ("\\vec{a} = (a_1, a_2)\n\\vec{b} = (b_1, b_2)\n"
+     "|\\vec{a} + \\vec{b}|^2 = |\\vec{a}|^2 + 2\\vec{a} \\cdot \\vec{b} + |\\vec{b}|^2",
+     "\\vec{a} = (a_1, a_2)\n\\vec{b} = (b_1, b_2)\n"
+     "|\\vec{a} - \\vec{b}|^2 = |\\vec{a}|^2 + 2\\vec{a} \\cdot \\vec{b} + |\\vec{b}|^2"),
+    ("(x, y) = (1, 2) + t(3, -1) <=> x = 1 + 3t and y = 2 - t",
+     "(x, y) = (1, 2) + t(3, -1) <=> x = 1 + 3t and y = 2 + t"),
+    ("x + 2y = 5 and 3x - y = 1 <=> (x, y) = (1, 2)",
+     "x + 2y = 5 and 3x - y = 1 <=> (x, y) = (2, 1)"),
+    ("|(x, y) - (2, -3)| = 4 <=> (x - 2)^2 + (y + 3)^2 = 16",
+     "|(x, y) - (2, -3)| = 4 <=> (x - 2)^2 + (y + 3)^2 = 4"),
+])
+def test_true_and_false_pairs(true_cell: str, false_cell: str) -> None:
+    assert {status for status, _ in _steps(true_cell)} == {"proved"}
+    assert "refuted" in {status for status, _ in _steps(false_cell)}
+
+
+def test_witness_of_a_vector_step_holds_at_sixty_digits() -> None:
+    ((status, text),) = _steps("|(x, 3)| = 5 <=> x = 4")
+    assert status == "refuted" and "x = -4" in text
+    x = sp.Integer(-4)
+    assert sp.sqrt(x ** 2 + 9) == 5 and x != 4  # -4 solves the left side, not the right
+
+
+@pytest.mark.parametrize("cell", [
+    "x^2 < 1 <=> x \\in (-1, 1)",  # an interval stays an interval
+    "\\gcd(12, 18) = 6",
+    "\\max(2, 3) = 3",
+    "integrate(2x, (x, 0, 1)) = 1",  # a range in a call is no vector
+])
+def test_tuples_that_are_not_vectors(cell: str) -> None:
+    assert {status for status, _ in _steps(cell)} == {"proved"}
+
+
+@pytest.mark.parametrize(("cell", "says"), [
+    ("(1, 2)(3, 4) = 11", "\\cdot"),  # two vectors side by side: no silent dot product
+    ("(1, 2) + 3 = (4, 5)", "cannot be added"),
+    ("(1, 2) + (1, 2, 3) = (2, 4, 3)", "sizes differ"),
+    ("(1, 2) < (2, 3)", "|u| < |v|"),
+    ("(1, 2) \\times (3, 4) = -2", "length 3"),
+    ("|\\overrightarrow{AB}| = 5", "needs the points A and B"),
+])
+def test_notation_without_a_reading_says_what_to_write(cell: str, says: str) -> None:
+    ((status, message),) = _steps(cell)
+    assert status == "error"
+    assert says in message
