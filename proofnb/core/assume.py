@@ -26,6 +26,12 @@ from proofnb.core.env import MathEnv
 from proofnb.core.errors import ParseError
 from proofnb.core.lexer import CMD, END, NAME, NUM, OP, Token, tokenize
 from proofnb.core.model import CheckOptions, SymbolDecl
+from proofnb.core.probability import (
+    GREEK_NAME,
+    QUANTITY_HEAD,
+    is_quantity_head,
+    without_quantities,
+)
 
 from .functions import lone_constant_letters
 
@@ -79,7 +85,8 @@ def build_env(options: CheckOptions) -> MathEnv:
                     facts.setdefault(name, {}).update(_PROPERTIES[single])
                     kinds.append((name, single))
     for item, _ in relations:
-        for name in lone_constant_letters(item):  # assume E > 0: E is an energy, not e
+        # assume E > 0: E is an energy, not e (E(X) = 1.1 is an expectation)
+        for name in lone_constant_letters(without_quantities(item)):
             facts.setdefault(name, {})
     provisional = _env(facts, functions, domain, ())
     for item, text in relations:
@@ -147,7 +154,8 @@ def _uses(body: str, names: set[str]) -> bool:
 
 
 #: ``P := 1000(1.05)^{10}`` (from a chain that starts by naming a number).
-_VALUE = re.compile(r"^\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*:=")
+_VALUE = re.compile(
+    rf"^\s*([A-Za-z](?:_\{{?[A-Za-z0-9]+\}}?)?|{GREEK_NAME}|{QUANTITY_HEAD})\s*:=")
 #: ``f(x) := x^2 + 1`` (from a line ``f(x) = x^2 + 1`` that starts a chain).
 _DEFINITION = re.compile(r"\s*([A-Za-z])\s*[(\[]([^()\[\]]*)[)\]]\s*:=(.+)$", re.DOTALL)
 
@@ -158,7 +166,7 @@ def _definitions(texts: tuple[str, ...]) -> tuple[tuple[str, ...], list[Definiti
     rest: list[str] = []
     found: list[Definition] = []
     for text in texts:
-        match = _DEFINITION.match(text)
+        match = None if is_quantity_head(text.split(":=", 1)[0]) else _DEFINITION.match(text)
         if match is None:  # P := 1000(1.05)^{10}, a value the cell gave P: P = ...
             rest.append(_VALUE.sub(r"\1 = ", text, count=1))
             continue

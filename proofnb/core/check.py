@@ -22,6 +22,7 @@ from .functions import lone_constant_letters
 from .instances import decide_functions, has_undefined
 from .landau import has_landau
 from .model import CheckOptions, ProofResult, StepResult, StepSpec
+from .probability import quantity_text
 from .render import render_latex
 
 if TYPE_CHECKING:
@@ -131,6 +132,10 @@ def _run(
             raise ParseError(f"{spec.lhs} ≈ {spec.rhs}", rounding.message, spec.line, spec.col)
         return rounding, *_latex(spec, called), frozenset()
     (lhs, rhs, origin), raw = _parse_sides(spec, env)
+    quantities = quantity_text(f"{spec.lhs} {spec.rhs} {spec.origin}")
+    if quantities:  # E(2X + 1) is 2 E(X) + 1, P(A') is 1 - P(A) (core/probability.py)
+        from .probability import expanded
+        (lhs, rhs, origin), raw = expanded((lhs, rhs, origin), raw, env.conditions)
     if has_landau(lhs, rhs):  # e^x = 1 + x + O(x^2): decided by series, never at a point
         from .asymptotic import decide_asymptotic
         landau = decide_asymptotic(spec.relation, (lhs, rhs, origin), raw)
@@ -165,6 +170,9 @@ def _run(
         hint = "in real mode i is a variable; for the imaginary unit use --domain complex"
         message = f"{outcome.message}; {hint}" if outcome.message else hint
         outcome = dataclasses.replace(outcome, message=message)
+    if quantities:  # a quantity without a value is no witness: E(X^2) >= E(X)^2
+        from .probability import guarded
+        outcome = guarded(outcome, (lhs, rhs), env.conditions, spec.relation)
     read_as = _constant_letters(spec, lhs, rhs)
     if read_as:
         outcome = dataclasses.replace(outcome, notes=(*outcome.notes, *read_as))
@@ -186,6 +194,9 @@ def _given_values(expr: sp.Basic, env: MathEnv) -> sp.Basic:
     equality assumption) replaced by that number, names given through names included."""
     given = {c.lhs: c.rhs for c in env.conditions
              if isinstance(c, sp.Equality) and isinstance(c.lhs, sp.Symbol)}
+    from .probability import expanded, quantities
+    if quantities(expr):  # Var(X) ≈ 0.49 with E(X) and E(X^2) given
+        expr = expanded((expr,), (expr,), env.conditions)[0][0]
     for _ in range(len(given)):
         if not expr.free_symbols & set(given):
             break

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from proofnb.core.model import StepSpec
+from proofnb.core.probability import GREEK_NAME, QUANTITY_HEAD, is_quantity_head
 
 if TYPE_CHECKING:
     from proofnb.core.cell import _Piece
@@ -61,7 +62,8 @@ class Definitions:
         if len(pieces) < 3 or pieces[0].rel is not None or pieces[1].rel != "=" or any(
                 p.rel in ("", "<=>", "==>", "<==") or p.marker for p in pieces):
             return None  # f(x) = 0 <=> x = 2 is about f, not a definition
-        head = _DEFINED.fullmatch(pieces[0].text.strip())
+        head = None if is_quantity_head(pieces[0].text) else _DEFINED.fullmatch(
+            pieces[0].text.strip())  # P(A) = 0.3 gives a probability, not a function P
         if head is None:
             for reading in (self._sequence, self._curve, self._value):
                 found = reading(pieces)
@@ -184,8 +186,14 @@ class Definitions:
                 or name in self.values or len(pieces) > 3 and pieces[3].rel not in ("=", "≈")):
             return None
         body = pieces[2].text
+        if _VALUE_NAME.fullmatch(name) and _QUANTITY.match(name) and not is_quantity_head(name):
+            return None  # P(x) = ... is no probability
+        words = body
+        if not _QUANTITY.match(name):  # \sigma = \sqrt{Var(X)} with Var(X) given; a quantity
+            for given in self.values:  # from quantities (Var(X) = E(X^2) - E(X)^2) is a claim
+                words = words.replace(given, " ")
         if not all(word.lstrip("\\") in _VALUE_WORDS or word in self.values
-                   for word in re.findall(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?", body)):
+                   for word in re.findall(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?", words)):
             return None
         below = list(itertools.islice(_lines(self.text), pieces[0].line, None))
         following = next((line.strip() for line in below
@@ -195,8 +203,8 @@ class Definitions:
         if len(pieces) == 3:  # m = 2 on its own: given, when another name is given next
             after = _VALUE_HEAD.match(following)  # and a line below uses m
             used = re.compile(rf"(?<![A-Za-z_\\]){re.escape(name)}(?![A-Za-z_0-9{{])")
-            if after is None or after.group(1) == name \
-                    or not any(used.search(line.split("#", 1)[0]) for line in below):
+            if after is None or after.group(1) == name or not _QUANTITY.match(name) \
+                    and not any(used.search(line.split("#", 1)[0]) for line in below):
                 return None
         self.values.append(name)
         return f"{name} := {body}"
@@ -505,9 +513,11 @@ _SEQUENCE = re.compile(r"(?P<name>[A-Za-z])_(?:\{\s*(?P<braced>[A-Za-z])\s*\}|(?
 
 
 #: A name a chain may give a number: a letter, maybe with a subscript (P, A_1, v_{0}).
-_VALUE_NAME = re.compile(r"[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?")
+_VALUE_NAME = re.compile(rf"[A-Za-z](?:_\{{?[A-Za-z0-9]+\}}?)?|{GREEK_NAME}|{QUANTITY_HEAD}")
 #: The start of a line that names something: ``v = ...``, ``E_k = ...``.
-_VALUE_HEAD = re.compile(r"([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*=(?!=)")
+_VALUE_HEAD = re.compile(
+    rf"([A-Za-z](?:_\{{?[A-Za-z0-9]+\}}?)?|{GREEK_NAME}|{QUANTITY_HEAD})\s*=(?!=)")
+_QUANTITY = re.compile(QUANTITY_HEAD)
 #: Words a computed number may use (functions, constants, LaTeX layout).
 _VALUE_WORDS = frozenset({
     "e", "pi", "ln", "log", "sqrt", "cbrt", "exp", "sin", "cos", "tan", "sec", "csc", "cot",

@@ -110,6 +110,26 @@ def _build_binomial(args: list[Arg], domain: str) -> Any:
     return sp.binomial(n, k)
 
 
+def _build_ncr(args: list[Arg], domain: str) -> Any:
+    """``nCr(n, r)`` (a calculator's key): the binomial coefficient."""
+    n, k = _exprs("nCr", args, 2)
+    bounds.check_binomial(n, k)
+    return sp.binomial(n, k)
+
+
+def _build_npr(args: list[Arg], domain: str) -> Any:
+    """``nPr(n, r)``, ``P(n, r)``, ``^{n}P_{r}``: ordered choices, n!/(n - r)!."""
+    n, k = _exprs("nPr", args, 2)
+    bounds.check_binomial(n, k)
+    return sp.factorial(n) / sp.factorial(n - k)
+
+
+def _raw_npr(args: list[Arg], domain: str) -> Any:
+    n, k = _exprs("nPr", args, 2)
+    return sp.Mul(sp.factorial(n, evaluate=False),
+                  sp.Pow(sp.factorial(n - k, evaluate=False), -1, evaluate=False), evaluate=False)
+
+
 def _special(name: str, func: Any, low: int, high: int) -> Builder:
     """Gamma, zeta, beta, erf...: arguments bounded like factorial (gamma(n) is (n-1)!)."""
     def build(args: list[Arg], domain: str) -> Any:
@@ -329,6 +349,7 @@ def _raw_binomial(args: list[Arg], domain: str) -> Any:
 RAW_BUILDERS: dict[str, Builder] = {
     "log": _raw_log("log"), "log10": _raw_log("log10", 10), "log2": _raw_log("log2", 2),
     "lg": _raw_log("lg", default=10), "binomial": _raw_binomial, "cis": _build_cis,
+    "nCr": _raw_binomial, "nPr": _raw_npr,
 }
 
 
@@ -350,7 +371,8 @@ FUNCTIONS: dict[str, Builder] = {name: _unary(name, f) for name, f in _UNARY.ite
 FUNCTIONS.update({
     "log": _build_log, "log10": _log_base(10), "log2": _log_base(2), "lg": _build_lg,
     "cbrt": _build_cbrt, "cis": _build_cis, "root": _build_root, "factorial": _build_factorial,
-    "binomial": _build_binomial, "atan2": _nary("atan2", sp.atan2), "min": _nary("min", sp.Min),
+    "binomial": _build_binomial, "nCr": _build_ncr, "nPr": _build_npr,
+    "atan2": _nary("atan2", sp.atan2), "min": _nary("min", sp.Min),
     "max": _nary("max", sp.Max), "Min": _nary("Min", sp.Min), "Max": _nary("Max", sp.Max),
     "gcd": _build_gcd("gcd", integers.gcd), "lcm": _build_gcd("lcm", integers.lcm),
     "mod": _nary("mod", sp.Mod), "Mod": _nary("Mod", sp.Mod), "Rational": _build_rational,

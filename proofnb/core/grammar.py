@@ -14,7 +14,7 @@ from typing import Any
 import sympy as sp
 from sympy.logic.boolalg import Boolean
 
-from proofnb.core import bounds
+from proofnb.core import bounds, probability
 from proofnb.core.bounds import LimitExceeded
 from proofnb.core.calls import PART_NAMES, bounded_substitution
 from proofnb.core.cursor import OPENERS, describe, is_simple_name
@@ -551,6 +551,10 @@ class MathParser(Latex):
             return self.command(tok)
         if kind == OP:
             text = tok.text
+            if text == "^" or text == "{" and self.at("}") and self.peek(1).text == "^":
+                return probability.prefix_count(self, tok)  # ^{5}C_{2}, {}^{6}P_{2}
+            if text == "{" and probability.choose_inside(self):
+                return probability.choose(self, tok)  # {n \choose k}
             if text in OPENERS:
                 value = self.enclosed(self.statement, OPENERS[text], tok)
                 if text == "[" and self.at("_"):
@@ -622,6 +626,10 @@ class MathParser(Latex):
                 return self.letter(name)
             return self.apply_undefined(tok, function)
         if name not in env.symbols:
+            if (name in probability.HEADS or name == "C") and (self.at("(") or self.at("[")):
+                found = probability.read(self, tok)  # E(X), P(A | B), Var(X), C(5, 2)
+                if found is not None:
+                    return found
             if name == "log" and self.at("_"):
                 self.advance()
                 base = self.script()
@@ -658,6 +666,8 @@ class MathParser(Latex):
                 self.tokens[self.i : self.i] = extra
                 return self.call(Token(NAME, func, tok.pos), func)
             if not is_simple_name(name) and name not in GREEK_NAMES:
+                if len(name) == 3 and name[0].isupper() and name[1:].islower():
+                    self.fail(tok, _capitalised(name))
                 if name.isalpha() and len(name) <= 3 and not _known_prefix(name):
                     # ab is a*b: the remaining letters become the next tokens, one each.
                     self.tokens[self.i : self.i] = [
@@ -782,6 +792,16 @@ def _unknown_name(word: str) -> str:
         hints.append(close)
     hint = f"did you mean {' or '.join(hints)}? " if hints else ""
     return f"unknown name {word!r}; {hint}write products with spaces or *"
+
+
+def _capitalised(word: str) -> str:
+    """A capitalised word (``Var``, ``Abc``) is written as a name, so it is not split into
+    a product of letters as ``abc`` is."""
+    if word in probability.HEADS:
+        return (f"{word} needs its random variable in brackets: {word}(X)"
+                + (", Cov(X, Y)" if word == "Cov" else ""))
+    return (f"unknown name {word!r}: a capitalised word is read as a name, not as a product "
+            f"of letters; write {' '.join(word)} for a product")
 
 
 def _unexpected(tok: Token) -> str:

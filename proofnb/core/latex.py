@@ -207,6 +207,11 @@ class Latex(Calls):
             func = sp.floor if name == "lfloor" else sp.ceiling
             return self.build(func, [value], tok)
         if name in ("bar", "overline"):
+            letter = [self.peek(k) for k in range(3)]
+            if self.env.domain != "complex" and letter[0].text == "{" and letter[2].text == "}" \
+                    and letter[1].kind == NAME and len(letter[1].text) == 1:
+                self.i += 3  # \bar{x}: in real mode the mean of x (a conjugate changes nothing)
+                return symbol_for(f"{letter[1].text}\u0304", self.env)
             if self.env.domain != "complex":
                 self.fail(tok, f"\\{name} is the complex conjugate here: check with --domain "
                                "complex (for a mean, use a plain name such as xbar)")
@@ -222,6 +227,8 @@ class Latex(Calls):
             return self.name(inner)
         if name in ("Re", "Im"):
             return self.part_call(tok, PART_NAMES[name])
+        if name == "Pr":  # \Pr(A): a probability
+            return self.name(Token(NAME, "Pr", tok.pos))
         self.fail(tok, f"unsupported LaTeX command \\{name}")
 
     def i_of(self, tok: Token) -> int:

@@ -100,7 +100,7 @@ _UNICODE_OPS: dict[str, tuple[str, str]] = {
     "∤": (OP, "∤"), "≡": (OP, "≡"), "≈": (OP, "≈"),
     "＝": (OP, "="), "＜": (OP, "<"), "＞": (OP, ">"), "∴": (OP, "==>"), "↔": (OP, "<=>"),
     "⟶": (OP, "->"), "⋀": (OP, "and"), "⋁": (OP, "or"),
-    "∈": (OP, "in"), "∪": (OP, "cup"), "⊥": (NAME, "false"), "⊤": (NAME, "true"),
+    "∈": (OP, "in"), "∪": (OP, "cup"), "∩": (CMD, "cap"), "⊥": (NAME, "false"), "⊤": (NAME, "true"),
     "±": (OP, "±"), "∓": (OP, "∓"), "∅": (CMD, "emptyset"),
     "⌊": (CMD, "lfloor"), "⌋": (CMD, "rfloor"), "⌈": (CMD, "lceil"), "⌉": (CMD, "rceil"),
     "ℤ": (NAME, "Z"), "ℝ": (NAME, "R"), "ℕ": (NAME, "N"), "ℚ": (NAME, "Q"), "ℂ": (NAME, "C"),

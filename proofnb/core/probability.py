@@ -1,0 +1,439 @@
+"""Probability and counting notation: quantities such as ``E(X)``, ``Var(X)``, ``P(A | B)``,
+and counting calls such as ``C(5, 2)``, ``P(5, 2)``, ``^{5}C_{2}``.
+
+The reading (documented in notebooks/cell-language.md):
+
+* A quantity head (``E``, ``P``, ``Pr``, ``Var``, ``SD``, ``Cov``, ``Corr``, also through
+  ``\\operatorname``, ``\\mathrm``, ``\\mathbb{E}``, ``\\Pr``) applied to a random variable or an
+  event is an opaque real number, one symbol per quantity: never a product of letters and
+  never Euler's e. ``E(X)`` and ``E[X]`` are the same quantity; an event is compared as
+  written, up to spacing and notation (``\\cap`` and ``∩``, ``A^c`` and ``A'``; the parts of
+  ``A ∩ B`` in any order). ``E`` and ``P`` are quantities when their argument has a capital
+  letter or an event operator; ``E(x + 1)`` stays e(x + 1).
+* A value chain gives a quantity its number (``E(X) = 0 \\cdot 0.2 + 1 \\cdot 0.5 = 0.5``, see
+  :meth:`proofnb.core.definitions.Definitions._value`).
+* Before a step is decided, each quantity without a given value is written by its definition
+  where one applies: ``E`` is linear (``E(2X + 1) = 2 E(X) + 1``, ``E(X + Y) = E(X) + E(Y)``),
+  ``Var(aX + b) = a^2 (E(X^2) - E(X)^2)``, ``SD(X) = sqrt(Var(X))``,
+  ``Cov(X, Y) = E(XY) - E(X) E(Y)``, ``P(A') = 1 - P(A)``,
+  ``P(A ∪ B) = P(A) + P(B) - P(A ∩ B)``, ``P(A | B) = P(A ∩ B)/P(B)``. Nothing else is assumed
+  (no independence: ``E(XY)`` and ``Var(X + Y)`` stay quantities of their own).
+* Quantities are related (``E(X^2) >= E(X)^2``, ``0 <= P(A) <= 1``), so a point that gives a
+  quantity without a given value an arbitrary number is no counterexample: such a step is
+  left ``unknown`` with a message, never refuted (:func:`guarded`). A proof for every value
+  of the quantities holds in particular.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import sympy as sp
+
+from proofnb.core.lexer import CMD, NAME, NUM, OP, Token
+from proofnb.core.model import Counterexample
+
+if TYPE_CHECKING:
+    from proofnb.core.decide import Outcome
+    from proofnb.core.grammar import MathParser
+
+#: Heads read as a quantity whenever a bracket follows; E and P only with a random variable
+#: or an event inside (E(x + 1) is e(x + 1); P(1.05) after P = 1000 is a product).
+ALWAYS = {"Var": "Var", "Cov": "Cov", "SD": "SD", "Corr": "Corr", "Pr": "P"}
+SOMETIMES = {"E": "E", "P": "P"}
+HEADS = frozenset(ALWAYS) | frozenset(SOMETIMES)
+
+#: name of a quantity symbol -> (head, arguments: expressions, or the event text for P)
+_QUANTITIES: dict[str, tuple[str, tuple[Any, ...]]] = {}
+
+_CLOSERS = {"(": ")", "[": "]"}
+_EVENT_OPS = {"cap": "∩", "cup": "∪", "|": "|", "∣": "|", "'": "'", "<=": "≤", ">=": "≥",
+              "!=": "≠", "not": "not "}
+
+
+def quantity_text(text: str) -> bool:
+    """Might ``text`` hold a quantity (a cheap screen before any work)?"""
+    return _SCREEN.search(text) is not None
+
+
+_SCREEN = re.compile(r"(?<![A-Za-z])(?:E|P|Pr|Var|Cov|SD|Corr)\s*[(\[]|\\Pr|\\mathbb\s*\{\s*E")
+
+
+def read(parser: MathParser, tok: Token) -> Any | None:
+    """The quantity or counting call that the name ``tok`` starts (the cursor is on the
+    bracket after it), consumed; None (nothing consumed) when the name is no such head."""
+    name = tok.text
+    opener = parser.peek()
+    if opener.kind != OP or opener.text not in _CLOSERS:
+        return None
+    end = _closing(parser.tokens, parser.i)
+    if end is None:
+        return None
+    inner = parser.tokens[parser.i + 1 : end]
+    capital = any(t.kind == NAME and any(ch.isupper() for ch in t.text) for t in inner)
+    commas = _top_commas(inner)
+    if name in ("C", "P") and opener.text == "(" and commas == 1 and not capital:
+        return parser.call(tok, "binomial" if name == "C" else "nPr")
+    if name in SOMETIMES and not (capital or name == "P" and any(
+            t.kind in (OP, CMD) and (t.text in _EVENT_OPS or t.text in ("bar", "overline"))
+            for t in inner)):
+        return None
+    if name not in HEADS:
+        return None
+    head = ALWAYS.get(name) or SOMETIMES[name]
+    if head == "P":
+        parser.i = end + 1
+        return _symbol("P", (_event(inner, parser, tok),))
+    parser.advance()
+    parser.nest += 1
+    try:
+        args = [parser.expr(parser.sum(), parser.peek())]
+        while parser.at(","):
+            parser.advance()
+            args.append(parser.expr(parser.sum(), parser.peek()))
+    finally:
+        parser.nest -= 1
+    parser.expect(_CLOSERS[opener.text], f"to close {name}{opener.text}")
+    wanted = 2 if head in ("Cov", "Corr") else 1
+    if len(args) != wanted:
+        parser.fail(tok, f"{name} takes {wanted} argument{'s' if wanted > 1 else ''}: "
+                         + ("Cov(X, Y)" if wanted == 2 else f"{name}(X)"))
+    args = [_settled(a) for a in args]
+    return _symbol(head, tuple(args))
+
+
+def _settled(arg: Any) -> Any:
+    """The argument with its arithmetic done, so that both parses name the same quantity."""
+    try:
+        return arg.doit() if isinstance(arg, sp.Basic) else arg
+    except Exception:  # noqa: BLE001 - a failed doit keeps the argument as written
+        return arg
+
+
+def _symbol(head: str, args: tuple[Any, ...]) -> sp.Symbol:
+    shown = ", ".join(a if isinstance(a, str) else _show(a) for a in args)
+    name = f"{head}({shown})"
+    _QUANTITIES.setdefault(name, (head, args))
+    return sp.Symbol(name, real=True)
+
+
+def _show(expr: Any) -> str:
+    return str(expr).replace("**", "^").replace("*", "")
+
+
+def _closing(tokens: list[Token], index: int) -> int | None:
+    depth = 0
+    for j in range(index, len(tokens)):
+        t = tokens[j]
+        if t.kind != OP:
+            continue
+        if t.text in ("(", "[", "{"):
+            depth += 1
+        elif t.text in (")", "]", "}"):
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def _top_commas(tokens: list[Token]) -> int:
+    depth = count = 0
+    for t in tokens:
+        if t.kind == OP and t.text in ("(", "[", "{"):
+            depth += 1
+        elif t.kind == OP and t.text in (")", "]", "}"):
+            depth -= 1
+        elif t.kind == OP and t.text == "," and depth == 0:
+            count += 1
+    return count
+
+
+def _event(tokens: list[Token], parser: MathParser, head: Token) -> str:
+    """An event as one canonical text: ``A ∩ B`` for ``A \\cap B`` and ``B ∩ A``, ``A'`` for
+    ``A^c``, ``\\bar{A}``, ``\\overline{A}``."""
+    parts: list[str] = []
+    for t in tokens:
+        if t.kind in (NAME, NUM):
+            parts.append(t.text if not parts or not parts[-1][-1:].isalnum() else " " + t.text)
+        elif t.kind == OP and t.text in _EVENT_OPS:
+            parts.append(_EVENT_OPS[t.text])
+        elif t.kind == CMD and t.text in ("cap", "cup"):
+            parts.append(_EVENT_OPS[t.text])
+        elif t.kind == CMD and t.text in ("bar", "overline", "left", "right", "mathrm",
+                                          "text", "prime", "complement", "mathsf"):
+            parts.append({"bar": "\\bar", "overline": "\\bar", "prime": "'",
+                          "complement": "'"}.get(t.text, ""))
+        elif t.kind == OP:
+            parts.append(t.text)
+        else:
+            parser.fail(t, f"unexpected {t.text!r} in the event of {head.text}(...)")
+    text = "".join(parts).strip()
+    text = re.sub(r"\\bar\{([A-Za-z])\}", r"\1'", text)
+    text = re.sub(r"\\bar\{([^{}]*)\}", r"(\1)'", text)
+    text = re.sub(r"\^\{?[cC]\}?", "'", text)
+    text = re.sub(r"\^\{?'\}?", "'", text)
+    return _canonical(text)
+
+
+_SIMPLE = re.compile(r"[A-Za-z][A-Za-z0-9]*'?")
+
+
+def _canonical(event: str) -> str:
+    """``B∩A`` as ``A∩B``: the parts of an intersection or union of simple events sorted."""
+    for op in ("∩", "∪"):
+        pieces = _split(event, op)
+        if len(pieces) > 1 and all(_SIMPLE.fullmatch(p) for p in pieces):
+            return op.join(sorted(pieces))
+    return event
+
+
+def _split(event: str, op: str) -> list[str]:
+    """The parts of ``event`` at ``op`` outside brackets."""
+    depth, start, pieces = 0, 0, []
+    for k, ch in enumerate(event):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == op and depth == 0:
+            pieces.append(event[start:k])
+            start = k + 1
+    pieces.append(event[start:])
+    return pieces
+
+
+def quantities(*exprs: Any) -> set[sp.Symbol]:
+    """The quantity symbols in ``exprs``."""
+    return {s for e in exprs if isinstance(e, sp.Basic) for s in e.free_symbols
+            if isinstance(s, sp.Symbol) and s.name in _QUANTITIES}
+
+
+def given_names(conditions: Iterable[Any]) -> set[sp.Symbol]:
+    """The names the cell gave a value (``E(X) := 1.1`` arrives as the condition E(X) = 1.1)."""
+    return {c.lhs for c in conditions if isinstance(c, sp.Equality)
+            and isinstance(c.lhs, sp.Symbol)}
+
+
+def expanded(sides: tuple[Any, ...], raw: tuple[Any, ...], conditions: Iterable[Any]
+             ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """Both parses of a step's sides with each quantity that has no given value written by
+    its definition (the rules in the module docstring), repeated while one applies."""
+    given = given_names(conditions)
+    for _ in range(6):
+        found = quantities(*sides, *raw) - given
+        mapping = {q: r for q in found if (r := _definition(q)) is not None}
+        if not mapping:
+            break
+        sides = tuple(s.xreplace(mapping) if isinstance(s, sp.Basic) else s for s in sides)
+        raw = tuple(s.xreplace(mapping) if isinstance(s, sp.Basic) else s for s in raw)
+    return sides, raw
+
+
+def _random(expr: Any) -> set[Any]:
+    """The random variables in ``expr``: its capital letters."""
+    return {s for s in expr.free_symbols if s.name[:1].isupper()}
+
+
+def _linear(arg: Any) -> list[tuple[Any, Any]] | None:
+    """``arg`` as (coefficient, monomial in the random variables) pairs, monomial 1 for the
+    constant; None when a random variable is under a function (E(e^X) is a quantity)."""
+    terms: dict[Any, Any] = {}
+    for term in sp.Add.make_args(sp.expand(arg)):
+        coeff, mono = sp.Integer(1), sp.Integer(1)
+        for factor in sp.Mul.make_args(term):
+            if not _random(factor):
+                coeff *= factor
+            elif factor.is_Symbol or factor.is_Pow and factor.base.is_Symbol \
+                    and factor.exp.is_Integer and factor.exp > 0:
+                mono *= factor
+            else:
+                return None
+        terms[mono] = terms.get(mono, 0) + coeff
+    return [(c, m) for m, c in terms.items() if c != 0]
+
+
+def _definition(q: sp.Symbol) -> Any | None:
+    head, args = _QUANTITIES[q.name]
+    if head == "P":
+        return _probability(args[0])
+    if head == "E":
+        parts = _linear(args[0])
+        if parts is None or parts == [(1, args[0])]:
+            return None
+        return sp.Add(*(c * (1 if m == 1 else _symbol("E", (m,))) for c, m in parts))
+    if head == "Var":
+        parts = _linear(args[0])
+        if parts is None:
+            return None
+        moving = [(c, m) for c, m in parts if m != 1]
+        if not moving:
+            return sp.Integer(0)
+        if len(moving) > 1:
+            return None  # Var(X + Y) needs the covariance: left as it is
+        c, m = moving[0]
+        if c == 1 and len(parts) == 1:
+            return _symbol("E", (m**2,)) - _symbol("E", (m,)) ** 2
+        return c**2 * _symbol("Var", (m,))
+    if head == "SD":
+        return sp.sqrt(_symbol("Var", args))
+    if head == "Cov":
+        x, y = args
+        return _symbol("E", (sp.expand(x * y),)) - _symbol("E", (x,)) * _symbol("E", (y,))
+    return None
+
+
+def _probability(event: str) -> Any | None:
+    conditional = _split(event, "|")
+    if len(conditional) == 2:
+        a, b = conditional
+        both = _canonical(f"{_grouped(a)}∩{_grouped(b)}")
+        return _symbol("P", (both,)) / _symbol("P", (b,))
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*'", event):
+        return 1 - _symbol("P", (event[:-1],))
+    union = _split(event, "∪")
+    if len(union) == 2 and all(_SIMPLE.fullmatch(p) for p in union):
+        a, b = union
+        return _symbol("P", (a,)) + _symbol("P", (b,)) - _symbol("P", (_canonical(f"{a}∩{b}"),))
+    return None
+
+
+def _grouped(event: str) -> str:
+    return event if _SIMPLE.fullmatch(event) or len(_split(event, "∩")) > 1 and all(
+        _SIMPLE.fullmatch(p) for p in _split(event, "∩")) else f"({event})"
+
+
+def guarded(outcome: Outcome, sides: tuple[Any, Any], conditions: Iterable[Any],
+            relation: str) -> Outcome:
+    """A refutation that gives a quantity without a given value a number is no witness:
+    the step is left unknown, with what to write to settle it, unless the two sides of an
+    equation differ there by a number whatever the quantities are (``E(aX + b) = a E(X)`` at
+    b = 1)."""
+    if outcome.status != "refuted":
+        return outcome
+    conditions = tuple(conditions)
+    free = sorted(quantities(*sides) - given_names(conditions), key=lambda s: s.name)
+    if not free:
+        return outcome
+    kept = _whatever(outcome, sides, conditions, relation, set(free))
+    if kept is not None:
+        return kept
+    names = ", ".join(s.name for s in free)
+    message = (f"{names} {'has' if len(free) == 1 else 'have'} no value in this cell, and "
+               "quantities are related (E(X^2) >= E(X)^2, 0 <= P(A) <= 1), so no single value "
+               f"refutes this step: give {'it' if len(free) == 1 else 'them'} a value on a "
+               f"line above ({free[0].name} = ...) to check it with numbers")
+    return dataclasses.replace(outcome, status="unknown", counterexample=None,
+                               method="quantities", message=message)
+
+
+def prefix_count(parser: MathParser, tok: Token) -> Any:
+    """``^{n}C_{r}`` and ``^{n}P_{r}`` (also ``{}^{n}C_{r}``): choices and ordered choices."""
+    if tok.text == "{":  # {}^{6}P_{2}: the empty group holds the superscript
+        parser.advance()
+        parser.advance()
+    value = parser.script()
+    name = parser.advance()
+    if name.kind != NAME or name.text not in ("C", "P") or not parser.at("_"):
+        parser.fail(name if name.kind == NAME else tok,
+                    "a superscript needs something before it (for choices write ^{n}C_{r} "
+                    "or ^{n}P_{r}, or binomial(n, r))")
+    parser.advance()
+    chosen = parser.script()
+    return parser.call_builder("binomial" if name.text == "C" else "nPr", [value, chosen], name)
+
+
+_HEAD_WORD = (r"(?:\\(?:operatorname|mathrm|text)\s*\{\s*(?:Var|Cov|SD|E|Pr)\s*\}"
+              r"|\\mathbb\s*\{\s*E\s*\}|\\Pr|Var|Cov|SD|Pr|E|P)")
+_BRACKETED = r"(?:\((?:[^()]|\([^()]*\))*\)|\[(?:[^\[\]]|\[[^\[\]]*\])*\])"
+#: A quantity at the head of a line (E(X), Var(2X + 1), P(A | B), \operatorname{Var}(X)).
+QUANTITY_HEAD = rf"{_HEAD_WORD}\s*{_BRACKETED}"
+_HEAD = re.compile(rf"({_HEAD_WORD})\s*({_BRACKETED})")
+_EVENTISH = re.compile(r"[A-Z]|∩|∪|\\cap|\\cup|\\mid|\||'|\\bar|\\overline")
+#: Other names a value chain may give a number: Greek letters (μ, \sigma; not π) and a
+#: mean \bar{x}.
+GREEK_NAME = (r"\\(?:mu|sigma|lambda|theta|rho|alpha|beta|delta|tau|nu|omega|phi|psi|kappa"
+              r"|epsilon|varepsilon|eta|xi|chi)(?![A-Za-z])|[α-ορ-ωΑ-Ω]"
+              r"|\\(?:bar|overline)\s*\{\s*[A-Za-z]\s*\}")
+
+
+def is_quantity_head(text: str) -> bool:
+    """Is ``text`` (a line's first side) a quantity the grammar reads as one?"""
+    match = _HEAD.fullmatch(text.strip())
+    if match is None:
+        return False
+    word = match.group(1)
+    return not (word in ("E", "P") or word.endswith("{E}") or re.search(r"\{\s*E\s*\}", word)) \
+        or _EVENTISH.search(match.group(2)[1:-1]) is not None
+
+
+def without_quantities(text: str) -> str:
+    """``text`` with its quantities blanked out (``E(X) = 1.1`` uses no letter E)."""
+    return _QUANTITY_ANYWHERE.sub(lambda m: " " if is_quantity_head(m.group(0)) else m.group(0),
+                                  text)
+
+
+_QUANTITY_ANYWHERE = re.compile(rf"(?<![A-Za-z]){QUANTITY_HEAD}")
+
+
+def _whatever(outcome: Outcome, sides: tuple[Any, Any], conditions: tuple[Any, ...],
+              relation: str, free: set[sp.Symbol]) -> Outcome | None:
+    """The refutation restated without the quantities when, at its point, the sides of the
+    equation differ by a nonzero number that no value of the quantities changes."""
+    witness = outcome.counterexample
+    if relation != "=" or witness is None or witness.kind != "value":
+        return None
+    names = {s.name: s for side in sides for s in side.free_symbols}
+    point: dict[Any, Any] = {}
+    shown: list[str] = []
+    for name, value in witness.point:
+        symbol = names.get(name)
+        if symbol is None or symbol in free:
+            continue
+        try:
+            point[symbol] = sp.Rational(value)
+        except (TypeError, ValueError):
+            return None
+        shown.append(f"{name} = {value}")
+    given = {c.lhs: c.rhs for c in conditions if isinstance(c, sp.Equality)
+             and isinstance(c.lhs, sp.Symbol)}
+    difference = sp.expand((sides[0] - sides[1]).xreplace(given).xreplace(point))
+    if difference.free_symbols or not difference.is_number or difference.is_zero is not False:
+        return None
+    where = ", ".join(shown) or "here"
+    listed = ", ".join(sorted(s.name for s in free))
+    text = (f"{where}: left side minus right side is {difference}, whatever {listed} "
+            f"{'is' if len(free) == 1 else 'are'}")
+    return dataclasses.replace(outcome, counterexample=Counterexample(
+        "value", tuple((n, v) for n, v in witness.point if names.get(n) not in free),
+        None, None, text))
+
+
+def choose_inside(parser: MathParser) -> bool:
+    """Is the brace group that starts before the cursor ``{n \\choose k}``?"""
+    depth = 1
+    for t in parser.tokens[parser.i :]:
+        if t.kind == OP and t.text in ("(", "[", "{"):
+            depth += 1
+        elif t.kind == OP and t.text in (")", "]", "}"):
+            depth -= 1
+            if depth == 0:
+                return False
+        elif depth == 1 and t.kind == CMD and t.text == "choose":
+            return True
+    return False
+
+
+def choose(parser: MathParser, tok: Token) -> Any:
+    """``{n \\choose k}`` (TeX's form of ``\\binom{n}{k}``)."""
+    parser.nest += 1
+    try:
+        n = parser.expr(parser.sum(), parser.peek())
+        parser.advance()  # \choose
+        k = parser.expr(parser.sum(), parser.peek())
+    finally:
+        parser.nest -= 1
+    parser.expect("}", "to close {n \\choose k}")
+    return parser.call_builder("binomial", [n, k], tok)

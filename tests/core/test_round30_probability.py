@@ -1,0 +1,108 @@
+"""Probe round 30: probability, counting and statistics in %%verify cells
+(core/probability.py), as true/false pairs through the whole checker."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+
+
+def _steps(cell: str, assume: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    result = check_proof(cell, CheckOptions(assume=assume))
+    return [(s.status, (s.counterexample.text if s.counterexample else s.message))
+            for s in result.steps]
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell", "assume"), [
+    ("C(5, 2) = 10", "C(5, 2) = 20", ()),
+    ("nCr(6, 3) = 20", "nCr(6, 3) = 120", ()),
+    ("nPr(5, 2) = 20", "nPr(5, 2) = 10", ()),
+    ("P(5, 2) = 20", "P(5, 2) = 10", ()),
+    ("^{5}C_{2} = 10", "^{5}C_{2} = 5", ()),
+    ("{}^{6}P_{2} = 30", "{}^{6}P_{2} = 15", ()),
+    (r"{5 \choose 2} = 10", r"{5 \choose 2} = 11", ()),
+    ("C(n, 2) = n(n - 1)/2", "C(n, 2) = n(n - 1)/3", ("n integer, n >= 2",)),
+    ("P(n, 2) = n(n - 1)", "P(n, 2) = n^2", ("n integer, n >= 2",)),
+    (r"P(n, r) = C(n, r) \cdot r!", r"P(n, r) = C(n, r) \cdot (n - r)!",
+     ("n, r integer, 0 <= r <= n",)),
+    # value chains: the head names the number, the rest is checked
+    (r"E(X) = 0 \cdot 0.2 + 1 \cdot 0.5 + 2 \cdot 0.3 = 1.1",
+     r"E(X) = 0 \cdot 0.2 + 1 \cdot 0.5 + 2 \cdot 0.3 = 1.2", ()),
+    ("Var(X) = 1.7 - 1.1^2 = 0.49", "Var(X) = 1.7 - 1.1^2 = 0.6", ()),
+    (r"\operatorname{Var}(X) = 1.7 - 1.1^2 = 0.49", r"\mathrm{Var}(X) = 1.7 - 1.1^2 = 0.5", ()),
+    (r"E[X] = 2 \cdot \frac{1}{4} + 3 \cdot \frac{3}{4} = \frac{11}{4}",
+     r"\mathbb{E}[X] = 2 \cdot \frac{1}{4} + 3 \cdot \frac{3}{4} = \frac{9}{4}", ()),
+    (r"P(X = 2) = \binom{4}{2} (0.5)^4 = 0.375", r"P(X = 2) = \binom{4}{2} (0.5)^4 = 0.25", ()),
+    (r"P(X \ge 1) = 1 - (0.9)^{5} ≈ 0.410", r"P(X \ge 1) = 1 - (0.9)^{5} ≈ 0.590", ()),
+    (r"P(A | B) = \frac{0.2}{0.5} = 0.4", r"P(A \mid B) = \frac{0.2}{0.5} = 0.25", ()),
+    (r"\bar{x} = \frac{2 + 4 + 9}{3} = 5", r"\bar{x} = \frac{2 + 4 + 9}{3} = 6", ()),
+    (r"\sigma = \sqrt{2.5} ≈ 1.58", r"\sigma = \sqrt{2.5} ≈ 1.25", ()),
+    # given values, then the definitions of the quantities
+    ("E(X) = 1.1\nE(X^2) = 1.7\nVar(X) = E(X^2) - E(X)^2 = 1.7 - 1.21 = 0.49",
+     "E(X) = 1.1\nE(X^2) = 1.7\nVar(X) = E(X^2) - E(X)^2 = 1.7 - 1.21 = 0.59", ()),
+    ("E(X) = 3\nE(2X + 1) = 2 E(X) + 1 = 7", "E(X) = 3\nE(2X + 1) = 2 E(X) = 6", ()),
+    ("Var(X) = 4\nVar(3X - 2) = 9 Var(X) = 36", "Var(X) = 4\nVar(3X - 2) = 3 Var(X) = 12", ()),
+    ("P(A) = 0.3\nP(B) = 0.5\nP(A \\cap B) = 0.1\n"
+     "P(A \\cup B) = P(A) + P(B) - P(A \\cap B) = 0.7",
+     "P(A) = 0.3\nP(B) = 0.5\nP(A \\cap B) = 0.1\n"
+     "P(A \\cup B) = P(A) + P(B) - P(A \\cap B) = 0.8", ()),
+    ("P(A) = 0.3\nP(B) = 0.5\nP(A \\cap B) = 0.1\nP(A | B) = \\frac{P(A \\cap B)}{P(B)} = 0.2",
+     "P(A) = 0.3\nP(B) = 0.5\nP(A \\cap B) = 0.1\nP(A | B) = \\frac{P(A \\cap B)}{P(A)} = 0.2",
+     ()),
+    ("E(aX + b) = a E(X) + b", "E(aX + b) = a E(X)", ()),
+])
+def test_true_and_false(true_cell: str, false_cell: str, assume: tuple[str, ...]) -> None:
+    good = _steps(true_cell, assume)
+    assert good and all(status == "proved" for status, _ in good), good
+    bad = _steps(false_cell, assume)
+    assert any(status == "refuted" for status, _ in bad), bad
+    assert not any(status == "error" for status, _ in bad), bad
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell"), [
+    (r"P(A \cup B) = P(A) + P(B) - P(A \cap B)", r"P(A \cup B) = P(A) + P(B) + P(A \cap B)"),
+    ("Var(aX + b) = a^2 Var(X)", "Var(aX + b) = a Var(X)"),
+    ("Var(X) = E(X^2) - E(X)^2", "Var(X) = E(X)^2 - E(X^2)"),
+    ("Cov(X, Y) = E(XY) - E(X)E(Y)", "Cov(X, Y) = E(XY) + E(X)E(Y)"),
+    ("P(A') = 1 - P(A)", "P(A^c) = P(A) - 1"),
+])
+def test_identities_proved_and_false_ones_left_open(true_cell: str, false_cell: str) -> None:
+    """A definition proves the identity; a false one is not refuted at made-up values of
+    related quantities (E(X) = 1, E(X^2) = 0 is no random variable): unknown, saying why."""
+    assert [s for s, _ in _steps(true_cell)] == ["proved"]
+    ((status, message),) = _steps(false_cell)
+    assert status == "unknown" and "no value in this cell" in message, message
+
+
+@pytest.mark.parametrize("cell", [
+    "Var(X + Y) = Var(X) + Var(Y)",  # was proved as V*a*r*(X + Y) = V*a*r*X + V*a*r*Y
+    "E(XY) = E(X) E(Y)",  # independence is not assumed
+])
+def test_no_independence_assumed(cell: str) -> None:
+    assert [s for s, _ in _steps(cell)] == ["unknown"]
+
+
+def test_capitalised_word_is_no_product() -> None:
+    ((status, message),) = _steps("Abc = 3")
+    assert status == "error" and "A b c" in message
+    ((status, message),) = _steps("Var = 3")
+    assert status == "error" and "Var(X)" in message
+    assert [s for s, _ in _steps("abc = 3")] == ["refuted"]  # a product, as before
+    assert [s for s, _ in _steps("Ax + By = By + Ax")] == ["proved"]
+
+
+def test_expectation_is_never_e() -> None:
+    ((status, witness),) = _steps("E(X) = 2 + 3 = 6")
+    assert status == "refuted" and "e ≈" not in witness
+    assert [s for s, _ in _steps("E(x + 1) = E x + E")] == ["proved"]  # lowercase: e(x + 1)
+
+
+def test_refutation_witness_rechecks() -> None:
+    """The refutation of a value chain's last link holds at 60 digits."""
+    ((status, witness),) = _steps(r"\binom{10}{3} (0.2)^3 (0.8)^7 ≈ 0.2031")
+    assert status == "refuted"
+    value = sp.binomial(10, 3) * sp.Rational(2, 10) ** 3 * sp.Rational(8, 10) ** 7
+    assert abs(value.evalf(60) - sp.Float("0.2031", 60)) > sp.Rational(5, 10**5)
