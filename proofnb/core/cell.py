@@ -271,6 +271,8 @@ def _read(
         raw, parameters = _integer_parameters(raw)
         if "|" in raw:  # 3x + 2 = 11 | -2: the operation done next, a note for the reader
             raw = _without_operation_note(raw)
+        if "✓" in raw or "✔" in raw:  # x = 5 ✓: the student's own tick
+            raw = _TICKS.sub("", raw)
         if "|" in raw or "mod" in raw:  # 3 | n^3 - n, \mathrm{mod}
             raw = congruence_line(raw)
         if "\\top" in raw:  # A^\top is a transpose, not the statement true
@@ -349,6 +351,8 @@ _INTEGER_SUFFIX = re.compile(
 _OPERATION_NOTE = re.compile(
     r"(?:\\q?quad|\\[,;:! ]|&|\s)*\|\s*(?P<op>[-+*/:·÷^−]|\\cdot|\\div|\\times|\\colon)"
     r"(?P<operand>[^|=<>≤≥]*)$")
+#: A tick at the end of a line (before its comment).
+_TICKS = re.compile(r"\s*[✓✔]+\s*(?=#|$)")
 #: Relations an equation or inequality line has before its note.
 _LINE_RELATION = re.compile(r"=|<|>|≤|≥|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z])")
 

@@ -371,11 +371,15 @@ class MathParser(Latex):
         factors: list[Any] | None = None
         while True:
             tok = self.peek()
-            if tok.kind == OP and tok.text in ("*", "/"):
+            if tok.kind == OP and (tok.text in ("*", "/") or tok.text == ":" and not (
+                    self.peek(1).kind == END or tok.pos == 0 or not self.text[tok.pos - 1].isspace()
+                    or self.peek(1).kind == OP and self.peek(1).text in ("=", ":"))):
+                # 12 : 3 is 12/3 (a ratio a : b too), as many schools write it; "lambda: 1"
+                # (no space before the colon) stays an error
                 self.advance()
                 nxt = self.peek()
                 factor = self.expr(self.unary(), nxt)
-                if tok.text == "/":
+                if tok.text != "*":
                     factor = self.power_of(factor, sp.S.NegativeOne, tok)
             elif tok.kind == NAME and tok.text in ("mod", "pmod") or (
                     tok.kind == OP and tok.text == "(" and self.at_modulus()):

@@ -48,3 +48,26 @@ def test_absolute_value_bars_are_not_notes(cell: str) -> None:
 def test_a_divisibility_bar_is_not_a_note() -> None:
     (step,) = check_proof("assume n integer\n3 | n^3 - n", CheckOptions()).steps
     assert step.status == "proved"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # ':' between two operands divides (it was "unexpected ':'").
+        ("12 : 3 = 4", ["proved"]),
+        ("12 : 3 = 5", ["refuted"]),
+        ("12 : 3 \\cdot 2 = 8", ["proved"]),  # left to right, as / is
+        ("2 : 3 = 4 : 6", ["proved"]),  # a ratio is a quotient
+        ("x : 2 = 5 <=> x = 10", ["proved"]),
+        # A tick the student put at the end of a line is not maths.
+        ("3x + 5 = 20\n3x = 15\nx = 5 ✓", ["proved", "proved"]),
+        ("3x + 5 = 20\nx = 4 ✔  # checked", ["refuted"]),
+    ],
+)
+def test_colon_division_and_ticks(cell: str, expected: list[str]) -> None:
+    assert _statuses(cell) == expected
+
+
+def test_a_colon_before_equals_is_still_an_error() -> None:
+    (step,) = check_proof("a := 3", CheckOptions()).steps
+    assert step.status == "error" and "unexpected ':'" in step.message
