@@ -296,7 +296,7 @@ def _read(
         if tangent is not None:  # y = 6x - 9 after f'(3) = 6: a claim of its own, alone
             raw, blank = tangent, True
             pieces = _split_line(raw, lineno)
-        definition = (matrix_definition(pieces, text.split("\n")[lineno:])
+        definition = (matrix_definition(pieces, text.split("\n")[lineno:], assume)
                       or defining.take(pieces)) if not continues else None
         if not continues and matrix_fact(previous, assume) and matrix_fact(raw, assume):
             blank = True  # AB = ..., then BA = ...: two claims about given matrices

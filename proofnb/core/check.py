@@ -168,6 +168,9 @@ def _run(
         for side in (lhs, rhs) for s in side.free_symbols
     ):
         hint = "in real mode i is a variable; for the imaginary unit use --domain complex"
+        if any(getattr(s, "name", "") in ("j", "k") for side in (lhs, rhs)
+               for s in side.free_symbols):  # 3i + 4j: unit vectors are written marked
+            hint += "; for unit vectors write \\mathbf{i}, \\mathbf{j}, \\mathbf{k}"
         message = f"{outcome.message}; {hint}" if outcome.message else hint
         outcome = dataclasses.replace(outcome, message=message)
     if quantities:  # a quantity without a value is no witness: E(X^2) >= E(X)^2

@@ -78,6 +78,8 @@ _DEFINITION = re.compile(r"\s*(?P<name>[A-Za-z](?:_[0-9])?|" + ARROW + r"[A-Z]{2
 _TRANSPOSE = "qtransposed"
 _CROSS = "qcrossed"
 _DOT = "qdotted"
+_DISTANCE = "qdist"  # AB of two given points: their distance
+_LETTERS = "OPQRSTABCDEFGHIJKLMNUVWXYZ"  # where a cell's position vectors start
 _PLACEHOLDER = "qmatrix"
 
 
@@ -136,8 +138,11 @@ def matrix_fact(line: str, assume: Sequence[str]) -> bool:
     bare = re.sub(r"\[\s*\[[-+0-9\s,.\[\]/]*\]\s*\]", "0", bare)
     words = re.findall(r"\\?[A-Za-z]+", _spell(bare))
     allowed = set(names) | {"det", "tr", _TRANSPOSE, _CROSS, "I", "Matrix", "frac", "cdot",
-                            "left", "right", "dfrac"}
-    if not any(w.lstrip("\\") in names or w == "det" or w == "tr" for w in words) \
+                            "left", "right", "dfrac", _DOT, "sqrt", *UNIT.values()} | {
+        w for w in words if w.startswith(ARROW)}  # |AB| = 5 after A = (1, 2), B = (4, 6)
+    joined = re.compile("(?:" + "|".join(map(re.escape, names or {"@"})) + ")+")
+    if not any(w.lstrip("\\") in names or w == "det" or w == "tr" or joined.fullmatch(w)
+               or w.startswith(ARROW) for w in words) \
             and not has_matrices(code):
         return False
     return all(w.lstrip("\\") in allowed or re.fullmatch(
@@ -152,18 +157,44 @@ def defined_name(term: str) -> str | None:
     return None if m is None else m.group("name").replace("{", "").replace("}", "")
 
 
-def matrix_definition(pieces: list[_Piece], later: Sequence[str]) -> str | None:
+def matrix_definition(pieces: list[_Piece], later: Sequence[str],
+                      given: Sequence[str] = ()) -> str | None:
     """``A := <literal>`` for a line ``A = \\begin{pmatrix} ... \\end{pmatrix}`` that starts a
     chain, when a later line of the cell uses A; else None (``x = (...)`` answering a
-    system is a claim)."""
+    system is a claim). A line that names a vector computed from given ones
+    (``M = \\frac{A + B}{2} = (2, 3)``) defines it too, when the line goes on or a later line
+    uses it."""
     if len(pieces) < 3 or pieces[0].rel is not None or pieces[1].rel != "=" or any(
             p.rel in ("", "<=>", "==>", "<==") or p.marker for p in pieces):
         return None
     name = defined_name(pieces[0].text)
-    if name is None or name in "eEiI" or not definition(pieces[2].text):
+    if name is None or name in "eEiI":
         return None
-    if not any(_uses(_spell(line.split("#", 1)[0]), [name]) for line in later):
+    used = any(_uses(_spell(line.split("#", 1)[0]), [name]) for line in later)
+    following = next((line.split("#", 1)[0] for line in later if line.split("#", 1)[0].strip()),
+                     "")
+    head, equals, body = following.partition("=")
+    if equals and defined_name(head) is not None and definition(body):
+        used = True  # A = (0, 0), then B = (4, 0): a list of given points
+    names = [m.group("name") for m in map(_DEFINITION.match, given) if m]
+    if name.startswith(ARROW):  # AB is B - A once A and B (or OA and OB) are given: a claim
+        start, stop = name[-2], name[-1]
+        if {start, stop} <= set(names) or any(
+                {f"{ARROW}{o}{start}", f"{ARROW}{o}{stop}"} <= set(names) for o in _LETTERS):
+            return None
+        if not definition(pieces[2].text):
+            return None
+    if definition(pieces[2].text):
+        return f"{name} := {pieces[2].text.strip()}" if used else None
+    goes_on = len(pieces) >= 5 and pieces[3].rel == "="
+    if name in names or not names or not (used or goes_on):
         return None
+    body = _spell(pieces[2].text)
+    words = re.findall(r"\\?[A-Za-z]+(?:_\{?[0-9]\}?)?", body)
+    allowed = {"\\frac", "\\dfrac", "\\tfrac", "\\left", "\\right", "\\sqrt", _DOT, _CROSS}
+    if not any(w in names or w.startswith(ARROW) for w in words) or not all(
+            w in names or w in allowed or w.startswith(ARROW) for w in words):
+        return None  # x = a + 1 with a given: only vectors and numbers make a vector
     return f"{name} := {pieces[2].text.strip()}"
 
 
@@ -171,9 +202,14 @@ def split_definitions(assume: Sequence[str]) -> tuple[tuple[str, ...], tuple[str
     """The assumptions without matrix definitions (``A := \\begin{pmatrix}...``), and those."""
     rest: list[str] = []
     found: list[str] = []
+    names: list[str] = []
     for text in assume:
         m = _DEFINITION.match(text)
-        (found if m and definition(m.group("body")) else rest).append(text)
+        if m and (definition(m.group("body")) or names and _uses(_spell(m.group("body")), names)):
+            found.append(text)  # M := \\frac{A + B}{2} after A and B: a vector too
+            names.append(m.group("name"))
+        else:
+            rest.append(text)
     return tuple(rest), tuple(found)
 
 
@@ -235,6 +271,7 @@ class _Reader:
         self.text = ""
         self.notes: list[str] = []  # det A ≠ 0 for an inverse of a matrix with letters
         self.unit_size = 2  # the length of i, j, k (3 in a step that writes k)
+        self.scalars: dict[sp.Symbol, sp.Expr] = {}  # AB of two given points: |B - A|
 
     def fail(self, reason: str) -> MatrixError:
         return MatrixError(self.text, reason, self.line, self.col)
@@ -327,7 +364,7 @@ class _Reader:
                 raise self.fail(f"the vector {m.group(0)} is not given: write it on a line of "
                                 f"its own ({m.group(0)} = (1, 2)), or write its components "
                                 f"({letter}_1, {letter}_2)")
-        spelled = _spell("".join(out))
+        spelled = self.distances(_spell("".join(out)), named)
         for name, matrix in named.items():
             self.matrices[sp.Symbol(name, commutative=False)] = matrix
         for letter, name in UNIT.items():
@@ -340,7 +377,7 @@ class _Reader:
             if m.group(0) in named:
                 continue
             start, stop = named.get(m.group(1)), named.get(m.group(2))
-            for origin in "OPQRSTABCDEFGHIJKLMNUVWXYZ":  # OA and OB given: AB = OB - OA
+            for origin in _LETTERS:  # OA and OB given: AB = OB - OA
                 if start is None or stop is None:
                     start = named.get(f"{ARROW}{origin}{m.group(1)}")
                     stop = named.get(f"{ARROW}{origin}{m.group(2)}")
@@ -354,11 +391,33 @@ class _Reader:
             self.matrices[symbol] = sp.ImmutableMatrix(stop - start)
         return spelled
 
+    def distances(self, text: str, named: dict[str, sp.ImmutableMatrix]) -> str:
+        """``AB`` of two given points (``A = (1, 2)``) is their distance, as geometry writes it
+        (``|AB| = 5``, ``AB^2 = AC^2 + BC^2``): two columns have no product."""
+        points = {n for n, m in named.items() if len(n) == 1 and n.isupper() and m.cols == 1
+                  and m.rows > 1}
+
+        def distance(m: re.Match[str]) -> str:
+            a, b = named.get(m.group(1)), named.get(m.group(2))
+            if m.group(1) not in points or m.group(2) not in points or a is None or b is None \
+                    or a.shape != b.shape:
+                return m.group(0)
+            name = f"{_DISTANCE}{m.group(1)}{m.group(2)}"
+            self.scalars[sp.Symbol(name, commutative=False)] = norm(
+                sp.ImmutableMatrix(b - a), self.env.domain == "real")
+            return f" {name} "
+
+        if len(points) < 2:
+            return text
+        return re.sub(r"(?<![A-Za-z0-9\\_])([A-Z])([A-Z])(?![A-Za-z0-9_])", distance, text)
+
     # -- computing --------------------------------------------------------------------------
     def value(self, e: Any) -> Value:
         if isinstance(e, sp.Symbol):
             if e in self.matrices:
                 return self.matrices[e]
+            if e in self.scalars:
+                return self.scalars[e]
             if e in self.identities:
                 return _Ident(sp.Integer(1), self.identities[e])
             if e.name in (_TRANSPOSE, _CROSS):
@@ -425,6 +484,9 @@ class _Reader:
             raise self.fail("a number added to the identity I: write c I for a multiple of I")
         if a_mat and b_mat:
             if a.shape != b.shape:
+                if a.cols == b.cols == 1:
+                    raise self.fail(f"vectors of {a.rows} and {b.rows} entries cannot be added: "
+                                    "their sizes differ")
                 raise self.fail(f"a {_shape(a)} matrix and a {_shape(b)} matrix cannot be "
                                 "added: their sizes differ")
             return self.check_size(a + b)
@@ -432,6 +494,9 @@ class _Reader:
             mat, other = (a, b) if a_mat else (b, a)
             if other == 0:
                 return mat
+            if mat.cols == 1:
+                raise self.fail(f"a number and a vector of {mat.rows} entries cannot be added: "
+                                "add a vector of the same size, or multiply (3(1, 2))")
             raise self.fail(f"a number and a {_shape(mat)} matrix cannot be added (write "
                             "c I for a multiple of the identity)")
         return a + b
@@ -597,6 +662,10 @@ class _Reader:
                 zero = sp.ImmutableMatrix(sp.zeros(mat.rows, mat.cols))
                 return (mat, zero) if a_mat else (zero, mat)
             side = "left" if a_mat else "right"
+            if mat.cols == 1:
+                raise self.fail(f"the {side} side is a vector of {mat.rows} entries, the other "
+                                "side a number: compare its length |v|, or name the vector "
+                                "on a line of its own (A = (1, 2)) if it is a given point")
             raise self.fail(f"the {side} side is a {_shape(mat)} matrix, the other side a "
                             "number")
         return a, b
@@ -704,12 +773,14 @@ def _read_side(text: str, env: MathEnv, named: dict[str, sp.ImmutableMatrix], li
     reader.unit_size = units
     spelled = reader.prepare(text, named)
     literals = sum(1 for s in reader.matrices if s.name.startswith(_PLACEHOLDER))
-    arrows = [s.name for s in reader.matrices if s.name.startswith(ARROW)]
+    arrows = [s.name for s in (*reader.matrices, *reader.scalars)
+              if s.name.startswith((ARROW, _DISTANCE))]
     reading, reader.identities = _reading_env(env, list(named), literals, arrows)
     parse_math(spelled, reading, line=line, col=col)  # sizes are checked on this form
     tree = parse_math(spelled, reading, line=line, col=col, evaluate=False)
     if found is not None:
         found.append(tree.has(_Det, _Tr) or any(s in reader.matrices or s in reader.identities
+                                               or s in reader.scalars
                                                for s in tree.free_symbols))
     value = reader.value(tree)
     if notes is not None:
@@ -723,7 +794,7 @@ def _named(definitions: Sequence[str], env: MathEnv) -> dict[str, sp.ImmutableMa
         m = _DEFINITION.match(text)
         if m is None:
             continue
-        value = _read_side(m.group("body").strip(), env, {}, 0, 1)
+        value = _read_side(m.group("body").strip(), env, dict(named), 0, 1)
         if isinstance(value, sp.MatrixBase):
             named[m.group("name")] = sp.ImmutableMatrix(value)
     return named

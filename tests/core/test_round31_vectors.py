@@ -64,6 +64,14 @@ def _steps(cell: str, domain: str = "real", assume: tuple[str, ...] = ()) -> lis
      "x + 2y = 5 and 3x - y = 1 <=> (x, y) = (2, 1)"),
     ("|(x, y) - (2, -3)| = 4 <=> (x - 2)^2 + (y + 3)^2 = 16",
      "|(x, y) - (2, -3)| = 4 <=> (x - 2)^2 + (y + 3)^2 = 4"),
+    # a vector named from given ones on a line that goes on: the midpoint
+    ("A = (1, 1)\nB = (3, 5)\nM = \\frac{A + B}{2} = (2, 3)",
+     "A = (1, 1)\nB = (3, 5)\nM = \\frac{A + B}{2} = (2, 4)"),
+    ("\\vec{a} = (1, 2)\n\\vec{b} = (3, -1)\n\\vec{c} = \\vec{a} + 2\\vec{b}\n|\\vec{c}| = 7",
+     "\\vec{a} = (1, 2)\n\\vec{b} = (3, -1)\n\\vec{c} = \\vec{a} + 2\\vec{b}\n|\\vec{c}| = 5"),
+    # AB of two given points is their distance (a list of points: each one given)
+    ("A = (1, 2)\nB = (4, 6)\n|AB| = 5", "A = (1, 2)\nB = (4, 6)\n|AB| = 7"),
+    ("A = (0, 0)\nB = (4, 0)\nC = (0, 3)\nBC = 5", "A = (0, 0)\nB = (4, 0)\nC = (0, 3)\nBC = 7"),
 ])
 def test_true_and_false_pairs(true_cell: str, false_cell: str) -> None:
     assert {status for status, _ in _steps(true_cell)} == {"proved"}
@@ -75,6 +83,16 @@ def test_witness_of_a_vector_step_holds_at_sixty_digits() -> None:
     assert status == "refuted" and "x = -4" in text
     x = sp.Integer(-4)
     assert sp.sqrt(x ** 2 + 9) == 5 and x != 4  # -4 solves the left side, not the right
+
+
+def test_matrix_products_stay_products() -> None:
+    cell = "A = [[1, 2], [3, 4]]\nB = [[0, 1], [1, 0]]\nAB = [[2, 1], [4, 3]]"
+    assert [status for status, _ in _steps(cell)] == ["proved"]
+
+
+def test_an_answer_after_a_system_stays_a_claim() -> None:
+    ((status, message),) = _steps("x + y = 3 and x - y = 1\nx = (1, 2)")
+    assert status == "error" and "vector of 2 entries" in message
 
 
 @pytest.mark.parametrize("cell", [
@@ -89,8 +107,9 @@ def test_tuples_that_are_not_vectors(cell: str) -> None:
 
 @pytest.mark.parametrize(("cell", "says"), [
     ("(1, 2)(3, 4) = 11", "\\cdot"),  # two vectors side by side: no silent dot product
-    ("(1, 2) + 3 = (4, 5)", "cannot be added"),
+    ("\\vec{a} \\cdot \\vec{b} = |a||b| \\cos\\theta", "is not given"),  # never a number
     ("(1, 2) + (1, 2, 3) = (2, 4, 3)", "sizes differ"),
+    ("(1, 2) + 3 = (4, 5)", "multiply"),
     ("(1, 2) < (2, 3)", "|u| < |v|"),
     ("(1, 2) \\times (3, 4) = -2", "length 3"),
     ("|\\overrightarrow{AB}| = 5", "needs the points A and B"),
