@@ -203,8 +203,11 @@ class Definitions:
         if len(pieces) == 3:  # m = 2 on its own: given, when another name is given next
             after = _VALUE_HEAD.match(following)  # and a line below uses m
             used = re.compile(rf"(?<![A-Za-z_\\]){re.escape(name)}(?![A-Za-z_0-9{{])")
-            if after is None or after.group(1) == name or not _QUANTITY.match(name) \
-                    and not any(used.search(line.split("#", 1)[0]) for line in below):
+            if _QUANTITY.match(name):  # P(A) = 0.3 above any other line: a given probability
+                if not following or after is not None and after.group(1) == name:
+                    return None
+            elif after is None or after.group(1) == name \
+                    or not any(used.search(line.split("#", 1)[0]) for line in below):
                 return None
         self.values.append(name)
         return f"{name} := {body}"

@@ -73,14 +73,12 @@ def read(parser: MathParser, tok: Token) -> Any | None:
     if end is None:
         return None
     inner = parser.tokens[parser.i + 1 : end]
-    capital = any(t.kind == NAME and any(ch.isupper() for ch in t.text) for t in inner)
+    written = parser.text[opener.pos + 1 : parser.tokens[end].pos]
     commas = _top_commas(inner)
-    if name in ("C", "P") and opener.text == "(" and commas == 1 and not capital:
+    if name in ("C", "P") and opener.text == "(" and commas == 1 and not _capital(written):
         return parser.call(tok, "binomial" if name == "C" else "nPr")
-    if name in SOMETIMES and not (capital or name == "P" and any(
-            t.kind in (OP, CMD) and (t.text in _EVENT_OPS or t.text in ("bar", "overline"))
-            for t in inner)):
-        return None
+    if name == "E" and not _capital(written) or name == "P" and not _event_like(written):
+        return None  # E(x + 1) is e(x + 1); P(1 + R) after P = 1000 is a product
     if name not in HEADS:
         return None
     head = ALWAYS.get(name) or SOMETIMES[name]
@@ -351,7 +349,6 @@ _BRACKETED = r"(?:\((?:[^()]|\([^()]*\))*\)|\[(?:[^\[\]]|\[[^\[\]]*\])*\])"
 #: A quantity at the head of a line (E(X), Var(2X + 1), P(A | B), \operatorname{Var}(X)).
 QUANTITY_HEAD = rf"{_HEAD_WORD}\s*{_BRACKETED}"
 _HEAD = re.compile(rf"({_HEAD_WORD})\s*({_BRACKETED})")
-_EVENTISH = re.compile(r"[A-Z]|∩|∪|\\cap|\\cup|\\mid|\||'|\\bar|\\overline")
 #: Other names a value chain may give a number: Greek letters (μ, \sigma; not π) and a
 #: mean \bar{x}.
 GREEK_NAME = (r"\\(?:mu|sigma|lambda|theta|rho|alpha|beta|delta|tau|nu|omega|phi|psi|kappa"
@@ -364,9 +361,30 @@ def is_quantity_head(text: str) -> bool:
     match = _HEAD.fullmatch(text.strip())
     if match is None:
         return False
-    word = match.group(1)
-    return not (word in ("E", "P") or word.endswith("{E}") or re.search(r"\{\s*E\s*\}", word)) \
-        or _EVENTISH.search(match.group(2)[1:-1]) is not None
+    word, inner = match.group(1), match.group(2)[1:-1]
+    if word == "P":
+        return _event_like(inner)
+    if word == "E" or re.search(r"\{\s*E\s*\}", word):
+        return _capital(inner)
+    return True
+
+
+def _capital(written: str) -> bool:
+    """Does the text name a random variable or an event (a capital letter, not in a LaTeX
+    command such as \\Delta)?"""
+    return re.search(r"[A-Z]", re.sub(r"\\[A-Za-z]+", " ", written)) is not None
+
+
+_EVENT_SIGNS = re.compile(r"[|∣∩∪=<>≤≥'≠]|\\(?:cap|cup|mid|bar|overline|le|ge|leq|geq|lt|gt|ne"
+                          r"|neq|complement)(?![A-Za-z])|\^\s*\{?\s*[cC]\b")
+_EVENT_NAME = re.compile(r"\s*[A-Z][A-Za-z]*(?:_\{?[A-Za-z0-9]+\}?)?\s*")
+
+
+def _event_like(written: str) -> bool:
+    """Is the text inside P(...) an event: a named one (A, HH, A_1) or one with an event's
+    sign (X = 2, A | B, A \\cap B, A')? ``P(1 + R)`` is P times 1 + R."""
+    return _EVENT_NAME.fullmatch(written) is not None or (
+        _EVENT_SIGNS.search(written) is not None and _capital(written))
 
 
 def without_quantities(text: str) -> str:

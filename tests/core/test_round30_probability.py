@@ -106,3 +106,15 @@ def test_refutation_witness_rechecks() -> None:
     assert status == "refuted"
     value = sp.binomial(10, 3) * sp.Rational(2, 10) ** 3 * sp.Rational(8, 10) ** 7
     assert abs(value.evalf(60) - sp.Float("0.2031", 60)) > sp.Rational(5, 10**5)
+
+
+def test_p_of_arithmetic_stays_a_product() -> None:
+    """P(1 + R) after P = 1000 is P times 1 + R (finance), not a probability."""
+    assert [s for s, _ in _steps("P(1 + R) = P + PR")] == ["proved"]
+    assert [s for s, _ in _steps("P(1 + R) = P + R")] == ["refuted"]
+
+
+def test_given_probabilities_then_a_claim() -> None:
+    """Probabilities listed one a line are given, whatever line follows them."""
+    assert _steps("P(A_1) = 0.2\nP(A_2) = 0.3\nP(A_1) + P(A_2) = 0.5")[0][0] == "proved"
+    assert _steps("P(A_1) = 0.2\nP(A_2) = 0.3\nP(A_1) + P(A_2) = 0.6")[0][0] == "refuted"
