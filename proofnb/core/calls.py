@@ -255,6 +255,8 @@ class Calls(Cursor):
         if start.kind == OP and start.text == "{":
             self.advance()
             value = self.enclosed(self.sum, "}", start)
+            if isinstance(value, sp.Expr) and value.is_number and not value.is_Integer:
+                value = sp.sympify(value).doit()  # ^{-1} read unevaluated is -1 * 1
         else:
             negative = self.at("-")
             if negative:

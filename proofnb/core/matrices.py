@@ -349,6 +349,9 @@ class _Reader:
                     end, items = vector
                     source = self.build([[item] for item in items]), False
             if source is not None:
+                if text[end:].lstrip().startswith("'"):
+                    raise self.fail("a vector's derivative is written \\frac{d}{dt}(t^2, 3t) "
+                                    "(entry by entry), not with a prime")
                 matrix, determinant = source
                 count += 1
                 name = f"{_PLACEHOLDER}{count}"
@@ -449,6 +452,20 @@ class _Reader:
             if not isinstance(inner, (sp.MatrixBase, _Ident)):
                 return sp.Abs(inner)
             raise self.fail("|A| of a matrix: write det(A) (or \\det A) for its determinant")
+        if isinstance(e, sp.Derivative):  # d/dt (t^2, 3t): entry by entry
+            inner = self.value(e.expr)
+            variables = [v for v, _ in e.variable_count]
+            if not isinstance(inner, (sp.MatrixBase, _Ident)):
+                return sp.Derivative(inner, *e.variable_count)
+            if isinstance(inner, sp.MatrixBase) and all(v in inner.free_symbols
+                                                        for v in variables):
+                return inner.applyfunc(lambda x: sp.Derivative(x, *e.variable_count))
+        if isinstance(e, sp.Integral):  # \int_0^1 (2t, 3) dt: entry by entry
+            inner = self.value(e.function)
+            if isinstance(inner, sp.MatrixBase):
+                return inner.applyfunc(lambda x: sp.Integral(x, *e.limits))
+            if not isinstance(inner, _Ident):
+                return sp.Integral(inner, *e.limits)
         if isinstance(e, (sp.Derivative, sp.Subs)):
             raise self.fail("A' is a derivative: write A^T for the transpose")
         if isinstance(e, sp.Function) and e.args:  # arccos(u · v / (|u||v|)): of a number
@@ -545,6 +562,10 @@ class _Reader:
                 if _is_vector(a, 3) and _is_vector(b, 3):
                     cx = _column(a).cross(_column(b))
                     return sp.ImmutableMatrix(cx if a.cols == 1 else cx.T)
+                if a.cols == b.cols == 1:
+                    raise self.fail(f"\\times of vectors of {a.rows} and {b.rows} entries: the "
+                                    "cross product takes two vectors of length 3 (in the "
+                                    "plane, write (a, b, 0))")
                 raise self.fail(f"\\times of a {_shape(a)} and a {_shape(b)} matrix: the cross "
                                 "product takes two vectors of length 3")
             vectors = min(a.shape) == 1 and min(b.shape) == 1
@@ -776,8 +797,15 @@ def _read_side(text: str, env: MathEnv, named: dict[str, sp.ImmutableMatrix], li
     arrows = [s.name for s in (*reader.matrices, *reader.scalars)
               if s.name.startswith((ARROW, _DISTANCE))]
     reading, reader.identities = _reading_env(env, list(named), literals, arrows)
-    parse_math(spelled, reading, line=line, col=col)  # sizes are checked on this form
-    tree = parse_math(spelled, reading, line=line, col=col, evaluate=False)
+    try:
+        parse_math(spelled, reading, line=line, col=col)  # sizes are checked on this form
+        tree = parse_math(spelled, reading, line=line, col=col, evaluate=False)
+    except ParseError as exc:  # the message in the cell's words, not the placeholders'
+        if exc.text.strip() == text.strip() or not re.search(_PLACEHOLDERS, exc.reason
+                                                              + exc.text):
+            raise
+        raise ParseError(text, re.sub(_PLACEHOLDERS, _written, exc.reason), line, col) \
+            from None
     if found is not None:
         found.append(tree.has(_Det, _Tr) or any(s in reader.matrices or s in reader.identities
                                                or s in reader.scalars
@@ -786,6 +814,23 @@ def _read_side(text: str, env: MathEnv, named: dict[str, sp.ImmutableMatrix], li
     if notes is not None:
         notes.extend(reader.notes)
     return value
+
+
+#: The names matrices.py gives notation it reads itself (never shown in a message).
+_PLACEHOLDERS = (rf"{_PLACEHOLDER}[0-9]+|{_DOT}|{_CROSS}|{_TRANSPOSE}|{ARROW}[A-Z]{{2}}"
+                 rf"|{_DISTANCE}[A-Z]{{2}}|" + "|".join(UNIT.values()))
+
+
+def _written(m: re.Match[str]) -> str:
+    name = m.group(0)
+    if name.startswith(_PLACEHOLDER):
+        return "the vector"
+    if name.startswith(ARROW):
+        return f"\\overrightarrow{{{name[-2:]}}}"
+    if name.startswith(_DISTANCE):
+        return name[-2:]
+    units = {v: f"\\mathbf{{{k}}}" for k, v in UNIT.items()}
+    return units.get(name) or {_DOT: "\\cdot", _CROSS: "\\times", _TRANSPOSE: "T"}[name]
 
 
 def _named(definitions: Sequence[str], env: MathEnv) -> dict[str, sp.ImmutableMatrix]:

@@ -118,3 +118,26 @@ def test_notation_without_a_reading_says_what_to_write(cell: str, says: str) -> 
     ((status, message),) = _steps(cell)
     assert status == "error"
     assert says in message
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell"), [
+    (r"\frac{d}{dt}(t^2, 3t) = (2t, 3)", r"\frac{d}{dt}(t^2, 3t) = (2t, 2)"),
+    (r"\int_0^1 (2t, 3) \, dt = (1, 3)", r"\int_0^1 (2t, 3) \, dt = (1, 2)"),
+    (r"\cos^{-1}\left(\frac{(1, 0) \cdot (1, 1)}{|(1, 0)||(1, 1)|}\right) = 45°",
+     r"\cos^{-1}\left(\frac{(1, 0) \cdot (1, 1)}{|(1, 0)||(1, 1)|}\right) = 30°"),
+    ("|(x, y) - (1, 1)| = |(x, y) - (3, 5)| <=> x + 2y = 8",
+     "|(x, y) - (1, 1)| = |(x, y) - (3, 5)| <=> x + 2y = 6"),
+    ("a(1, 2) + b(3, 1) = (5, 5) <=> a = 2 and b = 1",
+     "a(1, 2) + b(3, 1) = (5, 5) <=> a = 1 and b = 2"),
+])
+def test_calculus_and_geometry_of_vectors(true_cell: str, false_cell: str) -> None:
+    assert {status for status, _ in _steps(true_cell)} == {"proved"}
+    assert "refuted" in {status for status, _ in _steps(false_cell)}
+
+
+def test_messages_show_the_cell_not_placeholders() -> None:
+    ((status, message),) = _steps("(t^2, 3t)' = (2t, 3)")
+    assert status == "error" and "\\frac{d}{dt}" in message and "qmatrix" not in message
+    ((status, message),) = _steps("A = (1, 1)\nB = (5, 3)\nC = (2, 3)\n"
+                                  "|(B - A) \\times (C - A)| = 6")
+    assert status == "error" and "(a, b, 0)" in message
