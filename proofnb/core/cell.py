@@ -122,6 +122,7 @@ from proofnb.core.matrices import matrix_definition, matrix_fact
 from proofnb.core.model import Reading, StepSpec
 from proofnb.core.modular import congruence_line, split_modulus
 from proofnb.core.odes import differential_lines
+from proofnb.core.probability import starts_claim
 
 __all__ = ["MAX_CELL_CHARS", "ChainLine", "ParsedCell", "parse_cell"]
 
@@ -310,6 +311,7 @@ def _read(
             if definition is not None:
                 pieces = pieces[2:]  # f(x) = x^2 + 1 = ...: the chain starts at x^2 + 1
         elif not continues and (curve or defining.new_claim(pieces[0], previous)
+                                or len(pieces) > 1 and starts_claim(pieces[0].text, pieces[1].rel)
                                 or _closed(previous) and _closed(raw)):
             blank = True  # f(2) = 5, then f'(2) = 3: two claims, not f(2) = 5 <=> f'(2) = 3
         previous = raw

@@ -188,7 +188,9 @@ class Definitions:
         body = pieces[2].text
         if _VALUE_NAME.fullmatch(name) and _QUANTITY.match(name) and not is_quantity_head(name):
             return None  # P(x) = ... is no probability
-        words = body
+        # E(X) = \sum_{k=1}^{6} k/6: the index of a sum is no letter of the number
+        words = re.sub(r"\\sum\s*_\s*\{?\s*([A-Za-z])\s*=.*", lambda m: re.sub(
+            rf"(?<![A-Za-z\\]){m.group(1)}(?![A-Za-z])", " ", m.group(0)), body)
         if not _QUANTITY.match(name):  # \sigma = \sqrt{Var(X)} with Var(X) given; a quantity
             for given in self.values:  # from quantities (Var(X) = E(X^2) - E(X)^2) is a claim
                 words = words.replace(given, " ")
@@ -525,7 +527,7 @@ _QUANTITY = re.compile(QUANTITY_HEAD)
 _VALUE_WORDS = frozenset({
     "e", "pi", "ln", "log", "sqrt", "cbrt", "exp", "sin", "cos", "tan", "sec", "csc", "cot",
     "arcsin", "arccos", "arctan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "frac",
-    "dfrac", "tfrac", "cdot", "times", "left", "right", "binom", "circ", "deg", "abs"})
+    "dfrac", "tfrac", "cdot", "times", "left", "right", "binom", "circ", "deg", "abs", "sum"})
 
 _STATEMENT_STARTS = ("<=>", "==>", "<==", "=>", "⇔", "⇒", "⇐", "\\iff", "\\Leftrightarrow",
                      "\\implies", "\\Rightarrow", "\\impliedby", "\\Longleftrightarrow")

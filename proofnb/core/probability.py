@@ -219,6 +219,7 @@ def expanded(sides: tuple[Any, ...], raw: tuple[Any, ...], conditions: Iterable[
              ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """Both parses of a step's sides with each quantity that has no given value written by
     its definition (the rules in the module docstring), repeated while one applies."""
+    conditions = tuple(conditions)
     given = given_names(conditions)
     for _ in range(6):
         found = quantities(*sides, *raw) - given
@@ -227,7 +228,50 @@ def expanded(sides: tuple[Any, ...], raw: tuple[Any, ...], conditions: Iterable[
             break
         sides = tuple(s.xreplace(mapping) if isinstance(s, sp.Basic) else s for s in sides)
         raw = tuple(s.xreplace(mapping) if isinstance(s, sp.Basic) else s for s in raw)
+    derived = _derived(conditions)
+    if derived:  # P(B | A) = 0.5 and P(A) = 0.3 given: P(A ∩ B) is 0.15
+        sides = tuple(s.xreplace(derived) if isinstance(s, sp.Basic) else s for s in sides)
+        raw = tuple(s.xreplace(derived) if isinstance(s, sp.Basic) else s for s in raw)
     return sides, raw
+
+
+def _derived(conditions: tuple[Any, ...]) -> dict[sp.Symbol, Any]:
+    """Values that the given values fix through the definitions: a given quantity whose
+    definition has one quantity without a value, in which it has one solution
+    (``Var(X) = 1`` and ``E(X) = 2`` give ``E(X^2) = 5``; ``E(X^2)`` and ``Var(X)`` leave
+    ``E(X)`` open, as ±)."""
+    values: dict[sp.Symbol, Any] = {c.lhs: c.rhs for c in conditions
+                                    if isinstance(c, sp.Equality) and isinstance(c.lhs, sp.Symbol)
+                                    and c.rhs.is_number}
+    known = [q for q in values if q.name in _QUANTITIES]
+    derived: dict[sp.Symbol, Any] = {}
+    for _ in range(4):
+        grew = False
+        for q in known:
+            definition = _definition(q)
+            if definition is None:
+                continue
+            for _ in range(4):  # the definition's own quantities written out (Var(2X))
+                inner = {u: d for u in quantities(definition) - set(values)
+                         if (d := _definition(u)) is not None}
+                if not inner:
+                    break
+                definition = definition.xreplace(inner)
+            definition = definition.xreplace(values)
+            open_ = quantities(definition) - set(values)
+            if len(open_) != 1:
+                continue
+            (u,) = open_
+            try:
+                found = sp.solve(sp.Eq(definition, values[q]), u, dict=False)
+            except Exception:  # noqa: BLE001 - no solution found: nothing derived
+                continue
+            if len(found) == 1 and found[0].is_number and found[0].is_real:
+                values[u] = derived[u] = found[0]
+                grew = True
+        if not grew:
+            break
+    return derived
 
 
 def _random(expr: Any) -> set[Any]:
@@ -312,7 +356,8 @@ def guarded(outcome: Outcome, sides: tuple[Any, Any], conditions: Iterable[Any],
     if outcome.status != "refuted":
         return outcome
     conditions = tuple(conditions)
-    free = sorted(quantities(*sides) - given_names(conditions), key=lambda s: s.name)
+    free = sorted(quantities(*sides) - given_names(conditions) - set(_derived(conditions)),
+                  key=lambda s: s.name)
     if not free:
         return outcome
     kept = _whatever(outcome, sides, conditions, relation, set(free))
@@ -343,8 +388,8 @@ def prefix_count(parser: MathParser, tok: Token) -> Any:
     return parser.call_builder("binomial" if name.text == "C" else "nPr", [value, chosen], name)
 
 
-_HEAD_WORD = (r"(?:\\(?:operatorname|mathrm|text)\s*\{\s*(?:Var|Cov|SD|E|Pr)\s*\}"
-              r"|\\mathbb\s*\{\s*E\s*\}|\\Pr|Var|Cov|SD|Pr|E|P)")
+_HEAD_WORD = (r"(?:\\(?:operatorname|mathrm|text|mathbb)\s*\{\s*(?:Var|Cov|SD|E|Pr|P)\s*\}"
+              r"|\\Pr|Var|Cov|SD|Pr|E|P)")
 _BRACKETED = r"(?:\((?:[^()]|\([^()]*\))*\)|\[(?:[^\[\]]|\[[^\[\]]*\])*\])"
 #: A quantity at the head of a line (E(X), Var(2X + 1), P(A | B), \operatorname{Var}(X)).
 QUANTITY_HEAD = rf"{_HEAD_WORD}\s*{_BRACKETED}"
@@ -352,8 +397,8 @@ _HEAD = re.compile(rf"({_HEAD_WORD})\s*({_BRACKETED})")
 #: Other names a value chain may give a number: Greek letters (μ, \sigma; not π) and a
 #: mean \bar{x}.
 GREEK_NAME = (r"\\(?:mu|sigma|lambda|theta|rho|alpha|beta|delta|tau|nu|omega|phi|psi|kappa"
-              r"|epsilon|varepsilon|eta|xi|chi)(?![A-Za-z])|[α-ορ-ωΑ-Ω]"
-              r"|\\(?:bar|overline)\s*\{\s*[A-Za-z]\s*\}")
+              r"|epsilon|varepsilon|eta|xi|chi)(?![A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?"
+              r"|[α-ορ-ωΑ-Ω](?:_\{?[A-Za-z0-9]+\}?)?|\\(?:bar|overline)\s*\{\s*[A-Za-z]\s*\}")
 
 
 def is_quantity_head(text: str) -> bool:
@@ -362,7 +407,7 @@ def is_quantity_head(text: str) -> bool:
     if match is None:
         return False
     word, inner = match.group(1), match.group(2)[1:-1]
-    if word == "P":
+    if word == "P" or re.search(r"\{\s*P\s*\}", word):
         return _event_like(inner)
     if word == "E" or re.search(r"\{\s*E\s*\}", word):
         return _capital(inner)
@@ -455,3 +500,10 @@ def choose(parser: MathParser, tok: Token) -> Any:
         parser.nest -= 1
     parser.expect("}", "to close {n \\choose k}")
     return parser.call_builder("binomial", [n, k], tok)
+
+
+def starts_claim(first: str, rel: str | None) -> bool:
+    """Does a line that starts with a quantity and ``=`` start a claim of its own
+    (``SD(X) = \\sqrt{Var(X)} = 1`` after a chain that computed ``Var(X)``), rather than
+    join the line above by ``<=>``?"""
+    return rel == "=" and is_quantity_head(first)

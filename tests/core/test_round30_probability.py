@@ -118,3 +118,29 @@ def test_given_probabilities_then_a_claim() -> None:
     """Probabilities listed one a line are given, whatever line follows them."""
     assert _steps("P(A_1) = 0.2\nP(A_2) = 0.3\nP(A_1) + P(A_2) = 0.5")[0][0] == "proved"
     assert _steps("P(A_1) = 0.2\nP(A_2) = 0.3\nP(A_1) + P(A_2) = 0.6")[0][0] == "refuted"
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell"), [
+    # a given quantity fixes another through its definition (P(A ∩ B) = P(A) P(B | A))
+    ("P(A) = 0.3\nP(B | A) = 0.5\nP(A \\cap B) = P(A) P(B | A) = 0.15",
+     "P(A) = 0.3\nP(B | A) = 0.5\nP(A \\cap B) = P(A) P(B | A) = 0.2"),
+    ("E(X) = 2\nVar(X) = 1\nE(X^2) = Var(X) + E(X)^2 = 5",
+     "E(X) = 2\nVar(X) = 1\nE(X^2) = Var(X) + E(X)^2 = 6"),
+    # a claim about a quantity after a computing chain is a claim of its own, not <=>
+    ("E(X) = 2\nE(X^2) = 5\nVar(X) = 5 - 2^2 = 1\nSD(X) = \\sqrt{Var(X)} = 1",
+     "E(X) = 2\nE(X^2) = 5\nVar(X) = 5 - 2^2 = 1\nSD(X) = \\sqrt{Var(X)} = 0.5"),
+    ("\\mathbb{P}(A) = \\frac{3}{10} = 0.3", "\\mathrm{P}(A \\cap B) = 0.2 \\cdot 0.5 = 0.01"),
+    ("\\mu_X = 2 \\cdot 0.5 = 1", "\\mu_X = 2 \\cdot 0.5 = 2"),
+    ("E(X) = \\sum_{k=1}^{6} \\frac{k}{6} = 3.5", "E(X) = \\sum_{k=1}^{6} \\frac{k}{6} = 3"),
+])
+def test_given_values_and_heads(true_cell: str, false_cell: str) -> None:
+    good = _steps(true_cell)
+    assert good and all(status == "proved" for status, _ in good), good
+    bad = _steps(false_cell)
+    assert [s for s, _ in bad].count("refuted") == 1 and all(
+        s == "proved" for s, _ in bad if s != "refuted"), bad
+
+
+def test_an_open_square_is_not_derived() -> None:
+    """E(X^2) = 5 and Var(X) = 1 leave E(X) = ±2: E(X) = 2 is not proved."""
+    assert _steps("E(X^2) = 5\nVar(X) = 1\nE(X) = 2")[0][0] == "unknown"
