@@ -42,6 +42,7 @@ from proofnb.core.vectors import (
     has_vectors,
     interval_context,
     norm,
+    spell_operations,
     spell_units,
     tuple_at,
     unit_size,
@@ -329,6 +330,7 @@ class _Reader:
         """The text with literals as placeholders and matrix notation spelled for the
         parser; fills ``self.matrices``."""
         self.text = text
+        text = spell_operations(text)  # dot(u, v), cross(u, v), norm(v)
         out: list[str] = []
         k = 0
         count = 0
@@ -343,8 +345,8 @@ class _Reader:
                 if found is not None:
                     end, literal = found
                     source = self.literal(literal)
-            if source is None and vectors and ch in "(\\⟨":
-                vector = tuple_at(text, k, "".join(out), functions)
+            if source is None and vectors and ch in "(\\⟨[":
+                vector = tuple_at(text, k, "".join(out), functions, list(named))
                 if vector is not None:
                     end, items = vector
                     source = self.build([[item] for item in items]), False
@@ -608,6 +610,9 @@ class _Reader:
             if base.coef == 0 and n < 0:
                 raise self.fail("0 I has no inverse")
             return _Ident(base.coef ** n, base.size)
+        if base.rows != base.cols and min(base.shape) == 1:
+            raise self.fail("a power of a vector is not defined: write |v|^2 (or v \\cdot v) "
+                            "for the square of its length")
         if base.rows != base.cols:
             raise self.fail(f"a power of a {_shape(base)} matrix is not defined: it is not "
                             "square")

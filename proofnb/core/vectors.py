@@ -22,8 +22,8 @@ from collections.abc import Sequence
 
 import sympy as sp
 
-__all__ = ["ARROW", "NAMED", "UNIT", "has_vectors", "interval_context", "norm", "spell_units",
-           "tuple_at", "unit_size"]
+__all__ = ["ARROW", "NAMED", "UNIT", "has_vectors", "interval_context", "norm",
+           "spell_operations", "spell_units", "tuple_at", "unit_size"]
 
 #: Placeholder names of the unit vectors i, j, k.
 UNIT = {"i": "qiunit", "j": "qjunit", "k": "qkunit"}
@@ -40,6 +40,10 @@ _ANGLE_OPEN = re.compile(r"\\left\s*\\langle(?![A-Za-z])|\\langle(?![A-Za-z])|�
 _ANGLE_CLOSE = re.compile(r"\\right\s*\\rangle(?![A-Za-z])|\\rangle(?![A-Za-z])|⟩")
 _PAREN_OPEN = re.compile(r"\\left\s*\(|\\bigl?\s*\(|\\Bigl?\s*\(|\(")
 _PAREN_CLOSE = re.compile(r"\\right\s*\)|\\bigr?\s*\)|\\Bigr?\s*\)|\)")
+_SQUARE_OPEN = re.compile(r"\\left\s*\[|\[(?!\s*\[)")
+_SQUARE_CLOSE = re.compile(r"\\right\s*\]|\]")
+#: ASCII names of vector operations: dot(u, v), cross(u, v), norm(v).
+_OPERATION = re.compile(r"(?<![A-Za-z\\])(dot|cross|norm)\s*\(")
 #: Membership in an interval (``x \\in (0, 1)``): such a side keeps its parentheses.
 _INTERVAL = re.compile(r"\\in(?![A-Za-z])|∈|(?<![A-Za-z\\])in(?![A-Za-z])|\\cup|∪|\\notin"
                        r"|\\setminus|\\mathbb")
@@ -60,12 +64,12 @@ def has_vectors(text: str) -> bool:
     """Might ``text`` write a vector (a tuple outside a call, angle brackets, i/j/k)?"""
     if interval_context(text):
         return False
-    if _HINT.search(text) or NAMED.search(text):
+    if _HINT.search(text) or NAMED.search(text) or _OPERATION.search(text):
         return True
     if "," not in text:
         return False
     return any(tuple_at(text, m.start(), text[:m.start()], ()) is not None
-               for m in re.finditer(r"\\left\s*\(|(?<!\\left)\(", text))
+               for m in re.finditer(r"\\left\s*[(\[]|(?<!\\left)[(\[]", text))
 
 
 def interval_context(text: str) -> bool:
@@ -92,10 +96,10 @@ def unit_size(texts: Sequence[str], lengths: Sequence[int]) -> int:
     return 2
 
 
-def _is_call(before: str, functions: Sequence[str]) -> bool:
+def _is_call(before: str, functions: Sequence[str], products: Sequence[str] = ()) -> bool:
     """Do parentheses right after ``before`` hold a call's arguments?"""
     stripped = before.rstrip()
-    if stripped.endswith(("_", "^")):
+    if stripped.endswith(("_", "^", "_{", "^{")):  # \lim_{(x, y) \to (0, 0)}: no vector
         return True
     if stripped.endswith("}"):  # \operatorname{dist}(A, B), but \frac{1}{2}(1, 2)
         m = re.search(r"\\([A-Za-z]+)\s*\{[^{}]*\}$", stripped)
@@ -106,8 +110,11 @@ def _is_call(before: str, functions: Sequence[str]) -> bool:
     if m.group(1):
         return m.group(2) in _CALLS
     word = m.group(2)
+    if word in products:  # A(1, 1) with A a given matrix: a product
+        return False
     # t(3, -1) is t times a vector; f(x, y), gcd(12, 18), C(n, k) are calls
-    return not (len(word) == 1 and word.islower() and word not in functions)
+    return not (len(word) == 1 and word.islower() and word not in functions
+                and word not in "fgh")
 
 
 def _inside_call(before: str, functions: Sequence[str]) -> bool:
@@ -124,18 +131,19 @@ def _inside_call(before: str, functions: Sequence[str]) -> bool:
     return any(_is_call(before[:k], functions) for k in opened)
 
 
-def tuple_at(text: str, start: int, before: str,
-             functions: Sequence[str]) -> tuple[int, list[str]] | None:
+def tuple_at(text: str, start: int, before: str, functions: Sequence[str],
+             products: Sequence[str] = ()) -> tuple[int, list[str]] | None:
     """(end, items) of a vector written at ``start`` (``(1, 2)``, ``\\langle 1, 2\\rangle``),
     or None where the bracket is not a vector: a call's arguments (``gcd(12, 18)``,
     ``f(x, y)``), one expression in brackets, or text that does not close."""
     angle = _ANGLE_OPEN.match(text, start)
     paren = None if angle else _PAREN_OPEN.match(text, start)
-    opening = angle or paren
-    if opening is None or (paren is not None and _is_call(before, functions)) \
+    square = None if angle or paren else _SQUARE_OPEN.match(text, start)
+    opening = angle or paren or square
+    if opening is None or (not angle and _is_call(before, functions, products)) \
             or _inside_call(before, functions):
         return None
-    close = _ANGLE_CLOSE if angle else _PAREN_CLOSE
+    close = _ANGLE_CLOSE if angle else (_PAREN_CLOSE if paren else _SQUARE_CLOSE)
     depth = 0
     k = opening.end()
     items: list[str] = []
@@ -166,6 +174,35 @@ def tuple_at(text: str, start: int, before: str,
                 last = k + 1
             k += 1
     return None
+
+
+def spell_operations(text: str) -> str:
+    """``dot(u, v)``, ``cross(u, v)`` and ``norm(v)`` written as ``\\cdot``, ``\\times`` and
+    bars (ASCII worksheets)."""
+    while (m := _OPERATION.search(text)) is not None:
+        depth, k, cut = 0, m.end() - 1, []
+        for k in range(m.end() - 1, len(text)):
+            if text[k] in "([{":
+                depth += 1
+            elif text[k] in ")]}":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif text[k] == "," and depth == 1:
+                cut.append(k)
+        else:
+            return text
+        args = [text[a + 1 : b].strip() for a, b in zip([m.end() - 1, *cut], [*cut, k],
+                                                                   strict=True)]
+        if m.group(1) == "norm" and len(args) == 1:
+            written = f"|{args[0]}|"
+        elif m.group(1) != "norm" and len(args) == 2:
+            sign = "\\cdot" if m.group(1) == "dot" else "\\times"
+            written = f"(({args[0]}) {sign} ({args[1]}))"
+        else:
+            return text
+        text = text[: m.start()] + written + text[k + 1 :]
+    return text
 
 
 def norm(v: sp.MatrixBase, real: bool) -> sp.Expr:

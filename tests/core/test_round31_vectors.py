@@ -141,3 +141,22 @@ def test_messages_show_the_cell_not_placeholders() -> None:
     ((status, message),) = _steps("A = (1, 1)\nB = (5, 3)\nC = (2, 3)\n"
                                   "|(B - A) \\times (C - A)| = 6")
     assert status == "error" and "(a, b, 0)" in message
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell"), [
+    (r"[1, 2] \cdot [3, 4] = 11", r"[1, 2] \cdot [3, 4] = 10"),
+    ("dot((1, 2), (3, 4)) = 11", "dot((1, 2), (3, 4)) = 10"),
+    ("norm((3, 4)) = 5", "norm((3, 4)) = 7"),
+    ("cross((1, 0, 0), (0, 1, 0)) = (0, 0, 1)", "cross((0, 1, 0), (1, 0, 0)) = (0, 0, 1)"),
+    ("A = [[1, 2], [3, 4]]\nA(1, 1) = (3, 7)", "A = [[1, 2], [3, 4]]\nA(1, 1) = (3, 8)"),
+])
+def test_ascii_spellings(true_cell: str, false_cell: str) -> None:
+    assert {status for status, _ in _steps(true_cell)} == {"proved"}
+    assert "refuted" in {status for status, _ in _steps(false_cell)}
+
+
+def test_brackets_that_stay_intervals_and_limits() -> None:
+    assert [s for s, _ in _steps("x^2 <= 1 <=> x \\in [-1, 1]")] == ["proved"]
+    assert [s for s, _ in _steps("\\left[ x^2 \\right]_0^1 = 1")] == ["proved"]
+    ((status, message),) = _steps("(3, 4)^2 = 25")  # no square of a vector: say |v|^2
+    assert status == "error" and "|v|^2" in message
