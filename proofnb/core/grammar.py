@@ -555,8 +555,9 @@ class MathParser(Latex):
             return self.command(tok)
         if kind == OP:
             text = tok.text
-            if text == "^" or text == "{" and self.at("}") and self.peek(1).text == "^":
-                return probability.prefix_count(self, tok)  # ^{5}C_{2}, {}^{6}P_{2}
+            if text in ("^", "_") or text == "{" and self.at("}") and self.peek(1).text in (
+                    "^", "_"):
+                return probability.prefix_count(self, tok)  # ^{5}C_{2}, {}^{6}P_{2}, _5C_2
             if text == "{" and probability.choose_inside(self):
                 return probability.choose(self, tok)  # {n \choose k}
             if text in OPENERS:

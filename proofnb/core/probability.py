@@ -373,7 +373,8 @@ def guarded(outcome: Outcome, sides: tuple[Any, Any], conditions: Iterable[Any],
 
 
 def prefix_count(parser: MathParser, tok: Token) -> Any:
-    """``^{n}C_{r}`` and ``^{n}P_{r}`` (also ``{}^{n}C_{r}``): choices and ordered choices."""
+    """``^{n}C_{r}`` and ``^{n}P_{r}`` (also ``{}^{n}C_{r}``, ``{}_{n}C_{r}``, ``_nC_r``):
+    choices and ordered choices."""
     if tok.text == "{":  # {}^{6}P_{2}: the empty group holds the superscript
         parser.advance()
         parser.advance()
@@ -381,8 +382,8 @@ def prefix_count(parser: MathParser, tok: Token) -> Any:
     name = parser.advance()
     if name.kind != NAME or name.text not in ("C", "P") or not parser.at("_"):
         parser.fail(name if name.kind == NAME else tok,
-                    "a superscript needs something before it (for choices write ^{n}C_{r} "
-                    "or ^{n}P_{r}, or binomial(n, r))")
+                    f"{'a superscript' if tok.text != '_' else 'a subscript'} needs something"
+                    " before it (for choices write ^{n}C_{r} or ^{n}P_{r}, or binomial(n, r))")
     parser.advance()
     chosen = parser.script()
     return parser.call_builder("binomial" if name.text == "C" else "nPr", [value, chosen], name)
