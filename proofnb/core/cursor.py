@@ -135,7 +135,9 @@ class Cursor:
                 if end.kind == END:
                     self.fail(tok, f"{tok.text!r} is never closed")
                 if end.kind == OP and end.text == ",":
-                    self.fail(end, "a tuple (a, b) is only allowed as a function argument")
+                    self.fail(end, "a tuple (a, b) is only allowed as a function argument, or "
+                                   "as a vector in a step's sides ((1, 2) \\cdot (3, 4) = 11; "
+                                   "r(t) = (t, t^2) for a function of one letter)")
                 self.fail(end, f"expected {close!r} to close {tok.text!r} at column "
                                f"{self.col + tok.pos}, found {describe(end)}")
             self.advance()

@@ -72,6 +72,9 @@ _DEFINED_NAME = re.compile(r"\s*(?:\\(?:vec|mathbf|boldsymbol|underline|bm)\s*\{
                            r"(?P<name>[A-Za-z](?:_\{?[0-9]\}?)?)\s*\}?\s*$"
                            r"|\s*\\(?:overrightarrow|vec)\s*\{\s*(?P<from>[A-Z])\s*(?P<to>[A-Z])"
                            r"\s*\}\s*$")
+#: ``r(t) := (t, t^2)``: a function with vector values (from a definition line).
+_FUNCTION_DEFINITION = re.compile(r"\s*(?P<name>[A-Za-z])\s*\(\s*(?P<arg>[A-Za-z])\s*\)\s*:="
+                                  r"\s*(?P<body>.+)$", re.DOTALL)
 #: ``A := <literal>`` among a cell's assumptions (from a definition line).
 _DEFINITION = re.compile(r"\s*(?P<name>[A-Za-z](?:_[0-9])?|" + ARROW + r"[A-Z]{2})\s*:=\s*"
                          r"(?P<body>.+)$", re.DOTALL)
@@ -206,6 +209,10 @@ def split_definitions(assume: Sequence[str]) -> tuple[tuple[str, ...], tuple[str
     names: list[str] = []
     for text in assume:
         m = _DEFINITION.match(text)
+        call = _FUNCTION_DEFINITION.match(text)
+        if call and definition(call.group("body")):
+            found.append(text)  # r(t) := (t, t^2)
+            continue
         if m and (definition(m.group("body")) or names and _uses(_spell(m.group("body")), names)):
             found.append(text)  # M := \\frac{A + B}{2} after A and B: a vector too
             names.append(m.group("name"))
@@ -335,6 +342,7 @@ class _Reader:
         k = 0
         count = 0
         vectors = not interval_context(text)  # x \in (0, 1): an interval
+        calls = {name.split("(")[0]: (name[2:-1], m) for name, m in named.items() if "(" in name}
         functions = [n for n in self.env.functions if len(n) == 1]
         while k < len(text):
             ch = text[k]
@@ -345,6 +353,12 @@ class _Reader:
                 if found is not None:
                     end, literal = found
                     source = self.literal(literal)
+            if source is None and ch.isalpha() and calls and not (out and (
+                    out[-1].isalpha() or out[-1] == "\\")):
+                call = self.call(text, k, calls)
+                if call is not None:
+                    end, value = call
+                    source = value, False
             if source is None and vectors and ch in "(\\⟨[":
                 vector = tuple_at(text, k, "".join(out), functions, list(named))
                 if vector is not None:
@@ -371,7 +385,8 @@ class _Reader:
                                 f"({letter}_1, {letter}_2)")
         spelled = self.distances(_spell("".join(out)), named)
         for name, matrix in named.items():
-            self.matrices[sp.Symbol(name, commutative=False)] = matrix
+            if "(" not in name:
+                self.matrices[sp.Symbol(name, commutative=False)] = matrix
         for letter, name in UNIT.items():
             if name in spelled:
                 position = "ijk".index(letter)
@@ -395,6 +410,24 @@ class _Reader:
                                 "numbers of coordinates")
             self.matrices[symbol] = sp.ImmutableMatrix(stop - start)
         return spelled
+
+    def call(self, text: str, start: int, calls: dict[str, tuple[str, sp.ImmutableMatrix]]
+             ) -> tuple[int, sp.ImmutableMatrix] | None:
+        """(end, value) of ``r(2)`` or ``r'(t)`` at ``start`` for a given vector function r."""
+        m = re.compile(r"([A-Za-z])\s*('*)\s*\(").match(text, start)
+        if m is None or m.group(1) not in calls:
+            return None
+        close = _matching(text, m.end() - 1, "(", ")")
+        if close is None:
+            return None
+        name, body = calls[m.group(1)]
+        variable = next((s for s in body.free_symbols if s.name == name), sp.Symbol(name))
+        for _ in m.group(2):
+            body = body.applyfunc(lambda x: sp.diff(x, variable))
+        argument = self.parse(text[m.end():close].strip(), self.env)
+        if not isinstance(argument, sp.Expr):
+            raise self.fail(f"{m.group(1)}(...) needs a number or an expression")
+        return close + 1, sp.ImmutableMatrix(body.xreplace({variable: argument}))
 
     def distances(self, text: str, named: dict[str, sp.ImmutableMatrix]) -> str:
         """``AB`` of two given points (``A = (1, 2)``) is their distance, as geometry writes it
@@ -801,7 +834,8 @@ def _read_side(text: str, env: MathEnv, named: dict[str, sp.ImmutableMatrix], li
     literals = sum(1 for s in reader.matrices if s.name.startswith(_PLACEHOLDER))
     arrows = [s.name for s in (*reader.matrices, *reader.scalars)
               if s.name.startswith((ARROW, _DISTANCE))]
-    reading, reader.identities = _reading_env(env, list(named), literals, arrows)
+    reading, reader.identities = _reading_env(env, [n for n in named if "(" not in n],
+                                              literals, arrows)
     try:
         parse_math(spelled, reading, line=line, col=col)  # sizes are checked on this form
         tree = parse_math(spelled, reading, line=line, col=col, evaluate=False)
@@ -842,12 +876,23 @@ def _named(definitions: Sequence[str], env: MathEnv) -> dict[str, sp.ImmutableMa
     named: dict[str, sp.ImmutableMatrix] = {}
     for text in definitions:
         m = _DEFINITION.match(text)
+        call = _FUNCTION_DEFINITION.match(text)
+        if call is not None and m is None:  # r(t) := (t, t^2), kept as "r(t)"
+            value = _read_side(call.group("body").strip(), env, {}, 0, 1)
+            if isinstance(value, sp.MatrixBase):
+                named[f"{call.group('name')}({call.group('arg')})"] = sp.ImmutableMatrix(value)
+            continue
         if m is None:
             continue
         value = _read_side(m.group("body").strip(), env, dict(named), 0, 1)
         if isinstance(value, sp.MatrixBase):
             named[m.group("name")] = sp.ImmutableMatrix(value)
     return named
+
+
+def _bases(named: dict[str, sp.ImmutableMatrix]) -> list[str]:
+    """The given names, a vector function ``r(t)`` as ``r``."""
+    return [name.split("(", 1)[0] for name in named]
 
 
 def _uses(text: str, names: Sequence[str]) -> bool:
@@ -868,7 +913,7 @@ def decide_matrix_step(spec: StepSpec, env: MathEnv, definitions: Sequence[str],
     path then decides it)."""
     named = _named(definitions, env) if definitions else {}
     texts = (spec.lhs, spec.rhs, spec.origin)
-    if not has_matrices(*texts) and not (named and _uses(" ".join(texts), list(named))):
+    if not has_matrices(*texts) and not (named and _uses(" ".join(texts), _bases(named))):
         return None
     lhs_line = spec.lhs_line or spec.line
     notes: list[str] = []

@@ -160,3 +160,14 @@ def test_brackets_that_stay_intervals_and_limits() -> None:
     assert [s for s, _ in _steps("\\left[ x^2 \\right]_0^1 = 1")] == ["proved"]
     ((status, message),) = _steps("(3, 4)^2 = 25")  # no square of a vector: say |v|^2
     assert status == "error" and "|v|^2" in message
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell"), [
+    ("r(t) = (t, t^2)\nr(2) = (2, 4)", "r(t) = (t, t^2)\nr(2) = (2, 5)"),
+    ("r(t) = (t^2, 2t)\n|r'(1)| = 2\\sqrt{2}", "r(t) = (t^2, 2t)\n|r'(1)| = 4"),
+    ("r(t) = (\\cos t, \\sin t)\nr'(t) = (-\\sin t, \\cos t)",
+     "r(t) = (\\cos t, \\sin t)\nr'(t) = (\\sin t, \\cos t)"),
+])
+def test_functions_with_vector_values(true_cell: str, false_cell: str) -> None:
+    assert {status for status, _ in _steps(true_cell)} == {"proved"}
+    assert "refuted" in {status for status, _ in _steps(false_cell)}
