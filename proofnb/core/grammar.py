@@ -631,7 +631,8 @@ class MathParser(Latex):
                 return self.letter(name)
             return self.apply_undefined(tok, function)
         if name not in env.symbols:
-            if (name in probability.HEADS or name == "C") and (self.at("(") or self.at("[")):
+            if (name in probability.HEADS or name in probability.OTHER or name == "C") and (
+                    self.at("(") or self.at("[")):
                 found = probability.read(self, tok)  # E(X), P(A | B), Var(X), C(5, 2)
                 if found is not None:
                     return found

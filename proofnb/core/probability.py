@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 #: Heads read as a quantity whenever a bracket follows; E and P only with a random variable
 #: or an event inside (E(x + 1) is e(x + 1); P(1.05) after P = 1000 is a product).
 ALWAYS = {"Var": "Var", "Cov": "Cov", "SD": "SD", "Corr": "Corr", "Pr": "P"}
+#: Names read by :func:`read` besides the heads: \\Phi(1.96), the normal distribution function.
+OTHER = frozenset({"Phi"})
 SOMETIMES = {"E": "E", "P": "P"}
 HEADS = frozenset(ALWAYS) | frozenset(SOMETIMES)
 
@@ -74,6 +76,8 @@ def read(parser: MathParser, tok: Token) -> Any | None:
         return None
     inner = parser.tokens[parser.i + 1 : end]
     written = parser.text[opener.pos + 1 : parser.tokens[end].pos]
+    if name == "Phi":
+        return _normal_cdf(parser, written) if opener.text == "(" else None
     commas = _top_commas(inner)
     if name in ("C", "P") and opener.text == "(" and commas == 1 and not _capital(written):
         return parser.call(tok, "binomial" if name == "C" else "nPr")
@@ -101,6 +105,23 @@ def read(parser: MathParser, tok: Token) -> Any | None:
                          + ("Cov(X, Y)" if wanted == 2 else f"{name}(X)"))
     args = [_settled(a) for a in args]
     return _symbol(head, tuple(args))
+
+
+def _normal_cdf(parser: MathParser, written: str) -> Any | None:
+    """``\\Phi(1.96)``, ``Φ(-1)``: the standard normal distribution function,
+    (1 + erf(z/sqrt(2)))/2, when its argument is a number (``\\Phi(x)`` with a letter stays
+    what it was: a flux Φ times x)."""
+    if re.search(r"[A-Za-z]", re.sub(r"\\(?:frac|dfrac|tfrac|sqrt|cdot|times|left|right)"
+                                      r"(?![A-Za-z])", " ", written)):
+        return None
+    parser.advance()
+    parser.nest += 1
+    try:
+        z = parser.expr(parser.sum(), parser.peek())
+    finally:
+        parser.nest -= 1
+    parser.expect(")", "to close \\Phi(...)")
+    return (1 + sp.erf(z / sp.sqrt(2))) / 2
 
 
 def _settled(arg: Any) -> Any:
@@ -166,6 +187,8 @@ def _event(tokens: list[Token], parser: MathParser, head: Token) -> str:
                           "complement": "'"}.get(t.text, ""))
         elif t.kind == OP:
             parts.append(t.text)
+        elif t.kind == CMD:
+            parts.append("\\" + t.text)
         else:
             parser.fail(t, f"unexpected {t.text!r} in the event of {head.text}(...)")
     text = "".join(parts).strip()
@@ -335,11 +358,27 @@ def _probability(event: str) -> Any | None:
         return _symbol("P", (both,)) / _symbol("P", (b,))
     if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*'", event):
         return 1 - _symbol("P", (event[:-1],))
+    above = re.fullmatch(r"([A-Z][A-Za-z0-9_]*)([>≥])([^<>≤≥=|∩∪]+)", event)
+    if above:  # P(X > 2) = 1 - P(X ≤ 2)
+        below = "≤" if above.group(2) == ">" else "<"
+        return 1 - _symbol("P", (f"{above.group(1)}{below}{above.group(3)}",))
+    between = re.fullmatch(r"([^<>≤≥=|∩∪]+)([<≤])([A-Z][A-Za-z0-9_]*)([<≤])([^<>≤≥=|∩∪]+)", event)
+    if between:  # P(1 < X ≤ 3) = P(X ≤ 3) - P(X ≤ 1), for numbers 1 < 3
+        low, left, x, right, high = between.groups()
+        ends = [_number(low), _number(high)]
+        if ends[0] is not None and ends[1] is not None and ends[0] < ends[1]:
+            return _symbol("P", (f"{x}{right}{high}",)) - _symbol(
+                "P", (f"{x}{'≤' if left == '<' else '<'}{low}",))
     union = _split(event, "∪")
     if len(union) == 2 and all(_SIMPLE.fullmatch(p) for p in union):
         a, b = union
         return _symbol("P", (a,)) + _symbol("P", (b,)) - _symbol("P", (_canonical(f"{a}∩{b}"),))
     return None
+
+
+def _number(text: str) -> Any | None:
+    """A plain number written in an event (``2``, ``-1.5``), or None."""
+    return sp.Rational(text) if re.fullmatch(r"-?\d+(?:\.\d+)?", text) else None
 
 
 def _grouped(event: str) -> str:

@@ -145,3 +145,25 @@ def test_given_values_and_heads(true_cell: str, false_cell: str) -> None:
 def test_an_open_square_is_not_derived() -> None:
     """E(X^2) = 5 and Var(X) = 1 leave E(X) = ±2: E(X) = 2 is not proved."""
     assert _steps("E(X^2) = 5\nVar(X) = 1\nE(X) = 2")[0][0] == "unknown"
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell"), [
+    (r"\Phi(1.96) ≈ 0.975", r"\Phi(1.96) ≈ 0.95"),
+    ("Φ(1) - Φ(-1) ≈ 0.683", "Φ(1) - Φ(-1) ≈ 0.317"),
+    (r"P(X < 80) = \Phi\left(\frac{80 - 72}{5}\right) = \Phi(1.6) ≈ 0.9452",
+     r"P(X < 80) = \Phi\left(\frac{80 - 72}{5}\right) = \Phi(1.6) ≈ 0.0548"),
+    ("P(X \\le 3) = 0.8\nP(X > 3) = 1 - P(X \\le 3) = 0.2",
+     "P(X \\le 3) = 0.8\nP(X > 3) = 1 - P(X \\le 3) = 0.8"),
+    ("P(X \\le 3) = 0.8\nP(X \\le 1) = 0.3\nP(1 < X \\le 3) = P(X \\le 3) - P(X \\le 1) = 0.5",
+     "P(X \\le 3) = 0.8\nP(X \\le 1) = 0.3\nP(1 < X \\le 3) = P(X \\le 3) - P(X \\le 1) = 0.6"),
+])
+def test_normal_distribution_and_events_of_a_variable(true_cell: str, false_cell: str) -> None:
+    good = _steps(true_cell)
+    assert good and all(status == "proved" for status, _ in good), good
+    assert "refuted" in [s for s, _ in _steps(false_cell)]
+
+
+def test_phi_of_a_letter_is_unchanged() -> None:
+    """Φ(x) with a letter is no distribution function (a flux Φ times x, as before)."""
+    assert [s for s, _ in _steps("\\Phi(x) = \\Phi x")] == ["proved"]
+    assert _steps("P(X \\ge 2) = 1 - P(X \\le 2)")[0][0] == "unknown"  # X = 2 counted twice
