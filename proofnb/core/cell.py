@@ -328,6 +328,8 @@ def _read(
         blank = tangent is not None
     if current and not alone:
         chains.append(current)
+    if defining.implicit:  # assume y != 0 about the function y: y(x) != 0
+        assume = [a if ":=" in a else defining.implicit_line(a) for a in assume]
     assume += [f"{name} function" for name in defining.implicit]
     return assume, chains, defining
 

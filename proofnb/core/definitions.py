@@ -134,9 +134,15 @@ class Definitions:
             return None  # y = x^2 + 1, <=> x^2 = y - 1: an equation
         variable = next((v for index, v in _derivative_lines(self.text, name)
                          if index >= pieces[0].line), None)
+        body = pieces[2].text
+        # y = C e^{2x}, then y(0) = 2 or y'(0) = 6: y is that function of x (an initial
+        # value problem: the lines below are about its constants)
+        applied = len(pieces) == 3 and name not in self._parametric and self._used_later(
+            name, pieces[0]) and (_uses(body, "x") or _in_product(body, "x"))
+        if variable is None and applied:
+            variable = "x"
         if variable is None:
             return None
-        body = pieces[2].text
         through = self._parametric.get(variable)
         if through is not None and _uses(body, through[0]):
             # y = t^3, x = t^2: dy/dx = (dy/dt)/(dx/dt), d^2y/dx^2 = (d/dt dy/dx)/(dx/dt)
@@ -145,10 +151,15 @@ class Definitions:
             self.curves[name] = (variable, body, first,
                                  f"(diff({first}, {t})/diff({x_body}, {t}))")
             return ""
-        if not _uses(body, variable) and re.search(r"[A-Za-z]", body.replace("\\", "")):
+        if not _uses(body, variable) and not _in_product(body, variable) \
+                and re.search(r"[A-Za-z]", body.replace("\\", "")):
             return None  # y = t^3 and dy/dx, but x is not given through t: not read
         self.curves[name] = (variable, body, f"(d/d{variable} ({body}))",
                              f"(d^2/d{variable}^2 ({body}))")
+        if applied and variable == "x":
+            self.names.append(name)
+            self.variables[name] = variable
+            return f"{name}({variable}) := {body}"
         return ""
 
     @functools.cached_property
@@ -228,6 +239,9 @@ class Definitions:
                 continue
             self._curving = True
             second, first = _derivative_patterns(name, variable)
+            if "'''" in raw:  # y''' = 24x: the third derivative
+                raw = re.sub(rf"(?<![A-Za-z_\\]){re.escape(name)}\s*'''(?!')(?!\s*\()",
+                             _literal(f"(d^3/d{variable}^3 ({body}))"), raw)
             raw = re.sub(second, _literal(bend), raw)
             raw = re.sub(first, _literal(slope), raw)
             # dy/dx = xy: the product x y of the curve's letter
@@ -267,6 +281,8 @@ class Definitions:
             above = [line for line in (*lines[:first], here[: mark.start()] if mark else "")
                      if letter.search(line.split("#", 1)[0])
                      and not line.strip().lower().startswith("assume")]
+            if not above and _ode_top(lines, first, letter):
+                above = [here]  # dy/dx = xy at the top, y in the lines below: an ODE
             if not above or variable == name or re.match(
                     rf"\s*{name}\s*=(?![^#]*(?<![A-Za-z_\\]){name}(?![A-Za-z_]))", above[0]):
                 continue
@@ -317,8 +333,23 @@ class Definitions:
         if calls.search(first.text):
             return True
         code = previous.split("#", 1)[0]
+        if self._solves_for_constants(first.text, code):
+            return False  # y(0) = 2, then C = 2: the initial condition fixes C
         return bool(calls.search(code)) and all(
             word in _CONSTANT_WORDS for word in re.findall(r"\\?[A-Za-z]+", calls.sub("", code)))
+
+    def _solves_for_constants(self, line: str, previous: str) -> bool:
+        """Does ``line`` go on from a condition on a curve y = ... with constants
+        (``y(0) = 2``) by naming one of those constants (``C = 2``)?"""
+        for name in self.curves:
+            if name not in self.names or not _applies(name, previous):
+                continue
+            body = self.curves[name][1]
+            constants = set(re.findall(r"(?<![A-Za-z_\\])[A-Z](?:_\{?\d\}?)?", body))
+            if any(re.search(rf"(?<![A-Za-z_\\]){re.escape(c)}(?![A-Za-z_])", line)
+                   for c in constants):
+                return True
+        return False
 
     def tangent(self, pieces: list[_Piece], previous: str) -> str | None:
         """A worksheet's answer line ``y = 6x - 9`` right after a claim about a defined
@@ -430,6 +461,15 @@ class Definitions:
 
     def _used_later(self, name: str, head: _Piece) -> bool:
         return _applies(name, "\n".join(_lines(self.text)[head.line:]))
+
+
+def _ode_top(lines: Sequence[str], first: int, letter: re.Pattern[str]) -> bool:
+    """Is the line ``first``, which differentiates the letter, a differential equation that
+    starts the cell's work on it: no line above uses the letter (``dy/dx = xy``, then
+    ``dy/y = x dx``), and a line below does?"""
+    return not any(letter.search(line.split("#", 1)[0]) for line in lines[:first]
+                   if not line.strip().lower().startswith("assume")) \
+        and any(letter.search(line.split("#", 1)[0]) for line in lines[first + 1:])
 
 
 def _code_above(lines: Sequence[str], end: int, count: int) -> list[str]:
@@ -585,6 +625,14 @@ def _uses(body: str, letter: str) -> bool:
     if letter.startswith("\\"):
         return re.search(re.escape(letter) + r"(?![A-Za-z])", body) is not None
     return re.search(rf"(?<![A-Za-z_\\]){re.escape(letter)}(?![A-Za-z_])", body) is not None
+
+
+def _in_product(body: str, letter: str) -> bool:
+    """Does the text use the letter in a product of letters (x in ``e^{kx}``, ``\\sin ax``)?"""
+    from proofnb.core.functions import KNOWN_WORDS
+
+    return any(letter in word and word not in KNOWN_WORDS
+               for word in re.findall(r"(?<![A-Za-z_\\])[A-Za-z]{2,4}(?![A-Za-z_])", body))
 
 
 def _derivative_patterns(name: str, variable: str) -> tuple[str, str]:

@@ -75,6 +75,12 @@ def decide_implicit(
     lhs, rhs and origin as the user wrote them (their denominators)."""
     if relation not in ("==>", "<==", "<=>"):
         return None
+    from .odes import decide_ode  # a step between differential equations
+
+    ode = decide_ode(relation, lhs, rhs, origin, conditions=conditions, real=real,
+                     deadline=deadline)
+    if ode is not None:
+        return ode
     raw_lhs, raw_rhs, _ = written or (lhs, rhs, origin)
     premise, conclusion, raw = (rhs, lhs, raw_lhs) if relation == "<==" \
         else (lhs, rhs, raw_rhs)

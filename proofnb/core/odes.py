@@ -16,9 +16,23 @@ old reading; ``dy + y dx = 0`` (a sum of differentials) is not rewritten.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
+import time
+from collections.abc import Sequence
 
-__all__ = ["differential_lines"]
+import sympy as sp
+from sympy import Basic, Expr, Symbol
+from sympy.core.function import AppliedUndef
+
+from .decide import Outcome
+from .domain import Condition, conditions
+from .model import Counterexample
+from .numeric import evaluate
+from .usertext import user_text
+
+__all__ = ["decide_ode", "differential_lines"]
 
 #: A differential: d and one letter, standing alone (``dx``, ``dy``, ``du``; not ``dx2``).
 _DIFFERENTIAL = re.compile(r"(?<![A-Za-z\\_])d([A-Za-z])(?![A-Za-z0-9_'(])")
@@ -41,17 +55,38 @@ def differential_lines(text: str) -> str:
     lines = text.split("\n")
     given = {m.group(1): m.group(2) for line in lines
              if (m := _SUBSTITUTION.match(line.split("#", 1)[0])) is not None}
-    return "\n".join(_line(line, given) for line in lines)
+    differentiated = {m.group(1) or m.group(2) or m.group(3)
+                      for m in _DIFFERENTIATED.finditer(text)}
+    return "\n".join(_line(line, given, differentiated) for line in lines)
 
 
-def _line(line: str, given: dict[str, str]) -> str:
+#: A letter differentiated somewhere: ``dy/dx``, ``\frac{dy}{dx}``, ``y'``.
+_DIFFERENTIATED = re.compile(r"(?<![A-Za-z\\])d([A-Za-z])\s*/\s*d[A-Za-z](?![A-Za-z])"
+                             r"|\\frac\s*\{\s*d([A-Za-z])\s*\}\s*\{\s*d[A-Za-z]\s*\}"
+                             r"|(?<![A-Za-z_\\])([A-Za-z])'")
+#: ``\int P dy = \int Q dx``: both sides one indefinite integral.
+_BOTH_INTEGRALS = re.compile(r"\s*(?:\\int|∫)(?!\s*[_^])(?P<left>(?:(?!\\int|∫)[^=])+)="
+                             r"\s*(?:\\int|∫)(?!\s*[_^])(?P<right>(?:(?!\\int|∫)[^=])+)$")
+
+
+def _line(line: str, given: dict[str, str], differentiated: set[str]) -> str:
     code, hash_, comment = line.partition("#")
     stripped = code.strip()
-    if not stripped or stripped.startswith(("%", "assume", "Assume")) or _OTHER.search(code):
+    if not stripped or stripped.startswith(("%", "assume", "Assume")):
         return line
     lead = _LEAD.match(code)
     start = lead.end() if lead else 0
     body = code[start:]
+    both = _BOTH_INTEGRALS.fullmatch(body)
+    if both is not None:
+        # ∫ dy/y = ∫ x dx about a function y(x): F(y) - G(x) is constant, i.e. P y' = Q
+        letters = [_single(both.group("left")), _single(both.group("right"))]
+        if None in letters or not any(found[0] in differentiated and found[0] not in given
+                                      for found in letters if found is not None):
+            return line
+        body = f"{both.group('left')}={both.group('right')}"
+    elif _OTHER.search(code):
+        return line
     if body.count("=") != 1 or re.search(r"[<>≤≥]|\\[lg]eq?(?![A-Za-z])", body):
         return line
     left, right = body.split("=")
@@ -141,3 +176,477 @@ def _top_level_sum(text: str) -> bool:
             seen = True
             previous = ch
     return False
+
+
+# --- steps between lines about an unknown function y(x) ----------------------------------
+#
+# In a cell whose y is an unknown function of x (a line that differentiates y, an ODE, with
+# no definition of y: ``dy/dx = xy``, then ``\ln|y| = x^2/2 + C``...), a step between two
+# lines says: every function y that satisfies the first line on an interval satisfies the
+# second there (<=>: and back). A line with a constant of integration (C, K, A, B, C_1...)
+# and no derivative describes a family: "for some constant", so the next line may name its
+# constant anew (A = ±e^C, "C absorbs the 2"). Such a line holds for y on an interval
+# exactly when C = Φ(x, y) is constant there, that is, when d/dx Φ(x, y(x)) = 0: that ODE
+# stands for the line. Then each line is an ODE F(x, y, y') = 0:
+#
+# * proof: the premise is linear in y', so y' = R(x, y) on it; the conclusion with R for y'
+#   is an identity, and it is defined along every solution (wherever the premise is);
+# * refutation: a point (x0, y0) where R is defined, and the conclusion false there with
+#   y' = R(x0, y0): the solution through (x0, y0) exists (Peano) and the conclusion fails
+#   at x0; or a region of points where the premise is defined and the conclusion is not
+#   (``ln y`` along the solutions with y < 0); or a solution y = φ(x) along which a
+#   denominator of the conclusion vanishes (dividing by y loses the solution y = 0).
+# Anything else is left open: a single point never refutes such a step, and a sample
+# function that does not solve the premise never does either.
+
+#: Names a constant of integration may have.
+CONSTANT_NAMES = frozenset({"C", "c", "K", "A", "B", "D"})
+_CONSTANT = re.compile(r"(?:[CcKABD])(?:_\{?\d\}?|_?\d)?")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Line:
+    """A line as an ODE ``F(x, y, y') = 0`` over jet symbols, with its domain."""
+
+    form: Expr  # F
+    conditions: tuple[Condition, ...]  # where the line (as written) is defined
+    order: int
+    constant: Symbol | None  # the constant eliminated, if any
+
+
+def decide_ode(relation: str, lhs: Basic, rhs: Basic, origin: Basic, *,
+               conditions: tuple[Basic, ...], real: bool, deadline: float) -> Outcome | None:
+    """The decision on a step between two lines about an unknown function y(x) where one of
+    them differentiates y, or None when the step is no such step (a chain that starts on a
+    curve F(x, y) = 0 is implicit differentiation: :mod:`proofnb.core.implicit`)."""
+    if relation not in ("==>", "<==", "<=>") or not real:
+        return None
+    lhs, rhs = _written_out(lhs), _written_out(rhs)
+    parameters = origin.free_symbols if origin.has(sp.Derivative) else set()
+    for side in (lhs, rhs, origin):
+        if isinstance(side, sp.Equality) and not side.has(sp.Derivative) and not any(
+                _CONSTANT.fullmatch(s.name) and s not in parameters
+                for s in side.free_symbols if isinstance(s, Symbol)):
+            return None  # a curve without a constant: implicit differentiation
+    # two families after an ODE (e^{2x} y = e^{3x}/3 + C, then y = e^x/3 + Ce^{-2x}): lines
+    # about y too, each for some constant
+    found = _jets(lhs, rhs, plain=origin.has(sp.Derivative))
+    if found is None:
+        if _about_derivatives(lhs, rhs):  # y'' = -9y <=> ...: not read, and no sample
+            return _open("only first-order differential equations in one function y(x) "
+                         "are read as such")
+        return None
+    call, x, jets = found
+    lines = []
+    for side in (lhs, rhs):
+        line = _as_ode(side, call, x, jets, parameters)
+        if line is None and not (lhs.has(sp.Derivative) or rhs.has(sp.Derivative)):
+            return None  # two lines without y': value by value
+        if line is None:
+            return _open("this line is not one the checker reads as a differential "
+                         "equation in y (one equation, at most one constant)")
+        lines.append(line)
+    given = tuple(c.xreplace(_put(call, x, jets)) for c in conditions)
+    if any(g.has(AppliedUndef, sp.Derivative) for g in given):
+        return _open("an assumption about y is not read here")
+    ways = {"==>": ((0, 1),), "<==": ((1, 0),), "<=>": ((0, 1), (1, 0))}[relation]
+    proved = True
+    for premise, conclusion in ways:
+        outcome = _follows(lines[premise], lines[conclusion], x, jets, given, deadline,
+                           "previous line" if premise == 0 else "this line")
+        if outcome.status == "refuted":
+            return outcome
+        proved = proved and outcome.status == "proved"
+    if proved:
+        return Outcome("proved", "differential equation", message=(
+            "every function y that satisfies the premise on an interval satisfies the "
+            "conclusion there"))
+    return _open("no proof found that every solution of the premise satisfies the "
+                 "conclusion, and no solution found that does not")
+
+
+def _open(message: str) -> Outcome:
+    return Outcome("unknown", "differential equation", message=message)
+
+
+def _put(call: AppliedUndef, x: Symbol, jets: tuple[Symbol, ...]) -> dict[Basic, Basic]:
+    put: dict[Basic, Basic] = {sp.Derivative(call, (x, j)): jets[j]
+                               for j in range(len(jets) - 1, 0, -1)}
+    put[call] = jets[0]
+    return put
+
+
+def _written_out(side: Basic) -> Basic:
+    """``(e^{2x} y)'`` by the product rule: derivatives taken down to those of y(x)."""
+    if not side.has(sp.Derivative):
+        return side
+    try:
+        return side.replace(lambda n: isinstance(n, sp.Derivative)
+                            and not isinstance(n.expr, AppliedUndef), lambda n: n.doit())
+    except (TypeError, ValueError, NotImplementedError):
+        return side
+
+
+def _about_derivatives(lhs: Basic, rhs: Basic) -> bool:
+    """A step between equations about one unknown function of one variable, with derivatives
+    of it (a function that does not solve the premise is no counterexample to it)."""
+    calls = lhs.atoms(AppliedUndef) | rhs.atoms(AppliedUndef)
+    return (len({c.func for c in calls}) == 1 and all(len(c.args) == 1 for c in calls)
+            and (lhs.has(sp.Derivative) or rhs.has(sp.Derivative)))
+
+
+def _jets(lhs: Basic, rhs: Basic, plain: bool = False) -> tuple[AppliedUndef, Symbol, tuple[Symbol, ...]] | None:
+    """y(x), x and the symbols for y, y' when the step is about one function y(x) of which
+    one line takes derivatives (first order only), or none (``plain``)."""
+    calls = lhs.atoms(AppliedUndef) | rhs.atoms(AppliedUndef)
+    if len(calls) != 1:
+        return None
+    (call,) = calls
+    if len(call.args) != 1 or not isinstance(call.args[0], Symbol):
+        return None
+    x = call.args[0]
+    derivatives = lhs.atoms(sp.Derivative) | rhs.atoms(sp.Derivative)
+    if not derivatives and not plain \
+            or any(d.expr != call or d.variables != (x,) for d in derivatives):
+        return None
+    name = str(call.func)
+    jets = tuple(sp.Symbol(f"{name}{chr(39) * j}({x})", real=True) for j in range(2))
+    return call, x, jets
+
+
+def _as_ode(side: Basic, call: AppliedUndef, x: Symbol, jets: tuple[Symbol, ...],
+            parameters: set[Basic]) -> _Line | None:
+    """The line as an ODE: as written when it has y', else with its one constant
+    eliminated (C = Φ(x, y) differentiated along y)."""
+    if not isinstance(side, sp.Equality):
+        return None
+    put = _put(call, x, jets)
+    form = (side.lhs - side.rhs).xreplace(put)
+    if not isinstance(form, Expr) or form.has(AppliedUndef, sp.Derivative, sp.Integral):
+        return None
+    if form.has(jets[1]):
+        return _Line(form, conditions(form, real=True), 1, None)
+    constants = [s for s in form.free_symbols
+                 if isinstance(s, Symbol) and _CONSTANT.fullmatch(s.name)
+                 and s not in parameters]
+    if len(constants) != 1 or not form.has(jets[0]):
+        return None
+    (constant,) = constants
+    try:
+        solved = sp.solve(form, constant, dict=True)
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+    if len(solved) != 1 or constant not in solved[0]:
+        return None
+    phi = solved[0][constant]
+    if phi.has(constant) or not isinstance(phi, Expr):
+        return None
+    if sp.simplify(form.xreplace({constant: phi})) != 0:
+        return None  # the line is not C = Φ everywhere
+    along = phi.xreplace({jets[0]: call})
+    ode = _total_derivative(along, x).xreplace(put)
+    if ode.has(AppliedUndef, sp.Derivative) or not ode.has(jets[1]):
+        return None
+    # where the family is defined, with its constant C = Φ(x, y): ln(e^x + C) needs
+    # e^x + C > 0, that is e^y > 0
+    written = tuple(Condition(sp.simplify(c.expr.xreplace({constant: phi})), c.kind)
+                    for c in conditions(form, real=True))
+    return _Line(ode, written + conditions(ode, real=True), 0, constant)
+
+
+def _total_derivative(expr: Expr, x: Symbol) -> Expr:
+    from .antiderivative import _derivative
+
+    return _derivative(expr, x)
+
+
+def _follows(premise: _Line, conclusion: _Line, x: Symbol, jets: tuple[Symbol, ...],
+             given: tuple[Basic, ...], deadline: float, where: str) -> Outcome:
+    """Does every solution of the premise satisfy the conclusion?"""
+    y, slope = jets
+    try:
+        linear = sp.Poly(sp.numer(sp.together(premise.form)), slope)
+    except (sp.PolynomialError, sp.GeneratorsNeeded):
+        return _open("the premise is not linear in y'")
+    if linear.degree() != 1:
+        return _open("the premise is not linear in y'")
+    a, b = linear.all_coeffs()
+    if a.has(slope) or b.has(slope):
+        return _open("the premise is not linear in y'")
+    rate = sp.cancel(-b / a)  # y' = R(x, y) on the premise (where a != 0)
+    rest = _zero_form(conclusion.form.xreplace({slope: rate}), deadline)
+    allowed = tuple(premise.conditions)
+    new = [c for c in conclusion.conditions if c not in allowed  # |y| >= 0, y^2 + 1 != 0
+           and not (c.kind == "ge" and c.expr.is_nonnegative)
+           and not (c.kind == "ne" and c.expr.is_zero is False)]
+    witness = _region_witness(premise, new, rate, x, jets, given, where, deadline)
+    if witness is not None:
+        return Outcome("refuted", "differential equation", witness)
+    if rest != 0:
+        witness = _value_witness(premise, conclusion, rate, x, jets, given, where, deadline)
+        if witness is not None:
+            return Outcome("refuted", "differential equation", witness)
+    for c in new:
+        if c.kind != "ne":
+            continue
+        lost = _solution_on(c.expr, premise, x, jets, given)
+        if lost is not None:
+            return Outcome("refuted", "differential equation", _lost(x, jets, lost, c, where))
+    if rest != 0 or any(c.kind == "ge" for c in new) or _degenerate(a, premise, conclusion, x,
+                                                                     jets, given):
+        return _open("")
+    if any(c.kind == "ne" and _solution_inside(c.expr, premise.form, x, jets, given)
+           for c in new):
+        return _open("")
+    return Outcome("proved", "differential equation")
+
+
+def _along(phi: Expr, x: Symbol, jets: tuple[Symbol, ...]) -> dict[Symbol, Expr]:
+    return {jets[0]: phi, jets[1]: sp.diff(phi, x)}
+
+
+def _solution_on(expr: Expr, premise: _Line, x: Symbol, jets: tuple[Symbol, ...],
+                 given: tuple[Basic, ...]) -> Expr | None:
+    """A solution y = φ(x) of the premise on which ``expr`` is zero all along (the premise
+    defined there, and the assumptions true), or None."""
+    if not expr.has(jets[0]) or expr.has(jets[1]):
+        return None
+    try:
+        branches = sp.solve(expr, jets[0])
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+    for phi in branches:
+        if not isinstance(phi, Expr) or not phi.is_real and phi.is_real is not None:
+            continue
+        along = _along(phi, x, jets)
+        try:
+            residue = sp.simplify(premise.form.xreplace(along))
+        except (TypeError, ValueError, NotImplementedError):
+            continue
+        if residue != 0:
+            continue
+        for x0 in (sp.Rational(1, 2), sp.Integer(1), sp.Integer(2), sp.Integer(-1)):
+            at = {k: v.xreplace({x: x0}) for k, v in along.items()}
+            at[x] = x0
+            if all(isinstance(v, Expr) and v.is_Rational for v in at.values()) \
+                    and _in_domain(premise.conditions, given, at):
+                return phi
+    return None
+
+
+def _name(where: str) -> str:
+    return "the previous line" if where == "previous line" else "this line"
+
+
+def _other(where: str) -> str:
+    return "this line" if where == "previous line" else "the previous line"
+
+
+def _lost(x: Symbol, jets: tuple[Symbol, ...], phi: Expr, cond: Condition,
+          where: str) -> Counterexample:
+    text = (f"{jets[0].name} = {user_text(phi)} solves {_name(where)}, but {_other(where)} is "
+            f"undefined all along it ({user_text(cond.expr)} = 0): that solution is lost")
+    return Counterexample(kind="value", point=((jets[0].name, str(phi)),), lhs_value="",
+                          rhs_value="", text=text)
+
+
+def _degenerate(a: Expr, premise: _Line, conclusion: _Line, x: Symbol,
+                jets: tuple[Symbol, ...], given: tuple[Basic, ...]) -> bool:
+    """Might a solution of the premise lie where its coefficient of y' is zero (y (y' - 1) = 0
+    has the solution y = 0, where y' = 1 says nothing) and fail the conclusion?"""
+    if not a.has(jets[0]):
+        return False
+    try:
+        branches = sp.solve(a, jets[0])
+    except (NotImplementedError, ValueError, TypeError):
+        return True
+    for phi in branches:
+        along = _along(phi, x, jets)
+        try:
+            if sp.simplify(premise.form.xreplace(along)) == 0 \
+                    and sp.simplify(conclusion.form.xreplace(along)) != 0:
+                return True
+        except (TypeError, ValueError, NotImplementedError):
+            return True
+    return False
+
+
+def _zero_form(expr: Expr, deadline: float) -> Expr:
+    """``expr`` brought to 0 when it is an identity: cancel, then (tan x against sin x/cos x,
+    logs and exponentials) simplify while time is left."""
+    rest = sp.cancel(sp.together(expr))
+    if rest == 0 or time.monotonic() > deadline:
+        return rest
+    try:
+        return sp.simplify(rest)
+    except (TypeError, ValueError, NotImplementedError, RecursionError):
+        return rest
+
+
+#: Points (x0, y0) tried for a solution through them.
+_POINTS = tuple((sp.Rational(a), sp.Rational(b)) for a in ("1/2", "1", "2", "-1", "0", "3/2", "-2")
+                for b in ("1", "-1", "2", "-2", "1/2", "3"))
+
+
+def _value_at(expr: Expr, at: dict[Symbol, Expr]) -> Expr | None:
+    value = evaluate(expr, at, real=True)
+    return value if isinstance(value, Expr) else None
+
+
+def _clearly(value: Expr) -> int:
+    """The sign of an exact real number, 0 when it is zero or not known for sure."""
+    if value.is_Rational:
+        return 0 if value == 0 else (1 if value > 0 else -1)
+    try:
+        quick = value.evalf(15)
+        if quick.is_real and abs(quick) > 1e-6:  # far from 0: evalf bounds its error
+            return 1 if quick > 0 else -1
+        low, high = value.evalf(30), value.evalf(60)
+    except (TypeError, ValueError, ArithmeticError):
+        return 0
+    if not (low.is_real and high.is_real) or abs(high) < sp.Float("1e-20") \
+            or abs(low - high) > abs(high) / 10**10:
+        return 0
+    return 1 if high > 0 else -1
+
+
+def _in_domain(conds: Sequence[Condition], given: tuple[Basic, ...],
+               at: dict[Symbol, Expr]) -> bool:
+    for c in conds:
+        v = _value_at(c.expr, at)
+        if v is None or _clearly(v) == 0 or (c.kind == "ge" and _clearly(v) < 0):
+            return False
+    for g in given:
+        try:
+            if g.xreplace(at) is not sp.true:
+                return False
+        except (TypeError, ValueError):
+            return False
+    return True
+
+
+def _settings(*exprs: Expr, x: Symbol, jets: tuple[Symbol, ...]
+              ) -> list[dict[Symbol, Expr]]:
+    """Values for the step's parameters (k in y' = ky): the step claims every value."""
+    names = sorted({s for e in exprs for s in e.free_symbols if isinstance(s, Symbol)}
+                   - {x, *jets}, key=str)
+    return [{s: sp.Rational(v) for s in names} for v in ("1", "2", "1/2", "-1")] \
+        if names else [{}]
+
+
+def _start(premise: _Line, rate: Expr, x: Symbol, jets: tuple[Symbol, ...],
+           given: tuple[Basic, ...], x0: Expr, y0: Expr,
+           fixed: dict[Symbol, Expr] | None = None) -> dict[Symbol, Expr] | None:
+    """The jet of the solution of the premise through (x0, y0), when the premise is
+    defined there, and y' = R is defined and continuous around it."""
+    y, slope = jets
+    at: dict[Symbol, Expr] = {**(fixed or {}), x: x0, y: y0}
+    p0 = _value_at(rate, at)
+    if p0 is None or not p0.is_real:
+        return None
+    at[slope] = p0
+    if not _in_domain(premise.conditions + conditions(rate, real=True), given, at):
+        return None
+    check = _value_at(premise.form, at)
+    if check is None or check != 0 and _clearly(check) != 0:
+        return None
+    return at
+
+
+def _value_witness(premise: _Line, conclusion: _Line, rate: Expr, x: Symbol,
+                   jets: tuple[Symbol, ...], given: tuple[Basic, ...], where: str,
+                   deadline: float) -> Counterexample | None:
+    for fixed, (x0, y0) in itertools.product(
+            _settings(premise.form, conclusion.form, x=x, jets=jets), _POINTS):
+        if time.monotonic() > deadline:
+            return None
+        at = _start(premise, rate, x, jets, given, x0, y0, fixed)
+        if at is None or not _in_domain(conclusion.conditions, (), at):
+            continue
+        value = _value_at(conclusion.form, at)
+        if value is None or _clearly(value) == 0:
+            continue
+        return _counterexample(x, jets, at, where, (
+            f"{_other(where)} fails there"
+            + (f" (left side minus right side is {user_text(value)}, not 0)"
+               if conclusion.constant is None else
+               f" (its constant {conclusion.constant} would have to change with x)")))
+    return None
+
+
+def _region_witness(premise: _Line, new: Sequence[Condition], rate: Expr, x: Symbol,
+                    jets: tuple[Symbol, ...], given: tuple[Basic, ...], where: str,
+                    deadline: float) -> Counterexample | None:
+    """A solution of the premise through a point where a condition ``u >= 0`` of the
+    conclusion fails strictly: near there the conclusion is undefined all along it."""
+    for cond in new:
+        if cond.kind != "ge" or cond.expr.has(jets[1]):
+            continue
+        for fixed, (x0, y0) in itertools.product(
+                _settings(premise.form, cond.expr, x=x, jets=jets), _POINTS):
+            if time.monotonic() > deadline:
+                return None
+            at = _start(premise, rate, x, jets, given, x0, y0, fixed)
+            if at is None:
+                continue
+            value = _value_at(cond.expr, at)
+            if value is not None and _clearly(value) < 0:
+                return _counterexample(x, jets, at, where, (
+                    f"{_other(where)} is undefined along it near there "
+                    f"({user_text(cond.expr)} < 0)"))
+    return None
+
+
+def _solution_inside(expr: Expr, premise: Expr, x: Symbol, jets: tuple[Symbol, ...],
+                     given: tuple[Basic, ...]) -> bool:
+    """Might a solution y = φ(x) of y' = R lie on ``expr = 0`` (so that a line dividing by
+    ``expr`` is undefined all along it)? True unless each branch φ is shown no solution, or
+    excluded by an assumption (``assume y != 0``)."""
+    y = jets[0]
+    if not expr.has(y):
+        return False
+    try:
+        branches = sp.solve(expr, y)
+    except (NotImplementedError, ValueError, TypeError):
+        return True
+    if not branches:
+        return True
+    for phi in branches:
+        if given and all(_excluded(g, y, phi, x) for g in given):
+            continue
+        try:
+            residue = sp.simplify(premise.xreplace(_along(phi, x, jets)))
+        except (TypeError, ValueError, NotImplementedError):
+            return True
+        if not residue.has(sp.nan, sp.zoo) and _clearly_nonzero(residue, x) is not True:
+            return True  # φ may solve the premise (y' = R undefined on it, say)
+    return False
+
+
+def _clearly_nonzero(expr: Expr, x: Symbol) -> bool | None:
+    """Is ``expr`` (in x) nonzero somewhere, for sure?"""
+    if expr == 0:
+        return False
+    for x0 in (sp.Rational(1, 3), sp.Rational(5, 4), sp.Integer(-2)):
+        value = _value_at(expr, {x: x0})
+        if value is not None and _clearly(value) != 0:
+            return True
+    return None
+
+
+def _excluded(condition: Basic, y: Symbol, phi: Expr, x: Symbol) -> bool:
+    """Is ``condition`` false all along y = φ(x) (``y != 0`` along y = 0)?"""
+    try:
+        return bool(condition.xreplace({y: phi}).simplify() is sp.false)
+    except (TypeError, ValueError, NotImplementedError):
+        return False
+
+
+def _counterexample(x: Symbol, jets: tuple[Symbol, ...], at: dict[Symbol, Expr], where: str,
+                    why: str) -> Counterexample:
+    order = [s for s in sorted(at, key=str) if s not in (x, *jets)] + [x, *jets]
+    shown = ", ".join(f"{s.name} = {user_text(at[s])}" for s in order)
+    text = (f"{shown}: the solution of {_name(where)} through this point (it has this slope "
+            f"there) is a counterexample: {why}")
+    point = tuple((s.name, str(at[s])) for s in order)
+    return Counterexample(kind="value", point=point, lhs_value="", rhs_value="", text=text)

@@ -5,6 +5,7 @@ true/false pairs through the whole checker."""
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 
 from proofnb.core.check import check_proof
 from proofnb.core.model import CheckOptions
@@ -60,3 +61,75 @@ def test_differential_reading_leaves_other_lines() -> None:
     for line in kept:
         assert differential_lines(line) == line
     assert differential_lines("dy/y = x dx") == "(dy/dx)/y = x "
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell"), [
+    # y''' of a curve; y = e^{kx} uses x (a product of letters)
+    ("y = x^4\ny''' = 24x", "y = x^4\ny''' = 12x"),
+    ("y = e^{kx}\ny'' - 5y' + 6y = (k^2 - 5k + 6)e^{kx}",
+     "y = e^{kx}\ny'' - 5y' + 6y = (k^2 + 5k + 6)e^{kx}"),
+])
+def test_curve_higher_derivatives(true_cell: str, false_cell: str) -> None:
+    assert _statuses(true_cell) == ["proved"]
+    assert _statuses(false_cell) == ["refuted"]
+
+
+# An ODE at the top of a cell makes y an unknown function of x: each step claims that every
+# y satisfying one line on an interval satisfies the next; a constant of a family is "some
+# constant", so a later line may rename it.
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("assume y != 0\ndy/dx = xy\ndy/y = x dx\n\\int \\frac{dy}{y} = \\int x \\, dx\n"
+     "\\ln|y| = \\frac{x^2}{2} + C", ["proved"] * 3),
+    ("dy/dx = xy\ndy/y = x dx", ["refuted"]),  # the solution y = 0 is lost
+    ("assume y != 0\ndy/dx = xy\n\\ln y = \\frac{x^2}{2} + C", ["refuted"]),  # y < 0
+    ("assume y != 0\ndy/dx = xy\n\\ln|y| = x^2 + C", ["refuted"]),
+    ("dy/dx = xy\ny = A e^{x^2/2}", ["proved"]),
+    ("dy/dx = xy\ny = e^{x^2/2} + C", ["refuted"]),
+    ("y' = ky\ny = A e^{kx}", ["proved"]),
+    ("y' = ky\ny = e^{kx} + C", ["refuted"]),
+    ("assume y != 0\ndy/dx = \\frac{x}{y}\ny\\,dy = x\\,dx\n\\frac{y^2}{2} = \\frac{x^2}{2} + C"
+     "\ny^2 = x^2 + C", ["proved"] * 3),  # C absorbs the 2
+    ("assume y != 0\ndy/dx = \\frac{x}{y}\ny\\,dy = x\\,dx\ny^2 = \\frac{x^2}{2} + C",
+     ["proved", "refuted"]),
+    ("\\frac{dy}{dx} = e^{x - y}\ne^y = e^x + C\ny = \\ln(e^x + C)", ["proved"] * 2),
+    ("y' + 2y = e^{x}\ne^{2x} y' + 2e^{2x} y = e^{3x}\n(e^{2x} y)' = e^{3x}\n"
+     "e^{2x} y = \\frac{e^{3x}}{3} + C\ny = \\frac{e^x}{3} + Ce^{-2x}", ["proved"] * 4),
+    ("y' + 2y = e^{x}\n(e^{-2x} y)' = e^{-x}", ["refuted"]),  # wrong integrating factor
+    ("y' - y = x\n(e^{-x} y)' = x e^{-x}", ["proved"]),
+    ("y' - y = x\n(e^{x} y)' = x e^{x}", ["refuted"]),
+    ("dy/dx = 2x(1 + y^2)\ny = \\tan(x^2 + C)", ["proved"]),
+    ("dy/dx = 2x(1 + y^2)\ny = \\tan(x^2) + C", ["refuted"]),
+    ("dy/dx = y^2\ny = -\\frac{1}{x + C}", ["refuted"]),  # misses y = 0
+    ("dy/dx = xy\n\\ln|y| = \\frac{x^2}{2} + C\n|y| = e^{x^2/2 + C}\n==> y = A e^{x^2/2}",
+     ["refuted", "proved", "proved"]),
+    # y'' = y + xy' follows from y' = xy by differentiating: no sample function that does
+    # not solve y' = xy refutes it (second order is not read: left open)
+    ("y' = xy\ny'' = y + xy'", ["unknown"]),
+])
+def test_differential_equation_steps(cell: str, expected: list[str]) -> None:
+    assert _statuses(cell) == expected
+
+
+def test_ode_witness_is_a_solution() -> None:
+    """The witness is a point and slope of the premise's solution where the next line fails."""
+    step = check_proof("y' = ky\ny = e^{kx} + C", CheckOptions()).steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    point = dict(step.counterexample.point)
+    k, x0, y0, p0 = (sp.Rational(point[n]) for n in ("k", "x", "y(x)", "y'(x)"))
+    assert p0 == k * y0  # the solution of y' = ky through (x0, y0) has this slope
+    # the family y = e^{kx} + C has slope k e^{kx} there: not p0, so C is not constant
+    assert sp.N(k * sp.exp(k * x0) - p0, 50) != 0
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell"), [
+    # y = <formula with constants>, then y(a) = b: an initial value problem; y(0) was y·0
+    ("y = C e^{2x}\ny(0) = 2\nC = 2", "y = C e^{2x}\ny(0) = 2\nC = 1"),
+    ("y = A e^{x^2/2}\ny(2) = 3 ==> A = 3e^{-2}", "y = A e^{x^2/2}\ny(2) = 3 ==> A = 3"),
+    ("y = \\frac{e^x}{3} + Ce^{-2x}\ny(0) = 1\nC = \\frac{2}{3}",
+     "y = \\frac{e^x}{3} + Ce^{-2x}\ny(0) = 1\nC = 1"),
+    ("y = A \\cos 3x + B \\sin 3x\ny'(0) = 6 ==> B = 2",
+     "y = A \\cos 3x + B \\sin 3x\ny'(0) = 6 ==> B = 6"),
+])
+def test_initial_values(true_cell: str, false_cell: str) -> None:
+    assert _statuses(true_cell) == ["proved"]
+    assert _statuses(false_cell) == ["refuted"]
