@@ -119,6 +119,7 @@ from proofnb.core.lexer import (
     tokenize,
 )
 from proofnb.core.matrices import matrix_definition, matrix_fact
+from proofnb.core.maxima import maxima_spellings
 from proofnb.core.model import Reading, StepSpec
 from proofnb.core.modular import congruence_line, split_modulus
 from proofnb.core.odes import differential_lines
@@ -253,7 +254,7 @@ def _read(
     previous = ""  # the last line of maths
     differentiated = False  # the last line took a derivative of an implicit letter
     for lineno, raw in _rows(text):
-        raw = raw.rstrip("\r")
+        raw = maxima_spellings(raw.rstrip("\r"), previous)  # #pm#, %i, <=> all: STACK's
         stripped = raw.strip()
         if not stripped:
             blank = blank or raw != ""  # the empty rest of a row ending in \\ is no gap

@@ -32,6 +32,7 @@ from .equalities import (
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
 from .existential import existential_symbols
 from .families import ParameterLines, prove_one_period
+from .guarded import decide_guarded, guarded, unguard
 from .induction import prove_by_induction
 from .inequality import touch_points
 from .kinks import undefined_kinks
@@ -751,8 +752,15 @@ def _decide_statement(
     if any(isinstance(e, Expr) for e in (lhs, rhs, *written)):
         return Outcome("error", "parse",
                        message=f"'{relation}' joins equations or inequalities, not expressions")
-    problem = dataclasses.replace(_problem(relation, *written, conds, real, seed), letters=letters)
     names = existential_symbols(lhs, rhs, conds)
+    if not (names[0] or names[1]) and any(guarded(e, real) for e in (lhs, rhs, *written[:2])):
+        # a = 0 or x = -b/(2a): clear the guarded denominators, else decide part by part
+        lhs, rhs = unguard(lhs, real), unguard(rhs, real)
+        written = (unguard(written[0], real), unguard(written[1], real), written[2])
+        if any(guarded(e, real) for e in (lhs, rhs, *written[:2])):
+            return decide_guarded(relation, lhs, rhs, origin, tuple(conds), real, seed,
+                                  deadline, written, letters)
+    problem = dataclasses.replace(_problem(relation, *written, conds, real, seed), letters=letters)
     lines = None
     if names[0] or names[1]:  # x = pi/4 + k pi, k ∈ ℤ: "for some integer k"
         problem = dataclasses.replace(problem, existential=names)

@@ -19,6 +19,7 @@ from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from .complexmode import periodic_roots
 from .domain import conditions
+from .guarded import guarded
 from .numeric import Point
 from .prove import ProofFound, assumption_interval
 from .systems import _solve
@@ -78,6 +79,8 @@ def same_polynomial(first: Basic, second: Basic, real: bool) -> ProofFound | Non
     try:
         n1, d1 = sp.fraction(sp.together(first.lhs - first.rhs))
         n2, d2 = sp.fraction(sp.together(second.lhs - second.rhs))
+        if not real:  # over C sqrt(w)^2 = w: (u - sqrt(w))(u + sqrt(w)) is u^2 - w
+            n1, n2 = _radicals_multiplied_out(n1), _radicals_multiplied_out(n2)
         free = sorted((n1.free_symbols | n2.free_symbols), key=str)
         if not free or not all(e.is_polynomial(*free) for e in (n1, d1, n2, d2)):
             return None
@@ -100,6 +103,21 @@ def same_polynomial(first: Basic, second: Basic, real: bool) -> ProofFound | Non
     if any(c.kind == "ge" for c in conditions(first, real=real) + conditions(second, real=real)):
         return None
     return ProofFound("same-polynomial")
+
+
+#: Products larger than this are not multiplied out to clear their radicals.
+_MAX_RADICAL_OPS = 400
+
+
+def _radicals_multiplied_out(num: Expr) -> Expr:
+    """``num`` multiplied out when that clears its square roots (an identity over C, where
+    the principal root's square is its radicand); else ``num`` as it is."""
+    free = num.free_symbols
+    if not free or num.is_polynomial(*free) or sp.count_ops(num) > _MAX_RADICAL_OPS or not any(
+            isinstance(p, sp.Pow) and p.exp == sp.S.Half for p in num.atoms(sp.Pow)):
+        return num
+    out = sp.expand(num)
+    return out if out.is_polynomial(*free) else num
 
 
 def _vanishes(poly: Expr) -> bool:
@@ -136,7 +154,14 @@ def _same_conjuncts(first: Basic, second: Basic, real: bool) -> ProofFound | Non
 
 
 def solution_set(stmt: Basic, x: Symbol, region: sp.Set, real: bool) -> sp.Set | None:
-    """The solutions of a univariate statement inside ``region`` and its natural domain."""
+    """The solutions of a univariate statement inside ``region`` and its natural domain
+    (of each part of an ``or`` whose parts have domains of their own: :mod:`guarded`)."""
+    if isinstance(stmt, (sp.And, sp.Or)) and guarded(stmt, real):
+        parts = [solution_set(a, x, region, real) for a in stmt.args]
+        if any(p is None for p in parts):
+            return None
+        return _canonical(sp.Intersection(*parts) if isinstance(stmt, sp.And)
+                          else sp.Union(*parts))
     inner = _raw_set(stmt, x, region)
     if inner is None:
         return None
@@ -367,7 +392,8 @@ class StatementAnalysis:
             one = _system_points(first, symbols, real)
             two = _system_points(second, symbols, real)
             self.points = (one or []) + (two or [])
-            if one is not None and two is not None:
+            if one is not None and two is not None and not (
+                    guarded(first, real) or guarded(second, real)):
                 self.systems = (one, two)
             self.points += _curve_points((first, second), symbols, real, deadline)
             self.points += _slice_points((first, second), symbols, real, deadline)

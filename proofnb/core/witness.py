@@ -18,6 +18,7 @@ from sympy.core.relational import Relational
 
 from .boundary import boundary_points
 from .existential import member_for_some, restrictions
+from .guarded import guarded
 from .model import Counterexample
 from .numeric import (
     UNCERTAIN,
@@ -365,6 +366,8 @@ def _shown_point(problem: Problem, point: Point) -> Point:
 
 
 def _member(stmt: Basic, point: Point, real: bool) -> bool | None:
+    if guarded(stmt, real):  # a = 0 or x = 1/a holds at a = 0: an or's part may be undefined
+        return truth(stmt, point, real)
     ok = defined(stmt, point, real)
     if ok is False:
         return False

@@ -1,0 +1,74 @@
+"""Probe round 33: STACK's equivalence-reasoning fixtures, translated into cells. True/false
+pairs through the whole checker: STACK's spellings (``#pm#``, ``+-``, ``%i``, the solution
+set words ``all``/``none``/``{}``), lines whose ``or`` guards an undefined part
+(``a = 0 or x = -b/(2a)``, core/guarded.py), and ``u = ± sqrt(w)`` over C."""
+
+from __future__ import annotations
+
+import pytest
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+
+
+def _statuses(cell: str, domain: str = "real") -> list[str]:
+    return [s.status for s in check_proof(cell, CheckOptions(domain=domain)).steps]
+
+
+def _witness(cell: str, domain: str = "real") -> str:
+    step = check_proof(cell, CheckOptions(domain=domain)).steps[-1]
+    assert step.status == "refuted", step
+    assert step.counterexample is not None
+    return step.counterexample.text
+
+
+@pytest.mark.parametrize(("domain", "true_cell", "false_cell"), [
+    ("real", "x = x\n<=> all", "x = x\n<=> none"),
+    ("real", "2(x - 3) = 5x - 3(x + 1)\n<=> 0 = 3\n<=> {}", "2(x - 3) = 5x - 3(x + 2)\n<=> {}"),
+    ("real", "1 = 2\n<=> []", "1 = 2\n<=> all"),
+    ("real", "2x - 6 = 2x - 6\n0 = 0\nall", "2x - 6 = 2x - 3\n0 = 3\nall"),
+    ("complex", "x^2=2\n<=> x=#pm#sqrt(2)\n<=> x=sqrt(2) or x=-sqrt(2)",
+     "x^2=2\n<=> x=#pm#sqrt(2)\n<=> x=sqrt(2)"),
+    ("real", "x^2 = 9\n<=> x = +- 3", "x^2 = 9\n<=> x = +/- 9"),
+    ("complex", "x^2+4 = (x-2*%i)*(x+2*%i)", "x^2+4 = (x-2*%i)*(x-2*%i)"),
+    ("complex", "x^3 - 1 = 0\n<=> x = 1 or x = -(sqrt(3)*%i + 1)/2 or x = (sqrt(3)*%i - 1)/2",
+     "x^3 - 1 = 0\n<=> x = 1 or x = -(sqrt(3)*%i + 1)/2 or x = (sqrt(3)*%i + 1)/2"),
+    # an or's part undefined at a point does not make the line undefined there
+    ("real", "(x > 0 and sqrt(x) = 2) or (x < 0 and sqrt(-x) = 3)\n<=> x = 4 or x = -9",
+     "(x > 0 and sqrt(x) = 2) or (x < 0 and sqrt(-x) = 3)\n<=> x = 4"),
+    ("real", "x = -1 or sqrt(x) = 2\n<=> x = -1 or x = 4", "x = -1 or sqrt(x) = 2\n<=> x = 4"),
+    ("real", "a x = 1 or a = 0\n<=> x = 1/a or a = 0", "a x = 1\n<=> x = 1/a or a = 0"),
+    ("complex", "2a x = -b ± sqrt(b^2 - 4a c)\n<=> x = (-b ± sqrt(b^2 - 4a c))/(2a) or a = 0",
+     "2a x = -b ± sqrt(b^2 - 4a c)\n<=> x = (-b ± sqrt(b^2 - 4a c))/(2a)"),
+    # over C, u^2 = w <=> u = ± sqrt(w) for every w
+    ("complex", "(x - p)^2 = q + p^2\n<=> x - p = ± sqrt(q + p^2)",
+     "(x - p)^2 = q + p^2\n<=> x - p = sqrt(q + p^2)"),
+    ("complex", "(a x + b/2)^2 = b^2/4 - a c\n<=> a x + b/2 = ± sqrt(b^2/4 - a c)",
+     "(a x + b/2)^2 = b^2/4 - a c\n<=> a x + b/2 = ± sqrt(b^2/4 + a c)"),
+])
+def test_stack_argument_pairs(domain: str, true_cell: str, false_cell: str) -> None:
+    assert set(_statuses(true_cell, domain)) == {"proved"}, true_cell
+    assert _statuses(false_cell, domain)[-1] == "refuted", false_cell
+
+
+def test_toby_audited_division_is_proved_over_c() -> None:
+    # STACK's "Toby's method": the division by a is audited by "or a = 0" on every line.
+    cell = ("a x = -b/2 + sqrt(b^2/4 - a c) or a x = -b/2 - sqrt(b^2/4 - a c)\n"
+            "<=> (a = 0 or x = (-b + sqrt(b^2 - 4a c))/(2a))"
+            " or (a = 0 or x = (-b - sqrt(b^2 - 4a c))/(2a))\n"
+            "<=> a^2 = 0 or x = (-b + sqrt(b^2 - 4a c))/(2a) or x = (-b - sqrt(b^2 - 4a c))/(2a)")
+    assert _statuses(cell, "complex") == ["proved", "proved"]
+
+
+def test_guarded_witnesses_name_the_guarded_point() -> None:
+    # a = 0 solves "a = 0 or ..." although the other part is undefined there
+    text = _witness("a x = 1\n<=> x = 1/a or a = 0")
+    assert "a = 0" in text and "gained" in text
+    text = _witness("(x > 0 and sqrt(x) = 2) or (x < 0 and sqrt(-x) = 3)\n<=> x = 4")
+    assert "x = -9" in text and "lost" in text
+
+
+def test_stack_words_keep_their_ordinary_meaning_elsewhere() -> None:
+    # "all" inside an expression is still the product a l l; Limit's '+-' stays two-sided
+    assert _statuses("all = a l^2") == ["proved"]
+    assert _statuses("limit(sin(x)/x, x, 0, '+-') = 1") == ["proved"]
