@@ -765,6 +765,10 @@ def _decide_statement(
     if names[0] or names[1]:  # x = pi/4 + k pi, k ∈ ℤ: "for some integer k"
         problem = dataclasses.replace(problem, existential=names)
         lines = ParameterLines(lhs, rhs, problem.symbols, names, conds, real)
+    if not lines:  # one relation rescaled, or the same zeros: proofs, so nothing to refute
+        cheap = same_up_to_factor(lhs, rhs, real) or same_polynomial(lhs, rhs, real)
+        if lhs == rhs or cheap:
+            return Outcome("proved", cheap.method if cheap else "identical")
     analysis = StatementAnalysis(lhs, rhs, origin, problem.symbols, conds, real, deadline)
     points = analysis.points + (lines.points if lines else [])
     probe = probe_statements(problem, 14, deadline, extra=points)
@@ -774,7 +778,8 @@ def _decide_statement(
     if lhs == rhs:
         proof = ProofFound("identical")
     proof = proof or (lines.prove(relation) if lines else None)
-    proof = proof or same_up_to_factor(lhs, rhs, real) or same_polynomial(lhs, rhs, real)
+    if lines:
+        proof = proof or same_up_to_factor(lhs, rhs, real) or same_polynomial(lhs, rhs, real)
     proof = proof or analysis.prove(relation)
     found: list[Point] = []
     if not proof and time.monotonic() < deadline:

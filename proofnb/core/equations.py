@@ -21,7 +21,7 @@ from .complexmode import periodic_roots
 from .domain import conditions
 from .guarded import guarded
 from .numeric import Point
-from .prove import ProofFound, assumption_interval
+from .prove import ProofFound, assumption_interval, trig_polynomial_zero
 from .systems import _solve
 from .witness import _member
 
@@ -51,7 +51,13 @@ def same_up_to_factor(first: Basic, second: Basic, real: bool) -> ProofFound | N
         return None
     try:
         ratio = sp.cancel(sp.together(a[1]) / sp.together(b[1]))
-    except (sp.PolynomialError, TypeError, ValueError, ZeroDivisionError):
+        if not ratio.is_number and (a[1].has(TrigonometricFunction)
+                                    or b[1].has(TrigonometricFunction)):
+            # cos 2x = cos x <=> 2cos^2 x - cos x - 1 = 0: multiple angles written out
+            ratio = _trig_multiple(a[1], b[1])
+    except (sp.PolynomialError, TypeError, ValueError, ZeroDivisionError, NotImplementedError):
+        return None
+    if ratio is None:
         return None
     if not ratio.is_number or ratio == 0 or ratio.has(sp.nan, sp.zoo):
         return None
@@ -60,6 +66,27 @@ def same_up_to_factor(first: Basic, second: Basic, real: bool) -> ProofFound | N
     if _domain_key(first, real) != _domain_key(second, real):
         return None
     return ProofFound("normal-form")
+
+
+#: Angles at which sines and cosines of small multiples have plain exact values.
+_ANGLES = (sp.S.Zero, sp.pi / 2, sp.pi, sp.pi / 3, sp.pi / 4, sp.pi / 6)
+
+
+def _trig_multiple(a: Expr, b: Expr) -> Expr | None:
+    """The constant c with a = c·b identically, for a and b polynomial in sines and cosines
+    (after multiple angles are written out); None when there is none or it is not found.
+    c is a's value over b's at a point where b is exactly nonzero, and a·b(p) - b·a(p) must
+    then vanish as a trigonometric polynomial (a proof, not a sample)."""
+    free = sorted(a.free_symbols | b.free_symbols, key=str)
+    if not free or len(free) > 2:
+        return None
+    for shift in range(len(_ANGLES)):
+        point = {s: _ANGLES[(shift + 2 * k) % len(_ANGLES)] for k, s in enumerate(free)}
+        at_a, at_b = sp.radsimp(a.xreplace(point)), sp.radsimp(b.xreplace(point))
+        if at_b.is_zero is not False or at_a.is_zero is not False or at_a.has(sp.zoo, sp.nan):
+            continue
+        return at_a / at_b if trig_polynomial_zero(a * at_b - b * at_a) else None
+    return None
 
 
 def _as_product(stmt: Basic) -> Basic:
