@@ -477,7 +477,11 @@ class _Reader:
         if isinstance(e, sp.Equality):
             return self.equation(self.value(e.lhs), self.value(e.rhs))
         if isinstance(e, sp.core.relational.Relational):
-            raise self.fail(f"matrices are compared with = only, not {e.rel_op}")
+            sides = [self.value(a) for a in e.args]
+            if not any(isinstance(v, (sp.MatrixBase, _Ident)) for v in sides):
+                return e.func(*sides)  # |(x, y)| <= 1: lengths are numbers
+            raise self.fail(f"matrices and vectors are compared with = only, not {e.rel_op}: "
+                            "compare lengths (|u| <= |v|) or entries")
         if isinstance(e, (sp.And, sp.Or, sp.Not)):
             return type(e)(*[self.value(a) for a in e.args])
         if isinstance(e, sp.Abs):
@@ -614,10 +618,9 @@ class _Reader:
                                 "|\\overrightarrow{AB}| (or |B - A|) for the distance AB")
             raise self.fail(f"a {_shape(a)} matrix times a {_shape(b)} matrix is not defined: "
                             f"{a.cols} columns against {b.rows} rows")
-        if a_mat:
-            return self.check_size(a * b)
-        if b_mat:
-            return self.check_size(b * a)
+        if a_mat or b_mat:  # entry by entry: SymPy's matrix * zoo keeps 0 entries as 0
+            mat, scalar = (a, b) if a_mat else (b, a)
+            return self.check_size(mat.applyfunc(lambda x: x * scalar if a_mat else scalar * x))
         return a * b
 
     def power(self, e: sp.Pow) -> Value:

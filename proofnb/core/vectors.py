@@ -60,6 +60,11 @@ _CALLS = frozenset({"gcd", "max", "min", "lcm", "hcf", "binom", "dbinom", "tbino
                     "arg", "lim", "mod", "pmod", "bmod", "sqrt", "log", "ln", "exp"})
 
 
+#: Words between statements, after which a tuple is a vector.
+_CONNECTIVES = frozenset({"or", "and", "not", "iff", "then", "so", "hence", "implies", "if",
+                          "where", "with", "at"})
+
+
 def has_vectors(text: str) -> bool:
     """Might ``text`` write a vector (a tuple outside a call, angle brackets, i/j/k)?"""
     if interval_context(text):
@@ -102,14 +107,16 @@ def _is_call(before: str, functions: Sequence[str], products: Sequence[str] = ()
     if stripped.endswith(("_", "^", "_{", "^{")):  # \lim_{(x, y) \to (0, 0)}: no vector
         return True
     if stripped.endswith("}"):  # \operatorname{dist}(A, B), but \frac{1}{2}(1, 2)
-        m = re.search(r"\\([A-Za-z]+)\s*\{[^{}]*\}$", stripped)
-        return m is not None and m.group(1) in _CALLS
+        m = re.search(r"\\([A-Za-z]+)\s*\{([^{}]*)\}$", stripped)
+        return m is not None and m.group(1) in _CALLS and m.group(2).strip() not in _CONNECTIVES
     m = re.search(r"(\\?)([A-Za-z]+)$", stripped)
     if m is None:
         return False
     if m.group(1):
         return m.group(2) in _CALLS
     word = m.group(2)
+    if word in _CONNECTIVES:  # (x, y) = (1, 2) or (x, y) = (2, 1)
+        return False
     if word in products:  # A(1, 1) with A a given matrix: a product
         return False
     # t(3, -1) is t times a vector; f(x, y), gcd(12, 18), C(n, k) are calls

@@ -171,3 +171,18 @@ def test_brackets_that_stay_intervals_and_limits() -> None:
 def test_functions_with_vector_values(true_cell: str, false_cell: str) -> None:
     assert {status for status, _ in _steps(true_cell)} == {"proved"}
     assert "refuted" in {status for status, _ in _steps(false_cell)}
+
+
+def test_statements_with_vectors() -> None:
+    assert [s for s, _ in _steps(
+        "(x, y) = (1, 2) or (x, y) = (2, 1) <=> x + y = 3 and xy = 2")] == ["proved"]
+    assert [s for s, _ in _steps(
+        "(x, y) = (1, 2) or (x, y) = (2, 2) <=> x + y = 3 and xy = 2")] == ["refuted"]
+    assert [s for s, _ in _steps("|(x, y)| <= 1 <=> x^2 + y^2 <= 2")] == ["refuted"]
+    assert "refuted" not in {s for s, _ in _steps("|(x, y)| <= 1 <=> x^2 + y^2 <= 1")}
+
+
+def test_zero_vector_over_zero_is_undefined_not_zero() -> None:
+    # SymPy's matrix * zoo keeps a 0 entry as 0: the unit vector of (0, 0) would be (0, 0)
+    ((status, _),) = _steps("|\\frac{(0, 0)}{|(0, 0)|}| = 1")
+    assert status != "refuted"
