@@ -41,7 +41,7 @@ _PROPERTIES: dict[str, dict[str, bool]] = {
     "positive": {"positive": True}, "negative": {"negative": True},
     "nonnegative": {"nonnegative": True}, "nonpositive": {"nonpositive": True},
     "nonzero": {"nonzero": True}, "even": {"even": True}, "odd": {"odd": True},
-    "prime": {"prime": True},
+    "prime": {"prime": True}, "independent": {},  # A, B independent: core/probability.py
 }  # fmt: skip
 _SETS = {"Z": "integer", "Q": "rational", "R": "real", "C": "complex", "N": "natural"}
 _PLURALS = {"integers": "integer", "reals": "real", "rationals": "rational",

@@ -134,8 +134,9 @@ def _run(
     (lhs, rhs, origin), raw = _parse_sides(spec, env)
     quantities = quantity_text(f"{spec.lhs} {spec.rhs} {spec.origin}")
     if quantities:  # E(2X + 1) is 2 E(X) + 1, P(A') is 1 - P(A) (core/probability.py)
-        from .probability import expanded
-        (lhs, rhs, origin), raw = expanded((lhs, rhs, origin), raw, env.conditions)
+        from .probability import expanded, independent
+        apart = independent(options.assume)  # assume A, B independent
+        (lhs, rhs, origin), raw = expanded((lhs, rhs, origin), raw, env.conditions, apart)
     if has_landau(lhs, rhs):  # e^x = 1 + x + O(x^2): decided by series, never at a point
         from .asymptotic import decide_asymptotic
         landau = decide_asymptotic(spec.relation, (lhs, rhs, origin), raw)
@@ -175,7 +176,7 @@ def _run(
         outcome = dataclasses.replace(outcome, message=message)
     if quantities:  # a quantity without a value is no witness: E(X^2) >= E(X)^2
         from .probability import guarded
-        outcome = guarded(outcome, (lhs, rhs), env.conditions, spec.relation)
+        outcome = guarded(outcome, (lhs, rhs), env.conditions, spec.relation, apart)
     read_as = _constant_letters(spec, lhs, rhs)
     if read_as:
         outcome = dataclasses.replace(outcome, notes=(*outcome.notes, *read_as))

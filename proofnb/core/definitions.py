@@ -567,7 +567,8 @@ _QUANTITY = re.compile(QUANTITY_HEAD)
 _VALUE_WORDS = frozenset({
     "e", "pi", "ln", "log", "sqrt", "cbrt", "exp", "sin", "cos", "tan", "sec", "csc", "cot",
     "arcsin", "arccos", "arctan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "frac",
-    "dfrac", "tfrac", "cdot", "times", "left", "right", "binom", "circ", "deg", "abs", "sum", "Phi"})
+    "dfrac", "tfrac", "cdot", "times", "left", "right", "binom", "circ", "deg", "abs", "sum",
+    "Phi"})
 
 _STATEMENT_STARTS = ("<=>", "==>", "<==", "=>", "⇔", "⇒", "⇐", "\\iff", "\\Leftrightarrow",
                      "\\implies", "\\Rightarrow", "\\impliedby", "\\Longleftrightarrow")

@@ -238,27 +238,45 @@ def given_names(conditions: Iterable[Any]) -> set[sp.Symbol]:
             and isinstance(c.lhs, sp.Symbol)}
 
 
-def expanded(sides: tuple[Any, ...], raw: tuple[Any, ...], conditions: Iterable[Any]
-             ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+def independent(texts: Iterable[str]) -> frozenset[str]:
+    """The events and random variables an assumption declares independent
+    (``assume A, B independent``)."""
+    found: set[str] = set()
+    # "--assume 'A, B independent'" may arrive as "A" and "B independent": read them together
+    for match in _INDEPENDENT.finditer(", ".join(texts)):
+        found |= {name.strip() for name in match.group(1).split(",")}
+    return frozenset(found - _WORDS)
+
+
+_INDEPENDENT = re.compile(
+    r"((?:[A-Za-z][A-Za-z0-9_]*\s*,\s*)+[A-Za-z][A-Za-z0-9_]*)\s+independent\b")
+_WORDS = frozenset("real complex integer integers rational natural positive negative nonnegative "
+                   "nonpositive nonzero even odd prime function functions".split())
+
+
+def expanded(sides: tuple[Any, ...], raw: tuple[Any, ...], conditions: Iterable[Any],
+             apart: frozenset[str] = frozenset()) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """Both parses of a step's sides with each quantity that has no given value written by
-    its definition (the rules in the module docstring), repeated while one applies."""
+    its definition (the rules in the module docstring), repeated while one applies; the
+    names in ``apart`` are independent."""
     conditions = tuple(conditions)
     given = given_names(conditions)
     for _ in range(6):
         found = quantities(*sides, *raw) - given
-        mapping = {q: r for q in found if (r := _definition(q)) is not None}
+        mapping = {q: r for q in found if (r := _definition(q, apart)) is not None}
         if not mapping:
             break
         sides = tuple(s.xreplace(mapping) if isinstance(s, sp.Basic) else s for s in sides)
         raw = tuple(s.xreplace(mapping) if isinstance(s, sp.Basic) else s for s in raw)
-    derived = _derived(conditions)
+    derived = _derived(conditions, apart)
     if derived:  # P(B | A) = 0.5 and P(A) = 0.3 given: P(A ∩ B) is 0.15
         sides = tuple(s.xreplace(derived) if isinstance(s, sp.Basic) else s for s in sides)
         raw = tuple(s.xreplace(derived) if isinstance(s, sp.Basic) else s for s in raw)
     return sides, raw
 
 
-def _derived(conditions: tuple[Any, ...]) -> dict[sp.Symbol, Any]:
+def _derived(conditions: tuple[Any, ...], apart: frozenset[str] = frozenset()
+             ) -> dict[sp.Symbol, Any]:
     """Values that the given values fix through the definitions: a given quantity whose
     definition has one quantity without a value, in which it has one solution
     (``Var(X) = 1`` and ``E(X) = 2`` give ``E(X^2) = 5``; ``E(X^2)`` and ``Var(X)`` leave
@@ -271,12 +289,12 @@ def _derived(conditions: tuple[Any, ...]) -> dict[sp.Symbol, Any]:
     for _ in range(4):
         grew = False
         for q in known:
-            definition = _definition(q)
+            definition = _definition(q, apart)
             if definition is None:
                 continue
             for _ in range(4):  # the definition's own quantities written out (Var(2X))
                 inner = {u: d for u in quantities(definition) - set(values)
-                         if (d := _definition(u)) is not None}
+                         if (d := _definition(u, apart)) is not None}
                 if not inner:
                     break
                 definition = definition.xreplace(inner)
@@ -320,13 +338,19 @@ def _linear(arg: Any) -> list[tuple[Any, Any]] | None:
     return [(c, m) for m, c in terms.items() if c != 0]
 
 
-def _definition(q: sp.Symbol) -> Any | None:
+def _definition(q: sp.Symbol, apart: frozenset[str] = frozenset()) -> Any | None:
     head, args = _QUANTITIES[q.name]
     if head == "P":
-        return _probability(args[0])
+        return _probability(args[0], apart)
     if head == "E":
         parts = _linear(args[0])
-        if parts is None or parts == [(1, args[0])]:
+        if parts is None:
+            return None
+        if parts == [(1, args[0])]:  # E(XY) = E(X) E(Y) for independent X, Y
+            factors = sp.Mul.make_args(args[0])
+            names = [f.free_symbols.pop().name for f in factors]
+            if len(factors) > 1 and len(set(names)) == len(names) and set(names) <= apart:
+                return sp.Mul(*(_symbol("E", (f,)) for f in factors))
             return None
         return sp.Add(*(c * (1 if m == 1 else _symbol("E", (m,))) for c, m in parts))
     if head == "Var":
@@ -336,8 +360,11 @@ def _definition(q: sp.Symbol) -> Any | None:
         moving = [(c, m) for c, m in parts if m != 1]
         if not moving:
             return sp.Integer(0)
-        if len(moving) > 1:
-            return None  # Var(X + Y) needs the covariance: left as it is
+        if len(moving) > 1:  # Var(X + Y) needs the covariance, 0 for independent X, Y
+            names = [m.name if m.is_Symbol else "" for _, m in moving]
+            if len(set(names)) == len(names) and set(names) <= apart:
+                return sp.Add(*(c**2 * _symbol("Var", (m,)) for c, m in moving))
+            return None
         c, m = moving[0]
         if c == 1 and len(parts) == 1:
             return _symbol("E", (m**2,)) - _symbol("E", (m,)) ** 2
@@ -350,7 +377,7 @@ def _definition(q: sp.Symbol) -> Any | None:
     return None
 
 
-def _probability(event: str) -> Any | None:
+def _probability(event: str, apart: frozenset[str] = frozenset()) -> Any | None:
     conditional = _split(event, "|")
     if len(conditional) == 2:
         a, b = conditional
@@ -369,6 +396,11 @@ def _probability(event: str) -> Any | None:
         if ends[0] is not None and ends[1] is not None and ends[0] < ends[1]:
             return _symbol("P", (f"{x}{right}{high}",)) - _symbol(
                 "P", (f"{x}{'≤' if left == '<' else '<'}{low}",))
+    meet = _split(event, "∩")
+    plain = {p.rstrip("'") for p in meet}
+    if len(meet) > 1 and all(_SIMPLE.fullmatch(p) for p in meet) and len(plain) == len(meet) \
+            and plain <= apart:
+        return sp.Mul(*(_symbol("P", (p,)) for p in meet))  # independent events
     union = _split(event, "∪")
     if len(union) == 2 and all(_SIMPLE.fullmatch(p) for p in union):
         a, b = union
@@ -387,7 +419,7 @@ def _grouped(event: str) -> str:
 
 
 def guarded(outcome: Outcome, sides: tuple[Any, Any], conditions: Iterable[Any],
-            relation: str) -> Outcome:
+            relation: str, apart: frozenset[str] = frozenset()) -> Outcome:
     """A refutation that gives a quantity without a given value a number is no witness:
     the step is left unknown, with what to write to settle it, unless the two sides of an
     equation differ there by a number whatever the quantities are (``E(aX + b) = a E(X)`` at
@@ -395,7 +427,7 @@ def guarded(outcome: Outcome, sides: tuple[Any, Any], conditions: Iterable[Any],
     if outcome.status != "refuted":
         return outcome
     conditions = tuple(conditions)
-    free = sorted(quantities(*sides) - given_names(conditions) - set(_derived(conditions)),
+    free = sorted(quantities(*sides) - given_names(conditions) - set(_derived(conditions, apart)),
                   key=lambda s: s.name)
     if not free:
         return outcome

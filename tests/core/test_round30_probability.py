@@ -167,3 +167,28 @@ def test_phi_of_a_letter_is_unchanged() -> None:
     """Φ(x) with a letter is no distribution function (a flux Φ times x, as before)."""
     assert [s for s, _ in _steps("\\Phi(x) = \\Phi x")] == ["proved"]
     assert _steps("P(X \\ge 2) = 1 - P(X \\le 2)")[0][0] == "unknown"  # X = 2 counted twice
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell"), [
+    ("P(A \\cap B) = P(A) P(B)", "P(A \\cup B) = P(A) + P(B) - P(A)"),
+    ("P(A | B) = P(A)", "P(A | B) = P(B)"),
+    ("P(A) = 0.3\nP(B) = 0.5\nP(A \\cap B) = P(A) P(B) = 0.15",
+     "P(A) = 0.3\nP(B) = 0.5\nP(A \\cap B) = P(A) P(B) = 0.8"),
+    ("P(A) = 0.3\nP(B) = 0.5\nP(A \\cup B) = P(A) + P(B) - P(A) P(B) = 0.65",
+     "P(A) = 0.3\nP(B) = 0.5\nP(A \\cup B) = P(A) + P(B) - P(A) P(B) = 0.8"),
+])
+def test_declared_independent_events(true_cell: str, false_cell: str) -> None:
+    result = check_proof(true_cell, CheckOptions(assume=("A, B independent",)))
+    assert result.verdict == "accepted" and "assumption" in result.flags, result.steps
+    statuses = [s.status for s in check_proof(
+        false_cell, CheckOptions(assume=("A, B independent",))).steps]
+    assert "refuted" in statuses or statuses == ["unknown"], statuses
+    assert "proved" not in statuses[-1:], statuses
+
+
+def test_declared_independent_variables() -> None:
+    options = CheckOptions(assume=("X, Y independent",))
+    for cell in ("E(XY) = E(X) E(Y)", "Var(2X - 3Y) = 4 Var(X) + 9 Var(Y)"):
+        assert [s.status for s in check_proof(cell, options).steps] == ["proved"]
+    wrong = check_proof("Var(2X - 3Y) = 4 Var(X) - 9 Var(Y)", options).steps
+    assert [s.status for s in wrong] == ["unknown"]
