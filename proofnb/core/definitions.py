@@ -298,10 +298,10 @@ class Definitions:
             raw = re.sub(first, _literal(f"{name}'({variable})"), raw)
             # y'(3y^2 - 6x): y' times a bracket with letters (y'(x) stays y'(x), and y'(3)
             # is the slope at 3)
-            raw = re.sub(rf"(?<![A-Za-z_\\]){re.escape(name)}('+)\s*"
-                         r"(?=\((?:[^()]|\([^()]*\))*[A-Za-z])"
+            raw = re.sub(rf"(?<![A-Za-z_\\]){re.escape(name)}('*)\s*"
+                         r"(?=\((?:[^()]|\([^()]*\))*(?<![\\A-Za-z])[A-Za-z])"
                          rf"(?!\(\s*{re.escape(variable)}\s*\))",
-                         rf"{name}\1({variable}) ", raw)
+                         rf"{name}\1({variable}) ", raw)  # y(1 - y) too: y times 1 - y
             raw = re.sub(r"(?<![A-Za-z_\\])[A-Za-z]{2,4}(?![A-Za-z_])",
                          functools.partial(_letters_apart, name=name), raw)
             # xyy' split into x y y': its y' too is y'(x)

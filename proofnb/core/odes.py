@@ -223,11 +223,9 @@ def decide_ode(relation: str, lhs: Basic, rhs: Basic, origin: Basic, *,
         return None
     lhs, rhs = _written_out(lhs), _written_out(rhs)
     parameters = origin.free_symbols if origin.has(sp.Derivative) else set()
-    for side in (lhs, rhs, origin):
-        if isinstance(side, sp.Equality) and not side.has(sp.Derivative) and not any(
-                _CONSTANT.fullmatch(s.name) and s not in parameters
-                for s in side.free_symbols if isinstance(s, Symbol)):
-            return None  # a curve without a constant: implicit differentiation
+    if _curve(origin, parameters) or not origin.has(sp.Derivative) and any(
+            _curve(side, parameters) for side in (lhs, rhs)):
+        return None  # a chain on a curve without a constant: implicit differentiation
     # two families after an ODE (e^{2x} y = e^{3x}/3 + C, then y = e^x/3 + Ce^{-2x}): lines
     # about y too, each for some constant
     found = _jets(lhs, rhs, plain=origin.has(sp.Derivative))
@@ -250,6 +248,17 @@ def decide_ode(relation: str, lhs: Basic, rhs: Basic, origin: Basic, *,
     if any(g.has(AppliedUndef, sp.Derivative) for g in given):
         return _open("an assumption about y is not read here")
     ways = {"==>": ((0, 1),), "<==": ((1, 0),), "<=>": ((0, 1), (1, 0))}[relation]
+    if any(line.order == 0 and line.constant is None for line in lines):
+        # one curve (y = 2e^{x^2/2}): refuted by a solution of the other line through a
+        # point off it; the way from the curve is implicit differentiation
+        for premise, conclusion in ways:
+            if lines[premise].order == 0 and lines[premise].constant is None:
+                continue
+            outcome = _follows(lines[premise], lines[conclusion], x, jets, given, deadline,
+                               "previous line" if premise == 0 else "this line")
+            if outcome.status == "refuted":
+                return outcome
+        return None
     proved = True
     for premise, conclusion in ways:
         outcome = _follows(lines[premise], lines[conclusion], x, jets, given, deadline,
@@ -276,6 +285,13 @@ def _put(call: AppliedUndef, x: Symbol, jets: tuple[Symbol, ...]) -> dict[Basic,
     return put
 
 
+def _curve(side: Basic, parameters: set[Basic]) -> bool:
+    """An equation without derivatives and without a constant of integration."""
+    return isinstance(side, sp.Equality) and not side.has(sp.Derivative) and not any(
+        _CONSTANT.fullmatch(s.name) and s not in parameters
+        for s in side.free_symbols if isinstance(s, Symbol))
+
+
 def _written_out(side: Basic) -> Basic:
     """``(e^{2x} y)'`` by the product rule: derivatives taken down to those of y(x)."""
     if not side.has(sp.Derivative):
@@ -295,7 +311,8 @@ def _about_derivatives(lhs: Basic, rhs: Basic) -> bool:
             and (lhs.has(sp.Derivative) or rhs.has(sp.Derivative)))
 
 
-def _jets(lhs: Basic, rhs: Basic, plain: bool = False) -> tuple[AppliedUndef, Symbol, tuple[Symbol, ...]] | None:
+def _jets(lhs: Basic, rhs: Basic, plain: bool = False
+          ) -> tuple[AppliedUndef, Symbol, tuple[Symbol, ...]] | None:
     """y(x), x and the symbols for y, y' when the step is about one function y(x) of which
     one line takes derivatives (first order only), or none (``plain``)."""
     calls = lhs.atoms(AppliedUndef) | rhs.atoms(AppliedUndef)
@@ -329,6 +346,8 @@ def _as_ode(side: Basic, call: AppliedUndef, x: Symbol, jets: tuple[Symbol, ...]
     constants = [s for s in form.free_symbols
                  if isinstance(s, Symbol) and _CONSTANT.fullmatch(s.name)
                  and s not in parameters]
+    if not constants and form.has(jets[0]):
+        return _Line(form, conditions(form, real=True), 0, None)  # one curve
     if len(constants) != 1 or not form.has(jets[0]):
         return None
     (constant,) = constants
@@ -547,10 +566,21 @@ def _start(premise: _Line, rate: Expr, x: Symbol, jets: tuple[Symbol, ...],
     at[slope] = p0
     if not _in_domain(premise.conditions + conditions(rate, real=True), given, at):
         return None
+    if _on_a_kink(premise.form, at) or _on_a_kink(rate, at):
+        return None
     check = _value_at(premise.form, at)
     if check is None or check != 0 and _clearly(check) != 0:
         return None
     return at
+
+
+def _on_a_kink(expr: Expr, at: dict[Symbol, Expr]) -> bool:
+    """Is ``at`` where |u| or sign(u) of ``expr`` has u = 0 (not differentiable there)?"""
+    for node in expr.atoms(sp.Abs, sp.sign):
+        value = _value_at(node.args[0], at)
+        if value is None or _clearly(value) == 0:
+            return True
+    return False
 
 
 def _value_witness(premise: _Line, conclusion: _Line, rate: Expr, x: Symbol,
@@ -561,7 +591,8 @@ def _value_witness(premise: _Line, conclusion: _Line, rate: Expr, x: Symbol,
         if time.monotonic() > deadline:
             return None
         at = _start(premise, rate, x, jets, given, x0, y0, fixed)
-        if at is None or not _in_domain(conclusion.conditions, (), at):
+        if at is None or not _in_domain(conclusion.conditions, (), at) \
+                or _on_a_kink(conclusion.form, at):
             continue
         value = _value_at(conclusion.form, at)
         if value is None or _clearly(value) == 0:
@@ -612,7 +643,7 @@ def _solution_inside(expr: Expr, premise: Expr, x: Symbol, jets: tuple[Symbol, .
     if not branches:
         return True
     for phi in branches:
-        if given and all(_excluded(g, y, phi, x) for g in given):
+        if any(_excluded(g, y, phi, x) for g in given):
             continue
         try:
             residue = sp.simplify(premise.xreplace(_along(phi, x, jets)))

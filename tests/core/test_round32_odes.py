@@ -133,3 +133,19 @@ def test_ode_witness_is_a_solution() -> None:
 def test_initial_values(true_cell: str, false_cell: str) -> None:
     assert _statuses(true_cell) == ["proved"]
     assert _statuses(false_cell) == ["refuted"]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    # a curve without a constant after an ODE is one solution: a solution through a point
+    # off it refutes <=> (was a 30 s search over sample functions)
+    ("dy/dx = \\frac{1 + y^2}{1 + x^2}\n\\arctan y = \\arctan x + C", ["proved"]),
+    ("dy/dx = \\frac{1 + y^2}{1 + x^2}\n\\arctan y = \\arctan x", ["refuted"]),
+    # y(1 - y) next to an unknown function y is a product; each assumption excludes a
+    # lost solution
+    ("assume y != 0, y != 1\ny' = y(1 - y)\n\\frac{dy}{y(1 - y)} = dx\n"
+     "\\ln|y| - \\ln|1 - y| = x + C", ["proved", "proved"]),
+    ("y' = y(1 - y)\n\\frac{dy}{y(1 - y)} = dx", ["refuted"]),
+    ("assume y != 0\ny' = e^{x} y\n\\ln|y| = e^x + C\ny = Ae^{e^x}", ["proved", "proved"]),
+])
+def test_more_differential_equation_steps(cell: str, expected: list[str]) -> None:
+    assert _statuses(cell) == expected
