@@ -43,6 +43,7 @@ from proofnb.core.vectors import (
     interval_context,
     norm,
     spell_operations,
+    spell_projections,
     spell_units,
     tuple_at,
     unit_size,
@@ -337,7 +338,7 @@ class _Reader:
         """The text with literals as placeholders and matrix notation spelled for the
         parser; fills ``self.matrices``."""
         self.text = text
-        text = spell_operations(text)  # dot(u, v), cross(u, v), norm(v)
+        text = spell_projections(spell_operations(text))  # dot(u, v), proj_b a
         out: list[str] = []
         k = 0
         count = 0

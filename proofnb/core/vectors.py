@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import sympy as sp
 
 __all__ = ["ARROW", "NAMED", "UNIT", "has_vectors", "interval_context", "norm",
-           "spell_operations", "spell_units", "tuple_at", "unit_size"]
+           "spell_operations", "spell_projections", "spell_units", "tuple_at", "unit_size"]
 
 #: Placeholder names of the unit vectors i, j, k.
 UNIT = {"i": "qiunit", "j": "qjunit", "k": "qkunit"}
@@ -42,6 +42,9 @@ _PAREN_OPEN = re.compile(r"\\left\s*\(|\\bigl?\s*\(|\\Bigl?\s*\(|\(")
 _PAREN_CLOSE = re.compile(r"\\right\s*\)|\\bigr?\s*\)|\\Bigr?\s*\)|\)")
 _SQUARE_OPEN = re.compile(r"\\left\s*\[|\[(?!\s*\[)")
 _SQUARE_CLOSE = re.compile(r"\\right\s*\]|\]")
+#: ``\operatorname{proj}_{b} a`` (vector projection), ``\operatorname{comp}_{b} a`` (scalar).
+_PROJECTION = re.compile(r"(?:\\(?:operatorname|text|mathrm)\s*\{\s*(proj|comp)\s*\}"
+                         r"|(?<![A-Za-z\\])(proj|comp))\s*_\s*")
 #: ASCII names of vector operations: dot(u, v), cross(u, v), norm(v).
 _OPERATION = re.compile(r"(?<![A-Za-z\\])(dot|cross|norm)\s*\(")
 #: Membership in an interval (``x \\in (0, 1)``): such a side keeps its parentheses.
@@ -69,7 +72,8 @@ def has_vectors(text: str) -> bool:
     """Might ``text`` write a vector (a tuple outside a call, angle brackets, i/j/k)?"""
     if interval_context(text):
         return False
-    if _HINT.search(text) or NAMED.search(text) or _OPERATION.search(text):
+    if _HINT.search(text) or NAMED.search(text) or _OPERATION.search(text) \
+            or _PROJECTION.search(text):
         return True
     if "," not in text:
         return False
@@ -209,6 +213,57 @@ def spell_operations(text: str) -> str:
         else:
             return text
         text = text[: m.start()] + written + text[k + 1 :]
+    return text
+
+
+def _operand(text: str, start: int) -> int | None:
+    r"""The end of one operand at ``start``: ``{...}``, ``\vec{a}``, ``\mathbf a``, a letter,
+    ``(...)``, ``\langle ... \rangle``, ``\left( ... \right)``."""
+    k = start
+    while k < len(text) and text[k] == " ":
+        k += 1
+    m = re.compile(r"\\(?:vec|mathbf|boldsymbol|bm|overrightarrow)\s*\{[^{}]*\}"
+                   r"|[A-Za-z](?![A-Za-z])").match(text, k)
+    if m:
+        return m.end()
+    if text.startswith("{", k):
+        depth = 0
+        for j in range(k, len(text)):
+            depth += {"{": 1, "}": -1}.get(text[j], 0)
+            if depth == 0:
+                return j + 1
+        return None
+    found = tuple_at(text, k, "", ())
+    if found is not None:
+        return found[0]
+    if text.startswith(("(", "\\left(")):
+        depth = 0
+        for j in range(k, len(text)):
+            depth += {"(": 1, ")": -1}.get(text[j], 0)
+            if depth == 0:
+                return j + 1
+    return None
+
+
+def spell_projections(text: str) -> str:
+    r"""``\operatorname{proj}_{b} a`` as ``\frac{a \cdot b}{|b|^2} b`` and ``comp_b a`` as
+    ``\frac{a \cdot b}{|b|}``."""
+    while (m := _PROJECTION.search(text)) is not None:
+        onto_end = _operand(text, m.end())
+        if onto_end is None:
+            return text
+        of_end = _operand(text, onto_end)
+        if of_end is None:
+            return text
+        onto = text[m.end():onto_end].strip()
+        onto = onto[1:-1] if onto.startswith("{") else onto
+        of = text[onto_end:of_end].strip()
+        of = of[1:-1] if of.startswith("{") else of
+        if (m.group(1) or m.group(2)) == "proj":
+            written = rf"\left(\frac{{({of}) \cdot ({onto})}}{{|{onto}|^2}} ({onto})\right)"
+        else:
+            written = rf"\left(\frac{{({of}) \cdot ({onto})}}{{|{onto}|}}\right)"
+        text = text[: m.start()] + written + text[of_end:]
     return text
 
 

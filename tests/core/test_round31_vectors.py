@@ -186,3 +186,16 @@ def test_zero_vector_over_zero_is_undefined_not_zero() -> None:
     # SymPy's matrix * zoo keeps a 0 entry as 0: the unit vector of (0, 0) would be (0, 0)
     ((status, _),) = _steps("|\\frac{(0, 0)}{|(0, 0)|}| = 1")
     assert status != "refuted"
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell"), [
+    (r"\operatorname{proj}_{(1, 1)} (2, 3) = (\frac{5}{2}, \frac{5}{2})",
+     r"\operatorname{proj}_{(1, 1)} (2, 3) = (5, 5)"),
+    ("\\vec{a} = (3, 4)\n\\vec{b} = (1, 0)\n\\text{proj}_{\\vec{b}} \\vec{a} = (3, 0)",
+     "\\vec{a} = (3, 4)\n\\vec{b} = (1, 0)\n\\text{proj}_{\\vec{b}} \\vec{a} = (4, 0)"),
+    (r"\operatorname{comp}_{(1, 1)} (2, 3) = \frac{5}{\sqrt{2}}",
+     r"\operatorname{comp}_{(1, 1)} (2, 3) = \frac{5}{2}"),
+])
+def test_projections(true_cell: str, false_cell: str) -> None:
+    assert {status for status, _ in _steps(true_cell)} == {"proved"}
+    assert "refuted" in {status for status, _ in _steps(false_cell)}
