@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 from sympy import Basic, Expr, Symbol
+from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from .antiderivative import as_antiderivative, decide_antiderivative
 from .branches import prove_by_branches
@@ -769,6 +770,12 @@ def _decide_statement(
         cheap = same_up_to_factor(lhs, rhs, real) or same_polynomial(lhs, rhs, real)
         if lhs == rhs or cheap:
             return Outcome("proved", cheap.method if cheap else "identical")
+    if not lines and (lhs.has(TrigonometricFunction) or rhs.has(TrigonometricFunction)):
+        # Solving periodic lines for their boundary points can take seconds (sin 2x > sin x):
+        # a point where the lines plainly differ comes first.
+        plain = probe_statements(problem, 14, deadline)
+        if plain.counterexample:
+            return Outcome("refuted", "counterexample", plain.counterexample, seed=seed)
     analysis = StatementAnalysis(lhs, rhs, origin, problem.symbols, conds, real, deadline)
     points = analysis.points + (lines.points if lines else [])
     probe = probe_statements(problem, 14, deadline, extra=points)

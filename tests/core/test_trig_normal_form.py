@@ -8,6 +8,7 @@ sides' differences are proportional as trigonometric polynomials.
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 
 from proofnb.core.check import check_proof
 from proofnb.core.model import CheckOptions
@@ -41,3 +42,15 @@ def test_a_rescaled_equation_is_proved_before_any_sampling() -> None:
     assert _steps("2/x = 3/(x + 1)\n2(x + 1) = 3x") == [("proved", "same-polynomial")]
     # A root lost by clearing a denominator is still found.
     assert _steps("x/(x - 1) = 1/(x - 1)\nx = 1") == [("refuted", "counterexample")]
+
+
+def test_a_periodic_inequality_is_refuted_at_a_plain_point_first() -> None:
+    # Solving sin 2x > sin x for its boundary points took seconds and ran out of time
+    # ("unknown") under load; x = 1 already separates the two lines.
+    (step,) = check_proof("\\sin 2x > \\sin x\n\\sin x - 2\\sin x\\cos x > 0",
+                          CheckOptions()).steps
+    assert step.status == "refuted" and step.counterexample is not None
+    x = sp.Rational(step.counterexample.point[0][1])
+    first = sp.sin(2 * x) - sp.sin(x)
+    second = sp.sin(x) - 2 * sp.sin(x) * sp.cos(x)
+    assert (first.evalf(50) > 0) != (second.evalf(50) > 0)
