@@ -256,7 +256,7 @@ class Calls(Cursor):
             self.advance()
             value = self.enclosed(self.sum, "}", start)
             if isinstance(value, sp.Expr) and value.is_number and not value.is_Integer:
-                value = sp.sympify(value).doit()  # ^{-1} read unevaluated is -1 * 1
+                value = value.doit()  # ^{-1} read unevaluated is -1 * 1
         else:
             negative = self.at("-")
             if negative:
