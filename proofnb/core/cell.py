@@ -123,7 +123,7 @@ from proofnb.core.maxima import maxima_spellings
 from proofnb.core.model import Reading, StepSpec
 from proofnb.core.modular import congruence_line, split_modulus
 from proofnb.core.odes import differential_lines
-from proofnb.core.probability import starts_claim
+from proofnb.core.probability import keeps_head, starts_claim
 
 __all__ = ["MAX_CELL_CHARS", "ChainLine", "ParsedCell", "parse_cell"]
 
@@ -309,7 +309,7 @@ def _read(
             current, alone = [], False
             if definition:
                 assume.append(definition)
-            if definition is not None:
+            if definition is not None and not keeps_head(definition, len(pieces)):
                 pieces = pieces[2:]  # f(x) = x^2 + 1 = ...: the chain starts at x^2 + 1
         elif not continues and (curve or defining.new_claim(pieces[0], previous)
                                 or len(pieces) > 1 and starts_claim(pieces[0].text, pieces[1].rel)

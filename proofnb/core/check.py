@@ -107,6 +107,13 @@ def _run(
 
     if spec.premise:  # the first line of the statement chain this expression continues
         options = dataclasses.replace(options, assume=(*options.assume, spec.premise))
+    own = None
+    if quantity_text(spec.lhs):  # P(X > 3) = 1 - 0.8 = ...: its first link, checked without
+        from .probability import own_definition  # the value it gives P(X > 3)
+        own = own_definition(spec.lhs, spec.rhs, options.assume)
+        if own is not None:
+            options = dataclasses.replace(options, assume=tuple(
+                a for a in options.assume if a != own))
     matrices: tuple[str, ...] = ()
     if any(":=" in text for text in options.assume):  # A := \begin{pmatrix} ... (a matrix)
         from .matrices import split_definitions
@@ -177,6 +184,9 @@ def _run(
     if quantities:  # a quantity without a value is no witness: E(X^2) >= E(X)^2
         from .probability import guarded
         outcome = guarded(outcome, (lhs, rhs), env.conditions, spec.relation, apart)
+        if own is not None and outcome.method == "quantities":  # nothing above fixes it
+            outcome = Outcome("proved", "definition", notes=(
+                f"{spec.lhs.strip()} is given its value here",))
     read_as = _constant_letters(spec, lhs, rhs)
     if read_as:
         outcome = dataclasses.replace(outcome, notes=(*outcome.notes, *read_as))

@@ -579,3 +579,21 @@ def starts_claim(first: str, rel: str | None) -> bool:
     (``SD(X) = \\sqrt{Var(X)} = 1`` after a chain that computed ``Var(X)``), rather than
     join the line above by ``<=>``?"""
     return rel == "=" and is_quantity_head(first)
+
+
+def keeps_head(definition: str, pieces: int) -> bool:
+    """Does a value chain that starts with a quantity keep its first link as a step
+    (``P(X > 3) = 1 - 0.8 = 0.2``)? It does when it computes (a lone ``P(A) = 0.3`` is
+    given): the quantity may be fixed by values given above, and the link is then checked
+    against them (:func:`own_definition`)."""
+    return pieces >= 5 and is_quantity_head(definition.split(":=", 1)[0])
+
+
+def own_definition(lhs: str, rhs: str, assume: Iterable[str]) -> str | None:
+    """The assumption ``Q := rhs`` that a chain's first link ``Q = rhs`` made, if it is one:
+    that link is checked without it."""
+    for text in assume:
+        name, sep, body = text.partition(":=")
+        if sep and name.strip() == lhs.strip() and body.strip() == rhs.strip():
+            return text
+    return None

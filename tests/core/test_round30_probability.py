@@ -96,8 +96,8 @@ def test_capitalised_word_is_no_product() -> None:
 
 
 def test_expectation_is_never_e() -> None:
-    ((status, witness),) = _steps("E(X) = 2 + 3 = 6")
-    assert status == "refuted" and "e ≈" not in witness
+    (head, (status, witness)) = _steps("E(X) = 2 + 3 = 6")
+    assert head[0] == "proved" and status == "refuted" and "e ≈" not in witness
     assert [s for s, _ in _steps("E(x + 1) = E x + E")] == ["proved"]  # lowercase: e(x + 1)
 
 
@@ -192,3 +192,15 @@ def test_declared_independent_variables() -> None:
         assert [s.status for s in check_proof(cell, options).steps] == ["proved"]
     wrong = check_proof("Var(2X - 3Y) = 4 Var(X) - 9 Var(Y)", options).steps
     assert [s.status for s in wrong] == ["unknown"]
+
+
+def test_a_computed_quantity_is_checked_against_given_values() -> None:
+    """The first link of a value chain that starts with a quantity is a step: it names the
+    number when nothing above fixes the quantity, and is checked when something does."""
+    assert _steps("Var(X) = 1.7 - 1.1^2 = 0.49")[0][0] == "proved"
+    assert [s for s, _ in _steps("P(X \\le 3) = 0.8\nP(X > 3) = 1 - 0.8 = 0.2")] == [
+        "proved", "proved"]
+    assert [s for s, _ in _steps("P(X \\le 3) = 0.8\nP(X > 3) = 1 - 0.3 = 0.7")] == [
+        "refuted", "proved"]
+    assert [s for s, _ in _steps("E(X) = 1.1\nE(X^2) = 1.7\nVar(X) = 1.7 - 1.1 = 0.6")] == [
+        "refuted", "proved"]
