@@ -394,6 +394,10 @@ class _Renderer:
                 head += "'"
             group = self.group(self.advance().text)
             return _Tex(head + group.tex)
+        if name in _QUANTITY_HEADS and (self.at("(") or self.at("[")) and (
+                name != "E" or self.capital_inside()):  # E(X), Var(X): not e, not V a r
+            head = r"\operatorname{" + _QUANTITY_HEADS[name] + "}"
+            return _Tex(head + self.group(self.advance().text).tex)
         if name == "Matrix" and self.at("(") and self.peek(1).text == "[":
             self.advance()
             self.advance()
@@ -405,6 +409,23 @@ class _Renderer:
         if name in _CONSTANTS:
             return _Tex(_CONSTANTS[name])
         return _Tex(_symbol(name))
+
+    def capital_inside(self) -> bool:
+        """Does the bracket at the cursor hold a capital letter (E(2X + 1), not e(x + 1))?"""
+        depth, ahead = 0, 0
+        while True:
+            tok = self.peek(ahead)
+            if tok.kind == END:
+                return False
+            if tok.kind == OP and tok.text in ("(", "[", "{"):
+                depth += 1
+            elif tok.kind == OP and tok.text in (")", "]", "}"):
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif tok.kind == NAME and tok.text[:1].isupper():
+                return True
+            ahead += 1
 
     def subscript(self) -> str:
         tok = self.advance()
@@ -497,6 +518,10 @@ def _symbol(name: str) -> str:
     if name.isascii() and name.isalnum():
         return r"\mathrm{" + name + "}"
     raise _Unrenderable
+
+
+#: Probability quantities shown as operators (core/probability.py reads them).
+_QUANTITY_HEADS = {"E": "E", "Var": "Var", "Cov": "Cov", "SD": "SD", "Corr": "Corr", "Pr": "P"}
 
 
 def _function_name(name: str) -> str:

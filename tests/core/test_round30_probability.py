@@ -204,3 +204,11 @@ def test_a_computed_quantity_is_checked_against_given_values() -> None:
         "refuted", "proved"]
     assert [s for s, _ in _steps("E(X) = 1.1\nE(X^2) = 1.7\nVar(X) = 1.7 - 1.1 = 0.6")] == [
         "refuted", "proved"]
+
+
+def test_quantities_render_as_operators() -> None:
+    from proofnb.core.render import render_latex
+
+    assert render_latex("E[X]") == r"\operatorname{E}\left[X\right]"
+    assert render_latex("Var(2X + 1)").startswith(r"\operatorname{Var}")
+    assert render_latex("E(x + 1)").startswith("e")  # lowercase inside: Euler's e
