@@ -65,7 +65,7 @@ _TOKEN_RE = re.compile(
   | (?P<vulgar>[VULGAR])
   | (?P<prime>(?<=[\w)\]}'′])['′])
   | (?P<str>'[^'\n]{0,8}'|"[^"\n]{0,8}")
-  | (?P<op><=>|==>|<==|<=|>=|!=|==|=>|=<|\*\*|->|.)
+  | (?P<op><->|<=>|==>|<==|<=|>=|!=|==|=>|=<|\*\*|->|/\\(?=\s)|\\/(?=\s)|(?<=\s)\|\|(?=\s)|.)
     """.replace("SUPLETTERS", _SUPERSCRIPT_LETTERS).replace("VULGAR", _VULGAR)
     .replace("LETTER", _LETTER).replace("DISPLAY", "|".join(_DISPLAY_ENVIRONMENTS)),
     re.VERBOSE | re.DOTALL,
@@ -98,6 +98,8 @@ _UNICODE_OPS: dict[str, tuple[str, str]] = {
     "‐": (OP, "-"), "‑": (OP, "-"), "‒": (OP, "-"), "﹣": (OP, "-"), "－": (OP, "-"),
     "＋": (OP, "+"), "∗": (OP, "*"), "∕": (OP, "/"), "⁄": (OP, "/"), "∣": (OP, "∣"),
     "∤": (OP, "∤"), "≡": (OP, "≡"), "≈": (OP, "≈"),
+    # MathCheck's and programmers' spellings: x > 1 /\ x < 3, x = 2 \/ x = 3, <->
+    "/\\": (OP, "and"), "\\/": (OP, "or"), "<->": (OP, "<=>"),
     "＝": (OP, "="), "＜": (OP, "<"), "＞": (OP, ">"), "∴": (OP, "==>"), "↔": (OP, "<=>"),
     "⟶": (OP, "->"), "⋀": (OP, "and"), "⋁": (OP, "or"),
     "∈": (OP, "in"), "∪": (OP, "cup"), "∩": (CMD, "cap"), "⊥": (NAME, "false"), "⊤": (NAME, "true"),
@@ -161,6 +163,10 @@ OPEN_BRACKETS: dict[str, str] = {"(": ")", "[": "]", "{": "}"}
 CLOSE_BRACKETS: frozenset[str] = frozenset(OPEN_BRACKETS.values())
 
 
+#: A relation between expressions, on both sides of ``&&`` when it means "and".
+_RELATION_MARK = re.compile(r"[<>=≤≥≠]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![A-Za-z])")
+
+
 def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = None) -> list[Token]:
     """Split ``text`` into normalised tokens, ending with an ``END`` token.
 
@@ -178,6 +184,10 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
     for m in _TOKEN_RE.finditer(text, 0, _annotation_start(text)):
         kind = m.lastgroup
         if kind == "ws":
+            if "&&" in m.group() and text.count("&") == 2:  # x > 1 && x < 3 (no alignment)
+                at = m.start() + m.group().index("&&")
+                if _RELATION_MARK.search(text, 0, at) and _RELATION_MARK.search(text, at + 2):
+                    append(Token(OP, "and", at))
             continue
         value = m.group()
         start = m.start()
@@ -191,6 +201,12 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
                 append(Token(OP, "_", start + len(base)))
                 append(Token(NUM, value[len(base):].translate(_SUBSCRIPTS), start + len(base)))
         elif kind == "op":
+            if value == "||":  # x = 2 || x = 3 is "or"; anything else two bars
+                either = _RELATION_MARK.search(text, 0, start) and _RELATION_MARK.search(
+                    text, start + 2)
+                tokens += [Token(OP, "or", start)] if either else [
+                    Token(OP, "|", start), Token(OP, "|", start + 1)]
+                continue
             mapped = _UNICODE_OPS.get(value)
             if bar_open or bar_close:
                 expected, bar_open, bar_close = (".", "|")[bar_close], False, False

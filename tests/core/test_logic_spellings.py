@@ -1,0 +1,49 @@
+"""``and``/``or`` as MathCheck and programmers write them: ``/\\``, ``\\/``, ``&&``, ``||``.
+
+``x > 1 /\\ x < 3`` was read as ``x > 1/x < 3`` (a division and a LaTeX space) and refuted;
+``x > 1 && x < 3`` as ``x > 1 x < 3`` (``&`` is LaTeX alignment); ``\\/`` and ``<->`` were
+errors. None of them may change what ``1/\\sqrt{2}`` or an aligned ``&& \\text{...}`` mean.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+
+
+def _statuses(cell: str) -> list[str]:
+    return [step.status for step in check_proof(cell, CheckOptions()).steps]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("x > 1 /\\ x < 3 <=> 1 < x < 3", ["proved"]),
+        ("x > 1 /\\ x < 3 <=> 1 < x < 4", ["refuted"]),
+        ("x^2 - 5x + 6 = 0 <=> x = 2 \\/ x = 3", ["proved"]),
+        ("x^2 - 5x + 6 = 0 <=> x = 2 \\/ x = -3", ["refuted"]),
+        ("x > 1 && x < 3 <=> 1 < x < 3", ["proved"]),
+        ("x^2 = 4 <=> x = 2 || x = -2", ["proved"]),
+        ("x^2 = 4 <=> x = 2 || x = 4", ["refuted"]),
+        ("(x-1)(x-2) = 0 <-> x = 1 or x = 2", ["proved"]),
+    ],
+)
+def test_and_or_spellings(cell: str, expected: list[str]) -> None:
+    assert _statuses(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("1/\\sqrt{2} = \\sqrt{2}/2", ["proved"]),
+        ("\\pi/\\sqrt{3} = \\pi \\sqrt{3}/3", ["proved"]),
+        ("(x+1)^2 && \\text{expand}\n= x^2 + 2x + 1", ["proved"]),
+        ("\\begin{aligned}\n(x+1)^2 &= x^2 + 2x + 1 && \\text{expand} \\\\\n"
+         "&= x(x + 2) + 1 && \\text{factor}\n\\end{aligned}", ["proved", "proved"]),
+        ("||(3, 4)|| = 5", ["proved"]),
+    ],
+)
+def test_division_alignment_and_norms_keep_their_meaning(cell: str, expected: list[str]) -> None:
+    assert _statuses(cell) == expected
