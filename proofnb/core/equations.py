@@ -106,8 +106,8 @@ def same_polynomial(first: Basic, second: Basic, real: bool) -> ProofFound | Non
     try:
         n1, d1 = sp.fraction(sp.together(first.lhs - first.rhs))
         n2, d2 = sp.fraction(sp.together(second.lhs - second.rhs))
-        if not real:  # over C sqrt(w)^2 = w: (u - sqrt(w))(u + sqrt(w)) is u^2 - w
-            n1, n2 = _radicals_multiplied_out(n1), _radicals_multiplied_out(n2)
+        # sqrt(w)^2 = w: (u - sqrt(w))(u + sqrt(w)) is u^2 - w (over R where w >= 0, below)
+        n1, n2 = _radicals_multiplied_out(n1), _radicals_multiplied_out(n2)
         free = sorted((n1.free_symbols | n2.free_symbols), key=str)
         if not free or not all(e.is_polynomial(*free) for e in (n1, d1, n2, d2)):
             return None
@@ -127,9 +127,38 @@ def same_polynomial(first: Basic, second: Basic, real: bool) -> ProofFound | Non
                 return None
     except (sp.PolynomialError, TypeError, ValueError, NotImplementedError):
         return None
-    if any(c.kind == "ge" for c in conditions(first, real=real) + conditions(second, real=real)):
-        return None
+    for line, num in ((first, n1), (second, n2)):
+        # over R a radicand w >= 0 cuts nothing when every zero of the line has w >= 0
+        if any(c.kind == "ge" and not _nonnegative_on_zeros(c.expr, num, free)
+               for c in conditions(line, real=real)):
+            return None
     return ProofFound("same-polynomial")
+
+
+def _nonnegative_on_zeros(g: Expr, num: Expr, free: Sequence[Symbol]) -> bool:
+    """Is ``g >= 0`` at every real zero of the polynomial ``num``? Shown by a constant t with
+    ``g - t num`` a positive constant times a product of even powers (``q + p^2`` on the
+    zeros of ``(x - p)^2 - q - p^2``: t = -1 leaves ``(x - p)^2``)."""
+    try:
+        pg, pn = sp.Poly(g, *free), sp.Poly(sp.expand(num), *free)
+    except (sp.PolynomialError, sp.GeneratorsNeeded, TypeError, ValueError):
+        return False
+    ratios = {sp.S.Zero} | {coef / pn.coeff_monomial(mono) for mono, coef in pg.terms()
+                            if pn.coeff_monomial(mono) != 0}
+    for t in sorted(ratios, key=sp.default_sort_key)[:_MAX_RATIOS]:
+        rest = sp.expand(g - t * num)
+        if rest.is_number:
+            if rest >= 0:
+                return True
+            continue
+        constant, factors = sp.factor_list(rest, *free)
+        if constant > 0 and all(power % 2 == 0 for _, power in factors):
+            return True
+    return False
+
+
+#: Multipliers tried by :func:`_nonnegative_on_zeros`.
+_MAX_RATIOS = 12
 
 
 #: Products larger than this are not multiplied out to clear their radicals.

@@ -47,6 +47,12 @@ def _witness(cell: str, domain: str = "real") -> str:
      "(x - p)^2 = q + p^2\n<=> x - p = sqrt(q + p^2)"),
     ("complex", "(a x + b/2)^2 = b^2/4 - a c\n<=> a x + b/2 = ± sqrt(b^2/4 - a c)",
      "(a x + b/2)^2 = b^2/4 - a c\n<=> a x + b/2 = ± sqrt(b^2/4 + a c)"),
+    # over R too: every real zero of (x - p)^2 - q - p^2 has q + p^2 >= 0
+    ("real", "(x - p)^2 = q + p^2\n<=> x - p = ± sqrt(q + p^2)",
+     "(x - p)^2 = q\n<=> x - p = ± sqrt(q - 1)"),
+    ("real", "(2a x + b)^2 = b^2 - 4a c\n<=> 2a x + b = ± sqrt(b^2 - 4a c)",
+     "(2a x + b)^2 = b^2 - 4a c\n<=> 2a x + b = sqrt(b^2 - 4a c)"),
+    ("real", "x^2 + y^2 = r^2\n<=> y = ± sqrt(r^2 - x^2)", "x^2 = y - 1\n<=> x = ± sqrt(y)"),
 ])
 def test_stack_argument_pairs(domain: str, true_cell: str, false_cell: str) -> None:
     assert set(_statuses(true_cell, domain)) == {"proved"}, true_cell
