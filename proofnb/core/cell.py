@@ -275,6 +275,8 @@ def _read(
             raw = _without_operation_note(raw)
         if "✓" in raw or "✔" in raw:  # x = 5 ✓: the student's own tick
             raw = _TICKS.sub("", raw)
+        if "]" in raw or "[" in raw:  # x ∈ ]1, 3[ is x ∈ (1, 3) (ISO 31-11, French)
+            raw = _ISO_INTERVAL.sub(_iso_interval, raw)
         if "|" in raw or "mod" in raw:  # 3 | n^3 - n, \mathrm{mod}
             raw = congruence_line(raw)
         if "\\top" in raw:  # A^\top is a transpose, not the statement true
@@ -356,6 +358,20 @@ _INTEGER_SUFFIX = re.compile(
 _OPERATION_NOTE = re.compile(
     r"(?:\\q?quad|\\[,;:! ]|&|\s)*\|\s*(?P<op>[-+*/:·÷^−]|\\cdot|\\div|\\times|\\colon)"
     r"(?P<operand>[^|=<>≤≥]*)$")
+#: An interval after a membership sign or a union, its brackets possibly reversed.
+_ISO_INTERVAL = re.compile(
+    r"(?P<pre>(?:∈|\\in(?![A-Za-z])|(?<![A-Za-z\\])in(?![A-Za-z])|\\cup(?![A-Za-z])|∪)\s*)"
+    r"(?P<open>[\[\]])(?P<ends>[^\[\]();|=<>,]+,[^\[\]();|=<>,]+)(?P<close>[\[\]])")
+
+
+def _iso_interval(found: re.Match[str]) -> str:
+    """``]a, b[`` as ``(a, b)``, ``]a, b]`` as ``(a, b]``, ``[a, b[`` as ``[a, b)``; an
+    interval written the usual way is left alone."""
+    opener = "(" if found["open"] == "]" else "["
+    closer = ")" if found["close"] == "[" else "]"
+    return f"{found['pre']}{opener}{found['ends']}{closer}"
+
+
 #: A tick at the end of a line (before its comment).
 _TICKS = re.compile(r"\s*[✓✔]+\s*(?=#|$)")
 #: Relations an equation or inequality line has before its note.

@@ -47,3 +47,21 @@ def test_and_or_spellings(cell: str, expected: list[str]) -> None:
 )
 def test_division_alignment_and_norms_keep_their_meaning(cell: str, expected: list[str]) -> None:
     assert _statuses(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # Reversed brackets for open ends (ISO 31-11, French schools): were "unmatched ']'".
+        ("|x - 2| < 1 <=> x \\in ]1, 3[", ["proved"]),
+        ("|x - 2| < 1 <=> x \\in ]1, 3]", ["refuted"]),
+        ("x^2 >= 4 <=> x \\in ]-\\infty, -2] \\cup [2, +\\infty[", ["proved"]),
+        ("x^2 > 4 <=> x ∈ ]-∞, -2] ∪ [2, ∞[", ["refuted"]),
+        ("0 < x <= 1 <=> x \\in ]0, 1]", ["proved"]),
+        # The usual brackets are unchanged, and so are brackets that are not an interval.
+        ("x^2 <= 4 <=> x \\in [-2, 2]", ["proved"]),
+        ("[x + 1]_0^1 = 1", ["proved"]),
+    ],
+)
+def test_reversed_interval_brackets(cell: str, expected: list[str]) -> None:
+    assert _statuses(cell) == expected
