@@ -231,8 +231,8 @@ def decide_ode(relation: str, lhs: Basic, rhs: Basic, origin: Basic, *,
     found = _jets(lhs, rhs, plain=origin.has(sp.Derivative))
     if found is None:
         if _about_derivatives(lhs, rhs):  # y'' = -9y <=> ...: not read, and no sample
-            return _open("only first-order differential equations in one function y(x) "
-                         "are read as such")
+            return _open("only differential equations of first or second order in one "
+                         "function y(x) are read as such")
         return None
     call, x, jets = found
     lines = []
@@ -242,7 +242,8 @@ def decide_ode(relation: str, lhs: Basic, rhs: Basic, origin: Basic, *,
             return None  # two lines without y': value by value
         if line is None:
             return _open("this line is not one the checker reads as a differential "
-                         "equation in y (one equation, at most one constant)")
+                         "equation in y (one equation, with at most two constants, and two "
+                         "only when it is linear in them)")
         lines.append(line)
     given = tuple(c.xreplace(_put(call, x, jets)) for c in conditions)
     if any(g.has(AppliedUndef, sp.Derivative) for g in given):
@@ -313,8 +314,8 @@ def _about_derivatives(lhs: Basic, rhs: Basic) -> bool:
 
 def _jets(lhs: Basic, rhs: Basic, plain: bool = False
           ) -> tuple[AppliedUndef, Symbol, tuple[Symbol, ...]] | None:
-    """y(x), x and the symbols for y, y' when the step is about one function y(x) of which
-    one line takes derivatives (first order only), or none (``plain``)."""
+    """y(x), x and the symbols for y, y', y'' when the step is about one function y(x) of
+    which one line takes derivatives (up to the second), or none (``plain``)."""
     calls = lhs.atoms(AppliedUndef) | rhs.atoms(AppliedUndef)
     if len(calls) != 1:
         return None
@@ -323,11 +324,11 @@ def _jets(lhs: Basic, rhs: Basic, plain: bool = False
         return None
     x = call.args[0]
     derivatives = lhs.atoms(sp.Derivative) | rhs.atoms(sp.Derivative)
-    if not derivatives and not plain \
-            or any(d.expr != call or d.variables != (x,) for d in derivatives):
+    if not derivatives and not plain or any(
+            d.expr != call or d.variables not in ((x,), (x, x)) for d in derivatives):
         return None
     name = str(call.func)
-    jets = tuple(sp.Symbol(f"{name}{chr(39) * j}({x})", real=True) for j in range(2))
+    jets = tuple(sp.Symbol(f"{name}{chr(39) * j}({x})", real=True) for j in range(3))
     return call, x, jets
 
 
@@ -341,13 +342,15 @@ def _as_ode(side: Basic, call: AppliedUndef, x: Symbol, jets: tuple[Symbol, ...]
     form = (side.lhs - side.rhs).xreplace(put)
     if not isinstance(form, Expr) or form.has(AppliedUndef, sp.Derivative, sp.Integral):
         return None
-    if form.has(jets[1]):
-        return _Line(form, conditions(form, real=True), 1, None)
+    if form.has(jets[1], jets[2]):
+        return _Line(form, conditions(form, real=True), 2 if form.has(jets[2]) else 1, None)
     constants = [s for s in form.free_symbols
                  if isinstance(s, Symbol) and _CONSTANT.fullmatch(s.name)
                  and s not in parameters]
     if not constants and form.has(jets[0]):
         return _Line(form, conditions(form, real=True), 0, None)  # one curve
+    if len(constants) == 2 and form.has(jets[0]):
+        return _two_constants(form, call, x, jets, tuple(sorted(constants, key=str)))
     if len(constants) != 1 or not form.has(jets[0]):
         return None
     (constant,) = constants
@@ -370,7 +373,38 @@ def _as_ode(side: Basic, call: AppliedUndef, x: Symbol, jets: tuple[Symbol, ...]
     # e^x + C > 0, that is e^y > 0
     written = tuple(Condition(sp.simplify(c.expr.xreplace({constant: phi})), c.kind)
                     for c in conditions(form, real=True))
-    return _Line(ode, written + conditions(ode, real=True), 0, constant)
+    return _Line(ode, written + conditions(ode, real=True), 1, constant)
+
+
+def _two_constants(form: Expr, call: AppliedUndef, x: Symbol, jets: tuple[Symbol, ...],
+                   constants: tuple[Symbol, ...]) -> _Line | None:
+    """``y = A cos 3x + B sin 3x`` (linear in its two constants) as the second-order ODE
+    its family solves: A, B read off the line and its derivative, put into the second
+    derivative. Where the Wronskian-like determinant J of the two constants is nonzero,
+    y is in the family on an interval exactly when that ODE holds there."""
+    try:
+        linear = sp.Poly(form, *constants)
+    except sp.PolynomialError:
+        return None
+    if linear.total_degree() != 1 or any(sum(m) > 1 for m in linear.monoms()):
+        return None
+    put = _put(call, x, jets)
+    first = _total_derivative(form.xreplace({jets[0]: call}), x).xreplace(put)
+    second = _total_derivative(first.xreplace({jets[1]: sp.Derivative(call, x),
+                                                jets[0]: call}), x).xreplace(put)
+    jacobian = sp.Matrix([[sp.diff(e, c) for c in constants] for e in (form, first)]).det()
+    if jacobian.has(*jets) or _clearly_nonzero(jacobian, x) is not True:
+        return None  # A e^{3x} + B e^{3x} has one constant really
+    try:
+        solved = sp.solve([form, first], constants, dict=True)
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+    if len(solved) != 1 or set(solved[0]) != set(constants):
+        return None
+    ode = sp.together(second.xreplace(solved[0]))
+    if ode.has(AppliedUndef, sp.Derivative, *constants) or not ode.has(jets[2]):
+        return None
+    return _Line(ode, (Condition(jacobian, "ne"), *conditions(form, real=True)), 2, None)
 
 
 def _total_derivative(expr: Expr, x: Symbol) -> Expr:
@@ -382,7 +416,9 @@ def _total_derivative(expr: Expr, x: Symbol) -> Expr:
 def _follows(premise: _Line, conclusion: _Line, x: Symbol, jets: tuple[Symbol, ...],
              given: tuple[Basic, ...], deadline: float, where: str) -> Outcome:
     """Does every solution of the premise satisfy the conclusion?"""
-    y, slope = jets
+    if conclusion.order > premise.order or premise.order == 0:
+        return _open("")
+    slope = jets[premise.order]  # the premise's highest derivative
     try:
         linear = sp.Poly(sp.numer(sp.together(premise.form)), slope)
     except (sp.PolynomialError, sp.GeneratorsNeeded):
@@ -421,14 +457,14 @@ def _follows(premise: _Line, conclusion: _Line, x: Symbol, jets: tuple[Symbol, .
 
 
 def _along(phi: Expr, x: Symbol, jets: tuple[Symbol, ...]) -> dict[Symbol, Expr]:
-    return {jets[0]: phi, jets[1]: sp.diff(phi, x)}
+    return {jets[j]: sp.diff(phi, x, j) for j in range(len(jets))}
 
 
 def _solution_on(expr: Expr, premise: _Line, x: Symbol, jets: tuple[Symbol, ...],
                  given: tuple[Basic, ...]) -> Expr | None:
     """A solution y = φ(x) of the premise on which ``expr`` is zero all along (the premise
     defined there, and the assumptions true), or None."""
-    if not expr.has(jets[0]) or expr.has(jets[1]):
+    if not expr.has(jets[0]) or expr.has(*jets[1:]):
         return None
     try:
         branches = sp.solve(expr, jets[0])
@@ -473,6 +509,8 @@ def _degenerate(a: Expr, premise: _Line, conclusion: _Line, x: Symbol,
                 jets: tuple[Symbol, ...], given: tuple[Basic, ...]) -> bool:
     """Might a solution of the premise lie where its coefficient of y' is zero (y (y' - 1) = 0
     has the solution y = 0, where y' = 1 says nothing) and fail the conclusion?"""
+    if a.has(*jets[1:]):
+        return True  # y' y'' = ...: not read
     if not a.has(jets[0]):
         return False
     try:
@@ -553,17 +591,25 @@ def _settings(*exprs: Expr, x: Symbol, jets: tuple[Symbol, ...]
         if names else [{}]
 
 
+def _grid(order: int) -> list[tuple[Expr, ...]]:
+    """Initial values (x0, y0) or (x0, y0, y0') of solutions tried as witnesses."""
+    if order == 1:
+        return list(_POINTS)
+    return [(*point, sp.Rational(p)) for point in _POINTS[::2] for p in ("1", "-1", "0", "2")]
+
+
 def _start(premise: _Line, rate: Expr, x: Symbol, jets: tuple[Symbol, ...],
-           given: tuple[Basic, ...], x0: Expr, y0: Expr,
+           given: tuple[Basic, ...], values: tuple[Expr, ...],
            fixed: dict[Symbol, Expr] | None = None) -> dict[Symbol, Expr] | None:
-    """The jet of the solution of the premise through (x0, y0), when the premise is
-    defined there, and y' = R is defined and continuous around it."""
-    y, slope = jets
-    at: dict[Symbol, Expr] = {**(fixed or {}), x: x0, y: y0}
-    p0 = _value_at(rate, at)
-    if p0 is None or not p0.is_real:
+    """The jet of the solution of the premise with the initial values ``values`` (x0, y0
+    and for a second-order premise y0'), when the premise is defined there, and its highest
+    derivative R is defined and continuous around it (Peano: the solution exists)."""
+    at: dict[Symbol, Expr] = {**(fixed or {}), x: values[0]}
+    at.update(zip(jets, values[1:], strict=False))
+    top = _value_at(rate, at)
+    if top is None or not top.is_real:
         return None
-    at[slope] = p0
+    at[jets[premise.order]] = top
     if not _in_domain(premise.conditions + conditions(rate, real=True), given, at):
         return None
     if _on_a_kink(premise.form, at) or _on_a_kink(rate, at):
@@ -586,11 +632,11 @@ def _on_a_kink(expr: Expr, at: dict[Symbol, Expr]) -> bool:
 def _value_witness(premise: _Line, conclusion: _Line, rate: Expr, x: Symbol,
                    jets: tuple[Symbol, ...], given: tuple[Basic, ...], where: str,
                    deadline: float) -> Counterexample | None:
-    for fixed, (x0, y0) in itertools.product(
-            _settings(premise.form, conclusion.form, x=x, jets=jets), _POINTS):
+    for fixed, values in itertools.product(
+            _settings(premise.form, conclusion.form, x=x, jets=jets), _grid(premise.order)):
         if time.monotonic() > deadline:
             return None
-        at = _start(premise, rate, x, jets, given, x0, y0, fixed)
+        at = _start(premise, rate, x, jets, given, values, fixed)
         if at is None or not _in_domain(conclusion.conditions, (), at) \
                 or _on_a_kink(conclusion.form, at):
             continue
@@ -611,13 +657,13 @@ def _region_witness(premise: _Line, new: Sequence[Condition], rate: Expr, x: Sym
     """A solution of the premise through a point where a condition ``u >= 0`` of the
     conclusion fails strictly: near there the conclusion is undefined all along it."""
     for cond in new:
-        if cond.kind != "ge" or cond.expr.has(jets[1]):
+        if cond.kind != "ge" or cond.expr.has(*jets[premise.order:]):
             continue
-        for fixed, (x0, y0) in itertools.product(
-                _settings(premise.form, cond.expr, x=x, jets=jets), _POINTS):
+        for fixed, values in itertools.product(
+                _settings(premise.form, cond.expr, x=x, jets=jets), _grid(premise.order)):
             if time.monotonic() > deadline:
                 return None
-            at = _start(premise, rate, x, jets, given, x0, y0, fixed)
+            at = _start(premise, rate, x, jets, given, values, fixed)
             if at is None:
                 continue
             value = _value_at(cond.expr, at)
@@ -675,9 +721,10 @@ def _excluded(condition: Basic, y: Symbol, phi: Expr, x: Symbol) -> bool:
 
 def _counterexample(x: Symbol, jets: tuple[Symbol, ...], at: dict[Symbol, Expr], where: str,
                     why: str) -> Counterexample:
-    order = [s for s in sorted(at, key=str) if s not in (x, *jets)] + [x, *jets]
+    order = [s for s in sorted(at, key=str) if s not in (x, *jets)] + [x] + [
+        j for j in jets if j in at]
     shown = ", ".join(f"{s.name} = {user_text(at[s])}" for s in order)
-    text = (f"{shown}: the solution of {_name(where)} through this point (it has this slope "
-            f"there) is a counterexample: {why}")
+    text = (f"{shown}: the solution of {_name(where)} with these values at x (it exists: "
+            f"the line gives its highest derivative there) is a counterexample: {why}")
     point = tuple((s.name, str(at[s])) for s in order)
     return Counterexample(kind="value", point=point, lhs_value="", rhs_value="", text=text)

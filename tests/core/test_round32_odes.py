@@ -103,8 +103,18 @@ def test_curve_higher_derivatives(true_cell: str, false_cell: str) -> None:
     ("dy/dx = xy\n\\ln|y| = \\frac{x^2}{2} + C\n|y| = e^{x^2/2 + C}\n==> y = A e^{x^2/2}",
      ["refuted", "proved", "proved"]),
     # y'' = y + xy' follows from y' = xy by differentiating: no sample function that does
-    # not solve y' = xy refutes it (second order is not read: left open)
-    ("y' = xy\ny'' = y + xy'", ["unknown"]),
+    # not solve y' = xy refutes it (a conclusion of higher order is left open); going back
+    # fails (y'' = y + xy' has more solutions)
+    ("y' = xy\n==> y'' = y + xy'", ["unknown"]),
+    ("y' = xy\ny'' = y + xy'", ["refuted"]),
+    # second order: a family linear in two constants stands for its ODE
+    ("y'' + 9y = 0\ny = A\\cos 3x + B\\sin 3x", ["proved"]),
+    ("y'' + 9y = 0\ny = A\\cos 9x + B\\sin 9x", ["refuted"]),
+    ("y'' + 3y' + 2y = 0\ny = Ae^{-x} + Be^{-2x}", ["proved"]),
+    ("y'' + 3y' + 2y = 0\ny = Ae^{x} + Be^{2x}", ["refuted"]),
+    ("y'' - 6y' + 9y = 0\ny = (A + Bx)e^{3x}", ["proved"]),
+    ("y'' - 6y' + 9y = 0\ny = Ae^{3x} + Be^{3x}", ["unknown"]),  # one constant really
+    ("y'' + 9y = 0\n==> y = A\\cos 3x", ["refuted"]),
 ])
 def test_differential_equation_steps(cell: str, expected: list[str]) -> None:
     assert _statuses(cell) == expected
