@@ -304,23 +304,28 @@ def _is_prose(content: str) -> bool:
     word = content.strip()
     if not word.isalpha():
         return True
-    return (len(word) > 1 and word not in ("and", "or") and word not in _LATEX_NAMES
+    return (len(word) > 1 and word not in _CONNECTIVES and word not in _LATEX_NAMES
             and word not in TRUTH_WORDS)  # \text{false}: the statement that never holds
 
 
 _TEXT_COMMANDS = frozenset({"text", "textrm", "mathrm", "mbox"})
 
 
+#: ``\text{...}`` words that join statements: English, German, French, Swedish, Norwegian.
+_CONNECTIVES = {"and": "and", "or": "or", "und": "and", "oder": "or", "et": "and",
+                "ou": "or", "och": "and", "eller": "or", "og": "and"}
+
+
 def _collapse_words(tokens: list[Token]) -> None:
-    """``\\text{ or }`` is the operator ``or`` (and likewise ``and``); ``\\text{false}`` is
-    the word ``false`` (and likewise ``true``)."""
+    """``\\text{ or }`` is the operator ``or`` (and likewise ``and``, ``\\text{ oder }``,
+    ``\\text{ et }``...); ``\\text{false}`` is the word ``false`` (and likewise ``true``)."""
     i = 0
     while i + 3 < len(tokens):
         tok = tokens[i]
         if (tok.kind == CMD and tok.text in _TEXT_COMMANDS and tokens[i + 1].text == "{"
-                and tokens[i + 2].kind == OP and tokens[i + 2].text in ("and", "or")
+                and tokens[i + 2].kind in (OP, NAME) and tokens[i + 2].text in _CONNECTIVES
                 and tokens[i + 3].text == "}"):
-            tokens[i : i + 4] = [Token(OP, tokens[i + 2].text, tok.pos)]
+            tokens[i : i + 4] = [Token(OP, _CONNECTIVES[tokens[i + 2].text], tok.pos)]
         elif (tok.kind == CMD and tok.text in _TEXT_COMMANDS and tokens[i + 1].text == "{"
                 and tokens[i + 2].kind == NAME and tokens[i + 2].text in TRUTH_WORDS
                 and tokens[i + 3].text == "}"):

@@ -65,3 +65,17 @@ def test_division_alignment_and_norms_keep_their_meaning(cell: str, expected: li
 )
 def test_reversed_interval_brackets(cell: str, expected: list[str]) -> None:
     assert _statuses(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # \text{ oder } and its kin join statements as \text{ or } does (they were errors).
+        ("x^2 = 9 \\Leftrightarrow x = 3 \\text{ oder } x = -3", ["proved"]),
+        ("x^2 = 9 \\Leftrightarrow x = 3 \\text{ ou } x = 3", ["refuted"]),
+        ("x > 1 \\text{ und } x < 3 \\Leftrightarrow 1 < x < 3", ["proved"]),
+        ("x > 1 \\text{ et } x < 3 \\Leftrightarrow 1 < x < 4", ["refuted"]),
+    ],
+)
+def test_connectives_in_other_languages(cell: str, expected: list[str]) -> None:
+    assert _statuses(cell) == expected
