@@ -66,6 +66,10 @@ def build_env(options: CheckOptions) -> MathEnv:
             facts.setdefault(decl.name, {}).update(
                 {a: True for a in decl.assumptions if a in _assume_defined}
             )
+    for text in options.assume:  # \bar{x} := ... (a value chain): in real mode x̄ is a mean
+        mean = _MEAN.match(text)
+        if mean is not None and domain == "real":
+            facts.setdefault(f"{mean.group(1)}\u0304", {})
     relations: list[tuple[str, str]] = []  # (item text, whole assumption text)
     kinds: list[tuple[str, str]] = []  # (name, property)
     for _name, args, _body, text in definitions:
@@ -156,6 +160,8 @@ def _uses(body: str, names: set[str]) -> bool:
 #: ``P := 1000(1.05)^{10}`` (from a chain that starts by naming a number).
 _VALUE = re.compile(
     rf"^\s*([A-Za-z](?:_\{{?[A-Za-z0-9]+\}}?)?|{GREEK_NAME}|{QUANTITY_HEAD})\s*:=")
+#: ``\bar{x} := (2 + 4 + 9)/3``: a value chain that names a mean.
+_MEAN = re.compile(r"\s*\\(?:bar|overline)\s*\{\s*([A-Za-z])\s*\}\s*:=")
 #: ``f(x) := x^2 + 1`` (from a line ``f(x) = x^2 + 1`` that starts a chain).
 _DEFINITION = re.compile(r"\s*([A-Za-z])\s*[(\[]([^()\[\]]*)[)\]]\s*:=(.+)$", re.DOTALL)
 

@@ -209,12 +209,13 @@ class Latex(Calls):
         if name in ("bar", "overline"):
             letter = [self.peek(k) for k in range(3)]
             if self.env.domain != "complex" and letter[0].text == "{" and letter[2].text == "}" \
-                    and letter[1].kind == NAME and len(letter[1].text) == 1:
-                self.i += 3  # \bar{x}: in real mode the mean of x (a conjugate changes nothing)
-                return symbol_for(f"{letter[1].text}\u0304", self.env)
+                    and f"{letter[1].text}\u0304" in self.env.symbols:
+                self.i += 3  # \bar{x} = ... gave the mean x̄ a value (core/assume.py)
+                return self.env.symbols[f"{letter[1].text}\u0304"]
             if self.env.domain != "complex":
                 self.fail(tok, f"\\{name} is the complex conjugate here: check with --domain "
-                               "complex (for a mean, use a plain name such as xbar)")
+                               "complex (for a mean, give it its value first: "
+                               "\\bar{x} = \\frac{2 + 4 + 9}{3} = 5)")
             return self.call_builder("conjugate", [self.expr(self.latex_arg(), self.peek())], tok)
         if name in _NAME_COMMANDS:
             self.expect("{", f"after \\{name}")

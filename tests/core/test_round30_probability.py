@@ -212,3 +212,14 @@ def test_quantities_render_as_operators() -> None:
     assert render_latex("E[X]") == r"\operatorname{E}\left[X\right]"
     assert render_latex("Var(2X + 1)").startswith(r"\operatorname{Var}")
     assert render_latex("E(x + 1)").startswith("e")  # lowercase inside: Euler's e
+
+
+def test_a_mean_is_named_by_its_value_chain() -> None:
+    """\\bar{x} = ... gives the mean x̄ its value, and later lines use it; a \\bar{x} that no
+    chain names stays the conjugate, an error in real mode (z \\bar{z} = |z|^2)."""
+    assert [s for s, _ in _steps("\\bar{x} = \\frac{2 + 4 + 9}{3} = 5\n"
+                                 "z = \\frac{9 - \\bar{x}}{2} = 2")] == ["proved", "proved"]
+    assert [s for s, _ in _steps("\\bar{x} = \\frac{2 + 4 + 9}{3} = 5\n"
+                                 "z = \\frac{9 - \\bar{x}}{2} = 3")] == ["proved", "refuted"]
+    ((status, message),) = _steps("z \\bar{z} = |z|^2")
+    assert status == "error" and "--domain complex" in message
