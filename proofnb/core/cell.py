@@ -277,6 +277,8 @@ def _read(
             raw = _TICKS.sub("", raw)
         if "]" in raw or "[" in raw:  # x ∈ ]1, 3[ is x ∈ (1, 3) (ISO 31-11, French)
             raw = _ISO_INTERVAL.sub(_iso_interval, raw)
+        if "_" in raw:  # x^2 - 5x + 6 = 0, then x_1 = 2, x_2 = 3
+            raw = _numbered_solutions(raw, previous)
         if "|" in raw or "mod" in raw:  # 3 | n^3 - n, \mathrm{mod}
             raw = congruence_line(raw)
         if "\\top" in raw:  # A^\top is a transpose, not the statement true
@@ -370,6 +372,65 @@ def _iso_interval(found: re.Match[str]) -> str:
     opener = "(" if found["open"] == "]" else "["
     closer = ")" if found["close"] == "[" else "]"
     return f"{found['pre']}{opener}{found['ends']}{closer}"
+
+
+#: ``x_1``, ``x_{2}``, ``x_{1,2}``, ``x_{1/2}``: a numbered solution of an equation in x.
+_NUMBERED = re.compile(r"(?<![A-Za-z\\])(?P<name>[A-Za-z])_"
+                       r"(?:\{\s*[12](?:\s*[,;/]\s*2)?\s*\}|[12](?![0-9]))")
+#: A relation between statements.
+_STATEMENT_ARROW = re.compile(r"<=>|==>|<==|⇔|⇒|⇐|⟺|⟹|\\(?:Leftrightarrow|iff|Rightarrow"
+                              r"|implies|Longleftrightarrow|Longrightarrow|therefore)(?![A-Za-z])|∴")
+#: What separates the numbered solutions on their line.
+_SOLUTION_GLUE = re.compile(r"\s*(?:,|;|\\(?:lor|vee|land|wedge|q?quad)(?![A-Za-z])|[∨∧]"
+                            r"|\\text\s*\{\s*(?:or|and|oder|und|ou|et)\s*\}"
+                            r"|(?<![A-Za-z])(?:or|and)(?![A-Za-z]))\s*")
+
+
+def _numbered_solutions(raw: str, previous: str) -> str:
+    r"""``x_1 = 2, x_2 = 3`` (also ``x_{1,2} = 5 ± 1`` and ``x_1 = 2 \lor x_2 = 3``) right
+    after a line in x and not in x_1: the line names that line's solutions, ``x = 2 or
+    x = 3``. Any other line is left alone (``x_1 + x_2 = 5`` after ``x^2 - 5x + 6 = 0``
+    is a claim about two letters)."""
+    code, hash_, comment = raw.partition("#")
+    arrows = list(_STATEMENT_ARROW.finditer(code))
+    cut = arrows[-1].end() if arrows else 0  # x^2 = 4 ==> x_1 = 2, x_2 = -2 on one line
+    head, body = code[:cut], code[cut:]
+    names = {m["name"] for m in _NUMBERED.finditer(body)}
+    if len(names) != 1:
+        return raw
+    name = names.pop()
+    alone = rf"(?<![A-Za-z\\_]){name}(?![A-Za-z_])"
+    before = f"{previous.split('#', 1)[0]} {head}"
+    if re.search(alone, body) or not re.search(alone, before) or _NUMBERED.search(before):
+        return raw
+    parts = _top_level_split(body)
+    if not parts or not all(re.fullmatch(rf"\s*{_NUMBERED.pattern}\s*=[^=<>]+", part)
+                            and _NUMBERED.fullmatch(part.split("=", 1)[0].strip())
+                            for part in parts):
+        return raw
+    solved = " or ".join(f"{name} = {part.split('=', 1)[1].strip()}" for part in parts)
+    space = body[: len(body) - len(body.lstrip())]
+    return f"{head}{space}{solved}" + (f"  {hash_}{comment}" if hash_ else "")
+
+
+def _top_level_split(body: str) -> list[str]:
+    """``body`` cut at the separators between numbered solutions outside brackets."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif depth == 0:
+            glue = _SOLUTION_GLUE.match(body, i)
+            if glue and glue.end() > i and (glue.group().strip() or body[i] == ","):
+                parts.append(body[start:i])
+                start = i = glue.end()
+                continue
+        i += 1
+    parts.append(body[start:])
+    return [part for part in parts if part.strip()]
 
 
 #: A tick at the end of a line (before its comment).
