@@ -548,6 +548,8 @@ def _whatever(outcome: Outcome, sides: tuple[Any, Any], conditions: tuple[Any, .
 
 def choose_inside(parser: MathParser) -> bool:
     """Is the brace group that starts before the cursor ``{n \\choose k}``?"""
+    if "choose" not in parser.text:
+        return False
     depth = 1
     for t in parser.tokens[parser.i :]:
         if t.kind == OP and t.text in ("(", "[", "{"):
