@@ -42,6 +42,7 @@ from proofnb.core.vectors import (
     has_vectors,
     interval_context,
     norm,
+    scannable,
     spell_operations,
     spell_projections,
     spell_units,
@@ -121,7 +122,7 @@ def definition(term: str) -> bool:
     """Is ``term`` exactly one matrix literal (the body of a definition ``A = ...``)?"""
     text = term.strip()
     found = _literal_end(text, 0) if text else None
-    if found is None and text and not interval_context(text):
+    if found is None and text and scannable(text) and not interval_context(text):
         vector = tuple_at(text, 0, "", ())
         found = None if vector is None else (vector[0], text)
     return found is not None and found[0] == len(text)
@@ -338,11 +339,12 @@ class _Reader:
         """The text with literals as placeholders and matrix notation spelled for the
         parser; fills ``self.matrices``."""
         self.text = text
-        text = spell_projections(spell_operations(text))  # dot(u, v), proj_b a
+        if scannable(text):
+            text = spell_projections(spell_operations(text))  # dot(u, v), proj_b a
         out: list[str] = []
         k = 0
         count = 0
-        vectors = not interval_context(text)  # x \in (0, 1): an interval
+        vectors = scannable(text) and not interval_context(text)  # x \in (0, 1): an interval
         calls = {name.split("(")[0]: (name[2:-1], m) for name, m in named.items() if "(" in name}
         functions = [n for n in self.env.functions if len(n) == 1]
         while k < len(text):

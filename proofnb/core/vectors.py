@@ -22,7 +22,8 @@ from collections.abc import Sequence
 
 import sympy as sp
 
-__all__ = ["ARROW", "NAMED", "UNIT", "has_vectors", "interval_context", "norm",
+__all__ = ["ARROW", "MAX_BRACKETS", "MAX_TEXT", "NAMED", "UNIT", "has_vectors",
+           "interval_context", "norm", "scannable",
            "spell_operations", "spell_projections", "spell_units", "tuple_at", "unit_size"]
 
 #: Placeholder names of the unit vectors i, j, k.
@@ -68,9 +69,20 @@ _CONNECTIVES = frozenset({"or", "and", "not", "iff", "then", "so", "hence", "imp
                           "where", "with", "at"})
 
 
+#: Vectors are looked for only in a side this long with this many brackets (a worksheet's
+#: side is far shorter); beyond, the scan per bracket would grow with the square of the text.
+MAX_TEXT = 2000
+MAX_BRACKETS = 100
+
+
+def scannable(text: str) -> bool:
+    """Is ``text`` short enough to look for vectors in?"""
+    return len(text) <= MAX_TEXT and text.count("(") + text.count("[") <= MAX_BRACKETS
+
+
 def has_vectors(text: str) -> bool:
     """Might ``text`` write a vector (a tuple outside a call, angle brackets, i/j/k)?"""
-    if interval_context(text):
+    if not scannable(text) or interval_context(text):
         return False
     if _HINT.search(text) or NAMED.search(text) or _OPERATION.search(text) \
             or _PROJECTION.search(text):
@@ -107,7 +119,7 @@ def unit_size(texts: Sequence[str], lengths: Sequence[int]) -> int:
 
 def _is_call(before: str, functions: Sequence[str], products: Sequence[str] = ()) -> bool:
     """Do parentheses right after ``before`` hold a call's arguments?"""
-    stripped = before.rstrip()
+    stripped = before[-80:].rstrip()  # the word before a bracket is short
     if stripped.endswith(("_", "^", "_{", "^{")):  # \lim_{(x, y) \to (0, 0)}: no vector
         return True
     if stripped.endswith("}"):  # \operatorname{dist}(A, B), but \frac{1}{2}(1, 2)

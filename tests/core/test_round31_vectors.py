@@ -3,6 +3,8 @@ core/matrices.py), as true/false pairs through the whole checker."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import sympy as sp
 
@@ -199,3 +201,14 @@ def test_zero_vector_over_zero_is_undefined_not_zero() -> None:
 def test_projections(true_cell: str, false_cell: str) -> None:
     assert {status for status, _ in _steps(true_cell)} == {"proved"}
     assert "refuted" in {status for status, _ in _steps(false_cell)}
+
+
+@pytest.mark.parametrize("cell", [
+    "(" * 2000 + "1, 2" + ")" * 2000 + " = 1",  # scanning each bracket to its end: n^2
+    "(abcdefghijklmn, " * 98 + " = 1",
+    "(1, 2) + " * 100 + "(1, 2) = (1, 2)",
+])
+def test_hostile_brackets_stay_fast(cell: str) -> None:
+    started = time.perf_counter()
+    check_proof(cell, CheckOptions())
+    assert time.perf_counter() - started < 5
