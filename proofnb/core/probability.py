@@ -53,7 +53,7 @@ _QUANTITIES: dict[str, tuple[str, tuple[Any, ...]]] = {}
 
 _CLOSERS = {"(": ")", "[": "]"}
 _EVENT_OPS = {"cap": "∩", "cup": "∪", "|": "|", "∣": "|", "'": "'", "<=": "≤", ">=": "≥",
-              "!=": "≠", "not": "not "}
+              "!=": "≠", "and": "∩", "or": "∪", "not": "not "}
 
 
 def quantity_text(text: str) -> bool:
@@ -493,7 +493,8 @@ def _capital(written: str) -> bool:
 
 
 _EVENT_SIGNS = re.compile(r"[|∣∩∪=<>≤≥'≠]|\\(?:cap|cup|mid|bar|overline|le|ge|leq|geq|lt|gt|ne"
-                          r"|neq|complement)(?![A-Za-z])|\^\s*\{?\s*[cC]\b")
+                          r"|neq|complement)(?![A-Za-z])|\^\s*\{?\s*[cC]\b"
+                          r"|(?<![A-Za-z])(?:and|or)(?![A-Za-z])")
 _EVENT_NAME = re.compile(r"\s*[A-Z][A-Za-z]*(?:_\{?[A-Za-z0-9]+\}?)?\s*")
 
 

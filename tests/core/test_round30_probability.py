@@ -223,3 +223,10 @@ def test_a_mean_is_named_by_its_value_chain() -> None:
                                  "z = \\frac{9 - \\bar{x}}{2} = 3")] == ["proved", "refuted"]
     ((status, message),) = _steps("z \\bar{z} = |z|^2")
     assert status == "error" and "--domain complex" in message
+
+
+def test_events_in_words() -> None:
+    """P(A and B) is P(A ∩ B), P(A or B) is P(A ∪ B)."""
+    assert [s for s, _ in _steps("P(A or B) = P(A) + P(B) - P(A and B)")] == ["proved"]
+    assert [s for s, _ in _steps("P(A) = 0.3\nP(B) = 0.5\nP(A and B) = 0.1\n"
+                                 "P(A or B) = 0.3 + 0.5 = 0.8")] == ["refuted", "proved"]
