@@ -250,6 +250,7 @@ def _read(
     current: list[_Piece] = []
     blank = False
     defining = Definitions(text, functions, later)
+    lines = text.split("\n")  # split once: a line's definition looks at the lines below
     alone = False  # current holds only a definition's body: the next line starts anew
     previous = ""  # the last line of maths
     differentiated = False  # the last line took a derivative of an implicit letter
@@ -275,6 +276,8 @@ def _read(
             raw = _without_operation_note(raw)
         if "✓" in raw or "✔" in raw:  # x = 5 ✓: the student's own tick
             raw = _TICKS.sub("", raw)
+        if "L" in raw or "S" in raw:  # x^2 - 5x + 6 = 0, then L = {2; 3}
+            raw = _solution_set(raw, previous)
         if "]" in raw or "[" in raw:  # x ∈ ]1, 3[ is x ∈ (1, 3) (ISO 31-11, French)
             raw = _ISO_INTERVAL.sub(_iso_interval, raw)
         if "_" in raw:  # x^2 - 5x + 6 = 0, then x_1 = 2, x_2 = 3
@@ -302,7 +305,7 @@ def _read(
         if tangent is not None:  # y = 6x - 9 after f'(3) = 6: a claim of its own, alone
             raw, blank = tangent, True
             pieces = _split_line(raw, lineno)
-        definition = (matrix_definition(pieces, text.split("\n")[lineno:], assume)
+        definition = (matrix_definition(pieces, lines[lineno:], assume)
                       or defining.take(pieces)) if not continues else None
         if not continues and matrix_fact(previous, assume) and matrix_fact(raw, assume):
             blank = True  # AB = ..., then BA = ...: two claims about given matrices
@@ -363,7 +366,7 @@ _OPERATION_NOTE = re.compile(
 #: An interval after a membership sign or a union, its brackets possibly reversed.
 _ISO_INTERVAL = re.compile(
     r"(?P<pre>(?:∈|\\in(?![A-Za-z])|(?<![A-Za-z\\])in(?![A-Za-z])|\\cup(?![A-Za-z])|∪)\s*)"
-    r"(?P<open>[\[\]])(?P<ends>[^\[\]();|=<>,]+,[^\[\]();|=<>,]+)(?P<close>[\[\]])")
+    r"(?P<open>[\[\]])(?P<ends>[^\[\]();|=<>,]+[,;][^\[\]();|=<>,]+)(?P<close>[\[\]])")
 
 
 def _iso_interval(found: re.Match[str]) -> str:
@@ -411,6 +414,38 @@ def _numbered_solutions(raw: str, previous: str) -> str:
     solved = " or ".join(f"{name} = {part.split('=', 1)[1].strip()}" for part in parts)
     space = body[: len(body) - len(body.lstrip())]
     return f"{head}{space}{solved}" + (f"  {hash_}{comment}" if hash_ else "")
+
+
+#: ``L = {2; 3}``, ``\mathbb{L} = \emptyset``, ``S = ]1, 3[``: a line giving the solution set.
+_SOLUTION_SET = re.compile(
+    r"(?P<lead>\s*(?:<=>|==>|⇔|⇒|∴|\\(?:Leftrightarrow|iff|Rightarrow|implies|therefore)"
+    r"(?![A-Za-z]))?\s*)(?:\\(?:mathbb|mathcal|mathrm|text)\s*\{\s*[LS]\s*\}|[LS]|𝕃)\s*=\s*"
+    r"(?P<set>\\\{.*\\\}|\\(?:emptyset|varnothing)(?![A-Za-z])|∅|\{\s*\}"
+    r"|[\[\]()][^=<>]*[\[\]()])\s*")
+#: Single letters in a line of maths (e is Euler's number).
+_LETTER_WORD = re.compile(r"(?<![A-Za-z\\_])[A-DF-Za-df-z](?![A-Za-z_({])")
+
+
+def _solution_set(raw: str, previous: str) -> str:
+    r"""``L = \{2; 3\}`` (German ``Lösungsmenge``; ``S = ...`` in French and English) after
+    an equation or inequality in one letter x: the line gives its solution set, ``x \in
+    \{2; 3\}``. Not when L or S is a letter of the line above, or that line has more."""
+    code, hash_, comment = raw.partition("#")
+    arrows = list(_STATEMENT_ARROW.finditer(code))
+    cut = arrows[-1].start() if arrows else 0  # x^2 = 4 ==> L = {-2, 2} on one line
+    head, code = code[:cut], code[cut:]
+    found = _SOLUTION_SET.fullmatch(code)
+    if found is None:
+        return raw
+    before = f"{previous.split('#', 1)[0]} {head}" if head.strip() else previous.split("#", 1)[0]
+    letters = set(_LETTER_WORD.findall(before))
+    if len(letters) != 1 or letters & {"L", "S"}:
+        return raw
+    x = letters.pop()
+    chosen = found["set"].strip()
+    if chosen in ("∅", "{}", "\\varnothing") or re.fullmatch(r"\{\s*\}", chosen):
+        chosen = "\\emptyset"
+    return f"{head}{found['lead']}{x} \\in {chosen}" + (f"  {hash_}{comment}" if hash_ else "")
 
 
 def _top_level_split(body: str) -> list[str]:

@@ -290,7 +290,7 @@ class MathParser(Latex):
         self.nest += 1
         try:
             low = self.expr(self.sum(), self.peek())
-            if not self.at(","):
+            if not (self.at(",") or self.at(";")):  # [1; 3] where 2,5 is a decimal
                 self.fail(self.peek(), "expected ',' between the ends of the interval")
             self.advance()
             high = self.expr(self.sum(), self.peek())
@@ -316,7 +316,7 @@ class MathParser(Latex):
         try:
             while not self.at("}"):
                 if members:
-                    if not self.at(","):
+                    if not (self.at(",") or self.at(";")):  # {2; 3} where 2,5 is a decimal
                         self.fail(self.peek(), "expected ',' or '}' in the set")
                     self.advance()
                 members.append(self.expr(self.sum(), self.peek()))

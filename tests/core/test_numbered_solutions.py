@@ -44,3 +44,29 @@ def test_numbered_solutions_are_the_solutions(cell: str, expected: list[str]) ->
 def test_other_subscripted_lines_keep_their_letters(cell: str) -> None:
     steps = check_proof(cell, CheckOptions()).steps
     assert all("x_1" in step.rhs for step in steps)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # A solution set line L = {2; 3} (German), S = {2, 3} (French, English): were
+        # errors (';') or claims about letters L and S.
+        ("x^2 - 5x + 6 = 0\n\\mathbb{L} = \\{2; 3\\}", ["proved"]),
+        ("x^2 - 5x + 6 = 0\nL = \\{2; 4\\}", ["refuted"]),
+        ("2x + 1 > 5\nL = ]2; \\infty[", ["proved"]),
+        ("2x + 1 > 5\nL = [2; \\infty[", ["refuted"]),
+        ("x^2 + 1 = 0\nL = \\emptyset", ["proved"]),
+        ("x^2 = 4 \\Rightarrow S = \\{-2, 2\\}", ["proved"]),
+        ("x^2 = 4\nS = \\{2\\}", ["refuted"]),
+        # ';' separates in sets and intervals (where 2,5 is a decimal).
+        ("x^2 <= 4 <=> x \\in [-2; 2]", ["proved"]),
+        ("x^2 < 4 <=> x \\in ]-2; 2[", ["proved"]),
+    ],
+)
+def test_solution_set_lines(cell: str, expected: list[str]) -> None:
+    assert _statuses(cell) == expected
+
+
+def test_a_formula_for_s_is_not_a_solution_set() -> None:
+    steps = check_proof("S = \\pi r^2\nS = 3.14 r^2", CheckOptions()).steps
+    assert steps[0].lhs.startswith("S")
