@@ -61,6 +61,8 @@ __all__ = ["MAX_POWER", "MAX_SIZE", "decide_matrix_step", "definition", "has_mat
 MAX_SIZE = 6
 #: The largest whole exponent of a matrix power (``A^{-1}`` counts 1).
 MAX_POWER = 64
+#: The most matrices and vectors one cell may give (each later step reads them all).
+MAX_DEFINITIONS = 30
 #: Entries larger than this (operations) stop a computation: an error, not a long wait.
 MAX_ENTRY_OPS = 4000
 
@@ -174,7 +176,7 @@ def matrix_definition(pieces: list[_Piece], later: Sequence[str],
             p.rel in ("", "<=>", "==>", "<==") or p.marker for p in pieces):
         return None
     name = defined_name(pieces[0].text)
-    if name is None or name in "eEiI":
+    if name is None or name in "eEiI" or sum(":=" in text for text in given) >= MAX_DEFINITIONS:
         return None
     used = any(_uses(_spell(line.split("#", 1)[0]), [name]) for line in later)
     following = next((line.split("#", 1)[0] for line in later if line.split("#", 1)[0].strip()),
