@@ -276,6 +276,8 @@ def _read(
             raw = _without_operation_note(raw)
         if "✓" in raw or "✔" in raw:  # x = 5 ✓: the student's own tick
             raw = _TICKS.sub("", raw)
+        if "," in raw:  # 0,5 · 4 = 2: a decimal comma outside brackets
+            raw = _decimal_commas(raw, lineno)
         if "L" in raw or "S" in raw:  # x^2 - 5x + 6 = 0, then L = {2; 3}
             raw = _solution_set(raw, previous)
         if "]" in raw or "[" in raw:  # x ∈ ]1, 3[ is x ∈ (1, 3) (ISO 31-11, French)
@@ -424,6 +426,33 @@ _SOLUTION_SET = re.compile(
     r"|[\[\]()][^=<>]*[\[\]()])\s*")
 #: Single letters in a line of maths (e is Euler's number).
 _LETTER_WORD = re.compile(r"(?<![A-Za-z\\_])[A-DF-Za-df-z](?![A-Za-z_({])")
+
+
+#: A comma between digits, with no space: a decimal comma or a thousands separator.
+_DIGIT_COMMA = re.compile(r"(?<![\w.,])(?P<whole>[0-9]+),(?P<part>[0-9]+)(?![\w.,])")
+
+
+def _decimal_commas(raw: str, lineno: int) -> str:
+    """``0,5 · 4 = 2`` as ``0.5 · 4 = 2``: a comma between digits outside brackets, braces
+    and sets (where it separates: ``f(1,5)``, ``[1,5]``, ``x_{1,2}``) is a decimal comma.
+    ``1,250`` could be a thousands separator: it is an error that asks which is meant."""
+    code = raw.split("#", 1)[0]
+    depth, top = 0, []
+    for ch in code:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        top.append(depth <= 0)
+
+    def decimal(found: re.Match[str]) -> str:
+        if not top[found.start()]:
+            return found.group()
+        if len(found["part"]) == 3 and found["whole"].lstrip("0"):
+            raise ParseError(raw, f"{found.group()}: write {found['whole']}.{found['part']} "
+                             f"for a decimal or {found['whole']}{found['part']} for a whole "
+                             "number", lineno, found.start() + 1)
+        return f"{found['whole']}.{found['part']}"
+
+    return _DIGIT_COMMA.sub(decimal, code) + raw[len(code):]
 
 
 def _solution_set(raw: str, previous: str) -> str:

@@ -71,3 +71,28 @@ def test_colon_division_and_ticks(cell: str, expected: list[str]) -> None:
 def test_a_colon_before_equals_is_still_an_error() -> None:
     (step,) = check_proof("a := 3", CheckOptions()).steps
     assert step.status == "error" and "unexpected ':'" in step.message
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # A comma between digits outside brackets is a decimal comma (was an error).
+        ("0,5 \\cdot 4 = 2", ["proved"]),
+        ("3,5 + 1,5 = 5", ["proved"]),
+        ("3,5 + 1,5 = 6", ["refuted"]),
+        ("2x = 5 <=> x = 2,5", ["proved"]),
+        ("0,125 \\cdot 8 = 1", ["proved"]),
+        # Inside brackets and braces it still separates.
+        ("x \\in [1,5] <=> 1 <= x <= 5", ["proved"]),
+        ("x^2 - 5x + 6 = 0\nx_{1,2} = \\frac{5 \\pm 1}{2}", ["proved"]),
+        ("x = 1, y = 2 <=> y = 2x", ["refuted"]),
+    ],
+)
+def test_decimal_commas(cell: str, expected: list[str]) -> None:
+    assert _statuses(cell) == expected
+
+
+def test_a_comma_that_may_separate_thousands_asks() -> None:
+    result = check_proof("1,250 + 1 = 1,251", CheckOptions())
+    assert result.verdict == "rejected"
+    assert "write 1.250 for a decimal or 1250 for a whole number" in result.steps[0].message
