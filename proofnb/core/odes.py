@@ -223,6 +223,9 @@ def decide_ode(relation: str, lhs: Basic, rhs: Basic, origin: Basic, *,
         return None
     lhs, rhs = _written_out(lhs), _written_out(rhs)
     parameters = origin.free_symbols if origin.has(sp.Derivative) else set()
+    for side in (lhs, rhs):  # y = Ce^{2x}, then y' = 2Ce^{2x}: the same C, fixed
+        if side.has(sp.Derivative):
+            parameters = parameters | side.free_symbols
     if _curve(origin, parameters) or not origin.has(sp.Derivative) and any(
             _curve(side, parameters) for side in (lhs, rhs)):
         return None  # a chain on a curve without a constant: implicit differentiation

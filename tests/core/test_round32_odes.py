@@ -115,6 +115,11 @@ def test_curve_higher_derivatives(true_cell: str, false_cell: str) -> None:
     ("y'' - 6y' + 9y = 0\ny = (A + Bx)e^{3x}", ["proved"]),
     ("y'' - 6y' + 9y = 0\ny = Ae^{3x} + Be^{3x}", ["unknown"]),  # one constant really
     ("y'' + 9y = 0\n==> y = A\\cos 3x", ["refuted"]),
+    # the C of y' = 2Ce^{2x} is the C of the family line above it: not refuted with another
+    ("y' = 2y\ny = Ce^{2x}\ny' = 3Ce^{2x}", ["proved", "unknown"]),
+    ("dy/dx = y\ny = e^{x + C}", ["refuted"]),  # y <= 0 solutions are lost
+    ("y' = 1/x\ny = \\ln x + C", ["refuted"]),  # undefined along solutions for x < 0
+    ("y' = 1/x\ny = \\ln|x| + C", ["proved"]),
 ])
 def test_differential_equation_steps(cell: str, expected: list[str]) -> None:
     assert _statuses(cell) == expected
