@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
+from proofnb.core.errors import ParseError
 from proofnb.core.lexer import CMD, NAME, NUM, OP, Token
 from proofnb.core.model import Counterexample
 
@@ -446,15 +447,18 @@ def guarded(outcome: Outcome, sides: tuple[Any, Any], conditions: Iterable[Any],
 def prefix_count(parser: MathParser, tok: Token) -> Any:
     """``^{n}C_{r}`` and ``^{n}P_{r}`` (also ``{}^{n}C_{r}``, ``{}_{n}C_{r}``, ``_nC_r``):
     choices and ordered choices."""
+    reason = (f"{'a superscript' if tok.text != '_' else 'a subscript'} needs something before"
+              " it (for choices write ^{n}C_{r} or ^{n}P_{r}, or binomial(n, r))")
     if tok.text == "{":  # {}^{6}P_{2}: the empty group holds the superscript
         parser.advance()
         parser.advance()
-    value = parser.script()
+    try:
+        value = parser.script()
+    except ParseError:  # __import__: the error is the leading mark, not what follows it
+        parser.fail(tok, reason)
     name = parser.advance()
     if name.kind != NAME or name.text not in ("C", "P") or not parser.at("_"):
-        parser.fail(name if name.kind == NAME else tok,
-                    f"{'a superscript' if tok.text != '_' else 'a subscript'} needs something"
-                    " before it (for choices write ^{n}C_{r} or ^{n}P_{r}, or binomial(n, r))")
+        parser.fail(tok, reason)
     parser.advance()
     chosen = parser.script()
     return parser.call_builder("binomial" if name.text == "C" else "nPr", [value, chosen], name)
