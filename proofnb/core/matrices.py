@@ -343,6 +343,8 @@ class _Reader:
         self.text = text
         if scannable(text):
             text = spell_projections(spell_operations(text))  # dot(u, v), proj_b a
+        if "\\hat" in text and named:  # \hat{v} of a given v: its unit vector
+            text = _HAT.sub(lambda m: _unit_of(m, named), text)
         out: list[str] = []
         k = 0
         count = 0
@@ -742,6 +744,19 @@ class _Reader:
             raise UnsupportedError("the matrix entries grow too large to compute here; "
                                    "write an intermediate line", self.line)
         return sp.ImmutableMatrix(m) if isinstance(m, sp.MatrixBase) else m
+
+
+#: ``\hat{v}`` (``\hat v``, ``\hat{\mathbf{v}}``): the unit vector of a given vector.
+_HAT = re.compile(r"\\hat\s*(?:\{\s*(?:\\(?:vec|mathbf|boldsymbol|bm)\s*\{?\s*)?(?P<a>[A-Za-z])"
+                  r"\s*\}?\s*\}|\s+(?P<b>[A-Za-z])(?![A-Za-z]))")
+
+
+def _unit_of(m: re.Match[str], named: dict[str, sp.ImmutableMatrix]) -> str:
+    letter = m.group("a") or m.group("b")
+    vector = named.get(letter)
+    if vector is None or min(vector.shape) != 1:
+        return m.group(0)  # \hat{i}: a unit vector of its own
+    return rf"\left(\frac{{{letter}}}{{|{letter}|}}\right)"
 
 
 def _shape(m: Any) -> str:

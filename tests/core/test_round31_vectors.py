@@ -212,3 +212,11 @@ def test_hostile_brackets_stay_fast(cell: str) -> None:
     started = time.perf_counter()
     check_proof(cell, CheckOptions())
     assert time.perf_counter() - started < 5
+
+
+def test_hat_of_a_given_vector_is_its_unit_vector() -> None:
+    assert [s for s, _ in _steps("\\vec{v} = (6, 8)\n\\hat{v} = (\\frac{3}{5}, \\frac{4}{5})")] \
+        == ["proved"]
+    assert [s for s, _ in _steps("\\vec{v} = (6, 8)\n\\hat{v} = (\\frac{3}{4}, \\frac{4}{3})")] \
+        == ["refuted"]
+    assert [s for s, _ in _steps("\\hat{i} \\times \\hat{j} = \\hat{k}")] == ["proved"]
