@@ -616,6 +616,9 @@ class _Reader:
                                 "product takes two vectors of length 3")
             vectors = min(a.shape) == 1 and min(b.shape) == 1
             if dot and vectors and len(a) == len(b) and (a.cols, b.rows) != (1, 1):
+                if self.env.domain != "real" and not all(x.is_real for x in (*a, *b)):
+                    raise self.fail("u \\cdot v of complex vectors: conventions differ (the sum "
+                                    "of u_k v_k, or of u_k \\bar{v}_k); write the sum out")
                 return sp.Add(*[x * y for x, y in zip(a, b, strict=True)])  # u · v
             if a.cols == b.rows:
                 return self.check_size(a * b)

@@ -220,3 +220,9 @@ def test_hat_of_a_given_vector_is_its_unit_vector() -> None:
     assert [s for s, _ in _steps("\\vec{v} = (6, 8)\n\\hat{v} = (\\frac{3}{4}, \\frac{4}{3})")] \
         == ["refuted"]
     assert [s for s, _ in _steps("\\hat{i} \\times \\hat{j} = \\hat{k}")] == ["proved"]
+
+
+def test_complex_dot_product_is_not_guessed() -> None:
+    ((status, message),) = _steps("(1, i) \\cdot (1, i) = 0", domain="complex")
+    assert status == "error" and "conventions differ" in message
+    assert [s for s, _ in _steps("|(1, i)|^2 = 2", domain="complex")] == ["proved"]
