@@ -53,6 +53,7 @@ class Definitions:
         self.readings: dict[int, tuple[str, str, str, str]] = {}
         self._later = list(later)  # sequences defined further down
         self._curving = False  # the last line given to curve_line was about a curve
+        self._bodies: dict[str, str] = {}  # f(x) = A e^x: f's formula
         self._declared = set(functions) | {m.group(1) for m in re.finditer(
             r"\b([A-Za-z])\b(?=[^\n#]*\bfunctions?\b)", "\n".join(
                 line for line in text.split("\n") if line.strip()[:6].lower() == "assume"))}
@@ -83,6 +84,7 @@ class Definitions:
         self.names.append(name)
         if len(args) == 1:
             self.variables[name] = args[0]
+        self._bodies[name] = pieces[2].text
         return f"{name}({', '.join(args)}) := {pieces[2].text}"
 
     def _sequence(self, pieces: list[_Piece]) -> str | None:
@@ -341,10 +343,10 @@ class Definitions:
     def _solves_for_constants(self, line: str, previous: str) -> bool:
         """Does ``line`` go on from a condition on a curve y = ... with constants
         (``y(0) = 2``) by naming one of those constants (``C = 2``)?"""
-        for name in self.curves:
+        bodies = {**self._bodies, **{n: c[1] for n, c in self.curves.items()}}
+        for name, body in bodies.items():
             if name not in self.names or not _applies(name, previous):
                 continue
-            body = self.curves[name][1]
             constants = set(re.findall(r"(?<![A-Za-z_\\])[A-Z](?:_\{?\d\}?)?", body))
             if any(re.search(rf"(?<![A-Za-z_\\]){re.escape(c)}(?![A-Za-z_])", line)
                    for c in constants):
