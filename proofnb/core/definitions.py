@@ -462,7 +462,8 @@ class Definitions:
         return following.startswith(("=", "&=", "& =")) and not following.startswith("==")
 
     def _used_later(self, name: str, head: _Piece) -> bool:
-        return _applies(name, "\n".join(_lines(self.text)[head.line:]))
+        applied = _applied_lines(self.text, name)
+        return bool(applied) and applied[-1] >= head.line
 
 
 def _ode_top(lines: Sequence[str], first: int, letter: re.Pattern[str]) -> bool:
@@ -580,6 +581,13 @@ _STATEMENT_STARTS = ("<=>", "==>", "<==", "=>", "⇔", "⇒", "⇐", "\\iff", "\
 def _lines(text: str) -> tuple[str, ...]:
     """The cell's lines, split once: a line that may define a curve looks at those below it."""
     return tuple(text.split("\n"))
+
+
+@functools.lru_cache(maxsize=64)
+def _applied_lines(text: str, name: str) -> tuple[int, ...]:
+    """The lines (index from 0, in order) of ``text`` that apply ``name`` as a function: found
+    once per cell, so that every line asking "is f used below?" costs no rescan."""
+    return tuple(index for index, line in enumerate(_lines(text)) if _applies(name, line))
 
 
 @functools.lru_cache(maxsize=64)
