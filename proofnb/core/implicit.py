@@ -177,18 +177,55 @@ def _setup(premise: Basic, conclusion: Basic, real: bool,
                   any(c.kind == "ge" for c in found))
 
 
+#: Functions of x alone that a curve may use (y cos x + y^2 = 6x): each is transcendental
+#: over the rational functions of x, so it may stand for a letter of its own.
+_TRANSCENDENTAL = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh)
+
+
+def _letters_for_functions(setup: _Setup) -> dict[Basic, Symbol] | None:
+    """A letter for each function of x alone in the step (``cos x``, and ``sin x`` from
+    differentiating it), or None when the step has another kind of function. The curve
+    may use one such function: x and it are algebraically independent, so the curve
+    factors as a polynomial in both; the others may appear only in the derivatives and the
+    conclusion's equations, where a polynomial identity in independent letters still holds
+    once they are put back."""
+    x = setup.x
+    exprs = (setup.premise, *setup.derivatives, setup.conclusion, *setup.undefined)
+    atoms: set[Basic] = set().union(*(e.atoms(sp.Function) for e in exprs))
+    for atom in atoms:
+        arg = atom.args[0] if len(atom.args) == 1 else None
+        if not isinstance(atom, _TRANSCENDENTAL) or arg is None or arg.free_symbols != {x} \
+                or not arg.is_rational_function(x):
+            return None
+    if len({a for a in atoms if setup.premise.has(a)}) > 1:
+        return None
+    return {a: sp.Dummy(f"f{k}") for k, a in enumerate(sorted(atoms, key=sp.default_sort_key))}
+
+
 def _proved(setup: _Setup) -> bool:
     """The conclusion's equations hold on the curve, with y', y''... read off F = 0."""
+    letters = _letters_for_functions(setup)
+    if letters is None:
+        return False
+    curve_letters = {a: v for a, v in letters.items() if setup.premise.has(a)}
+    if letters:
+        setup = dataclasses.replace(
+            setup, premise=setup.premise.xreplace(letters),
+            derivatives=tuple(d.xreplace(letters) for d in setup.derivatives),
+            conclusion=setup.conclusion.xreplace(letters),
+            undefined=tuple(u.xreplace(letters) for u in setup.undefined))
+    others = set(letters.values()) - set(curve_letters.values())
+    extra = tuple(letters.values())
     x, y = setup.x, setup.values[0]
     equations = setup.conclusion.args if isinstance(setup.conclusion, sp.And) \
         else (setup.conclusion,)
     if not all(isinstance(e, sp.Equality) for e in equations) or setup.regions:
         return False
-    if not setup.premise.is_rational_function(x, y):
+    if not setup.premise.is_rational_function(x, y, *extra):
         return False
     try:
         curve = sp.Poly(sp.numer(sp.together(setup.premise)), y)
-        whole = sp.Poly(curve.as_expr(), x, y)
+        whole = sp.Poly(curve.as_expr(), x, y, *extra)
         if curve.degree() < 1 or whole.total_degree() * setup.order**2 > MAX_PROOF_WORK \
                 or not any(c.is_number and c != 0 for c in whole.coeffs()) \
                 or any(k > 1 for _, k in whole.sqf_list()[1]):
@@ -203,15 +240,16 @@ def _proved(setup: _Setup) -> bool:
             slopes[setup.values[j]] = sp.cancel(-b / a)
         for e in equations:
             difference = sp.cancel(sp.together((e.lhs - e.rhs).xreplace(slopes)))
-            if not difference.is_rational_function(x, y):
+            if not difference.is_rational_function(x, y, *extra):
                 return False
             top = sp.Poly(sp.numer(difference), y)
             if not top.is_zero and not sp.prem(top, curve).is_zero:
                 return False
         for denominator in setup.undefined:  # zero on a part of the curve: undefined there
             bottom = sp.cancel(sp.together(denominator.xreplace(slopes)))
-            if not bottom.is_rational_function(x, y) or sp.Poly(
-                    sp.gcd(sp.numer(bottom), whole.as_expr()), x, y).degree(y) > 0:
+            if bottom.free_symbols & others or not bottom.is_rational_function(x, y, *extra) \
+                    or sp.Poly(sp.gcd(sp.numer(bottom), whole.as_expr()), x, y,
+                               *extra).degree(y) > 0:
                 return False
     except (sp.PolynomialError, sp.GeneratorsNeeded, ZeroDivisionError):
         return False
@@ -223,7 +261,9 @@ def _witness(setup: _Setup, deadline: float,
     """A rational point of the curve, the derivatives there, and the conclusion false."""
     f = setup.premise
     y = setup.values[0]
-    if not f.is_rational_function(setup.x, y):
+    letters = _letters_for_functions(setup)  # y cos x + y^2 = 6x: points at x = 0
+    if letters is None or not f.xreplace(letters).is_rational_function(setup.x, y, *(
+            letters.values())):
         return None
     for x0, y0 in _curve_points(f, setup.x, y, deadline):
         at: dict[Symbol, Expr] = {setup.x: x0, y: y0}
