@@ -39,6 +39,7 @@ from proofnb.core.vectors import (
     ARROW,
     NAMED,
     UNIT,
+    column_binomial,
     has_vectors,
     interval_context,
     norm,
@@ -341,6 +342,12 @@ class _Reader:
         """The text with literals as placeholders and matrix notation spelled for the
         parser; fills ``self.matrices``."""
         self.text = text
+        binomial = column_binomial(text) if "binom" in text else None
+        if binomial is not None:
+            n, k = binomial.group(1), binomial.group(2)
+            raise self.fail(f"{binomial.group(0)} is 0 as a binomial coefficient; for a column "
+                            f"vector write \\begin{{pmatrix}} {n} \\\\ {k} \\end{{pmatrix}} or "
+                            f"({n}, {k})")
         if scannable(text):
             text = spell_projections(spell_operations(text))  # dot(u, v), proj_b a
         if "\\hat" in text and named:  # \hat{v} of a given v: its unit vector

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import sympy as sp
 
 __all__ = ["ARROW", "MAX_BRACKETS", "MAX_TEXT", "NAMED", "UNIT", "has_vectors",
-           "interval_context", "norm", "scannable",
+           "column_binomial", "interval_context", "norm", "scannable",
            "spell_operations", "spell_projections", "spell_units", "tuple_at", "unit_size"]
 
 #: Placeholder names of the unit vectors i, j, k.
@@ -46,6 +46,8 @@ _SQUARE_CLOSE = re.compile(r"\\right\s*\]|\]")
 #: ``\operatorname{proj}_{b} a`` (vector projection), ``\operatorname{comp}_{b} a`` (scalar).
 _PROJECTION = re.compile(r"(?:\\(?:operatorname|text|mathrm)\s*\{\s*(proj|comp)\s*\}"
                          r"|(?<![A-Za-z\\])(proj|comp))\s*_\s*")
+#: ``\binom{3}{-2}``: a binomial coefficient of whole numbers.
+_BINOMIAL = re.compile(r"\\[dt]?binom\s*\{\s*(-?[0-9]+)\s*\}\s*\{\s*(-?[0-9]+)\s*\}")
 #: ASCII names of vector operations: dot(u, v), cross(u, v), norm(v).
 _OPERATION = re.compile(r"(?<![A-Za-z\\])(dot|cross|norm)\s*\(")
 #: Membership in an interval (``x \\in (0, 1)``): such a side keeps its parentheses.
@@ -80,8 +82,21 @@ def scannable(text: str) -> bool:
     return len(text) <= MAX_TEXT and text.count("(") + text.count("[") <= MAX_BRACKETS
 
 
+def column_binomial(text: str) -> re.Match[str] | None:
+    r"""A ``\binom{n}{k}`` of whole numbers that is 0 as a binomial coefficient (k < 0 or
+    k > n): a column vector as British worksheets write it, ``\binom{3}{-2}``; read as a
+    binomial, ``\binom{3}{4} + \binom{1}{2} = \binom{5}{6}`` would be 0 = 0."""
+    for m in _BINOMIAL.finditer(text):
+        n, k = int(m.group(1)), int(m.group(2))
+        if k < 0 or k > n:
+            return m
+    return None
+
+
 def has_vectors(text: str) -> bool:
     """Might ``text`` write a vector (a tuple outside a call, angle brackets, i/j/k)?"""
+    if "binom" in text and column_binomial(text):
+        return True
     if not scannable(text) or interval_context(text):
         return False
     if _HINT.search(text) or NAMED.search(text) or _OPERATION.search(text) \

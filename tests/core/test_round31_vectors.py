@@ -226,3 +226,10 @@ def test_complex_dot_product_is_not_guessed() -> None:
     ((status, message),) = _steps("(1, i) \\cdot (1, i) = 0", domain="complex")
     assert status == "error" and "conventions differ" in message
     assert [s for s, _ in _steps("|(1, i)|^2 = 2", domain="complex")] == ["proved"]
+
+
+def test_a_column_vector_written_as_binom_is_not_a_zero_binomial() -> None:
+    # read as binomial coefficients both sides are 0: the wrong vector sum was "proved"
+    ((status, message),) = _steps(r"\binom{3}{4} + \binom{1}{2} = \binom{5}{6}")
+    assert status == "error" and "\\begin{pmatrix} 3 \\\\ 4 \\end{pmatrix}" in message
+    assert [s for s, _ in _steps(r"\binom{5}{2} + \binom{5}{3} = \binom{6}{3}")] == ["proved"]
