@@ -274,7 +274,7 @@ def _read(
         raw, parameters = _integer_parameters(raw)
         if "|" in raw:  # 3x + 2 = 11 | -2: the operation done next, a note for the reader
             raw = _without_operation_note(raw)
-        if "✓" in raw or "✔" in raw:  # x = 5 ✓: the student's own tick
+        if _TICK_HINT.search(raw):  # x = 5 ✓, ... = a^2 + 2ab + b^2 ∎: a tick, an end mark
             raw = _TICKS.sub("", raw)
         if "," in raw:  # 0,5 · 4 = 2: a decimal comma outside brackets
             raw = _decimal_commas(raw, lineno)
@@ -497,8 +497,11 @@ def _top_level_split(body: str) -> list[str]:
     return [part for part in parts if part.strip()]
 
 
-#: A tick at the end of a line (before its comment).
-_TICKS = re.compile(r"\s*[✓✔]+\s*(?=#|$)")
+#: A tick or an end-of-proof mark at the end of a line (before its comment).
+_TICKS = re.compile(r"(?:\s*(?:[✓✔∎□■]|\\(?:qed|blacksquare|square|Box|checkmark)(?![A-Za-z])"
+                    r"|(?<![A-Za-z])(?:q\.\s*e\.\s*d\.?|QED|w\.\s*z\.\s*b\.\s*w\.?)))+\s*(?=#|$)")
+_TICK_HINT = re.compile(
+    r"[✓✔∎□■]|\\(?:qed|blacksquare|square|Box|checkmark)|q\.\s*e\.|QED|w\.\s*z\.")
 #: Relations an equation or inequality line has before its note.
 _LINE_RELATION = re.compile(r"=|<|>|≤|≥|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z])")
 

@@ -62,6 +62,11 @@ def test_a_divisibility_bar_is_not_a_note() -> None:
         # A tick the student put at the end of a line is not maths.
         ("3x + 5 = 20\n3x = 15\nx = 5 ✓", ["proved", "proved"]),
         ("3x + 5 = 20\nx = 4 ✔  # checked", ["refuted"]),
+        # An end-of-proof mark is not maths either.
+        ("(a+b)^2 = a^2 + 2ab + b^2 \\quad \\blacksquare", ["proved"]),
+        ("(a+b)^2 = a^2 + 2ab + b^2 \\qed", ["proved"]),
+        ("(a+b)^2 = a^2 + 2ab + b^2 ∎", ["proved"]),
+        ("(a+b)^2 = a^2 + b^2 q.e.d.", ["refuted"]),
     ],
 )
 def test_colon_division_and_ticks(cell: str, expected: list[str]) -> None:
