@@ -139,8 +139,10 @@ class Definitions:
         body = pieces[2].text
         # y = C e^{2x}, then y(0) = 2 or y'(0) = 6: y is that function of x (an initial
         # value problem: the lines below are about its constants)
-        applied = len(pieces) == 3 and name not in self._parametric and self._used_later(
-            name, pieces[0]) and (_uses(body, "x") or _in_product(body, "x"))
+        applied = len(pieces) == 3 and name not in self._parametric and (self._used_later(
+            name, pieces[0]) or _applies(name, _lines(self.text)[pieces[0].line - 1].split(
+                "\\\\", 1)[-1] if "\\\\" in _lines(self.text)[pieces[0].line - 1] else "")
+        ) and (_uses(body, "x") or _in_product(body, "x"))  # y = C e^x \\ y(0) = 2 too
         if variable is None and applied:
             variable = "x"
         if variable is None:

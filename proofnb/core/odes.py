@@ -49,7 +49,13 @@ _SUBSTITUTION = re.compile(r"\s*assume:?\s+([A-Za-z])\s*=\s*([^,;#]+?)\s*$")
 def differential_lines(text: str) -> str:
     """The cell with each differential line written with derivatives: ``du = 2x dx`` as
     ``(du/dx) = 2x``, or ``(d/dx (x^2 + 1)) = 2x (1)`` under ``assume u = x^2 + 1``.
-    Other lines, and every line of a cell without such a line, are kept as they are."""
+    Other lines, and every line of a cell without such a line, are kept as they are.
+
+    Also ``y = C e^{2x}, y(0) = 2`` (a formula and its initial values on one line) becomes
+    two rows of that line, ``y = C e^{2x} \\\\ y(0) = 2``: the formula defines y and
+    the condition is about its constants (y(0) was the product y·0)."""
+    if "(" in text and ("," in text or ";" in text):
+        text = "\n".join(_INITIAL.sub(_rows_apart, line) for line in text.split("\n"))
     if not re.search(r"(?<![A-Za-z\\])d[A-Za-z]", text):
         return text
     lines = text.split("\n")
@@ -58,6 +64,19 @@ def differential_lines(text: str) -> str:
     differentiated = {m.group(1) or m.group(2) or m.group(3)
                       for m in _DIFFERENTIATED.finditer(text)}
     return "\n".join(_line(line, given, differentiated) for line in lines)
+
+
+#: ``y = <formula>, y(0) = 2, y'(0) = 6``: a formula with its initial values on one line.
+_INITIAL = re.compile(r"^(?P<head>\s*(?P<y>[A-Za-z])\s*=\s*[^=,;<>#]+?)"
+                      r"(?P<rest>(?:\s*[,;]\s*(?:\\q?quad\s*)?(?P=y)'*\s*\([^()=]*\)"
+                      r"\s*=\s*[^=,;<>#]+?)+)\s*$")
+
+
+def _rows_apart(match: re.Match[str]) -> str:
+    y = match.group("y")
+    rest = re.sub(rf"\s*[,;]\s*(?:\\q?quad\s*)?(?={re.escape(y)}'*\s*\()", r" \\\\ ",
+                  match.group("rest"))
+    return match.group("head") + rest
 
 
 #: A letter differentiated somewhere: ``dy/dx``, ``\frac{dy}{dx}``, ``y'``.

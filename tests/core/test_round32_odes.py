@@ -144,6 +144,8 @@ def test_ode_witness_is_a_solution() -> None:
      "y = \\frac{e^x}{3} + Ce^{-2x}\ny(0) = 1\nC = 1"),
     ("y = A \\cos 3x + B \\sin 3x\ny'(0) = 6 ==> B = 2",
      "y = A \\cos 3x + B \\sin 3x\ny'(0) = 6 ==> B = 6"),
+    # a formula and its initial value on one line (y(0) was y·0)
+    ("y = C e^{2x}, y(0) = 2\nC e^0 = 2\nC = 2", "y = C e^{2x}, y(0) = 2\nC = 1"),
     # after an ODE: the general solution, then the initial value fixes A (was two claims)
     ("dy/dx = xy\ny = A e^{x^2/2}\ny(0) = 2\nA = 2",
      "dy/dx = xy\ny = A e^{x^2/2}\ny(0) = 2\nA = 1"),
