@@ -274,6 +274,8 @@ def _read(
         raw, parameters = _integer_parameters(raw)
         if "|" in raw:  # 3x + 2 = 11 | -2: the operation done next, a note for the reader
             raw = _without_operation_note(raw)
+        if _PROSE_HINT.search(raw):  # "so 2x = 4", "LHS = ... = RHS"
+            raw = _without_prose(raw)
         if _TICK_HINT.search(raw):  # x = 5 ✓, ... = a^2 + 2ab + b^2 ∎: a tick, an end mark
             raw = _TICKS.sub("", raw)
         if "," in raw:  # 0,5 · 4 = 2: a decimal comma outside brackets
@@ -495,6 +497,32 @@ def _top_level_split(body: str) -> list[str]:
         i += 1
     parts.append(body[start:])
     return [part for part in parts if part.strip()]
+
+
+#: A word that starts a line which follows from the line above ("so 2x = 4").
+_SO = re.compile(r"^(?P<pad>\s*)(?P<word>(?:\\text\s*\{\s*)?(?:so|hence|thus|therefore|then"
+                 r"|consequently|giving|daher|folglich|donc|alors)(?:\s*\})?,?)(?=\s+[^\s=<>])",
+                 re.IGNORECASE)
+#: "LHS =" opening a chain and "= RHS" closing it: labels of the two sides, not maths.
+_LHS = re.compile(r"^\s*(?:\\text\s*\{\s*)?L\.?\s*H\.?\s*S\.?(?:\s*\})?\s*=")
+_RHS = re.compile(r"=\s*(?:\\text\s*\{\s*)?R\.?\s*H\.?\s*S\.?(?:\s*\})?\s*$")
+_PROSE_HINT = re.compile(r"(?i:so|hence|thus|therefore|then|consequently|giving|daher|folglich"
+                         r"|donc|alors)\s|HS")
+
+
+def _without_prose(raw: str) -> str:
+    """The line without its prose: a leading "so", "hence", "thus", "therefore" (also
+    German and French) is ``==>``, the line follows from the one above; "LHS =" and "= RHS"
+    around a chain label its two sides. Columns stay where they were."""
+    code, hash_, comment = raw.partition("#")
+    found = _SO.match(code)
+    if found is not None:
+        width = len(found["word"])
+        code = found["pad"] + "==>".ljust(width) + code[found.end():]
+    left, right = _LHS.match(code), _RHS.search(code)
+    if left is not None and right is not None and left.end() < right.start():
+        code = " " * left.end() + code[left.end():right.start()]
+    return code + (hash_ + comment if hash_ else "")
 
 
 #: A tick or an end-of-proof mark at the end of a line (before its comment).

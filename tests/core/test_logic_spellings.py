@@ -79,3 +79,32 @@ def test_reversed_interval_brackets(cell: str, expected: list[str]) -> None:
 )
 def test_connectives_in_other_languages(cell: str, expected: list[str]) -> None:
     assert _statuses(cell) == expected
+
+
+def _relations(cell: str) -> list[tuple[str, str]]:
+    return [(s.relation, s.status) for s in check_proof(cell, CheckOptions()).steps]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # A leading "so", "hence", "thus", "therefore" (also \text{so }, German, French) says
+        # the line follows from the one above: ==> (they were products or unknown names).
+        ("2x + 3 = 7\nso 2x = 4\nhence x = 2", [("==>", "proved"), ("==>", "proved")]),
+        ("2x + 3 = 7\n\\text{so } 2x = 4", [("==>", "proved")]),
+        ("x^2 = 4\ntherefore x = 2", [("==>", "refuted")]),
+        ("x = 2\nthus x^2 = 4", [("==>", "proved")]),
+        ("x^2 - 4 = 0\nThen x = 2 or x = -2", [("==>", "proved")]),
+        ("2x = 6\ndaher x = 3", [("==>", "proved")]),
+        # LHS = ... = RHS labels the sides of the chain.
+        ("\\text{LHS} = (x+1)^2 = x^2 + 2x + 1 = \\text{RHS}", [("=", "proved")]),
+        ("LHS = (x+1)^2 = x^2 + 1 = RHS", [("=", "refuted")]),
+    ],
+)
+def test_prose_connectives_and_side_labels(cell: str, expected: list[tuple[str, str]]) -> None:
+    assert _relations(cell) == expected
+
+
+def test_a_letter_product_named_so_is_left_alone() -> None:
+    steps = check_proof("so = 2\n= 2", CheckOptions()).steps
+    assert [(s.relation, s.lhs) for s in steps] == [("=", "so"), ("=", "2")]
