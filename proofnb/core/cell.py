@@ -124,6 +124,7 @@ from proofnb.core.model import Reading, StepSpec
 from proofnb.core.modular import congruence_line, split_modulus
 from proofnb.core.odes import differential_lines
 from proofnb.core.probability import keeps_head, starts_claim
+from proofnb.core.vectors import relation_line
 
 __all__ = ["MAX_CELL_CHARS", "ChainLine", "ParsedCell", "parse_cell"]
 
@@ -286,6 +287,8 @@ def _read(
             raw = _ISO_INTERVAL.sub(_iso_interval, raw)
         if "_" in raw:  # x^2 - 5x + 6 = 0, then x_1 = 2, x_2 = 3
             raw = _numbered_solutions(raw, previous)
+        if "perp" in raw or "parallel" in raw or "⊥" in raw or "∥" in raw:
+            raw = relation_line(raw)  # u \perp v: u \cdot v = 0 (core/vectors.py)
         if "|" in raw or "mod" in raw:  # 3 | n^3 - n, \mathrm{mod}
             raw = congruence_line(raw)
         if "\\top" in raw:  # A^\top is a transpose, not the statement true

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import sympy as sp
 
 __all__ = ["ARROW", "MAX_BRACKETS", "MAX_TEXT", "NAMED", "UNIT", "has_vectors",
-           "column_binomial", "interval_context", "norm", "scannable",
+           "column_binomial", "interval_context", "norm", "relation_line", "scannable",
            "spell_operations", "spell_projections", "spell_units", "tuple_at", "unit_size"]
 
 #: Placeholder names of the unit vectors i, j, k.
@@ -292,6 +292,37 @@ def spell_projections(text: str) -> str:
             written = rf"\left(\frac{{({of}) \cdot ({onto})}}{{|{onto}|}}\right)"
         text = text[: m.start()] + written + text[of_end:]
     return text
+
+
+#: ``\\perp`` / ``\\parallel`` between two vectors (a line of its own).
+_PERPENDICULAR = re.compile(r"\\perp(?![A-Za-z])|⊥|\\parallel(?![A-Za-z])|∥")
+
+
+def relation_line(raw: str) -> str:
+    r"""A line ``u \perp v`` as ``u \cdot v = 0`` and ``u \parallel v`` as
+    ``|u \cdot v| = |u||v|`` (equality in Cauchy-Schwarz: parallel in any dimension); two
+    capitals ``AB`` are the vector from A to B there. Other lines are returned unchanged."""
+    code, hash_, comment = raw.partition("#")
+    found = list(_PERPENDICULAR.finditer(code))
+    if len(found) != 1 or re.search(r"<=>|==>|<==|(?<![<>!=])=(?!=)|<|>", code):
+        return raw
+    m = found[0]
+    left, right = code[: m.start()].strip(), code[m.end():].strip()
+    if not left or not right or left.startswith("\\|") or right.endswith("\\|"):
+        return raw  # \|v\| is a norm
+
+    def operand(text: str) -> str:
+        if re.fullmatch(r"[A-Z]\s*[A-Z]", text):
+            return rf"\overrightarrow{{{text.replace(' ', '')}}}"
+        return text
+
+    u, v = operand(left), operand(right)
+    if m.group(0) in ("\\perp", "⊥"):
+        line = f"({u}) \\cdot ({v}) = 0"
+    else:
+        line = f"|({u}) \\cdot ({v})| = |{u}||{v}|"
+    indent = raw[: len(raw) - len(raw.lstrip())]
+    return indent + line + (f" {hash_}{comment}" if hash_ else "")
 
 
 def norm(v: sp.MatrixBase, real: bool) -> sp.Expr:

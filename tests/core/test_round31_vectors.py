@@ -233,3 +233,14 @@ def test_a_column_vector_written_as_binom_is_not_a_zero_binomial() -> None:
     ((status, message),) = _steps(r"\binom{3}{4} + \binom{1}{2} = \binom{5}{6}")
     assert status == "error" and "\\begin{pmatrix} 3 \\\\ 4 \\end{pmatrix}" in message
     assert [s for s, _ in _steps(r"\binom{5}{2} + \binom{5}{3} = \binom{6}{3}")] == ["proved"]
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell"), [
+    (r"(1, 2) \perp (2, -1)", r"(1, 2) \perp (2, 1)"),
+    (r"(1, 2) \parallel (2, 4)", r"(1, 2) \parallel (2, 5)"),
+    ("A = (0, 0)\nB = (2, 1)\nC = (1, 1)\nD = (0, 3)\nAB \\perp CD",
+     "A = (0, 0)\nB = (2, 1)\nC = (1, 1)\nD = (0, 4)\nAB \\perp CD"),
+])
+def test_perpendicular_and_parallel_lines(true_cell: str, false_cell: str) -> None:
+    assert {status for status, _ in _steps(true_cell)} == {"proved"}
+    assert "refuted" in {status for status, _ in _steps(false_cell)}
