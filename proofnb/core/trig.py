@@ -35,6 +35,8 @@ def _minimal_polynomial_zero(value: Expr) -> bool:
 
 #: Real and imaginary parts larger than this are not simplified (radsimp's time explodes).
 _MAX_PARTS_OPS = 200
+#: A constant with a function inside a function is split into parts only when this small.
+_MAX_NESTED_OPS = 40
 
 
 def constant_zero(diff: Expr) -> bool:
@@ -46,9 +48,14 @@ def constant_zero(diff: Expr) -> bool:
         return True
     try:
         # a rational function of e^(2i) that cancels to 0: far cheaper than the parts
-        if sp.cancel(sp.together(diff)) == 0:
+        inner = diff.replace(lambda e: isinstance(e, sp.Function) and bool(e.args),
+                             lambda e: e.func(*[sp.cancel(sp.together(a)) for a in e.args]))
+        if sp.cancel(sp.together(inner)) == 0:
             return True
-        parts = sp.expand_complex(diff)
+        if sp.count_ops(inner) > _MAX_NESTED_OPS and any(
+                a.has(sp.Function) for f in inner.atoms(sp.Function) for a in f.args):
+            return False  # log of a large expression in e^(2i): its parts run for minutes
+        parts = sp.expand_complex(inner)
         if parts == 0:
             return True
         # radsimp on the parts of a large constant runs for minutes: no proof then
