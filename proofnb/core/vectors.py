@@ -304,7 +304,8 @@ def relation_line(raw: str) -> str:
     capitals ``AB`` are the vector from A to B there. Other lines are returned unchanged."""
     code, hash_, comment = raw.partition("#")
     found = list(_PERPENDICULAR.finditer(code))
-    if len(found) != 1 or re.search(r"<=>|==>|<==|(?<![<>!=])=(?!=)|<|>", code):
+    if len(found) != 1 or re.search(r"<=>|==>|<==|(?<![<>!=])=(?!=)|<|>|[⇔⇒⇐⟺≤≥≠]|\\iff"
+                                    r"|\\implies|\\Rightarrow|\\Leftrightarrow", code):
         return raw
     m = found[0]
     left, right = code[: m.start()].strip(), code[m.end():].strip()
