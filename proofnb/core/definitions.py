@@ -288,8 +288,9 @@ class Definitions:
             if not above and _ode_top(lines, first, letter):
                 above = [here]  # dy/dx = xy at the top, y in the lines below: an ODE
             if not above or variable == name or re.match(
-                    rf"\s*{name}\s*=(?![^#]*(?<![A-Za-z_\\]){name}(?![A-Za-z_]))", above[0]):
-                continue
+                    rf"\s*{name}\s*=(?![^#]*(?<![A-Za-z_\\]){name}(?![A-Za-z_]))", above[0]) \
+                    and not here.lstrip().startswith(_STATEMENT_STARTS):
+                continue  # y = Ce^x, then ==> y' = y: a family and its ODE, y a function
             found[name] = variable
         return found
 

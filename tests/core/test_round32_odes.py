@@ -120,6 +120,9 @@ def test_curve_higher_derivatives(true_cell: str, false_cell: str) -> None:
     ("dy/dx = y\ny = e^{x + C}", ["refuted"]),  # y <= 0 solutions are lost
     ("y' = 1/x\ny = \\ln x + C", ["refuted"]),  # undefined along solutions for x < 0
     ("y' = 1/x\ny = \\ln|x| + C", ["proved"]),
+    # a family, then ==> its ODE (was an error: y' of a letter)
+    ("y = Ce^{2x}\n==> y' = 2y", ["proved"]),
+    ("y = Ce^{x}\n==> y' = 2y", ["refuted"]),
 ])
 def test_differential_equation_steps(cell: str, expected: list[str]) -> None:
     assert _statuses(cell) == expected
