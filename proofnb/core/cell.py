@@ -263,6 +263,12 @@ def _read(
             continue
         if stripped.startswith(("#", "%")):  # % starts a LaTeX comment (and %%verify)
             continue
+        label = _LABEL.match(raw)
+        if label is not None and stripped[:6].lower() != "assume":  # Answer: x = 2, Proof:
+            raw = " " * label.end() + raw[label.end():]
+            stripped = raw.strip()
+            if not stripped or stripped.startswith(("#", "%")):
+                continue  # a label alone is a heading, not a gap between chains
         if stripped[:6] in ("assume", "Assume") and (
             len(stripped) == 6 or stripped[6].isspace() or stripped[6] == ":"
         ):
@@ -502,6 +508,9 @@ def _top_level_split(body: str) -> list[str]:
     return [part for part in parts if part.strip()]
 
 
+#: A label that opens a line: ``Answer:``, ``Proof:``, ``Step 2:``, ``\textbf{Solution:}``.
+_LABEL = re.compile(r"\s*(?:\\text(?:bf|it|rm)?\s*\{\s*)?[A-Za-zÄÖÜäöüßéè]{2,}"
+                    r"(?:\s+(?:[0-9]{1,2}|[a-z]|[ivx]{1,4}))?\.?\s*:(?!=)\s*(?:\}\s*)?")
 #: A word that starts a line which follows from the line above ("so 2x = 4").
 _SO = re.compile(r"^(?P<pad>\s*)(?P<word>(?:\\text\s*\{\s*)?(?:so|hence|thus|therefore|then"
                  r"|consequently|giving|daher|folglich|donc|alors)(?:\s*\})?,?)(?=\s+[^\s=<>])",

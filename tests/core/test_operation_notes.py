@@ -101,3 +101,18 @@ def test_a_comma_that_may_separate_thousands_asks() -> None:
     result = check_proof("1,250 + 1 = 1,251", CheckOptions())
     assert result.verdict == "rejected"
     assert "write 1.250 for a decimal or 1250 for a whole number" in result.steps[0].message
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # A label that opens a line is not maths (they were unknown names).
+        ("2x + 3 = 7\nAnswer: x = 2", ["proved"]),
+        ("2x + 3 = 7\nAnswer: x = 3", ["refuted"]),
+        ("Proof:\n(a+b)^2 = a^2 + 2ab + b^2", ["proved"]),
+        ("2x + 3 = 7\n\\textbf{Answer:} x = 2", ["proved"]),
+        ("Step 1: 2x + 3 = 7\nStep 2: 2x = 4", ["proved"]),
+    ],
+)
+def test_line_labels(cell: str, expected: list[str]) -> None:
+    assert _statuses(cell) == expected
