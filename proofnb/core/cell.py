@@ -433,7 +433,7 @@ def _numbered_solutions(raw: str, previous: str) -> str:
 _SOLUTION_SET = re.compile(
     r"(?P<lead>\s*(?:<=>|==>|⇔|⇒|∴|\\(?:Leftrightarrow|iff|Rightarrow|implies|therefore)"
     r"(?![A-Za-z]))?\s*)(?:\\(?:mathbb|mathcal|mathrm|text)\s*\{\s*[LS]\s*\}|[LS]|𝕃)\s*=\s*"
-    r"(?P<set>\\\{.*\\\}|\\(?:emptyset|varnothing)(?![A-Za-z])|∅|\{\s*\}"
+    r"(?P<set>\\\{.*\\\}|\{[^{}]*\}|\\(?:emptyset|varnothing)(?![A-Za-z])|∅|\{\s*\}"
     r"|[\[\]()][^=<>]*[\[\]()])\s*")
 #: Single letters in a line of maths (e is Euler's number).
 _LETTER_WORD = re.compile(r"(?<![A-Za-z\\_])[A-DF-Za-df-z](?![A-Za-z_({])")
@@ -485,7 +485,8 @@ def _solution_set(raw: str, previous: str) -> str:
     chosen = found["set"].strip()
     if chosen in ("∅", "{}", "\\varnothing") or re.fullmatch(r"\{\s*\}", chosen):
         chosen = "\\emptyset"
-    return f"{head}{found['lead']}{x} \\in {chosen}" + (f"  {hash_}{comment}" if hash_ else "")
+    member = "∈" if chosen.startswith("{") else "\\in"  # LaTeX would drop ASCII braces
+    return f"{head}{found['lead']}{x} {member} {chosen}" + (f"  {hash_}{comment}" if hash_ else "")
 
 
 def _top_level_split(body: str) -> list[str]:
@@ -701,14 +702,19 @@ def _latex_comment(raw: str, tok: Token, previous: Token | None, exponent: bool,
 _NUMBER_WORDS = frozenset({
     "e", "pi", "ln", "log", "sqrt", "cbrt", "exp", "sin", "cos", "tan", "frac", "dfrac",
     "tfrac", "cdot", "times", "left", "right", "binom", "gcd", "lcm", "mod", "pmod", "bmod",
-    "equiv", "mid", "nmid", "infty", "oo", "circ", "le", "ge", "leq", "geq", "neq", "ne"})
+    "equiv", "mid", "nmid", "infty", "oo", "circ", "le", "ge", "leq", "geq", "neq", "ne",
+    "choose"})
+#: A count of whole numbers (``C(5, 2)``, ``nPr(5, 2)``, ``^{6}C_{2}``): a number too.
+_COUNT_OF_NUMBERS = re.compile(
+    r"(?<![A-Za-z\\])(?:C|P|nCr|nPr|binomial)\s*\(\s*\d+\s*,\s*\d+\s*\)"
+    r"|(?:\{\s*\})?[\^_]\s*(?:\d|\{\s*\d+\s*\})\s*[CP]\s*_\s*(?:\d|\{\s*\d+\s*\})")
 _NUMBER_RELATIONS = ("=", "≡", "<", ">", "\\le", "\\ge", "\\equiv", "≤", "≥", "∣", "\\mid")
 
 
 def _closed(line: str) -> bool:
     """Does the line state a fact about numbers (no letters: ``3 + 3 = 7``, ``8 ≡ 2 (mod 5)``)?
     Two such lines in a row are two claims: joined by <=>, two false facts would agree."""
-    code = line.split("#", 1)[0]
+    code = _COUNT_OF_NUMBERS.sub("1", line.split("#", 1)[0])
     return bool(code.strip()) and any(r in code for r in _NUMBER_RELATIONS) and not any(
         r in code for r in ("<=>", "==>", "<==", "=>", "⇔", "⇒", "\\iff", "\\implies")) and all(
         word.lstrip("\\") in _NUMBER_WORDS for word in re.findall(r"\\?[A-Za-z]+", code))

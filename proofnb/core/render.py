@@ -60,6 +60,11 @@ _SAFE_COMMANDS = frozenset(
     "varepsilon varphi vartheta e partial pm mp circ emptyset varnothing cup equiv approx "
     "nmid pmod bmod mod mathcal det begin end vec mathbf top".split()
 ) | frozenset(
+    # Round 34: vectors, probability, sets and logic (all typeset by KaTeX and MathJax).
+    "cap setminus notin langle rangle overrightarrow overline hat bar choose Pr perp "
+    "parallel prime colon therefore ldots dots cdots lbrace rbrace Re Im imath jmath bot "
+    "boldsymbol".split()
+) | frozenset(
     "sin cos tan cot sec csc arcsin arccos arctan arccot sinh cosh tanh coth sech csch "
     "exp ln log lg min max gcd".split()
 ) | GREEK_NAMES
@@ -71,6 +76,11 @@ _RIGHT_RE = re.compile(r"\\right(?![A-Za-z])")
 _TEXT_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
                  "#": r"\#", "%": r"\%", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
 _TEXT_RE = re.compile(r"[\\{}$&#%_^~]")
+#: MathCheck's ``/\`` and ``\/`` (and/or, as the lexer reads them: before a space).
+_LOGIC_SLASHES = re.compile(r"/\\(?=\s)|\\/(?=\s)")
+#: How a connective was spelled: symbols stay symbols, words stay words.
+_CONNECTIVE_SYMBOLS = {"/\\": r" \land ", "&&": r" \land ", "∧": r" \land ", "⋀": r" \land ",
+                       "\\/": r" \lor ", "||": r" \lor ", "∨": r" \lor ", "⋁": r" \lor "}
 
 
 class _Unrenderable(Exception):
@@ -110,9 +120,9 @@ def render_latex(source: str, functions: frozenset[str] = frozenset()) -> str:
     try:
         if not text or len(text) > MAX_RENDER_CHARS:
             raise _Unrenderable
-        if "\\" in text:
+        if "\\" in text and "\\" in _LOGIC_SLASHES.sub("", text):
             return _pass_through(text)
-        return _Renderer(tokenize(text), functions).render()
+        return _Renderer(tokenize(text), functions, text).render()
     except Exception:  # noqa: BLE001 - rendering is cosmetic: any failure shows the source
         return text_latex(text)
 
@@ -125,6 +135,8 @@ def _pass_through(text: str) -> str:
             break
     if "$" in text:
         raise _Unrenderable
+    # x > 1 /\ x < 3 next to LaTeX: "\ " would typeset as a space and "\/" as nothing.
+    text = _LOGIC_SLASHES.sub(lambda m: _CONNECTIVE_SYMBOLS[m.group()].rstrip(), text)
     for m in _COMMAND_RE.finditer(text):
         if m.group(1) not in _SAFE_COMMANDS:
             raise _Unrenderable
@@ -154,11 +166,13 @@ def _pass_through(text: str) -> str:
 class _Renderer:
     """Recursive descent over the tokens, producing LaTeX strings."""
 
-    __slots__ = ("tokens", "i", "depth", "bars", "functions")
+    __slots__ = ("tokens", "i", "depth", "bars", "functions", "source")
 
-    def __init__(self, tokens: list[Token], functions: frozenset[str] = frozenset()) -> None:
+    def __init__(self, tokens: list[Token], functions: frozenset[str] = frozenset(),
+                 source: str = "") -> None:
         self.tokens = tokens
         self.functions = functions
+        self.source = source  # the text tokenised: how a connective was spelled
         self.i = 0
         self.depth = 0
         self.bars = 0  # open |...| groups: a '|' then closes instead of opening
@@ -204,7 +218,10 @@ class _Renderer:
     def statement(self) -> _Tex:
         parts = [self.negation()]
         while self.at("and", "or"):
-            parts.append(_WORDS[self.advance().text])
+            tok = self.advance()
+            spelled = self.source[tok.pos:tok.pos + 2]
+            symbol = _CONNECTIVE_SYMBOLS.get(spelled) or _CONNECTIVE_SYMBOLS.get(spelled[:1])
+            parts.append(symbol or _WORDS[tok.text])
             parts.append(self.negation())
         return _Tex("".join(parts))
 
@@ -240,20 +257,41 @@ class _Renderer:
             self.advance()
             return r"\{\}"
         if tok.kind == OP and tok.text == "{":
-            items = self.listing()
+            items = [self.statement().tex]
+            separator = ", "
+            while self.at(",", ";"):  # {2, 3}; {2; 3} where 2,5 is a decimal
+                separator = self.advance().text + " "
+                items.append(self.statement().tex)
             self.expect("}")
-            return r"\left\{" + ", ".join(items.items or (items.tex,)) + r"\right\}"
+            return r"\left\{" + separator.join(items) + r"\right\}"
         if tok.kind == OP and tok.text in ("(", "["):
             low = self.sum().tex
-            self.expect(",")
+            if not self.at(",", ";"):
+                raise _Unrenderable
+            separator = self.advance().text
             high = self.sum().tex
             close = self.advance()
             if not (close.kind == OP and close.text in (")", "]")):
                 raise _Unrenderable
-            return (r"\left" + tok.text + low + ", " + high + r"\right" + close.text)
+            return (r"\left" + tok.text + low + separator + " " + high + r"\right"
+                    + close.text)
         raise _Unrenderable
 
     def sum(self) -> _Tex:
+        first = self.terms()
+        if not self.at_set_operation():
+            return first
+        parts = [first.tex]
+        while self.at_set_operation():  # A ∩ B, A ∪ B (events, sets)
+            parts.append(r" \cap " if self.advance().text == "cap" else r" \cup ")
+            parts.append(self.terms().tex)
+        return _Tex("".join(parts))
+
+    def at_set_operation(self) -> bool:
+        tok = self.peek()
+        return tok.kind == CMD and tok.text == "cap" or tok.kind == OP and tok.text == "cup"
+
+    def terms(self) -> _Tex:
         first = self.product()
         if not self.at(*_SUM_SIGNS):
             return first
@@ -267,7 +305,10 @@ class _Renderer:
         acc = self.unary()
         while True:
             tok = self.peek()
-            if tok.kind == OP and tok.text in ("*", "/"):
+            if tok.kind == OP and tok.text == ":":  # 12 : 3, a ratio 2 : 3
+                self.advance()
+                acc = _Tex(acc.tex + r" \mathbin{:} " + self.unary().tex)
+            elif tok.kind == OP and tok.text in ("*", "/"):
                 self.advance()
                 factor = self.unary()
                 if tok.text == "/":
@@ -290,7 +331,7 @@ class _Renderer:
         if tok.kind == NAME and tok.text == "in":
             return False  # x in {1, 2}: a membership
         if tok.kind in (NAME, NUM, CMD):
-            return not (tok.kind == CMD and tok.text.startswith("r"))
+            return not (tok.kind == CMD and (tok.text.startswith("r") or tok.text == "cap"))
         if tok.kind == OP:
             return tok.text in _OPEN or tok.text in ("√", "∛") or (
                 tok.text == "|" and self.bars == 0)
@@ -311,6 +352,11 @@ class _Renderer:
             self.depth -= 1
 
     def power(self) -> _Tex:
+        if self.at("^", "_"):  # ^{n}C_{r}, _nP_r: a left script on an empty base
+            base = _Tex("{}")
+            script = self.advance().text
+            base = _Tex("{}" + script + "{" + self.subscript() + "}")
+            return base
         base = self.primary()
         while True:
             tok = self.peek()
@@ -342,6 +388,16 @@ class _Renderer:
             return self.name(text)
         if kind == CMD and text in _UNICODE_CMDS:
             return _Tex(_UNICODE_CMDS[text])
+        if kind == CMD and text == "langle":  # ⟨1, 2⟩: a vector
+            saved, self.bars = self.bars, 0
+            try:
+                inner = self.listing()
+            finally:
+                self.bars = saved
+            if not (self.peek().kind == CMD and self.peek().text == "rangle"):
+                raise _Unrenderable
+            self.advance()
+            return _Tex(r"\left\langle " + inner.tex + r" \right\rangle")
         if kind == STR and text in ("+", "-", "+-"):  # a limit's direction
             return _Tex(text_latex(text))
         if kind == OP:
@@ -362,6 +418,9 @@ class _Renderer:
 
     def group(self, opener: str) -> _Tex:
         left, right, close = _OPEN[opener]
+        if opener == "{" and self.at("}"):  # {}^{n}C_{r}: an empty base for a left script
+            self.advance()
+            return _Tex("{}")
         if opener == "[" and self.at("["):
             return _Tex(self.matrix_rows())
         if opener == "(" and self.peek().kind == NAME and self.peek().text == "mod":
@@ -398,6 +457,8 @@ class _Renderer:
                 name != "E" or self.capital_inside()):  # E(X), Var(X): not e, not V a r
             head = r"\operatorname{" + _QUANTITY_HEADS[name] + "}"
             return _Tex(head + self.group(self.advance().text).tex)
+        if name in _VECTOR_FUNCTIONS and self.at("("):  # cross(u, v), norm((3, 4))
+            return self.function(r"\operatorname{" + name + "}", name)
         if name == "Matrix" and self.at("(") and self.peek(1).text == "[":
             self.advance()
             self.advance()
@@ -432,9 +493,12 @@ class _Renderer:
         if tok.kind in (NUM, NAME):
             return _symbol(tok.text) if tok.kind == NAME else tok.text
         if tok.kind == OP and tok.text == "{":
-            sub = self.sum().tex  # a_{n+1}, x_{12}
+            subs = [self.sum().tex]  # a_{n+1}, x_{12}
+            while self.at(","):  # x_{1,2}: both solutions
+                self.advance()
+                subs.append(self.sum().tex)
             self.expect("}")
-            return sub
+            return ",".join(subs)
         raise _Unrenderable
 
     def function(self, head: str, name: str) -> _Tex:
@@ -519,6 +583,9 @@ def _symbol(name: str) -> str:
         return r"\mathrm{" + name + "}"
     raise _Unrenderable
 
+
+#: ASCII vector operations (core/vectors.py), shown by name as written.
+_VECTOR_FUNCTIONS = frozenset({"dot", "cross", "norm", "proj", "comp"})
 
 #: Probability quantities shown as operators (core/probability.py reads them).
 _QUANTITY_HEADS = {"E": "E", "Var": "Var", "Cov": "Cov", "SD": "SD", "Corr": "Corr", "Pr": "P"}
