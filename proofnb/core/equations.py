@@ -117,7 +117,8 @@ def same_polynomial(first: Basic, second: Basic, real: bool) -> ProofFound | Non
         if not ratio.is_number or ratio == 0:
             # Same zeros: p = 0 exactly where its square-free part is (a^3 b^3 = 0 <=> a b = 0).
             ratio = sp.cancel(sp.sqf_part(n1, *free) / sp.sqf_part(n2, *free))
-            if not ratio.is_number or ratio == 0:
+            if (not ratio.is_number or ratio == 0) and not (
+                    real and _same_real_zeros(n1, n2, free)):
                 return None
         for den, num in ((d1, n1), (d2, n2), (d2, n1), (d1, n2)):
             if den.is_number:
@@ -133,6 +134,52 @@ def same_polynomial(first: Basic, second: Basic, real: bool) -> ProofFound | Non
                for c in conditions(line, real=real)):
             return None
     return ProofFound("same-polynomial")
+
+
+def _same_real_zeros(n1: Expr, n2: Expr, free: Sequence[Symbol]) -> bool:
+    """Do the polynomials vanish at the same real points? Their irreducible factors agree
+    except quadratic ones whose real zeros (none, or the one point where a positive definite
+    form is least) are zeros of the other side: a^3 - b^3 = 0 <=> a = b over R, where
+    a^2 + ab + b^2 vanishes only at a = b = 0."""
+    try:
+        one = {f for f, _ in sp.factor_list(n1, *free)[1]}
+        two = {f for f, _ in sp.factor_list(n2, *free)[1]}
+    except (sp.PolynomialError, sp.GeneratorsNeeded, TypeError, ValueError):
+        return False
+    for mine, theirs, other in ((one, two, n2), (two, one, n1)):
+        for factor in mine:
+            if any(sp.cancel(factor / f).is_number for f in theirs):
+                continue
+            zeros = _quadratic_real_zeros(factor)
+            if zeros is None or any(sp.expand(other.xreplace(z)) != 0 for z in zeros):
+                return False
+    return True
+
+
+def _quadratic_real_zeros(q: Expr) -> list[dict[Symbol, Expr]] | None:
+    """The real zeros of a quadratic polynomial with a positive (or negative) definite
+    quadratic part: none, or the single point where it is least; None for any other q."""
+    names = sorted(q.free_symbols, key=str)
+    if not names or len(names) > _MAX_FORM or sp.Poly(q, *names).total_degree() != 2:
+        return None
+    hessian = sp.hessian(q, names)
+    if hessian.free_symbols:
+        return None
+    if not hessian.is_positive_definite:
+        if not (-hessian).is_positive_definite:
+            return None
+        q, hessian = -q, -hessian
+    gradient = sp.Matrix([sp.diff(q, v) for v in names])
+    point = hessian.solve(-gradient.subs({v: 0 for v in names}))
+    at = dict(zip(names, point, strict=True))
+    least = sp.expand(q.xreplace(at))
+    if not least.is_number or least < 0:
+        return None
+    return [] if least > 0 else [at]
+
+
+#: Quadratic factors in at most this many letters are checked for their real zeros.
+_MAX_FORM = 4
 
 
 def _nonnegative_on_zeros(g: Expr, num: Expr, free: Sequence[Symbol]) -> bool:

@@ -53,6 +53,11 @@ def _witness(cell: str, domain: str = "real") -> str:
     ("real", "(2a x + b)^2 = b^2 - 4a c\n<=> 2a x + b = ± sqrt(b^2 - 4a c)",
      "(2a x + b)^2 = b^2 - 4a c\n<=> 2a x + b = sqrt(b^2 - 4a c)"),
     ("real", "x^2 + y^2 = r^2\n<=> y = ± sqrt(r^2 - x^2)", "x^2 = y - 1\n<=> x = ± sqrt(y)"),
+    # over R a^2 + ab + b^2 vanishes only where a = b = 0 (on a = b): STACK marks this <==
+    ("real", "a^3 = b^3\n<=> (a - b)(a^2 + ab + b^2) = 0\n<=> a - b = 0",
+     "(x - 1)(x^2 + y^2) = 0\n<=> x = 1"),
+    ("real", "(x - 1)((x - 1)^2 + (y - 2)^2) = 0\n<=> x = 1",
+     "(a - b)(a^2 + ab + b^2) = 0\n<=> a + b = 0"),
 ])
 def test_stack_argument_pairs(domain: str, true_cell: str, false_cell: str) -> None:
     assert set(_statuses(true_cell, domain)) == {"proved"}, true_cell
