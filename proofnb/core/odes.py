@@ -241,6 +241,13 @@ def decide_ode(relation: str, lhs: Basic, rhs: Basic, origin: Basic, *,
     if relation not in ("==>", "<==", "<=>") or not real:
         return None
     lhs, rhs = _written_out(lhs), _written_out(rhs)
+    if origin.has(sp.Derivative) and (bool(lhs.atoms(AppliedUndef)) != bool(
+            rhs.atoms(AppliedUndef))):
+        # y'' + 3y' + 2y = 0, then r^2 + 3r + 2 = 0: two different questions
+        return _open("one of these lines is about the function y and the other is not (a "
+                     "characteristic equation is about r): check each as a claim of its own, "
+                     "and write the general solution (y = Ae^{r_1 x} + Be^{r_2 x} with the "
+                     "roots put in) right after the differential equation")
     parameters = origin.free_symbols if origin.has(sp.Derivative) else set()
     for side in (lhs, rhs):  # y = Ce^{2x}, then y' = 2Ce^{2x}: the same C, fixed
         if side.has(sp.Derivative):

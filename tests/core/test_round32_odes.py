@@ -120,6 +120,10 @@ def test_curve_higher_derivatives(true_cell: str, false_cell: str) -> None:
     ("dy/dx = y\ny = e^{x + C}", ["refuted"]),  # y <= 0 solutions are lost
     ("y' = 1/x\ny = \\ln x + C", ["refuted"]),  # undefined along solutions for x < 0
     ("y' = 1/x\ny = \\ln|x| + C", ["proved"]),
+    # an ODE, then its characteristic equation: two questions, left open with a message
+    # (the last step was refuted with the sample function y(t) = t)
+    ("y'' + 3y' + 2y = 0\nr^2 + 3r + 2 = 0\nr = -1 or r = -2\ny = Ae^{-x} + Be^{-2x}",
+     ["unknown", "proved", "unknown"]),
     # a family, then ==> its ODE (was an error: y' of a letter)
     ("y = Ce^{2x}\n==> y' = 2y", ["proved"]),
     ("y = Ce^{x}\n==> y' = 2y", ["refuted"]),
