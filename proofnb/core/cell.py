@@ -226,6 +226,8 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
         steps = [within_indices(step, defining.sequences) for step in steps]
     if defining.readings:
         steps = [_as_written(step, defining.readings.get(step.line)) for step in steps]
+    if source != text or any(piece.source != line for piece, line in _rewritten(chains, text)):
+        steps = _shown_as_written(steps, chains, text)
     return ParsedCell(text=text, lines=tuple(lines), steps=tuple(steps), assume=tuple(assume))
 
 
@@ -238,6 +240,73 @@ def _as_written(step: StepSpec, reading: tuple[str, str, str, str] | None) -> St
     return replace(
         step, relation="=", lhs=lhs, rhs=rhs, origin=lhs, kind="expression",
         reading=Reading(step.relation, step.lhs, step.rhs, note, witness))
+
+
+def _rewritten(chains: list[list[_Piece]], text: str) -> Iterator[tuple[_Piece, str]]:
+    """Each line's first term with the line as the student wrote it."""
+    written = text.split("\n")
+    seen: set[int] = set()
+    for chain in chains:
+        for piece in chain:
+            if piece.rel is None and piece.line not in seen and 0 < piece.line <= len(written):
+                seen.add(piece.line)
+                yield piece, written[piece.line - 1]
+
+
+def _shown_as_written(steps: list[StepSpec], chains: list[list[_Piece]], text: str
+                      ) -> list[StepSpec]:
+    """Statement steps whose line the cell rewrote before checking it (``x_1 = 2, x_2 = 3``
+    is ``x = 2 or x = 3``; ``L = {2; 3}``, ``x ∈ ]1, 3[``, ``x = 2,5``, ``dy/y = x dx``) show
+    the line as written, checked as its reading, with a note saying how it was read."""
+    lines = {piece.line: (piece.source, written) for piece, written in _rewritten(chains, text)}
+    shown: list[StepSpec] = []
+    noted: set[int] = set()  # a line's reading is said once, on the first step that shows it
+    for step in steps:
+        if step.kind != "statement" or step.reading is not None:
+            shown.append(step)
+            continue
+        lhs = _written_side(step.lhs, *lines.get(step.lhs_line, ("", "")))
+        rhs = _written_side(step.rhs, *lines.get(step.line, ("", "")))
+        if lhs is None and rhs is None:
+            shown.append(step)
+            continue
+        read = "; ".join(f"{written} is read as {checked}" for written, checked, line in (
+            (lhs, step.lhs, step.lhs_line), (rhs, step.rhs, step.line))
+            if written is not None and line not in noted and _says_more(checked, written))
+        noted.update({step.lhs_line, step.line})
+        shown.append(replace(step, lhs=lhs or step.lhs, rhs=rhs or step.rhs,
+                             reading=Reading(step.relation, step.lhs, step.rhs, read, "")))
+    return shown
+
+
+#: A call of the cell's unknown function at its variable, ``y(x)``, and a derivative ``y'(x)``.
+_FUNCTION_AT_VARIABLE = re.compile(r"(?<![A-Za-z\\])([A-Za-z]'*)\(([a-z])\)")
+
+
+def _says_more(checked: str, written: str) -> bool:
+    """Is the reading worth a note: more than y standing for y(x) (dy/dx for y'(x))?"""
+    bare = _FUNCTION_AT_VARIABLE.sub(r"\1", checked).replace(" ", "")
+    plain = re.sub(r"d([A-Za-z])/d[a-z]", r"\1'", written).replace(" ", "")
+    return bare != plain
+
+
+def _written_side(side: str, rewritten: str, written: str) -> str | None:
+    """``side`` (a statement that ends ``rewritten``, a line the cell rewrote) as ``written``
+    has it; None when the line is as written, or the rewrite touched more than that side."""
+    at = rewritten.find(side) if rewritten != written and side else -1
+    if at < 0 or rewritten[:at] != written[:at]:
+        return None
+    if rewritten[at + len(side):].split("#", 1)[0].strip():
+        return None  # the side is not the end of its line
+    tail = written[at:]
+    if "#" in tail:
+        return None  # a comment, or a STACK spelling such as #pm#: not worth guessing
+    if "|" in tail:
+        tail = _without_operation_note(tail)
+    if _TICK_HINT.search(tail):
+        tail = _TICKS.sub("", tail)
+    tail = _shown(tail)
+    return tail if tail and tail != side else None
 
 
 def _read(

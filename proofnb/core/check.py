@@ -313,10 +313,11 @@ def _check_reading(spec: StepSpec, options: CheckOptions) -> StepResult:
     assert reading is not None
     statement = dataclasses.replace(
         spec, relation=reading.relation, lhs=reading.lhs, rhs=reading.rhs,
-        origin=reading.lhs, kind="statement", reading=None)
+        origin=reading.lhs if spec.kind == "expression" else spec.origin, kind="statement",
+        reading=None)  # a rewritten statement line (x_1 = 2, x_2 = 3) keeps its chain
     result = check_step(statement, options)
     witness = result.counterexample
-    if witness is not None and witness.point:
+    if witness is not None and witness.point and reading.witness:
         point = ", ".join(f"{name} = {value}" for name, value in witness.point)
         witness = dataclasses.replace(witness, text=reading.witness.replace("{point}", point))
     return dataclasses.replace(
@@ -324,7 +325,8 @@ def _check_reading(spec: StepSpec, options: CheckOptions) -> StepResult:
         lhs_latex=render_latex(spec.lhs) if result.lhs_latex else "",
         rhs_latex=render_latex(spec.rhs) if result.rhs_latex else "",
         counterexample=witness,
-        notes=(reading.note, *result.notes) if result.status != "error" else result.notes)
+        notes=(reading.note, *result.notes) if result.status != "error" and reading.note
+        else result.notes)
 
 
 def check_proof(

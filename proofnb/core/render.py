@@ -166,13 +166,15 @@ def _pass_through(text: str) -> str:
 class _Renderer:
     """Recursive descent over the tokens, producing LaTeX strings."""
 
-    __slots__ = ("tokens", "i", "depth", "bars", "functions", "source")
+    __slots__ = ("tokens", "i", "depth", "bars", "functions", "source", "nest", "upper_end")
 
     def __init__(self, tokens: list[Token], functions: frozenset[str] = frozenset(),
                  source: str = "") -> None:
         self.tokens = tokens
         self.functions = functions
         self.source = source  # the text tokenised: how a connective was spelled
+        self.nest = 0  # open brackets: a comma between digits outside them is a decimal
+        self.upper_end = False  # in ]1, 3[ the '[' closes the interval, it multiplies not
         self.i = 0
         self.depth = 0
         self.bars = 0  # open |...| groups: a '|' then closes instead of opening
@@ -208,12 +210,14 @@ class _Renderer:
     def listing(self, *, top: bool = False) -> _Tex:
         """Comma-separated statements: "and" at the top, a tuple inside brackets."""
         items = [self.statement().tex]
-        while self.at(","):
-            self.advance()
+        separator = ","
+        while self.at(",") or not top and self.at(";"):  # {2; 3} where 2,5 is a decimal
+            separator = self.advance().text
             items.append(self.statement().tex)
         if len(items) == 1:
             return _Tex(items[0])
-        return _Tex(r",\ ".join(items) if top else ", ".join(items), items=tuple(items))
+        return _Tex(r",\ ".join(items) if top else f"{separator} ".join(items),
+                    items=tuple(items))
 
     def statement(self) -> _Tex:
         parts = [self.negation()]
@@ -248,6 +252,13 @@ class _Renderer:
 
     def set_after_in(self) -> str:
         """The set of a membership: ``{a, b}``, an interval ``(a, b]``, ``∅`` or ``R``."""
+        self.nest += 1  # its commas separate, even between digits: [1,5]
+        try:
+            return self.a_set()
+        finally:
+            self.nest -= 1
+
+    def a_set(self) -> str:
         tok = self.advance()
         if tok.kind == CMD and tok.text == "emptyset":
             return r"\emptyset"
@@ -264,14 +275,18 @@ class _Renderer:
                 items.append(self.statement().tex)
             self.expect("}")
             return r"\left\{" + separator.join(items) + r"\right\}"
-        if tok.kind == OP and tok.text in ("(", "["):
+        if tok.kind == OP and tok.text in ("(", "[", "]"):  # ]1, 3[: ISO 31-11 open ends
             low = self.sum().tex
             if not self.at(",", ";"):
                 raise _Unrenderable
             separator = self.advance().text
-            high = self.sum().tex
+            self.upper_end = True
+            try:
+                high = self.sum().tex
+            finally:
+                self.upper_end = False
             close = self.advance()
-            if not (close.kind == OP and close.text in (")", "]")):
+            if not (close.kind == OP and close.text in (")", "]", "[")):
                 raise _Unrenderable
             return (r"\left" + tok.text + low + separator + " " + high + r"\right"
                     + close.text)
@@ -333,6 +348,8 @@ class _Renderer:
         if tok.kind in (NAME, NUM, CMD):
             return not (tok.kind == CMD and (tok.text.startswith("r") or tok.text == "cap"))
         if tok.kind == OP:
+            if tok.text == "[" and self.upper_end:
+                return False
             return tok.text in _OPEN or tok.text in ("√", "∛") or (
                 tok.text == "|" and self.bars == 0)
         return False
@@ -383,6 +400,12 @@ class _Renderer:
         tok = self.advance()
         kind, text = tok.kind, tok.text
         if kind == NUM:
+            comma, after = self.peek(), self.peek(1)
+            if (self.nest == 0 and comma.kind == OP and comma.text == ","
+                    and comma.pos == tok.pos + len(text) and after.kind == NUM
+                    and after.pos == comma.pos + 1 and "." not in text):
+                self.advance()  # 2,5: a decimal comma (as the cell reads it), not a list
+                return _Tex(text + "{,}" + self.advance().text)
             return _Tex(text)
         if kind == NAME:
             return self.name(text)
@@ -429,10 +452,12 @@ class _Renderer:
             self.expect(")")
             return _Tex(r"\pmod{" + modulus.tex + "}")
         saved, self.bars = self.bars, 0
+        self.nest += 1
         try:
             inner = self.listing()
         finally:
             self.bars = saved
+            self.nest -= 1
         self.expect(close)
         tex = left + inner.tex + right
         # Braces outside a set only group (2^{10}, \frac-free text): their bare form
@@ -440,6 +465,11 @@ class _Renderer:
         return _Tex(tex, inner.tex if opener in "({" else None, inner.items)
 
     def name(self, name: str) -> _Tex:
+        if (len(name) == 2 and name[0] == "d" and self.at("/")
+                and self.peek(1).kind == NAME and len(self.peek(1).text) == 2
+                and self.peek(1).text[0] == "d"):  # 2y dy/dx: one factor, dy over dx
+            self.advance()
+            return _Tex(r"\frac{" + name + "}{" + self.advance().text + "}")
         if self.at("_"):
             self.advance()
             sub = self.subscript()
@@ -493,10 +523,14 @@ class _Renderer:
         if tok.kind in (NUM, NAME):
             return _symbol(tok.text) if tok.kind == NAME else tok.text
         if tok.kind == OP and tok.text == "{":
-            subs = [self.sum().tex]  # a_{n+1}, x_{12}
-            while self.at(","):  # x_{1,2}: both solutions
-                self.advance()
-                subs.append(self.sum().tex)
+            self.nest += 1
+            try:
+                subs = [self.sum().tex]  # a_{n+1}, x_{12}
+                while self.at(","):  # x_{1,2}: both solutions
+                    self.advance()
+                    subs.append(self.sum().tex)
+            finally:
+                self.nest -= 1
             self.expect("}")
             return ",".join(subs)
         raise _Unrenderable
@@ -518,6 +552,7 @@ class _Renderer:
         items: list[_Tex] = []
         if not self.at(")"):
             saved, self.bars = self.bars, 0
+            self.nest += 1
             try:
                 while True:
                     item = self.statement() if not self.at("(") else self.tuple_item()
@@ -528,6 +563,7 @@ class _Renderer:
                     self.advance()
             finally:
                 self.bars = saved
+                self.nest -= 1
         self.expect(")")
         special = _special_call(name, args, items)
         if special is not None:

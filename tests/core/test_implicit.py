@@ -114,4 +114,6 @@ def test_a_bracket_after_the_letter_is_a_product_in_the_implicit_reading() -> No
 
 def test_the_function_letter_is_shown_as_one_factor() -> None:
     steps = check_proof("x^2 + y^2 = 25\n2x + 2y dy/dx = 0\ndy/dx = -x/y", CheckOptions()).steps
-    assert "\\frac{x}{y\\left(x\\right)}" in steps[-1].rhs_latex  # not x/y times (x)
+    # Shown as written (round 34): y, not the y(x) it is read as, and never x/y times (x).
+    assert steps[-1].rhs_latex == "\\frac{dy}{dx} = -\\frac{x}{y}"
+    assert steps[-1].lhs_latex == "2 x + 2 y \\frac{dy}{dx} = 0"  # not \\frac{2 y dy}{dx}

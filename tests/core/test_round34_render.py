@@ -82,3 +82,45 @@ def test_solution_sets_in_plain_braces(cell: str, status: str) -> None:
     assert [s.status for s in result.steps] == [status]
     latex = result.steps[0].rhs_latex
     assert r"\left\{" in latex and r"\text" not in latex, latex  # braces typeset
+
+
+@pytest.mark.parametrize(
+    ("cell", "rhs", "rhs_latex", "note", "status"),
+    [
+        ("x^2 - 5x + 6 = 0\nx_1 = 2, x_2 = 3", "x_1 = 2, x_2 = 3", r"x_{1} = 2,\ x_{2} = 3",
+         "x_1 = 2, x_2 = 3 is read as x = 2 or x = 3", "proved"),
+        ("x^2 - 5x + 6 = 0 \\Rightarrow x_1 = 2, x_2 = -3", "x_1 = 2, x_2 = -3",
+         r"x_{1} = 2,\ x_{2} = -3", "x_1 = 2, x_2 = -3 is read as x = 2 or x = -3", "refuted"),
+        ("x^2 - 5x + 6 = 0\nL = {2; 3}", "L = {2; 3}", r"L = \left\{2; 3\right\}",
+         "L = {2; 3} is read as x ∈ {2; 3}", "proved"),
+        ("x^2 - 4x + 3 < 0\n<=> x ∈ ]1, 4[", "x ∈ ]1, 4[", r"x \in \left]1, 4\right[",
+         "x ∈ ]1, 4[ is read as x ∈ (1, 4)", "refuted"),
+        ("2x = 5\nx = 2,5", "x = 2,5", "x = 2{,}5", "x = 2,5 is read as x = 2.5", "proved"),
+        ("dy/dx = xy\ndy/y = x dx", "dy/y = x dx", r"\frac{dy}{y} = x dx",
+         "dy/y = x dx is read as (y'(x))/y(x) = x", "refuted"),
+    ],
+)  # fmt: skip
+def test_rewritten_statement_lines_are_shown_as_written(
+    cell: str, rhs: str, rhs_latex: str, note: str, status: str
+) -> None:
+    # The step, the widget and the history showed the cell's rewrite (x = 2 or x = 3 for
+    # x_1 = 2, x_2 = 3; (1, 3) for ]1, 3[; (y'(x))/y(x) = x for dy/y = x dx).
+    result = check_proof(cell, CheckOptions(seed=34))
+    (step,) = result.steps
+    assert (step.rhs, step.rhs_latex, step.status) == (rhs, rhs_latex, status)
+    assert step.notes[0] == note
+    assert result.conclusion.endswith(rhs)
+    if status == "refuted":  # the witness stays in the checked letters: x, y(x)
+        assert step.counterexample is not None and "x_1" not in step.counterexample.text
+
+
+def test_a_reading_is_noted_once_and_not_for_y_standing_for_y_of_x() -> None:
+    result = check_proof("y' + 2y = e^x\n(e^{2x} y)' = e^{3x}\ne^{2x} y = e^{3x}/3 + C",
+                         CheckOptions(seed=34))
+    assert [s.status for s in result.steps] == ["proved", "proved"]
+    assert [s.lhs for s in result.steps] == ["y' + 2y = e^x", "(e^{2x} y)' = e^{3x}"]
+    assert all(not s.notes for s in result.steps)  # y is y(x): no note on every line
+    steps = check_proof("x^2 - 5x + 6 = 0\nx_{1,2} = \\frac{5 \\pm 1}{2}\nx_1 = 3, x_2 = 2",
+                        CheckOptions(seed=34)).steps
+    assert [len(s.notes) for s in steps] == [1, 1]  # line 2's reading is said once
+    assert steps[1].lhs == "x_{1,2} = \\frac{5 \\pm 1}{2}"
