@@ -262,11 +262,14 @@ def _shown_as_written(steps: list[StepSpec], chains: list[list[_Piece]], text: s
     shown: list[StepSpec] = []
     noted: set[int] = set()  # a line's reading is said once, on the first step that shows it
     for step in steps:
-        if step.kind != "statement" or step.reading is not None:
+        if step.reading is not None:
             shown.append(step)
             continue
-        lhs = _written_side(step.lhs, *lines.get(step.lhs_line, ("", "")))
-        rhs = _written_side(step.rhs, *lines.get(step.line, ("", "")))
+        # An expression step is shown as written only where decimal commas were all that
+        # changed (0,5 · 4 = 2): its sides sit at the same places in both texts.
+        side = _written_side if step.kind == "statement" else _decimal_side
+        lhs = side(step.lhs, *lines.get(step.lhs_line, ("", "")))
+        rhs = side(step.rhs, *lines.get(step.line, ("", "")))
         if lhs is None and rhs is None:
             shown.append(step)
             continue
@@ -283,8 +286,21 @@ def _shown_as_written(steps: list[StepSpec], chains: list[list[_Piece]], text: s
 _FUNCTION_AT_VARIABLE = re.compile(r"(?<![A-Za-z\\])([A-Za-z]'*)\(([a-z])\)")
 
 
+def _decimal_side(side: str, rewritten: str, written: str) -> str | None:
+    """``side`` of a line whose only rewrite was decimal commas, with its commas back."""
+    at = rewritten.find(side) if rewritten != written and side else -1
+    if at < 0 or len(rewritten) != len(written) or any(
+            a != b and (a, b) != (".", ",") for a, b in zip(rewritten, written, strict=True)):
+        return None
+    shown = written[at:at + len(side)]
+    return shown if shown != side else None
+
+
 def _says_more(checked: str, written: str) -> bool:
-    """Is the reading worth a note: more than y standing for y(x) (dy/dx for y'(x))?"""
+    """Is the reading worth a note: more than y standing for y(x) (dy/dx for y'(x)), or
+    decimal commas (which the LaTeX shows as decimals)?"""
+    if checked == written.replace(",", "."):
+        return False
     bare = _FUNCTION_AT_VARIABLE.sub(r"\1", checked).replace(" ", "")
     plain = re.sub(r"d([A-Za-z])/d[a-z]", r"\1'", written).replace(" ", "")
     return bare != plain

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import sympy as sp
 
@@ -311,15 +311,21 @@ def _check_reading(spec: StepSpec, options: CheckOptions) -> StepResult:
     the result shows the line as written, how it was read, and the witness in its terms."""
     reading = spec.reading
     assert reading is not None
+    kind: Literal["expression", "statement"] = (
+        "statement" if reading.relation in ("<=>", "==>", "<==") else "expression")
+    # A tangent's line is checked as a statement of its own; a rewritten line (x_1 = 2,
+    # x_2 = 3; 0,5 · 4) keeps its chain's origin.
     statement = dataclasses.replace(
         spec, relation=reading.relation, lhs=reading.lhs, rhs=reading.rhs,
-        origin=reading.lhs if spec.kind == "expression" else spec.origin, kind="statement",
-        reading=None)  # a rewritten statement line (x_1 = 2, x_2 = 3) keeps its chain
+        origin=reading.lhs if spec.kind != kind else spec.origin, kind=kind, reading=None)
     result = check_step(statement, options)
     witness = result.counterexample
     if witness is not None and witness.point and reading.witness:
         point = ", ".join(f"{name} = {value}" for name, value in witness.point)
-        witness = dataclasses.replace(witness, text=reading.witness.replace("{point}", point))
+        # The reading's sentence says what fails ("on this line but not on the tangent"):
+        # not the statement's lost or gained root, which the widget would label so.
+        witness = dataclasses.replace(witness, kind="value",
+                                      text=reading.witness.replace("{point}", point))
     return dataclasses.replace(
         result, relation=spec.relation, lhs=spec.lhs, rhs=spec.rhs,
         lhs_latex=render_latex(spec.lhs) if result.lhs_latex else "",

@@ -95,20 +95,20 @@ def test_solution_sets_in_plain_braces(cell: str, status: str) -> None:
          "L = {2; 3} is read as x ∈ {2; 3}", "proved"),
         ("x^2 - 4x + 3 < 0\n<=> x ∈ ]1, 4[", "x ∈ ]1, 4[", r"x \in \left]1, 4\right[",
          "x ∈ ]1, 4[ is read as x ∈ (1, 4)", "refuted"),
-        ("2x = 5\nx = 2,5", "x = 2,5", "x = 2{,}5", "x = 2,5 is read as x = 2.5", "proved"),
+        ("2x = 5\nx = 2,5", "x = 2,5", "x = 2{,}5", None, "proved"),  # no note for 2,5
         ("dy/dx = xy\ndy/y = x dx", "dy/y = x dx", r"\frac{dy}{y} = x dx",
          "dy/y = x dx is read as (y'(x))/y(x) = x", "refuted"),
     ],
 )  # fmt: skip
 def test_rewritten_statement_lines_are_shown_as_written(
-    cell: str, rhs: str, rhs_latex: str, note: str, status: str
+    cell: str, rhs: str, rhs_latex: str, note: str | None, status: str
 ) -> None:
     # The step, the widget and the history showed the cell's rewrite (x = 2 or x = 3 for
     # x_1 = 2, x_2 = 3; (1, 3) for ]1, 3[; (y'(x))/y(x) = x for dy/y = x dx).
     result = check_proof(cell, CheckOptions(seed=34))
     (step,) = result.steps
     assert (step.rhs, step.rhs_latex, step.status) == (rhs, rhs_latex, status)
-    assert step.notes[0] == note
+    assert (step.notes[0] if step.notes else None) == note
     assert result.conclusion.endswith(rhs)
     if status == "refuted":  # the witness stays in the checked letters: x, y(x)
         assert step.counterexample is not None and "x_1" not in step.counterexample.text
@@ -124,3 +124,21 @@ def test_a_reading_is_noted_once_and_not_for_y_standing_for_y_of_x() -> None:
                         CheckOptions(seed=34)).steps
     assert [len(s.notes) for s in steps] == [1, 1]  # line 2's reading is said once
     assert steps[1].lhs == "x_{1,2} = \\frac{5 \\pm 1}{2}"
+
+
+def test_decimal_commas_are_shown_in_expression_steps_too() -> None:
+    result = check_proof("0,5 · 4 = 2,5\n= 2", CheckOptions(seed=34))
+    assert [(s.lhs, s.rhs, s.status) for s in result.steps] == [
+        ("0,5 · 4", "2,5", "refuted"), ("2,5", "2", "refuted")]
+    assert result.steps[0].lhs_latex == r"0{,}5 \cdot 4" and not result.steps[0].notes
+    assert result.steps[0].counterexample is not None
+    assert result.steps[0].counterexample.text == "left side 2, right side 5/2"
+    assert result.conclusion == "0,5 · 4 = 2"
+
+
+def test_a_readings_witness_is_no_lost_root() -> None:
+    # The widget labelled "x = 1, y = -2 is on this line but not on the tangent" a lost root.
+    result = check_proof("f(x) = x^2\nf'(x) = 2x\nf'(3) = 6\ny = 6x - 8", CheckOptions(seed=34))
+    witness = result.steps[-1].counterexample
+    assert witness is not None and witness.kind == "value"
+    assert "not on the tangent" in witness.text
