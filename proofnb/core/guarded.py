@@ -14,7 +14,9 @@ read it part by part (sampled membership, exact univariate solution sets).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import sympy as sp
@@ -33,14 +35,24 @@ def _key(stmt: Basic, real: bool) -> frozenset[tuple[str, Expr]]:
     return frozenset((c.kind, c.expr) for c in conditions(stmt, real=real))
 
 
+def _connectives(stmt: Basic) -> Iterator[Basic]:
+    """``stmt`` and the and/or/not inside it (not the relations' sides)."""
+    if isinstance(stmt, (sp.And, sp.Or, sp.Not)):
+        yield stmt
+        for part in stmt.args:
+            yield from _connectives(part)
+
+
+@functools.lru_cache(maxsize=1024)
 def guarded(stmt: Basic, real: bool) -> bool:
     """Does ``stmt`` hold an ``or`` whose parts have different natural domains?"""
-    if not isinstance(stmt, sp.logic.boolalg.Boolean) or stmt.has(sp.Not):
+    if not isinstance(stmt, (sp.And, sp.Or)):
+        return False  # a relation, or a not (read as a whole line)
+    found = list(_connectives(stmt))
+    if any(isinstance(part, sp.Not) for part in found):
         return False
-    for part in sp.preorder_traversal(stmt):
-        if isinstance(part, sp.Or) and len({_key(a, real) for a in part.args}) > 1:
-            return True
-    return False
+    return any(isinstance(part, sp.Or) and len({_key(a, real) for a in part.args}) > 1
+               for part in found)
 
 
 def _guard_base(part: Basic) -> Expr | None:
