@@ -9,9 +9,10 @@ any line with ``dy/dx``: a curve ``u = x^2 + 1`` above makes it a claim about th
 ``assume u = g(x)`` puts ``d/dx g(x)`` in place of du/dx.
 
 A line is rewritten only when each side is one product with exactly one differential factor
-(``x dx``, ``\\frac{dy}{y}``, ``dy/y``), not under a root or in a denominator, and the line
-has no integral (whose ``dx`` ends it) and no derivative already. Anything else keeps its
-old reading; ``dy + y dx = 0`` (a sum of differentials) is not rewritten.
+(``x dx``, ``\\frac{dy}{y}``, ``dy/y``), not under a root or in a denominator, or a sum of
+such terms in two letters, x or t one of them (``y dy + x dx = 0`` is ``y dy/dx + x = 0``),
+and the line has no integral (whose ``dx`` ends it) and no derivative already. Anything else
+keeps its old reading.
 """
 
 from __future__ import annotations
@@ -111,7 +112,8 @@ def _line(line: str, given: dict[str, str], differentiated: set[str]) -> str:
     left, right = body.split("=")
     found = [_single(left), _single(right)]
     if None in found:
-        return line
+        summed = _sum_form(left, right, given)  # y dy + x dx = 0: y dy/dx + x = 0
+        return line if summed is None else f"{code[:start]}{summed}{hash_}{comment}"
     (dep, _), (ind, _) = found  # type: ignore[misc]
     if dep == ind:
         return line
@@ -123,6 +125,58 @@ def _line(line: str, given: dict[str, str], differentiated: set[str]) -> str:
                                  left, count=1)
     new_right = _without(right, ind)
     return f"{code[:start]}{new_left}={new_right}{hash_}{comment}"
+
+
+def _sum_form(left: str, right: str, given: dict[str, str]) -> str | None:
+    """``P dx + Q dy = 0`` (each term one differential factor, of two letters, x or t one
+    of them) as ``P + Q dy/dx = 0``; None for anything else."""
+    sides: list[list[tuple[str, str]]] = []
+    for side in (left, right):
+        if side.strip() == "0":
+            sides.append([])
+            continue
+        terms = []
+        for term in _terms_of(side):
+            found = _single(term)
+            if found is None:
+                return None
+            terms.append((term, found[0]))
+        sides.append(terms)
+    letters = {letter for side in sides for _, letter in side}
+    ind = "x" if "x" in letters else "t" if "t" in letters else None
+    if len(letters) != 2 or ind is None:
+        return None
+    (dep,) = letters - {ind}
+    derivative = f"(d/d{ind} ({given[dep]}))" if dep in given else f"(d{dep}/d{ind})"
+    out = []
+    for group in sides:
+        if not group:
+            out.append(" 0 ")
+            continue
+        out.append("".join(
+            _DIFFERENTIAL.sub(lambda m: derivative if m.group(1) == dep else m.group(0),
+                              term, count=1) if letter == dep else _without(term, ind)
+            for term, letter in group))
+    return "=".join(out)
+
+
+def _terms_of(side: str) -> list[str]:
+    """The side cut before each + or - outside brackets (a leading sign and signs after ^
+    or _ stay), each term keeping its sign."""
+    terms: list[str] = []
+    depth, start, previous = 0, 0, ""
+    for i, ch in enumerate(side):
+        if ch in "({[":
+            depth += 1
+        elif ch in ")}]":
+            depth -= 1
+        elif ch in "+-" and depth == 0 and previous and previous not in "^_+-*/(":
+            terms.append(side[start:i])
+            start = i
+        if not ch.isspace():
+            previous = ch
+    terms.append(side[start:])
+    return terms
 
 
 #: What joins a factor to its neighbour: ``\,``, ``\cdot``, ``*``, spaces.
@@ -140,6 +194,8 @@ def _without(side: str, letter: str) -> str:
         after = re.sub("^" + _JOIN, "", after)
     if not (before + after).strip():
         return " 1 "
+    if (before + after).strip() in ("+", "-"):  # a dy + dx = 0: the term dx is 1
+        return f"{(before + after).strip()} 1 "
     return f"{before} {after}" if before.strip() and after.strip() else f"{before}{after} "
 
 

@@ -57,10 +57,13 @@ def test_differential_reading_leaves_other_lines() -> None:
     from proofnb.core.odes import differential_lines
 
     kept = ["a + (n - 1)d = 5", "\\int x \\, dx = x^2/2 + C", "dy/dx = xy",
-            "dy + y dx = 0", "d = 2", "1/dx = y dy"]
+            "y dx + x = 0", "d = 2", "1/dx = y dy", "dy + dz = dx"]
     for line in kept:
         assert differential_lines(line) == line
     assert differential_lines("dy/y = x dx") == "(dy/dx)/y = x "
+    # a sum with one differential in each term: P dx + Q dy = 0 is P + Q dy/dx = 0
+    assert differential_lines("dy + y dx = 0") == "(dy/dx) + y  = 0 "
+    assert differential_lines("a dy + dx = 0") == "a (dy/dx) + 1 = 0 "
 
 
 @pytest.mark.parametrize(("true_cell", "false_cell"), [
@@ -124,6 +127,9 @@ def test_curve_higher_derivatives(true_cell: str, false_cell: str) -> None:
     # (the last step was refuted with the sample function y(t) = t)
     ("y'' + 3y' + 2y = 0\nr^2 + 3r + 2 = 0\nr = -1 or r = -2\ny = Ae^{-x} + Be^{-2x}",
      ["unknown", "proved", "unknown"]),
+    # P dx + Q dy = 0 (was d·x and d·y)
+    ("assume y != 0\ndy/dx = -x/y\ny dy + x dx = 0\nx^2 + y^2 = C", ["proved", "proved"]),
+    ("assume y != 0\ndy/dx = -x/y\ny dy - x dx = 0", ["refuted"]),
     # a family, then ==> its ODE (was an error: y' of a letter)
     ("y = Ce^{2x}\n==> y' = 2y", ["proved"]),
     ("y = Ce^{x}\n==> y' = 2y", ["refuted"]),
