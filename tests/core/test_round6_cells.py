@@ -92,7 +92,8 @@ def test_comments_and_assume_lines(text: str, expected: list[str]) -> None:
         ("2½ = 5/2", 1, "mixed number"),
         # '%' after a number and a space: percent or comment?
         ("x^2 + 2x + 1 % expand\n= (x + 1)^2", 14, "comment"),
-        ("\\frac{1}{2} = 0,5", 16, "decimals with a point (0.5)"),
+        # a comma between digits is a decimal comma (0,5), unless it may group thousands
+        ("1,250 + 1 = 1,251", 1, "write 1.250 for a decimal or 1250 for a whole number"),
         ("(a + b)^2 ≡ a^2 + 2ab + b^2", 11, "write '='"),
     ],
 )
