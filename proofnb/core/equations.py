@@ -117,8 +117,8 @@ def same_polynomial(first: Basic, second: Basic, real: bool) -> ProofFound | Non
         if not ratio.is_number or ratio == 0:
             # Same zeros: p = 0 exactly where its square-free part is (a^3 b^3 = 0 <=> a b = 0).
             ratio = sp.cancel(sp.sqf_part(n1, *free) / sp.sqf_part(n2, *free))
-            if (not ratio.is_number or ratio == 0) and not (
-                    real and _same_real_zeros(n1, n2, free)):
+            if (not ratio.is_number or ratio == 0) and not (  # one letter: exact sets
+                    real and len(free) > 1 and _same_real_zeros(n1, n2, free)):
                 return None
         for den, num in ((d1, n1), (d2, n2), (d2, n1), (d1, n2)):
             if den.is_number:
