@@ -226,6 +226,8 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
         steps = [within_indices(step, defining.sequences) for step in steps]
     if defining.readings:
         steps = [_as_written(step, defining.readings.get(step.line)) for step in steps]
+    if defining.conditions:  # sqrt(x^2) = x for x >= 0: that step is checked where x >= 0
+        steps = [_under(step, defining.conditions.get(step.line)) for step in steps]
     if source != text or any(piece.source != line for piece, line in _rewritten(chains, text)):
         steps = _shown_as_written(steps, chains, text)
     return ParsedCell(text=text, lines=tuple(lines), steps=tuple(steps), assume=tuple(assume))
@@ -348,6 +350,10 @@ def _read(
             continue
         if stripped.startswith(("#", "%")):  # % starts a LaTeX comment (and %%verify)
             continue
+        if _QUALIFIER_HINT.search(raw):  # sqrt(x^2) = x for x >= 0, |x| >= 0 for all x
+            raw, condition = _qualifier(raw)
+            if condition:
+                defining.conditions[lineno] = condition
         label = _LABEL.match(raw)
         if label is not None and stripped[:6].lower() != "assume":  # Answer: x = 2, Proof:
             raw = " " * label.end() + raw[label.end():]
@@ -445,7 +451,7 @@ _PARAMETER_NAMES = r"[A-Za-z](?:_\{?\d+\}?)?(?:\s*,\s*[A-Za-z](?:_\{?\d+\}?)?)*"
 #: ``\quad k \in \mathbb{Z}``, ``, k, m integers``, ``, for some integer k``.
 _INTEGER_SUFFIX = re.compile(
     r"(?:(?:\s*(?:,|;|\\q?quad(?![A-Za-z])|\\[,;: ]|\\text\s*\{[A-Za-z ,]*\})\s*)+"
-    r"|\s*(?=\())"
+    r"|\s*(?=\()|\s+(?=(?:for|where|with)\s))"
     r"(?P<open>\(\s*)?(?:(?:for|where|with)\s+(?:some\s+|any\s+|all\s+)?)?(?:"
     rf"(?P<names>{_PARAMETER_NAMES})\s*(?:∈|\\in(?![A-Za-z])|in\s)\s*"
     r"(?:ℤ|\\mathbb\s*(?:\{\s*Z\s*\}|Z(?![A-Za-z]))|\\Z(?![A-Za-z])|Z(?![A-Za-z])"
@@ -592,6 +598,74 @@ def _top_level_split(body: str) -> list[str]:
         i += 1
     parts.append(body[start:])
     return [part for part in parts if part.strip()]
+
+
+#: A condition that ends a claim: "for x > 0", "if x ≠ 1", "\text{ for all } x", "\forall x".
+_QUALIFIER = re.compile(
+    r"(?:\s*,)?(?:\s*\\q?quad)*\s*(?:\\text\s*\{\s*(?P<text>for\s+all|for\s+every|for\s+any|for|if"
+    r"|when|where|provided|für\s+alle|für|pour\s+tout|pour)\s*\}|(?<![A-Za-z\\])(?P<word>for|if|when"
+    r"|where|provided(?:\s+that)?|für|pour)(?![A-Za-z])|(?P<all>\\forall(?![A-Za-z])|∀))"
+    r"(?P<condition>[^#]*)$")
+#: A whole-number parameter's declaration (its own reading: "for some integer k").
+_INTEGER_MEMBER = re.compile(r"(?:∈|\\in(?![A-Za-z])|\bin)\s*"
+                             r"(?:ℤ|ℕ|\\mathbb\s*\{?\s*[ZN]|[ZN](?![A-Za-z]))|integer|whole number")
+#: A solution family's equation: a letter equal to a formula, after a statement relation.
+_FAMILY = re.compile(r"(?:^|<=>|==>|⇔|⇒|\\(?:iff|Leftrightarrow|Rightarrow|implies)(?![A-Za-z])"
+                     r"|\bor\b|\\lor)\s*[A-Za-z]\s*=")
+#: A condition that opens a claim: "\forall x \in R:", "For all x,", "For x > 0:".
+_LEADING_QUALIFIER = re.compile(
+    r"\s*(?:(?P<all>\\forall(?![A-Za-z])|∀|(?:for|For)\s+(?:all|every|any))|(?:for|For|if|If|when"
+    r"|When)(?![A-Za-z]))(?P<condition>[^:,;]*)(?::|,)\s*")
+_QUALIFIER_HINT = re.compile(r"(?<![A-Za-z\\])(?i:for|if|when|where|provided|für|pour)(?![A-Za-z])"
+                             r"|\\forall|∀")
+#: "all x", "every real x", "x ∈ ℝ": the whole real line, no condition.
+_EVERYWHERE = re.compile(
+    r"\s*(?:(?:all|every|any|alle|tout)\s+)?(?:(?:real|reals?|real\s+numbers?)\s+)?"
+    r"(?:[A-Za-z](?:\s*,\s*[A-Za-z])*)?\s*(?:(?:∈|\\in(?![A-Za-z])|in)\s*(?:ℝ|\\mathbb\s*\{\s*R\s*\}"
+    r"|\\mathbb\s*R|R))?\s*[.:]?\s*")
+
+
+def _qualifier(raw: str) -> tuple[str, str]:
+    """A claim line without its trailing condition, and the condition: ``sqrt(x^2) = x for
+    x >= 0`` is ``sqrt(x^2) = x`` where x >= 0; "for all x" (``\forall x``, ``x ∈ ℝ``)
+    adds none. A line whose claim comes only after the word is left alone."""
+    code, hash_, comment = raw.partition("#")
+    if _INTEGER_MEMBER.search(code) and _FAMILY.search(code):
+        return raw, ""  # x = kπ for k ∈ ℤ: "for some integer k", read by _integer_parameters
+    lead = _LEADING_QUALIFIER.match(code)
+    if lead is not None and _LINE_RELATION.search(code[lead.end():]):
+        # \forall x \in R: x^2 >= 0; For x > 0, sqrt(x^2) = x
+        condition = lead["condition"].strip()
+        if lead["all"] and _EVERYWHERE.fullmatch(f"all {condition}"):
+            condition = ""
+        if condition and not (_LINE_RELATION.search(condition) or re.search(
+                r"∈|\\in(?![A-Za-z])|\\neq?(?![A-Za-z])|≠|!=", condition)):
+            return raw, ""
+        return " " * lead.end() + code[lead.end():] + (hash_ + comment if hash_ else ""), \
+            condition
+    found = _QUALIFIER.search(code)
+    if found is None or not _LINE_RELATION.search(code[: found.start()]):
+        return raw, ""
+    condition = found["condition"].strip().rstrip(".")
+    if found["text"] and re.fullmatch(r"(?:for|für|pour)", found["text"]):
+        condition = condition  # 	ext{ for } x >= 0
+    quantified = found["all"] or (found["text"] and re.search(r"all|every|any|alle|tout",
+                                                              found["text"]))
+    if _EVERYWHERE.fullmatch(condition) or quantified and _EVERYWHERE.fullmatch(
+            f"all {condition}"):
+        condition = ""
+    elif quantified or re.match(r"(?:all|every|any)\s", condition):
+        condition = re.sub(r"^(?:all|every|any)\s+(?:real\s+)?", "", condition)
+    if condition and not _LINE_RELATION.search(condition) and not re.search(
+            r"∈|\\in(?![A-Za-z])|\\neq?(?![A-Za-z])|≠|!=", condition):
+        return raw, ""  # "for n integer"... not a condition this reads
+    kept = code[: found.start()].rstrip()
+    return kept + (f"  {hash_}{comment}" if hash_ else ""), condition
+
+
+def _under(step: StepSpec, condition: str | None) -> StepSpec:
+    """The step with its line's trailing condition."""
+    return replace(step, condition=condition) if condition else step
 
 
 #: A label that opens a line: ``Answer:``, ``Proof:``, ``Step 2:``, ``\textbf{Solution:}``.

@@ -107,6 +107,8 @@ def _run(
 
     if spec.premise:  # the first line of the statement chain this expression continues
         options = dataclasses.replace(options, assume=(*options.assume, spec.premise))
+    if spec.condition:  # sqrt(x^2) = x for x >= 0: the line's own condition
+        options = dataclasses.replace(options, assume=(*options.assume, spec.condition))
     own = None
     if quantity_text(spec.lhs):  # P(X > 3) = 1 - 0.8 = ...: its first link, checked without
         from .probability import own_definition  # the value it gives P(X > 3)
@@ -296,7 +298,7 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
         method=outcome.method,
         seconds=time.perf_counter() - started,
         counterexample=outcome.counterexample,
-        notes=outcome.notes,
+        notes=(f"for {spec.condition}", *outcome.notes) if spec.condition else outcome.notes,
         message=outcome.message,
         lhs_latex=lhs_latex,
         rhs_latex=rhs_latex,

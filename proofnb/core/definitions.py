@@ -51,6 +51,8 @@ class Definitions:
         #: line number -> (the line's sides as written, what it is read as, the refutation's
         #: sentence): a tangent's or an inverse's answer line is checked as a statement
         self.readings: dict[int, tuple[str, str, str, str]] = {}
+        #: line number -> the condition a trailing "for x > 0" puts on that line's steps
+        self.conditions: dict[int, str] = {}
         self._later = list(later)  # sequences defined further down
         self._curving = False  # the last line given to curve_line was about a curve
         self._bodies: dict[str, str] = {}  # f(x) = A e^x: f's formula

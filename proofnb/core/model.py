@@ -127,7 +127,8 @@ class StepSpec:
     ``<=> ==> <==``. ``premise`` is a relation the step is checked under: the first line of
     a statement chain whose last lines continue an expression (``x = 3 ==> x^2 = 3x``, then
     ``= 9``); empty for every other step. ``reading``, when set, is what the line written
-    as ``lhs relation rhs`` is checked as (:class:`Reading`).
+    as ``lhs relation rhs`` is checked as (:class:`Reading`). ``condition`` is where the
+    line itself says it holds (``sqrt(x^2) = x for x >= 0``): the step is checked there.
     """
 
     index: int
@@ -141,6 +142,7 @@ class StepSpec:
     lhs_line: int = 0
     premise: str = ""
     reading: Reading | None = None
+    condition: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,8 +110,10 @@ def conclusion_of(specs: Sequence[StepSpec], lines: Sequence[ChainLine] | None =
         relations = [specs[i].relation for i in group]
         first, last = specs[group[0]].lhs.strip(), specs[group[-1]].rhs.strip()
         rel = compose(relations)
-        if rel is not None:
-            parts.append(f"{first} {rel} {last}")
+        conditions = ", ".join(dict.fromkeys(specs[i].condition for i in group
+                                             if specs[i].condition))
+        if rel is not None:  # sqrt(x^2) = x for x >= 0: the chain says where it holds
+            parts.append(f"{first} {rel} {last}" + (f" for {conditions}" if conditions else ""))
             continue
         clash = conflict(relations)
         mixed = f": the chain mixes {clash[0]} and {clash[1]}" if clash else ""

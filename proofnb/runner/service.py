@@ -49,12 +49,12 @@ __all__ = ("ProofChecker", "ProofRun", "default_checker")
 KILL_GRACE_S = 0.5
 
 StepCallback = Callable[[StepResult], None]
-_CacheKey = tuple[str, str, str, str, str, str, Reading | None, CheckOptions]
+_CacheKey = tuple[str, str, str, str, str, str, Reading | None, str, CheckOptions]
 
 
 def _cache_key(spec: StepSpec, options: CheckOptions) -> _CacheKey:
     return (spec.relation, spec.lhs, spec.rhs, spec.origin, spec.kind, spec.premise,
-            spec.reading, options)
+            spec.reading, spec.condition, options)
 
 
 def _placeholder(spec: StepSpec, status: Any, method: str, message: str) -> StepResult:

@@ -100,7 +100,7 @@ def warm() -> None:
 #: Step results this worker process already found, as the service's cache keys them (the
 #: checker is deterministic for equal steps and options): a course repeats many steps
 #: across proofs. Bounded; the oldest entry goes first.
-_STEP_CACHE: dict[tuple[str, str, str, str, str, str, Reading | None, CheckOptions],
+_STEP_CACHE: dict[tuple[str, str, str, str, str, str, Reading | None, str, CheckOptions],
                   StepResult] = {}
 _STEP_CACHE_SIZE = 4096
 
@@ -136,7 +136,7 @@ def check_proof(
     try:
         for spec in cell.steps:
             key = (spec.relation, spec.lhs, spec.rhs, spec.origin, spec.kind, spec.premise,
-                   spec.reading, options)
+                   spec.reading, spec.condition, options)
             step = _STEP_CACHE.get(key)
             if step is None:
                 step = _check_step(spec, options)
