@@ -324,7 +324,9 @@ def _written_side(side: str, rewritten: str, written: str) -> str | None:
     if _TICK_HINT.search(tail):
         tail = _TICKS.sub("", tail)
     tail = _shown(tail)
-    return tail if tail and tail != side else None
+    if not tail or tail.replace("|", "∣") == side.replace("|", "∣"):
+        return None  # 3 | n^3 - n read as 3 ∣ n^3 - n: the same line to the eye
+    return tail
 
 
 def _read(

@@ -142,3 +142,10 @@ def test_a_readings_witness_is_no_lost_root() -> None:
     witness = result.steps[-1].counterexample
     assert witness is not None and witness.kind == "value"
     assert "not on the tangent" in witness.text
+
+
+def test_a_bar_read_as_divides_is_not_a_rewrite_worth_showing() -> None:
+    # 3 | n^3 - n is read as 3 ∣ n^3 - n: the same line to the eye, and the written bar
+    # would render as an absolute value's, so the step keeps the divides sign and no note.
+    (step,) = check_proof("assume n integer\n3 | n^3 - n", CheckOptions(seed=34)).steps
+    assert (step.lhs, step.lhs_latex, step.notes) == ("3 ∣ n^3 - n", r"3 \mid n^{3} - n", ())
