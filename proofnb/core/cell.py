@@ -353,7 +353,7 @@ def _read(
         if stripped.startswith(("#", "%")):  # % starts a LaTeX comment (and %%verify)
             continue
         if _QUALIFIER_HINT.search(raw):  # sqrt(x^2) = x for x >= 0, |x| >= 0 for all x
-            raw, condition = _qualifier(raw)
+            raw, condition = _qualifier(raw, lineno)
             if condition:
                 defining.conditions[lineno] = condition
         label = _LABEL.match(raw)
@@ -627,11 +627,21 @@ _EVERYWHERE = re.compile(
     r"|\\mathbb\s*R|R))?\s*[.:]?\s*")
 
 
-def _qualifier(raw: str) -> tuple[str, str]:
+#: ``f(x) =`` opening a line: a definition.
+_FUNCTION_HEAD = re.compile(r"\s*[A-Za-z]\s*\(\s*[A-Za-z](?:\s*,\s*[A-Za-z])*\s*\)\s*=(?!=)")
+
+
+def _qualifier(raw: str, lineno: int) -> tuple[str, str]:
     """A claim line without its trailing condition, and the condition: ``sqrt(x^2) = x for
     x >= 0`` is ``sqrt(x^2) = x`` where x >= 0; "for all x" (``\forall x``, ``x ∈ ℝ``)
     adds none. A line whose claim comes only after the word is left alone."""
     code, hash_, comment = raw.partition("#")
+    case = _QUALIFIER.search(code)
+    if case is not None and _FUNCTION_HEAD.match(code) and (case["word"] or case["text"] or "") \
+            .strip().lower() in ("if", "when"):  # f(x) = x^2 if x > 0: one case of f
+        raise ParseError(raw, "a function defined by cases is not read: write each case "
+                         "as its own cell, with the case as an assumption (f(x) = x^2 with "
+                         "assume x > 0)", lineno, case.start() + 1)
     if _INTEGER_MEMBER.search(code) and _FAMILY.search(code):
         return raw, ""  # x = kπ for k ∈ ℤ: "for some integer k", read by _integer_parameters
     lead = _LEADING_QUALIFIER.match(code)

@@ -67,3 +67,12 @@ def test_only_the_line_with_the_condition_is_under_it() -> None:
 def test_a_family_parameter_is_still_for_some_integer(cell: str) -> None:
     (step,) = check_proof(cell, CheckOptions()).steps
     assert step.status == "proved" and step.method == "periodic-families"
+
+
+def test_a_function_defined_by_cases_is_refused_not_misread() -> None:
+    # "f(x) = x^2 if x > 0" is one case of f: taking f = x^2 everywhere would prove f(-1) = 1.
+    result = check_proof("f(x) = x^2 if x > 0\nf(-1) = 1", CheckOptions())
+    assert result.verdict == "rejected"
+    assert "defined by cases" in result.steps[0].message
+    # A claim about a defined f keeps its condition.
+    assert _steps("f(x) = x^2\nf(x) = x \\cdot x for x > 0") == [("proved", ("for x > 0",))]
