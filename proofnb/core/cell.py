@@ -285,6 +285,8 @@ def _shown_as_written(steps: list[StepSpec], chains: list[list[_Piece]], text: s
 
 
 #: A call of the cell's unknown function at its variable, ``y(x)``, and a derivative ``y'(x)``.
+_DERIVATIVE_WRITTEN = re.compile(r"\\frac\s*\{\s*d([A-Za-z])\s*\}\s*\{\s*d[a-z]\s*\}"
+                                 r"|(?<![A-Za-z\\])d([A-Za-z])/d[a-z](?![A-Za-z])")
 _FUNCTION_AT_VARIABLE = re.compile(r"(?<![A-Za-z\\])([A-Za-z]'*)\(([a-z])\)")
 
 
@@ -301,10 +303,10 @@ def _decimal_side(side: str, rewritten: str, written: str) -> str | None:
 def _says_more(checked: str, written: str) -> bool:
     """Is the reading worth a note: more than y standing for y(x) (dy/dx for y'(x)), or
     decimal commas (which the LaTeX shows as decimals)?"""
-    if checked == written.replace(",", "."):
-        return False
+    if checked == written.replace(",", ".") or written.startswith(checked + ","):
+        return False  # 2,5; x = pi/4 + k pi/2, k ∈ ℤ (the family's own clause)
     bare = _FUNCTION_AT_VARIABLE.sub(r"\1", checked).replace(" ", "")
-    plain = re.sub(r"d([A-Za-z])/d[a-z]", r"\1'", written).replace(" ", "")
+    plain = _DERIVATIVE_WRITTEN.sub(lambda m: f"{m[1] or m[2]}'", written).replace(" ", "")
     return bare != plain
 
 
