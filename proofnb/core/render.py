@@ -160,7 +160,25 @@ def _pass_through(text: str) -> str:
     for ascii_op, tex in (("<=", r"\le "), (">=", r"\ge "), ("!=", r"\ne "), ("**", "^"),
                           ("*", r"\cdot ")):
         text = text.replace(ascii_op, tex)
-    return text
+    if any(ch in _UNICODE_LATEX for ch in text):  # x ∈ [2, +\infty[: commands, not glyphs
+        text = "".join(_UNICODE_LATEX.get(ch, ch) for ch in text)
+    text = _QUANTITY_WORD.sub(r"\\operatorname{\1}", text)  # \sqrt{Var(X)}
+    return _latex_decimal_commas(text)
+
+
+def _latex_decimal_commas(text: str) -> str:
+    """``2,5 \\cdot 4`` with ``2{,}5``: a comma between digits outside brackets and braces
+    is a decimal comma (as the cell reads it), which LaTeX would space as a list's."""
+    if "," not in text:
+        return text
+    out, depth = [], 0
+    for i, ch in enumerate(text):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        decimal = (ch == "," and depth <= 0 and 0 < i < len(text) - 1
+                   and text[i - 1].isdigit() and text[i + 1].isdigit())
+        out.append("{,}" if decimal else ch)
+    return "".join(out)
 
 
 class _Renderer:
@@ -211,12 +229,13 @@ class _Renderer:
         """Comma-separated statements: "and" at the top, a tuple inside brackets."""
         items = [self.statement().tex]
         separator = ","
-        while self.at(",") or not top and self.at(";"):  # {2; 3} where 2,5 is a decimal
+        # {2; 3} and x_1 = -2; x_2 = 2 where 2,5 is a decimal (at the top: statements only)
+        while self.at(",") or self.at(";") and (not top or _RELATION_TEX.search(items[0])):
             separator = self.advance().text
             items.append(self.statement().tex)
         if len(items) == 1:
             return _Tex(items[0])
-        return _Tex(r",\ ".join(items) if top else f"{separator} ".join(items),
+        return _Tex(f"{separator}\\ ".join(items) if top else f"{separator} ".join(items),
                     items=tuple(items))
 
     def statement(self) -> _Tex:
@@ -369,12 +388,13 @@ class _Renderer:
             self.depth -= 1
 
     def power(self) -> _Tex:
-        if self.at("^", "_"):  # ^{n}C_{r}, _nP_r: a left script on an empty base
+        if self.at("^", "_"):  # ^{n}C_{r}: a left script on an empty base
             base = _Tex("{}")
+        else:
+            base = self.primary()
+        if base.tex == "{}" and self.at("^", "_"):  # {}_{5}C_{2}, {}^{n}P_{r}
             script = self.advance().text
-            base = _Tex("{}" + script + "{" + self.subscript() + "}")
-            return base
-        base = self.primary()
+            return _Tex("{}" + script + "{" + self.subscript() + "}")
         while True:
             tok = self.peek()
             if tok.kind == OP and tok.text == "!":
@@ -622,6 +642,17 @@ def _symbol(name: str) -> str:
 
 #: ASCII vector operations (core/vectors.py), shown by name as written.
 _VECTOR_FUNCTIONS = frozenset({"dot", "cross", "norm", "proj", "comp"})
+
+_RELATION_TEX = re.compile(r"[=<>]|\\(?:le|ge|ne|in)(?![A-Za-z])")
+#: Unicode signs in LaTeX input, as the commands KaTeX and MathJax typeset everywhere.
+_UNICODE_LATEX = {"∈": r"\in ", "∉": r"\notin ", "∪": r"\cup ", "∩": r"\cap ", "≤": r"\le ",
+                  "≥": r"\ge ", "≠": r"\ne ", "·": r"\cdot ", "×": r"\times ", "±": r"\pm ",
+                  "∞": r"\infty ", "ℤ": r"\mathbb{Z}", "ℝ": r"\mathbb{R}", "ℕ": r"\mathbb{N}",
+                  "ℚ": r"\mathbb{Q}", "ℂ": r"\mathbb{C}", "∣": r"\mid ", "≡": r"\equiv ",
+                  "≈": r"\approx ", "⟨": r"\langle ", "⟩": r"\rangle ", "−": "-"}
+#: Quantity names typed bare inside LaTeX (``\sqrt{Var(X)}``): upright operator names.
+_QUANTITY_WORD = re.compile(r"(?<![\\A-Za-z])(?<!operatorname\{)(?<!mathrm\{)(?<!text\{)"
+                            r"(Var|Cov|SD|Corr)(?=\s*[(\[])")
 
 #: Probability quantities shown as operators (core/probability.py reads them).
 _QUANTITY_HEADS = {"E": "E", "Var": "Var", "Cov": "Cov", "SD": "SD", "Corr": "Corr", "Pr": "P"}

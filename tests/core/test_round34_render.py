@@ -51,6 +51,20 @@ from proofnb.core.render import render_latex
         ("x ∈ {2; 3}", r"x \in \left\{2; 3\right\}"),
         ("x in [-2; 2]", r"x \in \left[-2; 2\right]"),
         ("x_{1,2} = (5 ± 1)/2", r"x_{1,2} = \frac{5 \pm 1}{2}"),
+        ("x_1 = -2; x_2 = 2", r"x_{1} = -2;\ x_{2} = 2"),
+        ("{}_{5}C_{2}", r"{}_{5} C_{2}"),
+        # Decimal commas outside brackets (as the cell reads them), LaTeX input too.
+        ("x = 2,5", "x = 2{,}5"),
+        ("f(1,5) + [1,5]", r"f \left(1, 5\right) + \left[1, 5\right]"),
+        ("2,5 \\cdot 4", r"2{,}5 \cdot 4"),
+        ("(1,5) \\cdot 2", r"(1,5) \cdot 2"),
+        # Reversed interval brackets; Unicode signs and bare quantity names inside LaTeX.
+        ("x ∈ ]1, 4[", r"x \in \left]1, 4\right["),
+        ("x in [2, oo[", r"x \in \left[2, \infty\right["),
+        ("x ∈ [2, +\\infty[", r"x \in  [2, +\infty["),
+        ("\\sqrt{Var(X)}", r"\sqrt{\operatorname{Var}(X)}"),
+        ("\\operatorname{Var}(X)", r"\operatorname{Var}(X)"),
+        ("2y dy/dx", r"2 y \frac{dy}{dx}"),
     ],
 )  # fmt: skip
 def test_render_latex_of_round34_notation(source: str, latex: str) -> None:
