@@ -122,6 +122,8 @@ def render_latex(source: str, functions: frozenset[str] = frozenset()) -> str:
             raise _Unrenderable
         if "\\" in text and "\\" in _LOGIC_SLASHES.sub("", text):
             return _pass_through(text)
+        if "$" in text:
+            raise _Unrenderable  # the lexer skips it: x $ 1 would show as x 1
         return _Renderer(tokenize(text), functions, text).render()
     except Exception:  # noqa: BLE001 - rendering is cosmetic: any failure shows the source
         return text_latex(text)
@@ -157,8 +159,9 @@ def _pass_through(text: str) -> str:
         # \left and \right only size brackets; unpaired (a side cut from a longer line)
         # they would not typeset at all.
         text = _RIGHT_RE.sub("", _LEFT_RE.sub("", text))
-    for ascii_op, tex in (("<=", r"\le "), (">=", r"\ge "), ("!=", r"\ne "), ("**", "^"),
-                          ("*", r"\cdot ")):
+    for ascii_op, tex in (("<=>", r"\Leftrightarrow "), ("==>", r"\Rightarrow "),
+                          ("<==", r"\Leftarrow "), ("<=", r"\le "), (">=", r"\ge "),
+                          ("!=", r"\ne "), ("**", "^"), ("*", r"\cdot ")):
         text = text.replace(ascii_op, tex)
     if any(ch in _UNICODE_LATEX for ch in text):  # x ∈ [2, +\infty[: commands, not glyphs
         text = "".join(_UNICODE_LATEX.get(ch, ch) for ch in text)

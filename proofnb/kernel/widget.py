@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import ipywidgets as widgets
 
 from proofnb.core.model import ProofResult, StepResult
+from proofnb.core.render import render_latex
 
 #: Icon and colour for each step status.
 STATUS_STYLE: dict[str, tuple[str, str]] = {
@@ -77,6 +78,19 @@ def _side(source: str, latex: str) -> str:
     return _math(latex) if _usable_latex(latex) else _text(source)
 
 
+def _conclusion_html(conclusion: str) -> str:
+    """The conclusion as mathematics (``|\\vec{a}| = 3`` showed its LaTeX source), each
+    chain's part on its own; a part the renderer cannot typeset stays escaped text."""
+    if conclusion.startswith("no single conclusion"):  # a sentence, not a relation
+        return _text(conclusion)
+    parts = []
+    for part in conclusion.split("; "):
+        latex = render_latex(part)
+        parts.append(_text(part) if latex.startswith(r"\text{") or not _usable_latex(latex)
+                     else _math(latex))
+    return "; ".join(parts)
+
+
 def _relation_html(relation: str, as_math: bool) -> str:
     if as_math and relation in _LATEX_RELATION:
         return _math(_LATEX_RELATION[relation])
@@ -108,7 +122,7 @@ class ProofWidget(widgets.VBox):
         self.header = widgets.HTML(value=self._header_html())
         self.rows = [widgets.HTMLMath(value=self._row_html(spec, None)) for spec in self._specs]
         self.progress = widgets.HTML(value=self._progress_html())
-        self.verdict = widgets.HTML(value="")
+        self.verdict = widgets.HTMLMath(value="")  # the conclusion is typeset
         self.cancel_button = widgets.Button(
             description="Cancel",
             tooltip="Stop checking the pending steps",
@@ -266,7 +280,7 @@ class ProofWidget(widgets.VBox):
                 flags = ", ".join(_text(f) for f in self._result.flags)
                 parts.append(f"<div>flags: {flags}</div>")
             if self._result.conclusion:
-                parts.append(f"<div>conclusion: {_text(self._result.conclusion)}</div>")
+                parts.append(f"<div>conclusion: {_conclusion_html(self._result.conclusion)}</div>")
             if self._result.expect and not self._result.meets_expectation:
                 parts.append(
                     f'<div style="color:#b91c1c">expected {_text(self._result.expect)}</div>'

@@ -179,3 +179,17 @@ def test_finished_widget_disables_cancel_and_ignores_clicks() -> None:
     assert calls == [] and w.cancel_button.disabled
     assert "2/2 checked" in w.progress.value
     assert w.text().startswith("Proof — accepted")
+
+
+def test_the_conclusion_is_typeset_and_user_text_stays_escaped() -> None:
+    # Round 34: the conclusion showed its source (|\vec{a}| = 3) as escaped text.
+    step = StepResult(index=0, relation="=", lhs="|\\vec{a}|", rhs="3", status="proved")
+    spec = StepSpec(index=0, relation="=", lhs="|\\vec{a}|", rhs="3", origin="|a|", line=2)
+    w = ProofWidget([spec])
+    w.show_result(_result(step, verdict="accepted", conclusion="|\\vec{a}| = 3; x_1 = 2"))
+    assert r"conclusion: $|\vec{a}| = 3$; $x_{1} = 2$" in w.verdict.value
+    for sentence in ("no single conclusion from 1 to 3: the chain mixes < and >",
+                     "x $ 1 = 2", "a \\href{x}{y} = 1"):
+        w = ProofWidget([spec])
+        w.show_result(_result(step, verdict="review", conclusion=sentence))
+        assert "conclusion: <span class=\"tex2jax_ignore\">" in w.verdict.value, sentence
