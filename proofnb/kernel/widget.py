@@ -84,11 +84,23 @@ def _conclusion_html(conclusion: str) -> str:
     if conclusion.startswith("no single conclusion"):  # a sentence, not a relation
         return _text(conclusion)
     parts = []
-    for part in conclusion.split("; "):
+    for part in _chain_parts(conclusion):
         latex = render_latex(part)
         parts.append(_text(part) if latex.startswith(r"\text{") or not _usable_latex(latex)
                      else _math(latex))
     return "; ".join(parts)
+
+
+def _chain_parts(conclusion: str) -> list[str]:
+    """The conclusion cut at the "; " between chains, never inside brackets (L = \\{-2; 2\\})."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(conclusion):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth <= 0 and conclusion.startswith("; ", i):
+            parts.append(conclusion[start:i])
+            start = i + 2
+    return [*parts, conclusion[start:]]
 
 
 def _relation_html(relation: str, as_math: bool) -> str:

@@ -188,6 +188,9 @@ def test_the_conclusion_is_typeset_and_user_text_stays_escaped() -> None:
     w = ProofWidget([spec])
     w.show_result(_result(step, verdict="accepted", conclusion="|\\vec{a}| = 3; x_1 = 2"))
     assert r"conclusion: $|\vec{a}| = 3$; $x_{1} = 2$" in w.verdict.value
+    w = ProofWidget([spec])  # a set's ';' is no chain separator
+    w.show_result(_result(step, verdict="accepted", conclusion="x^2 = 4 <=> L = \\{-2; 2\\}"))
+    assert r"$x^2 = 4 \Leftrightarrow  L = \{-2; 2\}$" in w.verdict.value
     for sentence in ("no single conclusion from 1 to 3: the chain mixes < and >",
                      "x $ 1 = 2", "a \\href{x}{y} = 1"):
         w = ProofWidget([spec])
