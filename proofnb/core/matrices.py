@@ -963,11 +963,37 @@ def decide_matrix_step(spec: StepSpec, env: MathEnv, definitions: Sequence[str],
         _read_side(spec.origin, env, named, lhs_line, 1, notes, units, found)
     if not any(found):  # f(x, y) with f a function: no vector after all
         return None
+    from proofnb.core.probability import quantity_text
+    quantities = quantity_text(" ".join(texts))
+    if quantities:  # (P(A) + P(A'), 0): P(A') is 1 - P(A) in a vector too
+        lhs, rhs, origin = (_with_quantities(v, env) for v in (lhs, rhs, origin))
     outcome = _decide_read(spec, env, lhs, rhs, origin, seed, deadline)
+    if quantities and outcome.status == "refuted":  # a quantity without a value is no witness
+        from proofnb.core.probability import guarded
+        outcome = guarded(outcome, (_flat(lhs), _flat(rhs)), env.conditions, "vector")
     if notes and outcome.status in ("proved", "likely"):
         kept = tuple(dict.fromkeys((*outcome.notes, *notes)))
         return dataclasses.replace(outcome, notes=kept)
     return outcome
+
+
+def _with_quantities(value: Value, env: MathEnv) -> Value:
+    """``value`` with each quantity written by its definition (core/probability.py)."""
+    from proofnb.core.probability import expanded
+
+    def one(x: Any) -> Any:
+        return expanded((x,), (x,), env.conditions)[0][0] if isinstance(x, sp.Basic) else x
+
+    if isinstance(value, sp.MatrixBase):
+        return sp.ImmutableMatrix(value.applyfunc(one))
+    return value if isinstance(value, _Ident) else one(value)
+
+
+def _flat(value: Value) -> Any:
+    """A side as one SymPy object whose free symbols are its entries' (for the guard)."""
+    if isinstance(value, sp.MatrixBase):
+        return sp.Tuple(*value)
+    return value.coef if isinstance(value, _Ident) else value
 
 
 def _rounding(spec: StepSpec, env: MathEnv, named: dict[str, sp.ImmutableMatrix], units: int,

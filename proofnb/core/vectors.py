@@ -286,6 +286,8 @@ def spell_projections(text: str) -> str:
         onto = onto[1:-1] if onto.startswith("{") else onto
         of = text[onto_end:of_end].strip()
         of = of[1:-1] if of.startswith("{") else of
+        if _PROJECTION.search(onto) or _PROJECTION.search(of):
+            return text  # nested: the onto operand is written three times (exponential)
         if (m.group(1) or m.group(2)) == "proj":
             written = rf"\left(\frac{{({of}) \cdot ({onto})}}{{|{onto}|^2}} ({onto})\right)"
         else:

@@ -244,3 +244,16 @@ def test_a_column_vector_written_as_binom_is_not_a_zero_binomial() -> None:
 def test_perpendicular_and_parallel_lines(true_cell: str, false_cell: str) -> None:
     assert {status for status, _ in _steps(true_cell)} == {"proved"}
     assert "refuted" in {status for status, _ in _steps(false_cell)}
+
+
+def test_nested_projections_are_not_expanded() -> None:
+    cell = "\\operatorname{proj}_{" * 8 + "(1, 0)" + "}(1, 1)" * 8 + " = (1, 0)"
+    started = time.perf_counter()
+    assert "proved" not in [s for s, _ in _steps(cell)]
+    assert time.perf_counter() - started < 10
+
+
+def test_quantities_inside_vectors_keep_their_rules() -> None:
+    assert [s for s, _ in _steps("(P(A) + P(A^c), 0) = (1, 0)")] == ["proved"]
+    assert "refuted" not in [s for s, _ in _steps("Var(X) (1, 1) = |Var(X)| (1, 1)")]
+    assert [s for s, _ in _steps("P(A) = 0.3\n(P(A), 1) = (0.4, 1)")][-1:] == ["refuted"]
