@@ -229,7 +229,7 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
     if defining.conditions:  # sqrt(x^2) = x for x >= 0: that step is checked where x >= 0
         steps = [_under(step, defining.conditions.get(step.line)) for step in steps]
     if source != text or any(piece.source != line for piece, line in _rewritten(chains, text)):
-        steps = _shown_as_written(steps, chains, text)
+        steps = _shown_as_written(steps, chains, text, set(defining.conditions))
     return ParsedCell(text=text, lines=tuple(lines), steps=tuple(steps), assume=tuple(assume))
 
 
@@ -255,12 +255,14 @@ def _rewritten(chains: list[list[_Piece]], text: str) -> Iterator[tuple[_Piece, 
                 yield piece, written[piece.line - 1]
 
 
-def _shown_as_written(steps: list[StepSpec], chains: list[list[_Piece]], text: str
-                      ) -> list[StepSpec]:
+def _shown_as_written(steps: list[StepSpec], chains: list[list[_Piece]], text: str,
+                      conditioned: set[int]) -> list[StepSpec]:
     """Statement steps whose line the cell rewrote before checking it (``x_1 = 2, x_2 = 3``
     is ``x = 2 or x = 3``; ``L = {2; 3}``, ``x ∈ ]1, 3[``, ``x = 2,5``, ``dy/y = x dx``) show
     the line as written, checked as its reading, with a note saying how it was read."""
-    lines = {piece.line: (piece.source, written) for piece, written in _rewritten(chains, text)}
+    # A line's trailing condition (for x > 0) is shown by the step's note and conclusion.
+    lines = {piece.line: (piece.source, written) for piece, written in _rewritten(chains, text)
+             if piece.line not in conditioned}
     shown: list[StepSpec] = []
     noted: set[int] = set()  # a line's reading is said once, on the first step that shows it
     for step in steps:

@@ -163,3 +163,12 @@ def test_a_bar_read_as_divides_is_not_a_rewrite_worth_showing() -> None:
     # would render as an absolute value's, so the step keeps the divides sign and no note.
     (step,) = check_proof("assume n integer\n3 | n^3 - n", CheckOptions(seed=34)).steps
     assert (step.lhs, step.lhs_latex, step.notes) == ("3 ∣ n^3 - n", r"3 \mid n^{3} - n", ())
+
+
+def test_a_lines_condition_is_not_shown_twice() -> None:
+    # 'for x > 1' is the step's note and the conclusion's (StepSpec.condition); showing the
+    # line as written as well put it in the step and twice in the conclusion.
+    result = check_proof("x^2 + 1 > 2x for x > 1\n(x-1)^2 > 0 for x > 1", CheckOptions(seed=34))
+    (step,) = result.steps
+    assert (step.lhs, step.rhs, step.notes) == ("x^2 + 1 > 2x", "(x-1)^2 > 0", ("for x > 1",))
+    assert result.conclusion.count("for x > 1") == 1
