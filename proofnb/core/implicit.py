@@ -135,19 +135,28 @@ def _on_the_curve(relation: str, sides: tuple[Basic, Basic], raw: tuple[Basic, B
     return None
 
 
+def one_function_of_one_letter(*sides: Basic) -> tuple[AppliedUndef, Symbol] | None:
+    """The one unknown function the sides apply, y(x), and its letter x; None when they
+    apply none, more than one, or one of another argument (y(2x), f(x, t))."""
+    calls = set().union(*(side.atoms(AppliedUndef) for side in sides))
+    if len(calls) != 1:
+        return None
+    (call,) = calls
+    if len(call.args) != 1 or not isinstance(call.args[0], Symbol):
+        return None
+    return call, call.args[0]
+
+
 def _setup(premise: Basic, conclusion: Basic, real: bool,
            written: Basic | None = None) -> _Setup | None:
     """The step read on the curve of ``premise``; None when it is no such step. ``conclusion``
     may be a triple (see :func:`_false_at`) for :func:`_on_the_curve`."""
     if not isinstance(premise, sp.Equality) or premise.has(sp.Derivative):
         return None
-    calls = premise.atoms(AppliedUndef) | conclusion.atoms(AppliedUndef)
-    if len(calls) != 1:
+    applied = one_function_of_one_letter(premise, conclusion)
+    if applied is None:
         return None
-    (call,) = calls
-    if len(call.args) != 1 or not isinstance(call.args[0], Symbol):
-        return None
-    x = call.args[0]
+    call, x = applied
     derivatives = [d for d in conclusion.atoms(sp.Derivative) if d.expr == call]
     if not derivatives or any(v != x for d in derivatives for v in d.variables) \
             or len(conclusion.atoms(sp.Derivative)) != len(derivatives):

@@ -29,6 +29,7 @@ from sympy.core.function import AppliedUndef
 
 from .decide import Outcome
 from .domain import Condition, conditions
+from .implicit import one_function_of_one_letter
 from .model import Counterexample
 from .numeric import evaluate
 from .usertext import user_text
@@ -401,13 +402,10 @@ def _jets(lhs: Basic, rhs: Basic, plain: bool = False
           ) -> tuple[AppliedUndef, Symbol, tuple[Symbol, ...]] | None:
     """y(x), x and the symbols for y, y', y'' when the step is about one function y(x) of
     which one line takes derivatives (up to the second), or none (``plain``)."""
-    calls = lhs.atoms(AppliedUndef) | rhs.atoms(AppliedUndef)
-    if len(calls) != 1:
+    found = one_function_of_one_letter(lhs, rhs)
+    if found is None:
         return None
-    (call,) = calls
-    if len(call.args) != 1 or not isinstance(call.args[0], Symbol):
-        return None
-    x = call.args[0]
+    call, x = found
     derivatives = lhs.atoms(sp.Derivative) | rhs.atoms(sp.Derivative)
     if not derivatives and not plain or any(
             d.expr != call or d.variables not in ((x,), (x, x)) for d in derivatives):
