@@ -456,7 +456,10 @@ def _as_ode(side: Basic, call: AppliedUndef, x: Symbol, jets: tuple[Symbol, ...]
     # e^x + C > 0, that is e^y > 0
     written = tuple(Condition(sp.simplify(c.expr.xreplace({constant: phi})), c.kind)
                     for c in conditions(form, real=True))
-    return _Line(ode, written + conditions(ode, real=True), 1, constant)
+    # and where C = Φ(x, y) itself is: y = e^{x + C} gives C = ln y - x, so only y > 0 is
+    # in the family (SymPy's exp(log(y)) = y hid that: y = -e^x solves y' = y)
+    return _Line(ode, written + conditions(phi, real=True) + conditions(ode, real=True), 1,
+                 constant)
 
 
 def _two_constants(form: Expr, call: AppliedUndef, x: Symbol, jets: tuple[Symbol, ...],
@@ -516,7 +519,8 @@ def _follows(premise: _Line, conclusion: _Line, x: Symbol, jets: tuple[Symbol, .
     allowed = tuple(premise.conditions)
     new = [c for c in conclusion.conditions if c not in allowed  # |y| >= 0, y^2 + 1 != 0
            and not (c.kind == "ge" and c.expr.is_nonnegative)
-           and not (c.kind == "ne" and c.expr.is_zero is False)]
+           and not (c.kind == "ne" and c.expr.is_zero is False)
+           and not (c.kind == "ge" and _assumed(c.expr, given))]  # assume y > 0: y >= 0
     witness = _region_witness(premise, new, rate, x, jets, given, where, deadline)
     if witness is not None:
         return Outcome("refuted", "differential equation", witness)
@@ -537,6 +541,20 @@ def _follows(premise: _Line, conclusion: _Line, x: Symbol, jets: tuple[Symbol, .
            for c in new):
         return _open("")
     return Outcome("proved", "differential equation")
+
+
+def _assumed(expr: Expr, given: tuple[Basic, ...]) -> bool:
+    """Does an assumption say ``expr >= 0`` as written (``assume y > 0`` for y >= 0)?"""
+    for g in given:
+        if isinstance(g, (sp.StrictGreaterThan, sp.GreaterThan)):
+            side = g.lhs - g.rhs
+        elif isinstance(g, (sp.StrictLessThan, sp.LessThan)):
+            side = g.rhs - g.lhs
+        else:
+            continue
+        if sp.expand(side - expr) == 0:
+            return True
+    return False
 
 
 def _along(phi: Expr, x: Symbol, jets: tuple[Symbol, ...]) -> dict[Symbol, Expr]:
