@@ -18,7 +18,13 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from proofnb.core.model import StepSpec
-from proofnb.core.probability import GREEK_NAME, QUANTITY_HEAD, is_quantity_head
+from proofnb.core.probability import (
+    GREEK_NAME,
+    QUANTITY_HEAD,
+    is_quantity_head,
+    quantity_text,
+    without_quantities,
+)
 
 if TYPE_CHECKING:
     from proofnb.core.cell import _Piece
@@ -267,11 +273,13 @@ class Definitions:
         then a product)."""
         found: dict[str, str] = {}
         lines = _lines(self.text)
+        # P(A') is a complement, not a derivative: quantities are left out of the search
+        text = without_quantities(self.text) if quantity_text(self.text) else self.text
         for name in sorted({m.group(1) for m in re.finditer(r"(?<![A-Za-z_\\])([a-zA-Z])'",
-                                                            self.text)}
+                                                            text)}
                            | {m.group(1) for m in re.finditer(
                                r"(?<![A-Za-z\\])d(?:\^\s*\{?2\}?)?\s*([A-Za-z])\s*(?:\}\s*\{)?\s*/?\s*d",
-                               self.text)}):
+                               text)}):
             if name in "eEiI" or name in self.names:
                 continue
             differentiated = _derivative_lines(self.text, name)
