@@ -72,13 +72,28 @@ def same_up_to_factor(first: Basic, second: Basic, real: bool) -> ProofFound | N
 _ANGLES = (sp.S.Zero, sp.pi / 2, sp.pi, sp.pi / 3, sp.pi / 4, sp.pi / 6)
 
 
+#: The largest multiple of an angle and power of a sine written out by _trig_multiple
+#: (cos 1000x is a polynomial of degree 1000 in cos x: 30 s; sin(10^6 x) never ended).
+_MULTIPLE, _POWER = 12, 24
+
+
+def _small_trig(expr: Expr) -> bool:
+    """Are the multiple angles and the powers in ``expr`` small enough to write out?"""
+    for fn in expr.atoms(TrigonometricFunction):
+        for term in sp.Add.make_args(fn.args[0]):
+            coeff = term.as_coeff_Mul()[0]
+            if not coeff.is_Rational or abs(coeff.p) > _MULTIPLE or coeff.q > _MULTIPLE:
+                return False
+    return all(not (p.exp.is_Integer and abs(p.exp) > _POWER) for p in expr.atoms(sp.Pow))
+
+
 def _trig_multiple(a: Expr, b: Expr) -> Expr | None:
     """The constant c with a = c·b identically, for a and b polynomial in sines and cosines
     (after multiple angles are written out); None when there is none or it is not found.
     c is a's value over b's at a point where b is exactly nonzero, and a·b(p) - b·a(p) must
     then vanish as a trigonometric polynomial (a proof, not a sample)."""
     free = sorted(a.free_symbols | b.free_symbols, key=str)
-    if not free or len(free) > 2:
+    if not free or len(free) > 2 or not (_small_trig(a) and _small_trig(b)):
         return None
     for shift in range(len(_ANGLES)):
         point = {s: _ANGLES[(shift + 2 * k) % len(_ANGLES)] for k, s in enumerate(free)}
