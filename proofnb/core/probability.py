@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
+from proofnb.core.domain import conditions as natural_domain
 from proofnb.core.errors import ParseError
 from proofnb.core.lexer import CMD, NAME, NUM, OP, Token
 from proofnb.core.model import Counterexample
@@ -239,24 +240,46 @@ def given_names(conditions: Iterable[Any]) -> set[sp.Symbol]:
             and isinstance(c.lhs, sp.Symbol)}
 
 
-def independent(texts: Iterable[str]) -> frozenset[str]:
-    """The events and random variables an assumption declares independent
-    (``assume A, B independent``)."""
-    found: set[str] = set()
+#: Groups of names declared independent together, one group per declaration.
+Groups = frozenset[frozenset[str]]
+
+
+def independent(texts: Iterable[str]) -> Groups:
+    """The groups of events and random variables that assumptions declare independent
+    (``assume A, B independent``): each declaration is one group, mutually independent.
+    Two declarations are not one (``A, B`` and ``C, D`` say nothing about A and C), and
+    pairwise declarations give no triple product."""
+    groups: set[frozenset[str]] = set()
+    run: list[str] = []
     # "--assume 'A, B independent'" may arrive as "A" and "B independent": read them together
-    for match in _INDEPENDENT.finditer(", ".join(texts)):
-        found |= {name.strip() for name in match.group(1).split(",")}
-    return frozenset(found - _WORDS)
+    for piece in ", ".join(texts).split(","):  # one pass: the text may be long
+        last = _LAST_NAME.match(piece)
+        if last is not None:
+            group = frozenset([*run, last.group(1)]) - _WORDS
+            if len(group) > 1:
+                groups.add(group)
+            run = []
+        elif _NAME.fullmatch(piece.strip()):
+            run.append(piece.strip())
+        else:
+            run = []
+    return frozenset(groups)
 
 
-_INDEPENDENT = re.compile(
-    r"((?:[A-Za-z][A-Za-z0-9_]*\s*,\s*)+[A-Za-z][A-Za-z0-9_]*)\s+independent\b")
+def _together(names: Iterable[str], apart: Groups) -> bool:
+    """Are ``names`` declared independent in one declaration?"""
+    wanted = set(names)
+    return any(wanted <= group for group in apart)
+
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_LAST_NAME = re.compile(r"\s*([A-Za-z][A-Za-z0-9_]*)\s+independent\b")
 _WORDS = frozenset("real complex integer integers rational natural positive negative nonnegative "
                    "nonpositive nonzero even odd prime function functions".split())
 
 
 def expanded(sides: tuple[Any, ...], raw: tuple[Any, ...], conditions: Iterable[Any],
-             apart: frozenset[str] = frozenset()) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+             apart: Groups = frozenset()) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """Both parses of a step's sides with each quantity that has no given value written by
     its definition (the rules in the module docstring), repeated while one applies; the
     names in ``apart`` are independent."""
@@ -276,7 +299,7 @@ def expanded(sides: tuple[Any, ...], raw: tuple[Any, ...], conditions: Iterable[
     return sides, raw
 
 
-def _derived(conditions: tuple[Any, ...], apart: frozenset[str] = frozenset()
+def _derived(conditions: tuple[Any, ...], apart: Groups = frozenset()
              ) -> dict[sp.Symbol, Any]:
     """Values that the given values fix through the definitions: a given quantity whose
     definition has one quantity without a value, in which it has one solution
@@ -339,7 +362,7 @@ def _linear(arg: Any) -> list[tuple[Any, Any]] | None:
     return [(c, m) for m, c in terms.items() if c != 0]
 
 
-def _definition(q: sp.Symbol, apart: frozenset[str] = frozenset()) -> Any | None:
+def _definition(q: sp.Symbol, apart: Groups = frozenset()) -> Any | None:
     head, args = _QUANTITIES[q.name]
     if head == "P":
         return _probability(args[0], apart)
@@ -350,7 +373,7 @@ def _definition(q: sp.Symbol, apart: frozenset[str] = frozenset()) -> Any | None
         if parts == [(1, args[0])]:  # E(XY) = E(X) E(Y) for independent X, Y
             factors = sp.Mul.make_args(args[0])
             names = [f.free_symbols.pop().name for f in factors]
-            if len(factors) > 1 and len(set(names)) == len(names) and set(names) <= apart:
+            if len(factors) > 1 and len(set(names)) == len(names) and _together(names, apart):
                 return sp.Mul(*(_symbol("E", (f,)) for f in factors))
             return None
         return sp.Add(*(c * (1 if m == 1 else _symbol("E", (m,))) for c, m in parts))
@@ -363,7 +386,7 @@ def _definition(q: sp.Symbol, apart: frozenset[str] = frozenset()) -> Any | None
             return sp.Integer(0)
         if len(moving) > 1:  # Var(X + Y) needs the covariance, 0 for independent X, Y
             names = [m.name if m.is_Symbol else "" for _, m in moving]
-            if len(set(names)) == len(names) and set(names) <= apart:
+            if len(set(names)) == len(names) and _together(names, apart):
                 return sp.Add(*(c**2 * _symbol("Var", (m,)) for c, m in moving))
             return None
         c, m = moving[0]
@@ -378,7 +401,7 @@ def _definition(q: sp.Symbol, apart: frozenset[str] = frozenset()) -> Any | None
     return None
 
 
-def _probability(event: str, apart: frozenset[str] = frozenset()) -> Any | None:
+def _probability(event: str, apart: Groups = frozenset()) -> Any | None:
     conditional = _split(event, "|")
     if len(conditional) == 2:
         a, b = conditional
@@ -400,7 +423,7 @@ def _probability(event: str, apart: frozenset[str] = frozenset()) -> Any | None:
     meet = _split(event, "∩")
     plain = {p.rstrip("'") for p in meet}
     if len(meet) > 1 and all(_SIMPLE.fullmatch(p) for p in meet) and len(plain) == len(meet) \
-            and plain <= apart:
+            and _together(plain, apart):
         return sp.Mul(*(_symbol("P", (p,)) for p in meet))  # independent events
     union = _split(event, "∪")
     if len(union) == 2 and all(_SIMPLE.fullmatch(p) for p in union):
@@ -420,7 +443,7 @@ def _grouped(event: str) -> str:
 
 
 def guarded(outcome: Outcome, sides: tuple[Any, Any], conditions: Iterable[Any],
-            relation: str, apart: frozenset[str] = frozenset()) -> Outcome:
+            relation: str, apart: Groups = frozenset()) -> Outcome:
     """A refutation that gives a quantity without a given value a number is no witness:
     the step is left unknown, with what to write to settle it, unless the two sides of an
     equation differ there by a number whatever the quantities are (``E(aX + b) = a E(X)`` at
@@ -525,6 +548,9 @@ def _whatever(outcome: Outcome, sides: tuple[Any, Any], conditions: tuple[Any, .
     witness = outcome.counterexample
     if relation != "=" or witness is None or witness.kind != "value":
         return None
+    if any(c.expr.has(*free) for side in sides if isinstance(side, sp.Basic)
+           for c in natural_domain(side, real=True)):
+        return None  # sqrt(-P(A) - 1): defined for no probability, whatever the difference
     names = {s.name: s for side in sides for s in side.free_symbols}
     point: dict[Any, Any] = {}
     shown: list[str] = []
