@@ -183,6 +183,9 @@ class _Piece:
         return _shown(self.source[self.start : self.end])
 
 
+_LONG_BLANK = re.compile(r"[ \t]{33,}")
+
+
 def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
     """Split a cell into chains and steps. Raises :class:`ParseError` for structural errors
     (empty cell, a relation with nothing on one side, unbalanced brackets, a chain without a
@@ -195,6 +198,9 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
         raise ParseError(
             "", f"cell is too long ({len(text)} characters; the limit is {MAX_CELL_CHARS})"
         )
+    # a long run of blanks is one space: several line regexes backtrack over such a run from
+    # each of its positions (90 000 spaces hung the kernel's parse)
+    text = _LONG_BLANK.sub(" ", text)
     source = differential_lines(text)  # du = 2x dx: du/dx = 2x
     assume, chains, defining = _read(source, functions)
     if defining.sequences:  # again, knowing them: a_1 = 5, a_{n+1} = ... above a_n = 3n + 2
@@ -728,7 +734,10 @@ def _without_operation_note(raw: str) -> str:
     after a whole equation or inequality whose own bars pair up (``|x - 2| = 3 | +2``), and
     when nothing after it is a relation or another bar."""
     code, hash_, comment = raw.partition("#")
-    found = _OPERATION_NOTE.search(code)
+    # the note's bar is the last one; searching from every position backtracks over a long
+    # run of spaces quadratically (a 10 000-space line took 7 s)
+    bar = code.rfind("|")
+    found = _OPERATION_NOTE.search(code, max(0, bar - 64)) if bar >= 0 else None
     if found is None or not found.group("operand").strip(" {}()") and found.group("op") != "^":
         return raw
     before = code[: found.start()]
