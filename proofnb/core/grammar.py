@@ -369,6 +369,7 @@ class MathParser(Latex):
         start = self.peek()
         first = self.unary()
         factors: list[Any] | None = None
+        colons = 0
         while True:
             tok = self.peek()
             if tok.kind == OP and (tok.text in ("*", "/") or tok.text == ":" and not (
@@ -376,6 +377,12 @@ class MathParser(Latex):
                     or self.peek(1).kind == OP and self.peek(1).text in ("=", ":"))):
                 # 12 : 3 is 12/3 (a ratio a : b too), as many schools write it; "lambda: 1"
                 # (no space before the colon) stays an error
+                if tok.text == ":":
+                    colons += 1
+                    if colons == 2:  # 2 : 4 : 6 = 1 : 2 : 3 is a ratio of three, not a/b/c
+                        self.fail(tok, "a : b : c is a ratio of three numbers, or a division "
+                                       "left to right: write a/b/c to divide, or compare the "
+                                       "ratios two at a time (a : b = 1 : 2 and b : c = 2 : 3)")
                 self.advance()
                 nxt = self.peek()
                 factor = self.expr(self.unary(), nxt)
