@@ -189,10 +189,39 @@ def _run(
         if own is not None and outcome.method == "quantities":  # nothing above fixes it
             outcome = Outcome("proved", "definition", notes=(
                 f"{spec.lhs.strip()} is given its value here",))
+    if outcome.status == "refuted" and any(":=" in text for text in options.assume):
+        outcome = _constant_of_a_solution(outcome, spec, options.assume)
     read_as = _constant_letters(spec, lhs, rhs)
     if read_as:
         outcome = dataclasses.replace(outcome, notes=(*outcome.notes, *read_as))
     return outcome, *_latex(spec, called), parameters
+
+
+def _constant_of_a_solution(outcome: Outcome, spec: StepSpec,
+                            assume: tuple[str, ...]) -> Outcome:
+    """A refutation that picks a value of a solution's constant the step does not write is no
+    witness: ``y = x^2 + C``, ``y(0) = 1 ==> C = 1``, then ``y = x^2 + 1`` was refuted at
+    C = 0, the constant the cell had fixed. The step is left unknown, saying what to write."""
+    witness = outcome.counterexample
+    if witness is None:
+        return outcome
+    written = f"{spec.lhs} {spec.rhs} {spec.origin}"
+    bodies = " ".join(text.partition(":=")[2] for text in assume if ":=" in text)
+    letter = r"(?<![A-Za-z\\]){}"  # Ae^{x}: the letter may be glued to what follows
+    hidden = [name for name, _ in witness.point if _CONSTANT.fullmatch(name)
+              and not re.search(letter.format(re.escape(name)), written)
+              and re.search(letter.format(re.escape(name)), bodies)]
+    if not hidden:
+        return outcome
+    name = hidden[0]
+    return dataclasses.replace(outcome, status="unknown", counterexample=None, message=(
+        f"{name} is a constant of a solution above, and this line does not say which: the step "
+        f"holds for one value of {name} only; write it on the line ({name} = ...) or the "
+        f"solution with {name} in it"))
+
+
+#: A constant of integration as a solution writes it (C, K, A, B, D, C_1, c_2).
+_CONSTANT = re.compile(r"[CcKABD](?:_\{?\d\}?|_?\d)?")
 
 
 #: Text that may write a matrix, a determinant or a trace (core/matrices.py decides it).
