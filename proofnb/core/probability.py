@@ -366,6 +366,9 @@ def _definition(q: sp.Symbol, apart: Groups = frozenset()) -> Any | None:
     head, args = _QUANTITIES[q.name]
     if head == "P":
         return _probability(args[0], apart)
+    if head in ("Var", "SD", "Cov") and any(
+            isinstance(a, sp.Basic) and a.free_symbols and not _random(a) for a in args):
+        return None  # Var(x) of data x (or a lowercase variable) is no constant's 0
     if head == "E":
         parts = _linear(args[0])
         if parts is None:
