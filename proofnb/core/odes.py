@@ -197,6 +197,10 @@ def _without(side: str, letter: str) -> str:
         return " 1 "
     if (before + after).strip() in ("+", "-"):  # a dy + dx = 0: the term dx is 1
         return f"{(before + after).strip()} 1 "
+    # dx/x is 1/x, \frac{dx}{x} is \frac{1}{x} (they were "/x" and "\frac{ }{x}": errors)
+    before = re.sub(r"(\\[dt]?frac\s*\{)\s*$", r"\1 1", before)
+    if not before.strip() and after.lstrip().startswith("/"):
+        after = " 1" + after
     return f"{before} {after}" if before.strip() and after.strip() else f"{before}{after} "
 
 

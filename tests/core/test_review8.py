@@ -176,3 +176,23 @@ def test_a_solution_constant_fixed_above_is_no_witness(cell: str, constant: str)
 def test_a_wrong_initial_value_is_still_refuted() -> None:
     assert "refuted" in [s for s, _ in _steps("y = C e^{2x}\ny(0) = 2\nC = 1")]
     assert [s for s, _ in _steps("f(x) = x^2\nf(2) = 5")] == ["refuted"]
+
+
+def test_a_variance_of_lowercase_data_is_no_constant() -> None:
+    """Var(x) = 5 was refuted 'left side 0' (x read as a constant); statistics courses write
+    Var(x) for data. A number's variance is still 0, and capitals keep the rules."""
+    assert "refuted" not in [s for s, _ in _steps("Var(x) = 5")]
+    assert "refuted" not in [s for s, _ in _steps("SD(x) = 2")]
+    assert [s for s, _ in _steps("Var(3) = 0")] == ["proved"]
+    assert [s for s, _ in _steps("Var(aX + b) = a^2 Var(X)")] == ["proved"]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("assume y != 0\ndy/dx = y/x\ndy/y = dx/x", ["proved"]),
+    ("assume y != 0\ndy/dx = y/x\ndy/y = dx/x^2", ["refuted"]),
+    ("assume u = \\ln x\ndu = \\frac{dx}{x}", ["proved"]),
+])
+def test_a_lone_differential_over_something_is_one_over_it(cell: str,
+                                                            expected: list[str]) -> None:
+    """dx/x and \\frac{dx}{x} without dx are 1/x (they were '/x' and '\\frac{ }{x}': errors)."""
+    assert [s for s, _ in _steps(cell)] == expected
