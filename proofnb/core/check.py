@@ -189,6 +189,13 @@ def _run(
         if own is not None and outcome.method == "quantities":  # nothing above fixes it
             outcome = Outcome("proved", "definition", notes=(
                 f"{spec.lhs.strip()} is given its value here",))
+        from .probability import clash
+        from .probability import quantities as quantities_in
+        if outcome.status in ("proved", "likely") and quantities_in(lhs, rhs):
+            # P(A) = 0.3 and P(A^c) = 0.5 given: a step that uses them proves nothing
+            contradiction = clash(env.conditions, apart)
+            if contradiction:
+                outcome = Outcome("unknown", "quantities", message=contradiction)
     if outcome.status == "refuted" and any(":=" in text for text in options.assume):
         outcome = _constant_of_a_solution(outcome, spec, options.assume)
     read_as = _constant_letters(spec, lhs, rhs)

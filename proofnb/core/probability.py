@@ -633,3 +633,34 @@ def own_definition(lhs: str, rhs: str, assume: Iterable[str]) -> str | None:
         if sep and name.strip() == lhs.strip() and body.strip() == rhs.strip():
             return text
     return None
+
+
+def clash(conditions: Iterable[Any], apart: Groups = frozenset()) -> str | None:
+    """What two given values say against each other through a definition (``P(A) = 0.3``
+    and ``P(A^c) = 0.5``, where P(A^c) = 1 - P(A) = 0.7), or None: a step proved from such
+    values proves nothing."""
+    values: dict[sp.Symbol, Any] = {c.lhs: c.rhs for c in conditions
+                                    if isinstance(c, sp.Equality) and isinstance(c.lhs, sp.Symbol)
+                                    and c.lhs.name in _QUANTITIES and c.rhs.is_number}
+    for q, value in values.items():
+        definition = _definition(q, apart)
+        for _ in range(4):  # Var(X) = E(X^2) - E(X)^2 with E(X^2) and E(X) given
+            if definition is None or not isinstance(definition, sp.Basic):
+                break
+            definition = definition.xreplace(values)
+            inner = {u: d for u in quantities(definition)
+                     if (d := _definition(u, apart)) is not None}
+            if not inner:
+                break
+            definition = definition.xreplace(inner)
+        if not isinstance(definition, sp.Basic) or not definition.is_number:
+            continue
+        try:
+            gap = abs(sp.N(definition - value, 30))
+        except (TypeError, ValueError):
+            continue
+        if gap.is_number and gap > sp.Float("1e-12"):
+            return (f"the given values contradict each other: {q.name} = {value} is given, "
+                    f"but the other values make it {sp.N(definition, 10)}: check the lines "
+                    "that give them")
+    return None

@@ -196,3 +196,11 @@ def test_a_lone_differential_over_something_is_one_over_it(cell: str,
                                                             expected: list[str]) -> None:
     """dx/x and \\frac{dx}{x} without dx are 1/x (they were '/x' and '\\frac{ }{x}': errors)."""
     assert [s for s, _ in _steps(cell)] == expected
+
+
+def test_given_values_that_contradict_each_other_prove_nothing() -> None:
+    """P(A) = 0.3 and P(A^c) = 0.5 are both 'given': P(A) + P(A^c) = 0.8 was accepted."""
+    ((status, message),) = _steps("P(A) = 0.3\nP(A^c) = 0.5\nP(A) + P(A^c) = 0.8")
+    assert status == "unknown" and "contradict" in message
+    assert [s for s, _ in _steps("P(A) = 0.3\nP(A^c) = 0.7\nP(A) + P(A^c) = 1")] == ["proved"]
+    assert [s for s, _ in _steps("E(X) = 2\nE(X^2) = 5\nVar(X) = 1\nSD(X) = 1")] == ["proved"]
