@@ -48,9 +48,14 @@ def test_maths_inside_text_is_still_maths() -> None:
     assert _statuses("x = 2 \\text{ or } x = 3\n<=> (x - 2)(x - 3) = 0") == ["proved"]
 
 
-def test_prose_inside_a_line_is_still_an_error() -> None:
-    # Only a trailing annotation is dropped; a condition in the middle must not vanish.
-    assert _statuses("x/x = 1 \\text{ for all } x") == ["error"]
+def test_a_stated_condition_never_vanishes() -> None:
+    # A trailing condition is read, never dropped as prose: "for all x" adds none, so the
+    # step keeps its domain note; "for x ≠ 0" becomes the step's own condition.
+    result = check_proof("x/x = 1 \\text{ for all } x", CheckOptions())
+    assert [(s.status, s.notes) for s in result.steps] == [("proved", ("x ≠ 0",))]
+    assert result.flags == ("domain",)
+    result = check_proof("x/x = 1 \\text{ for } x \\ne 0", CheckOptions())
+    assert [(s.status, s.notes) for s in result.steps] == [("proved", ("for x \\ne 0",))]
 
 
 @pytest.mark.parametrize(
