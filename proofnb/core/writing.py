@@ -1,0 +1,330 @@
+"""How schools and textbooks write a line, rewritten into the cell language before the line
+is split into terms. Each reading is sound on its own and leaves every other line alone:
+
+* a transformation note ``3x + 2 = 11 | -2`` and a tick or an end mark (``✓``, ``∎``,
+  ``\\qed``) are comments; a label ``Answer:``, ``Step 2:`` opens a line;
+* a leading ``so``/``hence``/``thus``/``therefore`` is ``==>``; ``LHS = ... = RHS`` labels;
+* a condition the line states (``for x > 0``, ``if x ≠ 1``, ``For x > 0:``, ``\\forall x``);
+* decimal commas outside brackets (``0,5``), reversed interval brackets (``]1, 3[``),
+  numbered solutions (``x_1 = 2, x_2 = 3``) and solution-set lines (``L = \\{2; 3\\}``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from proofnb.core.errors import ParseError
+
+__all__ = ["line_condition", "school_spellings", "without_label", "without_operation_note",
+           "without_ticks"]
+
+
+def line_condition(raw: str, lineno: int) -> tuple[str, str]:
+    """The line without the condition it states, and that condition (``sqrt(x^2) = x for
+    x >= 0``: ``x >= 0``; ``for all x``: none). Raises :class:`ParseError` for one case of
+    a function's definition (``f(x) = x^2 if x > 0``)."""
+    if not _QUALIFIER_HINT.search(raw):
+        return raw, ""
+    return _qualifier(raw, lineno)
+
+
+def without_label(raw: str) -> str:
+    """The line with a label that opens it (``Answer:``, ``Step 2:``, ``\\textbf{Proof:}``)
+    blanked out, columns kept; an ``assume`` line keeps its word."""
+    label = _LABEL.match(raw)
+    if label is None or raw.strip()[:6].lower() == "assume":
+        return raw
+    return " " * label.end() + raw[label.end():]
+
+
+def school_spellings(raw: str, previous: str, lineno: int) -> str:
+    """``raw`` with the notes, ticks, prose words and school notations of a line read into
+    the cell language; ``previous`` is the line of maths above it (numbered solutions and
+    solution sets name its solutions)."""
+    if "|" in raw:  # 3x + 2 = 11 | -2: the operation done next, a note for the reader
+        raw = without_operation_note(raw)
+    if _PROSE_HINT.search(raw):  # "so 2x = 4", "LHS = ... = RHS"
+        raw = _without_prose(raw)
+    raw = without_ticks(raw)
+    if "," in raw:  # 0,5 · 4 = 2: a decimal comma outside brackets
+        raw = _decimal_commas(raw, lineno)
+    if "L" in raw or "S" in raw:  # x^2 - 5x + 6 = 0, then L = {2; 3}
+        raw = _solution_set(raw, previous)
+    if "]" in raw or "[" in raw:  # x ∈ ]1, 3[ is x ∈ (1, 3) (ISO 31-11, French)
+        raw = _ISO_INTERVAL.sub(_iso_interval, raw)
+    if "_" in raw:  # x^2 - 5x + 6 = 0, then x_1 = 2, x_2 = 3
+        raw = _numbered_solutions(raw, previous)
+    return raw
+
+
+def without_ticks(raw: str) -> str:
+    """The line without a tick or an end-of-proof mark at its end (``x = 5 ✓``, ``∎``)."""
+    return _TICKS.sub("", raw) if _TICK_HINT.search(raw) else raw
+
+
+#: The note ``| -2``, ``| :3``, ``|\cdot(x - 1)`` that ends an equation line in many
+#: schools: the operation applied to both sides to reach the next line.
+_OPERATION_NOTE = re.compile(
+    r"(?:\\q?quad|\\[,;:! ]|&|\s)*\|\s*(?P<op>[-+*/:·÷^−]|\\cdot|\\div|\\times|\\colon)"
+    r"(?P<operand>[^|=<>≤≥]*)$")
+#: An interval after a membership sign or a union, its brackets possibly reversed.
+_ISO_INTERVAL = re.compile(
+    r"(?P<pre>(?:∈|\\in(?![A-Za-z])|(?<![A-Za-z\\])in(?![A-Za-z])|\\cup(?![A-Za-z])|∪)\s*)"
+    r"(?P<open>[\[\]])(?P<ends>[^\[\]();|=<>,]+[,;][^\[\]();|=<>,]+)(?P<close>[\[\]])")
+
+
+def _iso_interval(found: re.Match[str]) -> str:
+    """``]a, b[`` as ``(a, b)``, ``]a, b]`` as ``(a, b]``, ``[a, b[`` as ``[a, b)``; an
+    interval written the usual way is left alone."""
+    opener = "(" if found["open"] == "]" else "["
+    closer = ")" if found["close"] == "[" else "]"
+    return f"{found['pre']}{opener}{found['ends']}{closer}"
+
+
+#: ``x_1``, ``x_{2}``, ``x_{1,2}``, ``x_{1/2}``: a numbered solution of an equation in x.
+_NUMBERED = re.compile(r"(?<![A-Za-z\\])(?P<name>[A-Za-z])_"
+                       r"(?:\{\s*[12](?:\s*[,;/]\s*2)?\s*\}|[12](?![0-9]))")
+#: A relation between statements.
+_STATEMENT_ARROW = re.compile(r"<=>|==>|<==|⇔|⇒|⇐|⟺|⟹|\\(?:Leftrightarrow|iff|Rightarrow"
+                              r"|implies|Longleftrightarrow|Longrightarrow|therefore)(?![A-Za-z])|∴")
+#: What separates the numbered solutions on their line.
+_SOLUTION_GLUE = re.compile(r"\s*(?:,|;|\\(?:lor|vee|land|wedge|q?quad)(?![A-Za-z])|[∨∧]"
+                            r"|\\text\s*\{\s*(?:or|and|oder|und|ou|et)\s*\}"
+                            r"|(?<![A-Za-z])(?:or|and)(?![A-Za-z]))\s*")
+
+
+def _numbered_solutions(raw: str, previous: str) -> str:
+    r"""``x_1 = 2, x_2 = 3`` (also ``x_{1,2} = 5 ± 1`` and ``x_1 = 2 \lor x_2 = 3``) right
+    after a line in x and not in x_1: the line names that line's solutions, ``x = 2 or
+    x = 3``. Any other line is left alone (``x_1 + x_2 = 5`` after ``x^2 - 5x + 6 = 0``
+    is a claim about two letters)."""
+    code, hash_, comment = raw.partition("#")
+    arrows = list(_STATEMENT_ARROW.finditer(code))
+    cut = arrows[-1].end() if arrows else 0  # x^2 = 4 ==> x_1 = 2, x_2 = -2 on one line
+    head, body = code[:cut], code[cut:]
+    names = {m["name"] for m in _NUMBERED.finditer(body)}
+    if len(names) != 1:
+        return raw
+    name = names.pop()
+    alone = rf"(?<![A-Za-z\\_]){name}(?![A-Za-z_])"
+    before = f"{previous.split('#', 1)[0]} {head}"
+    if re.search(alone, body) or not re.search(alone, before) or _NUMBERED.search(before):
+        return raw
+    parts = _top_level_split(body)
+    if not parts or not all(re.fullmatch(rf"\s*{_NUMBERED.pattern}\s*=[^=<>]+", part)
+                            and _NUMBERED.fullmatch(part.split("=", 1)[0].strip())
+                            for part in parts):
+        return raw
+    solved = " or ".join(f"{name} = {part.split('=', 1)[1].strip()}" for part in parts)
+    space = body[: len(body) - len(body.lstrip())]
+    return f"{head}{space}{solved}" + (f"  {hash_}{comment}" if hash_ else "")
+
+
+#: ``L = {2; 3}``, ``\mathbb{L} = \emptyset``, ``S = ]1, 3[``: a line giving the solution set.
+_SOLUTION_SET = re.compile(
+    r"(?P<lead>\s*(?:<=>|==>|⇔|⇒|∴|\\(?:Leftrightarrow|iff|Rightarrow|implies|therefore)"
+    r"(?![A-Za-z]))?\s*)(?:\\(?:mathbb|mathcal|mathrm|text)\s*\{\s*[LS]\s*\}|[LS]|𝕃)\s*=\s*"
+    r"(?P<set>\\\{.*\\\}|\{[^{}]*\}|\\(?:emptyset|varnothing)(?![A-Za-z])|∅|\{\s*\}"
+    r"|[\[\]()][^=<>]*[\[\]()])\s*")
+#: Single letters in a line of maths (e is Euler's number).
+_LETTER_WORD = re.compile(r"(?<![A-Za-z\\_])[A-DF-Za-df-z](?![A-Za-z_({])")
+
+
+#: A comma between digits, with no space: a decimal comma or a thousands separator.
+_DIGIT_COMMA = re.compile(r"(?<![\w.,])(?P<whole>[0-9]+),(?P<part>[0-9]+)(?![\w.,])")
+
+
+def _decimal_commas(raw: str, lineno: int) -> str:
+    """``0,5 · 4 = 2`` as ``0.5 · 4 = 2``: a comma between digits outside brackets, braces
+    and sets (where it separates: ``f(1,5)``, ``[1,5]``, ``x_{1,2}``) is a decimal comma.
+    ``1,250`` could be a thousands separator: it is an error that asks which is meant."""
+    code = raw.split("#", 1)[0]
+    depth, top = 0, []
+    for ch in code:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        top.append(depth <= 0)
+
+    def decimal(found: re.Match[str]) -> str:
+        if not top[found.start()]:
+            return found.group()
+        if len(found["part"]) == 3 and found["whole"].lstrip("0"):
+            raise ParseError(raw, f"{found.group()}: write {found['whole']}.{found['part']} "
+                             f"for a decimal or {found['whole']}{found['part']} for a whole "
+                             "number", lineno, found.start() + 1)
+        return f"{found['whole']}.{found['part']}"
+
+    return _DIGIT_COMMA.sub(decimal, code) + raw[len(code):]
+
+
+def _solution_set(raw: str, previous: str) -> str:
+    r"""``L = \{2; 3\}`` (German ``Lösungsmenge``; ``S = ...`` in French and English) after
+    an equation or inequality in one letter x: the line gives its solution set, ``x \in
+    \{2; 3\}``. Not when L or S is a letter of the line above, or that line has more."""
+    code, hash_, comment = raw.partition("#")
+    arrows = list(_STATEMENT_ARROW.finditer(code))
+    cut = arrows[-1].start() if arrows else 0  # x^2 = 4 ==> L = {-2, 2} on one line
+    head, code = code[:cut], code[cut:]
+    found = _SOLUTION_SET.fullmatch(code)
+    if found is None:
+        return raw
+    before = f"{previous.split('#', 1)[0]} {head}" if head.strip() else previous.split("#", 1)[0]
+    letters = set(_LETTER_WORD.findall(before))
+    if len(letters) != 1 or letters & {"L", "S"}:
+        return raw
+    x = letters.pop()
+    chosen = found["set"].strip()
+    if chosen in ("∅", "{}", "\\varnothing") or re.fullmatch(r"\{\s*\}", chosen):
+        chosen = "\\emptyset"
+    member = "∈" if chosen.startswith("{") else "\\in"  # LaTeX would drop ASCII braces
+    return f"{head}{found['lead']}{x} {member} {chosen}" + (f"  {hash_}{comment}" if hash_ else "")
+
+
+def _top_level_split(body: str) -> list[str]:
+    """``body`` cut at the separators between numbered solutions outside brackets."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif depth == 0:
+            glue = _SOLUTION_GLUE.match(body, i)
+            if glue and glue.end() > i and (glue.group().strip() or body[i] == ","):
+                parts.append(body[start:i])
+                start = i = glue.end()
+                continue
+        i += 1
+    parts.append(body[start:])
+    return [part for part in parts if part.strip()]
+
+
+#: A condition that ends a claim: "for x > 0", "if x ≠ 1", "\text{ for all } x", "\forall x".
+_QUALIFIER = re.compile(
+    r"(?:\s*,)?(?:\s*\\q?quad)*\s*(?:\\text\s*\{\s*(?P<text>for\s+all|for\s+every|for\s+any|for|if"
+    r"|when|where|provided|für\s+alle|für|pour\s+tout|pour)\s*\}|(?<![A-Za-z\\])(?P<word>for|if|when"
+    r"|where|provided(?:\s+that)?|für|pour)(?![A-Za-z])|(?P<all>\\forall(?![A-Za-z])|∀))"
+    r"(?P<condition>[^#]*)$")
+#: A whole-number parameter's declaration (its own reading: "for some integer k").
+_INTEGER_MEMBER = re.compile(r"(?:∈|\\in(?![A-Za-z])|\bin)\s*"
+                             r"(?:ℤ|ℕ|\\mathbb\s*\{?\s*[ZN]|[ZN](?![A-Za-z]))|integer|whole number")
+#: A solution family's equation: a letter equal to a formula, after a statement relation.
+_FAMILY = re.compile(r"(?:^|<=>|==>|⇔|⇒|\\(?:iff|Leftrightarrow|Rightarrow|implies)(?![A-Za-z])"
+                     r"|\bor\b|\\lor)\s*[A-Za-z]\s*=")
+#: A condition that opens a claim: "\forall x \in R:", "For all x,", "For x > 0:".
+_LEADING_QUALIFIER = re.compile(
+    r"\s*(?:(?P<all>\\forall(?![A-Za-z])|∀|(?:for|For)\s+(?:all|every|any))|(?:for|For|if|If|when"
+    r"|When)(?![A-Za-z]))(?P<condition>[^:,;]*)(?::|,)\s*")
+_QUALIFIER_HINT = re.compile(r"(?<![A-Za-z\\])(?i:for|if|when|where|provided|für|pour)(?![A-Za-z])"
+                             r"|\\forall|∀")
+#: "all x", "every real x", "x ∈ ℝ": the whole real line, no condition.
+_EVERYWHERE = re.compile(
+    r"\s*(?:(?:all|every|any|alle|tout)\s+)?(?:(?:real|reals?|real\s+numbers?)\s+)?"
+    r"(?:[A-Za-z](?:\s*,\s*[A-Za-z])*)?\s*(?:(?:∈|\\in(?![A-Za-z])|in)\s*(?:ℝ|\\mathbb\s*\{\s*R\s*\}"
+    r"|\\mathbb\s*R|R))?\s*[.:]?\s*")
+
+
+#: ``f(x) =`` opening a line: a definition.
+_FUNCTION_HEAD = re.compile(r"\s*[A-Za-z]\s*\(\s*[A-Za-z](?:\s*,\s*[A-Za-z])*\s*\)\s*=(?!=)")
+
+
+def _qualifier(raw: str, lineno: int) -> tuple[str, str]:
+    """A claim line without its trailing condition, and the condition: ``sqrt(x^2) = x for
+    x >= 0`` is ``sqrt(x^2) = x`` where x >= 0; "for all x" (``\forall x``, ``x ∈ ℝ``)
+    adds none. A line whose claim comes only after the word is left alone."""
+    code, hash_, comment = raw.partition("#")
+    case = _QUALIFIER.search(code)
+    if case is not None and _FUNCTION_HEAD.match(code) and (case["word"] or case["text"] or "") \
+            .strip().lower() in ("if", "when"):  # f(x) = x^2 if x > 0: one case of f
+        raise ParseError(raw, "a function defined by cases is not read: write each case "
+                         "as its own cell, with the case as an assumption (f(x) = x^2 with "
+                         "assume x > 0)", lineno, case.start() + 1)
+    if _INTEGER_MEMBER.search(code) and _FAMILY.search(code):
+        return raw, ""  # x = kπ for k ∈ ℤ: "for some integer k", read by _integer_parameters
+    lead = _LEADING_QUALIFIER.match(code)
+    if lead is not None and _LINE_RELATION.search(code[lead.end():]):
+        # \forall x \in R: x^2 >= 0; For x > 0, sqrt(x^2) = x
+        condition = lead["condition"].strip()
+        if lead["all"] and _EVERYWHERE.fullmatch(f"all {condition}"):
+            condition = ""
+        if condition and not (_LINE_RELATION.search(condition) or re.search(
+                r"∈|\\in(?![A-Za-z])|\\neq?(?![A-Za-z])|≠|!=", condition)):
+            return raw, ""
+        return " " * lead.end() + code[lead.end():] + (hash_ + comment if hash_ else ""), \
+            condition
+    found = _QUALIFIER.search(code)
+    if found is None or not _LINE_RELATION.search(code[: found.start()]):
+        return raw, ""
+    condition = found["condition"].strip().rstrip(".")
+    if found["text"] and re.fullmatch(r"(?:for|für|pour)", found["text"]):
+        condition = condition  # 	ext{ for } x >= 0
+    quantified = found["all"] or (found["text"] and re.search(r"all|every|any|alle|tout",
+                                                              found["text"]))
+    if _EVERYWHERE.fullmatch(condition) or quantified and _EVERYWHERE.fullmatch(
+            f"all {condition}"):
+        condition = ""
+    elif quantified or re.match(r"(?:all|every|any)\s", condition):
+        condition = re.sub(r"^(?:all|every|any)\s+(?:real\s+)?", "", condition)
+    if condition and not _LINE_RELATION.search(condition) and not re.search(
+            r"∈|\\in(?![A-Za-z])|\\neq?(?![A-Za-z])|≠|!=", condition):
+        return raw, ""  # "for n integer"... not a condition this reads
+    kept = code[: found.start()].rstrip()
+    return kept + (f"  {hash_}{comment}" if hash_ else ""), condition
+
+
+#: A label that opens a line: ``Answer:``, ``Proof:``, ``Step 2:``, ``\textbf{Solution:}``.
+_LABEL = re.compile(r"\s*(?:\\text(?:bf|it|rm)?\s*\{\s*)?[A-Za-zÄÖÜäöüßéè]{2,}"
+                    r"(?:\s+(?:[0-9]{1,2}|[a-z]|[ivx]{1,4}))?\.?\s*:(?!=)\s*(?:\}\s*)?")
+#: A word that starts a line which follows from the line above ("so 2x = 4").
+_SO = re.compile(r"^(?P<pad>\s*)(?P<word>(?:\\text\s*\{\s*)?(?:so|hence|thus|therefore|then"
+                 r"|consequently|giving|daher|folglich|donc|alors)(?:\s*\})?,?)(?=\s+[^\s=<>])",
+                 re.IGNORECASE)
+#: "LHS =" opening a chain and "= RHS" closing it: labels of the two sides, not maths.
+_LHS = re.compile(r"^\s*(?:\\text\s*\{\s*)?L\.?\s*H\.?\s*S\.?(?:\s*\})?\s*=")
+_RHS = re.compile(r"=\s*(?:\\text\s*\{\s*)?R\.?\s*H\.?\s*S\.?(?:\s*\})?\s*$")
+_PROSE_HINT = re.compile(r"(?i:so|hence|thus|therefore|then|consequently|giving|daher|folglich"
+                         r"|donc|alors)\s|HS")
+
+
+def _without_prose(raw: str) -> str:
+    """The line without its prose: a leading "so", "hence", "thus", "therefore" (also
+    German and French) is ``==>``, the line follows from the one above; "LHS =" and "= RHS"
+    around a chain label its two sides. Columns stay where they were."""
+    code, hash_, comment = raw.partition("#")
+    found = _SO.match(code)
+    if found is not None:
+        width = len(found["word"])
+        code = found["pad"] + "==>".ljust(width) + code[found.end():]
+    left, right = _LHS.match(code), _RHS.search(code)
+    if left is not None and right is not None and left.end() < right.start():
+        code = " " * left.end() + code[left.end():right.start()]
+    return code + (hash_ + comment if hash_ else "")
+
+
+#: A tick or an end-of-proof mark at the end of a line (before its comment).
+_TICKS = re.compile(r"(?:\s*(?:[✓✔∎□■]|\\(?:qed|blacksquare|square|Box|checkmark)(?![A-Za-z])"
+                    r"|(?<![A-Za-z])(?:q\.\s*e\.\s*d\.?|QED|w\.\s*z\.\s*b\.\s*w\.?)))+\s*(?=#|$)")
+_TICK_HINT = re.compile(
+    r"[✓✔∎□■]|\\(?:qed|blacksquare|square|Box|checkmark)|q\.\s*e\.|QED|w\.\s*z\.")
+#: Relations an equation or inequality line has before its note.
+_LINE_RELATION = re.compile(r"=|<|>|≤|≥|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z])")
+
+
+def without_operation_note(raw: str) -> str:
+    r"""The line without a trailing transformation note ``| -2`` (``| :3``, ``| \cdot 6``):
+    the step is checked on its own, whatever operation the note names. A bar is a note only
+    after a whole equation or inequality whose own bars pair up (``|x - 2| = 3 | +2``), and
+    when nothing after it is a relation or another bar."""
+    code, hash_, comment = raw.partition("#")
+    # the note's bar is the last one; searching from every position backtracks over a long
+    # run of spaces quadratically (a 10 000-space line took 7 s)
+    bar = code.rfind("|")
+    found = _OPERATION_NOTE.search(code, max(0, bar - 64)) if bar >= 0 else None
+    if found is None or not found.group("operand").strip(" {}()") and found.group("op") != "^":
+        return raw
+    before = code[: found.start()]
+    if before.count("|") % 2 or not _LINE_RELATION.search(before) or before.rstrip().endswith(
+            ("=", "<", ">", "(", "[", "{", "+", "-", "*", "/")):
+        return raw
+    return before.rstrip() + (f"  {hash_}{comment}" if hash_ else "")
