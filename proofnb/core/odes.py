@@ -606,6 +606,9 @@ def _lost(x: Symbol, jets: tuple[Symbol, ...], phi: Expr, cond: Condition,
           where: str) -> Counterexample:
     text = (f"{jets[0].name} = {user_text(phi)} solves {_name(where)}, but {_other(where)} is "
             f"undefined all along it ({user_text(cond.expr)} = 0): that solution is lost")
+    if phi.is_number:  # dividing by y: the student may mean y ≠ 0 throughout
+        text += (f"; if it is set aside on purpose, write assume {jets[0].name.split('(')[0]}"
+                 f" != {user_text(phi)}")
     return Counterexample(kind="value", point=((jets[0].name, str(phi)),), lhs_value="",
                           rhs_value="", text=text)
 

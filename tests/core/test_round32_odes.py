@@ -182,3 +182,15 @@ def test_initial_values(true_cell: str, false_cell: str) -> None:
 ])
 def test_more_differential_equation_steps(cell: str, expected: list[str]) -> None:
     assert _statuses(cell) == expected
+
+
+def test_a_lost_constant_solution_says_how_to_set_it_aside() -> None:
+    # Dividing by y loses y = 0; the message names the assumption that excludes it.
+    from proofnb.core.check import check_proof
+    from proofnb.core.model import CheckOptions
+
+    (step,) = check_proof("dy/dx = xy\n<=> dy/y = x dx", CheckOptions()).steps
+    assert step.status == "refuted" and step.counterexample is not None
+    assert step.counterexample.text.endswith("write assume y != 0")
+    (step,) = check_proof("assume y != 0\ndy/dx = xy\n<=> dy/y = x dx", CheckOptions()).steps
+    assert step.status == "proved"
