@@ -123,7 +123,7 @@ def test_vectors_without_quantities_are_still_refuted() -> None:
 
 
 def test_a_note_bar_is_found_in_linear_time() -> None:
-    from proofnb.core.cell import _without_operation_note
+    from proofnb.core.writing import without_operation_note as _without_operation_note
 
     started = time.perf_counter()
     _without_operation_note("x = |1" + " " * 50000 + "|")
