@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-import nbformat
+from .notebook_cli import run_cli, write_notebook
 
 CELLS = [
     ("rounding", "", "e^{2x} = 5\n<=> x = \\frac{\\ln 5}{2} \\approx 0.805"),
@@ -27,25 +24,10 @@ CELLS = [
 ]
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "proofnb.cli", *args], capture_output=True, text=True,
-        timeout=300, env={**os.environ, "PYTHONHASHSEED": "0"}, stdin=subprocess.DEVNULL,
-    )
-
-
-def _notebook(path: Path, cells: list[tuple[str, str, str]]) -> Path:
-    nb = nbformat.v4.new_notebook()
-    for title, options, body in cells:
-        nb.cells.append(nbformat.v4.new_code_cell(f'%%verify --title "{title}" {options}\n{body}'))
-    nbformat.write(nb, path)
-    return path
-
-
 def test_todays_notation_meets_expectations_with_json_and_junit(tmp_path: Path) -> None:
-    nb = _notebook(tmp_path / "round29.ipynb", CELLS)
+    nb = write_notebook(tmp_path / "round29.ipynb", CELLS)
     junit = tmp_path / "out.xml"
-    done = _cli("check", str(nb), "--json", "--junit", str(junit), "--workers", "2")
+    done = run_cli("check", str(nb), "--json", "--junit", str(junit), "--workers", "2")
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     report: dict[str, Any] = json.loads(done.stdout)
     results = {p["result"]["title"]: p["result"] for p in report["proofs"]}
@@ -60,12 +42,12 @@ def test_todays_notation_meets_expectations_with_json_and_junit(tmp_path: Path) 
 
 
 def test_a_missed_expectation_exits_1_and_names_the_congruence_witness(tmp_path: Path) -> None:
-    nb = _notebook(tmp_path / "wrong.ipynb", [
+    nb = write_notebook(tmp_path / "wrong.ipynb", [
         ("mod", "", "7^{100} ≡ 2 (mod 5)"),
         ("rounding", "", "sqrt(2) = 2^(1/2) ≈ 1.415"),
     ])
     junit = tmp_path / "out.xml"
-    done = _cli("check", str(nb), "--junit", str(junit), "--workers", "1")
+    done = run_cli("check", str(nb), "--junit", str(junit), "--workers", "1")
     assert done.returncode == 1, done.stdout + done.stderr
     failures = [f.text or "" for f in ET.parse(junit).getroot().iter("failure")]
     assert len(failures) == 2

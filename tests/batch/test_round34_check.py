@@ -8,14 +8,11 @@ lines of counting facts, both false, were one proved <=> step.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-import nbformat
+from .notebook_cli import run_cli, write_notebook
 
 CELLS = [
     ("variance", "", "E(X) = 1.1\nE(X^2) = 1.7\nVar(X) = E(X^2) - E(X)^2 = 1.7 - 1.1^2 = 0.49"),
@@ -34,25 +31,10 @@ CELLS = [
 ]
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "proofnb.cli", *args], capture_output=True, text=True,
-        timeout=300, env={**os.environ, "PYTHONHASHSEED": "0"}, stdin=subprocess.DEVNULL,
-    )
-
-
-def _notebook(path: Path, cells: list[tuple[str, str, str]]) -> Path:
-    nb = nbformat.v4.new_notebook()
-    for title, options, body in cells:
-        nb.cells.append(nbformat.v4.new_code_cell(f'%%verify --title "{title}" {options}\n{body}'))
-    nbformat.write(nb, path)
-    return path
-
-
 def test_todays_notation_meets_expectations_with_json_and_junit(tmp_path: Path) -> None:
-    nb = _notebook(tmp_path / "round34.ipynb", CELLS)
+    nb = write_notebook(tmp_path / "round34.ipynb", CELLS)
     junit = tmp_path / "out.xml"
-    done = _cli("check", str(nb), "--json", "--junit", str(junit), "--workers", "2")
+    done = run_cli("check", str(nb), "--json", "--junit", str(junit), "--workers", "2")
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     report: dict[str, Any] = json.loads(done.stdout)
     results = {p["result"]["title"]: p["result"] for p in report["proofs"]}
@@ -70,9 +52,9 @@ def test_todays_notation_meets_expectations_with_json_and_junit(tmp_path: Path) 
 
 def test_a_wrong_expectation_names_the_written_line_and_its_witness(tmp_path: Path) -> None:
     cells = [(title, "", body) for title, options, body in CELLS if options][1:3]
-    nb = _notebook(tmp_path / "wrong.ipynb", cells)
+    nb = write_notebook(tmp_path / "wrong.ipynb", cells)
     junit = tmp_path / "out.xml"
-    done = _cli("check", str(nb), "--junit", str(junit))
+    done = run_cli("check", str(nb), "--junit", str(junit))
     assert done.returncode == 1, done.stdout + done.stderr
     assert "C(5, 2) = 11  [refuted]  left side 10, right side 11" in done.stdout
     failures = [f.text or "" for f in ET.parse(junit).getroot().iter("failure")]

@@ -177,3 +177,24 @@ def alive(pid: int) -> bool:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+def run_to_verdict(kernel: LiveKernel, body: str, seed: int) -> tuple[list[str], str]:
+    """Run one %%verify cell and follow its widget to the verdict: the rows' final HTML and
+    the verdict."""
+    cell = kernel.ok(f"%%verify --seed {seed}\n{body}")
+    rows, verdict_id = cell.widget_parts()
+    values: dict[str, str] = {}
+
+    def final(msg: dict[str, object]) -> bool:
+        for row in rows:
+            value = state_value(msg, row)  # type: ignore[arg-type]
+            if value is not None:
+                values[row] = value
+        value = state_value(msg, verdict_id)  # type: ignore[arg-type]
+        return value is not None and verdict_of(value) is not None
+
+    seen = kernel.wait_iopub(final, timeout=120)
+    verdict = verdict_of(state_value(seen[-1][1], verdict_id) or "")
+    assert verdict is not None
+    return [values.get(row, "") for row in rows], verdict

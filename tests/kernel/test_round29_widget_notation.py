@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from kernel_client import LiveKernel, state_value, verdict_of
+from kernel_client import LiveKernel, run_to_verdict
 
 from proofnb.core.render import render_latex
 from proofnb.store.history import ProofStore
@@ -60,29 +60,9 @@ def test_render_latex_of_todays_notation(source: str, latex: str) -> None:
     assert render_latex(source) == latex
 
 
-def _run(kernel: LiveKernel, body: str, seed: int) -> tuple[list[str], str]:
-    """Run one cell, follow its widget to the verdict: the rows' final HTML and verdict."""
-    cell = kernel.ok(f"%%verify --seed {seed}\n{body}")
-    rows, verdict_id = cell.widget_parts()
-    values: dict[str, str] = {}
-
-    def final(msg: dict[str, object]) -> bool:
-        for row in rows:
-            value = state_value(msg, row)  # type: ignore[arg-type]
-            if value is not None:
-                values[row] = value
-        value = state_value(msg, verdict_id)  # type: ignore[arg-type]
-        return value is not None and verdict_of(value) is not None
-
-    seen = kernel.wait_iopub(final, timeout=120)
-    verdict = verdict_of(state_value(seen[-1][1], verdict_id) or "")
-    assert verdict is not None
-    return [values.get(row, "") for row in rows], verdict
-
-
 def test_todays_cells_show_as_mathematics_and_reach_the_history(kernel: LiveKernel) -> None:
     for seed, (body, expected, shown, _) in enumerate(CELLS, start=290):
-        rows, verdict = _run(kernel, body, seed)
+        rows, verdict = run_to_verdict(kernel, body, seed)
         assert verdict == expected, (body, rows)
         markup = "".join(rows)
         for latex in shown:
