@@ -154,6 +154,25 @@ def _kinks_undefined(before: Basic, done: Basic) -> Basic:
     return undefined_kinks(done, {s for s in done.atoms(sp.sign) if not before.has(s)})
 
 
+def _natural_guards(written: tuple[Basic, ...], real: bool) -> tuple[Basic, ...]:
+    """Where each side as written is defined, for sides with a derivative, integral, limit
+    or sum that evaluation replaces: ``d/dx ln x`` becomes ``1/x``, defined at -1, but the
+    step speaks only of x > 0, and a witness must lie there. Bound variables (the ``t`` of
+    an integral from 1 to x) are left out."""
+    out: list[Basic] = []
+    for side in written:
+        if not side.has(*_CALC):
+            continue
+        free = side.free_symbols
+        for cond in conditions(side, real=real):
+            if not cond.expr.free_symbols or not cond.expr.free_symbols <= free:
+                continue
+            guard = sp.Ge(cond.expr, 0) if cond.kind == "ge" else sp.Ne(cond.expr, 0)
+            if isinstance(guard, sp.core.relational.Relational) and guard not in out:
+                out.append(guard)
+    return tuple(out)
+
+
 def _symbols(*exprs: Basic) -> tuple[Symbol, ...]:
     found: set[Symbol] = set()
     for e in exprs:
@@ -258,13 +277,14 @@ def decide(
         return decide_antiderivative(anti, conditions=conditions, real=real, seed=seed,
                                      texts=texts, deadline=deadline)
     unevaluated = (raw_lhs, raw_rhs)
+    guards = _natural_guards((raw_lhs, raw_rhs, raw_origin), real)
     lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin = _doit_all(
         (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin), deadline, conditions, real)
     if not all(isinstance(e, Expr) for e in (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin)):
         return Outcome("error", "parse", message=f"'{relation}' needs expressions on both sides")
     problem = dataclasses.replace(
         _problem(relation, raw_lhs, raw_rhs, raw_origin, conditions, real, used_seed),
-        letters=letters)
+        letters=letters, guards=guards)
     rational = all(is_rational_function(e) for e in (lhs, rhs, raw_lhs, raw_rhs))
     if relation == "=" and rational:
         # Rational functions: only isolated exceptions, so a normal form decides at once.

@@ -67,6 +67,9 @@ class Problem:
     #: The step's letters as written, before sums, derivatives... were evaluated: a witness
     #: names them (Sum((-1)^k, (k, 0, 2n + 1)) = 1 evaluates to 0 = 1 but is refuted at n = 0).
     letters: frozenset[Symbol] = frozenset()
+    #: Where the sides as written are defined, for a side whose derivative or integral was
+    #: evaluated: ``d/dx ln x`` is ``1/x`` after evaluation, but a witness needs x > 0.
+    guards: tuple[Basic, ...] = ()
 
 
 @dataclass
@@ -150,6 +153,8 @@ def in_setting(problem: Problem, point: Point, *, origin: bool = True) -> bool:
     for cond in problem.conditions:
         if truth(cond, point, problem.real) is not True:
             return False
+    if any(truth(guard, point, problem.real) is False for guard in problem.guards):
+        return False
     return not origin or defined(problem.origin, point, problem.real) is True
 
 
