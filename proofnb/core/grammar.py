@@ -14,7 +14,7 @@ from typing import Any
 import sympy as sp
 from sympy.logic.boolalg import Boolean
 
-from proofnb.core import bounds, probability
+from proofnb.core import bounds, partials, probability
 from proofnb.core.bounds import LimitExceeded
 from proofnb.core.calls import PART_NAMES, bounded_substitution
 from proofnb.core.cursor import OPENERS, describe, is_simple_name
@@ -631,6 +631,8 @@ class MathParser(Latex):
         if name in env.functions:
             function = env.functions[name]
             if isinstance(function, sp.Lambda) and self.at("_"):
+                if len(function.variables) > 1 and not isinstance(function, SequenceTerms):
+                    return partials.subscript_partial(self, tok, function)  # f_x, f_{xy}
                 return self.sequence_term(tok, function)
             if isinstance(function, SequenceTerms) and (not self.at("(") or any(
                     s.name == name for s in function.expr.free_symbols)):
@@ -797,14 +799,22 @@ def _known_prefix(word: str) -> str | None:
 def _unknown_name(word: str) -> str:
     hints: list[str] = []
     prefix = _known_prefix(word)
-    if prefix is not None and len(word) - len(prefix) <= 2:
+    glued = prefix is not None and len(word) - len(prefix) <= 2
+    if prefix is not None and glued:
         hints.append(f"{prefix} {word[len(prefix):]}")
-    elif word.isalpha():
+    elif word.isalpha() and len(word) <= 3:
         hints.append("*".join(word))
     for close in difflib.get_close_matches(word, sorted(KNOWN_WORDS | GREEK_NAMES), n=2):
         hints.append(close)
     hint = f"did you mean {' or '.join(hints)}? " if hints else ""
+    if word.isalpha() and len(word) > 3 and not glued:  # subtract, have: prose, not letters
+        return (f"unknown name {word!r}; {hint}{_WORDS_HINT}; a product of letters is written "
+                f"with spaces or * ({'*'.join(word)})")
     return f"unknown name {word!r}; {hint}write products with spaces or *"
+
+
+#: Where the words of a line go (2x = 4 # divide by 2).
+_WORDS_HINT = r"a word belongs after # (a comment) or in \text{...}"
 
 
 def _capitalised(word: str) -> str:
@@ -814,7 +824,8 @@ def _capitalised(word: str) -> str:
         return (f"{word} needs its random variable in brackets: {word}(X)"
                 + (", Cov(X, Y)" if word == "Cov" else ""))
     return (f"unknown name {word!r}: a capitalised word is read as a name, not as a product "
-            f"of letters; write {' '.join(word)} for a product")
+            f"of letters; write {' '.join(word)} for a product"
+            + (f"; {_WORDS_HINT}" if len(word) > 2 and word[1:].islower() else ""))
 
 
 def _unexpected(tok: Token) -> str:
