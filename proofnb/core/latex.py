@@ -7,7 +7,7 @@ from typing import Any
 
 import sympy as sp
 
-from proofnb.core import bounds
+from proofnb.core import bounds, partials
 from proofnb.core.bounds import LimitExceeded
 from proofnb.core.calls import PART_NAMES, Calls
 from proofnb.core.cursor import is_simple_name
@@ -230,6 +230,13 @@ class Latex(Calls):
             return self.part_call(tok, PART_NAMES[name])
         if name == "Pr":  # \Pr(A): a probability
             return self.name(Token(NAME, "Pr", tok.pos))
+        if name == "partial":  # ∂f/∂x, ∂/∂x (x^2 y)
+            return partials.slash(self, tok)
+        if name == "nabla":
+            partials.gradient(self, tok)
+        if name in ("iint", "iiint", "oint"):
+            self.fail(tok, f"\\{name} over a region is not read: write the iterated "
+                           "integral with its limits, \\int_0^1 \\int_0^x f \\, dy \\, dx")
         self.fail(tok, f"unsupported LaTeX command \\{name}")
 
     def i_of(self, tok: Token) -> int:
@@ -314,6 +321,9 @@ class Latex(Calls):
         return symbol_for(name, self.env), order
 
     def fraction(self, tok: Token) -> Any:
+        partial = partials.fraction(self, tok)
+        if partial is not None:
+            return partial
         found = self.leibniz()
         if found is not None:
             return self.derivative_of(found[0], tok, found[1])

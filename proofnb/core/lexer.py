@@ -104,6 +104,8 @@ _UNICODE_OPS: dict[str, tuple[str, str]] = {
     "⟶": (OP, "->"), "⋀": (OP, "and"), "⋁": (OP, "or"),
     "∈": (OP, "in"), "∪": (OP, "cup"), "∩": (CMD, "cap"), "⊥": (NAME, "false"), "⊤": (NAME, "true"),
     "±": (OP, "±"), "∓": (OP, "∓"), "∅": (CMD, "emptyset"),
+    "∂": (CMD, "partial"), "∇": (CMD, "nabla"), "∫": (CMD, "int"), "∬": (CMD, "iint"),
+    "∭": (CMD, "iiint"), "∮": (CMD, "oint"),
     "⌊": (CMD, "lfloor"), "⌋": (CMD, "rfloor"), "⌈": (CMD, "lceil"), "⌉": (CMD, "rceil"),
     "ℤ": (NAME, "Z"), "ℝ": (NAME, "R"), "ℕ": (NAME, "N"), "ℚ": (NAME, "Q"), "ℂ": (NAME, "C"),
 }  # fmt: skip
