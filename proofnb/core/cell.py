@@ -102,7 +102,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from proofnb.core.definitions import Definitions, index_letters, within_indices
-from proofnb.core.errors import ParseError
+from proofnb.core.errors import ParseError, ProofnbError
 from proofnb.core.lexer import (
     CLOSE_BRACKETS,
     CMD,
@@ -184,6 +184,7 @@ class _Piece:
     source: str = ""
     marker: bool = False  # a term holding !=, and, or, a top-level comma
     statement_call: bool = False  # a term that is Eq(...), And(...), ...
+    spelled: str = ""  # the line before the cell's readings ((f∘g)(x)) rewrote it
 
     @property
     def text(self) -> str:
@@ -276,6 +277,8 @@ def _shown_as_written(steps: list[StepSpec], chains: list[list[_Piece]], text: s
     # A line's trailing condition (for x > 0) is shown by the step's note and conclusion.
     lines = {piece.line: (piece.source, written) for piece, written in _rewritten(chains, text)
              if piece.line not in conditioned}
+    spelled = {piece.line: (piece.source, piece.spelled) for piece, _ in _rewritten(chains, text)
+               if piece.spelled and piece.line not in conditioned}
     shown: list[StepSpec] = []
     noted: set[int] = set()  # a line's reading is said once, on the first step that shows it
     for step in steps:
@@ -287,6 +290,8 @@ def _shown_as_written(steps: list[StepSpec], chains: list[list[_Piece]], text: s
         side = _written_side if step.kind == "statement" else _decimal_side
         lhs = side(step.lhs, *lines.get(step.lhs_line, ("", "")))
         rhs = side(step.rhs, *lines.get(step.line, ("", "")))
+        if step.kind == "expression" and lhs is None and rhs is None:
+            lhs, rhs = _term_sides(step, spelled)  # (f∘g)(x): a term the readings rewrote
         if lhs is None and rhs is None:
             shown.append(step)
             continue
@@ -313,6 +318,51 @@ def _decimal_side(side: str, rewritten: str, written: str) -> str | None:
         return None
     shown = written[at:at + len(side)]
     return shown if shown != side else None
+
+
+def _written_terms(rewritten: str, spelled: str) -> list[tuple[_Piece, str]] | None:
+    """Each term of ``rewritten`` with the same term of ``spelled``, the line before the
+    cell's readings rewrote it (``(f∘g)(x)`` for ``f(g(x))``), when both cut into the same
+    terms and relations; None when the line is as written or its shape changed (``u ⊥ v``)."""
+    if not spelled or rewritten == spelled:
+        return None
+    try:
+        # ∘ is no token of its own: a stand-in of the same length keeps the offsets
+        ours, theirs = _split_line(rewritten, 1), _split_line(spelled.replace("∘", "*"), 1)
+    except ProofnbError:
+        return None
+    if [p.rel for p in ours] != [p.rel for p in theirs]:
+        return None
+    out = []
+    for mine, written in zip(ours, theirs, strict=True):
+        if mine.rel is None:
+            shown = _shown(spelled[written.start:written.end])
+            same = _BRACES_AND_BLANKS.sub("", shown) == _BRACES_AND_BLANKS.sub("", mine.text)
+            out.append((mine, mine.text if same else shown))  # A^\top is A^{\top}
+    return out
+
+
+_BRACES_AND_BLANKS = re.compile(r"[{}\s]")
+
+
+def _term_sides(step: StepSpec, spelled: dict[int, tuple[str, str]]
+                ) -> tuple[str | None, str | None]:
+    """An expression step's two sides as spelled before the cell's readings rewrote them:
+    the right side is the term at the step's column, the left side the term before it (or
+    the last term of its own line)."""
+    terms = _written_terms(*spelled.get(step.line, ("", "")))
+    at = next((i for i, (piece, _) in enumerate(terms or ()) if piece.col == step.col), None)
+    rhs = lhs = None
+    if terms is not None and at is not None:
+        rhs = terms[at][1] if terms[at][1] != step.rhs.strip() else None
+    if step.lhs_line == step.line:
+        if terms is not None and at is not None and at > 0:
+            lhs = terms[at - 1][1] if terms[at - 1][1] != step.lhs.strip() else None
+    else:
+        above = _written_terms(*spelled.get(step.lhs_line, ("", "")))
+        if above:
+            lhs = above[-1][1] if above[-1][1] != step.lhs.strip() else None
+    return lhs, rhs
 
 
 def _says_more(checked: str, written: str) -> bool:
@@ -385,6 +435,7 @@ def _read(
             continue
         raw, parameters = _integer_parameters(raw)
         raw = school_spellings(raw, previous, lineno)  # | -2, so, ✓, 0,5, L = {2; 3}, x_1
+        spelled = raw
         if "perp" in raw or "parallel" in raw or "⊥" in raw or "∥" in raw:
             raw = relation_line(raw)  # u \perp v: u \cdot v = 0 (core/vectors.py)
         if "|" in raw or "mod" in raw:  # 3 | n^3 - n, \mathrm{mod}
@@ -402,6 +453,9 @@ def _read(
         pieces = _split_line(raw, lineno)
         if not pieces:
             continue
+        if spelled != raw:
+            for piece in pieces:
+                piece.spelled = spelled
         continues = pieces[0].rel is not None or (bool(current) and current[-1].rel is not None)
         tangent = None if continues else defining.tangent(pieces, previous)
         inverse = None if continues or tangent else defining.inverse(pieces)

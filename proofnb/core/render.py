@@ -117,6 +117,8 @@ def render_latex(source: str, functions: frozenset[str] = frozenset()) -> str:
     as the checker reads it, not ``\\frac{x}{y}`` times ``(x)``.
     """
     text = source.strip()
+    if "∘" in text:  # (f∘g)(x): the composition sign as LaTeX writes it
+        text = text.replace("∘", r" \circ ")
     try:
         if not text or len(text) > MAX_RENDER_CHARS:
             raise _Unrenderable
