@@ -635,11 +635,26 @@ def domain_covered(problem: Problem, refined: Reparam | None = None) -> bool:
             known.add(sp.expand(cond.lhs - cond.rhs))
         elif isinstance(cond, (sp.Lt, sp.Le)):
             known.add(sp.expand(cond.rhs - cond.lhs))
+    # k > 0 (k >= 0 and k != 0, as under a log) with k = g r, r >= 0: then r > 0, so g > 0
+    # (log(a^2 b) = 2 log|a| + log b: a^2 b > 0 forces b > 0).
+    strict = known & {c.expr for c in known_conds if c.kind == "ne"}
     for cond in conditions(problem.rhs):
-        if cond.kind != "ge" or _implied(cond, known, problem, refined):
+        if cond.kind != "ge" or _implied(cond, known, problem, refined) \
+                or _strict_multiple(cond.expr, strict):
             continue
         return False
     return True
+
+
+def _strict_multiple(g: Expr, strict: set[Expr]) -> bool:
+    for k in strict:
+        try:
+            ratio = sp.cancel(k / g)
+        except (TypeError, ValueError, ZeroDivisionError):
+            continue
+        if ratio.is_nonnegative and not ratio.is_number:
+            return True
+    return False
 
 
 def _implied(
