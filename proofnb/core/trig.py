@@ -9,13 +9,16 @@ never pays for them. Every success is an exact argument:
 * a real constant made of inverse trig values (``atan(1/2) + atan(1/3) - pi/4``) is zero when
   ``sin`` of it is exactly zero and its value lies in (-pi/2, pi/2), where sin is injective;
 * ``asinh``/``acosh``/``atanh``/``acoth`` are rewritten as the logarithms they are
-  (SymPy's principal forms), then expanded and the radicands factored.
+  (SymPy's principal forms), then expanded and the radicands factored;
+* real logarithms of products are split where that is exact (core/logsplit.py).
 """
 
 from __future__ import annotations
 
 import sympy as sp
 from sympy import Expr
+
+from .logsplit import log_split_zero
 
 _INVERSE_TRIG = (sp.asin, sp.acos, sp.atan, sp.acot, sp.asec, sp.acsc)
 _INVERSE_HYPERBOLIC = (sp.asinh, sp.acosh, sp.atanh, sp.acoth, sp.asech, sp.acsch)
@@ -142,6 +145,8 @@ def prove_special(diff: Expr) -> str | None:
         return None
     if inverse_hyperbolic_zero(diff):
         return "rewrite(log)"
+    if log_split_zero(diff):
+        return "split-log"
     if reciprocal_inverse_zero(diff):
         return "rewrite(acos, asin, atan)"
     if diff.has(sp.exp, sp.I) and coefficients_zero(diff):
