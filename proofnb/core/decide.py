@@ -652,7 +652,8 @@ def _strict_multiple(g: Expr, strict: set[Expr]) -> bool:
             ratio = sp.cancel(k / g)
         except (TypeError, ValueError, ZeroDivisionError):
             continue
-        if ratio.is_nonnegative and not ratio.is_number:
+        # r a polynomial: k = g r everywhere (a denominator in r could vanish where k > 0)
+        if ratio.is_nonnegative and not ratio.is_number and ratio.is_polynomial():
             return True
     return False
 
