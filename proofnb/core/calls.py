@@ -16,6 +16,7 @@ from proofnb.core.cursor import (
     describe,
     unevaluated,
 )
+from proofnb.core.dependent import through_assumptions
 from proofnb.core.functions import (
     FUNCTIONS,
     INERT_BUILDERS,
@@ -226,6 +227,8 @@ class Calls(Cursor):
         return self.call_builder(name, [self.simple_argument(tok.text)], tok)
 
     def call_builder(self, name: str, args: list[Arg], tok: Token) -> Any:
+        if name in ("diff", "Derivative") and args and self.env.conditions:  # x = cos(t)
+            args = [through_assumptions(args[0], args[1:], self.env.conditions), *args[1:]]
         try:
             if not self.evaluate and name in RAW_BUILDERS:
                 return RAW_BUILDERS[name](args, self.env.domain)

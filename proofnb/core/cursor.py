@@ -14,6 +14,7 @@ import sympy as sp
 
 from proofnb.core import bounds
 from proofnb.core.bounds import LimitExceeded
+from proofnb.core.dependent import through_assumptions
 from proofnb.core.env import MathEnv
 from proofnb.core.errors import ParseError, UnsupportedError
 from proofnb.core.functions import FUNCTIONS
@@ -110,6 +111,8 @@ class Cursor:
         return self.build(sp.Pow, [base, exponent], tok)
 
     def build(self, func: Any, args: list[Any], tok: Token) -> Any:
+        if func is sp.Derivative and args and self.env.conditions:  # x = cos(t): x(t)
+            args = [through_assumptions(args[0], args[1:], self.env.conditions), *args[1:]]
         try:
             value = func(*args) if self.evaluate else unevaluated(func, args)
             bounds.check_result(value)

@@ -85,7 +85,8 @@ class Definitions:
                 or len(set(args)) != len(args)):
             return None
         if name not in _FUNCTION_LETTERS and not self._used_later(name, pieces[0]) \
-                and not self._works_on_body(name, args, pieces):
+                and not self._works_on_body(name, args, pieces) \
+                and not _differentiated_later(self.text, name, args, pieces[0].line):
             return None  # a(b) = ab is a product
         if _applies(name, pieces[2].text):
             return None  # f(x) = f(-x) says f is even: a claim, not a definition
@@ -344,7 +345,10 @@ class Definitions:
             return False
         calls = re.compile(rf"(?<![A-Za-z_\\])[{''.join(self.names) or '.'}]\s*(?:'+|\^\s*"
                            r"\{\s*(?:\\prime\s*)+\}|\^\s*\\prime)?\s*\("
-                           + (rf"|(?<![A-Za-z_\\])[{sequences}]_" if sequences else ""))
+                           + (rf"|(?<![A-Za-z_\\])[{sequences}]_" if sequences else "")
+                           # f_x, \frac{\partial f}{\partial x}, ∂f/∂x (core/partials.py)
+                           + (rf"|(?<![A-Za-z_\\])[{''.join(self.names)}]\s*_|\\partial|∂"
+                              if self.names else ""))
         if calls.search(first.text):
             return True
         code = previous.split("#", 1)[0]
@@ -520,6 +524,19 @@ _CONSTANT_WORDS = frozenset({
     "e", "pi", "\\pi", "ln", "\\ln", "log", "\\log", "sqrt", "\\sqrt", "exp", "\\exp",
     "sin", "\\sin", "cos", "\\cos", "tan", "\\tan", "\\frac", "\\dfrac", "\\cdot",
     "\\times", "\\left", "\\right"})
+
+
+def _differentiated_later(text: str, name: str, args: list[str], line: int) -> bool:
+    """Does a line below take a partial derivative of ``name`` in its variables
+    (``u_{xx}``, ``u_t``, ``\\partial u``, ``∂u``)? Then ``u(x, t) = ...`` defines u."""
+    if len(args) < 2:
+        return False
+    letters = "".join(a for a in args if len(a) == 1)
+    if not letters:
+        return False
+    pattern = re.compile(rf"(?<![A-Za-z\\]){name}\s*_\s*(?:\{{\s*[{letters}]+\s*\}}|[{letters}]+)"
+                         rf"(?![A-Za-z])|(?:\\partial|∂)(?:\^\s*\{{?\d\}}?|[²³])?\s*{name}(?![A-Za-z])")
+    return any(pattern.search(code.split("#", 1)[0]) for code in _lines(text)[line:])
 
 
 def _applies_any(names: Iterable[str], text: str) -> bool:

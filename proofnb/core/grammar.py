@@ -683,6 +683,8 @@ class MathParser(Latex):
             if not is_simple_name(name) and name not in GREEK_NAMES:
                 if len(name) == 3 and name[0].isupper() and name[1:].islower():
                     self.fail(tok, _capitalised(name))
+                if partials.total_differential(self.text, name):  # 2xy dx + x^2 dy
+                    self.fail(tok, partials.DIFFERENTIAL_HINT)
                 if name.isalpha() and len(name) <= 3 and not _known_prefix(name):
                     # ab is a*b: the remaining letters become the next tokens, one each.
                     self.tokens[self.i : self.i] = [

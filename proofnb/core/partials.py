@@ -17,6 +17,7 @@ differentiating the defined body.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import sympy as sp
@@ -40,6 +41,21 @@ _JACOBIAN_HINT = ("a Jacobian \\partial(x, y)/\\partial(u, v) is not read: write
                   "determinant of the partial derivatives, \\begin{vmatrix} x_u & x_v \\\\ "
                   "y_u & y_v \\end{vmatrix} with the entries written out, or "
                   "det(Matrix([[diff(x, u), diff(x, v)], [diff(y, u), diff(y, v)]]))")
+
+
+DIFFERENTIAL_HINT = ("a total differential (dz = 2xy dx + x^2 dy) is not read: check its "
+                     "coefficients as partial derivatives, diff(x^2 y, x) = 2xy and "
+                     "diff(x^2 y, y) = x^2 (or z_x, z_y for z(x, y) = x^2 y)")
+_GLUED_DIFFERENTIAL = re.compile(r"(?<![A-Za-z\\])d([a-z])(?![A-Za-z(])")
+
+
+def total_differential(text: str, name: str) -> bool:
+    """Is the glued ``name`` (``dx``) one of two or more differentials of a line
+    (``2xy dx + x^2 dy``)? Read as the product d·x it would be proved or refuted as
+    algebra in a letter d."""
+    if len(name) != 2 or name[0] != "d" or not name[1].islower():
+        return False
+    return len(set(_GLUED_DIFFERENTIAL.findall(text))) >= 2
 
 
 def defined_function(parser: Latex, name: str) -> sp.Lambda | None:

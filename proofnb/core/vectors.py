@@ -132,11 +132,21 @@ def unit_size(texts: Sequence[str], lengths: Sequence[int]) -> int:
     return 2
 
 
+#: ``f_x``, ``f_{xy}`` right before a bracket (core/partials.py reads them).
+_PARTIAL_NAME = re.compile(
+    r"(?<![A-Za-z\\])([A-Za-z])\s*_\s*(?:\{\s*[A-Za-z][A-Za-z\s]*\}|[A-Za-z]+)$")
+
+
 def _is_call(before: str, functions: Sequence[str], products: Sequence[str] = ()) -> bool:
     """Do parentheses right after ``before`` hold a call's arguments?"""
     stripped = before[-80:].rstrip()  # the word before a bracket is short
     if stripped.endswith(("_", "^", "_{", "^{")):  # \lim_{(x, y) \to (0, 0)}: no vector
         return True
+    sub = _PARTIAL_NAME.search(stripped)
+    if sub is not None and (sub.group(1) in functions or sub.group(1) in "fghFGH"):
+        return True  # f_x(1, 2), f_{xy}(0, 0): a partial derivative at a point
+    if re.search(r"(?:\\partial|∂)$", stripped):
+        return True  # \partial(x, y)/\partial(u, v): a Jacobian, refused in core/partials.py
     if stripped.endswith("}"):  # \operatorname{dist}(A, B), but \frac{1}{2}(1, 2)
         m = re.search(r"\\([A-Za-z]+)\s*\{([^{}]*)\}$", stripped)
         return m is not None and m.group(1) in _CALLS and m.group(2).strip() not in _CONNECTIVES
