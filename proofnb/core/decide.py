@@ -302,7 +302,7 @@ def decide(
         settled = decide_modular_expression(relation, lhs, rhs, conditions, deadline)
         if settled is not None:
             return settled
-    settled = decide_constant(problem) if not problem.symbols else None
+    settled = decide_constant(problem, deadline) if not problem.symbols else None
     if settled is not None:
         return settled
     if not problem.symbols and real:
@@ -636,11 +636,12 @@ def domain_covered(problem: Problem, refined: Reparam | None = None) -> bool:
         elif isinstance(cond, (sp.Lt, sp.Le)):
             known.add(sp.expand(cond.rhs - cond.lhs))
     # k > 0 (k >= 0 and k != 0, as under a log) with k = g r, r >= 0: then r > 0, so g > 0
-    # (log(a^2 b) = 2 log|a| + log b: a^2 b > 0 forces b > 0).
+    # (log(a^2 b) = 2 log|a| + log b: a^2 b > 0 forces b > 0). |u| >= 0 wherever u is
+    # defined (SymPy leaves |x/y| >= 0 open: y could be 0, which is a condition of its own).
     strict = known & {c.expr for c in known_conds if c.kind == "ne"}
     for cond in conditions(problem.rhs):
         if cond.kind != "ge" or _implied(cond, known, problem, refined) \
-                or _strict_multiple(cond.expr, strict):
+                or _strict_multiple(cond.expr, strict) or isinstance(cond.expr, sp.Abs):
             continue
         return False
     return True
@@ -652,8 +653,9 @@ def _strict_multiple(g: Expr, strict: set[Expr]) -> bool:
             ratio = sp.cancel(k / g)
         except (TypeError, ValueError, ZeroDivisionError):
             continue
-        # r a polynomial: k = g r everywhere (a denominator in r could vanish where k > 0)
-        if ratio.is_nonnegative and not ratio.is_number and ratio.is_polynomial():
+        # r with no denominator: k = g r wherever k is defined (a denominator in r could
+        # vanish where k > 0)
+        if ratio.is_nonnegative and not ratio.is_number and sp.denom(ratio).is_number:
             return True
     return False
 
