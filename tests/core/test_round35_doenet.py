@@ -53,6 +53,8 @@ def _undefined_or_different(cell: str, point: dict[str, str]) -> bool:
     ("log(x^3 y^2) = 3 log(x) + 2 log(abs(y))", "log(x^3 y^2) = 3 log(x) + 2 log(y)", ()),
     ("log(sqrt(x^2 + 9) + x) - log(3) = asinh(x/3)",
      "log(sqrt(x^2 + 9) + x) - log(3) = asinh(x)/3", ()),
+    ("log(x^2/y^2) = 2 log(abs(x/y))", "log(x^2/y^2) = 2 log(x) - 2 log(y)", ()),
+    ("log(abs(x) y) = log(abs(x)) + log(y)", "log(abs(x) y) = log(x) + log(y)", ()),
     ("log(x^2 y/z) = 2 log(x) + log(y) - log(z)", "log(x^2 y/z) = 2 log(x) + log(y) - log(z)",
      None),
 ])
