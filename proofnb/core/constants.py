@@ -10,10 +10,16 @@ comparison at 15 digits sees no difference. Here the difference is
   refuses (PrecisionExhausted) rather than report cancellation noise, so a difference that
   is really zero (``cosh(7940)^2 - sinh(7940)^2 - 1``) never produces a witness;
 * below 10^-100 at 120 digits without an exact proof: consistent (``likely``).
+
+Over C (``--domain complex``) an equation between constants is proved the same way, part by
+part (``arccos(cosh 1) = i``, ``arctanh(1 + i) = ln(5)/4 + i (pi - atan 2)/2``), and is
+``likely`` when the two sides agree to 100 digits; a real difference is left to the
+sampling tier, which refutes with the two values.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +28,7 @@ from sympy import Basic, Expr
 from sympy.core.evalf import PrecisionExhausted
 
 from .numeric import _Marker, evaluate
+from .prove import prove_cheap, prove_targeted
 from .series import infinite_value
 from .trig import inverse_trig_constant_zero
 from .witness import Problem, _witness
@@ -32,6 +39,10 @@ if TYPE_CHECKING:
 _LOW, _HIGH = 50, 100
 _AGREE = sp.Float("1e-40")
 _CONSISTENT_DIGITS = 100
+#: Functions whose constants SymPy settles once written through exp or log.
+_VIA_EXP_LOG = (sp.sinh, sp.cosh, sp.tanh, sp.coth, sp.sech, sp.csch, sp.asinh, sp.acosh,
+                sp.atanh, sp.acoth, sp.asech, sp.acsch, sp.asin, sp.acos, sp.atan, sp.acot)
+_COMPLEX_PROOF_SECONDS = 6.0
 
 
 @dataclass(frozen=True)
@@ -55,10 +66,41 @@ def exactly_zero(diff: Expr) -> bool:
         pass
     if inverse_trig_constant_zero(diff):  # atan(1/2) + atan(1/3) = pi/4
         return True
+    if _zero_through_exp_log(diff):  # coth(5) = (e^10 + 1)/(e^10 - 1), arcsinh(7) = ln(7 + 5√2)
+        return True
     try:
         return bool(sp.simplify(diff) == 0)
     except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
         return False
+
+
+def _zero_through_exp_log(diff: Expr, targets: tuple[type[Expr], ...] = (sp.exp, sp.log)) -> bool:
+    """Hyperbolic functions written through exp, inverse ones through log (SymPy's
+    principal-branch definitions, so identities): the real and imaginary parts each 0."""
+    if diff.free_symbols or not diff.has(*_VIA_EXP_LOG):
+        return False
+    for target in targets:
+        try:
+            form = diff.rewrite(target)
+            if form == diff:
+                continue
+            if all(_part_zero(part) for part in form.as_real_imag()):
+                return True
+        except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
+            continue
+    return False
+
+
+def _part_zero(part: Expr) -> bool:
+    if part.is_zero is True or inverse_trig_constant_zero(part):
+        return True
+    simplified = sp.simplify(part)
+    if simplified == 0:
+        return True
+    # atan(2)/2 + atan(1/2)/2 - pi/4: clear the denominators so sin of it expands
+    scale = sp.ilcm(1, *(sp.fraction(term.as_coeff_Mul()[0])[1]
+                         for term in sp.Add.make_args(simplified)))
+    return bool(inverse_trig_constant_zero(sp.expand(scale * simplified)))
 
 
 def constant_sign(lhs: Expr, rhs: Expr) -> ConstantVerdict:
@@ -124,8 +166,9 @@ def _decide_infinite(problem: Problem) -> Outcome | None:
     return Outcome("refuted", "counterexample", _witness("value", {}, a, b, problem))
 
 
-def decide_constant(problem: Problem) -> Outcome | None:
-    """The outcome of a step between two constants, or None to leave it to the tiers."""
+def decide_constant(problem: Problem, deadline: float | None = None) -> Outcome | None:
+    """The outcome of a step between two constants, or None to leave it to the tiers
+    (``deadline``: the step's, for the symbolic tiers run on complex constants)."""
     from .decide import Outcome
 
     if problem.symbols or not (isinstance(problem.lhs, Expr) and isinstance(problem.rhs, Expr)):
@@ -138,7 +181,9 @@ def decide_constant(problem: Problem) -> Outcome | None:
     if isinstance(a, _Marker) or isinstance(b, _Marker):
         return None
     if not (a.is_real and b.is_real):
-        return None
+        if problem.real or problem.relation != "=":
+            return None
+        return _complex_equal(a, b, deadline or time.monotonic() + _COMPLEX_PROOF_SECONDS)
     verdict = constant_sign(a, b)
     if verdict.sign is None:
         return None
@@ -152,3 +197,31 @@ def decide_constant(problem: Problem) -> Outcome | None:
         return Outcome("likely", "numeric", flags=("numeric-only",), message=(
             f"no proof found; both sides agree to {_CONSISTENT_DIGITS} digits"))
     return None
+
+
+def _complex_equal(lhs: Expr, rhs: Expr, deadline: float) -> Outcome | None:
+    """``lhs = rhs`` for complex constants that agree to 100 digits: proved (exactly, or by
+    the symbolic tiers the sampling path would run), else ``likely``. None when they differ
+    or cannot be evaluated: the sampling tier refutes with the two values."""
+    from .decide import Outcome
+
+    try:
+        rough = (lhs - rhs).evalf(_CONSISTENT_DIGITS + 20)
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    if not (rough.is_number and abs(rough) < sp.Float(10) ** -_CONSISTENT_DIGITS):
+        return None
+    if _zero_through_exp_log(lhs - rhs, (sp.log,)):  # arccos(cosh 1) = i: quick, exact
+        return Outcome("proved", "exact-constant")
+    try:  # the tiers the sampling path would run (tanh(1 + i) through exp)
+        found = prove_cheap(lhs, rhs) or prove_targeted(lhs, rhs, deadline)
+    except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):
+        found = None
+    if found:
+        return Outcome("proved", found.method)
+    if time.monotonic() > deadline:
+        return None  # out of time: the sampling path reports it as before
+    if exactly_zero(lhs - rhs):  # minimal polynomial, parts through exp, simplify
+        return Outcome("proved", "exact-constant")
+    return Outcome("likely", "numeric", flags=("numeric-only",), message=(
+        f"no proof found; both sides agree to {_CONSISTENT_DIGITS} digits"))
