@@ -85,3 +85,10 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
         line=spec.line,
         notes=options.assume,
     )
+
+
+def assumption_order(items: list[str]) -> list[str]:
+    """``items`` in the order SymPy's assumption system would check them in this worker."""
+    queue = list(items)
+    sys.modules["sympy.core.assumptions"].shuffle(queue)
+    return queue

@@ -86,6 +86,8 @@ def warm() -> None:
 
     from proofnb.core.check import check_step as _check_step
 
+    _assumptions_in_order()
+
     for name in _LAZY_MODULES:
         try:
             importlib.import_module(name)
@@ -95,6 +97,22 @@ def warm() -> None:
     for relation, lhs, rhs, kind in _WARM_STEPS:
         spec = StepSpec(0, relation, lhs, rhs, lhs, 1, kind=kind)  # type: ignore[arg-type]
         _check_step(spec, CheckOptions())
+
+
+def _assumptions_in_order() -> None:
+    """Make SymPy's assumption queries visit facts in one fixed order in this worker.
+
+    SymPy shuffles the facts it checks next with an unseeded generator, so that bugs in its
+    handlers show up as flaky results in its own test runs. In a worker that would make a
+    verdict depend on the worker's history; sorted, every worker asks in the same order.
+    """
+    assumptions = importlib.import_module("sympy.core.assumptions")  # the attribute of
+    if hasattr(assumptions, "shuffle"):  # sympy.core by that name is a function
+        setattr(assumptions, "shuffle", _sort_in_place)  # noqa: B010 - SymPy declares no type
+
+
+def _sort_in_place(items: list[str]) -> None:
+    items.sort()
 
 
 #: Step results this worker process already found, as the service's cache keys them (the
