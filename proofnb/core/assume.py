@@ -166,9 +166,29 @@ _MEAN = re.compile(r"\s*\\(?:bar|overline)\s*\{\s*([A-Za-z])\s*\}\s*:=")
 _DEFINITION = re.compile(r"\s*([A-Za-z])\s*[(\[]([^()\[\]]*)[)\]]\s*:=(.+)$", re.DOTALL)
 
 
+#: ``assume f(x, y) = x^2 y``: a definition written with ``=`` (a function letter applied to
+#: distinct letters, one relation, no list after it). Read otherwise, f(x) would be the
+#: product f·x, proved or refuted as algebra in a letter f.
+_EQUALS_DEFINITION = re.compile(
+    r"\s*(?P<name>[fghFGHuvw])\s*\(\s*(?P<args>[a-z](?:\s*,\s*[a-z])*)\s*\)\s*=(?![=>])"
+    r"(?P<body>[^=<>≤≥≠,;]+)$")
+
+
+def _as_definition(text: str) -> str:
+    """``f(x, y) = x^2 y`` as the definition ``f(x, y) := x^2 y``; other texts unchanged."""
+    match = _EQUALS_DEFINITION.match(text)
+    if match is None or re.search(r"(?<![A-Za-z])and(?![A-Za-z])", match["body"]):
+        return text
+    args = [a.strip() for a in match["args"].split(",")]
+    if match["name"] in args or len(set(args)) != len(args):
+        return text
+    return f"{match['name']}({', '.join(args)}) := {match['body'].strip()}"
+
+
 def _definitions(texts: tuple[str, ...]) -> tuple[tuple[str, ...], list[Definition]]:
     """The assumption texts without definitions, and the definitions in order as
     (name, argument names, body text, whole text)."""
+    texts = tuple(_as_definition(text) for text in texts)
     rest: list[str] = []
     found: list[Definition] = []
     for text in texts:
@@ -187,7 +207,8 @@ def function_names(texts: Iterable[str], symbols: Iterable[SymbolDecl] = ()) -> 
     """The names declared unknown functions (``f function``, or a kernel's
     ``sympy.Function``): a cell's ``f(x) = ...`` is then a claim about f, not its definition."""
     names = {decl.name for decl in symbols if decl.kind == "function"}
-    plain = tuple(text for text in texts if not _DEFINITION.match(text) and not _VALUE.match(text))
+    plain = tuple(text for text in map(_as_definition, texts)
+                  if not _DEFINITION.match(text) and not _VALUE.match(text))
     try:  # together: --assume "f, g functions" arrives as "f" and "g functions"
         items = _all_items(plain)
     except ParseError:  # reported where the assumptions are read; take what can be read

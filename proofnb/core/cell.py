@@ -446,6 +446,8 @@ def _read(
         differentiates = bool(defining.implicit) and defining.differentiates(raw)
         if defining.implicit:  # x^2 + y^2 = 25, then dy/dx: y is a function of x
             raw = defining.implicit_line(raw)
+        if defining.several and ("nabla" in raw or "∇" in raw or "grad" in raw):
+            raw = defining.gradient_line(raw)  # \nabla f: (f_x, f_y) (core/partials.py)
         if defining.variables:  # (f∘g)(x), (f + g)(x): written out
             raw = defining.algebra(raw)
         if parameters:

@@ -50,6 +50,7 @@ class Definitions:
         self.text = text
         self.names: list[str] = []
         self.variables: dict[str, str] = {}  # f(x) = x^2: f's variable x
+        self.several: dict[str, list[str]] = {}  # f(x, y) = x^2 y: f's variables x, y
         #: y = x^3 with dy/dx later: (x, "x^3", dy/dx written out, d^2y/dx^2 written out)
         self.curves: dict[str, tuple[str, str, str, str]] = {}
         self.sequences: list[str] = []  # a_n = 3n + 2 with a_{n+1} later
@@ -93,6 +94,8 @@ class Definitions:
         self.names.append(name)
         if len(args) == 1:
             self.variables[name] = args[0]
+        else:  # f(x, y) = ...: \nabla f is (f_x, f_y)
+            self.several[name] = args
         self._bodies[name] = pieces[2].text
         return f"{name}({', '.join(args)}) := {pieces[2].text}"
 
@@ -435,6 +438,26 @@ class Definitions:
             return f"({f}({arg}){shown}{g}({arg}))"
 
         return _algebra(names).sub(expand, raw)
+
+    def gradient_line(self, raw: str) -> str:
+        """``\\nabla f``, ``∇f``, ``grad(f)`` and ``\\nabla f(1, 2)`` for f defined with
+        several variables written out as the vector of its partial derivatives
+        ``(f_x, f_y)`` (``(f_x(1, 2), f_y(1, 2))``), read by core/partials.py."""
+        if not self.several:
+            return raw
+        names = "".join(self.several)
+
+        def vector(match: re.Match[str]) -> str:
+            f = match["f"] or match["g"]
+            point = match["point"] or ""
+            if point and "," not in point:
+                return f"({', '.join(f'{f}_{{{v}}}' for v in self.several[f])}){point}"
+            return f"({', '.join(f'{f}_{{{v}}}{point}' for v in self.several[f])})"
+
+        return re.sub(rf"(?:\\nabla(?![A-Za-z])\s*|∇\s*)(?P<f>[{names}])(?![A-Za-z_])"
+                      r"(?P<point>\s*\((?:[^()]|\([^()]*\))*\))?"
+                      rf"|(?<![A-Za-z\\])grad\s*\(\s*(?P<g>[{names}])\s*\)",
+                      vector, raw)
 
     def inverse(self, pieces: list[_Piece]) -> str | None:
         """``f^{-1}(x) = (x - 3)/2`` for a defined f, ending its chain: the claim that makes

@@ -24,7 +24,8 @@ import sympy as sp
 
 from proofnb.core import bounds
 from proofnb.core.bounds import LimitExceeded
-from proofnb.core.calls import bounded_substitution
+from proofnb.core.calls import _NOT_SMOOTH, bounded_substitution
+from proofnb.core.calls import _derivative as kinked_derivative
 from proofnb.core.cursor import is_simple_name
 from proofnb.core.env import symbol_for
 from proofnb.core.lexer import CMD, GREEK_NAMES, NAME, NUM, OP, SUP, Token
@@ -32,11 +33,11 @@ from proofnb.core.lexer import CMD, GREEK_NAMES, NAME, NUM, OP, SUP, Token
 if TYPE_CHECKING:
     from proofnb.core.latex import Latex
 
-#: Bodies whose derivative is refused, as for ``f'(x)`` (core/calls.py).
-_NOT_SMOOTH = (sp.floor, sp.ceiling, sp.Max, sp.Min, sp.sign, sp.Mod, sp.arg, sp.Piecewise)
 
-_GRADIENT_HINT = ("write the gradient by its components: f_x = 2x and f_y = 2y, or "
-                  "(f_x, f_y) = (2x, 2y) for f(x, y) = x^2 + y^2")
+_GRADIENT_HINT = ("\\nabla is read for a function the cell defines with several variables: "
+                  "write f(x, y) = x^2 + y^2 on a line above, then \\nabla f = (2x, 2y), "
+                  "\\nabla f(1, 2) = (2, 4), or the gradient by its components, "
+                  "f_x = 2x and f_y = 2y")
 _JACOBIAN_HINT = ("a Jacobian \\partial(x, y)/\\partial(u, v) is not read: write it as the "
                   "determinant of the partial derivatives, \\begin{vmatrix} x_u & x_v \\\\ "
                   "y_u & y_v \\end{vmatrix} with the entries written out, or "
@@ -129,8 +130,18 @@ def _at_point(parser: Latex, tok: Token, function: sp.Lambda, wrt: list[str],
     except LimitExceeded as exc:
         parser.too_big(where, exc.reason)
     by_name = {str(v): v for v in variables}
-    derivative = sp.diff(body, *[by_name[w] for w in wrt])
-    if _point_follows(parser):
+    point = _point_follows(parser)
+    if len(set(wrt)) > 1 and body.has(sp.Abs):
+        parser.fail(tok, f"mixed partial derivatives of {tok.text}, defined with |u|, are not "
+                         "supported: write them on each piece")
+    # kinks of |u| stay undefined where the derivative does not exist, as for f'(x)
+    found = kinked_derivative(body, by_name[wrt[0]], len(wrt), robust=point) \
+        if len(set(wrt)) == 1 else sp.diff(body, *[by_name[w] for w in wrt])
+    if found is None:
+        parser.fail(tok, f"a lower partial derivative of {tok.text} has a kink (|u| at "
+                         "u = 0) where it does not exist; write it on each piece")
+    derivative = found
+    if point:
         args = parser.arguments(tok)
         if len(args) != len(variables) or not all(isinstance(a, sp.Expr) for a in args):
             parser.fail(tok, f"{tok.text} was defined with {len(variables)} variables, so its "
@@ -320,7 +331,8 @@ def slash(parser: Latex, tok: Token) -> Any:
 
 
 def gradient(parser: Latex, tok: Token) -> Any:
-    """``\\nabla f`` (``∇f``): not read as a value; the error says how to write it."""
+    """``\\nabla`` that core/definitions.py did not write out (no function of several
+    variables defined above): an error that says how to write it."""
     parser.fail(tok, _GRADIENT_HINT)
 
 

@@ -11,6 +11,8 @@ import sympy as sp
 from proofnb.core.check import check_proof
 from proofnb.core.model import CheckOptions
 
+_HEAT = "\\frac{\\partial u}{\\partial t} = \\frac{\\partial^2 u}{\\partial x^2}"
+
 
 def _statuses(cell: str, assume: tuple[str, ...] = ()) -> list[str]:
     return [s.status for s in check_proof(cell, CheckOptions(assume=assume)).steps]
@@ -36,9 +38,7 @@ def _statuses(cell: str, assume: tuple[str, ...] = ()) -> list[str]:
     # a letter other than f g h defines a function when a line below takes its partials
     ("u(x, t) = \\sin(x - 3t)\nu_{tt} = 9 u_{xx}", "u(x, t) = \\sin(x - 3t)\nu_{tt} = 3 u_{xx}",
      ()),
-    ("u(x, t) = e^{-t} \\sin x\n\\frac{\\partial u}{\\partial t} = \\frac{\\partial^2 u}{\\partial x^2}",
-     "u(x, t) = e^{-2t} \\sin x\n\\frac{\\partial u}{\\partial t} = \\frac{\\partial^2 u}{\\partial x^2}",
-     ()),
+    ("u(x, t) = e^{-t} \\sin x\n" + _HEAT, "u(x, t) = e^{-2t} \\sin x\n" + _HEAT, ()),
     # \partial fractions and the operator, mixed partials, ∂ in plain text
     ("f(x, y) = x^2 y^3\n\\frac{\\partial f}{\\partial y} = 3x^2 y^2",
      "f(x, y) = x^2 y^3\n\\frac{\\partial f}{\\partial y} = 2x y^3", ()),
@@ -51,6 +51,15 @@ def _statuses(cell: str, assume: tuple[str, ...] = ()) -> list[str]:
     ("∂/∂y (x^2 y + y^3) = x^2 + 3y^2", "∂/∂y (x^2 y + y^3) = x^2 + 3y", ()),
     ("f(x, y) = x^2 y + y^3\n∂f/∂x = 2x y", "f(x, y) = x^2 y + y^3\n∂f/∂y = x^2 + y^2", ()),
     ("∫_0^1 ∫_0^x x y dy dx = 1/8", "∫_0^1 ∫_0^x x y dy dx = 1/6", ()),
+    # assume f(x, y) = ... (with =) defines f; f(2) was the product f·2 (refuted, f = 0)
+    ("f_x = 2x y", "f_y = 2x y", ("f(x, y) = x^2 y",)),
+    ("f(2, 3) = 12", "f(2, 3) = 18", ("f(x, y) = x^2 y",)),
+    ("f(2) = 4", "f(3) = 4", ("f(x) = x^2",)),
+    # \nabla f of a function defined with several variables is (f_x, f_y)
+    ("f(x, y) = x^2 + y^2\n\\nabla f = (2x, 2y)", "f(x, y) = x^2 + y^2\n\\nabla f = (2x, y)", ()),
+    ("f(x, y) = x^2 y\n\\nabla f(1, 2) = (4, 1)", "f(x, y) = x^2 y\n∇f(1, 2) = (2, 1)", ()),
+    ("f(x, y) = x^2 y\n\\nabla f(1, 2) \\cdot (3/5, 4/5) = 16/5",
+     "f(x, y) = x^2 y\ngrad(f) = (2x y, 2x)", ()),
     # under assume x = cos(t), d/dt differentiates x(t): the chain rule
     ("d/dt (x^2 y) = -2 cos t sin^2 t + cos^3 t", "d/dt (x^2 y) = 2 cos t sin^2 t + cos^3 t",
      ("x = cos(t), y = sin(t)",)),
@@ -86,8 +95,8 @@ def test_chain_rule_witness_rechecks() -> None:
 @pytest.mark.parametrize(("cell", "words"), [
     ("z = x^2 y\ndz = 2x y dx + x^2 dy", "total differential"),
     ("d(x^2 y) = 2x y dx + x^2 dy", "total differential"),
-    ("f(x, y) = x^2 + y^2\n\\nabla f = (2x, 2y)", "gradient by its components"),
-    ("f(x, y) = x^2 y\n∇f = (2x y, x^2)", "gradient by its components"),
+    ("\\nabla z = (2x, 2y)", "gradient by its components"),
+    ("∇(x^2 y) = (2x y, x^2)", "gradient by its components"),
     ("\\iint_R x y \\, dA = 1/4", "iterated integral"),
     ("\\frac{\\partial(x, y)}{\\partial(r, \\theta)} = r", "Jacobian"),
     ("f(x, y) = x^2 y\nf_1(x, y) = 2x y", "partial derivatives"),
