@@ -91,6 +91,15 @@ def _zero_through_exp_log(diff: Expr, targets: tuple[type[Expr], ...] = (sp.exp,
     return False
 
 
+def _exp_form_zero(diff: Expr) -> bool:
+    if not diff.has(*_VIA_EXP_LOG[:6], sp.sin, sp.cos, sp.tan):
+        return False
+    try:
+        return bool(sp.cancel(sp.powsimp(sp.expand(diff.rewrite(sp.exp)))) == 0)
+    except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
+        return False
+
+
 def _part_zero(part: Expr) -> bool:
     if part.is_zero is True or inverse_trig_constant_zero(part):
         return True
@@ -213,6 +222,8 @@ def _complex_equal(lhs: Expr, rhs: Expr, deadline: float) -> Outcome | None:
         return None
     if _zero_through_exp_log(lhs - rhs, (sp.log,)):  # arccos(cosh 1) = i: quick, exact
         return Outcome("proved", "exact-constant")
+    if _exp_form_zero(lhs - rhs):  # tanh(1 + i): before trigsimp, which is slow here
+        return Outcome("proved", "rewrite(exp)")
     try:  # the tiers the sampling path would run (tanh(1 + i) through exp)
         found = prove_cheap(lhs, rhs) or prove_targeted(lhs, rhs, deadline)
     except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):

@@ -25,6 +25,8 @@ def _step(cell: str, domain: str = "real", assume: tuple[str, ...] = ()) -> Step
      "arctanh(1 + i) = ln(5)/4 + i (pi + atan(2))/2"),
     ("complex", "arcsin(i sinh(1)) = i", "arcsin(i sinh(1)) = -i"),
     ("complex", "arctan(i tanh(1)) = i", "arctan(i tanh(1)) = 1"),
+    ("complex", "tanh(1 + i) = (sinh(2) + i sin(2))/(cosh(2) + cos(2))",
+     "tanh(1 + i) = (sinh(2) + i sin(2))/(cosh(2) - cos(2))"),
 ])
 def test_constants_through_exp_and_log(domain: str, true_cell: str, false_cell: str) -> None:
     good = _step(true_cell, domain)
