@@ -75,7 +75,7 @@ class Definitions:
         head = None if is_quantity_head(pieces[0].text) else _DEFINED.fullmatch(
             pieces[0].text.strip())  # P(A) = 0.3 gives a probability, not a function P
         if head is None:
-            for reading in (self._sequence, self._curve, self._value):
+            for reading in (self._sequence, self._surface, self._curve, self._value):
                 found = reading(pieces)
                 if found is not None:  # "" for a curve: defined, no assumption
                     return found
@@ -129,6 +129,33 @@ class Definitions:
         self.names.append(name)
         self.sequences.append(name)
         return f"{name}[{index}] := {pieces[2].text}"  # [ ]: the index is a natural number
+
+    def _surface(self, pieces: list[_Piece]) -> str | None:
+        """``z = x^2 y`` starting a chain defines z as a function of its letters
+        (``z(x, y) := x^2 y``) when a line below takes its partials (``z_x``, ``z_{xy}``,
+        ``\\partial z``) and none uses z on its own; otherwise z stays a letter. Read as a
+        letter, ``z_x = 2xy`` would be refuted as a claim about a new letter z_x."""
+        name = pieces[0].text.strip()
+        if (len(pieces) != 3 or len(name) != 1 or not name.isalpha() or name in "eEiI"
+                or name in self.names or name in self._declared or name in self.curves):
+            return None
+        body = pieces[2].text
+        if re.search(rf"(?<![A-Za-z_\\]){name}(?![A-Za-z])", body):
+            return None
+        letters = _body_letters(body)
+        if len(letters) < 2 or not _differentiated_later(self.text, name, letters,
+                                                         pieces[0].line):
+            return None
+        bare = re.compile(rf"(?<![A-Za-z_\\]){name}(?![A-Za-z_])")
+        partial = re.compile(rf"(?:\\partial|∂)(?:\^\s*\{{?\d\}}?|[²³])?\s*{name}(?![A-Za-z])")
+        for code in _lines(self.text)[pieces[0].line:]:
+            code = partial.sub(" ", code.split("#", 1)[0])
+            if bare.search(code):
+                return None  # z = x^2 y, then z = 2(x - 1) + ...: z is also a letter below
+        self.names.append(name)
+        self.several[name] = letters
+        self._bodies[name] = body
+        return f"{name}({', '.join(letters)}) := {body}"
 
     def _curve(self, pieces: list[_Piece]) -> str | None:
         """``y = <expression>`` starting a chain defines the curve y (returns "") when a later
@@ -547,6 +574,20 @@ _CONSTANT_WORDS = frozenset({
     "e", "pi", "\\pi", "ln", "\\ln", "log", "\\log", "sqrt", "\\sqrt", "exp", "\\exp",
     "sin", "\\sin", "cos", "\\cos", "tan", "\\tan", "\\frac", "\\dfrac", "\\cdot",
     "\\times", "\\left", "\\right"})
+
+
+def _body_letters(body: str) -> list[str]:
+    """The one-letter variables of a body (``2x y + sin(x y)``: x, y), alphabetically;
+    words of two or three small letters that name no function count letter by letter."""
+    from proofnb.core.functions import FUNCTIONS
+
+    found: set[str] = set()
+    for word in re.findall(r"(?<![A-Za-z\\])[A-Za-z]+", body):
+        if len(word) == 1:
+            found.add(word)
+        elif word.islower() and len(word) <= 3 and word not in FUNCTIONS:
+            found |= set(word)
+    return sorted(found - set("eEiId"))
 
 
 def _differentiated_later(text: str, name: str, args: list[str], line: int) -> bool:

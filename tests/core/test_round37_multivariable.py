@@ -39,6 +39,10 @@ def _statuses(cell: str, assume: tuple[str, ...] = ()) -> list[str]:
     ("u(x, t) = \\sin(x - 3t)\nu_{tt} = 9 u_{xx}", "u(x, t) = \\sin(x - 3t)\nu_{tt} = 3 u_{xx}",
      ()),
     ("u(x, t) = e^{-t} \\sin x\n" + _HEAT, "u(x, t) = e^{-2t} \\sin x\n" + _HEAT, ()),
+    # z = <expression> defines z when a line below takes its partials (z_x was a letter)
+    ("z = x^2 y\nz_x = 2x y", "z = x^2 y\nz_x = 2y", ()),
+    ("z = e^{x y} + sin(x)\n\\frac{\\partial z}{\\partial y} = x e^{x y}",
+     "z = e^{x y} + sin(x)\n\\frac{\\partial z}{\\partial y} = y e^{x y}", ()),
     # \partial fractions and the operator, mixed partials, ∂ in plain text
     ("f(x, y) = x^2 y^3\n\\frac{\\partial f}{\\partial y} = 3x^2 y^2",
      "f(x, y) = x^2 y^3\n\\frac{\\partial f}{\\partial y} = 2x y^3", ()),
@@ -100,7 +104,7 @@ def test_chain_rule_witness_rechecks() -> None:
     ("\\iint_R x y \\, dA = 1/4", "iterated integral"),
     ("\\frac{\\partial(x, y)}{\\partial(r, \\theta)} = r", "Jacobian"),
     ("f(x, y) = x^2 y\nf_1(x, y) = 2x y", "partial derivatives"),
-    ("z = x^2 y\n\\frac{\\partial z}{\\partial x} = 2x y", "not a function"),
+    ("w = 3\n\\frac{\\partial w}{\\partial x} = 0", "not a function"),
 ])
 def test_unread_notation_is_an_error_that_says_how(cell: str, words: str) -> None:
     steps = check_proof(cell, CheckOptions()).steps
