@@ -504,6 +504,10 @@ class MathParser(Latex):
             elif tok.kind == OP and tok.text == "%":  # 5\% and 5% are 5/100
                 self.advance()
                 base = self.build(sp.Mul, [self.expr(base, start), sp.Rational(1, 100)], tok)
+                if self.peek().kind == NAME and self.peek().text == "of":  # 20% of 150
+                    self.advance()
+                    nxt = self.peek()
+                    base = self.build(sp.Mul, [base, self.expr(self.power(), nxt)], tok)
             elif tok.kind == OP and tok.text == "°" or self.at_latex_degree(tok):
                 self.skip_degree()
                 base = self.build(sp.Mul, [self.expr(base, start), sp.pi / 180], tok)

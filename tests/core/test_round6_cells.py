@@ -44,6 +44,10 @@ def _error(text: str) -> str:
         # percent: 5% and 5\% are 5/100
         ("x + 5% x = 1.05x", ["proved"]),
         ("x + 5\\% \\cdot x = 1.5x", ["refuted"]),
+        # "of" after a percent multiplies, as schools write it
+        ("15% of 80 = 12", ["proved"]),
+        ("20% of 3x + 1 = 0.6x + 1", ["proved"]),
+        ("15% of 80 = 15", ["refuted"]),
         # Unicode hyphens and fullwidth minus are minus signs
         ("(x ‐ 1)(x + 1) = x² － 1", ["proved"]),
         ("(x ‐ 1)(x ‐ 1) = x² － 1", ["refuted"]),
