@@ -56,6 +56,8 @@ def total_differential(text: str, name: str) -> bool:
     algebra in a letter d."""
     if len(name) != 2 or name[0] != "d" or not name[1].islower():
         return False
+    if re.search(r"(?<![A-Za-z\\])d(?![A-Za-z(/^])", text):
+        return False  # (a + d)(x + y) = ax + ay + dx + dy: d is a letter of its own here
     return len(set(_GLUED_DIFFERENTIAL.findall(text))) >= 2
 
 

@@ -64,6 +64,8 @@ def _statuses(cell: str, assume: tuple[str, ...] = ()) -> list[str]:
     ("f(x, y) = x^2 y\n\\nabla f(1, 2) = (4, 1)", "f(x, y) = x^2 y\n∇f(1, 2) = (2, 1)", ()),
     ("f(x, y) = x^2 y\n\\nabla f(1, 2) \\cdot (3/5, 4/5) = 16/5",
      "f(x, y) = x^2 y\ngrad(f) = (2x y, 2x)", ()),
+    # a side that uses d as a letter of its own keeps dx, dy as products
+    ("a d + dx + dy = d(a + x + y)", "a d + dx + dy = d(a + x + 2y)", ()),
     # under assume x = cos(t), d/dt differentiates x(t): the chain rule
     ("d/dt (x^2 y) = -2 cos t sin^2 t + cos^3 t", "d/dt (x^2 y) = 2 cos t sin^2 t + cos^3 t",
      ("x = cos(t), y = sin(t)",)),
