@@ -137,6 +137,7 @@ def _at_point(parser: Latex, tok: Token, function: sp.Lambda, wrt: list[str],
         parser.fail(tok, f"mixed partial derivatives of {tok.text}, defined with |u|, are not "
                          "supported: write them on each piece")
     # kinks of |u| stay undefined where the derivative does not exist, as for f'(x)
+    by_name.update({w: symbol_for(w, parser.env) for w in wrt if w not in by_name})  # f_z: 0
     found = kinked_derivative(body, by_name[wrt[0]], len(wrt), robust=point) \
         if len(set(wrt)) == 1 else sp.diff(body, *[by_name[w] for w in wrt])
     if found is None:
@@ -210,6 +211,9 @@ def fraction(parser: Latex, tok: Token) -> Any:
     if not top:  # the operator: what follows is differentiated
         operand = parser.derivative_operand(parser.peek())
         return _derivative(parser, operand, wrt, tok)
+    function = defined_function(parser, top[0].text) if len(top) == 1 else None
+    if function is not None and _point_follows(parser):  # \frac{\partial f}{\partial x}(1, 2)
+        return _at_point(parser, top[0], function, [str(w) for w in reversed(wrt)], tok)
     operand = _numerator(parser, top, i + 2 + width, close, tok, wrt)
     return _derivative(parser, operand, wrt, tok)
 
@@ -329,6 +333,8 @@ def slash(parser: Latex, tok: Token) -> Any:
     if function is None:
         parser.fail(top[0], f"{top[0].text} is a variable here, not a function: define it "
                             f"({top[0].text}(x, y) = ...) or write ∂/∂{wrt[0]} (x^2 y)")
+    if _point_follows(parser):  # ∂f/∂x (1, 2)
+        return _at_point(parser, top[0], function, [str(w) for w in reversed(wrt)], tok)
     return _derivative(parser, _body(parser, top[0], function), wrt, tok)
 
 

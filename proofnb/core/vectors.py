@@ -145,8 +145,9 @@ def _is_call(before: str, functions: Sequence[str], products: Sequence[str] = ()
     sub = _PARTIAL_NAME.search(stripped)
     if sub is not None and (sub.group(1) in functions or sub.group(1) in "fghFGH"):
         return True  # f_x(1, 2), f_{xy}(0, 0): a partial derivative at a point
-    if re.search(r"(?:\\partial|∂)$", stripped):
-        return True  # \partial(x, y)/\partial(u, v): a Jacobian, refused in core/partials.py
+    if re.search(r"(?:\\partial|∂)$|(?:\\partial|∂)\s*[A-Za-z]+\s*(?:\^\s*\{?\d\}?|[²³])?\s*\}?$",
+                 stripped):  # \frac{\partial f}{\partial x}(1, 2), ∂f/∂x (1, 2): at a point
+        return True  # and \partial(x, y)/\partial(u, v): a Jacobian, refused in partials.py
     if stripped.endswith("}"):  # \operatorname{dist}(A, B), but \frac{1}{2}(1, 2)
         m = re.search(r"\\([A-Za-z]+)\s*\{([^{}]*)\}$", stripped)
         return m is not None and m.group(1) in _CALLS and m.group(2).strip() not in _CONNECTIVES

@@ -39,6 +39,9 @@ def _statuses(cell: str, assume: tuple[str, ...] = ()) -> list[str]:
     ("u(x, t) = \\sin(x - 3t)\nu_{tt} = 9 u_{xx}", "u(x, t) = \\sin(x - 3t)\nu_{tt} = 3 u_{xx}",
      ()),
     ("u(x, t) = e^{-t} \\sin x\n" + _HEAT, "u(x, t) = e^{-2t} \\sin x\n" + _HEAT, ()),
+    ("f(x, y) = x^2 y\n\\frac{\\partial f}{\\partial x}(1, 2) = 4",
+     "f(x, y) = x^2 y\n\\frac{\\partial f}{\\partial x}(1, 2) = 2", ()),
+    ("f(x, y) = x^2 y\n∂f/∂x (1, 2) = 4", "f(x, y) = x^2 y\n∂f/∂y (1, 2) = 4", ()),
     # z = <expression> defines z when a line below takes its partials (z_x was a letter)
     ("z = x^2 y\nz_x = 2x y", "z = x^2 y\nz_x = 2y", ()),
     ("z = e^{x y} + sin(x)\n\\frac{\\partial z}{\\partial y} = x e^{x y}",
