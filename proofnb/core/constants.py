@@ -27,10 +27,12 @@ import sympy as sp
 from sympy import Basic, Expr
 from sympy.core.evalf import PrecisionExhausted
 
+from .model import Counterexample
 from .numeric import _Marker, evaluate
-from .prove import prove_cheap, prove_targeted
+from .prove import ProofFound, prove_cheap, prove_targeted
 from .series import infinite_value
 from .trig import inverse_trig_constant_zero
+from .usertext import user_text
 from .witness import Problem, _witness
 
 if TYPE_CHECKING:
@@ -43,6 +45,7 @@ _CONSISTENT_DIGITS = 100
 _VIA_EXP_LOG = (sp.sinh, sp.cosh, sp.tanh, sp.coth, sp.sech, sp.csch, sp.asinh, sp.acosh,
                 sp.atanh, sp.acoth, sp.asech, sp.acsch, sp.asin, sp.acos, sp.atan, sp.acot)
 _COMPLEX_PROOF_SECONDS = 6.0
+_REAL_PROOF_SECONDS = 3.0
 
 
 @dataclass(frozen=True)
@@ -188,7 +191,7 @@ def decide_constant(problem: Problem, deadline: float | None = None) -> Outcome 
     a = evaluate(problem.lhs, {}, real=problem.real)
     b = evaluate(problem.rhs, {}, real=problem.real)
     if isinstance(a, _Marker) or isinstance(b, _Marker):
-        return None
+        return _decide_big_rationals(problem)
     if not (a.is_real and b.is_real):
         if problem.real or problem.relation != "=":
             return None
@@ -203,9 +206,74 @@ def decide_constant(problem: Problem, deadline: float | None = None) -> Outcome 
     if verdict.exact:
         return Outcome("refuted", "counterexample", _witness("value", {}, a, b, problem))
     if rel in ("=", "<=", ">="):
+        soon = time.monotonic() + _REAL_PROOF_SECONDS  # these were 'likely' at once before
+        found = _symbolic(a, b, min(deadline, soon) if deadline else soon)
+        if found is not None:  # i^i = e^(-pi/2): a real value SymPy reaches through exp
+            return Outcome("proved", found.method)
         return Outcome("likely", "numeric", flags=("numeric-only",), message=(
             f"no proof found; both sides agree to {_CONSISTENT_DIGITS} digits"))
     return None
+
+
+#: Most decimal digits an exact rational constant may have to be computed outright.
+_MAX_DIGITS = 20000
+_INTEGER_FUNCTIONS = (sp.factorial, sp.binomial)
+
+
+def _digits(side: Basic) -> float | None:
+    """An upper bound on the decimal digits of the numerator and denominator of ``side`` when
+    it is built from rationals by +, -, *, /, integer powers, factorial and binomial of
+    nonnegative integers; None for anything else (or when the bound is too large)."""
+    if isinstance(side, sp.Rational):
+        return float(len(str(abs(side.p))) + len(str(side.q)))
+    if isinstance(side, (sp.Add, sp.Mul)):
+        parts = [_digits(arg) for arg in side.args]
+        if any(part is None for part in parts):
+            return None
+        total = sum(part for part in parts if part is not None)
+        return 2 * total + 1 if isinstance(side, sp.Add) else total
+    if isinstance(side, sp.Pow) and isinstance(side.exp, sp.Integer):
+        base = _digits(side.base)
+        if base is None or side.base == 0 and side.exp < 0:
+            return None
+        return base * max(abs(int(side.exp)), 1)
+    if isinstance(side, _INTEGER_FUNCTIONS) and all(
+            isinstance(arg, sp.Integer) and arg >= 0 for arg in side.args):
+        n = int(side.args[0])
+        return float(n * len(str(n)) + 1)
+    return None
+
+
+def _decide_big_rationals(problem: Problem) -> Outcome | None:
+    """Two rational constants too large for the sampling tier (``171! < 10^308``,
+    ``2^1100 > 10^331``): computed outright and compared exactly, when small enough."""
+    from .decide import Outcome
+
+    sizes = [_digits(problem.lhs), _digits(problem.rhs)]
+    if any(size is None or size > _MAX_DIGITS for size in sizes):
+        return None
+    a, b = problem.lhs.doit(), problem.rhs.doit()
+    if not (isinstance(a, sp.Rational) and isinstance(b, sp.Rational)):
+        return None
+    s = 0 if a == b else (1 if a > b else -1)
+    holds = {"=": s == 0, "<": s < 0, "<=": s <= 0, ">": s > 0, ">=": s >= 0}[problem.relation]
+    if holds:
+        return Outcome("proved", "exact-constant")
+    left, right = _big_shown(problem.lhs, a), _big_shown(problem.rhs, b)
+    text = f"left side {left}, right side {right}"
+    if problem.relation != "=":
+        text += f" (so {left.split(' ≈ ')[0]} {problem.relation} {right.split(' ≈ ')[0]} fails)"
+    return Outcome("refuted", "counterexample", Counterexample(
+        kind="value", point=(), lhs_value=left.split(" ≈ ")[-1],
+        rhs_value=right.split(" ≈ ")[-1], text=text))
+
+
+def _big_shown(side: Expr, value: sp.Rational) -> str:
+    """The exact value when short, else the side as written with a decimal computed from
+    the exact value (the written side may cancel: 10^400 - 10^400)."""
+    if len(str(value.p)) + len(str(value.q)) <= 30:
+        return user_text(value)
+    return f"{user_text(side)} ≈ {str(sp.Float(value, 4)).replace('E', 'e')}"
 
 
 def _complex_equal(lhs: Expr, rhs: Expr, deadline: float) -> Outcome | None:
@@ -224,10 +292,7 @@ def _complex_equal(lhs: Expr, rhs: Expr, deadline: float) -> Outcome | None:
         return Outcome("proved", "exact-constant")
     if _exp_form_zero(lhs - rhs):  # tanh(1 + i): before trigsimp, which is slow here
         return Outcome("proved", "rewrite(exp)")
-    try:  # the tiers the sampling path would run (tanh(1 + i) through exp)
-        found = prove_cheap(lhs, rhs) or prove_targeted(lhs, rhs, deadline)
-    except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):
-        found = None
+    found = _symbolic(lhs, rhs, deadline)
     if found:
         return Outcome("proved", found.method)
     if time.monotonic() > deadline:
@@ -236,3 +301,11 @@ def _complex_equal(lhs: Expr, rhs: Expr, deadline: float) -> Outcome | None:
         return Outcome("proved", "exact-constant")
     return Outcome("likely", "numeric", flags=("numeric-only",), message=(
         f"no proof found; both sides agree to {_CONSISTENT_DIGITS} digits"))
+
+
+def _symbolic(lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
+    """The symbolic tiers the sampling path would run (rewrites chosen by the difference)."""
+    try:
+        return prove_cheap(lhs, rhs) or prove_targeted(lhs, rhs, deadline)
+    except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):
+        return None

@@ -25,6 +25,9 @@ def _step(cell: str, domain: str = "real", assume: tuple[str, ...] = ()) -> Step
      "arctanh(1 + i) = ln(5)/4 + i (pi + atan(2))/2"),
     ("complex", "arcsin(i sinh(1)) = i", "arcsin(i sinh(1)) = -i"),
     ("complex", "arctan(i tanh(1)) = i", "arctan(i tanh(1)) = 1"),
+    ("complex", "i^i = e^(-pi/2)", "i^i = e^(pi/2)"),
+    ("complex", "arccosh(-2) = ln(2 + sqrt(3)) + i pi", "arccosh(-2) = ln(2 + sqrt(3)) - i pi"),
+    ("complex", "arcsin(2) = pi/2 - i ln(2 + sqrt(3))", "arcsin(2) = pi/2 + i ln(2 + sqrt(3))"),
     ("complex", "tanh(1 + i) = (sinh(2) + i sin(2))/(cosh(2) + cos(2))",
      "tanh(1 + i) = (sinh(2) + i sin(2))/(cosh(2) - cos(2))"),
 ])
