@@ -144,7 +144,7 @@ _RELATION_NAMES = {"=": "=", "==": "=", "<": "<", "<=": "<=", ">": ">", ">=": ">
                    "<=>": "<=>", "==>": "==>", "=>": "==>", "<==": "<==",
                    "->": "==>", "≡": "≡",
                    "≈": "≈"}  # fmt: skip  # a top-level arrow x = 2 → x^2 = 4 implies
-_STATEMENT_MARKERS = frozenset({"!=", "and", "or", ",", "in", "∣", "∤"})
+_STATEMENT_MARKERS = frozenset({"!=", "and", "or", ",", "in", "notin", "∣", "∤"})
 _DECIMAL_COMMA = re.compile(r"[0-9],[0-9]")
 _STATEMENT_CALLS = frozenset({"Eq", "Ne", "Lt", "Le", "Gt", "Ge", "And", "Or"})
 
@@ -588,8 +588,8 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
         ):
             close_term(tok.pos)
             break
-        if tok.kind == NAME and tok.text == "in" and not stack:
-            marker = True  # x in (0, 1): a membership is a statement
+        if tok.kind in (NAME, OP) and tok.text == "in" and all(grouping):
+            marker = True  # x in (0, 1), not (x ∈ [-1, 1]): a membership is a statement
         if tok.kind == NAME and tok.text in TRUTH_WORDS and not stack:
             marker = True  # ... <=> false: a statement that never holds
         if tok.kind == CMD and tok.text in ("langle", "rangle"):  # ⟨1, 2⟩: a vector's brackets
@@ -604,7 +604,8 @@ def _split_line(raw: str, lineno: int) -> list[_Piece]:
         if tok.kind == OP:
             if tok.text in OPEN_BRACKETS:
                 stack.append(tok)
-                interval.append(previous is not None and previous.text in ("in", "cup"))
+                interval.append(previous is not None and previous.text in (
+                    "in", "cup", "notin", "cap", "setminus"))
                 grouping.append(tok.text == "(" and (
                     previous is None or previous.kind not in (NAME, CMD)
                     and previous.text not in ("_", "^")

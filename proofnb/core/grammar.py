@@ -133,6 +133,8 @@ class MathParser(Latex):
         tok = self.peek()
         if tok.text == "in" and (tok.kind == OP or tok.kind == NAME and self.set_follows()):
             return self.membership(self.expr(lhs, start), tok)
+        if tok.kind == OP and tok.text == "notin":  # x ∉ [-1, 1]
+            return sp.Not(self.membership(self.expr(lhs, start), tok)).to_nnf()
         if tok.kind == OP and tok.text in _CONGRUENCE_OPS:
             return self.congruences(lhs, start)
         if tok.kind != OP or tok.text not in _RELATIONS:
@@ -267,13 +269,22 @@ class MathParser(Latex):
         ``x = b``, ``\\emptyset`` is false, and ``R`` (``\\mathbb{R}``, ``ℝ``) holds for every
         real ``x`` (every ``x`` in the real domain), ``C`` for every ``x``. A union of sets
         (``(-oo, -2) ∪ (3, oo)``, ``\\cup``) is the ``or`` of the memberships."""
-        statement = self.one_set(value)
+        statement = self.set_term(value)
         while self.at("cup"):
-            statement = sp.Or(statement, self.one_set(value))
+            statement = sp.Or(statement, self.set_term(value))
+        return statement
+
+    def set_term(self, value: Any) -> Any:
+        """``value`` in an intersection or difference of sets (``[0, 6] ∩ (1, 8)``,
+        ``[0, 6] \\setminus (1, 2)``), which bind tighter than a union."""
+        statement = self.one_set(value)
+        while (tok := self.peek()).kind == CMD and tok.text in ("cap", "setminus"):
+            other = self.one_set(value)
+            statement = sp.And(statement, other if tok.text == "cap" else sp.Not(other).to_nnf())
         return statement
 
     def one_set(self, value: Any) -> Any:
-        """``value`` in the set after the word at the cursor (``in`` or ``∪``)."""
+        """``value`` in the set after the word at the cursor (``in``, ``∪``, ``∩``, ...)."""
         self.advance()
         nxt = self.peek()
         if nxt.kind == OP and nxt.text == "{":

@@ -52,7 +52,7 @@ _BINOMIAL = re.compile(r"\\[dt]?binom\s*\{\s*(-?[0-9]+)\s*\}\s*\{\s*(-?[0-9]+)\s
 _OPERATION = re.compile(r"(?<![A-Za-z\\])(dot|cross|norm)\s*\(")
 #: Membership in an interval (``x \\in (0, 1)``): such a side keeps its parentheses.
 _INTERVAL = re.compile(r"\\in(?![A-Za-z])|∈|(?<![A-Za-z\\])in(?![A-Za-z])|\\cup|∪|\\notin"
-                       r"|\\setminus|\\mathbb")
+                       r"|\\setminus|\\mathbb|[∉∖∩]|\\cap(?![A-Za-z])")
 #: A cheap test for vector notation other than tuples.
 _HINT = re.compile(r"\\langle|⟨|\\overrightarrow|\\overline\s*\{\s*[A-Z]\s*[A-Z]\s*\}"
                    r"|\\(?:mathbf|boldsymbol|bm|vec|hat)\s*\{?\s*(?:[ijk]|\\[ij]math)(?![A-Za-z])"
