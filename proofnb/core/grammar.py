@@ -700,6 +700,8 @@ class MathParser(Latex):
                     self.fail(tok, _capitalised(name))
                 if partials.total_differential(self.text, name):  # 2xy dx + x^2 dy
                     self.fail(tok, partials.DIFFERENTIAL_HINT)
+                if name in _ANGLE_UNITS and name not in env.symbols:  # not sin(30 d e g)
+                    self.fail(tok, _ANGLE_UNITS[name])
                 if name.isalpha() and len(name) <= 3 and not _known_prefix(name):
                     # ab is a*b: the remaining letters become the next tokens, one each.
                     self.tokens[self.i : self.i] = [
@@ -829,6 +831,12 @@ def _unknown_name(word: str) -> str:
                 f"with spaces or * ({'*'.join(word)})")
     return f"unknown name {word!r}; {hint}write products with spaces or *"
 
+
+#: Angle units a calculator accepts, never read as a product of letters.
+_ANGLE_UNITS = {
+    "deg": "'deg' as an angle unit: write degrees as 30° or 30^\\circ (or write d*e*g)",
+    "rad": "'rad' as an angle unit: radians need no unit, write sin(pi/6) (or write r*a*d)",
+}
 
 #: Where the words of a line go (2x = 4 # divide by 2).
 _WORDS_HINT = r"a word belongs after # (a comment) or in \text{...}"

@@ -61,3 +61,16 @@ def test_big_constant_witness_is_exact() -> None:
 def test_set_operations_and_lim(true_cell: str, false_cell: str) -> None:
     assert _statuses(true_cell) == ["proved"]
     assert _statuses(false_cell) == ["refuted"]
+
+
+@pytest.mark.parametrize("cell", ["sin(30 deg) = 1/2", "sin(\\pi/6 rad) = 1/2"])
+def test_angle_unit_words_are_errors(cell: str) -> None:
+    # read as letters these were refuted (d = 0, g = 0): a unit is never a product of letters
+    step = check_proof(cell, CheckOptions()).steps[0]
+    assert step.status == "error" and "angle unit" in step.message
+
+
+def test_degree_sign_still_reads_degrees() -> None:
+    assert _statuses("sin(30°) = 1/2") == ["proved"]
+    assert _statuses("sin(30°) = sqrt(3)/2") == ["refuted"]
+    assert _statuses("d e g = d*e*g") == ["proved"]
