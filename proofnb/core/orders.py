@@ -78,6 +78,7 @@ def bounds_of(conditions: Iterable[Basic]) -> list[_Bound]:
     and a rational number, another variable or a polynomial in other variables
     (``x >= a - e``: at ``x = a - e + t``, ``t = 0`` is the end the sampler must try)."""
     out: list[_Bound] = []
+    linear: list[tuple[Expr, bool]] = []
     for cond in conditions:
         if isinstance(cond, (sp.Gt, sp.Ge)):
             big, small = cond.lhs, cond.rhs
@@ -91,7 +92,34 @@ def bounds_of(conditions: Iterable[Basic]) -> list[_Bound]:
         if isinstance(big, Symbol) and not small.has(big) or \
                 isinstance(small, Symbol) and not big.has(small):
             out.append((big, small, isinstance(cond, (sp.Gt, sp.Lt))))
+        else:
+            linear.append((sp.expand(big - small), isinstance(cond, (sp.Gt, sp.Lt))))
+    for gap, strict in linear:
+        solved = _solved_for_one(gap, out)
+        if solved is not None:
+            out.append((*solved, strict))
     return out
+
+
+def _solved_for_one(gap: Expr, known: Sequence[_Bound]) -> tuple[Expr, Expr] | None:
+    """``x + y - 3 > 0`` as ``y > 3 - x``: solved for a symbol that the gap holds linearly
+    with a rational coefficient (an equivalent bound), preferring one that no other bound
+    names, so that the chain of new variables can still encode the others (x <= 2)."""
+    named = {e for big, small, _ in known for e in (big, small) if isinstance(e, Symbol)}
+    options: list[tuple[bool, str, Expr, Expr]] = []
+    for s in gap.free_symbols:
+        assert isinstance(s, Symbol)
+        coeff = gap.coeff(s)
+        rest = sp.expand(gap - coeff * s)
+        if not coeff.is_Rational or coeff == 0 or rest.has(s):
+            continue
+        end = sp.expand(-rest / coeff)
+        options.append((s in named, s.name, s, end))
+    if not options:
+        return None
+    _, _, s, end = min(options, key=lambda o: (o[0], o[1]))
+    coeff = gap.coeff(s)
+    return (s, end) if coeff > 0 else (end, s)
 
 
 def reparametrize(bounds: Sequence[_Bound], symbols: Sequence[Symbol]) -> Reparam | None:
@@ -99,7 +127,29 @@ def reparametrize(bounds: Sequence[_Bound], symbols: Sequence[Symbol]) -> Repara
     None when no bound applies (or the bounds order the variables in a cycle)."""
     allowed = {s for s in symbols if s.is_integer is not True}
     # Symbolic box ends can close a cycle with the other bounds: then rational ends only.
-    return _reparametrize(bounds, allowed, True) or _reparametrize(bounds, allowed, False)
+    found = _reparametrize(bounds, allowed, True) or _reparametrize(bounds, allowed, False)
+    if found is None:
+        return None
+    # The chain encodes bounds greedily: ``x < y, y > 0`` read in that order gives
+    # ``y = x + t`` and loses ``y > 0``; with the bounds on numbers first it gives
+    # ``y = u, x = u - t`` and keeps both. Take the order that keeps more of them.
+    numbers_first = sorted(bounds, key=lambda b: not (b[0].is_Rational or b[1].is_Rational))
+    if list(numbers_first) != list(bounds):
+        other = _reparametrize(numbers_first, allowed, True) or \
+            _reparametrize(numbers_first, allowed, False)
+        if other is not None and _kept(other, bounds) > _kept(found, bounds):
+            return other
+    return found
+
+
+def _kept(refined: Reparam, bounds: Sequence[_Bound]) -> int:
+    """How many of ``bounds`` hold by the signs of the new variables alone."""
+    kept = 0
+    for big, small, strict in bounds:
+        gap = sp.factor(sp.expand(refined.apply(big - small)))
+        if gap.is_positive or not strict and gap.is_nonnegative:
+            kept += 1
+    return kept
 
 
 def _reparametrize(bounds: Sequence[_Bound], allowed: set[Symbol],

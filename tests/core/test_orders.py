@@ -28,8 +28,10 @@ def test_bounds_in_a_cycle_are_not_used() -> None:
 
 
 def test_only_variable_and_number_bounds_are_encoded() -> None:
+    # a + b > 1 is solved for the letter no other bound names (round 38): b > 1 - a
     assert bounds_of([sp.Gt(a + b, 1), sp.Ne(a, 0), sp.Ge(a, sp.Rational(1, 2))]) == [
-        (a, sp.Rational(1, 2), False)]
+        (a, sp.Rational(1, 2), False), (b, 1 - a, True)]
+    assert bounds_of([sp.Gt(a * b, 1), sp.Ne(a, 0)]) == []
 
 
 @pytest.mark.parametrize(("text", "assume"), [
