@@ -327,6 +327,11 @@ def decide(
         sums = any(side.has(sp.Sum) for side in unevaluated)  # as written: S(n + 1) - S(n)
         proof = prove_by_induction(relation, *(unevaluated if sums else (lhs, rhs)),
                                    conditions, deadline, _proved)
+    if proof is None and real and relation != "=" and problem.integer \
+            and time.monotonic() < deadline:  # n < 3 ==> n <= 2; n^2 >= n fails on (0, 1)
+        from .intbounds import prove_over_integers
+        proof = prove_over_integers(relation, lhs, rhs, problem.conditions, problem.integer,
+                                    deadline)
     covered = domain_covered(problem, refined) if proof else True
     if proof and covered:
         notes = domain_notes(problem, probe.isolated)
@@ -446,7 +451,7 @@ def _monotone(relation: str, lhs: Expr, rhs: Expr, deadline: float) -> ProofFoun
     since ``a > b``): where both sides are defined, the order of the values is the order of
     the arguments. Roots and odd powers count as increasing (a root is defined only on
     nonnegative numbers, where it increases)."""
-    inner = _same_increasing(lhs, rhs)
+    inner = _same_increasing(lhs, rhs) or _powers_in_order(relation, lhs, rhs)
     if inner is None or time.monotonic() > deadline:
         return None
     found = prove_inequality(relation, *inner, None, deadline) or \
@@ -462,6 +467,43 @@ def _same_increasing(lhs: Expr, rhs: Expr) -> tuple[Expr, Expr] | None:
     if isinstance(lhs, sp.Pow) and isinstance(rhs, sp.Pow) and lhs.exp == rhs.exp:
         e = lhs.exp
         if e.is_Rational and e.is_positive and (e.q % 2 == 0 or e.p % 2 == 1):
+            return lhs.base, rhs.base
+    return None
+
+
+def _powers_in_order(relation: str, lhs: Expr, rhs: Expr) -> tuple[Expr, Expr] | None:
+    """Sides whose order is that of other expressions (round 38): ``b^u`` against ``b^v``
+    for a base b > 1 (u against v; reversed for 0 < b < 1; b >= 1 or 0 < b <= 1 only for a
+    non-strict relation), ``u^e`` against ``v^e`` for bases >= 0 and an exponent e >= 0
+    (e > 0 when strict), and ``exp(u)`` or ``c^u`` against a positive number k (u against
+    log k, log_c k)."""
+    strict = relation in ("<", ">")
+    lhs, rhs = (sp.exp(e.exp) if isinstance(e, sp.Pow) and e.base is sp.E else e
+                for e in (lhs, rhs))
+    for one, other, flip in ((lhs, rhs, False), (rhs, lhs, True)):
+        if isinstance(one, sp.exp) and other.is_number and other.is_positive:
+            pair = (one.args[0], sp.log(other))
+            return pair[::-1] if flip else pair
+        if isinstance(one, sp.Pow) and one.base.is_number and other.is_number \
+                and other.is_positive and one.base.is_positive and one.base != 1 \
+                and not one.exp.is_number:
+            pair = (one.exp, sp.log(other) / sp.log(one.base))
+            if (one.base < 1) != flip:
+                pair = pair[::-1]
+            return pair
+    if not (isinstance(lhs, sp.Pow) and isinstance(rhs, sp.Pow)):
+        return None
+    if lhs.base == rhs.base and lhs.exp != rhs.exp:
+        above = sp.factor(lhs.base - 1)
+        if above.is_positive or not strict and above.is_nonnegative:
+            return lhs.exp, rhs.exp
+        below = sp.factor(1 - lhs.base)
+        if lhs.base.is_positive and (below.is_positive or not strict and below.is_nonnegative):
+            return rhs.exp, lhs.exp
+    if lhs.exp == rhs.exp and not lhs.exp.is_number and lhs.base != rhs.base:
+        e = lhs.exp
+        if (e.is_positive or not strict and e.is_nonnegative) and \
+                lhs.base.is_nonnegative and rhs.base.is_nonnegative:
             return lhs.base, rhs.base
     return None
 
