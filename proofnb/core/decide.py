@@ -614,7 +614,7 @@ def _prove_expressions(
         found = prove_cheap(lhs, rhs)
         if found or time.monotonic() > deadline:
             return found
-        found = prove_targeted(lhs, rhs, deadline)
+        found = prove_targeted(lhs, rhs, deadline, real=problem.real)
         if found or time.monotonic() > deadline:
             return found
         if refined is not None:

@@ -165,8 +165,11 @@ def trig_polynomial_zero(diff: Expr) -> bool:
     return bool(rem == 0)
 
 
-def prove_targeted(lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
-    """Tier 4: rewrites chosen by what the difference contains, until the deadline."""
+def prove_targeted(lhs: Expr, rhs: Expr, deadline: float, *,
+                   real: bool = False) -> ProofFound | None:
+    """Tier 4: rewrites chosen by what the difference contains, until the deadline.
+    ``real``: the step is in real mode (a half-line where the left side is nowhere real
+    holds no point of the step)."""
     diff = lhs - rhs
     has_trig = diff.has(TrigonometricFunction, HyperbolicFunction)
     radical = any(not p.exp.is_Integer for p in diff.atoms(sp.Pow))
@@ -199,7 +202,7 @@ def prove_targeted(lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
         except (TypeError, ValueError, NotImplementedError, RecursionError, sp.PolynomialError):
             continue
     if diff.has(sp.Abs, sp.sign) and time.monotonic() < deadline:
-        found = _sign_cases(lhs, rhs, deadline)
+        found = _sign_cases(lhs, rhs, deadline, real)
         if found:
             return found
     if diff.has(sp.conjugate, sp.re, sp.im, sp.Abs) and time.monotonic() < deadline:
@@ -229,8 +232,12 @@ def _complex_parts(diff: Expr) -> ProofFound | None:
     return None
 
 
-def _sign_cases(lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
-    """One real variable under |.| or sign: prove for x = t and x = -t (t > 0) and at 0."""
+def _sign_cases(lhs: Expr, rhs: Expr, deadline: float, real: bool = False
+                ) -> ProofFound | None:
+    """One real variable under |.| or sign: prove for x = t and x = -t (t > 0) and at 0.
+
+    In real mode a case where the left side is nowhere real (``x^(1/3)`` for x = -t) has
+    no point of the step's domain, and is passed over; at least one case must be proved."""
     free = (lhs - rhs).free_symbols
     if len(free) != 1:
         return None
@@ -241,13 +248,17 @@ def _sign_cases(lhs: Expr, rhs: Expr, deadline: float) -> ProofFound | None:
     at_zero = [side.xreplace({x: sp.Integer(0)}) for side in (lhs, rhs)]
     if all(v.is_finite for v in at_zero) and not _zero(sp.simplify(at_zero[0] - at_zero[1])):
         return None
+    proved = 0
     for sub in (t, -t):
         a, b = lhs.xreplace({x: sub}), rhs.xreplace({x: sub})
         if time.monotonic() > deadline:
             return None
+        if real and a.is_extended_real is False:
+            continue
         if not (prove_cheap(a, b) or _plain_targeted(a - b)):
             return None
-    return ProofFound("sign-cases")
+        proved += 1
+    return ProofFound("sign-cases") if proved else None
 
 
 def _plain_targeted(diff: Expr) -> bool:

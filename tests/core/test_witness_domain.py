@@ -38,3 +38,14 @@ def test_witness_lies_in_the_written_domain(cell: str, written: sp.Expr,
                                   "d/dx (x ln x) = ln(x) + 1"])
 def test_true_derivatives_stay_proved(cell: str) -> None:
     assert check_proof(cell, CheckOptions()).steps[0].status == "proved"
+
+
+def test_a_half_line_outside_the_real_domain_needs_no_case() -> None:
+    # x^(1/3) is the principal root: real only for x >= 0, where it is the real cube root
+    assert check_proof("x^(1/3) = cbrt(x)", CheckOptions()).steps[0].status == "proved"
+    wrong = check_proof("x^(1/3) = -cbrt(x)", CheckOptions()).steps[0]
+    assert wrong.status == "refuted" and wrong.counterexample is not None
+    assert dict(wrong.counterexample.point)["x"] == "1"
+    # the other way round the right side is undefined where the left is defined
+    back = check_proof("cbrt(x) = x^(1/3)", CheckOptions()).steps[0]
+    assert back.status == "refuted" and dict(back.counterexample.point)["x"] == "-1"
