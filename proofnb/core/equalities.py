@@ -211,8 +211,51 @@ def _real_roots(expr: Basic, var: Symbol) -> list[Expr] | None:
     return kept or None
 
 
+def square_branches(conditions: Sequence[Basic], step: Sequence[Basic] = ()
+                    ) -> tuple[Branch, ...] | None:
+    """The two branches ``y = sqrt(R)``, ``y = -sqrt(R)`` (each under ``R >= 0``) of the
+    first equality that is ``a y^2 = a R`` for a nonzero rational a and an R free of y, in
+    two or more variables (``x^2 + y^2 = 2``): together they are exactly the points where it
+    holds, so a step proved on both is proved, and a witness on one (its y computed from
+    the other coordinates) satisfies the equality. None when there is no such equality."""
+    frozen: set[Basic] = set()
+    for expr in (*step, *conditions):
+        for node in expr.atoms(*_CALCULUS) if isinstance(expr, Basic) else ():
+            frozen |= node.free_symbols | {v for v, *_ in getattr(node, "limits", ())}
+    for index, cond in enumerate(conditions):
+        if not isinstance(cond, sp.Eq) or len(cond.free_symbols) < 2:
+            continue
+        expr = sp.expand(cond.lhs - cond.rhs)
+        if not isinstance(expr, Expr) or not expr.is_polynomial():
+            continue
+        for var in sorted(expr.free_symbols, key=lambda s: s.name, reverse=True):
+            if not isinstance(var, Symbol) or var in frozen or var.is_integer:
+                continue
+            poly = sp.Poly(expr, var)
+            if poly.degree() != 2 or poly.coeff_monomial(var) != 0:
+                continue
+            lead = poly.coeff_monomial(var**2)
+            if not lead.is_Rational or lead == 0:
+                continue
+            square = sp.expand(-poly.coeff_monomial(1) / lead)
+            branches = []
+            for value in (sp.sqrt(square), -sp.sqrt(square)):
+                rest = [c.xreplace({var: value}) for i, c in enumerate(conditions)
+                        if i != index]
+                rest += [rel(value, 0) for name, rel in _SIGNS if getattr(var, f"is_{name}")]
+                rest.append(sp.Ge(square, 0))
+                if any(c is sp.false for c in rest):
+                    continue
+                branches.append(Branch(var, value, tuple(c for c in rest if c is not sp.true)))
+            return tuple(branches) or None
+    return None
+
+
 def branch_witness(found: Counterexample, branch: Branch) -> Counterexample:
-    """The witness on one branch with the branch's value put first (``r = 2: ...``)."""
+    """The witness on one branch with the branch's value put first (``r = 2: ...``); a
+    value in other letters (``y = sqrt(2 - x^2)``) is computed at the witness."""
+    if branch.value.free_symbols:
+        return complete_witness(found, Elimination(branch.var, branch.value, branch.conditions))
     value = sp.sstr(branch.value)
     where = f"{user_text(branch.var)} = {user_text(branch.value)}"
     text = f"{where}, {found.text}" if found.point else f"{where}: {found.text}"

@@ -25,7 +25,8 @@ def _fails_at(step: StepResult, assume: str) -> None:
     """The witness satisfies the assumptions and breaks the step, evaluated independently."""
     assert step.counterexample is not None and step.counterexample.point
     env = build_env(CheckOptions(domain="real"))
-    given = {str(k): sp.Rational(str(v)) for k, v in dict(step.counterexample.point).items()}
+    given = {str(k): parse_math(str(v), env)
+             for k, v in dict(step.counterexample.point).items()}
 
     def value(text: str) -> sp.Expr | None:
         expr = parse_math(text, env)
@@ -34,14 +35,16 @@ def _fails_at(step: StepResult, assume: str) -> None:
         return sp.N(expr.xreplace({s: given[s.name] for s in expr.free_symbols}), 60)
 
     def holds(op: str, a: sp.Expr, b: sp.Expr) -> bool:
-        return bool({"<=": a <= b, ">=": a >= b, "<": a < b, ">": a > b, "=": a == b}[op])
+        if op == "=":
+            return bool(abs(a - b) < sp.Float(10) ** -50)
+        return bool({"<=": a <= b, ">=": a >= b, "<": a < b, ">": a > b}[op])
 
     for part in (p.strip() for p in assume.split(",") if p.strip()):
         words = part.split()
         if len(words) == 2 and words[1] == "integer":
             assert words[0] not in given or given[words[0]].is_integer
             continue
-        op = next(o for o in ("<=", ">=", "<", ">") if o in part)
+        op = next(o for o in ("<=", ">=", "<", ">", "=") if o in part)
         left, right = (value(t) for t in part.split(op))
         if left is not None and right is not None:
             assert holds(op, left, right), part
@@ -71,7 +74,20 @@ PAIRS = [
     ("a^m <= a^n", "0 < a, a <= 1, n <= m", "a^m < a^n", "a >= 1, m < n"),
     ("a^n <= b^n", "0 <= a, a <= b, n integer, n >= 0",
      "a^n <= b^n", "a <= b, n integer, n >= 1"),
+    # an equality y^2 = R splits into y = sqrt(R) and y = -sqrt(R)
+    ("x y <= 1", "x^2 + y^2 = 2", "x y <= 1/2", "x^2 + y^2 = 2"),
+    ("x + y <= 2", "x^2 + y^2 = 2", "x + y < 2", "x^2 + y^2 = 2"),
+    ("x^2 + 4y^2 >= 1", "x^2 + y^2 = 1", "y >= -1", "x^2 + y^2 = 3"),
 ]
+
+
+def test_square_branch_witness_names_both_coordinates() -> None:
+    bad = _step("y >= -1", "x^2 + y^2 = 3")
+    assert bad.status == "refuted" and bad.counterexample is not None
+    point = dict(bad.counterexample.point)
+    assert set(point) == {"x", "y"}
+    x, y = (parse_math(point[k], build_env(CheckOptions(domain="real"))) for k in "xy")
+    assert sp.simplify(x**2 + y**2 - 3) == 0 and y < -1
 
 
 @pytest.mark.parametrize(("true_cell", "true_assume", "false_cell", "false_assume"), PAIRS)
