@@ -29,6 +29,7 @@ from .equalities import (
     eliminate,
     proved_in_ideal,
     root_branches,
+    square_branches,
 )
 from .equations import StatementAnalysis, same_polynomial, same_up_to_factor
 from .existential import existential_symbols
@@ -256,6 +257,9 @@ def decide(
     equalities = bool(conditions) and any(isinstance(c, sp.Eq) for c in conditions)
     branches = root_branches(conditions, (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin)) \
         if real and equalities else None
+    if not branches and real and equalities and relation in ("<", "<=", ">", ">="):
+        # assume x^2 + y^2 = 2: decide on y = sqrt(2 - x^2) and on y = -sqrt(2 - x^2)
+        branches = square_branches(conditions, (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin))
     if branches:
         # assume r + s = 5, r s = 6 (r (5 - r) = 6 once s is gone): decide on each root.
         on_root = _on_branches(branches, relation, (lhs, rhs, origin),
