@@ -199,6 +199,8 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
             base = value.rstrip(_SUBSCRIPT_DIGITS)
             if value in ("and", "or", "not"):
                 append(Token(OP, value, start))
+            elif value in _BARE_CONNECTIVES and _joins_statements(text, tokens, start, m.end()):
+                append(Token(OP, _CONNECTIVES[value], start))
             else:
                 append(Token(NAME, base, start))
             if base != value:  # x₁ is x_1
@@ -292,9 +294,18 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
     return tokens
 
 
+# An align column of its own that opens with prose ("&= 2x && \text{factor } x \\",
+# "&& (\text{by } (2))"): everything after the "&&" annotates the line.
+_COLUMN_ANNOTATION_RE = re.compile(
+    r"&\s*&\s*(?:\\q?quad(?![A-Za-z])\s*)*[(\[]?\s*"
+    r"\\(?:text|textrm|textit|textbf|textsf|textnormal|mbox)\s*\{([^{}]*)\}"
+)
+
+
 def _annotation_start(text: str) -> int:
     """Where the trailing prose annotations of ``text`` begin (``len(text)`` if none)."""
-    end = len(text)
+    column = _COLUMN_ANNOTATION_RE.search(text)
+    end = column.start() if column is not None and _is_prose(column.group(1)) else len(text)
     while "\\" in text[:end]:
         m = _ANNOTATION_RE.search(text, 0, end)
         if m is None or not _is_prose(m.group(1)):
@@ -318,6 +329,23 @@ _TEXT_COMMANDS = frozenset({"text", "textrm", "mathrm", "mbox"})
 #: ``\text{...}`` words that join statements: English, German, French, Swedish, Norwegian.
 _CONNECTIVES = {"and": "and", "or": "or", "und": "and", "oder": "or", "et": "and",
                 "ou": "or", "och": "and", "eller": "or", "og": "and"}
+
+
+#: ``oder``, ``ou``, ``et``... written bare between two relations (``x = 1 oder x = -5``,
+#: ``x = 1/2 ou x = -3``) join them as ``or``/``and``; anywhere else they stay letters.
+_BARE_CONNECTIVES = frozenset(_CONNECTIVES) - {"and", "or"}
+
+
+def _joins_statements(text: str, tokens: list[Token], start: int, end: int) -> bool:
+    """Is the word at ``text[start:end]`` between two complete relations, spaced apart?"""
+    if start == 0 or end >= len(text) or not (text[start - 1].isspace() and text[end].isspace()):
+        return False
+    if not tokens or (tokens[-1].kind == OP and tokens[-1].text not in (")", "]", "}", "'")):
+        return False
+    rest = text[end:].lstrip()
+    if not rest or rest[0] in "=<>≤≥≠+*/^)]},;:":
+        return False
+    return bool(_RELATION_MARK.search(text, 0, start) and _RELATION_MARK.search(text, end))
 
 
 def _collapse_words(tokens: list[Token]) -> None:
