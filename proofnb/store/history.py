@@ -75,6 +75,11 @@ def _is_busy(error: sqlite3.OperationalError) -> bool:
     return "locked" in str(error) or "busy" in str(error)
 
 
+def _fold(value: object) -> object:
+    """Case-fold text for a search with non-ASCII letters (SQLite's LIKE folds only A-Z)."""
+    return value.casefold() if isinstance(value, str) else value
+
+
 def _like_pattern(query: str) -> str:
     escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -129,6 +134,7 @@ class ProofStore:
             self.path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
         )
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.create_function("proofnb_fold", 1, _fold, deterministic=True)
         # WAL + NORMAL survives any process crash; only an OS crash may lose the last commits.
         conn.execute("PRAGMA synchronous = NORMAL")
         with self._lock:
@@ -312,11 +318,11 @@ class ProofStore:
             args.append(verdict)
         if query:
             # LIKE folds ASCII case; the pattern escapes % and _ so they match literally.
-            pattern = _like_pattern(query)
-            where.append(
-                "(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'"
-                " OR coalesce(notebook, '') LIKE ? ESCAPE '\\')"
-            )
+            # A query with other letters (Übung, équation) compares case-folded text.
+            pattern = _like_pattern(query if query.isascii() else query.casefold())
+            fold = "%s" if query.isascii() else "proofnb_fold(%s)"
+            columns = (fold % name for name in ("title", "text", "coalesce(notebook, '')"))
+            where.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
             args.extend((pattern, pattern, pattern))
         return where, args, verdict, query or None
 
