@@ -14,6 +14,7 @@ import math
 import os
 import shlex
 import textwrap
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -209,10 +210,15 @@ def _refused(text: str, offset: int, assume: tuple[str, ...] = ()) -> str | None
 
 def _notebook_entries(path: Path) -> Iterator[Entry]:
     import nbformat
+    from nbformat.validator import MissingIDFieldWarning
 
     shown = str(path)
     try:
-        nb = nbformat.read(str(path), as_version=4)
+        with warnings.catch_warnings():
+            # Cells without ids (notebooks written before nbformat 4.5) are fine, as in
+            # JupyterLab: the warning would only be noise in a course's CI log.
+            warnings.simplefilter("ignore", MissingIDFieldWarning)
+            nb = nbformat.read(str(path), as_version=4)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
         yield SourceProblem(shown, 0, f"cannot read notebook: {exc}")
         return
@@ -231,6 +237,8 @@ def _notebook_entries(path: Path) -> Iterator[Entry]:
         if isinstance(source, list):  # nbformat normally joins these; be lenient anyway
             source = "".join(str(part) for part in source)
         if not isinstance(source, str):
+            yield SourceProblem(shown, number, "cannot read this cell: its source is not text"
+                                f" ({type(source).__name__}); the notebook is damaged")
             continue
         if not source.lstrip().startswith(MAGIC):
             scope.feed(number, source)
