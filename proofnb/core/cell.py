@@ -765,7 +765,7 @@ def _expression_chain(
         steps.append(StepSpec(index=len(steps), relation=relation, lhs=left, rhs=right,
                               origin=texts[0][1] if texts else origin, line=rhs.line,
                               col=rhs.col, kind="expression", lhs_line=lhs.line,
-                              premise=premise))
+                              premise=premise, lhs_col=lhs.col if texts is None else 0))
 
 
 def _congruence_texts(terms: list[_Piece], relations: list[_Piece]) -> list[tuple[str, str, str]]:
@@ -864,7 +864,7 @@ def _statement_chain(
         lines.append(ChainLine(texts[i + 1], rhs.line, rhs.col, "statement", relation, number))
         steps.append(StepSpec(index=len(steps), relation=relation, lhs=texts[i],
                               rhs=texts[i + 1], origin=origin, line=rhs.line, col=rhs.col,
-                              kind="statement", lhs_line=lhs.line))
+                              kind="statement", lhs_line=lhs.line, lhs_col=lhs.col))
     if not links and _modular(texts[0]):
         # 3 | n^3 - n, n^2 mod 4 = 0 or n^2 mod 4 = 1: a claim about every allowed n.
         lines.append(ChainLine("true", head.line, head.col, "statement", "<=>", number))

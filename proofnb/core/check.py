@@ -74,7 +74,7 @@ def _parse_sides(spec: StepSpec, env: MathEnv) -> tuple[Sides, Sides]:
         _PARSED[key] = (value, raw)
         return value, raw
 
-    lhs, raw_lhs = both(spec.lhs, lhs_line, 1)
+    lhs, raw_lhs = both(spec.lhs, lhs_line, spec.lhs_col or 1)
     rhs, raw_rhs = both(spec.rhs, spec.line, spec.col)
     if spec.origin.strip() == spec.lhs.strip():
         origin, raw_origin = lhs, raw_lhs
@@ -134,7 +134,7 @@ def _run(
         from .parser import parse_math
         from .rounding import decide_rounding
 
-        places = ((spec.lhs_line or spec.line, 1), (spec.line, spec.col))
+        places = ((spec.lhs_line or spec.line, spec.lhs_col or 1), (spec.line, spec.col))
         rounding = decide_rounding(spec.lhs, spec.rhs, lambda text, side: _given_values(
             parse_math(text, env, line=places[side][0], col=places[side][1]), env))
         if rounding.status == "error":

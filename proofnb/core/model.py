@@ -141,6 +141,8 @@ class StepSpec:
     kind: Literal["expression", "statement"] = "expression"
     lhs_line: int = 0
     premise: str = ""
+    #: 1-based column of the left-hand side on ``lhs_line`` (0: the line's first column).
+    lhs_col: int = 0
     reading: Reading | None = None
     condition: str = ""
 

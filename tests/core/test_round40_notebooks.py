@@ -63,3 +63,15 @@ def test_align_annotation_column_with_prose() -> None:
     assert _statuses(text) == ["proved", "proved"]
     # the annotation hides nothing: a wrong line before it is still refuted
     assert _statuses("x^2 - 1 &= (x-1)^2 && \\text{factor } x") == ["refuted"]
+
+
+def test_error_column_is_the_same_for_a_line_on_both_sides_of_its_steps() -> None:
+    # A typo mid-derivation errs in two steps; both must point at the '*' of line 3
+    # (the left side used to count from its own start: column 6 instead of 10).
+    text = "(x + 1)(x - 1)\n  = x^2 - x + x - 1\n  = x^2 +* 1\n  = x^2 - 1"
+    result = check_proof(text, CheckOptions())
+    assert [s.status for s in result.steps] == ["proved", "error", "error"]
+    for step in result.steps[1:]:
+        assert step.message.startswith("line 3, column 10:"), step.message
+    result = check_proof("a\n= b +* 1 = c", CheckOptions())
+    assert [s.message.split(":")[0] for s in result.steps] == ["line 2, column 6"] * 2
