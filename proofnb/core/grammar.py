@@ -702,6 +702,8 @@ class MathParser(Latex):
                     self.fail(tok, partials.DIFFERENTIAL_HINT)
                 if name in _ANGLE_UNITS and name not in env.symbols:  # not sin(30 d e g)
                     self.fail(tok, _ANGLE_UNITS[name])
+                if name in _SPELLED_OPERATORS and name not in env.symbols:  # not i*n*t(2x)
+                    self.fail(tok, _SPELLED_OPERATORS[name])
                 if name.isalpha() and len(name) <= 3 and not _known_prefix(name):
                     # ab is a*b: the remaining letters become the next tokens, one each.
                     self.tokens[self.i : self.i] = [
@@ -836,6 +838,13 @@ def _unknown_name(word: str) -> str:
 _ANGLE_UNITS = {
     "deg": "'deg' as an angle unit: write degrees as 30° or 30^\\circ (or write d*e*g)",
     "rad": "'rad' as an angle unit: radians need no unit, write sin(pi/6) (or write r*a*d)",
+}
+
+#: Operators spelled as a word, never read as a product of letters (int(2x) = x^2 + C was
+#: refuted as i·n·t·2x at i = n = t = 0).
+_SPELLED_OPERATORS = {
+    "int": "'int' as an integral: write integrate(f, x), integrate(f, (x, a, b)) or"
+           " \\int f \\, dx (or write i*n*t)",
 }
 
 #: Where the words of a line go (2x = 4 # divide by 2).

@@ -75,3 +75,12 @@ def test_error_column_is_the_same_for_a_line_on_both_sides_of_its_steps() -> Non
         assert step.message.startswith("line 3, column 10:"), step.message
     result = check_proof("a\n= b +* 1 = c", CheckOptions())
     assert [s.message.split(":")[0] for s in result.steps] == ["line 2, column 6"] * 2
+
+
+@pytest.mark.parametrize("text", ["int(2x) = x^2 + C", "int(x e^x, x) = x e^x - e^x + C",
+                                  "int x dx = x^2/2 + C"])
+def test_int_is_an_error_that_says_how_to_integrate(text: str) -> None:
+    # was refuted as the product i·n·t at i = n = t = 0, or a misleading "tuple" error
+    (step,) = check_proof(text, CheckOptions()).steps
+    assert step.status == "error"
+    assert "integrate(f, x)" in step.message and "\\int" in step.message, step.message
