@@ -78,6 +78,11 @@ PAIRS = [
     ("x y <= 1", "x^2 + y^2 = 2", "x y <= 1/2", "x^2 + y^2 = 2"),
     ("x + y <= 2", "x^2 + y^2 = 2", "x + y < 2", "x^2 + y^2 = 2"),
     ("x^2 + 4y^2 >= 1", "x^2 + y^2 = 1", "y >= -1", "x^2 + y^2 = 3"),
+    # assumptions on |z|: decided on each sign of the letters inside bars
+    ("x^2 >= 9", "|x| >= 3", "x^2 > 9", "|x| >= 3"),
+    ("abs(z^2) - abs(c) >= abs(z)^2 - abs(z)", "abs(c) <= abs(z), abs(z) >= 3",
+     "(abs(z) - 1) abs(z) >= 3abs(z)", "abs(c) <= abs(z), abs(z) >= 3"),
+    ("x y >= -1", "|x| <= 1, |y| <= 1", "x y > -1", "|x| <= 1, |y| <= 1"),
 ]
 
 
