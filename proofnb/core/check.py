@@ -183,6 +183,8 @@ def _run(
             hint += "; for unit vectors write \\mathbf{i}, \\mathbf{j}, \\mathbf{k}"
         message = f"{outcome.message}; {hint}" if outcome.message else hint
         outcome = dataclasses.replace(outcome, message=message)
+    if spec.kind == "statement" and outcome.status in ("refuted", "unknown"):
+        outcome = _period_hint(outcome, lhs, rhs)
     if quantities:  # a quantity without a value is no witness: E(X^2) >= E(X)^2
         from .probability import guarded
         outcome = guarded(outcome, (lhs, rhs), env.conditions, spec.relation, apart)
@@ -233,8 +235,8 @@ _CONSTANT = re.compile(r"[CcKABD](?:_\{?\d\}?|_?\d)?")
 
 #: Text that may write a matrix, a determinant or a trace (core/matrices.py decides it).
 _MATRIX_HINT = re.compile(r"\\begin\s*\{[pbBvV]?matrix|\\begin\s*\{smallmatrix|Matrix\s*\("
-                          r"|\[\s*\[|\\det|(?<![A-Za-z\\])(?:det|tr|trace)\s*\("
-                          r"|\\operatorname\s*\{\s*(?:tr|det)")
+                          r"|\[\s*\[|\\det|(?<![A-Za-z\\])(?:det|tr|trace|adj|adjugate|rank|rref)\s*\("
+                          r"|\\(?:operatorname|mathrm|text|mathop)\s*\{\s*(?:tr|det|adj|rank|rref)")
 
 def _latex(spec: StepSpec, called: frozenset[str]) -> tuple[str, str]:
     """Both sides as LaTeX, with the cell's function letters' calls as single factors."""
@@ -277,6 +279,25 @@ def _constant_letters(spec: StepSpec, lhs: sp.Basic, rhs: sp.Basic) -> tuple[str
         str(s) for side in (lhs, rhs) for s in side.free_symbols}) \
         if lhs.has(sp.E) or rhs.has(sp.E) else None
     return (*notes, euler) if euler else notes
+
+
+#: Letters that usually count periods (x = pi/3 + 2k pi): whole numbers only when declared.
+_PERIOD_LETTERS = frozenset({"k", "n", "m"})
+
+
+def _period_hint(outcome: Outcome, lhs: sp.Basic, rhs: sp.Basic) -> Outcome:
+    """A statement step refuted with a letter k, n or m times pi that is not declared an
+    integer: say how to declare it (``x = pi/3 + 2k pi`` means every real k otherwise)."""
+    loose = sorted({s.name for side in (lhs, rhs) for term in side.atoms(sp.Mul)
+                    if term.has(sp.pi) for s in term.free_symbols
+                    if s.name in _PERIOD_LETTERS and s.is_integer is not True})
+    if not loose:
+        return outcome
+    name = loose[0]
+    hint = (f"{name} is read as any number here; if it counts periods, end the line with "
+            f", {name} ∈ ℤ")
+    return dataclasses.replace(
+        outcome, message=f"{outcome.message}; {hint}" if outcome.message else hint)
 
 
 #: Names a student may mean as the imaginary unit.
