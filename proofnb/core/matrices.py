@@ -72,7 +72,10 @@ _LATEX_LITERAL = re.compile(
     rf"\\begin\s*\{{(?P<env>{_ENVIRONMENTS})\}}(?P<body>.*?)\\end\s*\{{(?P=env)\}}", re.DOTALL)
 #: A quick test for text that may hold matrices (a step without it takes no time here).
 _HINT = re.compile(r"\\begin\s*\{(?:" + _ENVIRONMENTS + r")\}|Matrix\s*\(|\[\s*\[|\\det"
-                   r"|(?<![A-Za-z\\])(?:det|tr|trace)\s*\(|\\operatorname\s*\{\s*(?:tr|det)")
+                   r"|(?<![A-Za-z\\])(?:det|tr|trace|adj|adjugate|rank|rref)\s*\("
+                   r"|\\(?:operatorname|mathrm|text|mathop)\s*\{\s*(?:tr|det|adj|rank|rref)")
+#: Functions of one matrix the reader computes (adj: the adjugate; rank, rref of numbers).
+_MATRIX_FUNCTIONS = ("det", "tr", "adj", "rank", "rref")
 _DEFINED_NAME = re.compile(r"\s*(?:\\(?:vec|mathbf|boldsymbol|underline|bm)\s*\{?\s*)?"
                            r"(?P<name>[A-Za-z](?:_\{?[0-9]\}?)?)\s*\}?\s*$"
                            r"|\s*\\(?:overrightarrow|vec)\s*\{\s*(?P<from>[A-Z])\s*(?P<to>[A-Z])"
@@ -146,11 +149,11 @@ def matrix_fact(line: str, assume: Sequence[str]) -> bool:
                                                             m.group("body")) else "x", code)
     bare = re.sub(r"\[\s*\[[-+0-9\s,.\[\]/]*\]\s*\]", "0", bare)
     words = re.findall(r"\\?[A-Za-z]+", _spell(bare))
-    allowed = set(names) | {"det", "tr", _TRANSPOSE, _CROSS, "I", "Matrix", "frac", "cdot",
+    allowed = set(names) | {*_MATRIX_FUNCTIONS, _TRANSPOSE, _CROSS, "I", "Matrix", "frac", "cdot",
                             "left", "right", "dfrac", _DOT, "sqrt", *UNIT.values()} | {
         w for w in words if w.startswith(ARROW)}  # |AB| = 5 after A = (1, 2), B = (4, 6)
     joined = re.compile("(?:" + "|".join(map(re.escape, names or {"@"})) + ")+")
-    if not any(w.lstrip("\\") in names or w == "det" or w == "tr" or joined.fullmatch(w)
+    if not any(w.lstrip("\\") in names or w in _MATRIX_FUNCTIONS or joined.fullmatch(w)
                or w.startswith(ARROW) for w in words) \
             and not has_matrices(code):
         return False
@@ -486,7 +489,7 @@ class _Reader:
             return self.mul(list(e.args))
         if isinstance(e, sp.Pow):
             return self.power(e)
-        if isinstance(e, sp.Function) and type(e).__name__ in ("det", "tr"):
+        if isinstance(e, sp.Function) and type(e).__name__ in _MATRIX_FUNCTIONS:
             return self.unary(type(e).__name__, self.value(e.args[0]))
         if isinstance(e, sp.Equality):
             return self.equation(self.value(e.lhs), self.value(e.rhs))
@@ -530,7 +533,7 @@ class _Reader:
                         "products, powers, det, tr, transposes and inverses of matrices")
 
     def _involves(self, e: Any) -> bool:
-        if e.has(_Det, _Tr):
+        if e.has(*_FUNCTION_CLASSES):
             return True
         return any(not s.is_commutative or s.name in (_TRANSPOSE, _CROSS, _DOT)
                    for s in e.free_symbols if isinstance(s, sp.Symbol))
@@ -703,8 +706,17 @@ class _Reader:
             v = v.coef * sp.ImmutableMatrix(sp.eye(v.size))
         if not isinstance(v, sp.MatrixBase):
             raise self.fail(f"{name} applies to a square matrix, not to a number")
+        if name in ("rank", "rref"):
+            if v.free_symbols:  # the rank of [[1, 2], [2, k]] depends on k
+                raise self.fail(f"{name} of a matrix with letters depends on their values: "
+                                "write det(...) = 0 or the row reduction step by step")
+            if name == "rank":
+                return sp.Integer(sp.Matrix(v).rank())
+            return sp.ImmutableMatrix(sp.Matrix(v).rref()[0])
         if v.rows != v.cols:
             raise self.fail(f"{name} of a {_shape(v)} matrix is not defined: it is not square")
+        if name == "adj":
+            return self.check_size(v.adjugate(method="berkowitz"))
         return v.det(method="berkowitz") if name == "det" else v.trace()
 
     def equation(self, a: Value, b: Value) -> Value:
@@ -799,6 +811,8 @@ _SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\\(?:operatorname|mathrm|text|mathop)\s*\{\s*det\s*\}|\\det(?![A-Za-z])", " det"),
         (r"\\(?:operatorname|mathrm|text|mathop)\s*\{\s*(?:tr|Tr|trace)\s*\}|\\tr(?![A-Za-z])"
          r"|(?<![A-Za-z\\])(?:Tr|trace)(?=\s*\()", " tr"),
+        (r"\\(?:operatorname|mathrm|text|mathop)\s*\{\s*(adj|rank|rref)\s*\}", r" \1"),
+        (r"(?<![A-Za-z\\])adjugate(?=\s*\()", " adj"),
         (r"\\(?:vec|mathbf|boldsymbol|bm|underline)\s*\{\s*([A-Za-z0-9])\s*\}", r" \1 "),
         (r"\\(?:vec|mathbf|boldsymbol|bm)\s+([A-Za-z])(?![A-Za-z])", r" \1 "),
         (r"\\times(?![A-Za-z])|×", f" * {_CROSS} * "),
@@ -806,7 +820,8 @@ _SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     ))
 #: ``det A``, ``\det A^{-1}``, ``tr A^2``: the function of the matrix right after it.
 _BARE_CALL = re.compile(
-    r"(?<![A-Za-z])(det|tr)\s+(?!\()((?:" + _PLACEHOLDER + r"[0-9]+|[A-Za-z](?:_[0-9])?)"
+    r"(?<![A-Za-z])(det|tr|adj|rank|rref)\s+(?!\()((?:" + _PLACEHOLDER
+    + r"[0-9]+|[A-Za-z](?:_[0-9])?)"
     r"(?:\s*\^\s*(?:\{[^{}]*\}|[0-9A-Za-z]))?)")
 
 
@@ -825,8 +840,24 @@ class _Tr(sp.Function):  # type: ignore[misc]
     nargs = 1
 
 
+class _Adj(sp.Function):  # type: ignore[misc]
+    nargs = 1
+
+
+class _Rank(sp.Function):  # type: ignore[misc]
+    nargs = 1
+
+
+class _Rref(sp.Function):  # type: ignore[misc]
+    nargs = 1
+
+
 _Det.__name__ = "det"
 _Tr.__name__ = "tr"
+_Adj.__name__ = "adj"
+_Rank.__name__ = "rank"
+_Rref.__name__ = "rref"
+_FUNCTION_CLASSES = (_Det, _Tr, _Adj, _Rank, _Rref)
 
 
 def _reading_env(env: MathEnv, names: Sequence[str], literal_count: int,
@@ -848,8 +879,8 @@ def _reading_env(env: MathEnv, names: Sequence[str], literal_count: int,
     for name in (*UNIT.values(), *arrows):
         symbols[name] = sp.Symbol(name, commutative=False)
     functions = dict(env.functions)
-    functions["det"] = _Det
-    functions["tr"] = _Tr
+    for cls in _FUNCTION_CLASSES:
+        functions[cls.__name__] = cls
     return MathEnv(symbols, functions, env.conditions, env.domain), identities
 
 
@@ -879,9 +910,9 @@ def _read_side(text: str, env: MathEnv, named: dict[str, sp.ImmutableMatrix], li
         raise ParseError(text, re.sub(_PLACEHOLDERS, _written, exc.reason), line, col) \
             from None
     if found is not None:
-        found.append(tree.has(_Det, _Tr) or any(s in reader.matrices or s in reader.identities
-                                               or s in reader.scalars
-                                               for s in tree.free_symbols))
+        found.append(tree.has(*_FUNCTION_CLASSES) or any(
+            s in reader.matrices or s in reader.identities or s in reader.scalars
+            for s in tree.free_symbols))
     value = reader.value(tree)
     if notes is not None:
         notes.extend(reader.notes)

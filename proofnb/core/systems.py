@@ -507,3 +507,71 @@ def _solved_implies(premise: Basic, claim: Basic, symbols: list[Symbol],
         if not nonzero_by_declaration(sp.together(value).as_numer_denom()[1], nonzero):
             return False
     return all(sp.cancel(sp.together(g.xreplace(values))) == 0 for g in gens)
+
+
+#: Most parameters of one solution set (``x = 3 - 2s + t, y = s, z = t`` has two).
+_MAX_PARAMETERS = 3
+
+
+def eliminate_parameters(
+    lhs: Basic, rhs: Basic, raw_lhs: Basic, raw_rhs: Basic, conds: Sequence[Basic]
+) -> tuple[Basic, Basic, Basic, Basic] | None:
+    """A solution set with parameters, ``x = 1 - t and y = t``: a line of equations affine in
+    real letters that the other line and the assumptions never use means "for some t". Such
+    letters are eliminated exactly (the combinations of the equations free of them), so
+    ``x + y = 1 <=> x = 1 - t and y = t`` compares the set with the line x + y = 1. None when
+    no line is such a family (then the letters stay free, as everywhere else)."""
+    used: set[Basic] = set()
+    for cond in conds:
+        used |= cond.free_symbols
+    lines = [lhs, rhs, raw_lhs, raw_rhs]
+    changed = False
+    for index, (line, other) in enumerate(((lhs, rhs), (rhs, lhs))):
+        extra = sorted((s for s in line.free_symbols - other.free_symbols - used
+                        if isinstance(s, Symbol) and not s.is_integer), key=str)
+        if not extra or not other.free_symbols or len(extra) > _MAX_PARAMETERS:
+            continue
+        projected = _projected(line, extra)
+        raw = lines[2 + index]
+        raw_projected = projected if raw == line else _projected(raw, extra)
+        if projected is None or raw_projected is None:
+            continue
+        lines[index], lines[2 + index] = projected, raw_projected
+        changed = True
+    return (lines[0], lines[1], lines[2], lines[3]) if changed else None
+
+
+def _projected(line: Basic, parameters: list[Symbol]) -> Basic | None:
+    """``line`` (an ``and`` of equations affine in ``parameters`` with number coefficients)
+    with the parameters eliminated: for some values of them it holds exactly where every
+    returned equation does. None for any other line."""
+    parts = sp.And.make_args(line)
+    equations = [p for p in parts
+                 if isinstance(p, sp.Equality) and p.free_symbols & set(parameters)]
+    if len(equations) <= len(parameters) or any(
+            p not in equations and p.free_symbols & set(parameters) for p in parts):
+        return None
+    rows: list[list[Expr]] = []
+    rests: list[Expr] = []
+    for eq in equations:
+        diff = sp.expand(eq.lhs - eq.rhs)
+        try:
+            poly = sp.Poly(diff, *parameters)
+        except BasePolynomialError:
+            return None
+        if poly.total_degree() > 1:
+            return None
+        row = [poly.coeff_monomial(p) for p in parameters]
+        if not all(isinstance(c, Expr) and c.is_number and c.is_real for c in row):
+            return None
+        rows.append(row)
+        rests.append(sp.expand(diff - sum(c * p for c, p in zip(row, parameters, strict=True))))
+    if any(r.has(*parameters) for r in rests):
+        return None
+    combos = sp.Matrix(rows).T.nullspace()  # y with y^T B = 0: the parameters cancel
+    kept: list[Basic] = [p for p in parts if p not in equations]
+    for y in combos:
+        scale = sp.ilcm(*[sp.fraction(c)[1] for c in y]) if len(y) > 1 else sp.fraction(y[0])[1]
+        combined = sp.expand(sum(scale * c * r for c, r in zip(y, rests, strict=True)))
+        kept.append(sp.Eq(combined, 0))
+    return sp.And(*kept)

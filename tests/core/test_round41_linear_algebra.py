@@ -1,0 +1,104 @@
+"""Round 41 (first-year linear algebra worksheets): regression pairs.
+
+Each pair is a true step that used to be refuted, an error or undecided, next to a near-miss
+that must stay refuted, with the witness re-checked here independently."""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import ProofResult
+from proofnb.runner.api import make_options
+
+M3 = r"\begin{pmatrix} 1 & 2 & 3 \\ 0 & 1 & 4 \\ 5 & 6 & 0 \end{pmatrix}"
+ADJ = r"\begin{pmatrix} -24 & 18 & 5 \\ 20 & -15 & -4 \\ -5 & 4 & 1 \end{pmatrix}"
+ADJ_UNTRANSPOSED = r"\begin{pmatrix} -24 & 20 & -5 \\ 18 & -15 & 4 \\ 5 & -4 & 1 \end{pmatrix}"
+
+
+def _check(cell: str, assume: str = "", domain: str = "real") -> ProofResult:
+    return check_proof(cell, make_options(assume=[assume] if assume else [], domain=domain,
+                                          timeout=10, seed=0))
+
+
+def _statuses(cell: str, assume: str = "", domain: str = "real") -> list[str]:
+    return [s.status for s in _check(cell, assume, domain).steps]
+
+
+def _entry_differs(cell: str, expected: sp.Matrix) -> None:
+    """Refuted with a named entry whose right side is the written one and differs from the
+    entry computed here."""
+    step = _check(cell).steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    m = re.search(r"entry \((\d+), (\d+)\)\D*left side (-?\d+), right side (-?\d+)",
+                  step.counterexample.text)
+    assert m, step.counterexample.text
+    i, j, left, _ = (int(g) for g in m.groups())
+    assert expected[i - 1, j - 1] == left
+
+
+def test_adjugate_is_read_not_a_product_of_letters() -> None:
+    # \operatorname{adj}(A) was a·d·j·A: the true step refuted at a = d = j = 0
+    for spelled in (r"\operatorname{adj}(A)", r"\text{adj}(A)", "adj(A)", "adjugate(A)"):
+        assert _statuses(f"A = {M3}\n{spelled} = {ADJ}") == ["proved"], spelled
+    _entry_differs(f"A = {M3}\n\\operatorname{{adj}}(A) = {ADJ_UNTRANSPOSED}",
+                   sp.Matrix([[1, 2, 3], [0, 1, 4], [5, 6, 0]]).adjugate())
+    assert _statuses(f"A = {M3}\nA^{{-1}} = \\frac{{1}}{{\\det A}} \\operatorname{{adj}} A") \
+        == ["proved"]
+    assert _statuses(r"\operatorname{adj}(x) = 2")[0] == "error"  # of a number: no value
+
+
+def test_rank_and_rref_of_numbers() -> None:
+    singular = r"\begin{pmatrix} 1 & 2 & 3 \\ 4 & 5 & 6 \\ 7 & 8 & 9 \end{pmatrix}"
+    assert _statuses(rf"\operatorname{{rank}}{singular} = 2") == ["proved"]
+    assert _statuses(rf"\operatorname{{rank}}{singular} = 3") == ["refuted"]
+    assert _statuses("rank(Matrix([[1, 2], [3, 6]])) = 1") == ["proved"]
+    aug = r"\begin{pmatrix} 1 & 2 & 3 \\ 2 & 5 & 8 \end{pmatrix}"
+    assert _statuses(rf"\operatorname{{rref}}{aug} = \begin{{pmatrix}} 1 & 0 & -1 \\ 0 & 1 & 2 "
+                     r"\end{pmatrix}") == ["proved"]
+    _entry_differs(rf"\operatorname{{rref}}{aug} = \begin{{pmatrix}} 1 & 0 & 1 \\ 0 & 1 & 2 "
+                   r"\end{pmatrix}", sp.Matrix([[1, 2, 3], [2, 5, 8]]).rref()[0])
+    # with a letter the rank depends on its value: an error that says what to write
+    step = _check(r"\operatorname{rank}\begin{pmatrix} 1 & 2 \\ 2 & k \end{pmatrix} = 1").steps[0]
+    assert step.status == "error" and "det" in step.message
+
+
+def _family_fails(cell: str, point: dict[str, sp.Expr]) -> None:
+    """At the witness exactly one line holds: the system on the left, or the family on the
+    right for some values of its parameters (solved for them here)."""
+    left, right = cell.split("<=>")
+    env = {n: sp.Symbol(n) for n in "xyzst"}
+
+    def eqs(text: str) -> list[sp.Expr]:
+        out = []
+        for part in text.split(" and "):
+            a, b = (re.sub(r"(\d)([a-z])", r"\1*\2", side) for side in part.split("="))
+            out.append(sp.parse_expr(a, env) - sp.parse_expr(b, env))
+        return out
+
+    subs = {env[k]: v for k, v in point.items()}
+    system = all(sp.simplify(e.xreplace(subs)) == 0 for e in eqs(left))
+    params = [env[n] for n in "st" if env[n] in sp.Add(*eqs(right)).free_symbols]
+    family = sp.solve([e.xreplace(subs) for e in eqs(right)], params, dict=True) != []
+    assert system != family
+
+
+def test_solution_sets_with_parameters() -> None:
+    # x = 1 - t and y = t is "for some t": the true steps were refuted at t = 0, x = 0, y = 1
+    true = ["x + y = 1 and 2x + 2y = 2 <=> x = 1 - t and y = t",
+            "x + y + z = 1 and x - y = 0 <=> x = t and y = t and z = 1 - 2t",
+            "x + 2y - z = 3 and 2x + 4y - 2z = 6 <=> x = 3 - 2s + t and y = s and z = t"]
+    false = ["x + y = 1 and 2x + 2y = 2 <=> x = 1 + t and y = t",
+             "x + y + z = 1 and x - y = 0 <=> x = t and y = t and z = 1 - t",
+             "x + 2y - z = 3 and 2x + 4y - 2z = 6 <=> x = 3 - 2s and y = s and z = t"]
+    for cell in true:
+        assert _statuses(cell) == ["proved"], cell
+    for cell in false:
+        step = _check(cell).steps[0]
+        assert step.status == "refuted" and step.counterexample is not None, cell
+        point = {str(k): sp.sympify(v) for k, v in dict(step.counterexample.point).items()}
+        _family_fails(cell, point)
+    # a letter on one side that is not a family of solutions stays a free letter
+    assert _statuses("x = 1 <=> x = t") == ["refuted"]
