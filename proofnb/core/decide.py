@@ -70,7 +70,7 @@ from .solvedform import prove_from_solved_premise
 from .squaring import prove_by_elimination, prove_by_squaring, prove_by_squaring_premise
 from .subject import prove_by_subject
 from .substitution import prove_by_substitution
-from .systems import prove_by_systems
+from .systems import eliminate_parameters, prove_by_systems
 from .usertext import user_text
 from .witness import Problem, in_setting, probe_boundaries, probe_expressions, probe_statements
 
@@ -285,6 +285,9 @@ def decide(
         # d/dx (x^2 - 4x) = 0 <=> x = 2: the statements' derivatives, integrals... evaluated.
         lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin = _doit_all(
             (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin), deadline, conditions, real)
+        projected = eliminate_parameters(lhs, rhs, raw_lhs, raw_rhs, conditions)
+        if projected is not None:  # x + y = 1 <=> x = 1 - t and y = t: "for some t"
+            lhs, rhs, raw_lhs, raw_rhs = projected
         return _decide_statement(relation, lhs, rhs, origin, conditions, real, used_seed,
                                  deadline, (raw_lhs, raw_rhs, raw_origin), letters)
     anti = as_antiderivative(lhs, rhs, raw_lhs, raw_rhs) if relation == "=" else None
