@@ -130,13 +130,15 @@ def _run(
         decided = decide_matrix_step(spec, env, matrices, seed=options.seed, deadline=deadline)
         if decided is not None:
             return decided, *_latex(spec, called), frozenset()
-    if spec.relation == "≈":  # sqrt(2) ≈ 1.414: a rounding claim about a number
+    if spec.relation == "≈" or spec.relation == "=" and "…" in _truncation_marks(spec):
+        # sqrt(2) ≈ 1.414, sqrt(2) = 1.4142...: a rounding claim about a number
         from .parser import parse_math
         from .rounding import decide_rounding
 
         places = ((spec.lhs_line or spec.line, spec.lhs_col or 1), (spec.line, spec.col))
         rounding = decide_rounding(spec.lhs, spec.rhs, lambda text, side: _given_values(
-            parse_math(text, env, line=places[side][0], col=places[side][1]), env))
+            parse_math(text, env, line=places[side][0], col=places[side][1]), env),
+            carried=spec.origin if spec.relation == "≈" else "")
         if rounding.status == "error":
             raise ParseError(f"{spec.lhs} ≈ {spec.rhs}", rounding.message, spec.line, spec.col)
         return rounding, *_latex(spec, called), frozenset()
@@ -241,6 +243,13 @@ _MATRIX_HINT = re.compile(r"\\begin\s*\{[pbBvV]?matrix|\\begin\s*\{smallmatrix|M
 def _latex(spec: StepSpec, called: frozenset[str]) -> tuple[str, str]:
     """Both sides as LaTeX, with the cell's function letters' calls as single factors."""
     return render_latex(spec.lhs, called), render_latex(spec.rhs, called)
+
+
+def _truncation_marks(spec: StepSpec) -> str:
+    """``…`` when a side of the step is a truncated decimal (``1.4142...``), else ``""``."""
+    from .rounding import truncated_side
+
+    return "…" if truncated_side(spec.rhs) or truncated_side(spec.lhs) else ""
 
 
 def _given_values(expr: sp.Basic, env: MathEnv) -> sp.Basic:
