@@ -763,9 +763,24 @@ def _expression_chain(
         relation, left, right = (rel.rel, lhs.text, rhs.text) if texts is None else texts[k]
         lines.append(ChainLine(rhs.text, rhs.line, rhs.col, "expression", relation, number))
         steps.append(StepSpec(index=len(steps), relation=relation, lhs=left, rhs=right,
-                              origin=texts[0][1] if texts else origin, line=rhs.line,
+                              origin=texts[0][1] if texts else _carried(terms, relations, k)
+                              if relation == "≈" and k else origin, line=rhs.line,
                               col=rhs.col, kind="expression", lhs_line=lhs.line,
                               premise=premise, lhs_col=lhs.col if texts is None else 0))
+
+
+def _carried(terms: list[_Piece], relations: list[_Piece], k: int) -> str:
+    """The exact value the left side of the rounding step ``k`` stands for when it is a
+    decimal reached by ≈ or = (``A = 0.8047... ≈
+    0.805`` and ``A ≈ 0.245 ≈ 0.25`` round A), else the chain's origin; the rounding check
+    reads it from the step's origin."""
+    from .rounding import approximate
+
+    if not approximate(terms[k].text):
+        return terms[0].text  # the chain's origin, as for any step
+    while k > 0 and approximate(terms[k].text) and relations[k - 1].rel in ("≈", "="):
+        k -= 1
+    return terms[k].text
 
 
 def _congruence_texts(terms: list[_Piece], relations: list[_Piece]) -> list[tuple[str, str, str]]:

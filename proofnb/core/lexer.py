@@ -55,7 +55,7 @@ _LETTER = (r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u0370-\u03ffℤ
            + _VULGAR + _SUPERSCRIPT_LETTERS + "]")
 _TOKEN_RE = re.compile(
     r"""
-    (?P<ws>(?:\s|\\[,;:!\ \[\]()]|\\\\|[$&~\u200b\u200c\u200d\u2060\ufeff]
+    (?P<ws>(?:\s|\\[,;:!\ \[\]()]|\\\\|~(?!=)|[$&\u200b\u200c\u200d\u2060\ufeff]
             |\\(?:begin|end)\s*\{(?:DISPLAY)\*?\}(?:\s*\{[0-9]+\})?)+)
   | (?P<num>[0-9]+\.[0-9]*(?:[eE][+-]?[0-9]+)?|[0-9]+|\.[0-9]+)
   | (?P<name>LETTER(?:LETTER|[0-9])*[₀-₉]*)
@@ -65,7 +65,8 @@ _TOKEN_RE = re.compile(
   | (?P<vulgar>[VULGAR])
   | (?P<prime>(?<=[\w)\]}'′])['′])
   | (?P<str>'[^'\n]{0,8}'|"[^"\n]{0,8}")
-  | (?P<op><->|<=>|==>|<==|<=|>=|!=|==|=>|=<|\*\*|->|/\\(?=\s)|\\/(?=\s)|(?<=\s)\|\|(?=\s)|.)
+  | (?P<op><->|<=>|==>|<==|<=|>=|!=|==|=>|=<|~=|\.\.\.|\*\*|->|/\\(?=\s)|\\/(?=\s)
+          |(?<=\s)\|\|(?=\s)|.)
     """.replace("SUPLETTERS", _SUPERSCRIPT_LETTERS).replace("VULGAR", _VULGAR)
     .replace("LETTER", _LETTER).replace("DISPLAY", "|".join(_DISPLAY_ENVIRONMENTS)),
     re.VERBOSE | re.DOTALL,
@@ -97,7 +98,8 @@ _UNICODE_OPS: dict[str, tuple[str, str]] = {
     "¬": (OP, "not"), "∨": (OP, "or"), "√": (OP, "√"), "∛": (OP, "∛"), "∞": (NAME, "oo"),
     "‐": (OP, "-"), "‑": (OP, "-"), "‒": (OP, "-"), "﹣": (OP, "-"), "－": (OP, "-"),
     "＋": (OP, "+"), "∗": (OP, "*"), "∕": (OP, "/"), "⁄": (OP, "/"), "∣": (OP, "∣"),
-    "∤": (OP, "∤"), "≡": (OP, "≡"), "≈": (OP, "≈"),
+    "∤": (OP, "∤"), "≡": (OP, "≡"), "≈": (OP, "≈"), "~=": (OP, "≈"),
+    "£": (CMD, "pounds"), "€": (CMD, "euro"),  # money: £1628.89 after ≈ (core/rounding.py)
     # MathCheck's and programmers' spellings: x > 1 /\ x < 3, x = 2 \/ x = 3, <->
     "/\\": (OP, "and"), "\\/": (OP, "or"), "<->": (OP, "<=>"),
     "＝": (OP, "="), "＜": (OP, "<"), "＞": (OP, ">"), "∴": (OP, "==>"), "↔": (OP, "<=>"),
@@ -219,7 +221,10 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
                 if value == expected:
                     append(Token(OP, "[" if expected == "." else "]", start))
                     continue
-            if value == "." and text.startswith("...", start):
+            if value in ("...", "…") and _after_decimal(tokens):
+                append(Token(OP, "…", start))  # 1.4142...: a truncated decimal (rounding.py)
+                continue
+            if value == "...":
                 raise ParseError(source if source is not None else text,
                                  f"unexpected '...'{_ELLIPSIS_HINT}", line, col + start)
             if mapped is not None:
@@ -252,6 +257,9 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
                 continue
             if name == "right":
                 bar_close = bool(lefts) and lefts.pop() and text.startswith("|", m.end())
+                continue
+            if name in _ELLIPSIS_COMMANDS and _after_decimal(tokens):
+                append(Token(OP, "…", start))
                 continue
             if name in _ELLIPSIS_COMMANDS:
                 raise ParseError(source if source is not None else text,
@@ -292,6 +300,11 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
     if texts:
         _collapse_words(tokens)
     return tokens
+
+
+def _after_decimal(tokens: list[Token]) -> bool:
+    """Does a decimal with digits after its point end ``tokens`` (``1.4142`` before ``...``)?"""
+    return bool(tokens) and tokens[-1].kind == NUM and "." in tokens[-1].text.rstrip(".")
 
 
 # An align column of its own that opens with prose ("&= 2x && \text{factor } x \\",
