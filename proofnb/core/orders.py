@@ -122,10 +122,18 @@ def _solved_for_one(gap: Expr, known: Sequence[_Bound]) -> tuple[Expr, Expr] | N
     return (s, end) if coeff > 0 else (end, s)
 
 
-def reparametrize(bounds: Sequence[_Bound], symbols: Sequence[Symbol]) -> Reparam | None:
+def reparametrize(bounds: Sequence[_Bound], symbols: Sequence[Symbol],
+                  numbers_first: bool = False) -> Reparam | None:
     """The change of variables that makes ``bounds`` sign conditions on new variables, or
-    None when no bound applies (or the bounds order the variables in a cycle)."""
+    None when no bound applies (or the bounds order the variables in a cycle). With
+    ``numbers_first`` the bounds on numbers are encoded first (``z = 3 + t`` before
+    ``z = c + t``): a second try for a proof that needs them (round 38); None when they
+    come first already."""
     allowed = {s for s in symbols if s.is_integer is not True}
+    if numbers_first:  # None when that is the order already given: nothing new to try
+        ordered = sorted(bounds, key=lambda b: not (b[0].is_Rational or b[1].is_Rational))
+        return None if ordered == list(bounds) else \
+            _reparametrize(ordered, allowed, True) or _reparametrize(ordered, allowed, False)
     # Symbolic box ends can close a cycle with the other bounds: then rational ends only.
     found = _reparametrize(bounds, allowed, True) or _reparametrize(bounds, allowed, False)
     if found is None:
@@ -133,10 +141,9 @@ def reparametrize(bounds: Sequence[_Bound], symbols: Sequence[Symbol]) -> Repara
     # The chain encodes bounds greedily: ``x < y, y > 0`` read in that order gives
     # ``y = x + t`` and loses ``y > 0``; with the bounds on numbers first it gives
     # ``y = u, x = u - t`` and keeps both. Take the order that keeps more of them.
-    numbers_first = sorted(bounds, key=lambda b: not (b[0].is_Rational or b[1].is_Rational))
-    if list(numbers_first) != list(bounds):
-        other = _reparametrize(numbers_first, allowed, True) or \
-            _reparametrize(numbers_first, allowed, False)
+    ordered = sorted(bounds, key=lambda b: not (b[0].is_Rational or b[1].is_Rational))
+    if ordered != list(bounds):
+        other = _reparametrize(ordered, allowed, True) or _reparametrize(ordered, allowed, False)
         if other is not None and _kept(other, bounds) > _kept(found, bounds):
             return other
     return found

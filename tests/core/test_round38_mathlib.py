@@ -83,6 +83,8 @@ PAIRS = [
     ("abs(z^2) - abs(c) >= abs(z)^2 - abs(z)", "abs(c) <= abs(z), abs(z) >= 3",
      "(abs(z) - 1) abs(z) >= 3abs(z)", "abs(c) <= abs(z), abs(z) >= 3"),
     ("x y >= -1", "|x| <= 1, |y| <= 1", "x y > -1", "|x| <= 1, |y| <= 1"),
+    # c <= z and z >= 3: the chain z = c + t loses z >= 3; the bounds on numbers first keep it
+    ("(z - 1) z >= 2z", "c <= z, z >= 3, c >= 0", "(z - 1) z >= 3z", "c <= z, z >= 3, c >= 0"),
 ]
 
 
