@@ -562,7 +562,7 @@ def _nonnegative_in_setting(
         return False
 
 
-def _sign_refinement(problem: Problem) -> Reparam | None:
+def _sign_refinement(problem: Problem, numbers_first: bool = False) -> Reparam | None:
     """The step in variables whose signs SymPy can use, valid wherever the step is checked.
 
     A variable under a square root (any root written as a power with a fractional exponent)
@@ -581,7 +581,7 @@ def _sign_refinement(problem: Problem) -> Reparam | None:
         _necessary_signs(expr, found, nonzero)
     zero = sp.Integer(0)
     signs = [(s, zero, s in nonzero) for s in sorted(found, key=lambda s: s.name)]
-    return reparametrize(bounds_of(problem.conditions) + signs, problem.symbols)
+    return reparametrize(bounds_of(problem.conditions) + signs, problem.symbols, numbers_first)
 
 
 def _root_symbol(expr: Basic) -> Symbol | None:
@@ -628,6 +628,16 @@ def _prove_expressions(
                     _monotone(problem.relation, *sides, deadline)
                 if found:
                     return ProofFound(f"{found.method} (for {refined.names()} in the setting)")
+                other = _sign_refinement(problem, numbers_first=True)
+                if other is not None and other != refined and time.monotonic() < deadline:
+                    # z >= 3 and c <= z: a chain keeps one way of reading them, try the other
+                    sides = other.apply(lhs), other.apply(rhs)
+                    assert isinstance(sides[0], Expr) and isinstance(sides[1], Expr)
+                    found = prove_inequality(problem.relation, *sides, None, deadline) or \
+                        _monotone(problem.relation, *sides, deadline)
+                    if found:
+                        return ProofFound(
+                            f"{found.method} (for {other.names()} in the setting)")
             return found or _monotone(problem.relation, lhs, rhs, deadline)
         found = prove_cheap(lhs, rhs)
         if found or time.monotonic() > deadline:
