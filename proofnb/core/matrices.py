@@ -77,7 +77,8 @@ _HINT = re.compile(r"\\begin\s*\{(?:" + _ENVIRONMENTS + r")\}|Matrix\s*\(|\[\s*\
 #: Functions of one matrix the reader computes (adj: the adjugate; rank, rref of numbers).
 _MATRIX_FUNCTIONS = ("det", "tr", "adj", "rank", "rref")
 _DEFINED_NAME = re.compile(r"\s*(?:\\(?:vec|mathbf|boldsymbol|underline|bm)\s*\{?\s*)?"
-                           r"(?P<name>[A-Za-z](?:_\{?[0-9]\}?)?)\s*\}?\s*$"
+                           r"(?P<name>[A-Za-z](?:_\{?[0-9]\}?)?)\s*\}?"
+                           r"\s*(?P<sub>_(?:\{[0-9]\}|[0-9]))?\s*$"
                            r"|\s*\\(?:overrightarrow|vec)\s*\{\s*(?P<from>[A-Z])\s*(?P<to>[A-Z])"
                            r"\s*\}\s*$")
 #: ``r(t) := (t, t^2)``: a function with vector values (from a definition line).
@@ -125,13 +126,24 @@ def _literal_end(text: str, start: int) -> tuple[int, str] | None:
 
 
 def definition(term: str) -> bool:
-    """Is ``term`` exactly one matrix literal (the body of a definition ``A = ...``)?"""
+    """Is ``term`` exactly one matrix literal, or a number times one (the body of a
+    definition ``A = ...``)?"""
     text = term.strip()
     found = _literal_end(text, 0) if text else None
     if found is None and text and scannable(text) and not interval_context(text):
         vector = tuple_at(text, 0, "", ())
         found = None if vector is None else (vector[0], text)
-    return found is not None and found[0] == len(text)
+    if found is not None and found[0] == len(text):
+        return True
+    start = text.find("\\begin")  # \frac{1}{\sqrt{2}} \begin{pmatrix}...: a multiple of one
+    if start > 0 and _SCALAR_PREFIX.fullmatch(text[:start]) and re.search("[0-9]", text[:start]):
+        found = _literal_end(text, start)
+        return found is not None and found[0] == len(text)
+    return False
+
+
+#: A number written before a literal in a definition (``Q = \frac{1}{\sqrt{2}} \begin...``).
+_SCALAR_PREFIX = re.compile(r"(?:\\[dt]?frac|\\sqrt|\\cdot|[-0-9\s.{}/*()])*")
 
 
 def matrix_fact(line: str, assume: Sequence[str]) -> bool:
@@ -166,7 +178,9 @@ def defined_name(term: str) -> str | None:
     m = _DEFINED_NAME.fullmatch(term)
     if m is not None and m.group("from"):
         return f"{ARROW}{m.group('from')}{m.group('to')}"
-    return None if m is None else m.group("name").replace("{", "").replace("}", "")
+    if m is None or m.group("sub") and "_" in m.group("name"):
+        return None
+    return (m.group("name") + (m.group("sub") or "")).replace("{", "").replace("}", "")
 
 
 def matrix_definition(pieces: list[_Piece], later: Sequence[str],
@@ -396,6 +410,9 @@ class _Reader:
             k += 1
         for m in NAMED.finditer(text):  # \vec{a} of no given vector: not a number either
             letter = m.group("a") or m.group("b")
+            sub = re.match(r"\s*_\{?([0-9])", text[m.end():])  # \mathbf{u}_1
+            if sub is not None and f"{letter}_{sub.group(1)}" in named:
+                continue
             if letter not in named and letter not in "ijk":
                 raise self.fail(f"the vector {m.group(0)} is not given: write it on a line of "
                                 f"its own ({m.group(0)} = (1, 2)), or write its components "
@@ -657,6 +674,9 @@ class _Reader:
         n = _evaluated(exponent)
         if not isinstance(base, (sp.MatrixBase, _Ident)):
             return sp.Pow(base, n)
+        if not isinstance(n, sp.Integer) and isinstance(base, sp.MatrixBase) \
+                and isinstance(n, sp.Expr) and n.free_symbols:
+            return self.letter_power(base, n)
         if not (isinstance(n, sp.Integer)):
             raise self.fail(f"a matrix power needs a whole-number exponent, not {n}")
         if abs(int(n)) > MAX_POWER:
@@ -685,6 +705,28 @@ class _Reader:
             if k:
                 square = self.check_size(square * square)
         return result
+
+    def letter_power(self, base: sp.ImmutableMatrix, n: sp.Expr) -> sp.ImmutableMatrix:
+        """``A^n`` of a square matrix of numbers, n a declared whole number: the closed form
+        SymPy finds from the eigenvalues (Jordan form), valid for every whole n where it is
+        defined (a singular A: n >= 0)."""
+        if not n.is_integer:
+            raise self.fail(f"a matrix power needs a whole-number exponent: declare {n} "
+                            f"one (assume {n} integer, {n} >= 0, or {n} ∈ ℕ)"
+                            if isinstance(n, sp.Symbol) else
+                            f"a matrix power needs a whole-number exponent, not {n}")
+        if base.rows != base.cols or base.free_symbols or base.rows > 3:
+            raise self.fail(f"A^{n} with a letter exponent is computed for a square matrix "
+                            "of numbers up to 3×3: write the power for a few n, or by induction")
+        try:
+            result = sp.Matrix(base) ** n
+        except (ValueError, NotImplementedError, sp.MatrixError):
+            result = None
+        if not isinstance(result, sp.MatrixBase) or any(
+                entry.has(sp.MatPow, sp.MatrixSymbol, sp.Piecewise) for entry in result):
+            raise self.fail(f"no closed form of this matrix to the power {n} here: write the "
+                            "power for a few n, or prove it by induction")
+        return self.check_size(sp.ImmutableMatrix(result.applyfunc(sp.simplify)))
 
     def inverse(self, m: sp.ImmutableMatrix) -> sp.ImmutableMatrix:
         d = m.det(method="berkowitz")
@@ -813,6 +855,8 @@ _SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"|(?<![A-Za-z\\])(?:Tr|trace)(?=\s*\()", " tr"),
         (r"\\(?:operatorname|mathrm|text|mathop)\s*\{\s*(adj|rank|rref)\s*\}", r" \1"),
         (r"(?<![A-Za-z\\])adjugate(?=\s*\()", " adj"),
+        (r"\\(?:vec|mathbf|boldsymbol|bm|underline)\s*\{\s*([A-Za-z])\s*\}"
+         r"\s*_(?:\{([0-9])\}|([0-9]))", r" \1_\2\3 "),  # \mathbf{u}_1: the name u_1
         (r"\\(?:vec|mathbf|boldsymbol|bm|underline)\s*\{\s*([A-Za-z0-9])\s*\}", r" \1 "),
         (r"\\(?:vec|mathbf|boldsymbol|bm)\s+([A-Za-z])(?![A-Za-z])", r" \1 "),
         (r"\\times(?![A-Za-z])|×", f" * {_CROSS} * "),

@@ -102,3 +102,49 @@ def test_solution_sets_with_parameters() -> None:
         _family_fails(cell, point)
     # a letter on one side that is not a family of solutions stays a free letter
     assert _statuses("x = 1 <=> x = t") == ["refuted"]
+
+
+def _entry_witness(cell: str, assume: str, expected: sp.Matrix, n: sp.Symbol) -> None:
+    """Refuted at a whole n, and the named entry's left side is A^n computed here."""
+    step = _check(cell, assume).steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    m = re.search(r"entry \((\d+), (\d+)\): n = (-?\d+): left side (-?[\d/]+)",
+                  step.counterexample.text)
+    assert m, step.counterexample.text
+    i, j, k = (int(g) for g in m.groups()[:3])
+    assert expected.subs(n, k)[i - 1, j - 1] == sp.Rational(m.group(4))
+
+
+def test_matrix_power_with_a_declared_whole_exponent() -> None:
+    a = r"\begin{pmatrix} 4 & 1 \\ 2 & 3 \end{pmatrix}"
+    closed = (r"\frac{1}{3}\begin{pmatrix} 2 \cdot 5^n + 2^n & 5^n - 2^n \\ "
+              r"2 \cdot 5^n - 2 \cdot 2^n & 5^n + 2 \cdot 2^n \end{pmatrix}")
+    assert _statuses(f"A = {a}\nA^n = {closed}", "n integer") == ["proved"]
+    n = sp.Symbol("n", integer=True)
+    jordan = r"\begin{pmatrix} 3 & 1 \\ 0 & 3 \end{pmatrix}"
+    assert _statuses(rf"{jordan}^n = \begin{{pmatrix}} 3^n & n 3^{{n-1}} \\ 0 & 3^n "
+                     r"\end{pmatrix}", "n integer") == ["proved"]
+    _entry_witness(rf"{jordan}^n = \begin{{pmatrix}} 3^n & 3^{{n-1}} \\ 0 & 3^n \end{{pmatrix}}",
+                   "n integer", sp.Matrix([[3, 1], [0, 3]]) ** n, n)
+    flip = r"\begin{pmatrix} 2 & 0 \\ 0 & -1 \end{pmatrix}"
+    _entry_witness(rf"{flip}^n = \begin{{pmatrix}} 2^n & 0 \\ 0 & -1 \end{{pmatrix}}",
+                   "n integer", sp.Matrix([[2, 0], [0, -1]]) ** n, n)
+    # undeclared n: an error that says how to declare it
+    step = _check(f"A = {a}\nA^n = {closed}").steps[0]
+    assert step.status == "error" and "n integer" in step.message
+
+
+def test_definitions_with_a_factor_and_subscripted_names() -> None:
+    assert _statuses("Q = \\frac{1}{\\sqrt{2}}\\begin{pmatrix} 1 & 1 \\\\ 1 & -1 \\end{pmatrix}"
+                     "\nQ^T Q = I") == ["proved"]
+    step = _check("Q = \\frac{1}{2}\\begin{pmatrix} 1 & 1 \\\\ 1 & -1 \\end{pmatrix}"
+                  "\nQ^T Q = I").steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    assert "left side 1/2, right side 1" in step.counterexample.text  # (Q^T Q)_11 = 2/4
+    gs = ("\\mathbf{u}_1 = (1, 1, 0)\n\\mathbf{v}_2 = (1, 0, 1)\n\\mathbf{u}_2 = \\mathbf{v}_2 - "
+          "\\frac{\\mathbf{v}_2 \\cdot \\mathbf{u}_1}{\\mathbf{u}_1 \\cdot \\mathbf{u}_1}"
+          "\\mathbf{u}_1 = ")
+    assert _statuses(gs + "(\\frac{1}{2}, -\\frac{1}{2}, 1)") == ["proved"]
+    step = _check(gs + "(\\frac{1}{2}, \\frac{1}{2}, 1)").steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    assert "left side -1/2, right side 1/2" in step.counterexample.text  # 0 - 1/2 vs 1/2
