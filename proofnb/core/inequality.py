@@ -43,6 +43,8 @@ def prove_nonnegative(diff: Expr, strict: bool, region: sp.Set | None,
         if diff.has(sp.Abs):
             if _abs_cases(diff, free, strict):
                 return "abs-cases"
+            if _abs_lower_bounds(diff, strict, region, deadline):
+                return "abs-lower-bounds"
             squared = _squared_sides(diff)
             if squared is None or squared.has(sp.Abs):
                 return None
@@ -235,6 +237,41 @@ def _abs_cases(diff: Expr, free: list[Symbol], strict: bool) -> bool:
         return False
     facts = [s for s in free if s.is_nonnegative] + [-s for s in free if s.is_nonpositive]
     return _abs_pieces(diff, free, facts)
+
+
+def _abs_lower_bounds(diff: Expr, strict: bool, region: sp.Set | None,
+                      deadline: float) -> bool:
+    """Every ``|u|`` of ``diff`` stands alone in a term with a positive coefficient, and
+    for some choice of ``|u| >= u`` or ``|u| >= -u`` the bound left is proved (no |.| left):
+    ``|z^2 + c| - z^2 + |c| >= (z^2 + c) - z^2 - c = 0``, the triangle inequality's
+    other side, with u anything (not only linear)."""
+    barred: list[tuple[Expr, Expr]] = []  # (the term, its argument u)
+    for term in sp.Add.make_args(sp.expand(diff)):
+        if not term.has(sp.Abs):
+            continue
+        coeff, rest = term.as_coeff_Mul()
+        if not isinstance(rest, sp.Abs) or not coeff.is_positive or rest.args[0].has(sp.Abs):
+            return False
+        barred.append((term, rest.args[0]))
+    if not barred or len(barred) > _MAX_ABS:
+        return False
+    expanded = sp.expand(diff)
+    for signs in itertools.product((1, -1), repeat=len(barred)):
+        if time.monotonic() > deadline:
+            return False
+        lower = expanded
+        for (term, inner), sign in zip(barred, signs, strict=True):
+            lower = lower - term + term.xreplace({sp.Abs(inner): sign * inner})
+        lower = sp.expand(lower)
+        if lower.has(sp.Abs):
+            return False
+        if lower.is_number:
+            if lower > 0 or not strict and lower == 0:
+                return True
+            continue
+        if prove_nonnegative(lower, strict, region, deadline):
+            return True
+    return False
 
 
 #: Absolute values split at most (2^5 pieces, each a small linear program).

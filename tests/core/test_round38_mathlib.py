@@ -85,6 +85,9 @@ PAIRS = [
     ("x y >= -1", "|x| <= 1, |y| <= 1", "x y > -1", "|x| <= 1, |y| <= 1"),
     # c <= z and z >= 3: the chain z = c + t loses z >= 3; the bounds on numbers first keep it
     ("(z - 1) z >= 2z", "c <= z, z >= 3, c >= 0", "(z - 1) z >= 3z", "c <= z, z >= 3, c >= 0"),
+    # |u| >= u or |u| >= -u for each bar with a positive coefficient, u not only linear
+    ("abs(z^2 + c) >= abs(z^2) - abs(c)", "", "abs(z^2 + c) >= abs(z^2) + abs(c)", ""),
+    ("|x^2 - 1| + |x| >= x^2 - x - 1", "", "|x^2 - 1| + |x| >= x^2 + x + 1", ""),
 ]
 
 
