@@ -874,4 +874,7 @@ def _unexpected(tok: Token) -> str:
         return f"unexpected string {text!r}: strings are not maths"
     if tok.kind == OP and text == ",":
         return "unexpected ','"
+    if tok.kind == OP and text == "…":  # 1.4142... inside an expression or a statement
+        return ("a truncated decimal (1.4142...) is checked as one side of = or ≈ on its "
+                "own: write sqrt(2) = 1.4142... as a line of its own")
     return f"unexpected {describe(tok)}; expected an operator or the end"

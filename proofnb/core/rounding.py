@@ -31,6 +31,7 @@ How a worksheet writes the decimal (round 42):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -373,6 +374,16 @@ def decide_rounding(lhs: str, rhs: str, parse: Callable[[str, int], Basic],
         except (TypeError, ValueError, ArithmeticError, NotImplementedError):
             pass
     holds, why = _judge(value, decimal)
+    if holds is False and decimal.unit != 1 and _CONVERTED[decimal.unit == sp.pi / 180].search(
+            text) and _judge(value, dataclasses.replace(decimal, unit=sp.Integer(1)))[0]:
+        # 17/23 × 100 ≈ 73.9%, 180 - 143.13 ≈ 36.87°: the value is already in the unit.
+        # As written 73.9% is 0.739, so the step is not proved, nor refuted.
+        unit = "%" if decimal.unit == sp.Rational(1, 100) else "°"
+        return Outcome("unknown", "rounding", message=(
+            f"{_shown(value, text)} rounds to {_digits(decimal)} as a plain number, but "
+            f"{_digits(decimal)} is {user_text(decimal.value * decimal.unit)}: write "
+            f"{'the fraction' if unit == '%' else 'the angle in radians'} before ≈ "
+            f"(17/23 ≈ 73.9%, arctan(3/4) ≈ 36.87°) or drop the {unit}"))
     if holds is None:
         return Outcome("unknown", "rounding", message=(
             f"{user_text(value)} is not a real number, or too close to the half-way point of "
@@ -388,6 +399,9 @@ def decide_rounding(lhs: str, rhs: str, parse: Callable[[str, int], Basic],
            and decimal.stated[0] == "sf" else _places(decimal.places))))
 
 
+#: A side that converts to the unit itself (17/23 × 100, 180/pi arctan(3/4), 180 - 143.13):
+#: [percent, degrees].
+_CONVERTED = (re.compile(r"(?<![\d.])100(?![\d.])"), re.compile(r"(?<![\d.])180(?![\d.])"))
 #: A ± (or ∓) in front of a side.
 _SIGNS = re.compile(r"\s*(±|∓|\\pm(?![A-Za-z])|\\mp(?![A-Za-z])|\+-|\+/-)\s*")
 

@@ -131,19 +131,25 @@ _LETTER_WORD = re.compile(r"(?<![A-Za-z\\_])[A-DF-Za-df-z](?![A-Za-z_({])")
 
 
 #: A comma between digits, with no space: a decimal comma or a thousands separator.
+_THOUSANDS = re.compile(r"(?<![\w.,])[0-9]{1,3}(?:,[0-9]{3}(?=\.[0-9])|(?:,[0-9]{3}){2,}"
+                        r"(?![\w,]))")
 _DIGIT_COMMA = re.compile(r"(?<![\w.,])(?P<whole>[0-9]+),(?P<part>[0-9]+)(?![\w.,])")
 
 
 def _decimal_commas(raw: str, lineno: int) -> str:
     """``0,5 · 4 = 2`` as ``0.5 · 4 = 2``: a comma between digits outside brackets, braces
     and sets (where it separates: ``f(1,5)``, ``[1,5]``, ``x_{1,2}``) is a decimal comma.
-    ``1,250`` could be a thousands separator: it is an error that asks which is meant."""
+    ``1,250`` could be a thousands separator: it is an error that asks which is meant;
+    ``1,628.89`` and ``1,000,000`` can only be thousands separators (round 42)."""
     code = raw.split("#", 1)[0]
-    depth, top = 0, []
-    for ch in code:
-        depth += ch in "([{"
-        depth -= ch in ")]}"
-        top.append(depth <= 0)
+    comment = raw[len(code):]
+    top = _top_level(code)
+
+    def thousands(found: re.Match[str]) -> str:
+        return found.group().replace(",", "") if top[found.start()] else found.group()
+
+    code = _THOUSANDS.sub(thousands, code)
+    top = _top_level(code)
 
     def decimal(found: re.Match[str]) -> str:
         if not top[found.start()]:
@@ -154,7 +160,17 @@ def _decimal_commas(raw: str, lineno: int) -> str:
                              "number", lineno, found.start() + 1)
         return f"{found['whole']}.{found['part']}"
 
-    return _DIGIT_COMMA.sub(decimal, code) + raw[len(code):]
+    return _DIGIT_COMMA.sub(decimal, code) + comment
+
+
+def _top_level(code: str) -> list[bool]:
+    """Per character of ``code``: is it outside every bracket?"""
+    depth, top = 0, []
+    for ch in code:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        top.append(depth <= 0)
+    return top
 
 
 def _solution_set(raw: str, previous: str) -> str:

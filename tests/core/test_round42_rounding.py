@@ -101,3 +101,27 @@ def test_written_forms() -> None:
 def test_ellipsis_elsewhere_is_still_an_error() -> None:
     step = check_proof("1 + 2 + ... + n = n(n+1)/2", CheckOptions()).steps[0]
     assert step.status == "error" and "Sum" in (step.message or "")
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    # a side already in the unit (17/23 × 100, 180/pi ...) is not refuted, nor proved
+    ("\\frac{17}{23} \\times 100 \\approx 73.9\\%", "unknown"),
+    ("\\frac{180}{\\pi} \\arctan(3/4) \\approx 36.87°", "unknown"),
+    ("\\frac{17}{23} \\times 100 \\approx 73.8\\%", "refuted"),
+    # a unit slip is refuted when nothing converts to the unit
+    ("1 - 0.95^{20} \\approx 0.642\\%", "refuted"),
+    ("\\arctan(3/4) \\approx 0.64°", "refuted"),
+    # thousands separators before a point, or in several groups
+    ("1000(1.05)^{10} \\approx 1,628.89", "proved"),
+    ("1000(1.05)^{10} ≈ $1,628.88", "refuted"),
+    ("10^6 = 1,000,000", "proved"),
+    ("999.4 \\approx 1000 (4 s.f.)", "refuted"),
+    ("999.7 \\approx 1000 (3 s.f.)", "proved"),
+])
+def test_units_and_separators(cell: str, expected: str) -> None:
+    assert _statuses(cell) == [expected]
+
+
+def test_truncation_inside_a_statement_says_how() -> None:
+    step = check_proof("x^2 = 2 <=> x = ±\\sqrt{2} = ±1.4142\\ldots", CheckOptions()).steps[-1]
+    assert step.status == "error" and "line of its own" in (step.message or "")
