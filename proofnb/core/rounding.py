@@ -392,7 +392,7 @@ def decide_rounding(lhs: str, rhs: str, parse: Callable[[str, int], Basic],
         return Outcome("refuted", "rounding", rounding_witness(value, decimal, text, why))
     if decimal.truncated:
         return Outcome("proved", "rounding", message=(
-            f"{_shown(value, text)} begins {_digits(decimal)}"))
+            f"{_shown(value, text)} begins {_DOTS.sub('', _digits(decimal))}..."))
     return Outcome("proved", "rounding", message=(
         f"{_shown(value, text)} rounds to {_digits(decimal)} at "
         + (_figures(decimal.stated[1]) if decimal.stated
