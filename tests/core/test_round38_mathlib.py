@@ -88,6 +88,8 @@ PAIRS = [
     # |u| >= u or |u| >= -u for each bar with a positive coefficient, u not only linear
     ("abs(z^2 + c) >= abs(z^2) - abs(c)", "", "abs(z^2 + c) >= abs(z^2) + abs(c)", ""),
     ("|x^2 - 1| + |x| >= x^2 - x - 1", "", "|x^2 - 1| + |x| >= x^2 + x + 1", ""),
+    # the real cube root sign(a)|a|^(1/3) increases
+    ("cbrt(a) <= cbrt(b)", "a <= b", "cbrt(a) < cbrt(b)", "a <= b"),
 ]
 
 
