@@ -509,6 +509,9 @@ def _powers_in_order(relation: str, lhs: Expr, rhs: Expr) -> tuple[Expr, Expr] |
             if (one.base < 1) != flip:
                 pair = pair[::-1]
             return pair
+    odd = _signed_power(lhs), _signed_power(rhs)  # cbrt(a) is sign(a) |a|^(1/3)
+    if odd[0] is not None and odd[1] is not None and odd[0][1] == odd[1][1]:
+        return odd[0][0], odd[1][0]
     if not (isinstance(lhs, sp.Pow) and isinstance(rhs, sp.Pow)):
         return None
     if lhs.base == rhs.base and lhs.exp != rhs.exp:
@@ -524,6 +527,18 @@ def _powers_in_order(relation: str, lhs: Expr, rhs: Expr) -> tuple[Expr, Expr] |
                 lhs.base.is_nonnegative and rhs.base.is_nonnegative:
             return lhs.base, rhs.base
     return None
+
+
+def _signed_power(expr: Expr) -> tuple[Expr, Expr] | None:
+    """``(u, r)`` for ``sign(u) |u|^r`` with a rational r > 0, increasing in u."""
+    if not isinstance(expr, sp.Mul) or len(expr.args) != 2:
+        return None
+    signs = [a for a in expr.args if isinstance(a, sp.sign)]
+    powers = [a for a in expr.args if isinstance(a, sp.Pow) and isinstance(a.base, sp.Abs)]
+    if len(signs) != 1 or len(powers) != 1 or signs[0].args[0] != powers[0].base.args[0]:
+        return None
+    r = powers[0].exp
+    return (signs[0].args[0], r) if r.is_Rational and r.is_positive else None
 
 
 def _root_of_square(
