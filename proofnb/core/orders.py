@@ -140,23 +140,14 @@ def reparametrize(bounds: Sequence[_Bound], symbols: Sequence[Symbol],
         return None
     # The chain encodes bounds greedily: ``x < y, y > 0`` read in that order gives
     # ``y = x + t`` and loses ``y > 0``; with the bounds on numbers first it gives
-    # ``y = u, x = u - t`` and keeps both. Take the order that keeps more of them.
+    # ``y = u, x = u - t`` and keeps both. Take the order that encodes more letters (a
+    # count that costs nothing: each new variable stands for one bound used).
     ordered = sorted(bounds, key=lambda b: not (b[0].is_Rational or b[1].is_Rational))
     if ordered != list(bounds):
         other = _reparametrize(ordered, allowed, True) or _reparametrize(ordered, allowed, False)
-        if other is not None and _kept(other, bounds) > _kept(found, bounds):
+        if other is not None and len(other.fresh) > len(found.fresh):
             return other
     return found
-
-
-def _kept(refined: Reparam, bounds: Sequence[_Bound]) -> int:
-    """How many of ``bounds`` hold by the signs of the new variables alone."""
-    kept = 0
-    for big, small, strict in bounds:
-        gap = sp.factor(sp.expand(refined.apply(big - small)))
-        if gap.is_positive or not strict and gap.is_nonnegative:
-            kept += 1
-    return kept
 
 
 def _reparametrize(bounds: Sequence[_Bound], allowed: set[Symbol],
