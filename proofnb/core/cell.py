@@ -124,6 +124,7 @@ from proofnb.core.model import Reading, StepSpec
 from proofnb.core.modular import congruence_line, split_modulus
 from proofnb.core.odes import differential_lines
 from proofnb.core.probability import keeps_head, starts_claim
+from proofnb.core.rowops import row_operation_line
 from proofnb.core.vectors import relation_line
 from proofnb.core.writing import (
     line_condition,
@@ -438,6 +439,8 @@ def _read(
         spelled = raw
         if "perp" in raw or "parallel" in raw or "⊥" in raw or "∥" in raw:
             raw = relation_line(raw)  # u \perp v: u \cdot v = 0 (core/vectors.py)
+        if "R_" in raw or "sim" in raw or "{array}" in raw or "∼" in raw:
+            raw = row_operation_line(raw, lineno)  # M \xrightarrow{R_2 - 2R_1} N: E M = N
         if "|" in raw or "mod" in raw:  # 3 | n^3 - n, \mathrm{mod}
             raw = congruence_line(raw)
         if "\\top" in raw:  # A^\top is a transpose, not the statement true

@@ -148,3 +148,44 @@ def test_definitions_with_a_factor_and_subscripted_names() -> None:
     step = _check(gs + "(\\frac{1}{2}, \\frac{1}{2}, 1)").steps[0]
     assert step.status == "refuted" and step.counterexample is not None
     assert "left side -1/2, right side 1/2" in step.counterexample.text  # 0 - 1/2 vs 1/2
+
+
+AUG = r"\begin{pmatrix} 1 & 2 & 3 \\ 2 & 5 & 8 \end{pmatrix}"
+
+
+def test_row_operations_are_checked_as_elementary_products() -> None:
+    # \xrightarrow{R_2 \to R_2 - 2R_1} was "nothing to check here"
+    after = r"\begin{pmatrix} 1 & 2 & 3 \\ 0 & 1 & 2 \end{pmatrix}"
+    for op in (r"R_2 \to R_2 - 2R_1", "R_2 - 2R_1", r"R_2 - 2R_1 \to R_2", "R_2 → R_2 - 2R_1"):
+        assert _statuses(rf"{AUG} \xrightarrow{{{op}}} {after}") == ["proved"], op
+    # the operation applied to part of the row only: entry (2, 3) is 8 - 2·3 = 2, not 8
+    _entry_differs(rf"{AUG} \xrightarrow{{R_2 \to R_2 - 2R_1}} \begin{{pmatrix}} 1 & 2 & 3 \\ "
+                   r"0 & 1 & 8 \end{pmatrix}", sp.Matrix([[1, 2, 3], [0, 1, 2]]))
+    three = r"\begin{pmatrix} 1 & 1 & 1 \\ 2 & -1 & 1 \\ 1 & 2 & -1 \end{pmatrix}"
+    ops = r"R_2 \to R_2 - 2R_1,\ R_3 \to R_3 - R_1"
+    reduced = sp.Matrix([[1, 1, 1], [0, -3, -1], [0, 1, -2]])
+    assert _statuses(rf"{three} \xrightarrow{{{ops}}} {sp.latex(reduced, mat_str='pmatrix', mat_delim='')}") \
+        == ["proved"]
+    _entry_differs(rf"{three} \xrightarrow{{{ops}}} \begin{{pmatrix}} 1 & 1 & 1 \\ 0 & -3 & 1 "
+                   r"\\ 0 & 1 & -2 \end{pmatrix}", reduced)
+    # not a row operation (the old row is lost), or a row the matrix lacks: an error
+    for op in (r"R_2 \to R_1", r"R_3 \to R_3 - R_1"):
+        step = _check(rf"{AUG} \xrightarrow{{{op}}} {AUG}").steps[0]
+        assert step.status == "error" and "row" in step.message, op
+    step = _check(f"{AUG}\nR_2 → R_2 - 2R_1\n{after}").steps[0]
+    assert step.status == "error" and "xrightarrow" in step.message
+
+
+def test_row_equivalence_and_augmented_arrays() -> None:
+    rref = sp.Matrix([[1, 2, 3], [2, 5, 8]]).rref()[0]
+    assert _statuses(rf"{AUG} \sim \begin{{pmatrix}} 1 & 0 & -1 \\ 0 & 1 & 2 \end{{pmatrix}}") \
+        == ["proved"]
+    _entry_differs(rf"{AUG} \sim \begin{{pmatrix}} 1 & 0 & 1 \\ 0 & 1 & 2 \end{{pmatrix}}", rref)
+    left = r"\left(\begin{array}{cc|c} 2 & 1 & 5 \\ 1 & -1 & 1 \end{array}\right)"
+    assert _statuses(left + r" \sim \left(\begin{array}{cc|c} 1 & -1 & 1 \\ 0 & 3 & 3 "
+                     r"\end{array}\right)") == ["proved"]
+    assert _statuses(left + r" \sim \left(\begin{array}{cc|c} 1 & -1 & 1 \\ 0 & 3 & 5 "
+                     r"\end{array}\right)") == ["refuted"]
+    # \sim between other things is left alone, as before
+    assert _statuses(r"x^2 \sim x^2 + x") == ["error"]
+    assert _statuses("R_1 + R_2 = 10 and R_1 - R_2 = 2 <=> R_1 = 6 and R_2 = 4") == ["proved"]
