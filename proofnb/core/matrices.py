@@ -611,8 +611,11 @@ class _Reader:
                 dot = started
                 continue
             v = self.value(arg)
+            pending = (cross or dot) and isinstance(product, sp.MatrixBase) and \
+                not isinstance(v, (sp.MatrixBase, _Ident))
             product = self.times(product, v, cross, dot)
-            cross = dot = False
+            if not pending:  # u \cdot \frac{1}{2} v: the product waits for the vector
+                cross = dot = False
             started = True
         return product
 
@@ -1140,7 +1143,8 @@ def _entrywise(left: sp.ImmutableMatrix, right: sp.ImmutableMatrix,
                      deadline=time.monotonic() + max(0.05, share),
                      texts=(spec.origin, spec.lhs, spec.rhs, f"= ({i}, {j})"), **common)
         if out.status == "refuted" and out.counterexample is not None:
-            if _defined_at(out.counterexample.point, (left, right, origin)):
+            if _defined_at(out.counterexample.point, (left, right, origin),
+                           bool(common.get("real", True))):
                 where = f"entry ({i + 1}, {j + 1})"
                 text = out.counterexample.text
                 cx = dataclasses.replace(out.counterexample,
@@ -1165,8 +1169,10 @@ def _entrywise(left: sp.ImmutableMatrix, right: sp.ImmutableMatrix,
     return dataclasses.replace(first, notes=notes, flags=flags)
 
 
-def _defined_at(point: tuple[tuple[str, str], ...], matrices: Sequence[Any]) -> bool:
-    """Is every entry of ``matrices`` finite (and real) at the witness ``point``?"""
+def _defined_at(point: tuple[tuple[str, str], ...], matrices: Sequence[Any],
+                real: bool = True) -> bool:
+    """Is every entry of ``matrices`` finite (and real, in the real domain) at the witness
+    ``point``?"""
     values = {}
     for m in matrices:
         for s in m.free_symbols:
@@ -1184,7 +1190,7 @@ def _defined_at(point: tuple[tuple[str, str], ...], matrices: Sequence[Any]) -> 
                     return False
                 if v.free_symbols:
                     continue
-                if v.is_real is False:
+                if real and v.is_real is False:  # i is a number in complex mode
                     return False
             except (ZeroDivisionError, TypeError, ValueError):
                 return False

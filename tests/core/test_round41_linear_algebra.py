@@ -164,8 +164,8 @@ def test_row_operations_are_checked_as_elementary_products() -> None:
     three = r"\begin{pmatrix} 1 & 1 & 1 \\ 2 & -1 & 1 \\ 1 & 2 & -1 \end{pmatrix}"
     ops = r"R_2 \to R_2 - 2R_1,\ R_3 \to R_3 - R_1"
     reduced = sp.Matrix([[1, 1, 1], [0, -3, -1], [0, 1, -2]])
-    assert _statuses(rf"{three} \xrightarrow{{{ops}}} {sp.latex(reduced, mat_str='pmatrix', mat_delim='')}") \
-        == ["proved"]
+    written = sp.latex(reduced, mat_str="pmatrix", mat_delim="")
+    assert _statuses(rf"{three} \xrightarrow{{{ops}}} {written}") == ["proved"]
     _entry_differs(rf"{three} \xrightarrow{{{ops}}} \begin{{pmatrix}} 1 & 1 & 1 \\ 0 & -3 & 1 "
                    r"\\ 0 & 1 & -2 \end{pmatrix}", reduced)
     # not a row operation (the old row is lost), or a row the matrix lacks: an error
@@ -189,3 +189,21 @@ def test_row_equivalence_and_augmented_arrays() -> None:
     # \sim between other things is left alone, as before
     assert _statuses(r"x^2 \sim x^2 + x") == ["error"]
     assert _statuses("R_1 + R_2 = 10 and R_1 - R_2 = 2 <=> R_1 = 6 and R_2 = 4") == ["proved"]
+
+
+def test_complex_entries_and_scaled_dot_products() -> None:
+    rotation = r"\begin{pmatrix} 0 & -1 \\ 1 & 0 \end{pmatrix}"
+    assert _statuses(rf"{rotation}\begin{{pmatrix}} 1 \\ -i \end{{pmatrix}} = "
+                     r"i\begin{pmatrix} 1 \\ -i \end{pmatrix}", domain="complex") == ["proved"]
+    # a complex entry is a number in complex mode, not "undefined" (the step was unknown)
+    step = _check(rf"{rotation}\begin{{pmatrix}} 1 \\ i \end{{pmatrix}} = "
+                  r"i\begin{pmatrix} 1 \\ i \end{pmatrix}", domain="complex").steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    assert "entry (1, 1): left side -i, right side i" in step.counterexample.text  # -i vs i·1
+    # a number between \cdot and the second vector (was "two vectors side by side")
+    assert _statuses(r"\frac{1}{\sqrt{2}}(1, 1, 0) \cdot \frac{1}{\sqrt{6}}(1, -1, 2) = 0") \
+        == ["proved"]
+    step = _check(r"\frac{1}{\sqrt{2}}(1, 1, 0) \cdot \frac{1}{\sqrt{6}}(1, 1, 2) = 0").steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    value = sp.sqrt(2) / 2 * sp.sqrt(6) / 6 * 2  # (1, 1, 0) · (1, 1, 2) = 2, scaled
+    assert sp.nsimplify(step.counterexample.text.split("left side ")[1].split(" ≈")[0]) == value
