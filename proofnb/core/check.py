@@ -130,6 +130,19 @@ def _run(
         decided = decide_matrix_step(spec, env, matrices, seed=options.seed, deadline=deadline)
         if decided is not None:
             return decided, *_latex(spec, called), frozenset()
+    if spec.kind == "statement" and _ROUNDED.search(f"{spec.lhs} {spec.rhs}"):
+        # 2^x = 7 <=> x ≈ 2.81: the solutions rounded (core/solvedround.py)
+        from .parser import parse_math
+        from .solvedround import decide_rounded_solutions
+
+        if _ROUNDED.search(spec.lhs):
+            raise ParseError(spec.lhs, "a rounded answer (x ≈ 2.81) ends its chain: start a "
+                             "new chain below it", spec.lhs_line or spec.line, 1)
+        solved = decide_rounded_solutions(spec.lhs, spec.rhs, lambda text: parse_math(
+            text, env, line=spec.line, col=spec.col), tuple(env.conditions))
+        if solved.status == "error":
+            raise ParseError(spec.rhs, solved.message, spec.line, spec.col)
+        return solved, *_latex(spec, called), frozenset()
     if spec.relation == "≈" or spec.relation == "=" and "…" in _truncation_marks(spec):
         # sqrt(2) ≈ 1.414, sqrt(2) = 1.4142...: a rounding claim about a number
         from .parser import parse_math
@@ -243,6 +256,10 @@ _MATRIX_HINT = re.compile(r"\\begin\s*\{[pbBvV]?matrix|\\begin\s*\{smallmatrix|M
 def _latex(spec: StepSpec, called: frozenset[str]) -> tuple[str, str]:
     """Both sides as LaTeX, with the cell's function letters' calls as single factors."""
     return render_latex(spec.lhs, called), render_latex(spec.rhs, called)
+
+
+#: ≈ in a statement step's text: a rounded answer (x ≈ 2.81).
+_ROUNDED = re.compile(r"≈|\\approx(?![A-Za-z])|~=")
 
 
 def _truncation_marks(spec: StepSpec) -> str:
