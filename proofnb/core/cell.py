@@ -772,6 +772,10 @@ def _expression_chain(
                               premise=premise, lhs_col=lhs.col if texts is None else 0))
 
 
+#: A lone letter (x, x_1, \theta): the left side of a rounded answer x ≈ 2.81.
+_LONE_LETTER = re.compile(r"\\?[A-Za-z]+(?:_\{?\w+\}?)?")
+
+
 def _carried(terms: list[_Piece], relations: list[_Piece], k: int) -> str:
     """The exact value the left side of the rounding step ``k`` stands for when it is a
     decimal reached by ≈ or = (``A = 0.8047... ≈
@@ -824,6 +828,7 @@ def _statement_chain(
     roundings: list[tuple[_Piece, _Piece, _Piece]] = []
     first = last = chain[0]
     related = first.marker or first.statement_call
+    solved = False  # this statement is x ≈ d: the solutions above rounded
     for i in range(1, len(chain), 2):
         rel, term = chain[i], chain[i + 1]
         assert rel.rel is not None
@@ -832,6 +837,7 @@ def _statement_chain(
             links.append(rel)
             first = last = term
             related = term.marker or term.statement_call
+            solved = False
             continue
         if rel.line != last.line or term.line != rel.line:
             raise ParseError(
@@ -843,7 +849,11 @@ def _statement_chain(
                 rel.line,
                 rel.col,
             )
-        if roundings and roundings[-1][0] is last:
+        if rel.rel == "≈" and statements and (solved or first is last and _LONE_LETTER.fullmatch(
+                last.text.strip())):  # 2^x = 7 <=> x ≈ 2.81: the solutions rounded
+            last, related, solved = term, True, True
+            continue
+        if roundings and roundings[-1][0] is last or solved:
             raise ParseError(rel.source, "a rounding ends its statement: write the exact "
                              "value first and round it last, x = ln(5)/2 ≈ 0.805",
                              rel.line, rel.col)

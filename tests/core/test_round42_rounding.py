@@ -125,3 +125,26 @@ def test_units_and_separators(cell: str, expected: str) -> None:
 def test_truncation_inside_a_statement_says_how() -> None:
     step = check_proof("x^2 = 2 <=> x = ±\\sqrt{2} = ±1.4142\\ldots", CheckOptions()).steps[-1]
     assert step.status == "error" and "line of its own" in (step.message or "")
+
+
+@pytest.mark.parametrize(("true_cell", "false_cell"), [
+    # a statement chain ending in its solutions rounded
+    ("2^x = 7 <=> x \\approx 2.81", "2^x = 7 <=> x \\approx 2.80"),
+    ("x^2 = 7 <=> x \\approx ±2.646", "x^2 = 7 <=> x \\approx 2.646"),  # a lost root
+    ("x^2 + 3x - 2 = 0 <=> x \\approx 0.56 or x \\approx -3.56",
+     "x^2 + 3x - 2 = 0 <=> x \\approx 0.56 or x \\approx -3.57"),
+    ("x^3 = 10 <=> x \\approx 2.154", "x^3 = 10 <=> x \\approx ±2.154"),  # a gained root
+    ("e^{2x} = 5 <=> x \\approx 0.805 (3 s.f.)", "e^{2x} = 5 <=> x \\approx 0.80 (3 s.f.)"),
+])
+def test_rounded_solutions(true_cell: str, false_cell: str) -> None:
+    assert _statuses(true_cell) == ["proved"]
+    assert _statuses(false_cell) == ["refuted"]
+
+
+def test_rounded_solutions_edges() -> None:
+    assert _statuses("\\sin x = 1 <=> x \\approx 1.571") == ["unknown"]  # infinitely many
+    steps = check_proof("x^2 = 7 <=> x ≈ ±2.646 <=> x^2 = 7", CheckOptions()).steps
+    assert [s.status for s in steps] == ["proved", "error"]
+    assert "ends its chain" in (steps[1].message or "")
+    kept = check_proof("x^2 = 7 <=> x ≈ 2.646", CheckOptions(assume=("x > 0",))).steps[0]
+    assert kept.status == "proved"
