@@ -469,8 +469,9 @@ def _read(
         if tangent is not None:  # y = 6x - 9 after f'(3) = 6: a claim of its own, alone
             raw, blank = tangent, True
             pieces = _split_line(raw, lineno)
-        definition = (matrix_definition(pieces, lines[lineno:], assume)
-                      or defining.take(pieces)) if not continues else None
+        definition = matrix_definition(pieces, lines[lineno:], assume) if not continues else None
+        if definition is None and not continues:  # "": D = \begin{vmatrix}..\end{vmatrix} = -2
+            definition = defining.take(pieces)
         if not continues and matrix_fact(previous, assume) and matrix_fact(raw, assume):
             blank = True  # AB = ..., then BA = ...: two claims about given matrices
         if definition is not None or (alone and not continues):

@@ -193,6 +193,8 @@ def matrix_definition(pieces: list[_Piece], later: Sequence[str],
     if len(pieces) < 3 or pieces[0].rel is not None or pieces[1].rel != "=" or any(
             p.rel in ("", "<=>", "==>", "<==") or p.marker for p in pieces):
         return None
+    if _names_determinant(pieces, later):
+        return ""  # C_{12} = -\begin{vmatrix} ... \end{vmatrix} = 20: it names the number
     name = defined_name(pieces[0].text)
     if name is None or name in "eEiI" or sum(":=" in text for text in given) >= MAX_DEFINITIONS:
         return None
@@ -222,6 +224,28 @@ def matrix_definition(pieces: list[_Piece], later: Sequence[str],
             w in names or w in allowed or w.startswith(ARROW) for w in words):
         return None  # x = a + 1 with a given: only vectors and numbers make a vector
     return f"{name} := {pieces[2].text.strip()}"
+
+
+_SCALAR_NAME = re.compile(r"\s*\\?[A-Za-z]+(?:_\{?[0-9A-Za-z]+\}?)?\s*")
+_DET_OF_LITERAL = re.compile(r"\\det\s*(?:\\left\s*)?\(?\s*\\begin\s*\{(?P<e>[pb]matrix)\}.*?"
+                             r"\\end\s*\{(?P=e)\}", re.DOTALL)
+
+
+def _names_determinant(pieces: list[_Piece], later: Sequence[str]) -> bool:
+    r"""Does the chain start by naming a determinant it goes on to compute (``D = \begin{vmatrix}
+    ...\end{vmatrix} = -2``, ``C_{12} = -\det(...) = 20``), a name no later line uses? The
+    name then only labels the number, as ``c = 3 + 4 = 7`` does."""
+    if len(pieces) < 5 or pieces[0].rel is not None or pieces[1].rel != "=" \
+            or pieces[3].rel != "=" or any(p.rel in ("", "<=>", "==>", "<==") for p in pieces):
+        return False
+    head, body = pieces[0].text, pieces[2].text
+    if not _SCALAR_NAME.fullmatch(head) or "vmatrix" not in body and "det" not in body:
+        return False
+    rest = _DET_OF_LITERAL.sub(" ", body)
+    if re.search(r"\{[pbB]matrix\}|Matrix\s*\(|\[\s*\[", rest):
+        return False  # a matrix, not a number
+    word = head.strip().replace("{", "").replace("}", "")
+    return not any(word in line.replace("{", "").replace("}", "") for line in later)
 
 
 def split_definitions(assume: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -207,3 +207,13 @@ def test_complex_entries_and_scaled_dot_products() -> None:
     assert step.status == "refuted" and step.counterexample is not None
     value = sp.sqrt(2) / 2 * sp.sqrt(6) / 6 * 2  # (1, 1, 0) · (1, 1, 2) = 2, scaled
     assert sp.nsimplify(step.counterexample.text.split("left side ")[1].split(" ≈")[0]) == value
+
+
+def test_a_name_for_a_determinant_labels_the_number() -> None:
+    # C_{12} = -|0 4; 5 0| = 20: the head was a free letter, refuted at C_12 = 0
+    vm = r"\begin{vmatrix} 0 & 4 \\ 5 & 0 \end{vmatrix}"
+    assert _statuses(f"C_{{12}} = -{vm} = 20") == ["proved"]
+    step = _check(f"C_{{12}} = -{vm} = -20").steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    assert "left side 20, right side -20" in step.counterexample.text  # -(0·0 - 4·5) = 20
+    assert _statuses(r"D = \begin{vmatrix} 1 & 2 \\ 3 & 4 \end{vmatrix} = -2") == ["proved"]
