@@ -139,7 +139,7 @@ def _run(
             raise ParseError(spec.lhs, "a rounded answer (x ≈ 2.81) ends its chain: start a "
                              "new chain below it", spec.lhs_line or spec.line, 1)
         solved = decide_rounded_solutions(spec.lhs, spec.rhs, lambda text: parse_math(
-            text, env, line=spec.line, col=spec.col), tuple(env.conditions))
+            text, env, line=spec.line, col=spec.col), tuple(env.conditions), env.domain)
         if solved.status == "error":
             raise ParseError(spec.rhs, solved.message, spec.line, spec.col)
         return solved, *_latex(spec, called), frozenset()
