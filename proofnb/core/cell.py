@@ -782,12 +782,13 @@ def _carried(terms: list[_Piece], relations: list[_Piece], k: int) -> str:
     decimal reached by ≈ or = (``A = 0.8047... ≈
     0.805`` and ``A ≈ 0.245 ≈ 0.25`` round A), else the chain's origin; the rounding check
     reads it from the step's origin."""
-    from .rounding import approximate
+    from .rounding import approximate, truncated_side
 
     if not approximate(terms[k].text):
         return terms[0].text  # the chain's origin, as for any step
-    while k > 0 and approximate(terms[k].text) and relations[k - 1].rel in ("≈", "="):
-        k -= 1
+    while k > 0 and (relations[k - 1].rel == "≈" and approximate(terms[k].text)
+                     or relations[k - 1].rel == "=" and truncated_side(terms[k].text)):
+        k -= 1  # through = only from 0.8047...: a decimal after = is its own exact value
     return terms[k].text
 
 

@@ -58,7 +58,8 @@ def _answers(text: str) -> tuple[str, list[Decimal]] | None:
 
 
 def decide_rounded_solutions(previous: str, rounded: str, parse: Callable[[str], Basic],
-                             conditions: tuple[Basic, ...] = ()) -> Outcome:
+                             conditions: tuple[Basic, ...] = (),
+                             domain: str = "real") -> Outcome:
     """The decision on ``previous <=> rounded`` (``2^x = 7 <=> x ≈ 2.81``); ``conditions``
     are the cell's assumptions (``assume x > 0`` keeps the positive solutions)."""
     answers = _answers(rounded)
@@ -74,7 +75,8 @@ def decide_rounded_solutions(previous: str, rounded: str, parse: Callable[[str],
             f"the line before is not an equation in {letter} alone: its solutions are not "
             "numbers to round"))
     try:
-        solutions = sp.solveset(statement, variable, sp.S.Reals)
+        solutions = sp.solveset(statement, variable,
+                                sp.S.Complexes if domain == "complex" else sp.S.Reals)
     except (NotImplementedError, ValueError, TypeError):
         return Outcome("unknown", "rounding", message="its solutions could not be found exactly")
     if not isinstance(solutions, sp.FiniteSet):

@@ -148,3 +148,14 @@ def test_rounded_solutions_edges() -> None:
     assert "ends its chain" in (steps[1].message or "")
     kept = check_proof("x^2 = 7 <=> x ≈ 2.646", CheckOptions(assume=("x > 0",))).steps[0]
     assert kept.status == "proved"
+
+
+def test_spacing_tilde_and_carrying() -> None:
+    # LaTeX spacing ~=~ stays =; ' ~= ' is ≈
+    assert _statuses("\\sqrt{5}~=~2") == ["refuted"]
+    assert _statuses("\\sqrt{5} ~= 2") == ["proved"]
+    # a decimal after = is its own value: the rounding after it is of that decimal
+    assert _statuses("\\sqrt{2} = 1.5 \\approx 1.5") == ["refuted", "proved"]
+    # over C the real solutions are not all of them
+    complex_mode = check_proof("x^3 = 8 <=> x ≈ 2.0", CheckOptions(domain="complex"))
+    assert [s.status for s in complex_mode.steps] == ["unknown"]
