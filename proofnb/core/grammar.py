@@ -845,6 +845,18 @@ _ANGLE_UNITS = {
 _SPELLED_OPERATORS = {
     "int": "'int' as an integral: write integrate(f, x), integrate(f, (x, a, b)) or"
            " \\int f \\, dx (or write i*n*t)",
+    # linear algebra (round 41: dim(V) = 2 was refuted at d = i = m = V = 0)
+    "adj": "'adj' as an adjugate applies to a matrix: write adj(A) with A given as a matrix"
+           " (or write a*d*j)",
+    "ker": "'ker' as a kernel is not computed here: write A x = 0 as equations and solve them"
+           " (or write k*e*r)",
+    "dim": "'dim' as a dimension is not computed here: for the columns of a matrix write"
+           " rank(A) (or write d*i*m)",
+    "rk": "'rk' as a rank: write rank(A) (or write r*k)",
+    "eig": "'eig' as eigenvalues is not computed here: write det(A - \\lambda I) = 0 <=>"
+           " \\lambda = ... (or write e*i*g)",
+    "nul": "'nul' as a nullity is not computed here: write the number of columns minus"
+           " rank(A) (or write n*u*l)",
 }
 
 #: Where the words of a line go (2x = 4 # divide by 2).

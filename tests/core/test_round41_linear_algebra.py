@@ -217,3 +217,12 @@ def test_a_name_for_a_determinant_labels_the_number() -> None:
     assert step.status == "refuted" and step.counterexample is not None
     assert "left side 20, right side -20" in step.counterexample.text  # -(0·0 - 4·5) = 20
     assert _statuses(r"D = \begin{vmatrix} 1 & 2 \\ 3 & 4 \end{vmatrix} = -2") == ["proved"]
+
+
+def test_linear_algebra_words_are_never_products_of_letters() -> None:
+    # dim(V) = 2 was refuted at d = i = m = V = 0, ker(T) = 0 as k·e·r(T) with e Euler's
+    for cell, word in (("dim(V) = 2", "dim"), ("ker(T) = 0", "ker"), ("adj x = 1", "adj"),
+                       ("rk(B) = 1", "rk"), ("eig(B) = 2", "eig"), ("nul(B) = 1", "nul")):
+        step = _check(cell).steps[0]
+        assert step.status == "error" and f"'{word}'" in step.message, cell
+    assert _statuses("r k = k r") == ["proved"]  # letters with spaces stay a product
