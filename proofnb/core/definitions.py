@@ -256,7 +256,10 @@ class Definitions:
                           if line.strip() and not line.strip().startswith(("#", "%"))), "")
         if following.startswith(_STATEMENT_STARTS):
             return None
-        if len(pieces) == 3:  # m = 2 on its own: given, when another name is given next
+        continued = re.match(r"&?\s*(?:=|≈|\\approx(?![A-Za-z]))", following)
+        if len(pieces) == 3 and continued and "." in following:
+            pass  # P = 1000(1.05)^{10}, then = 1628.894... ≈ 1628.89: it computes P (round 42)
+        elif len(pieces) == 3:  # m = 2 on its own: given, when another name is given next
             after = _VALUE_HEAD.match(following)  # and a line below uses m
             used = re.compile(rf"(?<![A-Za-z_\\]){re.escape(name)}(?![A-Za-z_0-9{{])")
             if _QUANTITY.match(name):  # P(A) = 0.3 above any other line: a given probability

@@ -26,7 +26,7 @@ _PART = re.compile(r"\s*(?P<letter>\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*(?:≈|\\appro
                    r"\s*(?P<value>.+?)\s*")
 #: The joints between parts: or, \lor, \text{ or }, ∨, a comma.
 _JOINT = re.compile(r"\s+or\s+|\\lor(?![A-Za-z])|\\vee(?![A-Za-z])|∨|\\text\{\s*or\s*\}"
-                    r"|\\quad|;")
+                    r"|\\quad|;|,(?=\s*\\?[A-Za-z])")
 _SIGNS = re.compile(r"\s*(±|\\pm(?![A-Za-z])|\+-|\+/-)\s*")
 #: Any spelling of ≈ in a statement's text.
 _APPROX = re.compile(r"≈|\\approx(?![A-Za-z])|~=")
@@ -42,9 +42,11 @@ def _answers(text: str) -> tuple[str, list[Decimal]] | None:
     letter, decimals = "", []
     for part in _JOINT.split(text):
         found = _PART.fullmatch(part)
-        if found is None or letter and found["letter"] != letter:
+        # x_1 ≈ 0.56, x_2 ≈ -3.56: the solutions of x, numbered
+        base = None if found is None else found["letter"].split("_")[0]
+        if base is None or found is None or letter and base != letter:
             return None
-        letter, value = found["letter"], found["value"]
+        letter, value = base, found["value"]
         sign = _SIGNS.match(value)
         decimal = written_decimal(value[sign.end():] if sign else value)
         if decimal is None:

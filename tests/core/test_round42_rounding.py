@@ -159,3 +159,11 @@ def test_spacing_tilde_and_carrying() -> None:
     # over C the real solutions are not all of them
     complex_mode = check_proof("x^3 = 8 <=> x ≈ 2.0", CheckOptions(domain="complex"))
     assert [s.status for s in complex_mode.steps] == ["unknown"]
+
+
+def test_numbered_solutions_and_continued_values() -> None:
+    assert _statuses("x^2 + 3x - 2 = 0\n<=> x_1 ≈ 0.56, x_2 ≈ -3.56") == ["proved"]
+    assert _statuses("x^2 + 3x - 2 = 0 <=> x ≈ 0.56, x ≈ -3.57") == ["refuted"]
+    # P named on its own line, computed on the lines below
+    assert _statuses("P = 1000(1.05)^{10}\n= 1628.894...\n≈ 1628.89") == ["proved", "proved"]
+    assert _statuses("P = 1000(1.05)^{10}\n≈ 1628.90") == ["refuted"]
