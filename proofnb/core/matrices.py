@@ -418,6 +418,16 @@ class _Reader:
                 vector = tuple_at(text, k, "".join(out), functions, list(named))
                 if vector is not None:
                     end, items = vector
+                    given = [_given_name(item, named) for item in items]
+                    if len(items) == 2 and all(given) and ch != "(":
+                        # \langle u, v \rangle of two given vectors: their inner product
+                        out.append(f" ({given[0]} {_DOT_TEXT} {given[1]}) ")
+                        k = end
+                        continue
+                    if any(given):
+                        raise self.fail(f"a vector's entries are numbers, not the vector "
+                                        f"{next(g for g in given if g)}: write u \\cdot v (or "
+                                        f"\\langle u, v \\rangle) for an inner product")
                     source = self.build([[item] for item in items]), False
             if source is not None:
                 if text[end:].lstrip().startswith("'"):
@@ -901,6 +911,15 @@ def _spell(text: str) -> str:
     for pattern, replacement in _SPELLINGS:
         text = pattern.sub(replacement, text)
     return _BARE_CALL.sub(r"\1(\2)", text)
+
+
+_DOT_TEXT = "\\cdot"
+
+
+def _given_name(item: str, named: dict[str, sp.ImmutableMatrix]) -> str | None:
+    """The given vector or matrix an entry names on its own (``u``, ``\\vec{u}``), else None."""
+    name = defined_name(item.strip())
+    return name if name is not None and name in named else None
 
 
 class _Det(sp.Function):  # type: ignore[misc]

@@ -226,3 +226,15 @@ def test_linear_algebra_words_are_never_products_of_letters() -> None:
         step = _check(cell).steps[0]
         assert step.status == "error" and f"'{word}'" in step.message, cell
     assert _statuses("r k = k r") == ["proved"]  # letters with spaces stay a product
+
+
+def test_angle_brackets_of_two_given_vectors_are_an_inner_product() -> None:
+    given = "u = (1, 1)\nv = (3, 1)\n"
+    # was "a power of a vector": ⟨v, u⟩ read as the vector of the letters v and u
+    assert _statuses(given + r"\frac{\langle v, u \rangle}{\langle u, u \rangle} = 2") \
+        == ["proved"]
+    step = _check(given + r"\frac{\langle v, u \rangle}{\langle u, u \rangle} = 4").steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    assert "left side 2, right side 4" in step.counterexample.text  # (3 + 1)/(1 + 1)
+    step = _check(given + "(u, v) = (1, 2)").steps[0]
+    assert step.status == "error" and "inner product" in step.message
