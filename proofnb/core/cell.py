@@ -118,7 +118,7 @@ from proofnb.core.lexer import (
     _annotation_start,
     tokenize,
 )
-from proofnb.core.matrices import matrix_definition, matrix_fact
+from proofnb.core.matrices import matrix_definition, matrix_fact, number_definition
 from proofnb.core.maxima import maxima_spellings
 from proofnb.core.model import Reading, StepSpec
 from proofnb.core.modular import congruence_line, split_modulus
@@ -472,6 +472,8 @@ def _read(
         definition = matrix_definition(pieces, lines[lineno:], assume) if not continues else None
         if definition is None and not continues:  # "": D = \begin{vmatrix}..\end{vmatrix} = -2
             definition = defining.take(pieces)
+        elif definition and (number := number_definition(definition)):
+            defining.values.append(number)  # D = |...| = -3, then x = D_x / D = 2
         if not continues and matrix_fact(previous, assume) and matrix_fact(raw, assume):
             blank = True  # AB = ..., then BA = ...: two claims about given matrices
         if definition is not None or (alone and not continues):

@@ -246,10 +246,14 @@ class Definitions:
         words = re.sub(r"\\sum\s*_\s*\{?\s*([A-Za-z])\s*=.*", lambda m: re.sub(
             rf"(?<![A-Za-z\\]){m.group(1)}(?![A-Za-z])", " ", m.group(0)), body)
         if not _QUANTITY.match(name):  # \sigma = \sqrt{Var(X)} with Var(X) given; a quantity
-            for given in self.values:  # from quantities (Var(X) = E(X^2) - E(X)^2) is a claim
+            # from quantities (Var(X) = E(X^2) - E(X)^2) is a claim; D_x before D
+            words = re.sub(r"_\{([A-Za-z0-9]+)\}", r"_\1", words)
+            for given in sorted(self.values, key=len, reverse=True):
                 words = words.replace(given, " ")
-        if not all(word.lstrip("\\") in _VALUE_WORDS or word in self.values
-                   for word in re.findall(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?", words)):
+        # D_x in \frac{D_x}{D}: the subscript's brace only, never the \frac's
+        if not all(word.lstrip("\\") in _VALUE_WORDS or word.replace("{", "").replace("}", "")
+                   in self.values for word in re.findall(
+                       r"\\?[A-Za-z]+(?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]+))?", words)):
             return None
         below = list(itertools.islice(_lines(self.text), pieces[0].line, None))
         following = next((line.strip() for line in below

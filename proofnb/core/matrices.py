@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from proofnb.core.decide import Outcome
 
 __all__ = ["MAX_POWER", "MAX_SIZE", "decide_matrix_step", "definition", "has_matrices",
+           "number_definition",
            "matrix_definition", "split_definitions"]
 
 #: The largest matrix (rows and columns) a cell may write.
@@ -193,8 +194,14 @@ def matrix_definition(pieces: list[_Piece], later: Sequence[str],
     if len(pieces) < 3 or pieces[0].rel is not None or pieces[1].rel != "=" or any(
             p.rel in ("", "<=>", "==>", "<==") or p.marker for p in pieces):
         return None
-    if _names_determinant(pieces, later):
-        return ""  # C_{12} = -\begin{vmatrix} ... \end{vmatrix} = 20: it names the number
+    if _names_determinant(pieces):
+        head = pieces[0].text.strip()
+        word = head.replace("{", "").replace("}", "")
+        if not any(word in line.replace("{", "").replace("}", "") for line in later):
+            return ""  # C_{12} = -\begin{vmatrix} ... \end{vmatrix} = 20: it names the number
+        value = _determinant_value(pieces[2].text)
+        if value is not None:  # D = |...| = -3, then x = D_x / D: D is that number
+            return f"{head} := {value}"
     name = defined_name(pieces[0].text)
     if name is None or name in "eEiI" or sum(":=" in text for text in given) >= MAX_DEFINITIONS:
         return None
@@ -231,10 +238,10 @@ _DET_OF_LITERAL = re.compile(r"\\det\s*(?:\\left\s*)?\(?\s*\\begin\s*\{(?P<e>[pb
                              r"\\end\s*\{(?P=e)\}", re.DOTALL)
 
 
-def _names_determinant(pieces: list[_Piece], later: Sequence[str]) -> bool:
+def _names_determinant(pieces: list[_Piece]) -> bool:
     r"""Does the chain start by naming a determinant it goes on to compute (``D = \begin{vmatrix}
-    ...\end{vmatrix} = -2``, ``C_{12} = -\det(...) = 20``), a name no later line uses? The
-    name then only labels the number, as ``c = 3 + 4 = 7`` does."""
+    ...\end{vmatrix} = -2``, ``C_{12} = -\det(...) = 20``)? The name labels the number, as
+    ``c = 3 + 4 = 7`` does."""
     if len(pieces) < 5 or pieces[0].rel is not None or pieces[1].rel != "=" \
             or pieces[3].rel != "=" or any(p.rel in ("", "<=>", "==>", "<==") for p in pieces):
         return False
@@ -242,10 +249,30 @@ def _names_determinant(pieces: list[_Piece], later: Sequence[str]) -> bool:
     if not _SCALAR_NAME.fullmatch(head) or "vmatrix" not in body and "det" not in body:
         return False
     rest = _DET_OF_LITERAL.sub(" ", body)
-    if re.search(r"\{[pbB]matrix\}|Matrix\s*\(|\[\s*\[", rest):
-        return False  # a matrix, not a number
-    word = head.strip().replace("{", "").replace("}", "")
-    return not any(word in line.replace("{", "").replace("}", "") for line in later)
+    return not re.search(r"\{[pbB]matrix\}|Matrix\s*\(|\[\s*\[", rest)  # not a matrix
+
+
+def number_definition(text: str) -> str | None:
+    """The name of a definition ``D := -3`` that gives a number (a determinant computed on its
+    line), else None: later lines may compute with it as with ``c = 3 + 4 = 7``."""
+    name, sep, body = text.partition(":=")
+    if sep and re.fullmatch(r"\s*-?[0-9]+(?:/[0-9]+)?\s*", body) and _SCALAR_NAME.fullmatch(name):
+        return name.strip().replace("{", "").replace("}", "")
+    return None
+
+
+def _determinant_value(body: str) -> str | None:
+    """The number a determinant of numbers comes to (``-3``), as text; None otherwise."""
+    from proofnb.core.model import CheckOptions
+    from proofnb.core.parser import build_env
+
+    try:
+        value = _read_side(body.strip(), build_env(CheckOptions(domain="real")), {}, 0, 1)
+    except (ParseError, UnsupportedError):
+        return None
+    if not isinstance(value, sp.Expr) or not value.is_number or value.has(sp.zoo, sp.nan):
+        return None
+    return str(sp.sstr(sp.nsimplify(value)))
 
 
 def split_definitions(assume: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

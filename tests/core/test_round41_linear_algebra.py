@@ -238,3 +238,18 @@ def test_angle_brackets_of_two_given_vectors_are_an_inner_product() -> None:
     assert "left side 2, right side 4" in step.counterexample.text  # (3 + 1)/(1 + 1)
     step = _check(given + "(u, v) = (1, 2)").steps[0]
     assert step.status == "error" and "inner product" in step.message
+
+
+def test_cramer_determinants_named_then_used() -> None:
+    # D = |..| = -3 then x = D_x / D = 2: D was a matrix definition with no value, so later
+    # lines read D as a free letter (and the x line was joined to the D_x line as <=>)
+    cell = (r"D = \begin{vmatrix} 2 & 1 \\ 1 & -1 \end{vmatrix} = -3" "\n"
+            r"D_{y} = \begin{vmatrix} 2 & 5 \\ 1 & 1 \end{vmatrix} = -3" "\n"
+            r"y = \frac{D_{y}}{D} = ")
+    assert _statuses(cell + "1") == ["proved", "proved", "proved"]
+    steps = _check(cell + "-1").steps
+    assert [s.status for s in steps] == ["proved", "proved", "refuted"]
+    witness = steps[2].counterexample
+    assert witness is not None and "left side 1, right side -1" in witness.text  # -3/-3
+    assert _statuses(r"D = \begin{vmatrix} 1 & 2 \\ 3 & 4 \end{vmatrix} = -2" "\nD^2 = 4") \
+        == ["proved", "proved"]
