@@ -312,6 +312,9 @@ _UNARY: dict[str, Any] = {
     "Abs": sp.Abs, "sign": sp.sign, "sgn": sp.sign, "floor": sp.floor, "ceil": sp.ceiling,
     "ceiling": sp.ceiling, "re": sp.re, "im": sp.im, "conjugate": sp.conjugate,
     "conj": sp.conjugate, "arg": sp.arg, "Arg": sp.arg,
+    # as written in France, Spain, Russia and central Europe: tg x, ctg x, arctg x, argsh x
+    "tg": sp.tan, "ctg": sp.cot, "cotg": sp.cot, "cotan": sp.cot, "arctg": sp.atan,
+    "arcctg": sp.acot, "argsh": sp.asinh, "argch": sp.acosh, "argth": sp.atanh,
 }  # fmt: skip
 
 #: The SymPy class (or sqrt) behind each one-argument function, for the as-written form.

@@ -700,6 +700,8 @@ class MathParser(Latex):
                     self.fail(tok, _capitalised(name))
                 if partials.total_differential(self.text, name):  # 2xy dx + x^2 dy
                     self.fail(tok, partials.DIFFERENTIAL_HINT)
+                if name in _HYPERBOLIC_SHORT and self.peek().text in ("(", "^"):
+                    self.fail(tok, _HYPERBOLIC_SHORT[name])
                 if name in _ANGLE_UNITS and name not in env.symbols:  # not sin(30 d e g)
                     self.fail(tok, _ANGLE_UNITS[name])
                 if name in _SPELLED_OPERATORS and name not in env.symbols:  # not i*n*t(2x)
@@ -872,6 +874,15 @@ def _capitalised(word: str) -> str:
     return (f"unknown name {word!r}: a capitalised word is read as a name, not as a product "
             f"of letters; write {' '.join(word)} for a product"
             + (f"; {_WORDS_HINT}" if len(word) > 2 and word[1:].islower() else ""))
+
+
+#: French hyperbolic functions (ch x, sh x, th x): as a call they are never read as a
+#: product of letters, which is what an English cell would mean by them.
+_HYPERBOLIC_SHORT = {
+    short: f"{short}(...) is ambiguous: write {full}(...) for the hyperbolic {what} "
+           f"({short} in French notation), or {' '.join(short)} (...) for a product"
+    for short, full, what in (("sh", "sinh", "sine"), ("ch", "cosh", "cosine"),
+                              ("th", "tanh", "tangent"), ("cth", "coth", "cotangent"))}
 
 
 def _unexpected(tok: Token) -> str:
