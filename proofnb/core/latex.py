@@ -13,7 +13,7 @@ from proofnb.core.calls import PART_NAMES, Calls
 from proofnb.core.cursor import is_simple_name
 from proofnb.core.env import symbol_for
 from proofnb.core.functions import settled
-from proofnb.core.lexer import CMD, END, GREEK_NAMES, NAME, NUM, OP, SUP, Token
+from proofnb.core.lexer import CMD, END, GREEK_NAMES, LATEX_HYPERBOLIC, NAME, NUM, OP, SUP, Token
 
 #: Commands that start a factor (so ``2\\frac{1}{x}`` multiplies).
 PRIMARY_COMMANDS = frozenset(
@@ -225,6 +225,8 @@ class Latex(Calls):
             self.expect("}", f"to close \\{name}{{...}}")
             if inner.text in PART_NAMES:  # \\operatorname{Re} z, \\mathrm{Im}(z)
                 return self.part_call(inner, PART_NAMES[inner.text])
+            if inner.text in LATEX_HYPERBOLIC and name in ("operatorname", "mathrm"):
+                inner = Token(NAME, LATEX_HYPERBOLIC[inner.text], inner.pos)  # \\mathrm{ch}
             return self.name(inner)
         if name in ("Re", "Im"):
             return self.part_call(tok, PART_NAMES[name])

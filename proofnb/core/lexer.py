@@ -149,8 +149,11 @@ _LATEX_SKIP: frozenset[str] = frozenset(
 # Commands that are plain names (functions, Greek letters).
 _LATEX_NAMES: frozenset[str] = frozenset(
     "sin cos tan cot sec csc arcsin arccos arctan arccot sinh cosh tanh coth sech csch "
-    "exp ln log lg min max gcd arg".split()
+    "exp ln log lg min max gcd arg tg ctg arctg arcctg".split()
 ) | GREEK_NAMES
+#: Russian and French LaTeX's hyperbolic commands (\sh x, \ch x): unambiguous as commands.
+LATEX_HYPERBOLIC: dict[str, str] = {"sh": "sinh", "ch": "cosh", "th": "tanh", "cth": "coth",
+                                    "arsh": "asinh", "arch": "acosh", "arth": "atanh"}
 
 #: Why a sum or product written with an ellipsis is not read, and what to write instead.
 _ELLIPSIS_HINT = (": a sum or product written with '...' cannot be checked (its terms are "
@@ -271,6 +274,8 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
                 append(Token(mapped[0], mapped[1], start))
             elif name in _LATEX_NAMES:
                 append(Token(NAME, name, start))
+            elif name in LATEX_HYPERBOLIC:
+                append(Token(NAME, LATEX_HYPERBOLIC[name], start))
             else:
                 texts = texts or name in _TEXT_COMMANDS
                 append(Token(CMD, name, start))

@@ -38,3 +38,15 @@ def test_french_hyperbolic_calls_ask_how_they_are_meant(cell: str) -> None:
 
 def test_two_letter_products_without_a_call_stay_products() -> None:
     assert _statuses("s h (x + 1) = sh x + sh") == ["proved"]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    (r"\tg x = \frac{\sin x}{\cos x}", ["proved"]),
+    (r"\ch^2 x - \sh^2 x = 1", ["proved"]),
+    (r"\ch^2 x + \sh^2 x = 1", ["refuted"]),
+    (r"\operatorname{ch}^2 x - \operatorname{sh}^2 x = 1", ["proved"]),
+    (r"\mathrm{th}(x) = \frac{\mathrm{sh}(x)}{\mathrm{ch}(x)}", ["proved"]),
+    (r"\operatorname{arctg} 1 = \frac{\pi}{3}", ["refuted"]),
+])
+def test_latex_commands_of_european_names(cell: str, expected: list[str]) -> None:
+    assert _statuses(cell) == expected
