@@ -542,36 +542,41 @@ def eliminate_parameters(
 
 
 def _projected(line: Basic, parameters: list[Symbol]) -> Basic | None:
-    """``line`` (an ``and`` of equations affine in ``parameters`` with number coefficients)
-    with the parameters eliminated: for some values of them it holds exactly where every
-    returned equation does. None for any other line."""
+    """``line`` (an ``and`` of equations, more of them than parameters) with the parameters
+    eliminated: each in turn is solved from an equation where it occurs to the first power
+    with a number coefficient (``y = t``, ``x = 1 - 2t``) and substituted into the others,
+    which is exact (for some t, t = f and P(t) holds exactly where P(f) does). None when
+    some parameter cannot be solved so (``x = t^2`` alone)."""
     parts = sp.And.make_args(line)
-    equations = [p for p in parts
-                 if isinstance(p, sp.Equality) and p.free_symbols & set(parameters)]
+    names = set(parameters)
+    equations = [p for p in parts if isinstance(p, sp.Equality) and p.free_symbols & names]
     if len(equations) <= len(parameters) or any(
-            p not in equations and p.free_symbols & set(parameters) for p in parts):
+            p not in equations and p.free_symbols & names for p in parts):
         return None
-    rows: list[list[Expr]] = []
-    rests: list[Expr] = []
-    for eq in equations:
-        diff = sp.expand(eq.lhs - eq.rhs)
-        try:
-            poly = sp.Poly(diff, *parameters)
-        except BasePolynomialError:
+    diffs = [sp.expand(eq.lhs - eq.rhs) for eq in equations]
+    remaining = list(parameters)
+    while remaining:
+        found = None
+        for index, diff in enumerate(diffs):
+            for param in remaining:
+                try:
+                    poly = sp.Poly(diff, param)
+                except BasePolynomialError:
+                    continue
+                coefficient = poly.coeff_monomial(param)
+                if poly.degree() == 1 and coefficient.is_number and coefficient != 0:
+                    found = index, param, -(diff - coefficient * param) / coefficient
+                    break
+            if found:
+                break
+        if found is None:
             return None
-        if poly.total_degree() > 1:
-            return None
-        row = [poly.coeff_monomial(p) for p in parameters]
-        if not all(isinstance(c, Expr) and c.is_number and c.is_real for c in row):
-            return None
-        rows.append(row)
-        rests.append(sp.expand(diff - sum(c * p for c, p in zip(row, parameters, strict=True))))
-    if any(r.has(*parameters) for r in rests):
+        index, param, value = found
+        diffs = [sp.expand(d.xreplace({param: value})) for k, d in enumerate(diffs)
+                 if k != index]
+        remaining.remove(param)
+    if any(d.has(*parameters) for d in diffs):
         return None
-    combos = sp.Matrix(rows).T.nullspace()  # y with y^T B = 0: the parameters cancel
     kept: list[Basic] = [p for p in parts if p not in equations]
-    for y in combos:
-        scale = sp.ilcm(*[sp.fraction(c)[1] for c in y]) if len(y) > 1 else sp.fraction(y[0])[1]
-        combined = sp.expand(sum(scale * c * r for c, r in zip(y, rests, strict=True)))
-        kept.append(sp.Eq(combined, 0))
+    kept += [sp.Eq(d, 0) for d in diffs]
     return sp.And(*kept)

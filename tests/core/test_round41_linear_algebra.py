@@ -253,3 +253,13 @@ def test_cramer_determinants_named_then_used() -> None:
     assert witness is not None and "left side 1, right side -1" in witness.text  # -3/-3
     assert _statuses(r"D = \begin{vmatrix} 1 & 2 \\ 3 & 4 \end{vmatrix} = -2" "\nD^2 = 4") \
         == ["proved", "proved"]
+
+
+def test_families_with_a_parameter_solved_from_one_equation() -> None:
+    # x = t^2 and y = t: t = y, so the family is the parabola x = y^2 (was refuted at t = 0)
+    assert _statuses("x = y^2 <=> x = t^2 and y = t") == ["proved"]
+    step = _check("x = y^2 <=> x = t^2 and y = 2t").steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    point = {k: sp.Rational(v) for k, v in step.counterexample.point}
+    x, y = point["x"], point["y"]
+    assert (x == y ** 2) != (x == (y / 2) ** 2)  # on exactly one of the two curves
