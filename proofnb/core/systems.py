@@ -516,11 +516,11 @@ _MAX_PARAMETERS = 3
 def eliminate_parameters(
     lhs: Basic, rhs: Basic, raw_lhs: Basic, raw_rhs: Basic, conds: Sequence[Basic]
 ) -> tuple[Basic, Basic, Basic, Basic] | None:
-    """A solution set with parameters, ``x = 1 - t and y = t``: a line of equations affine in
-    real letters that the other line and the assumptions never use means "for some t". Such
-    letters are eliminated exactly (the combinations of the equations free of them), so
-    ``x + y = 1 <=> x = 1 - t and y = t`` compares the set with the line x + y = 1. None when
-    no line is such a family (then the letters stay free, as everywhere else)."""
+    """A solution set with parameters, ``x = 1 - t and y = t``: a line of equations in real
+    letters that the other line and the assumptions never use means "for some t". Such
+    letters are eliminated exactly (:func:`_projected`), so ``x + y = 1 <=> x = 1 - t and
+    y = t`` compares the set with the line x + y = 1. None when no line is such a family
+    (then the letters stay free, as everywhere else)."""
     used: set[Basic] = set()
     for cond in conds:
         used |= cond.free_symbols
