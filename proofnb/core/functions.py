@@ -315,6 +315,8 @@ _UNARY: dict[str, Any] = {
     # as written in France, Spain, Russia and central Europe: tg x, ctg x, arctg x, argsh x
     "tg": sp.tan, "ctg": sp.cot, "cotg": sp.cot, "cotan": sp.cot, "arctg": sp.atan,
     "arcctg": sp.acot, "argsh": sp.asinh, "argch": sp.acosh, "argth": sp.atanh,
+    # Spanish, Portuguese and Italian: sen x, arcsen x, senh x, tgh x, cossec x
+    "sen": sp.sin, "arcsen": sp.asin, "senh": sp.sinh, "tgh": sp.tanh, "cossec": sp.csc,
 }  # fmt: skip
 
 #: The SymPy class (or sqrt) behind each one-argument function, for the as-written form.

@@ -149,7 +149,7 @@ _LATEX_SKIP: frozenset[str] = frozenset(
 # Commands that are plain names (functions, Greek letters).
 _LATEX_NAMES: frozenset[str] = frozenset(
     "sin cos tan cot sec csc arcsin arccos arctan arccot sinh cosh tanh coth sech csch "
-    "exp ln log lg min max gcd arg tg ctg arctg arcctg".split()
+    "exp ln log lg min max gcd arg tg ctg arctg arcctg sen arcsen senh tgh".split()
 ) | GREEK_NAMES
 #: Russian and French LaTeX's hyperbolic commands (\sh x, \ch x): unambiguous as commands.
 LATEX_HYPERBOLIC: dict[str, str] = {"sh": "sinh", "ch": "cosh", "th": "tanh", "cth": "coth",

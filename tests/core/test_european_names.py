@@ -24,6 +24,11 @@ def _statuses(cell: str) -> list[str]:
     ("arcctg(1) = pi/4", ["proved"]),
     ("argsh(x) = ln(x + sqrt(x^2 + 1))", ["proved"]),
     ("argsh(x) = ln(x + sqrt(x^2 - 1))", ["refuted"]),
+    ("sen(x)^2 + cos(x)^2 = 1", ["proved"]),
+    ("sen^2 x + cos^2 x = 2", ["refuted"]),
+    ("arcsen(1) = pi/2", ["proved"]),
+    ("senh(x) = (e^x - e^(-x))/2", ["proved"]),
+    (r"\sen x = \cos(\pi/2 - x)", ["proved"]),
 ])
 def test_european_function_names(cell: str, expected: list[str]) -> None:
     assert _statuses(cell) == expected
