@@ -660,6 +660,8 @@ class MathParser(Latex):
                 found = probability.read(self, tok)  # E(X), P(A | B), Var(X), C(5, 2)
                 if found is not None:
                     return found
+            if name == "lim" and self.at("_"):  # lim_{x->2} as typed: read as \lim_{x \to 2}
+                return self.limit(tok)
             if name == "log" and self.at("_"):
                 self.advance()
                 base = self.script()

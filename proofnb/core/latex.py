@@ -23,6 +23,10 @@ PRIMARY_COMMANDS = frozenset(
 _NAME_COMMANDS = frozenset("mathrm operatorname text mathit textrm mathbb mbox mathcal".split())
 
 
+#: ``\\lim_{x \\downarrow 0}``: x decreases to 0 (from the right); ``\\uparrow``: from the left.
+_SIDE_ARROWS = {"downarrow": "+", "searrow": "+", "uparrow": "-", "nearrow": "-"}
+
+
 class Latex(Calls):
     """Parses LaTeX commands and calculus operators."""
 
@@ -433,18 +437,28 @@ class Latex(Calls):
         if not self.at("_"):
             self.fail(self.peek(), "expected _{x \\to a} after \\lim")
         self.advance()
+        self.paren_subscript()
         open_tok = self.expect("{", "after \\lim_")
         var_tok = self.advance()
         if var_tok.kind != NAME:
             self.fail(var_tok, "expected the variable, as in \\lim_{x \\to 0}")
-        self.expect("->", "(\\to) after the variable")
+        arrow = self.peek()
+        side = _SIDE_ARROWS.get(arrow.text) if arrow.kind == CMD else None
+        if side is None:
+            self.expect("->", "(\\to) after the variable")
+        else:  # x \downarrow 0: x decreases to 0, the limit from the right
+            self.advance()
         close = self.matching(self.i - 1)
-        direction = "+-"
+        direction = side or "+-"
         if close is not None and close >= 3:
             sign, caret = self.tokens[close - 1], self.tokens[close - 2]
             if caret.text == "^" and sign.text in ("+", "-"):
                 direction = sign.text
                 self.tokens[close - 2] = Token(OP, "}", caret.pos)
+            elif sign.text in ("+", "-") and sign.kind == OP and (
+                    caret.kind in (NUM, NAME) or caret.text in (")", "}")):
+                direction = sign.text  # x -> 0+ as typed
+                self.tokens[close - 1] = Token(OP, "}", sign.pos)
             elif close >= 5 and [t.text for t in self.tokens[close - 4 : close]] in (
                 ["^", "{", "+", "}"], ["^", "{", "-", "}"]
             ):  # 0^{+}
@@ -459,6 +473,19 @@ class Latex(Calls):
         body_tok = self.peek()
         body = self.expr(self.product(), body_tok)
         return self.call_builder("limit", [body, var, point, direction], tok)
+
+    def paren_subscript(self) -> None:
+        """``lim_(x->2)`` as typed: the parentheses are read as the braces of ``_{x \\to 2}``."""
+        if not self.at("("):
+            return
+        depth = 0
+        for j in range(self.i, len(self.tokens)):
+            text = self.tokens[j].text if self.tokens[j].kind == OP else ""
+            depth += (text == "(") - (text == ")")
+            if depth == 0:
+                self.tokens[self.i] = Token(OP, "{", self.tokens[self.i].pos)
+                self.tokens[j] = Token(OP, "}", self.tokens[j].pos)
+                return
 
     def matching(self, index: int) -> int | None:
         """Index of the ``}`` that closes the brace group containing ``index``."""

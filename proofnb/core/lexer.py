@@ -176,12 +176,28 @@ CLOSE_BRACKETS: frozenset[str] = frozenset(OPEN_BRACKETS.values())
 _RELATION_MARK = re.compile(r"[<>=≤≥≠]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![A-Za-z])")
 
 
+# A note set over a relation (\overset{L'H}{=}, \stackrel{(2)}{\le}, \overset{?}{=}): the
+# relation is what is claimed.
+_NOTED_RELATION_RE = re.compile(
+    r"\\(?:overset|stackrel)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*"
+    r"\{\s*(=|<=?|>=?|\\(?:leq?|geq?|lt|gt|iff|implies|Rightarrow|Leftrightarrow)(?![A-Za-z]))\s*\}"
+)
+
+
+def _bare_relation(m: re.Match[str]) -> str:
+    """The relation alone, padded to the note's width so that columns stay as written."""
+    return m.group(1).ljust(len(m.group(0)))
+
+
 def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = None) -> list[Token]:
     """Split ``text`` into normalised tokens, ending with an ``END`` token.
 
     Raises :class:`ParseError` for a character that has no meaning; its column is
     ``col`` plus the offset in ``text`` and its ``text`` is ``source`` (default ``text``).
     """
+    if "set" in text or "stackrel" in text:  # \overset{L'H}{=}: the note is dropped
+        noted = _NOTED_RELATION_RE.sub(_bare_relation, text)
+        source, text = (source if source is not None else text), noted
     tokens: list[Token] = []
     append = tokens.append
     size = len(text)
@@ -320,11 +336,27 @@ _COLUMN_ANNOTATION_RE = re.compile(
 )
 
 
+# A note naming L'Hôpital's rule after a step: (L'H), (L'Hôpital), [by L'Hospital's rule].
+# The apostrophe or the name keeps it apart from a product (L H).
+_RULE_NOTE_RE = re.compile(
+    r"[(\[]\s*(?:\\text\s*\{\s*)?(?:by\s+)?"
+    r"(?:L\s*['\u2019\u2032]\s*H[A-Za-z\u00f4\u00f6\\^{}]*|L\s*H(?:o|\u00f4)s?pital)"
+    r"(?:['\u2019]s)?(?:\s+rule)?\s*\}?\s*[)\]]"
+    r"(?:\s|\\\\|\\[,;:! ]|\\q?quad(?![A-Za-z])|[&.,;:~$])*\Z"
+)
+
+
 def _annotation_start(text: str) -> int:
     """Where the trailing prose annotations of ``text`` begin (``len(text)`` if none)."""
     column = _COLUMN_ANNOTATION_RE.search(text)
     end = column.start() if column is not None and _is_prose(column.group(1)) else len(text)
-    while "\\" in text[:end]:
+    while True:
+        note = _RULE_NOTE_RE.search(text, 0, end) if "H" in text[:end] else None
+        if note is not None:
+            end = note.start()
+            continue
+        if "\\" not in text[:end]:
+            break
         m = _ANNOTATION_RE.search(text, 0, end)
         if m is None or not _is_prose(m.group(1)):
             break
