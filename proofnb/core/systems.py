@@ -430,9 +430,23 @@ def nonzero_by_declaration(denominator: Expr, nonzero: list[Expr]) -> bool:
     for factor, _power in factors:
         if factor.is_number:
             continue
-        if not any(sp.expand(factor - n) == 0 or sp.expand(factor + n) == 0 for n in nonzero):
+        if not any(sp.expand(factor - n) == 0 or sp.expand(factor + n) == 0
+                   or _divides(factor, n) for n in nonzero):
             return False
     return True
+
+
+def _divides(factor: Expr, n: Expr) -> bool:
+    """Does the polynomial ``factor`` divide ``n`` exactly (then n != 0 gives factor != 0:
+    k + 2 from k^2 - 4 != 0)?"""
+    letters = sorted(factor.free_symbols | n.free_symbols, key=str)
+    if not letters or not factor.is_polynomial(*letters) or not n.is_polynomial(*letters):
+        return False
+    try:
+        _, remainder = sp.div(sp.Poly(n, *letters), sp.Poly(factor, *letters))
+    except BasePolynomialError:
+        return False
+    return bool(remainder.is_zero)
 
 
 def _solved(stmt: Basic, symbols: list[Symbol]) -> dict[Symbol, Expr] | None:

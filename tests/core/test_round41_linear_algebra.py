@@ -263,3 +263,14 @@ def test_families_with_a_parameter_solved_from_one_equation() -> None:
     point = {k: sp.Rational(v) for k, v in step.counterexample.point}
     x, y = point["x"], point["y"]
     assert (x == y ** 2) != (x == (y / 2) ** 2)  # on exactly one of the two curves
+
+
+def test_a_declared_nonzero_product_clears_its_factors() -> None:
+    # k^2 != 4 makes k + 2 nonzero: the solved form was only 'likely'
+    cell = "kx + 2y = 3 and 2x + ky = 3 <=> x = \\frac{3}{k + 2} and y = \\frac{3}{k + 2}"
+    assert _statuses(cell, "k^2 != 4") == ["proved"]
+    step = _check(cell.replace("k + 2", "k - 2"), "k^2 != 4").steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    p = {name: sp.Rational(v) for name, v in step.counterexample.point}
+    k, x, y = p["k"], p["x"], p["y"]
+    assert k ** 2 != 4 and k * x + 2 * y == 3 and 2 * x + k * y == 3 and x != 3 / (k - 2)
