@@ -339,6 +339,8 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
     deadline = time.monotonic() + budget
     try:
         outcome, lhs_latex, rhs_latex, parameters = _run(spec, options, deadline)
+        if outcome.status == "refuted" and _BARE_LOG.search(f"{spec.lhs} {spec.rhs}"):
+            outcome = _common_log_hint(outcome, spec, options, deadline)
         flags = list(outcome.flags)
         kept, dropped = declarations(tuple(options.assume), parameters) \
             if outcome.status == "proved" and options.assume and not any(
@@ -389,6 +391,36 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
         flags=tuple(dict.fromkeys(flags)),
         seed=outcome.seed,
     )
+
+
+#: ``log`` with no base, as plain text or LaTeX (``log 100``, ``\\log x``; not ``log_2``).
+_BARE_LOG = re.compile(r"(?<![A-Za-z])log(?![A-Za-z0-9_])")
+_COMMON_LOG_HINT = ("log is the natural logarithm here (ln); with log in base 10, as "
+                    "calculators write it, the step holds: write log_10(...) or lg(...)")
+
+
+def _common_log_hint(outcome: Outcome, spec: StepSpec, options: CheckOptions,
+                     deadline: float) -> Outcome:
+    """A step refuted with log read as ln that holds with log in base 10 (``log 100 = 2``,
+    as many schools and every calculator write it) keeps its verdict and says why."""
+    remaining = deadline - time.monotonic()
+    if remaining < 0.05:
+        return outcome
+
+    def common(text: str) -> str:
+        return _BARE_LOG.sub(lambda m: "log_{10}" if m.string[m.start() - 1:m.start()] == "\\"
+                             else "log10", text)
+
+    base_ten = dataclasses.replace(spec, lhs=common(spec.lhs), rhs=common(spec.rhs),
+                                   origin=common(spec.origin))
+    try:
+        other = _run(base_ten, options, time.monotonic() + remaining / 2)[0]
+    except (ProofnbError, ValueError, TypeError, RecursionError):
+        return outcome
+    if other.status != "proved":
+        return outcome
+    message = f"{outcome.message}; {_COMMON_LOG_HINT}" if outcome.message else _COMMON_LOG_HINT
+    return dataclasses.replace(outcome, message=message)
 
 
 def _check_reading(spec: StepSpec, options: CheckOptions) -> StepResult:
