@@ -341,6 +341,8 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
         outcome, lhs_latex, rhs_latex, parameters = _run(spec, options, deadline)
         if outcome.status == "refuted" and _BARE_LOG.search(f"{spec.lhs} {spec.rhs}"):
             outcome = _common_log_hint(outcome, spec, options, deadline)
+        if outcome.status == "refuted" and _DEGREES.search(f"{spec.lhs} {spec.rhs}"):
+            outcome = _degrees_hint(outcome, spec, options, deadline)
         flags = list(outcome.flags)
         kept, dropped = declarations(tuple(options.assume), parameters) \
             if outcome.status == "proved" and options.assume and not any(
@@ -420,6 +422,36 @@ def _common_log_hint(outcome: Outcome, spec: StepSpec, options: CheckOptions,
     if other.status != "proved":
         return outcome
     message = f"{outcome.message}; {_COMMON_LOG_HINT}" if outcome.message else _COMMON_LOG_HINT
+    return dataclasses.replace(outcome, message=message)
+
+
+#: A whole number of degrees meant as a trigonometric function's argument (``sin(30)``).
+_DEGREES = re.compile(r"(?<![A-Za-z])(?:sin|cos|tan|cot|sec|csc|cosec)(?:\^\{?-?\d\}?)?"
+                      r"\s*\(?\s*\d+(?![\d.°A-Za-z(\\]|\s*\^)")
+_DEGREES_HINT = ("angles are in radians here; with the angle in degrees the step holds: "
+                 "write 30° or 30^\\circ")
+
+
+def _degrees_hint(outcome: Outcome, spec: StepSpec, options: CheckOptions,
+                  deadline: float) -> Outcome:
+    """A step refuted with ``sin(30)`` in radians that holds in degrees keeps its verdict
+    and says how to write degrees."""
+    remaining = deadline - time.monotonic()
+    if remaining < 0.05:
+        return outcome
+
+    def degrees(text: str) -> str:
+        return _DEGREES.sub(lambda m: m.group() + "°", text)
+
+    in_degrees = dataclasses.replace(spec, lhs=degrees(spec.lhs), rhs=degrees(spec.rhs),
+                                     origin=degrees(spec.origin))
+    try:
+        other = _run(in_degrees, options, time.monotonic() + remaining / 2)[0]
+    except (ProofnbError, ValueError, TypeError, RecursionError):
+        return outcome
+    if other.status != "proved":
+        return outcome
+    message = f"{outcome.message}; {_DEGREES_HINT}" if outcome.message else _DEGREES_HINT
     return dataclasses.replace(outcome, message=message)
 
 
