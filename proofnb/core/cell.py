@@ -103,6 +103,7 @@ from typing import Literal
 
 from proofnb.core.definitions import Definitions, index_letters, within_indices
 from proofnb.core.errors import ParseError, ProofnbError
+from proofnb.core.existence import no_limit_line
 from proofnb.core.lexer import (
     CLOSE_BRACKETS,
     CMD,
@@ -443,6 +444,8 @@ def _read(
             raw = row_operation_line(raw, lineno)  # M \xrightarrow{R_2 - 2R_1} N: E M = N
         if "|" in raw or "mod" in raw:  # 3 | n^3 - n, \mathrm{mod}
             raw = congruence_line(raw)
+        if "DNE" in raw or "exist" in raw:  # L \text{ does not exist}: L = DNE
+            raw = no_limit_line(raw)
         if "\\top" in raw:  # A^\top is a transpose, not the statement true
             raw = re.sub(r"\^\s*\\top(?![A-Za-z])", r"^{\\top}", raw)
         curve = bool(defining.curves) and raw != (raw := defining.curve_line(raw))

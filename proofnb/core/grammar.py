@@ -19,6 +19,7 @@ from proofnb.core.bounds import LimitExceeded
 from proofnb.core.calls import PART_NAMES, bounded_substitution
 from proofnb.core.cursor import OPENERS, describe, is_simple_name
 from proofnb.core.env import symbol_for
+from proofnb.core.existence import NO_VALUE
 from proofnb.core.functions import (
     CONSTANTS,
     FUNCTIONS,
@@ -660,6 +661,8 @@ class MathParser(Latex):
                 found = probability.read(self, tok)  # E(X), P(A | B), Var(X), C(5, 2)
                 if found is not None:
                     return found
+            if name == "DNE":  # L = DNE: the limit does not exist (core/existence.py)
+                return NO_VALUE
             if name == "lim" and self.at("_"):  # lim_{x->2} as typed: read as \lim_{x \to 2}
                 return self.limit(tok)
             if name == "log" and self.at("_"):

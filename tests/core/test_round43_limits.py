@@ -101,3 +101,34 @@ def test_notes_over_relations(text: str, expected: list[str]) -> None:
 )
 def test_lhopital_notes(text: str, expected: list[str]) -> None:
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"\lim_{x \to 0} \frac{|x|}{x} = \text{DNE}", ["proved"]),
+        (r"\lim_{x \to 0} \frac{|x|}{x} \text{ does not exist}", ["proved"]),
+        ("lim_{x->0} |x|/x does not exist", ["proved"]),
+        (r"\lim_{x \to 0} \frac{1}{x} = DNE", ["proved"]),
+        # no finite limit: 1/x^2 tends to infinity
+        (r"\lim_{x \to 0} \frac{1}{x^2} \text{ DNE}", ["proved"]),
+        # the limit exists: refuted with its value
+        (r"\lim_{x \to 0} \frac{x}{|x| + 1} \text{ does not exist}", ["refuted"]),
+        (r"\lim_{x \to 2} \frac{x - 2}{x - 2} = \text{DNE}", ["refuted"]),
+        (r"\lim_{x \to 0^+} \frac{|x|}{x} \text{ does not exist}", ["refuted"]),
+        # said of something that is not a limit, or depends on a letter: never decided
+        ("x + 1 = DNE", ["unknown"]),
+        (r"\lim_{x \to 0} \frac{a}{x} = DNE", ["unknown"]),
+    ],
+)
+def test_limit_does_not_exist(text: str, expected: list[str]) -> None:
+    result = check_proof(text, CheckOptions())
+    assert [s.status for s in result.steps] == expected
+    for step in result.steps:
+        if step.status == "refuted":  # the witness is the limit's value, checked here
+            assert step.counterexample is not None and step.counterexample.lhs_value is not None
+            limit = text.split("=")[0].split(r"\text")[0]
+            value = check_proof(f"{limit} = {step.counterexample.lhs_value}", CheckOptions())
+            assert value.steps[0].status == "proved"
+        if step.status == "unknown":  # a message that says what is wrong, not letters
+            assert "limit" in step.message
