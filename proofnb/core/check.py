@@ -18,6 +18,7 @@ from .assume import declarations, function_names
 from .decide import Outcome, decide
 from .errors import ParseError, ProofnbError, UnsupportedError
 from .eulernote import euler_coefficient_note
+from .existence import has_no_value
 from .functions import lone_constant_letters
 from .instances import decide_functions, has_undefined
 from .landau import has_landau
@@ -167,6 +168,9 @@ def _run(
         if isinstance(landau, Outcome):
             return landau, *_latex(spec, called), frozenset()
         (lhs, rhs, origin), raw = landau  # lim (x^2/2 + O(x^3))/x^2 evaluated: 1/2
+    if has_no_value(lhs, rhs):  # lim |x|/x = DNE: decided by one-sided limits (existence.py)
+        from .existence import decide_no_limit
+        return decide_no_limit(spec.relation, lhs, rhs), *_latex(spec, called), frozenset()
     if spec.relation == "=" and env.conditions:  # assume u = x^2: ∫ cos u du in x
         from .antiderivative import substituted
         moved = substituted((lhs, rhs, origin), raw, tuple(env.conditions))
