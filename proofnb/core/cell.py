@@ -104,6 +104,7 @@ from typing import Literal
 from proofnb.core.definitions import Definitions, index_letters, within_indices
 from proofnb.core.errors import ParseError, ProofnbError
 from proofnb.core.existence import no_limit_line
+from proofnb.core.extremum import classification
 from proofnb.core.lexer import (
     CLOSE_BRACKETS,
     CMD,
@@ -419,6 +420,7 @@ def _read(
             continue
         if stripped.startswith(("#", "%")):  # % starts a LaTeX comment (and %%verify)
             continue
+        raw, test = classification(raw, defining.variables)  # f''(1) = 6 > 0, so a minimum
         raw, condition = line_condition(raw, lineno)  # sqrt(x^2) = x for x >= 0
         if condition:
             defining.conditions[lineno] = condition
@@ -504,6 +506,9 @@ def _read(
         current.extend(pieces)
         alone = definition is not None and len(pieces) == 1
         blank = tangent is not None
+        if test:  # "so a maximum" after f''(1) = 6: f''(1) < 0, a claim of its own
+            chains.append(current)
+            current, blank = _split_line(" " * len(raw.rstrip()) + "  " + test, lineno), True
     if current and not alone:
         chains.append(current)
     if defining.implicit:  # assume y != 0 about the function y: y(x) != 0

@@ -250,6 +250,13 @@ class Definitions:
             words = re.sub(r"_\{([A-Za-z0-9]+)\}", r"_\1", words)
             for given in sorted(self.values, key=len, reverse=True):
                 words = words.replace(given, " ")
+        calls = False
+        if self.variables:  # x_1 = 1.5 - f(1.5)/f'(1.5): a defined function at a number is
+            # a number (Newton's method); the argument's own letters are still looked at
+            plain = words
+            words = _DEFINED_CALL.sub(lambda m: " (" if m.group(1) in self.variables
+                                      else m.group(0), words)
+            calls = words != plain
         # D_x in \frac{D_x}{D}: the subscript's brace only, never the \frac's
         if not all(word.lstrip("\\") in _VALUE_WORDS or word.replace("{", "").replace("}", "")
                    in self.values for word in re.findall(
@@ -272,6 +279,9 @@ class Definitions:
             elif after is None or after.group(1) == name \
                     or not any(used.search(line.split("#", 1)[0]) for line in below):
                 return None
+        if calls:  # the name only labels the number its line computes: the name is dropped
+            used = re.compile(rf"(?<![A-Za-z_\\]){re.escape(name)}(?![A-Za-z_0-9{{])")
+            return None if any(used.search(line.split("#", 1)[0]) for line in below) else ""
         self.values.append(name)
         return f"{name} := {body}"
 
@@ -667,6 +677,9 @@ _VALUE_NAME = re.compile(rf"[A-Za-z](?:_\{{?[A-Za-z0-9]+\}}?)?|{GREEK_NAME}|{QUA
 _VALUE_HEAD = re.compile(
     rf"([A-Za-z](?:_\{{?[A-Za-z0-9]+\}}?)?|{GREEK_NAME}|{QUANTITY_HEAD})\s*=(?!=)")
 _QUANTITY = re.compile(QUANTITY_HEAD)
+#: A call of a function, with its derivative marks: ``f(``, ``f'(``, ``f^{\\prime}(``.
+_DEFINED_CALL = re.compile(r"(?<![A-Za-z\\])([A-Za-z])\s*(?:'+|\^\s*\{?\s*(?:\\prime\s*)+\}?)?"
+                           r"\s*(?:\\left\s*)?\(")
 #: Words a computed number may use (functions, constants, LaTeX layout).
 _VALUE_WORDS = frozenset({
     "e", "pi", "ln", "log", "sqrt", "cbrt", "exp", "sin", "cos", "tan", "sec", "csc", "cot",

@@ -1,0 +1,78 @@
+"""Round 44: optimisation and curve-sketching worksheets (classification words after a
+second-derivative test, Newton's method with a defined function). True/false pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions, StepResult
+
+F = "f(x) = x^3 - 3x + 2\n"
+
+
+def _steps(cell: str) -> list[StepResult]:
+    return list(check_proof(cell, CheckOptions(timeout=10.0)).steps)
+
+
+def _statuses(cell: str) -> list[str]:
+    return [s.status for s in _steps(cell)]
+
+
+@pytest.mark.parametrize("tail", [
+    ", so a minimum", " (min)", r" \Rightarrow \text{minimum}", r" \therefore \text{minimum}",
+    r" \implies \text{min at } x = 1", r" \quad \text{min}", r" \text{ so a minimum}", " → min",
+    ", so (1, 0) is a local minimum",
+])
+def test_classification_words_are_prose_not_letters(tail: str) -> None:
+    # were parse errors ("expected '(' after min", "nothing to check here") or letters
+    assert _statuses(F + "f''(1) = 6 > 0" + tail) == ["proved", "proved"]
+
+
+@pytest.mark.parametrize("tail", [", so a maximum", " (max)", r" \Rightarrow \text{local maximum}"])
+def test_wrong_classification_is_refuted_by_the_test(tail: str) -> None:
+    steps = _steps(F + "f''(1) = 6 > 0" + tail)
+    assert [s.status for s in steps] == ["proved", "proved", "refuted"]
+    last = steps[-1]
+    assert last.lhs == "f''(1)" and last.relation == "<"
+    assert last.counterexample is not None and last.counterexample.lhs_value == "6"
+
+
+def test_classification_without_a_stated_sign_is_checked() -> None:
+    assert _statuses(F + "f''(-1) = -6, so a maximum") == ["proved", "proved"]
+    assert _statuses(F + "f''(-1) = -6, so a minimum") == ["proved", "refuted"]
+
+
+def test_classification_of_another_point_or_kind_is_only_prose() -> None:
+    # the words name a point the line does not evaluate, or no extremum: nothing to test
+    assert _statuses(F + "f''(-1) = -6 < 0, so (1, 0) is a local maximum") == ["proved"] * 2
+    assert _statuses(F + r"f''(0) = 0 \Rightarrow \text{point of inflection}") == ["proved"]
+    assert _statuses(F + "f''(x) = 6x > 0 for x > 0 (concave up)") == ["proved"] * 2
+    assert _statuses(F + "f''(x) = 6x < 0 for x > 0 (concave down)") == ["proved", "refuted"]
+
+
+def test_remarks_inside_a_statement() -> None:
+    assert _statuses(F + "f'(x) = 0 <=> x = 1 (min) or x = -1 (max)") == ["proved"]
+    assert _statuses(F + "f'(x) = 0 <=> x = 1 (min) or x = 2 (max)") == ["refuted"]
+
+
+def test_min_and_max_functions_stay_functions() -> None:
+    assert _statuses("max(1, 2) = 2") == ["proved"]
+    assert _statuses("max(1, 2) = 1") == ["refuted"]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("f(x) = x^2 - 2\nx_1 = 1.5 - \\frac{f(1.5)}{f'(1.5)} = \\frac{17}{12}", ["proved"]),
+    ("f(x) = x^2 - 2\nx_1 = 1 - \\frac{f(1)}{f'(1)} = 0.5", ["refuted"]),
+    ("f(x) = x^3 - 2x - 5\nx_2 = 2.1 - \\frac{f(2.1)}{f'(2.1)} ≈ 2.0946", ["proved"]),
+    ("f(x) = x^3 - 2x - 5\nx_2 = 2.1 - \\frac{f(2.1)}{f'(2.1)} ≈ 2.0956", ["refuted"]),
+])
+def test_newton_step_names_its_number(cell: str, expected: list[str]) -> None:
+    # x_1 was a claim about every x_1 (refuted at x_1 = 0) when the line used f(1.5)
+    assert _statuses(cell) == expected
+
+
+def test_newton_name_used_later_is_not_dropped() -> None:
+    # x_1 used by a later line keeps the old reading (a claim about x_1): nothing hidden
+    steps = _steps("f(x) = x^2 - 2\nx_1 = 1 - \\frac{f(1)}{f'(1)} = 1.5\nx_2 = x_1 + 1")
+    assert steps and steps[0].status != "proved"
