@@ -545,6 +545,8 @@ def eliminate_parameters(
                         if isinstance(s, Symbol) and not s.is_integer), key=str)
         if not extra or not other.free_symbols or len(extra) > _MAX_PARAMETERS:
             continue
+        if not _solved_family(line, set(extra), other.free_symbols):
+            continue  # x + 2y = 5 and x - y = 2 <=> x = 3: y is an unknown, not a parameter
         projected = _projected(line, extra)
         raw = lines[2 + index]
         raw_projected = projected if raw == line else _projected(raw, extra)
@@ -553,6 +555,21 @@ def eliminate_parameters(
         lines[index], lines[2 + index] = projected, raw_projected
         changed = True
     return (lines[0], lines[1], lines[2], lines[3]) if changed else None
+
+
+def _solved_family(line: Basic, parameters: set[Symbol], unknowns: set[Basic]) -> bool:
+    """Is ``line`` a solution written in parameters, every equation ``x = f(t)`` with x an
+    unknown of the other line and f in the parameters only (``x = 1 - t and y = t``)?
+    A line that merely has letters the other lacks (``x + y + z = 1 and z = 0`` against
+    ``x + y = 1``) lost an unknown; it is no family, and its letters stay free."""
+    for part in sp.And.make_args(line):
+        if not isinstance(part, sp.Equality):
+            return False
+        if not any(isinstance(name, Symbol) and name in unknowns and name not in parameters
+                   and value.free_symbols <= parameters
+                   for name, value in ((part.lhs, part.rhs), (part.rhs, part.lhs))):
+            return False
+    return True
 
 
 def _projected(line: Basic, parameters: list[Symbol]) -> Basic | None:
