@@ -47,6 +47,9 @@ def _env_key(env: MathEnv) -> tuple[object, ...]:
         env.domain,
         tuple(sorted(env.symbols.items(), key=lambda kv: kv[0])),
         tuple(sorted(env.functions.items(), key=lambda kv: kv[0])),
+        # a parse reads assumptions (x = cos t makes d/dt x the chain rule): a cell's parse
+        # must not be reused in a cell with other assumptions
+        env.conditions,
     )
 
 
