@@ -42,8 +42,8 @@ def decide_by_signs(step: Sequence[Basic], written: Sequence[Basic],
     from .decide import Outcome  # decide imports this module lazily: no cycle at import
 
     letters = barred_letters(conditions)
-    if not letters or len(letters) > _MAX_LETTERS:
-        return None
+    if not letters or len(letters) > _MAX_LETTERS or not all(s.is_real for s in letters):
+        return None  # |z| of a complex z (assume z complex) is no +-z
     outcomes = []
     for signs in itertools.product((1, -1), repeat=len(letters)):
         put = {sp.Abs(s): sign * s for s, sign in zip(letters, signs, strict=True)}

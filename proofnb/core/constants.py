@@ -195,6 +195,8 @@ def decide_constant(problem: Problem, deadline: float | None = None) -> Outcome 
     if not (a.is_real and b.is_real):
         if problem.real or problem.relation != "=":
             return None
+        if _parts_apart(a - b):  # i e^(-1000) = 0: below 10^-100, yet certainly not 0
+            return Outcome("refuted", "counterexample", _witness("value", {}, a, b, problem))
         return _complex_equal(a, b, deadline or time.monotonic() + _COMPLEX_PROOF_SECONDS)
     verdict = constant_sign(a, b)
     if verdict.sign is None:
@@ -274,6 +276,22 @@ def _big_shown(side: Expr, value: sp.Rational) -> str:
     if len(str(value.p)) + len(str(value.q)) <= 30:
         return user_text(value)
     return f"{user_text(side)} ≈ {str(sp.Float(value, 4)).replace('E', 'e')}"
+
+
+def _parts_apart(diff: Expr) -> bool:
+    """Is the real or the imaginary part of the complex constant ``diff`` certainly nonzero
+    (the same sign and digits at 50 and 100 digits of precision, as for a real constant)?"""
+    try:
+        low = diff.evalf(_LOW, strict=True).as_real_imag()
+        high = diff.evalf(_HIGH, strict=True).as_real_imag()
+    except (PrecisionExhausted, TypeError, ValueError, ArithmeticError):
+        return False
+    for part_low, part_high in zip(low, high, strict=True):
+        if (part_low.is_real and part_high.is_real and part_high != 0
+                and (part_low > 0) == (part_high > 0)
+                and abs(part_low - part_high) <= abs(part_high) * _AGREE):
+            return True
+    return False
 
 
 def _complex_equal(lhs: Expr, rhs: Expr, deadline: float) -> Outcome | None:

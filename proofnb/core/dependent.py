@@ -28,14 +28,24 @@ def through_assumptions(operand: Any, variables: Iterable[Any], conditions: Iter
             wrt.add(head)
     if not wrt:
         return operand
+    equalities = [(c.lhs, c.rhs) for c in conditions if isinstance(c, sp.Equality)
+                  and isinstance(c.lhs, sp.Symbol) and c.lhs not in wrt
+                  and isinstance(c.rhs, sp.Expr) and c.lhs not in c.rhs.free_symbols]
     given: dict[sp.Symbol, sp.Expr] = {}
-    for condition in conditions:
-        if not isinstance(condition, sp.Equality):
-            continue
-        letter, value = condition.lhs, condition.rhs
-        if (isinstance(letter, sp.Symbol) and letter not in wrt and isinstance(value, sp.Expr)
-                and value.free_symbols & wrt and letter not in value.free_symbols):
-            given.setdefault(letter, value)
+    grown = True
+    while grown:  # y = x^2 under x = cos(t): y depends on t through x
+        grown = False
+        for letter, value in equalities:
+            if letter not in given and value.free_symbols & (wrt | set(given)):
+                given[letter] = value
+                grown = True
     if not given or not operand.free_symbols & set(given):
         return operand
-    return operand.xreplace(given)
+    done = operand
+    for _ in range(len(given)):  # each round removes one level of letters
+        if not done.free_symbols & set(given):
+            break
+        done = done.xreplace(given)
+    if done.free_symbols & set(given):  # a cycle (x = y + t, y = x - t): one level only
+        return operand.xreplace({k: v for k, v in given.items() if v.free_symbols & wrt})
+    return done

@@ -1,0 +1,83 @@
+"""Review 9: false accepts, wrong refutations and hangs found in the engine code landed
+since 2c63d67 (rounds 35-42, the lead's guards), each with its repro and a true twin."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+
+
+def _statuses(cell: str, assume: tuple[str, ...] = (), domain: str = "real") -> list[str]:
+    result = check_proof(cell, CheckOptions(assume=assume, domain=domain))
+    return [s.status for s in result.steps]
+
+
+@pytest.mark.parametrize("cell", [
+    r"e^{-1000} i = 0",
+    r"i e^{-300} + 1 = 1",
+    r"1 + i = 1 + i + 10^{-150} i",
+    r"e^{-10^{6}} i = 0",
+])
+def test_a_tiny_complex_difference_is_no_agreement(cell: str) -> None:
+    """Complex constants that differ below 10^-100 were 'likely' (both sides agree to 100
+    digits); a part certainly nonzero at 50 and 100 digits refutes, as for real constants."""
+    assert _statuses(cell, domain="complex") == ["refuted"]
+
+
+@pytest.mark.parametrize("cell", [
+    r"\arccos(\cosh 1) = i",
+    r"\tanh(1 + i) = \frac{\sinh 2 + i \sin 2}{\cosh 2 + \cos 2}",
+    r"e^{i\pi} + 1 = 0",
+])
+def test_equal_complex_constants_stay_proved(cell: str) -> None:
+    assert _statuses(cell, domain="complex") == ["proved"]
+
+
+@pytest.mark.parametrize("assume", ["z complex, |z| = 1", r"z \in \mathbb{C}, |z| = 1"])
+def test_the_sign_cases_of_bars_need_a_real_letter(assume: str) -> None:
+    """|z| = 1 for a complex z is no z = 1 or z = -1 (z^2 = 1 was proved: z = i)."""
+    assert _statuses("z^2 = 1", (assume,)) == ["refuted"]
+
+
+def test_the_sign_cases_of_bars_still_prove_for_real_letters() -> None:
+    assert _statuses("x^2 = 4", ("|x| = 2",)) == ["proved"]
+    assert _statuses("x = 2", ("|x| = 2",)) == ["refuted"]
+
+
+def test_a_letter_given_through_another_depends_on_t() -> None:
+    """y = x^2 under x = cos t is y(t) too: d/dt y = 0 was proved."""
+    base = "assume x = \\cos t, y = x^2\n"
+    assert _statuses(base + "\\frac{d}{dt} y = 0") == ["refuted"]
+    assert _statuses(base + "\\frac{d}{dt} y = -2\\cos t \\sin t") != ["refuted"]
+    deeper = "assume x = \\cos t, y = x^2, z = y + x\n"
+    assert _statuses(deeper + "\\frac{d}{dt} z = -2\\cos t \\sin t - \\sin t") == ["proved"]
+
+
+def test_a_parse_is_not_reused_under_other_assumptions() -> None:
+    """The parse cache ignored the assumptions, which a derivative now reads: after a cell
+    with y = x^2 (no t), d/dt y = x under y = x t was refuted with d/dt y = 0."""
+    _statuses("assume x = \\cos t, y = x^2\n\\frac{d}{dt} y = 0")
+    assert _statuses("assume y = x t\n\\frac{d}{dt} y = x") == ["proved"]
+    assert _statuses("assume y = x t\n\\frac{d}{dt} y = 2x") == ["refuted"]
+
+
+def test_sign_cases_ask_sympy_for_realness_only_after_a_sample() -> None:
+    """Asking SymPy whether log((t - 1)^2 ... (t - 30)^2) is real took 40 s (real roots of
+    the expanded product, in prove._sign_cases, with no deadline); a real value at a sample
+    point answers at once, and x^(1/3) at x = -t is still passed over as nowhere real."""
+    import sympy as sp
+
+    from proofnb.core.prove import _nowhere_real
+
+    t = sp.Dummy("t", positive=True)
+    side = sp.log(sp.Mul(*[(t - i) ** 2 for i in range(1, 31)]))
+    start = time.monotonic()
+    assert not _nowhere_real(side, t)
+    assert time.monotonic() - start < 2
+    assert _nowhere_real((-t) ** sp.Rational(1, 3), t)
+    assert _statuses("x^{1/3} = |x|^{1/3}") == ["proved"]
+    assert _statuses("\\sqrt{x} = -\\sqrt{|x|}") == ["refuted"]
