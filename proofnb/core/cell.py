@@ -691,9 +691,21 @@ def _closed(line: str) -> bool:
     """Does the line state a fact about numbers (no letters: ``3 + 3 = 7``, ``8 ≡ 2 (mod 5)``)?
     Two such lines in a row are two claims: joined by <=>, two false facts would agree."""
     code = _COUNT_OF_NUMBERS.sub("1", line.split("#", 1)[0])
+    # a limit's variable is bound: \lim_{x \to 1^-} (x^2 + 2) = 3 is a fact about numbers
+    bound = frozenset("".join(found) for found in _LIMIT_VARIABLE.findall(code)) | _LIMIT_WORDS \
+        if "lim" in code else frozenset()
     return bool(code.strip()) and any(r in code for r in _NUMBER_RELATIONS) and not any(
         r in code for r in ("<=>", "==>", "<==", "=>", "⇔", "⇒", "\\iff", "\\implies")) and all(
-        word.lstrip("\\") in _NUMBER_WORDS for word in re.findall(r"\\?[A-Za-z]+", code))
+        word.lstrip("\\") in _NUMBER_WORDS or word.lstrip("\\") in bound
+        for word in re.findall(r"\\?[A-Za-z]+", code))
+
+
+#: The variable of a limit: \lim_{x \to a}, lim_{x->a}, lim_(x->a), limit(f, x, a).
+_LIMIT_VARIABLE = re.compile(
+    r"(?<![A-Za-z])lim\s*_\s*[{(]\s*([A-Za-z])\s*(?:\\to(?![A-Za-z])|->|→|\\[a-z]*arrow)"
+    r"|(?<![A-Za-z])limit\s*\(.*?,\s*([A-Za-z])\s*,")
+_LIMIT_WORDS = frozenset({"lim", "limit", "to", "downarrow", "uparrow", "searrow", "nearrow",
+                          "DNE"})
 
 
 _ROW_BREAK = re.compile(r"\\\\|\\(begin|end)\s*\{[A-Za-z*]*\}|[{}]")

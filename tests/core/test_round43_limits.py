@@ -132,3 +132,23 @@ def test_limit_does_not_exist(text: str, expected: list[str]) -> None:
             assert value.steps[0].status == "proved"
         if step.status == "unknown":  # a message that says what is wrong, not letters
             assert "limit" in step.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two false facts about limits were one step false <=> false, proved
+        ("\\lim_{x \\to 1^-} (x^2 + 2) = 4\n\\lim_{x \\to 1^+} (4x - 1) = 4",
+         ["refuted", "refuted"]),
+        ("\\lim_{x \\to 1^-} (x^2 + 2) = 3\n\\lim_{x \\to 1^+} (4x - 1) = 3",
+         ["proved", "proved"]),
+        ("lim_{x->2^-} (3x - 1) = 5\nlim_{x->2^+} (x^2 - 1) = 5", ["proved", "refuted"]),
+        ("limit(sin(x)/x, x, 0) = 0\nlimit((1 - cos(x))/x, x, 0) = 1", ["refuted", "refuted"]),
+        ("\\lim_{x \\to 0} \\frac{|x|}{x} = 1\n\\lim_{x \\to 0} \\frac{|x|}{x} = \\text{DNE}",
+         ["unknown", "proved"]),
+        # a letter outside the limit keeps the lines one chain of equations in a
+        ("\\lim_{x \\to 2} (ax + 1) = 5\n2a + 1 = 5\na = 2", ["proved", "proved"]),
+    ],
+)
+def test_limit_facts_on_lines_of_their_own(text: str, expected: list[str]) -> None:
+    assert _statuses(text) == expected
