@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import math
 import random
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -522,8 +523,14 @@ def points(
             yield {symbols[0]: v}
         return
     head = max(1, limit // 2)
+    # Only the first ``head`` combinations are used, and all those with indices below r come
+    # before any other: build just enough of them (3^14 tuples for 14 letters took minutes).
+    r = 1
+    while r < max(len(c) for c in columns) and math.prod(min(r, len(c)) for c in columns) < head:
+        r += 1
     combos = sorted(
-        itertools.product(*(range(len(c)) for c in columns)), key=lambda t: (max(t), sum(t), t)
+        itertools.product(*(range(min(r, len(c))) for c in columns)),
+        key=lambda t: (max(t), sum(t), t),
     )
     emitted = 0
     for idx in combos[:head]:
