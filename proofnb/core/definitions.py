@@ -261,7 +261,7 @@ class Definitions:
         if not all(word.lstrip("\\") in _VALUE_WORDS or word.replace("{", "").replace("}", "")
                    in self.values for word in re.findall(
                        r"\\?[A-Za-z]+(?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]+))?", words)):
-            return None
+            return "" if self._label(name, pieces) else None
         below = list(itertools.islice(_lines(self.text), pieces[0].line, None))
         following = next((line.strip() for line in below
                           if line.strip() and not line.strip().startswith(("#", "%"))), "")
@@ -284,6 +284,20 @@ class Definitions:
             return None if any(used.search(line.split("#", 1)[0]) for line in below) else ""
         self.values.append(name)
         return f"{name} := {body}"
+
+    def _label(self, name: str, pieces: list[_Piece]) -> bool:
+        """Does the chain start with a name it only gives to what it computes (``S = 2\\pi r^2 +
+        2\\pi r h = 2\\pi r^2 + 2000/r``): a letter no other line of the cell uses, nor the
+        chain's other sides, before two or more links of ``=``? Its first link says nothing
+        to check; read as a claim about every S, it would be false."""
+        if len(pieces) < 5 or any(p.rel not in (None, "=") for p in pieces) \
+                or not re.fullmatch(r"[A-Za-z](?:_\{?[0-9A-Za-z]\}?)?", name):
+            return False
+        letter = re.escape(name.replace("{", "").replace("}", ""))
+        mention = re.compile(rf"(?<![A-Za-z\\])(?:d|\\partial\s*|\\mathrm\{{d\}}\s*)?{letter}"
+                             rf"(?![A-Za-z0-9{{])")
+        code = "\n".join(line.split("#", 1)[0] for line in _lines(self.text))
+        return len(mention.findall(code.replace("{", "").replace("}", ""))) == 1
 
     def curve_line(self, raw: str) -> str:
         """The line with each defined curve's derivatives and value written out in the lines

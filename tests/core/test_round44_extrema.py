@@ -76,3 +76,15 @@ def test_newton_name_used_later_is_not_dropped() -> None:
     # x_1 used by a later line keeps the old reading (a claim about x_1): nothing hidden
     steps = _steps("f(x) = x^2 - 2\nx_1 = 1 - \\frac{f(1)}{f'(1)} = 1.5\nx_2 = x_1 + 1")
     assert steps and steps[0].status != "proved"
+
+
+def test_a_name_only_given_to_a_computation_is_dropped() -> None:
+    # S = 2πr^2 + 2πrh = ...: S was a claim about every S (refuted at S = 0)
+    given = "assume r > 0, h = 1000/(pi r^2)\n"
+    assert _statuses(given + r"S = 2\pi r^2 + 2\pi r h = 2\pi r^2 + \frac{2000}{r}") == ["proved"]
+    assert _statuses(given + r"S = 2\pi r^2 + 2\pi r h = 2\pi r^2 + \frac{1000}{r}") == ["refuted"]
+
+
+def test_a_name_used_elsewhere_stays_a_letter() -> None:
+    steps = _steps("A = x(50 - x) = 50x - x^2\nA = 0 <=> x = 0 or x = 50")
+    assert steps[0].lhs.startswith("A = x(50 - x)")  # an equation in A and x, not a label
