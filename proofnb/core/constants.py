@@ -115,16 +115,31 @@ def _part_zero(part: Expr) -> bool:
     return bool(inverse_trig_constant_zero(sp.expand(scale * simplified)))
 
 
+#: Working precision (digits) evalf may use for a tiny difference: cos(10^-60) - 1 is
+#: -5e-121, which the default (about 100 digits) gives up on, and which is no zero.
+_MAXN = 1000
+
+
+def _strict_values(diff: Expr) -> tuple[Expr | None, Expr | None]:
+    """``diff`` at 50 and at 100 correct digits, or (None, None) when evalf cannot promise
+    them (a difference that is exactly zero never can)."""
+    for maxn in (None, _MAXN):
+        try:
+            if maxn is None:
+                return diff.evalf(_LOW, strict=True), diff.evalf(_HIGH, strict=True)
+            return (diff.evalf(_LOW, strict=True, maxn=maxn),
+                    diff.evalf(_HIGH, strict=True, maxn=maxn))
+        except (PrecisionExhausted, TypeError, ValueError, ArithmeticError):
+            continue
+    return None, None
+
+
 def constant_sign(lhs: Expr, rhs: Expr) -> ConstantVerdict:
     """Settle ``lhs - rhs`` for two real constants (values already known to be defined)."""
     diff = lhs - rhs
     if diff.is_Rational:
         return ConstantVerdict(int(sp.sign(diff)), True, "exact")
-    try:
-        low = diff.evalf(_LOW, strict=True)
-        high = diff.evalf(_HIGH, strict=True)
-    except (PrecisionExhausted, TypeError, ValueError, ArithmeticError):
-        low = high = None
+    low, high = _strict_values(diff)
     if (low is not None and high is not None and low.is_real and high.is_real
             and high != 0 and (low > 0) == (high > 0)
             and abs(low - high) <= abs(high) * _AGREE):
@@ -281,11 +296,10 @@ def _big_shown(side: Expr, value: sp.Rational) -> str:
 def _parts_apart(diff: Expr) -> bool:
     """Is the real or the imaginary part of the complex constant ``diff`` certainly nonzero
     (the same sign and digits at 50 and 100 digits of precision, as for a real constant)?"""
-    try:
-        low = diff.evalf(_LOW, strict=True).as_real_imag()
-        high = diff.evalf(_HIGH, strict=True).as_real_imag()
-    except (PrecisionExhausted, TypeError, ValueError, ArithmeticError):
+    values = _strict_values(diff)
+    if values[0] is None or values[1] is None:
         return False
+    low, high = values[0].as_real_imag(), values[1].as_real_imag()
     for part_low, part_high in zip(low, high, strict=True):
         if (part_low.is_real and part_high.is_real and part_high != 0
                 and (part_low > 0) == (part_high > 0)

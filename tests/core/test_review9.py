@@ -99,3 +99,17 @@ def test_sample_points_for_many_letters_come_at_once() -> None:
     few = sp.symbols("x y z", real=True)
     got = list(itertools.islice(points(few, {}, {}, 0, 40), 20))
     assert got[0] == {s: got[0][s] for s in few} and len({tuple(p.values()) for p in got}) == 20
+
+
+@pytest.mark.parametrize("cell", [r"\cos(10^{-60}) = 1", r"\cosh(10^{-60}) = 1",
+                                  r"e^{10^{-150}} = 1"])
+def test_a_constant_difference_below_the_default_precision_refutes(cell: str) -> None:
+    """cos(10^-60) - 1 = -5e-121: evalf gave up at its default working precision and the
+    step was 'likely' (agrees to 100 digits); a larger working precision settles the sign."""
+    assert _statuses(cell) == ["refuted"]
+    assert _statuses(cell.replace("= 1", "< 2")) == ["proved"]
+
+
+def test_exact_constant_identities_stay_proved() -> None:
+    assert _statuses(r"\cosh(7940)^2 - \sinh(7940)^2 = 1") == ["proved"]
+    assert _statuses(r"\sqrt{5 + 2\sqrt{6}} = \sqrt{2} + \sqrt{3}") == ["proved"]
