@@ -203,10 +203,27 @@ def _definitions(texts: tuple[str, ...]) -> tuple[tuple[str, ...], list[Definiti
     return tuple(rest), found
 
 
+def defined_names(texts: Iterable[str]) -> frozenset[str]:
+    """The function letters that assumption texts define (``f(x) := x^2``, ``f(x) = x^2``;
+    not sequences ``a[n] := ...``)."""
+    found: set[str] = set()
+    for text in texts:
+        try:
+            _rest, definitions = _definitions((text,))
+        except ParseError:
+            continue
+        found |= {name for name, _args, _body, whole in definitions
+                  if "[" not in whole.split(":=", 1)[0]}
+    return frozenset(found)
+
+
 def function_names(texts: Iterable[str], symbols: Iterable[SymbolDecl] = ()) -> frozenset[str]:
     """The names declared unknown functions (``f function``, or a kernel's
-    ``sympy.Function``): a cell's ``f(x) = ...`` is then a claim about f, not its definition."""
-    names = {decl.name for decl in symbols if decl.kind == "function"}
+    ``sympy.Function``) or defined by an assumption (``f(x) := x^2``): a cell's
+    ``f(x) = ...`` is then a claim about f, not its definition (under assume f(x) = x^2, a line
+    f(x) = x^3 redefined f, and f(2) = 8 was proved)."""
+    texts = tuple(texts)
+    names = {decl.name for decl in symbols if decl.kind == "function"} | defined_names(texts)
     plain = tuple(text for text in map(_as_definition, texts)
                   if not _DEFINITION.match(text) and not _VALUE.match(text))
     try:  # together: --assume "f, g functions" arrives as "f" and "g functions"

@@ -63,9 +63,14 @@ class Definitions:
         self._later = list(later)  # sequences defined further down
         self._curving = False  # the last line given to curve_line was about a curve
         self._bodies: dict[str, str] = {}  # f(x) = A e^x: f's formula
+        assumed = [line.strip()[6:].lstrip(":").split("#", 1)[0]
+                   for line in text.split("\n") if line.strip()[:6].lower() == "assume"]
         self._declared = set(functions) | {m.group(1) for m in re.finditer(
-            r"\b([A-Za-z])\b(?=[^\n#]*\bfunctions?\b)", "\n".join(
-                line for line in text.split("\n") if line.strip()[:6].lower() == "assume"))}
+            r"\b([A-Za-z])\b(?=[^\n#]*\bfunctions?\b)", "\n".join(assumed))}
+        # assume f(x) = x^2: a line f(x) = x^3 below is a claim about that f, not a new f
+        from proofnb.core.assume import defined_names
+        self._declared |= defined_names(
+            item.strip() for line in assumed for item in (line, *_top_level_items(line)))
 
     def take(self, pieces: list[_Piece]) -> str | None:
         """The definition the line's pieces start with (``f(x) := x^2``), or None."""
@@ -793,3 +798,18 @@ def _derivative_patterns(name: str, variable: str) -> tuple[str, str]:
 def _literal(text: str) -> Callable[[re.Match[str]], str]:
     """A replacement for :func:`re.sub` that inserts ``text`` as it is (backslashes too)."""
     return lambda _match: text
+
+
+def _top_level_items(text: str) -> list[str]:
+    """``text`` cut at the commas outside brackets (``f(x, y) = x y, g(x) = x``)."""
+    items, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            items.append(text[start:at])
+            start = at + 1
+    items.append(text[start:])
+    return items

@@ -113,3 +113,12 @@ def test_a_constant_difference_below_the_default_precision_refutes(cell: str) ->
 def test_exact_constant_identities_stay_proved() -> None:
     assert _statuses(r"\cosh(7940)^2 - \sinh(7940)^2 = 1") == ["proved"]
     assert _statuses(r"\sqrt{5 + 2\sqrt{6}} = \sqrt{2} + \sqrt{3}") == ["proved"]
+
+
+@pytest.mark.parametrize("head", ["assume f(x) = x^2\n", "assume f(x) := x^2\n"])
+def test_a_cell_line_does_not_redefine_an_assumed_function(head: str) -> None:
+    """Under assume f(x) = x^2 a line f(x) = x^3 made f the cube: f(2) = 8 was proved."""
+    assert "proved" not in _statuses(head + "f(x) = x^3\nf(2) = 8")
+    assert _statuses(head + "f(2) = 4") == ["proved"]
+    assert _statuses("f(2) = 8", (head.split(" ", 1)[1].strip(),)) == ["refuted"]
+    assert "proved" not in _statuses("f(x) = x^3\nf(2) = 8", (head.split(" ", 1)[1].strip(),))
