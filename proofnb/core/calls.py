@@ -29,6 +29,7 @@ from proofnb.core.functions import (
 )
 from proofnb.core.kinks import undefined_kinks
 from proofnb.core.lexer import CMD, END, NAME, NUM, OP, STR, SUP, Token
+from proofnb.core.piecewise import read_pairs
 
 #: Names read as the real and imaginary part when called: Re(z), Im(z), \\Re z.
 PART_NAMES: dict[str, str] = {"Re": "re", "Im": "im"}
@@ -200,12 +201,19 @@ class Calls(Cursor):
             power = self.function_power(tok)
             if power == -1 and name in INVERSES:
                 name, power = INVERSES[name], None
-        if self.at("("):
-            args: list[Arg] = self.arguments(tok)
+        if name == "Piecewise" and self.at("("):  # (value, condition) pairs
+            args: list[Arg] = read_pairs(self, tok)
+        elif self.at("("):
+            args = self.arguments(tok)
         elif name in PREFIX_FUNCTIONS:
             if self.peek().kind == END:
                 self.fail(self.peek(), f"expected an argument after {name}")
             args = [self.simple_argument(name)]
+        elif name in ("max", "min") and self.peek().text in ("_", "\\limits"):
+            # \max_{0 \le x \le 3} f(x) = 20: an extremum over a set (round 44)
+            self.fail(self.peek(), f"a {name}imum over a set is not read: state the bound under "
+                      "the set as an assumption (assume 0 <= x <= 3, then f(x) <= 20) and the "
+                      "value where it is reached (f(3) = 20)")
         else:
             self.fail(self.peek(), f"expected '(' after {name}, found {describe(self.peek())}")
         if base is not None:

@@ -290,6 +290,13 @@ def _build_limit(args: list[Arg], domain: str) -> Any:
     direction = args[3] if len(args) == 4 else ("+" if point.is_infinite else "+-")
     if direction not in ("+", "-", "+-"):
         raise ArgumentError("the direction of a limit is '+', '-' or '+-'")
+    if expr.has(sp.Piecewise):  # SymPy's limit of a Piecewise can take the wrong case
+        from proofnb.core.piecewise import CasesError, limit_of_cases
+
+        try:
+            return limit_of_cases(expr, _variable(var, "limit"), point, direction)
+        except CasesError as exc:
+            raise ArgumentError(exc.reason) from None
     return sp.Limit(expr, _variable(var, "limit"), point, dir=direction)
 
 
@@ -372,7 +379,17 @@ INVERSES: dict[str, str] = {
     "csch": "acsch",
 }  # fmt: skip
 
+def _build_piecewise(args: list[Arg], domain: str) -> Any:
+    from proofnb.core.piecewise import CasesError, build_piecewise  # imports this module
+
+    try:
+        return build_piecewise(args)
+    except CasesError as exc:
+        raise ArgumentError(exc.reason) from None
+
+
 FUNCTIONS: dict[str, Builder] = {name: _unary(name, f) for name, f in _UNARY.items()}
+FUNCTIONS["Piecewise"] = _build_piecewise
 FUNCTIONS.update({
     "log": _build_log, "log10": _log_base(10), "log2": _log_base(2), "lg": _build_lg,
     "cbrt": _build_cbrt, "cis": _build_cis, "root": _build_root, "factorial": _build_factorial,
