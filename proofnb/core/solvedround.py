@@ -102,6 +102,13 @@ def decide_rounded_solutions(previous: str, rounded: str, parse: Callable[[str],
             return Outcome("unknown", "rounding", message=(
                 f"{user_text(value)} is too close to a rounding boundary to tell"))
         if True not in verdicts:
+            taken = [d for d in decimals if all(d is not u for u in unmatched)
+                     and rounds_to(value, d)]
+            if taken:  # (x - 1)^2 = 10^-8 <=> x ≈ 1: 1.0001 does round to 1, but so does 0.9999
+                return Outcome("refuted", "rounding", _witness(
+                    f"{letter} = {user_text(value)} ≈ {sp.N(value, 8)} solves the line before "
+                    f"and rounds to {taken[0].text}, which another solution rounds to already: "
+                    "write one rounded answer for each solution", value))
             return Outcome("refuted", "rounding", _witness(
                 f"{letter} = {user_text(value)} ≈ {sp.N(value, 8)} solves the line before, "
                 f"and rounds to none of {_listed(decimals)}", value))

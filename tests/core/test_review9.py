@@ -122,3 +122,14 @@ def test_a_cell_line_does_not_redefine_an_assumed_function(head: str) -> None:
     assert _statuses(head + "f(2) = 4") == ["proved"]
     assert _statuses("f(2) = 8", (head.split(" ", 1)[1].strip(),)) == ["refuted"]
     assert "proved" not in _statuses("f(x) = x^3\nf(2) = 8", (head.split(" ", 1)[1].strip(),))
+
+
+def test_a_rounded_answer_for_two_solutions_names_the_collision() -> None:
+    """(x - 1)^2 = 10^-8 <=> x ≈ 1: the witness said 1.0001 'rounds to none of 1' (it does
+    round to 1; the other solution 0.9999 took that decimal)."""
+    step = check_proof("(x-1)^2 = 10^{-8} <=> x ≈ 1", CheckOptions()).steps[0]
+    assert step.status == "refuted" and step.counterexample is not None
+    assert "none of" not in step.counterexample.text
+    assert _statuses("(x-1)^2 = 10^{-8} <=> x ≈ 1 or x ≈ 1") == ["proved"]
+    text = check_proof("x^2 = 7 <=> x ≈ 2.646", CheckOptions()).steps[0].counterexample
+    assert text is not None and "none of 2.646" in text.text
