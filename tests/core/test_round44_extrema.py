@@ -88,3 +88,39 @@ def test_a_name_only_given_to_a_computation_is_dropped() -> None:
 def test_a_name_used_elsewhere_stays_a_letter() -> None:
     steps = _steps("A = x(50 - x) = 50x - x^2\nA = 0 <=> x = 0 or x = 50")
     assert steps[0].lhs.startswith("A = x(50 - x)")  # an equation in A and x, not a label
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    (r"f'(x) > 0 \text{ on } (1, \infty), \text{ so } f \text{ is increasing}", ["proved"]),
+    ("f'(x) < 0 on (-1, 1), so f is decreasing there", ["proved"]),
+    ("f'(x) < 0 on (-1, 2), so f is decreasing there", ["refuted"]),  # f'(1) = 0
+    ("f'(x) > 0 on (0, \\infty)", ["refuted"]),
+])
+def test_on_an_interval_is_where_the_line_holds(line: str, expected: list[str]) -> None:
+    # "on (1, \infty)" was read as a tuple (an error)
+    assert _statuses(F + line) == expected
+
+
+def test_asymptote_and_value_remarks() -> None:
+    q = "f(x) = \\frac{2x + 1}{x - 3}\n"
+    assert _statuses(q + r"\lim_{x \to \infty} f(x) = 2, so y = 2 is a horizontal asymptote") \
+        == ["proved"]
+    # \text{HA} was letters H and A: the step was refuted at A = 0, H = 0, y = 0
+    assert _statuses(q + r"\lim_{x \to \infty} f(x) = 2 \Rightarrow \text{HA } y = 2") == ["proved"]
+    assert _statuses(q + r"\lim_{x \to \infty} f(x) = 1/2 \Rightarrow \text{HA } y = 1/2") \
+        == ["refuted"]
+    assert _statuses(F + "f(1) = 0 is a local minimum") == ["proved"]
+    assert _statuses(F + "f(1) = 2 is a local minimum") == ["refuted"]
+
+
+def test_german_point_names() -> None:
+    assert _statuses(F + r"f''(1) = 6 > 0 \Rightarrow \text{TP}(1 | 0)") == ["proved"] * 2
+    assert _statuses(F + r"f''(1) = 6 > 0 \Rightarrow \text{HP}(1 | 0)") == [
+        "proved", "proved", "refuted"]
+    assert _statuses(F + r"f''(1) = 6 > 0 \Rightarrow \text{Tiefpunkt}") == ["proved"] * 2
+
+
+def test_extremum_over_a_set_says_how_to_write_it() -> None:
+    steps = _steps("assume 0 <= x <= 3\n" + F + "\\max_{0 \\le x \\le 3} f(x) = 20\nf(3) = 20")
+    assert [s.status for s in steps] == ["error", "proved"]
+    assert "maximum over a set" in steps[0].message and "f(x) <= 20" in steps[0].message
