@@ -150,6 +150,9 @@ def _elementary(ops: str, rows: int) -> sp.Matrix | str:
         for k, c in combination.items():
             e[target, k] = c
         targets.add(target)
+    if e.det() == 0:  # R_1 -> R_1 + R_2, R_2 -> R_2 + R_1 at once: both rows become one
+        return (f"the row operations {ops.strip()} done at once cannot be undone (they lose a "
+                "row): do them one after the other, each on an arrow of its own")
     return e
 
 

@@ -133,3 +133,23 @@ def test_a_rounded_answer_for_two_solutions_names_the_collision() -> None:
     assert _statuses("(x-1)^2 = 10^{-8} <=> x ≈ 1 or x ≈ 1") == ["proved"]
     text = check_proof("x^2 = 7 <=> x ≈ 2.646", CheckOptions()).steps[0].counterexample
     assert text is not None and "none of 2.646" in text.text
+
+
+M = r"\begin{pmatrix}1&2\\3&4\end{pmatrix}"
+
+
+@pytest.mark.parametrize("ops, result", [
+    (r"R_2 \to R_2 - R_1, R_1 \to R_1 - R_2", r"\begin{pmatrix}-2&-2\\2&2\end{pmatrix}"),
+    (r"R_1 \to R_1 + R_2, R_2 \to R_2 + R_1", r"\begin{pmatrix}4&6\\4&6\end{pmatrix}"),
+])
+def test_row_operations_done_at_once_must_be_reversible(ops: str, result: str) -> None:
+    """Read all at once, these operations multiply by a singular E: a rank-2 matrix became a
+    rank-1 one and the step was proved (A and N are not row equivalent)."""
+    assert _statuses(f"{M} \\xrightarrow{{{ops}}} {result}") == ["error"]
+
+
+def test_independent_row_operations_at_once_stay_checked() -> None:
+    ok = r"\begin{pmatrix}1&2\\0&-2\end{pmatrix}"
+    assert _statuses(f"{M} \\xrightarrow{{R_2 \\to R_2 - 3R_1}} {ok}") == ["proved"]
+    swapped = r"\begin{pmatrix}3&4\\1&2\end{pmatrix}"
+    assert _statuses(f"{M} \\xrightarrow{{R_1 \\leftrightarrow R_2}} {swapped}") == ["proved"]
