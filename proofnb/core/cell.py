@@ -493,7 +493,8 @@ def _read(
                 pieces = pieces[2:]  # f(x) = x^2 + 1 = ...: the chain starts at x^2 + 1
         elif not continues and (curve or defining.new_claim(pieces[0], previous)
                                 or len(pieces) > 1 and starts_claim(pieces[0].text, pieces[1].rel)
-                                or _closed(previous) and _closed(raw)):
+                                or _closed(previous) and _closed(raw)
+                                or _calculus_fact(previous) and _calculus_fact(raw)):
             blank = True  # f(2) = 5, then f'(2) = 3: two claims, not f(2) = 5 <=> f'(2) = 3
         previous = raw
         if current and not continues and blank:
@@ -699,6 +700,19 @@ def _closed(line: str) -> bool:
         r in code for r in ("<=>", "==>", "<==", "=>", "⇔", "⇒", "\\iff", "\\implies")) and all(
         word.lstrip("\\") in _NUMBER_WORDS or word.lstrip("\\") in bound
         for word in re.findall(r"\\?[A-Za-z]+", code))
+
+
+def _calculus_fact(line: str) -> bool:
+    """Does the line state a derivative or an antiderivative (``d/dx x^2 = 2x``,
+    ``\\int x \\, dx = x^2/2``)? Two such lines in a row are two claims: joined by <=>,
+    two wrong derivatives that agree only at x = 0 would prove each other."""
+    return bool(_CALCULUS_FACT.match(line)) and "=" in line and not any(
+        r in line for r in ("<=>", "==>", "<==", "=>", "⇔", "⇒", "\\iff", "\\implies"))
+
+
+_CALCULUS_FACT = re.compile(
+    r"\s*(?:d\s*/\s*d[a-z]|\\d?frac\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\})[^}]*\}\s*\{\s*"
+    r"(?:d|\\mathrm\s*\{\s*d\s*\})\s*[a-z]\s*\}|diff\s*\(|integrate\s*\(|\\int(?![a-z])|∫)")
 
 
 #: The variable of a limit: \lim_{x \to a}, lim_{x->a}, lim_(x->a), limit(f, x, a).
