@@ -508,9 +508,9 @@ def _read(
         current.extend(pieces)
         alone = definition is not None and len(pieces) == 1
         blank = tangent is not None
-        if test:  # "so a maximum" after f''(1) = 6: f''(1) < 0, a claim of its own
+        for claim in test:  # "so a maximum" after f''(1) = 6: f''(1) < 0, a claim of its own
             chains.append(current)
-            current, blank = _split_line(" " * len(raw.rstrip()) + "  " + test, lineno), True
+            current, blank = _split_line(" " * len(raw.rstrip()) + "  " + claim, lineno), True
     if current and not alone:
         chains.append(current)
     if defining.implicit:  # assume y != 0 about the function y: y(x) != 0

@@ -58,23 +58,27 @@ _ON = re.compile(r"\s*(?:\\text\s*\{\s*on\s*\}|(?<![A-Za-z\\])on)\s*"
                  r"(?P<interval>[(\[]\s*[^()\[\]]*?,[^()\[\]]*?[)\]])")
 #: A line that ends where the words start is not done: ``x \in``, ``f'(x) >``.
 _OPEN_END = re.compile(r"(?:[=<>+\-*/^_,]|\\in|\\text\s*\{[^{}]*\})\s*$")
+#: A point the words name: ``x = 1``, ``(1, 0)``, ``(1 | 0)`` (x, then y if given).
+_POINT = re.compile(r"(?:x\s*=\s*(?P<a>[^,()=|∣\s}]+)|\(\s*(?P<x0>[^,()=|∣]+?)\s*(?:[,|∣]\s*"
+                    r"(?P<y0>[^,()=|∣]+?)\s*)?\))")
 _RELATION = re.compile(r"=|<|>|≤|≥|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z])")
 
 
-def classification(raw: str, functions: Collection[str]) -> tuple[str, str]:
-    """The line without the words that classify a point at its end, and the claim those words
-    make through the second-derivative test (``f''(1) > 0`` for "minimum"), or "" when they
-    make none that can be checked (``f`` must be one of ``functions``, the cell's defined
-    functions). A line without such words comes back unchanged, with ""."""
+def classification(raw: str, functions: Collection[str]) -> tuple[str, list[str]]:
+    """The line without the words that classify a point at its end, and the claims those words
+    make (``f''(1) > 0`` for "minimum" after ``f''(1) = 6``, ``f(1) = 0`` for "(1, 0) is a
+    minimum"; ``f`` must be one of ``functions``, the cell's defined functions). Words that
+    name a point or an equation the line cannot check are not read as prose: the line comes
+    back unchanged, as does a line without such words."""
     code, hash_, comment = raw.partition("#")
     if " on" in code or "{on" in code:  # f'(x) > 0 on (1, \infty): for x \in (1, \infty)
         code = _on_interval(code, functions)
         raw = code + hash_ + comment
     if not _KEY.search(code):
-        return raw, ""
-    # x = 1 (min) or x = -1 (max): a remark in brackets inside the line
-    code = _REMARK.sub(lambda m: " " * len(m.group(0)) if _is_prose(m.group(1)) and _RELATION
-                       .search(code[m.end():]) else m.group(0), code)
+        return raw, []
+    # x = 1 (min) or x = -1 (max): a remark in brackets inside the line, words only
+    code = _REMARK.sub(lambda m: " " * len(m.group(0)) if _is_prose(m.group(1)) and not re.search(
+        r"[0-9=]", m.group(1)) and _RELATION.search(code[m.end():]) else m.group(0), code)
     for sep in _SEPARATOR.finditer(code):
         maths, prose = code[: sep.start()], code[sep.end():]
         if sep.group(0).strip() == "" and prose.startswith("("):  # (min): the bracket only
@@ -85,9 +89,12 @@ def classification(raw: str, functions: Collection[str]) -> tuple[str, str]:
                 and not _OPEN_END.search(maths):
             break
     else:
-        return raw, ""
+        return raw, []
+    claims = _claims(maths, prose, functions)
+    if claims is None:
+        return raw, []
     kept = maths.rstrip() + (f"  {hash_}{comment}" if hash_ else "")
-    return kept, _test_claim(maths, prose, functions)
+    return kept, claims
 
 
 def _on_interval(code: str, functions: Collection[str]) -> str:
@@ -106,6 +113,8 @@ def _on_interval(code: str, functions: Collection[str]) -> str:
 
 def _is_prose(text: str) -> bool:
     words = re.findall(r"[A-Za-z]+", text)
+    if re.search(r"(?<![A-Za-z])\\?(?:min|max)\s*[(_{\\]", text):
+        return False  # , max(1, 2) = 2: a claim with the function max, not a word
     return bool(_KEY.search(text)) and all(w.lower() in _PROSE_WORDS or w in _PROSE_WORDS
                                            for w in words) \
         and _PROSE_CHARS.fullmatch(re.sub(r"[A-Za-z]+", " ", text)) is not None
@@ -121,34 +130,72 @@ def _balanced(maths: str) -> bool:
     return depth == 0
 
 
-def _test_claim(maths: str, prose: str, functions: Collection[str]) -> str:
-    """``f''(a) > 0`` (a minimum) or ``f''(a) < 0`` (a maximum) when the prose names one kind of
-    local extremum, the line evaluates one second derivative of a defined function at one
-    number, the prose names no other point, and the line does not already state that sign."""
+def _claims(maths: str, prose: str, functions: Collection[str]) -> list[str] | None:
+    """What the words claim that can be checked, or None when they name a point or an equation
+    that cannot (they are then no prose). A horizontal asymptote ``y = c`` after a limit at
+    infinity claims that limit is c; a vertical asymptote ``x = a`` must be where the line's
+    infinite limit is taken; points go with a second derivative at a number (:func:`_test`)."""
     words = prose.lower()
+    if re.search(r"asymptot|(?<![a-z])[hv]a(?![a-z])", words):
+        return _asymptote(maths, prose)
+    points = [(re.sub(r"[\s{}]+", "", p["a"] or p["x0"]), p["y0"]) for p in _POINT.finditer(prose)
+              if not re.search(r"[A-Za-z]", re.sub(r"\\(?:frac|dfrac|pi|sqrt)", "",
+                                                  p["a"] or p["x0"]))]
+    if not points and "=" not in prose:
+        return _test(maths, words, functions)
+    second = _second(maths, functions)
+    if second is None or "=" in _POINT.sub(" ", prose) \
+            or any(x != re.sub(r"[{}]", "", second[1]) for x, _ in points):
+        return None  # so x = -1 is a maximum: a point the line does not evaluate
+    claims = _test(maths, words, functions) or []
+    claims += [f"{second[0]}({second[1]}) = {y.strip()}" for _, y in points if y]
+    return claims
+
+
+def _asymptote(maths: str, prose: str) -> list[str] | None:
+    first = re.split(r"=|<|>", maths, maxsplit=1)[0].strip()
+    horizontal = re.search(r"(?<![A-Za-z])y\s*=\s*(?P<c>-?(?:\\frac\s*\{[^{}]*\}\s*\{[^{}]*\}"
+                           r"|[0-9./]+))", prose)
+    vertical = re.search(r"x\s*=\s*(?P<a>-?[0-9./]+)", prose)
+    if horizontal is not None and "lim" in first and "infty" in first:
+        return [f"{first} = {horizontal['c'].strip().rstrip(',.')}"]
+    if vertical is not None and "y" not in re.sub(r"[A-Za-z]{2,}", " ", prose) and re.search(
+            rf"\\to\s*{re.escape(vertical['a'])}\s*(?:\^|\}}|$)", first) \
+            and re.search(r"infty\s*$", maths.strip()):
+        return []
+    if "=" not in prose:
+        return []
+    return None
+
+
+def _second(maths: str, functions: Collection[str]) -> tuple[str, str, str] | None:
+    """The one defined function whose second derivative the line takes at a number: its
+    name, the number and the derivative as written."""
+    found = {(m["name"], re.sub(r"\s+", "", m["at"])): m.group(0) for m in _SECOND.finditer(maths)}
+    if len(found) != 1:
+        return None
+    (name, at), written = next(iter(found.items()))
+    if name not in functions or not at or any(
+            w not in _NUMBER_WORDS for w in re.findall(r"[A-Za-z]+", at)):
+        return None
+    return name, at, written
+
+
+def _test(maths: str, words: str, functions: Collection[str]) -> list[str]:
+    """``f''(a) > 0`` (a minimum) or ``f''(a) < 0`` (a maximum) when the words name one kind of
+    local extremum, the line evaluates one second derivative of a defined function at one
+    number, and the line does not already state that sign."""
     kinds = {k for k, pattern in (("min", r"min(?:imum|ima)?|tiefpunkt|tp"),
                                   ("max", r"max(?:imum|ima)?|hochpunkt|hp"))
              if re.search(rf"(?<![a-z]){pattern}(?![a-z])", words)}
     if len(kinds) != 1 or re.search(r"global|absolute|inflex|inflect|saddle|increas|decreas"
-                                    r"|asymptot|wende|sattel"
-                                    r"|concave|convex", words):
-        return ""
-    found = {(m["name"], re.sub(r"\s+", "", m["at"])): m.group(0) for m in _SECOND.finditer(maths)}
-    if len(found) != 1:
-        return ""
-    (name, at), written = next(iter(found.items()))
-    if name not in functions or not at or any(
-            w not in _NUMBER_WORDS for w in re.findall(r"[A-Za-z]+", at)):
-        return ""
-    for point in re.finditer(r"(?:x\s*=\s*|\(\s*)(?P<x>[^,()=|∣]+?)\s*(?=[,)}|∣]|$|\\text)",
-                             prose):
-        named = re.sub(r"[\s{}]+", "", point["x"])
-        if any(w not in _NUMBER_WORDS for w in re.findall(r"[A-Za-z]+", named)):
-            continue  # (min): no point
-        if named != re.sub(r"[{}]", "", at):
-            return ""  # so x = -1 is a maximum: a point the line does not evaluate
+                                    r"|asymptot|wende|sattel|concave|convex", words):
+        return []
+    second = _second(maths, functions)
+    if second is None:
+        return []
     sign = ">" if kinds == {"min"} else "<"
     stated = re.search(r"(>|<|\\gt|\\lt)\s*0\s*$", maths.rstrip(" .,\\;"))
     if stated is not None and stated.group(1).lstrip("\\")[0] in (sign, "gl"[sign == "<"]):
-        return ""  # f''(1) = 6 > 0, so a minimum: the line states the sign itself
-    return f"{written} {sign} 0"
+        return []  # f''(1) = 6 > 0, so a minimum: the line states the sign itself
+    return [f"{second[2]} {sign} 0"]

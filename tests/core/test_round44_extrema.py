@@ -22,7 +22,6 @@ def _statuses(cell: str) -> list[str]:
 @pytest.mark.parametrize("tail", [
     ", so a minimum", " (min)", r" \Rightarrow \text{minimum}", r" \therefore \text{minimum}",
     r" \implies \text{min at } x = 1", r" \quad \text{min}", r" \text{ so a minimum}", " → min",
-    ", so (1, 0) is a local minimum",
 ])
 def test_classification_words_are_prose_not_letters(tail: str) -> None:
     # were parse errors ("expected '(' after min", "nothing to check here") or letters
@@ -38,14 +37,21 @@ def test_wrong_classification_is_refuted_by_the_test(tail: str) -> None:
     assert last.counterexample is not None and last.counterexample.lhs_value == "6"
 
 
+def test_a_point_named_by_the_words_is_checked() -> None:
+    # (1, 0) claims f(1) = 0 as well; a point the line does not evaluate is not prose
+    assert _statuses(F + "f''(1) = 6 > 0, so (1, 0) is a local minimum") == ["proved"] * 3
+    assert _statuses(F + "f''(1) = 6 > 0, so (1, 5) is a local minimum") == [
+        "proved", "proved", "refuted"]
+    assert _statuses(F + "f''(-1) = -6 < 0, so (1, 0) is a local maximum")[-1] != "proved"
+    assert _statuses(F + r"f''(1) = 6 > 0 \Rightarrow \text{TP}(1 | 3)")[-1] == "refuted"
+
+
 def test_classification_without_a_stated_sign_is_checked() -> None:
     assert _statuses(F + "f''(-1) = -6, so a maximum") == ["proved", "proved"]
     assert _statuses(F + "f''(-1) = -6, so a minimum") == ["proved", "refuted"]
 
 
-def test_classification_of_another_point_or_kind_is_only_prose() -> None:
-    # the words name a point the line does not evaluate, or no extremum: nothing to test
-    assert _statuses(F + "f''(-1) = -6 < 0, so (1, 0) is a local maximum") == ["proved"] * 2
+def test_classification_of_another_kind_is_only_prose() -> None:
     assert _statuses(F + r"f''(0) = 0 \Rightarrow \text{point of inflection}") == ["proved"]
     assert _statuses(F + "f''(x) = 6x > 0 for x > 0 (concave up)") == ["proved"] * 2
     assert _statuses(F + "f''(x) = 6x < 0 for x > 0 (concave down)") == ["proved", "refuted"]
@@ -104,19 +110,28 @@ def test_on_an_interval_is_where_the_line_holds(line: str, expected: list[str]) 
 def test_asymptote_and_value_remarks() -> None:
     q = "f(x) = \\frac{2x + 1}{x - 3}\n"
     assert _statuses(q + r"\lim_{x \to \infty} f(x) = 2, so y = 2 is a horizontal asymptote") \
-        == ["proved"]
+        == ["proved", "proved"]
     # \text{HA} was letters H and A: the step was refuted at A = 0, H = 0, y = 0
-    assert _statuses(q + r"\lim_{x \to \infty} f(x) = 2 \Rightarrow \text{HA } y = 2") == ["proved"]
+    assert _statuses(q + r"\lim_{x \to \infty} f(x) = 2 \Rightarrow \text{HA } y = 2") \
+        == ["proved", "proved"]
     assert _statuses(q + r"\lim_{x \to \infty} f(x) = 1/2 \Rightarrow \text{HA } y = 1/2") \
-        == ["refuted"]
+        == ["refuted", "refuted"]
+    # the asymptote the words name is checked against the limit
+    assert _statuses(q + r"\lim_{x \to \infty} f(x) = 2 \Rightarrow \text{HA } y = 3") \
+        == ["proved", "refuted"]
+    assert _statuses(q + r"\lim_{x \to 3^+} f(x) = \infty \text{, so } x = 3 "
+                     r"\text{ is a vertical asymptote}") == ["proved"]
+    assert _statuses(q + r"\lim_{x \to 3^+} f(x) = \infty \text{, so } x = 2 "
+                     r"\text{ is a vertical asymptote}") != ["proved"]
+    assert _statuses("1 = 1 ==> \\text{HA } y = 2") != ["proved"]
     assert _statuses(F + "f(1) = 0 is a local minimum") == ["proved"]
     assert _statuses(F + "f(1) = 2 is a local minimum") == ["refuted"]
 
 
 def test_german_point_names() -> None:
-    assert _statuses(F + r"f''(1) = 6 > 0 \Rightarrow \text{TP}(1 | 0)") == ["proved"] * 2
+    assert _statuses(F + r"f''(1) = 6 > 0 \Rightarrow \text{TP}(1 | 0)") == ["proved"] * 3
     assert _statuses(F + r"f''(1) = 6 > 0 \Rightarrow \text{HP}(1 | 0)") == [
-        "proved", "proved", "refuted"]
+        "proved", "proved", "refuted", "proved"]
     assert _statuses(F + r"f''(1) = 6 > 0 \Rightarrow \text{Tiefpunkt}") == ["proved"] * 2
 
 
@@ -124,3 +139,8 @@ def test_extremum_over_a_set_says_how_to_write_it() -> None:
     steps = _steps("assume 0 <= x <= 3\n" + F + "\\max_{0 \\le x \\le 3} f(x) = 20\nf(3) = 20")
     assert [s.status for s in steps] == ["error", "proved"]
     assert "maximum over a set" in steps[0].message and "f(x) <= 20" in steps[0].message
+
+
+def test_a_claim_with_min_or_max_after_a_comma_is_not_prose() -> None:
+    # ", max(1, 2) = 3" must not be dropped as a remark
+    assert "proved" != _statuses(F + "f(1) = 0, max(1, 2) = 3")[-1]
