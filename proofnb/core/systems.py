@@ -557,17 +557,28 @@ def eliminate_parameters(
     return (lines[0], lines[1], lines[2], lines[3]) if changed else None
 
 
+#: Letters a solution set names its parameters with (x = 1 - t, y = t; λ, μ in a plane).
+_PARAMETER_LETTERS = frozenset({"t", "s", "u", "v", "lambda", "mu", "tau", "λ", "μ", "τ"})
+
+
 def _solved_family(line: Basic, parameters: set[Symbol], unknowns: set[Basic]) -> bool:
-    """Is ``line`` a solution written in parameters, every equation ``x = f(t)`` with x an
-    unknown of the other line and f in the parameters only (``x = 1 - t and y = t``)?
+    """Is ``line`` a solution written in parameters (letters such as t, s, λ), every
+    equation ``x = f(t, ...)`` with x an unknown of the other line (``x = 1 - t and y = t``,
+    ``x = t - s and y = s``), or an unknown fixed outright (``z = 2``)?
     A line that merely has letters the other lacks (``x + y + z = 1 and z = 0`` against
     ``x + y = 1``) lost an unknown; it is no family, and its letters stay free."""
+    if not all(str(p).split("_")[0] in _PARAMETER_LETTERS for p in parameters):
+        return False  # x = 5 - 2y and x = y + 2 <=> x = 3: y is an unknown, dropped
     for part in sp.And.make_args(line):
         if not isinstance(part, sp.Equality):
             return False
         if not any(isinstance(name, Symbol) and name in unknowns and name not in parameters
-                   and value.free_symbols <= parameters
+                   and value.free_symbols & parameters
+                   and value.free_symbols <= parameters | (unknowns - {name})
                    for name, value in ((part.lhs, part.rhs), (part.rhs, part.lhs))):
+            if not (part.free_symbols & parameters) and isinstance(part.lhs, Symbol) \
+                    and part.lhs in unknowns:
+                continue  # x + y = t <=> x = t - s and y = s ... and z = 2: a fixed unknown
             return False
     return True
 
