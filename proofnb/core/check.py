@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 import sympy as sp
@@ -346,10 +347,8 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
     deadline = time.monotonic() + budget
     try:
         outcome, lhs_latex, rhs_latex, parameters = _run(spec, options, deadline)
-        if outcome.status == "refuted" and _BARE_LOG.search(f"{spec.lhs} {spec.rhs}"):
-            outcome = _common_log_hint(outcome, spec, options, deadline)
-        if outcome.status == "refuted" and _DEGREES.search(f"{spec.lhs} {spec.rhs}"):
-            outcome = _degrees_hint(outcome, spec, options, deadline)
+        if outcome.status == "refuted":  # log(100) = 2, sin(30) = 1/2: meant otherwise?
+            outcome = _other_readings(outcome, spec, options, deadline)
         flags = list(outcome.flags)
         kept, dropped = declarations(tuple(options.assume), parameters) \
             if outcome.status == "proved" and options.assume and not any(
@@ -404,62 +403,48 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
 
 #: ``log`` with no base, as plain text or LaTeX (``log 100``, ``\\log x``; not ``log_2``).
 _BARE_LOG = re.compile(r"(?<![A-Za-z])log(?![A-Za-z0-9_])")
-_COMMON_LOG_HINT = ("log is the natural logarithm here (ln); with log in base 10, as "
-                    "calculators write it, the step holds: write log_10(...) or lg(...)")
-
-
-def _common_log_hint(outcome: Outcome, spec: StepSpec, options: CheckOptions,
-                     deadline: float) -> Outcome:
-    """A step refuted with log read as ln that holds with log in base 10 (``log 100 = 2``,
-    as many schools and every calculator write it) keeps its verdict and says why."""
-    remaining = deadline - time.monotonic()
-    if remaining < 0.05:
-        return outcome
-
-    def common(text: str) -> str:
-        return _BARE_LOG.sub(lambda m: "log_{10}" if m.string[m.start() - 1:m.start()] == "\\"
-                             else "log10", text)
-
-    base_ten = dataclasses.replace(spec, lhs=common(spec.lhs), rhs=common(spec.rhs),
-                                   origin=common(spec.origin))
-    try:
-        other = _run(base_ten, options, time.monotonic() + remaining / 2)[0]
-    except (ProofnbError, ValueError, TypeError, RecursionError):
-        return outcome
-    if other.status != "proved":
-        return outcome
-    message = f"{outcome.message}; {_COMMON_LOG_HINT}" if outcome.message else _COMMON_LOG_HINT
-    return dataclasses.replace(outcome, message=message)
-
-
 #: A whole number of degrees meant as a trigonometric function's argument (``sin(30)``).
 _DEGREES = re.compile(r"(?<![A-Za-z])(?:sin|cos|tan|cot|sec|csc|cosec)(?:\^\{?-?\d\}?)?"
                       r"\s*\(?\s*\d+(?![\d.°A-Za-z(\\]|\s*\^)")
-_DEGREES_HINT = ("angles are in radians here; with the angle in degrees the step holds: "
-                 "write 30° or 30^\\circ")
 
 
-def _degrees_hint(outcome: Outcome, spec: StepSpec, options: CheckOptions,
-                  deadline: float) -> Outcome:
-    """A step refuted with ``sin(30)`` in radians that holds in degrees keeps its verdict
-    and says how to write degrees."""
-    remaining = deadline - time.monotonic()
-    if remaining < 0.05:
-        return outcome
+def _base_ten(text: str) -> str:
+    return _BARE_LOG.sub(lambda m: "log_{10}" if m.string[m.start() - 1:m.start()] == "\\"
+                         else "log10", text)
 
-    def degrees(text: str) -> str:
-        return _DEGREES.sub(lambda m: m.group() + "°", text)
 
-    in_degrees = dataclasses.replace(spec, lhs=degrees(spec.lhs), rhs=degrees(spec.rhs),
-                                     origin=degrees(spec.origin))
-    try:
-        other = _run(in_degrees, options, time.monotonic() + remaining / 2)[0]
-    except (ProofnbError, ValueError, TypeError, RecursionError):
-        return outcome
-    if other.status != "proved":
-        return outcome
-    message = f"{outcome.message}; {_DEGREES_HINT}" if outcome.message else _DEGREES_HINT
-    return dataclasses.replace(outcome, message=message)
+def _in_degrees(text: str) -> str:
+    return _DEGREES.sub(lambda m: m.group() + "°", text)
+
+
+#: Readings a student may have meant when a step is refuted as written: the pattern that
+#: marks the line, how to rewrite it, and what the step then says (its verdict stays).
+_OTHER_READINGS: tuple[tuple[re.Pattern[str], Callable[[str], str], str], ...] = (
+    (_BARE_LOG, _base_ten, "log is the natural logarithm here (ln); with log in base 10, as "
+                           "calculators write it, the step holds: write log_10(...) or lg(...)"),
+    (_DEGREES, _in_degrees, "angles are in radians here; with the angle in degrees the step "
+                            "holds: write 30° or 30^\\circ"),
+)
+
+
+def _other_readings(outcome: Outcome, spec: StepSpec, options: CheckOptions,
+                    deadline: float) -> Outcome:
+    """A refuted step that holds read as the student may have meant it (``log(100) = 2``
+    with log in base 10, ``sin(30) = 1/2`` in degrees) keeps its verdict and says so."""
+    for marker, rewrite, hint in _OTHER_READINGS:
+        remaining = deadline - time.monotonic()
+        if remaining < 0.05 or not marker.search(f"{spec.lhs} {spec.rhs}"):
+            continue
+        other = dataclasses.replace(spec, lhs=rewrite(spec.lhs), rhs=rewrite(spec.rhs),
+                                    origin=rewrite(spec.origin))
+        try:
+            read = _run(other, options, time.monotonic() + remaining / 2)[0]
+        except (ProofnbError, ValueError, TypeError, RecursionError):
+            continue
+        if read.status == "proved":
+            message = f"{outcome.message}; {hint}" if outcome.message else hint
+            return dataclasses.replace(outcome, message=message)
+    return outcome
 
 
 def _check_reading(spec: StepSpec, options: CheckOptions) -> StepResult:
