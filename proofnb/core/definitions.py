@@ -25,6 +25,7 @@ from proofnb.core.probability import (
     quantity_text,
     without_quantities,
 )
+from proofnb.core.writing import top_level_items
 
 if TYPE_CHECKING:
     from proofnb.core.cell import _Piece
@@ -70,7 +71,7 @@ class Definitions:
         # assume f(x) = x^2: a line f(x) = x^3 below is a claim about that f, not a new f
         from proofnb.core.assume import defined_names
         self._declared |= defined_names(
-            item.strip() for line in assumed for item in (line, *_top_level_items(line)))
+            item.strip() for line in assumed for item in (line, *top_level_items(line)))
 
     def take(self, pieces: list[_Piece]) -> str | None:
         """The definition the line's pieces start with (``f(x) := x^2``), or None."""
@@ -798,18 +799,3 @@ def _derivative_patterns(name: str, variable: str) -> tuple[str, str]:
 def _literal(text: str) -> Callable[[re.Match[str]], str]:
     """A replacement for :func:`re.sub` that inserts ``text`` as it is (backslashes too)."""
     return lambda _match: text
-
-
-def _top_level_items(text: str) -> list[str]:
-    """``text`` cut at the commas outside brackets (``f(x, y) = x y, g(x) = x``)."""
-    items, depth, start = [], 0, 0
-    for at, char in enumerate(text):
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "," and depth == 0:
-            items.append(text[start:at])
-            start = at + 1
-    items.append(text[start:])
-    return items

@@ -16,6 +16,8 @@ from typing import Any
 import sympy as sp
 from sympy.logic.boolalg import Boolean
 
+from proofnb.core.writing import top_level_items
+
 _CASES = re.compile(r"\\begin\s*\{cases\*?\}(?P<body>.*?)\\end\s*\{cases\*?\}", re.DOTALL)
 #: ``\left\{ ... \right.`` may wrap the environment; the brace is only its look.
 _BRACE_WRAP = re.compile(r"\\left\s*\\\{\s*(?P<inner>\\begin\s*\{cases.*?\\end\s*\{cases\*?\})"
@@ -50,7 +52,8 @@ def rewrite_cases(text: str) -> str:
 
     text = _CASES.sub(env, text)
     text = _PLAIN.sub(lambda m: " Piecewise(" + ", ".join(
-        _pair(*_split_plain(part)) for part in _top_commas(m["body"])) + ")", text)
+        _pair(*_split_plain(part)) for part in top_level_items(m["body"])
+        if part.strip()) + ")", text)
     # the lines an environment spanned are blank lines after the one it now fills
     return "\n".join(line.replace("\0", "") + "\n" * line.count("\0")
                      for line in text.split("\n"))
@@ -62,20 +65,6 @@ def _split_plain(row: str) -> tuple[str, str]:
         value, comma, condition = row.rpartition(",")
         return (value, condition) if comma else (row, "")
     return row[: found.start()], row[found.start():]
-
-
-def _top_commas(body: str) -> list[str]:
-    parts, depth, start = [], 0, 0
-    for k, ch in enumerate(body):
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append(body[start:k])
-            start = k + 1
-    parts.append(body[start:])
-    return [p for p in parts if p.strip()]
 
 
 def _pair(value: str, condition: str) -> str:

@@ -344,3 +344,18 @@ def without_operation_note(raw: str) -> str:
             ("=", "<", ">", "(", "[", "{", "+", "-", "*", "/")):
         return raw
     return before.rstrip() + (f"  {hash_}{comment}" if hash_ else "")
+
+
+def top_level_items(text: str) -> list[str]:
+    """``text`` cut at the commas outside brackets (``f(x, y) = x y, g(x) = x``)."""
+    items, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            items.append(text[start:at])
+            start = at + 1
+    items.append(text[start:])
+    return items
