@@ -75,7 +75,7 @@ def _is_busy(error: sqlite3.OperationalError) -> bool:
     return "locked" in str(error) or "busy" in str(error)
 
 
-def _fold(value: object) -> object:
+def _fold(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
     """Case-fold text for a search with non-ASCII letters (SQLite's LIKE folds only A-Z)."""
     return value.casefold() if isinstance(value, str) else value
 
