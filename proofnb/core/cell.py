@@ -341,8 +341,9 @@ def _written_terms(rewritten: str, spelled: str) -> list[tuple[_Piece, str]] | N
     for mine, written in zip(ours, theirs, strict=True):
         if mine.rel is None:
             shown = _shown(spelled[written.start:written.end])
-            same = _BRACES_AND_BLANKS.sub("", shown) == _BRACES_AND_BLANKS.sub("", mine.text)
-            out.append((mine, mine.text if same else shown))  # A^\top is A^{\top}
+            same = _BRACES_AND_BLANKS.sub("", shown.replace("|", "∣")) == \
+                _BRACES_AND_BLANKS.sub("", mine.text.replace("|", "∣"))
+            out.append((mine, mine.text if same else shown))  # A^\top, P(B | A): as read
     return out
 
 

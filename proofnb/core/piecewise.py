@@ -139,7 +139,7 @@ def build_piecewise(pairs: list[Any]) -> Any:
             rest = sp.S.EmptySet
             continue
         try:
-            region = condition.as_set().intersect(sp.S.Reals)
+            region = _region(condition, x)
         except (NotImplementedError, TypeError, ValueError):
             raise CasesError(f"cannot tell which values the condition {condition} takes") \
                 from None
@@ -156,6 +156,27 @@ def build_piecewise(pairs: list[Any]) -> Any:
         raise CasesError(f"the cases leave out {_shown(x, rest)}: add a case for it or "
                          "write 'otherwise'")
     return sp.Piecewise(*[(v, c) for v, c in pairs])
+
+
+def _region(condition: Any, x: Any) -> sp.Set:
+    """The real values where ``condition`` holds: a bound on x by a number (x < 1, 0 <= x)
+    directly, anything else through SymPy's ``as_set`` (slow the first time it runs)."""
+    if isinstance(condition, sp.And):
+        region: sp.Set = sp.S.Reals
+        for part in condition.args:
+            region = region.intersect(_region(part, x))
+        return region
+    if isinstance(condition, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan,
+                              sp.GreaterThan)):
+        lhs, rhs = condition.lhs, condition.rhs
+        upper = isinstance(condition, (sp.StrictLessThan, sp.LessThan))
+        if rhs == x and lhs.is_extended_real and lhs.is_number:  # 0 <= x: x >= 0
+            lhs, rhs, upper = rhs, lhs, not upper
+        if lhs == x and rhs.is_extended_real and rhs.is_number:
+            strict = isinstance(condition, (sp.StrictLessThan, sp.StrictGreaterThan))
+            return sp.Interval(-sp.oo, rhs, right_open=strict) if upper \
+                else sp.Interval(rhs, sp.oo, left_open=strict)
+    return condition.as_set().intersect(sp.S.Reals)
 
 
 def _agree(a: Any, b: Any, x: Any, where: sp.Set) -> bool:
