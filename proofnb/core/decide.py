@@ -72,7 +72,14 @@ from .subject import prove_by_subject
 from .substitution import prove_by_substitution
 from .systems import eliminate_parameters, prove_by_systems
 from .usertext import user_text
-from .witness import Problem, in_setting, probe_boundaries, probe_expressions, probe_statements
+from .witness import (
+    Problem,
+    in_setting,
+    probe_boundaries,
+    probe_expressions,
+    probe_statements,
+    probe_tiny,
+)
 
 #: Points tried before the symbolic tiers, and in total.
 QUICK_POINTS = 6
@@ -369,6 +376,9 @@ def decide(
         settled = decide_modular_expression(relation, lhs, rhs, conditions, deadline)
         if settled is not None:
             return settled
+    tiny = probe_tiny(problem, deadline)  # before 'likely' or 'unknown': sides 1e-120 apart?
+    if tiny:
+        return Outcome("refuted", "counterexample", tiny, seed=used_seed)
     return _numeric_outcome(max(probe.agreeing, more.agreeing), used_seed, timed_out=(
         time.monotonic() > deadline), extra="" if covered else
         "identity proved where both sides are defined; domain inclusion only checked numerically")

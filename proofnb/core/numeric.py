@@ -354,6 +354,28 @@ def compare(a: Expr, b: Expr, *, need_exact: bool = False) -> Comparison:
     return Comparison(None, False)
 
 
+def tiny_sign(a: Expr, b: Expr) -> int | None:
+    """The sign of ``a - b`` when it only looked like zero: a difference such as
+    ``cos(2/10^60) - 1`` (about -2e-120) that :func:`compare` counts as agreement. Strict
+    evaluation at 30, 60 and 120 significant digits must agree on a nonzero value; a true
+    zero exhausts the precision instead. ``None`` when that is not shown."""
+    try:
+        diff = a - b
+        if diff.is_Rational:
+            return int(sp.sign(diff)) or None
+        values = [diff.evalf(n, strict=True) for n in (30, 60, 120)]
+    except (PrecisionExhausted, TypeError, ValueError, OverflowError, RecursionError):
+        return None
+    if not all(isinstance(v, sp.Float) and v != 0 for v in values):
+        return None
+    low, mid, high = values
+    if not ((low > 0) == (mid > 0) == (high > 0)):
+        return None
+    if abs(mid - high) > abs(high) * sp.Float("1e-25") or abs(low - high) > abs(high) * 1e-20:
+        return None
+    return 1 if high > 0 else -1
+
+
 def _clearly_nonzero(diff: Expr) -> Comparison | None:
     """The sign of a real difference that is far from zero at 15 digits, confirmed at 30 and
     60 digits (as :func:`compare` confirms any nonzero sign); ``None`` for anything else,

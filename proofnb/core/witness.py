@@ -35,6 +35,7 @@ from .numeric import (
     points,
     show,
     show_text,
+    tiny_sign,
 )
 from .orders import Reparam
 from .screen import Screen
@@ -284,6 +285,32 @@ def probe_expressions(
         if evidence:
             probe.agreeing += 1
     return probe
+
+
+def probe_tiny(problem: Problem, deadline: float, limit: int = 6) -> Counterexample | None:
+    """A point where the sides differ by less than numeric agreement can see (``cos(x/10^60)``
+    and 1 differ by about 2e-120 at x = 2), shown at high precision: the last check before a
+    step is called likely on numeric evidence alone."""
+    rel = problem.relation
+    for point in _sample(problem, limit, ()):
+        if time.monotonic() > deadline:
+            return None
+        if not in_setting(problem, point):
+            continue
+        a = evaluate(problem.lhs, point, real=problem.real)
+        b = evaluate(problem.rhs, point, real=problem.real)
+        if isinstance(a, _Marker) or isinstance(b, _Marker):
+            continue
+        sign = tiny_sign(a, b)
+        if sign is None:
+            continue
+        if not {"=": sign == 0, "<": sign < 0, "<=": sign < 0, ">": sign > 0,
+                ">=": sign > 0}[rel]:
+            found = _witness("value", point, a, b, problem)
+            gap = sp.Float((a - b).evalf(30, strict=True), 2)
+            return dataclasses.replace(
+                found, text=f"{found.text}; the sides differ by about {sp.sstr(gap)}")
+    return None
 
 
 def probe_statements(

@@ -1,0 +1,50 @@
+"""Sides that differ by far less than numeric agreement sees: ``cos(x/10^60)`` and 1 differ by
+about 2e-120 at x = 1. Such a step is refuted at a point confirmed at high precision, never
+called likely; true identities with tiny terms stay proved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import mpmath
+import pytest
+import sympy as sp
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+
+Side = Callable[[mpmath.mpf], mpmath.mpf]
+
+
+@pytest.mark.parametrize(("cell", "lhs", "rhs"), [
+    ("cos(x/10^60) = 1", lambda v: mpmath.cos(v / mpmath.mpf(10) ** 60), lambda v: 1),
+    (r"\cos(x/10^{60}) = 1", lambda v: mpmath.cos(v / mpmath.mpf(10) ** 60), lambda v: 1),
+    ("exp(x/10^40) >= 1", lambda v: mpmath.exp(v / mpmath.mpf(10) ** 40), lambda v: 1),
+    ("sin(x/10^50) = x/10^50", lambda v: mpmath.sin(v / mpmath.mpf(10) ** 50),
+     lambda v: v / mpmath.mpf(10) ** 50),
+])
+def test_a_tiny_difference_is_refuted_at_a_checked_point(cell: str, lhs: Side,
+                                                          rhs: Side) -> None:
+    step = check_proof(cell, CheckOptions()).steps[0]
+    assert step.status == "refuted", step
+    assert step.counterexample is not None
+    (name, value), = step.counterexample.point
+    assert name == "x"
+    at = sp.Rational(value)
+    relation = step.relation
+    with mpmath.workdps(300):  # independently of SymPy: mpmath at 300 digits
+        point = mpmath.mpf(at.p) / at.q
+        gap = lhs(point) - rhs(point)
+    assert gap != 0
+    if relation == ">=":
+        assert gap < 0
+    assert "differ by about" in step.counterexample.text
+
+
+@pytest.mark.parametrize("cell", [
+    "cos(x/10^60)^2 + sin(x/10^60)^2 = 1",
+    "exp(x/10^40) exp(-x/10^40) = 1",
+    "cos(x/10^60) <= 1",
+])
+def test_true_steps_with_tiny_terms_stay_proved(cell: str) -> None:
+    assert check_proof(cell, CheckOptions()).steps[0].status == "proved"
