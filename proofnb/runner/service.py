@@ -57,6 +57,11 @@ def _cache_key(spec: StepSpec, options: CheckOptions) -> _CacheKey:
             spec.reading, spec.condition, options)
 
 
+def _position(spec: StepSpec) -> tuple[int, int, int, int]:
+    """Where a step's two sides are written: an error message names it."""
+    return spec.line, spec.col, spec.lhs_line, spec.lhs_col
+
+
 def _placeholder(spec: StepSpec, status: Any, method: str, message: str) -> StepResult:
     return StepResult(
         index=spec.index,
@@ -389,7 +394,10 @@ class ProofChecker:
             for spec in specs:
                 if exc is None:
                     step: StepResult = future.result()
-                    if spec is specs[0]:
+                    if step.status == "error" and _position(spec) != _position(specs[0]):
+                        self._dispatch(run, key, [spec])  # its message names its own place
+                        continue
+                    if spec is specs[0] and step.status != "error":
                         self._cache_put(key, step)
                     step = dataclasses.replace(step, index=spec.index, line=spec.line)
                 elif isinstance(exc, PoolClosedError) and future.cancelled():

@@ -158,9 +158,10 @@ def check_proof(
             step = _STEP_CACHE.get(key)
             if step is None:
                 step = _check_step(spec, options)
-                if len(_STEP_CACHE) >= _STEP_CACHE_SIZE:
-                    del _STEP_CACHE[next(iter(_STEP_CACHE))]
-                _STEP_CACHE[key] = step
+                if step.status != "error":  # an error's message names its line and column
+                    if len(_STEP_CACHE) >= _STEP_CACHE_SIZE:
+                        del _STEP_CACHE[next(iter(_STEP_CACHE))]
+                    _STEP_CACHE[key] = step
             steps.append(dataclasses.replace(step, index=spec.index, line=spec.line))
         result: ProofResult = summarize(
             text,

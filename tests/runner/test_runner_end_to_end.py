@@ -97,3 +97,24 @@ def test_a_line_read_two_ways_is_not_answered_from_the_cache(checker: ProofCheck
     assert (at_3.steps[-1].lhs, at_3.steps[-1].rhs) == (at_2.steps[-1].lhs, at_2.steps[-1].rhs)
     assert at_3.steps[-1].status == "proved"
     assert at_2.steps[-1].status == "refuted"
+
+
+def test_identical_erroneous_steps_each_name_their_own_place(checker: ProofChecker) -> None:
+    # Same step text twice, so the cache and the grouping of identical steps see one question;
+    # an error's message still names the line and column where each copy is written.
+    text = "x + 1 = x + 1 +\n\n  x + 1 = x + 1 +"
+    for _ in range(2):  # the second time, past the service's cache
+        first, second = proofnb.verify(text, checker=checker).steps
+        assert (first.status, second.status) == ("error", "error")
+        assert first.line == 1 and first.message.startswith("line 1, column 16:")
+        assert second.line == 3 and second.message.startswith("line 3, column 18:")
+
+
+def test_whole_proof_worker_keeps_each_error_in_its_place() -> None:
+    from proofnb.core.model import CheckOptions
+    from proofnb.runner.tasks import check_proof
+
+    result = check_proof("x + 1 = x + 1 +\n\n  x + 1 = x + 1 +", CheckOptions(), "", None)
+    assert result is not None
+    assert [s.message.split(":")[0] for s in result.steps] == ["line 1, column 16",
+                                                               "line 3, column 18"]
