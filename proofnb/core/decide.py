@@ -818,13 +818,16 @@ def domain_notes(problem: Problem, isolated: Sequence[Point]) -> tuple[str, ...]
             if (a is UNDEFINED) != (b is UNDEFINED) and _a_hole(
                     problem.lhs if a is UNDEFINED else problem.rhs, pt, problem.real):
                 _push(notes, note_for(cond, pt))
+    noted: list[Expr] = []
     if not _same_zero_set(unsolved_exprs[True], unsolved_exprs[False]):
         for note in [*unsolved[True], *unsolved[False]]:
             if (note in unsolved[True]) != (note in unsolved[False]):
                 _push(notes, note)
+        noted = [*unsolved_exprs[True], *unsolved_exprs[False]]
     if len(problem.symbols) == 1:
         for pt in isolated:
-            _push(notes, note_for(Condition(sp.Integer(0), "ne"), pt))
+            if not any(evaluate(e, pt, real=problem.real) == 0 for e in noted):  # sin x ≠ 0
+                _push(notes, note_for(Condition(sp.Integer(0), "ne"), pt))  # says x ≠ 0
     elif isolated:
         # In several variables the exceptions are curves, not points: name one of them.
         where = ", ".join(f"{k} = {user_text(v)}" for k, v in isolated[0].items())

@@ -14,6 +14,9 @@ from proofnb.core.model import CheckOptions
     ("(sin(x)^2 + cos(x)^2)/(sin(x) cos(x)) = 2/sin(2x)", ()),
     # The left side has exceptions the right side lacks.
     ("sin(2x)/sin(x) = 2 cos(x)", ("sin(x) ≠ 0",)),
+    # x = 0 is one of the points sin x ≠ 0 already excludes: no second note "x ≠ 0".
+    (r"\frac{\sin x}{1 + \cos x} = \frac{1 - \cos x}{\sin x}",
+     ("cos(x) + 1 ≠ 0", "sin(x) ≠ 0")),
 ])
 def test_notes_only_for_exceptions_one_side_lacks(cell: str, notes: tuple[str, ...]) -> None:
     step = check_proof(cell, CheckOptions(seed=0)).steps[0]
