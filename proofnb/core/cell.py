@@ -108,6 +108,7 @@ from proofnb.core.extremum import classification
 from proofnb.core.lexer import (
     CLOSE_BRACKETS,
     CMD,
+    DISPLAY_ENVIRONMENTS,
     END,
     EXPRESSION_RELATION_OPS,
     NAME,
@@ -125,6 +126,7 @@ from proofnb.core.maxima import maxima_spellings
 from proofnb.core.model import Reading, StepSpec
 from proofnb.core.modular import congruence_line, split_modulus
 from proofnb.core.odes import differential_lines
+from proofnb.core.pasted import without_typesetting
 from proofnb.core.piecewise import rewrite_cases
 from proofnb.core.probability import keeps_head, starts_claim
 from proofnb.core.rowops import row_operation_line
@@ -213,7 +215,8 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
     # a long run of blanks is one space: several line regexes backtrack over such a run from
     # each of its positions (90 000 spaces hung the kernel's parse)
     text = _LONG_BLANK.sub(" ", text)
-    source = rewrite_cases(differential_lines(text))  # du = 2x dx: du/dx = 2x
+    # \tag{1}, \boxed{x = 2}, \\[2pt] as pasted from Overleaf: typesetting, blanked out
+    source = rewrite_cases(differential_lines(without_typesetting(text)))  # du = 2x dx
     assume, chains, defining = _read(source, functions)
     if defining.sequences:  # again, knowing them: a_1 = 5, a_{n+1} = ... above a_n = 3n + 2
         assume, chains, defining = _read(source, functions, defining.sequences)
@@ -724,7 +727,7 @@ _LIMIT_WORDS = frozenset({"lim", "limit", "to", "downarrow", "uparrow", "searrow
                           "DNE"})
 
 
-_ROW_BREAK = re.compile(r"\\\\|\\(begin|end)\s*\{[A-Za-z*]*\}|[{}]")
+_ROW_BREAK = re.compile(r"\\\\|\\(begin|end)\s*\{([A-Za-z]*)\*?\}|[{}]")
 
 
 def _rows(text: str) -> Iterator[tuple[int, str]]:
@@ -739,6 +742,8 @@ def _rows(text: str) -> Iterator[tuple[int, str]]:
         depth, start = 0, 0
         for mark in _ROW_BREAK.finditer(line):
             token = mark.group(0)
+            if mark.group(2) in DISPLAY_ENVIRONMENTS:
+                continue  # \begin{aligned} x &= 2 \\ y &= 3 \end{aligned}: its rows are rows
             if token in ("{",) or mark.group(1) == "begin":
                 depth += 1
             elif token == "}" or mark.group(1) == "end":

@@ -18,7 +18,8 @@ from proofnb.core.lexer import CMD, END, GREEK_NAMES, LATEX_HYPERBOLIC, NAME, NU
 #: Commands that start a factor (so ``2\\frac{1}{x}`` multiplies).
 PRIMARY_COMMANDS = frozenset(
     "frac dfrac tfrac cfrac sqrt binom dbinom tbinom int sum prod lim lfloor lceil "
-    "mathrm operatorname text mathit textrm mathbb mbox bar overline Re Im mathcal".split()
+    "mathrm operatorname text mathit textrm mathbb mbox bar overline Re Im mathcal "
+    "imaginaryI".split()
 )
 _NAME_COMMANDS = frozenset("mathrm operatorname text mathit textrm mathbb mbox mathcal".split())
 
@@ -227,6 +228,8 @@ class Latex(Calls):
             if inner.kind != NAME:
                 self.fail(inner, f"expected a name inside \\{name}{{...}}")
             self.expect("}", f"to close \\{name}{{...}}")
+            if inner.text == "i" and name == "mathrm":  # \\mathrm{i}: upright, the unit
+                return self.imaginary_unit(inner)
             if inner.text in PART_NAMES:  # \\operatorname{Re} z, \\mathrm{Im}(z)
                 return self.part_call(inner, PART_NAMES[inner.text])
             if inner.text in LATEX_HYPERBOLIC and name in ("operatorname", "mathrm"):
@@ -234,6 +237,8 @@ class Latex(Calls):
             return self.name(inner)
         if name in ("Re", "Im"):
             return self.part_call(tok, PART_NAMES[name])
+        if name == "imaginaryI":  # MathLive's \imaginaryI, Word's ⅈ
+            return self.imaginary_unit(tok)
         if name == "Pr":  # \Pr(A): a probability
             return self.name(Token(NAME, "Pr", tok.pos))
         if name == "partial":  # ∂f/∂x, ∂/∂x (x^2 y)
@@ -244,6 +249,14 @@ class Latex(Calls):
             self.fail(tok, f"\\{name} over a region is not read: write the iterated "
                            "integral with its limits, \\int_0^1 \\int_0^x f \\, dy \\, dx")
         self.fail(tok, f"unsupported LaTeX command \\{name}")
+
+    def imaginary_unit(self, tok: Token) -> Any:
+        """The imaginary unit as editors write it (``\\imaginaryI``, ``\\mathrm{i}``, ``ⅈ``):
+        i in complex mode; in real mode an error, not a variable named i."""
+        if self.env.domain == "complex":
+            return sp.I
+        self.fail(tok, "this is the imaginary unit i: check the cell with --domain complex "
+                       "(in real mode i is an ordinary variable)")
 
     def i_of(self, tok: Token) -> int:
         """Index of ``tok`` (searched backwards from the cursor)."""
@@ -407,6 +420,7 @@ class Latex(Calls):
         if not self.at("_"):
             self.fail(self.peek(), f"expected _{{k=1}} after \\{tok.text}")
         self.advance()
+        self.paren_subscript()  # ∑_(k=1)^n as Word writes it
         open_tok = self.expect("{", f"after \\{tok.text}_")
         var_tok = self.advance()
         if var_tok.kind != NAME or not (is_simple_name(var_tok.text)

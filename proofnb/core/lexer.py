@@ -31,7 +31,7 @@ class Token(NamedTuple):
 
 # Display environments pasted with their contents: \begin{aligned} ... \end{aligned} only
 # lays lines out (like & and \\), so the markers are dropped.
-_DISPLAY_ENVIRONMENTS = ("aligned", "alignedat", "alignat", "align", "equation", "eqnarray",
+DISPLAY_ENVIRONMENTS = ("aligned", "alignedat", "alignat", "align", "equation", "eqnarray",
                          "gathered", "gather", "split", "multline", "flalign", "displaymath")
 
 # A trailing \text{...} of prose is an annotation ("\quad \text{(difference of squares)}",
@@ -51,15 +51,16 @@ _VULGAR = "\u00bc-\u00be\u2150-\u215e"
 # A letter: not a digit, underscore, superscript or subscript digit or vulgar fraction
 # (those are \w too), not a superscript letter, and not a Greek or blackboard letter: those
 # are one-letter names of their own ("πr" is π·r).
-_LETTER = (r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u0370-\u03ffℤℝℕℚℂ"
+_LETTER = (r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u0370-\u03ffℤℝℕℚℂⅇⅈ"
            + _VULGAR + _SUPERSCRIPT_LETTERS + "]")
 _TOKEN_RE = re.compile(
     r"""
-    (?P<ws>(?:\s|\\[,;:!\ \[\]()]|\\\\|(?<!\s)~|~(?!=)|~(?==~)|[$&\u200b\u200c\u200d\u2060\ufeff]
+    (?P<ws>(?:\s|\\[,;:!\ \[\]()]|\\\\|(?<!\s)~|~(?!=)|~(?==~)
+            |[$&\u200b\u200c\u200d\u2060\u2061\u2062\ufeff▒]
             |\\(?:begin|end)\s*\{(?:DISPLAY)\*?\}(?:\s*\{[0-9]+\})?)+)
   | (?P<num>[0-9]+\.[0-9]*(?:[eE][+-]?[0-9]+)?|[0-9]+|\.[0-9]+)
   | (?P<name>LETTER(?:LETTER|[0-9])*[₀-₉]*)
-  | (?P<greek>[\u0370-\u03ffℤℝℕℚℂ])
+  | (?P<greek>[\u0370-\u03ffℤℝℕℚℂⅇⅈ])
   | (?P<cmd>\\[A-Za-z]+|\\[{}|%])
   | (?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾SUPLETTERS]+)
   | (?P<vulgar>[VULGAR])
@@ -68,7 +69,7 @@ _TOKEN_RE = re.compile(
   | (?P<op><->|<=>|==>|<==|<=|>=|!=|==|=>|=<|~=|\.\.\.|\*\*|->|/\\(?=\s)|\\/(?=\s)
           |(?<=\s)\|\|(?=\s)|.)
     """.replace("SUPLETTERS", _SUPERSCRIPT_LETTERS).replace("VULGAR", _VULGAR)
-    .replace("LETTER", _LETTER).replace("DISPLAY", "|".join(_DISPLAY_ENVIRONMENTS)),
+    .replace("LETTER", _LETTER).replace("DISPLAY", "|".join(DISPLAY_ENVIRONMENTS)),
     re.VERBOSE | re.DOTALL,
 )
 
@@ -111,6 +112,10 @@ _UNICODE_OPS: dict[str, tuple[str, str]] = {
     "∭": (CMD, "iiint"), "∮": (CMD, "oint"),
     "⌊": (CMD, "lfloor"), "⌋": (CMD, "rfloor"), "⌈": (CMD, "lceil"), "⌉": (CMD, "rceil"),
     "ℤ": (NAME, "Z"), "ℝ": (NAME, "R"), "ℕ": (NAME, "N"), "ℚ": (NAME, "Q"), "ℂ": (NAME, "C"),
+    # Word's linear format (UnicodeMath): ⅇ and ⅈ are e and i, 〖 〗 group, ∑_(k=1)^n,
+    # lim┬(x→0) (┬ sets what follows below, ┴ above), the invisible plus of 2⁤½
+    "ⅇ": (NAME, "e"), "ⅈ": (CMD, "imaginaryI"), "〖": (OP, "("), "〗": (OP, ")"),
+    "∑": (CMD, "sum"), "∏": (CMD, "prod"), "┬": (OP, "_"), "┴": (OP, "^"), "\u2064": (OP, "+"),
 }  # fmt: skip
 
 # LaTeX commands that are spelled some other way, or that only space things out.
@@ -135,6 +140,10 @@ _LATEX_OPS: dict[str, tuple[str, str]] = {
     "pi": (NAME, "pi"), "varepsilon": (NAME, "epsilon"), "varphi": (NAME, "phi"),
     "vartheta": (NAME, "theta"), "e": (NAME, "e"), "varnothing": (CMD, "emptyset"),
     "bot": (NAME, "false"), "top": (NAME, "true"),
+    # MathLive's spellings: \exponentialE, \differentialD, \lbrack x \rbrack, \lparen
+    "exponentialE": (NAME, "e"), "differentialD": (NAME, "d"), "lbrack": (OP, "["),
+    "rbrack": (OP, "]"), "lparen": (OP, "("), "rparen": (OP, ")"), "lbrace": (OP, "{"),
+    "rbrace": (OP, "}"),
 }  # fmt: skip
 
 #: Words that are the statements true and false (a step may end in "<=> false").
@@ -160,8 +169,13 @@ _ELLIPSIS_HINT = (": a sum or product written with '...' cannot be checked (its 
                   "a guess); write it as \\sum_{k=1}^{n} k or Sum(k, (k, 1, n))")
 _ELLIPSIS_COMMANDS: frozenset[str] = frozenset("cdots ldots dots dotsb dotsc dotsm".split())
 
+#: What an editor's empty box (MathLive's \\placeholder{}, Word's ▭) asks for.
+_PLACEHOLDER_HINT = (": the equation editor left an empty box here; fill it in (or delete "
+                     "it) before checking")
+
 _HINTS = {
     "…": _ELLIPSIS_HINT,
+    "▭": _PLACEHOLDER_HINT, "⬚": _PLACEHOLDER_HINT,
 }
 
 #: Relations a chain can be split at.
@@ -184,6 +198,15 @@ _NOTED_RELATION_RE = re.compile(
 )
 
 
+# LaTeX's prime as an exponent (f^{\prime}, (x^2)^{\prime\prime}, y^\prime): the primes.
+_PRIME_RE = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|(\\prime)(?![A-Za-z]))")
+
+
+def _primes(m: re.Match[str]) -> str:
+    """As many ``'`` as the ``\\prime`` commands, padded to keep the columns."""
+    return ("'" * m.group(0).count("\\prime")).ljust(len(m.group(0)))
+
+
 def _bare_relation(m: re.Match[str]) -> str:
     """The relation alone, padded to the note's width so that columns stay as written."""
     return m.group(1).ljust(len(m.group(0)))
@@ -198,6 +221,9 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
     if "set" in text or "stackrel" in text:  # \overset{L'H}{=}: the note is dropped
         noted = _NOTED_RELATION_RE.sub(_bare_relation, text)
         source, text = (source if source is not None else text), noted
+    if "prime" in text or "ⅆ" in text:  # f^{\prime}(x) is f'(x); Word's ⅆx is dx
+        primed = _PRIME_RE.sub(_primes, text).replace("ⅆ", "d")
+        source, text = (source if source is not None else text), primed
     tokens: list[Token] = []
     append = tokens.append
     size = len(text)
@@ -209,6 +235,8 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
     for m in _TOKEN_RE.finditer(text, 0, _annotation_start(text)):
         kind = m.lastgroup
         if kind == "ws":
+            if "&" in m.group() and "√" in text:  # √(3&8): Word's cube root of 8
+                append(Token(OP, "√&", m.start() + m.group().index("&")))
             if "&&" in m.group() and text.count("&") == 2:  # x > 1 && x < 3 (no alignment)
                 at = m.start() + m.group().index("&&")
                 if _RELATION_MARK.search(text, 0, at) and _RELATION_MARK.search(text, at + 2):
@@ -270,11 +298,11 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
                 append(Token(NAME, value, start))
         elif kind == "cmd":
             name = value[1:]
-            if name == "left":
+            if name in ("left", "mleft"):  # MathLive's \mleft( ... \mright)
                 bar_open = text.startswith(".", m.end()) and "\\right|" in text[m.end():]
                 lefts.append(bar_open)
                 continue
-            if name == "right":
+            if name in ("right", "mright"):
                 bar_close = bool(lefts) and lefts.pop() and text.startswith("|", m.end())
                 continue
             if name in _ELLIPSIS_COMMANDS and _after_decimal(tokens):
@@ -285,6 +313,9 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
                                  f"unexpected \\{name}{_ELLIPSIS_HINT}", line, col + start)
             if name in _LATEX_SKIP:
                 continue
+            if name == "placeholder":
+                raise ParseError(source if source is not None else text,
+                                 f"unexpected \\placeholder{_PLACEHOLDER_HINT}", line, col + start)
             mapped = _LATEX_OPS.get(name)
             if mapped is not None:
                 append(Token(mapped[0], mapped[1], start))
@@ -320,7 +351,57 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
     append(Token(END, "", size))
     if texts:
         _collapse_words(tokens)
+    if "√" in text or "▒" in text:
+        _linear_format(tokens, text)
     return tokens
+
+
+def _matching(tokens: list[Token], index: int, step: int) -> int:
+    """Index of the bracket matching the one at ``index`` (searching by ``step``), or -1."""
+    depth = 0
+    j = index
+    while 0 <= j < len(tokens):
+        tok = tokens[j]
+        if tok.kind == OP and tok.text in ("(", "[", "{"):
+            depth += step
+        elif tok.kind == OP and tok.text in (")", "]", "}"):
+            depth -= step
+        if depth == 0:
+            return j
+        j += step
+    return -1
+
+
+def _linear_format(tokens: list[Token], text: str) -> None:
+    """Word's linear format: ``√(3&8)`` is ``\\sqrt[3]{8}``; ``∫_0^1▒〖x^2 dx〗`` is the
+    integral of x^2 (the brackets after ▒ hold the integrand and its differential)."""
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind == OP and tok.text == "√&":
+            depth, j = 0, i - 1
+            while j >= 0 and not (depth == 0 and tokens[j].text == "(" and tokens[j].kind == OP):
+                depth += (tokens[j].text == ")") - (tokens[j].text == "(")
+                j -= 1
+            close = _matching(tokens, j, 1) if j >= 1 else -1
+            if j >= 1 and tokens[j - 1].text == "√" and close > i:
+                tokens[close] = Token(OP, "}", tokens[close].pos)
+                tokens[i : i + 1] = [Token(OP, "]", tok.pos), Token(OP, "{", tok.pos)]
+                tokens[j] = Token(OP, "[", tokens[j].pos)
+                tokens[j - 1] = Token(CMD, "sqrt", tokens[j - 1].pos)
+                i += 1
+            else:  # an & elsewhere lays out columns: spacing
+                del tokens[i]
+            continue
+        if (tok.kind == OP and tok.text == "(" and text[tok.pos] == "〖"
+                and text[:tok.pos].rstrip().endswith("▒")):
+            before = [t for t in tokens[max(0, i - 12) : i] if t.kind == CMD]
+            close = _matching(tokens, i, 1)
+            if before and before[-1].text == "int" and close > i:
+                del tokens[close]
+                del tokens[i]
+                continue
+        i += 1
 
 
 def _after_decimal(tokens: list[Token]) -> bool:

@@ -1,0 +1,83 @@
+"""Typesetting that tools paste around the maths: Overleaf's ``\\tag{1}``, ``\\label{..}``,
+``\\nonumber``, ``\\boxed{x = 2}``, ``\\textcolor{red}{..}``, ``\\\\[2pt]``; Mathpix's units
+``9 \\pi \\mathrm{~cm}^{2}``.
+
+Everything here works on the cell's text and keeps every other character in its line and
+column (what is dropped becomes spaces), so that errors still point at what was written.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A command and its one argument, dropped whole: numbering, references, spacing, colour.
+_DROPPED_RE = re.compile(
+    r"\\(?:tag\*?|label|eqref|ref|hspace\*?|vspace\*?|phantom|hphantom|vphantom|color)"
+    r"\s*\{(?:[^{}]|\{[^{}]*\})*\}"
+    r"|\\(?:nonumber|notag|hfill|mathstrut|strut|allowbreak|noindent)(?![A-Za-z])"
+    r"|(?<=\\\\)\s*\[\s*-?[0-9.]+\s*(?:pt|em|ex|mm|cm|mu|in|bp)\s*\]"  # \\[2pt]
+)
+
+# A command whose argument is the maths itself: the command and its braces are dropped
+# (\boxed{x = 2}, \textcolor{red}{x + 1}, \smash[b]{2}, \underbrace{(x+1)^2}_{\text{note}}).
+_WRAPPER_RE = re.compile(
+    r"\\(?:boxed|smash(?:\s*\[[tb]\])?|(?:textcolor|colorbox)\s*\{[A-Za-z!0-9]*\}"
+    r"|underbrace|overbrace|mathbf|boldsymbol|bm)\s*\{"
+)
+
+# Bold digits (\mathbf{2}) are the digits; bold letters stay vectors (core/vectors.py).
+_BOLD_RE = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{")
+_DIGITS_RE = re.compile(r"\s*[0-9.]+\s*")
+
+
+def without_typesetting(text: str) -> str:
+    """``text`` with the numbering, references, spacing, colour and boxes that typeset the
+    maths blanked out (``\\operatorname*`` is ``\\operatorname``)."""
+    if "\\" not in text:
+        return text
+    text = _DROPPED_RE.sub(lambda m: _blank(m.group(0)), text)
+    text = text.replace("\\operatorname*", "\\operatorname ")
+    chars = list(text)
+    for m in _WRAPPER_RE.finditer(text):
+        close = _closing(text, m.end() - 1)
+        if close < 0:
+            continue
+        if _BOLD_RE.match(m.group(0)) and not _DIGITS_RE.fullmatch(text[m.end() : close]):
+            continue  # \mathbf{x}: a vector
+        end = close + 1
+        if m.group(0).startswith(("\\underbrace", "\\overbrace")):
+            note = re.match(r"\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\text\s*\{[^{}]*\}|\S)",
+                            text[end:])
+            if note is None:
+                continue
+            end += note.end()
+        for k in range(m.start(), m.end()):
+            chars[k] = " "
+        for k in range(close, end):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars)
+
+
+def _blank(found: str) -> str:
+    return "".join(ch if ch == "\n" else " " for ch in found)
+
+
+def _closing(text: str, open_at: int) -> int:
+    """Index of the ``}`` that closes the ``{`` at ``open_at`` (``\\{`` and ``\\}`` are
+    characters, not braces), or -1."""
+    depth = 0
+    k = open_at
+    while k < len(text):
+        ch = text[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return k
+        k += 1
+    return -1
