@@ -28,7 +28,7 @@ from sympy import Basic, Expr
 from sympy.core.evalf import PrecisionExhausted
 
 from .model import Counterexample
-from .numeric import _Marker, evaluate
+from .numeric import _Marker, evaluate, working_digits
 from .prove import ProofFound, prove_cheap, prove_targeted
 from .series import infinite_value
 from .trig import inverse_trig_constant_zero
@@ -115,15 +115,12 @@ def _part_zero(part: Expr) -> bool:
     return bool(inverse_trig_constant_zero(sp.expand(scale * simplified)))
 
 
-#: Working precision (digits) evalf may use for a tiny difference: cos(10^-60) - 1 is
-#: -5e-121, which the default (about 100 digits) gives up on, and which is no zero.
-_MAXN = 1000
-
-
 def _strict_values(diff: Expr) -> tuple[Expr | None, Expr | None]:
     """``diff`` at 50 and at 100 correct digits, or (None, None) when evalf cannot promise
-    them (a difference that is exactly zero never can)."""
-    for maxn in (None, _MAXN):
+    them (a difference that is exactly zero never can). cos(10^-60) - 1 is -5e-121, which
+    evalf's default working precision gives up on, and which is no zero: it is tried again
+    at :func:`working_digits` (cos(10^-600) = 1 was 'likely' at a fixed 1000)."""
+    for maxn in (None, working_digits(diff)):
         try:
             if maxn is None:
                 return diff.evalf(_LOW, strict=True), diff.evalf(_HIGH, strict=True)

@@ -456,7 +456,12 @@ class _Monotone:
 
     def _critical(self, g: Expr, iv: sp.Interval) -> list[Expr] | None:
         inside = sp.Interval(iv.start, iv.end, True, True)
-        zeros = sp.solveset(_vanishing_part(g), self.x, inside)
+        try:
+            zeros = sp.solveset(_vanishing_part(g), self.x, inside)
+        except (NotImplementedError, TypeError, ValueError, AttributeError,
+                sp.polys.polyerrors.BasePolynomialError):
+            # e exp(x) - exp(x + 1) + 18 is 18: solveset's Poly of it has no generator
+            return None
         if isinstance(zeros, sp.FiniteSet) and len(zeros) <= 6:
             pts = list(zeros)
         elif zeros is sp.S.EmptySet:
@@ -536,7 +541,8 @@ def _critical_points(diff: Expr, x: Symbol, limit: int) -> list[dict[Symbol, Exp
     are left out first (``x^x (ln x + 1)``)."""
     try:
         zeros = sp.solveset(_vanishing_part(sp.diff(diff, x)), x, sp.S.Reals)
-    except (NotImplementedError, TypeError, ValueError, AttributeError):
+    except (NotImplementedError, TypeError, ValueError, AttributeError,
+            sp.polys.polyerrors.BasePolynomialError):
         return []
     if not isinstance(zeros, sp.FiniteSet):
         return []

@@ -47,7 +47,10 @@ Point: TypeAlias = "dict[Symbol, Expr]"
 
 _MAX_EXP: Final = 400
 _MAX_SUM_TERMS: Final = 200
-_BIG: Final = sp.Integer(10) ** 60
+#: Exact values beyond this magnitude are UNCERTAIN (a bound on the work per point: an integer
+#: power of such a value has at most 400 * 300 digits). Constants people write, a googol
+#: 10^100 or 2^200, stay well inside: x + 10^100 = x was 'unknown' at 10^60 (round 46).
+_BIG: Final = sp.Integer(10) ** 300
 _CALCULUS = (sp.Derivative, sp.Integral, sp.Limit)
 
 
@@ -99,7 +102,7 @@ def _evaluate(expr: Basic, point: Mapping[Symbol, Expr], real: bool) -> Value:
 
 _Plan: TypeAlias = "tuple[object, ...]"
 _NUM, _SYM, _ADD, _MUL, _POW = range(5)
-_BIG_INT: Final = 10**60
+_BIG_INT: Final = 10**300
 _MAX_FAST_EXP: Final = 4000  # computed exponents beyond this: leave it to _eval
 
 
@@ -363,8 +366,17 @@ def tiny_sign(a: Expr, b: Expr) -> int | None:
         diff = a - b
         if diff.is_Rational:
             return int(sp.sign(diff)) or None
-        values = [diff.evalf(n, strict=True) for n in (30, 60, 120)]
-    except (PrecisionExhausted, TypeError, ValueError, OverflowError, RecursionError):
+    except (TypeError, ValueError, OverflowError, RecursionError):
+        return None
+    values = None
+    for maxn in (None, working_digits(diff)):
+        try:
+            values = [diff.evalf(n, strict=True) if maxn is None
+                      else diff.evalf(n, strict=True, maxn=maxn) for n in (30, 60, 120)]
+            break
+        except (PrecisionExhausted, TypeError, ValueError, OverflowError, RecursionError):
+            continue
+    if values is None:
         return None
     if not all(isinstance(v, sp.Float) and v != 0 for v in values):
         return None
@@ -374,6 +386,19 @@ def tiny_sign(a: Expr, b: Expr) -> int | None:
     if abs(mid - high) > abs(high) * sp.Float("1e-25") or abs(low - high) > abs(high) * 1e-20:
         return None
     return 1 if high > 0 else -1
+
+
+def working_digits(expr: Basic) -> int:
+    """The working precision (digits) evalf may use to settle a difference that its default
+    (about 100 digits) gives up on: at least 1000, and more for long literals, since
+    ``cos(10^-600) - 1`` is about -5e-1201 and ``sin(10^-k) - 10^-k`` about 10^(-3k)."""
+    longest = max((len(str(abs(int(r.p)))) + len(str(int(r.q)))
+                   for r in expr.atoms(sp.Rational)), default=0)
+    return min(_MAX_WORKING_DIGITS, max(1000, 4 * longest + 200))
+
+
+#: Beyond this many digits evalf is slow (seconds): a difference it cannot settle stays open.
+_MAX_WORKING_DIGITS: Final = 20000
 
 
 def _clearly_nonzero(diff: Expr) -> Comparison | None:

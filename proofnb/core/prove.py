@@ -177,7 +177,7 @@ def prove_targeted(lhs: Expr, rhs: Expr, deadline: float, *,
         try:
             if trig_polynomial_zero(diff):
                 return ProofFound("trig-polynomial")
-        except (TypeError, ValueError, NotImplementedError, sp.PolynomialError):
+        except (TypeError, ValueError, NotImplementedError, sp.PolynomialError, ArithmeticError):
             pass
     for name, rewrite in _targeted():
         if time.monotonic() > deadline:
@@ -199,8 +199,9 @@ def prove_targeted(lhs: Expr, rhs: Expr, deadline: float, *,
         try:
             if _zero(rewrite(diff)):
                 return ProofFound(name)
-        except (TypeError, ValueError, NotImplementedError, RecursionError, sp.PolynomialError):
-            continue
+        except (TypeError, ValueError, NotImplementedError, RecursionError, sp.PolynomialError,
+                ArithmeticError):  # OverflowError: rewrite(exp) of cos(10^60 x + x) makes
+            continue               # a polynomial of degree 10^60, which FLINT refuses
     if diff.has(sp.Abs, sp.sign) and time.monotonic() < deadline:
         found = _sign_cases(lhs, rhs, deadline, real)
         if found:
@@ -281,8 +282,9 @@ def _plain_targeted(diff: Expr) -> bool:
         try:
             if _zero(rewrite(diff)):
                 return True
-        except (TypeError, ValueError, NotImplementedError, RecursionError, sp.PolynomialError):
-            continue
+        except (TypeError, ValueError, NotImplementedError, RecursionError, sp.PolynomialError,
+                ArithmeticError):  # OverflowError: rewrite(exp) of cos(10^60 x + x) makes
+            continue               # a polynomial of degree 10^60, which FLINT refuses
     return False
 
 

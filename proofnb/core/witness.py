@@ -36,6 +36,7 @@ from .numeric import (
     show,
     show_text,
     tiny_sign,
+    working_digits,
 )
 from .orders import Reparam
 from .screen import Screen
@@ -307,7 +308,7 @@ def probe_tiny(problem: Problem, deadline: float, limit: int = 6) -> Counterexam
         if not {"=": sign == 0, "<": sign < 0, "<=": sign < 0, ">": sign > 0,
                 ">=": sign > 0}[rel]:
             found = _witness("value", point, a, b, problem)
-            gap = sp.Float((a - b).evalf(30, strict=True), 2)
+            gap = sp.Float((a - b).evalf(30, maxn=working_digits(a - b)), 2)
             return dataclasses.replace(
                 found, text=f"{found.text}; the sides differ by about {sp.sstr(gap)}")
     return None

@@ -1,0 +1,98 @@
+"""Round 46: findings of a differential fuzz of expression steps (=, <, <=, >, >=) against an
+independent ground truth (SymPy trees of the generated strings, evaluated with mpmath).
+
+Each refutation's witness is re-checked here with mpmath at high precision, independently of
+the checker's own evaluation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import mpmath
+import pytest
+import sympy as sp
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+
+Side = Callable[[mpmath.mpf], mpmath.mpf]
+_TEN = mpmath.mpf(10)
+
+
+def _refuted_at(cell: str, lhs: Side, rhs: Side, dps: int = 2500) -> None:
+    """The step is refuted, and at its witness the sides really break the relation."""
+    step = check_proof(cell, CheckOptions()).steps[0]
+    assert step.status == "refuted", step
+    assert step.counterexample is not None
+    with mpmath.workdps(dps):
+        values = {}
+        for name, value in step.counterexample.point:
+            exact = sp.Rational(value)
+            values[name] = mpmath.mpf(exact.p) / exact.q
+        point = values.get("x", values.get("y", mpmath.mpf(0)))
+        gap = lhs(point) - rhs(point)
+        if step.relation == "=":
+            assert gap != 0
+        elif step.relation in (">=", ">"):
+            assert gap < 0 or (step.relation == ">" and gap == 0)
+        else:
+            assert gap > 0 or (step.relation == "<" and gap == 0)
+
+
+# -- constants beyond 10^60: every point was 'uncertain', so the step stayed 'unknown' ---------
+
+@pytest.mark.parametrize(("cell", "lhs", "rhs"), [
+    ("x + 10^100 = x", lambda v: v + _TEN ** 100, lambda v: v),
+    ("2^200 x = 2 x", lambda v: mpmath.mpf(2) ** 200 * v, lambda v: 2 * v),
+    ("3 x - 1 = 3 x - 1 - 1/10^100", lambda v: 3 * v - 1, lambda v: 3 * v - 1 - _TEN ** -100),
+    (r"\frac{x}{5x - 2} = \frac{x}{5x - 2} - \frac{1}{10^{100}}",
+     lambda v: v / (5 * v - 2), lambda v: v / (5 * v - 2) - _TEN ** -100),
+])
+def test_big_constants_are_evaluated(cell: str, lhs: Side, rhs: Side) -> None:
+    _refuted_at(cell, lhs, rhs)
+
+
+# -- differences below 1e-200: evalf's default working precision gave up ---------------------
+
+@pytest.mark.parametrize(("cell", "lhs", "rhs"), [
+    ("cos(x*10^(-100)) = 1", lambda v: mpmath.cos(v * _TEN ** -100), lambda v: 1),
+    ("cos(x/10^100) = 1", lambda v: mpmath.cos(v / _TEN ** 100), lambda v: 1),
+    ("e^(10^(-150) x) >= 1", lambda v: mpmath.exp(v * _TEN ** -150), lambda v: 1),
+    ("exp(x*10^(-150)) = 1", lambda v: mpmath.exp(v * _TEN ** -150), lambda v: 1),
+    ("cos(10^(-600)) = 1", lambda v: mpmath.cos(_TEN ** -600), lambda v: 1),
+])
+def test_tiny_differences_are_refuted_not_likely(cell: str, lhs: Side, rhs: Side) -> None:
+    _refuted_at(cell, lhs, rhs)
+
+
+@pytest.mark.parametrize("cell", [
+    "cos(x*10^(-100))^2 + sin(x*10^(-100))^2 = 1",
+    "cos(x*10^(-100)) <= 1",
+    "(x^2 + 1)^400 = (x^2 + 1)^399 (x^2 + 1)",
+    "x^400 + 1 > x^400",
+])
+def test_true_steps_with_extreme_constants_stay_proved(cell: str) -> None:
+    assert check_proof(cell, CheckOptions()).steps[0].status == "proved"
+
+
+# -- crashes: a SymPy failure inside a prover was 'unknown (internal)' ------------------------
+
+def test_a_critical_point_search_that_sympy_cannot_start_is_no_crash() -> None:
+    # e exp(x) - exp(x + 1) + 18 is the constant 18: solveset's Poly of it had no generator.
+    # The step fails where (3x + 1)^2 = 0.
+    _refuted_at("9*x^2 + 6 x + e exp(x) + 1 > e^(x + 1)",
+                lambda v: 9 * v**2 + 6 * v + mpmath.e * mpmath.exp(v) + 1,
+                lambda v: mpmath.exp(v + 1), dps=60)
+    step = check_proof("x^2 + e exp(x) + 1 > e^(x + 1)", CheckOptions()).steps[0]
+    assert step.status == "proved", step
+
+
+def test_a_rewrite_that_overflows_is_no_crash() -> None:
+    scale = 10**60
+    cell = (r"1 + \tan^{2}\left(y\right) = \frac{1}{(\cos((" + str(scale + 1) + " y)/"
+            + str(scale) + r"))^{2}}")
+    step = check_proof(cell, CheckOptions()).steps[0]
+    assert step.method != "internal", step
+    assert step.status == "refuted", step
+    _refuted_at(cell, lambda v: 1 + mpmath.tan(v) ** 2,
+                lambda v: 1 / mpmath.cos(v * (scale + 1) / scale) ** 2, dps=300)
