@@ -665,6 +665,8 @@ class MathParser(Latex):
                 return NO_VALUE
             if name == "lim" and self.at("_"):  # lim_{x->2} as typed: read as \lim_{x \to 2}
                 return self.limit(tok)
+            if name in ("sum", "prod") and self.at("_"):  # sum_{k=1}^n as typed: \sum_{k=1}^{n}
+                return self.series(tok)
             if name == "log" and self.at("_"):
                 self.advance()
                 base = self.script()
