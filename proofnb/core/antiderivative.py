@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -145,9 +145,17 @@ def _undefined_antiderivative(
     """A point inside a region where the integrand is defined and F is not: F is no
     antiderivative there (``ln(x)`` for ``1/x`` at x = -1; ``ln|x|`` is one). Isolated
     points where F is undefined are exceptions, not witnesses (DESIGN §2)."""
-    from .decide import QUICK_POINTS, _problem
+    from .boundary import boundary_points
+    from .decide import QUICK_POINTS, _problem, domain_covered
     from .numeric import UNDEFINED, evaluate
-    from .witness import _region_undefined, _sample, defined, in_setting
+    from .witness import (
+        BOUNDARY_POINTS,
+        BOUNDARY_SECONDS,
+        _region_undefined,
+        _sample,
+        defined,
+        in_setting,
+    )
 
     if found.antiderivative is None:
         return None
@@ -155,7 +163,19 @@ def _undefined_antiderivative(
     anti = found.antiderivative.xreplace(zero)
     integrand = found.raw_integrand
     problem = _problem("=", integrand, anti, integrand, conditions, real, seed)
-    for point in _sample(problem, QUICK_POINTS, ()):
+
+    def candidates() -> Iterator[dict[Symbol, Expr]]:
+        yield from _sample(problem, QUICK_POINTS, ())
+        if domain_covered(problem):
+            return
+        # F's domain may end where no sample point falls (ln(x + 4) for 1/(x + 4) is
+        # undefined only left of -4): points beside the roots of its arguments
+        stop = min(deadline, time.monotonic() + BOUNDARY_SECONDS)
+        yield from boundary_points([integrand, anti], conditions, problem.symbols,
+                                   problem.integer, BOUNDARY_POINTS, stop,
+                                   admit=lambda point: in_setting(problem, point, origin=False))
+
+    for point in candidates():
         if time.monotonic() > deadline:
             return None
         if not in_setting(problem, point) or defined(integrand, point, real) is not True:

@@ -1,0 +1,94 @@
+"""Round 49: a differential fuzz of calculus steps (derivatives, antiderivatives, definite
+integrals, limits, sums) against numeric ground truth (mpmath, 50 digits). Regressions:
+
+* An antiderivative whose domain ends where no quick sample point falls was proved:
+  ``\\int \\frac{1}{x + 4} dx = \\ln(x + 4) + C`` (ln(x + 4) is undefined left of -4, where
+  the integrand is defined). Points beside the roots of F's arguments are tried as well.
+* ``sum_{k=1}^n`` typed without a backslash was the error "expected '(' after sum"; it is
+  read as ``\\sum_{k=1}^{n}``, as ``lim_{x->2}`` is read as ``\\lim_{x \\to 2}``.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+
+X = sp.Symbol("x", real=True)
+
+
+def _steps(text: str):  # type: ignore[no-untyped-def]
+    return check_proof(text, CheckOptions(assume=(), domain="real")).steps
+
+
+def _real_defined(expr: sp.Expr, x0: sp.Expr) -> bool:
+    """expr defined at x0 in real mode, checked node by node (independent of proofnb)."""
+    for node in sp.preorder_traversal(expr.subs(X, x0, evaluate=False)):
+        if isinstance(node, sp.Expr) and node.is_number:
+            value = sp.N(node, 30)
+            if value.has(sp.zoo, sp.nan, sp.oo) or abs(sp.im(value)) > 1e-25:
+                return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("text", "integrand", "anti"),
+    [
+        (r"\int \frac{1}{x + 4} dx = \ln(x + 4) + C", 1 / (X + 4), sp.log(X + 4)),
+        (r"\int -\frac{3}{2 x + 4} dx = -\frac{3 \log(2x + 4)}{2} + C", -3 / (2 * X + 4),
+         -3 * sp.log(2 * X + 4) / 2),
+        (r"integrate(1/(x - 10), x) = ln(x - 10) + C", 1 / (X - 10), sp.log(X - 10)),
+        (r"\int \frac{2x}{x^2 - 9} dx = \ln(x^2 - 9) + C", 2 * X / (X ** 2 - 9),
+         sp.log(X ** 2 - 9)),
+    ],
+)
+def test_antiderivative_undefined_beyond_the_samples_is_refuted(
+    text: str, integrand: sp.Expr, anti: sp.Expr
+) -> None:
+    (step,) = _steps(text)
+    assert step.status == "refuted", (step.status, step.message)
+    ce = step.counterexample
+    assert ce is not None and ce.kind == "undefined"
+    x0 = sp.Rational(dict(ce.point)["x"])
+    assert _real_defined(integrand, x0)
+    assert not _real_defined(anti, x0)
+    # a region, not an isolated point: F is undefined beside it too
+    assert not _real_defined(anti, x0 + sp.Rational(1, 1000))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"\int \frac{1}{x + 4} dx = \ln|x + 4| + C",
+        r"\int -\frac{3}{2 x + 4} \, dx = -\frac{3}{2} \ln\left|2x + 4\right| + C",
+        r"integrate(1/sqrt(x), x) = 2 sqrt(x) + C",
+        r"\int \frac{e^x}{e^x + 1} dx = \ln(e^x + 1) + C",
+    ],
+)
+def test_antiderivative_defined_wherever_the_integrand_is_is_proved(text: str) -> None:
+    assert [s.status for s in _steps(text)] == ["proved"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("sum_{k=1}^n (2*k + 2) = n*(n + 3)", "proved"),
+        ("sum_(k=1)^n k = n(n+1)/2", "proved"),
+        ("sum_{k=1}^{n} k^2 = n(n+1)(2n+1)/6", "proved"),
+        ("sum_{k=0}^oo ((-1/2)^k) = 2/3", "proved"),
+        ("prod_{k=1}^n k = n!", "proved"),
+        ("sum_{k=1}^oo (1/k) = 2", "refuted"),
+    ],
+)
+def test_typed_sum_subscript(text: str, status: str) -> None:
+    assert [s.status for s in _steps(text)] == [status]
+
+
+def test_typed_sum_wrong_closed_form_witness() -> None:
+    (step,) = _steps("sum_{k=1}^n (3k^2 + 1) = n^3 + n")
+    assert step.status == "refuted"
+    n = int(dict(step.counterexample.point)["n"])
+    assert n >= 1
+    assert sum(3 * k * k + 1 for k in range(1, n + 1)) != n ** 3 + n
