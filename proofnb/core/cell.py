@@ -126,7 +126,7 @@ from proofnb.core.maxima import maxima_spellings
 from proofnb.core.model import Reading, StepSpec
 from proofnb.core.modular import congruence_line, split_modulus
 from proofnb.core.odes import differential_lines
-from proofnb.core.pasted import without_typesetting
+from proofnb.core.pasted import without_typesetting, without_units
 from proofnb.core.piecewise import rewrite_cases
 from proofnb.core.probability import keeps_head, starts_claim
 from proofnb.core.rowops import row_operation_line
@@ -215,8 +215,10 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
     # a long run of blanks is one space: several line regexes backtrack over such a run from
     # each of its positions (90 000 spaces hung the kernel's parse)
     text = _LONG_BLANK.sub(" ", text)
-    # \tag{1}, \boxed{x = 2}, \\[2pt] as pasted from Overleaf: typesetting, blanked out
-    source = rewrite_cases(differential_lines(without_typesetting(text)))  # du = 2x dx
+    # \tag{1}, \boxed{x = 2}, \\[2pt] as pasted from Overleaf, and units that label the
+    # results (9\pi \mathrm{~cm}^2): typesetting, blanked out
+    pasted = without_units(without_typesetting(text))
+    source = rewrite_cases(differential_lines(pasted))  # du = 2x dx: du/dx = 2x
     assume, chains, defining = _read(source, functions)
     if defining.sequences:  # again, knowing them: a_1 = 5, a_{n+1} = ... above a_n = 3n + 2
         assume, chains, defining = _read(source, functions, defining.sequences)

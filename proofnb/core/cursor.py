@@ -67,7 +67,7 @@ class Cursor:
     power: Callable[[], Any]
     primary: Callable[[], Any]
     implicit: Callable[[Token], bool]
-    name: Callable[[Token], Any]
+    name: Callable[..., Any]  # (tok, upright=False)
     number: Callable[[Token], Any]
     call_builder: Callable[[str, list[Any], Token], Any]
 

@@ -42,6 +42,7 @@ from proofnb.core.lexer import (
     Token,
 )
 from proofnb.core.modular import Modulo, congruent, divides, not_integer
+from proofnb.core.pasted import UNITS
 
 _CONGRUENCE_OPS = frozenset({"≡", "∣", "∤"})
 _RELATIONS: dict[str, Any] = {
@@ -641,7 +642,9 @@ class MathParser(Latex):
             self.advance()
         return digits.text
 
-    def name(self, tok: Token) -> Any:
+    def name(self, tok: Token, upright: bool = False) -> Any:
+        """The name ``tok``; ``upright`` when it was written in ``\\mathrm{...}`` (or
+        ``\\operatorname``, ``\\text``): one word then, never a product of letters."""
         name = tok.text
         env = self.env
         if name in env.functions:
@@ -713,6 +716,8 @@ class MathParser(Latex):
                     self.fail(tok, _ANGLE_UNITS[name])
                 if name in _SPELLED_OPERATORS and name not in env.symbols:  # not i*n*t(2x)
                     self.fail(tok, _SPELLED_OPERATORS[name])
+                if upright:  # \mathrm{cm}, \operatorname{foo}: a word, not c*m
+                    self.fail(tok, _upright_word(name))
                 if name.isalpha() and len(name) <= 3 and not _known_prefix(name):
                     # ab is a*b: the remaining letters become the next tokens, one each.
                     self.tokens[self.i : self.i] = [
@@ -817,6 +822,17 @@ def _glued_call(name: str) -> tuple[str, str, str] | None:
 
 def _is_leibniz(tok: Token) -> bool:
     return tok.kind == NAME and len(tok.text) == 2 and tok.text[0] == "d"
+
+
+def _upright_word(word: str) -> str:
+    """Why ``\\mathrm{word}`` is not read, and what to write instead."""
+    if word in UNITS:
+        return (f"{word} is a unit: units are read only when the same unit labels the "
+                "results of the cell (\\pi \\cdot 3^2 = 9\\pi \\mathrm{~cm}^2); convert "
+                "units as numbers (3 \\cdot 100 = 300) and leave the units out")
+    return (f"unknown name '{word}': a word in \\mathrm{{...}} or \\operatorname{{...}} is one "
+            f"name, not a product of letters; write {' '.join(word)} for the product, or a "
+            "known function such as \\sin, \\ln, \\operatorname{floor}")
 
 
 def _known_prefix(word: str) -> str | None:

@@ -234,7 +234,7 @@ class Latex(Calls):
                 return self.part_call(inner, PART_NAMES[inner.text])
             if inner.text in LATEX_HYPERBOLIC and name in ("operatorname", "mathrm"):
                 inner = Token(NAME, LATEX_HYPERBOLIC[inner.text], inner.pos)  # \\mathrm{ch}
-            return self.name(inner)
+            return self.name(inner, upright=True)
         if name in ("Re", "Im"):
             return self.part_call(tok, PART_NAMES[name])
         if name == "imaginaryI":  # MathLive's \imaginaryI, Word's ⅈ

@@ -81,3 +81,56 @@ def _closing(text: str, open_at: int) -> int:
                 return k
         k += 1
     return -1
+
+
+#: Units as Mathpix and textbooks set them (\mathrm{~cm}^{2}, \text{ kg}, \mathrm{~m} / \mathrm{s}).
+UNITS = frozenset(
+    "mm cm m km in ft yd mi mg g kg t s ms min h hr ml mL l L cl dl N kN J kJ W kW Pa kPa "
+    "V mV A mA Hz K mol cal kcal".split()
+)
+
+_UNIT_ATOM = (r"\\(?:mathrm|text|textrm|mbox)\s*\{\s*(?:~|\\[,; ]|\s)?\s*[A-Za-z]+\s*\}"
+              r"(?:\s*\^\s*(?:\{\s*-?[0-9]\s*\}|[0-9]))?")
+_UNIT_RUN_RE = re.compile(
+    rf"(?:\s|~|\\[,;:! ])*(?P<run>{_UNIT_ATOM}(?:\s*(?:/|\\cdot|\\times)?\s*{_UNIT_ATOM})*)"
+    r"(?=\s*(?:$|[=<>&$,.;)\n]|\\\\|\\(?:approx|le|ge|leq|geq|lt|gt|ne|neq|quad|qquad|text"
+    r"|Rightarrow|implies|iff|Leftrightarrow)(?![A-Za-z])))",
+    re.MULTILINE,
+)
+_UNIT_NAME_RE = re.compile(r"\{\s*(~|\\[,; ]|\s)?\s*([A-Za-z]+)\s*\}")
+
+
+def _unit(run: str) -> str | None:
+    """The unit that ``run`` spells (``cm^2``, ``km/h``), or None when a part is no unit:
+    a one-letter unit needs the space that sets it apart (``\\mathrm{~m}``, ``\\text{ g}``)."""
+    names = _UNIT_NAME_RE.findall(run)
+    if not names or any(name not in UNITS for _, name in names):
+        return None
+    mark, first = names[0]
+    if len(first) == 1 and not mark:
+        return None
+    return re.sub(r"\\(?:mathrm|text|textrm|mbox)|[\s{}~]|\\[,; ]", "", run)
+
+
+def without_units(text: str) -> str:
+    """``text`` with its units blanked out when they only label the results: every unit in
+    the cell is the same and ends a term (``\\pi(3)^2 = 9\\pi \\mathrm{~cm}^{2}``). Otherwise
+    the text is unchanged, and the units are errors where they are read."""
+    if "{" not in text or not any(c in text for c in ("mathrm", "text", "mbox")):
+        return text
+    found = [(m.start("run"), m.end("run"), _unit(m.group("run")))
+             for m in _UNIT_RUN_RE.finditer(text)]
+    units = {unit for _, _, unit in found}
+    if len(units) != 1 or None in units:
+        return text
+    chars = list(text)
+    for start, end, _ in found:
+        for k in range(start, end):
+            if chars[k] != "\n":
+                chars[k] = " "
+    blanked = "".join(chars)
+    first = str(next(iter(units))).split("/")[0].split("^")[0]
+    if re.search(r"\\(?:mathrm|text|textrm|mbox)\s*\{\s*~?\s*" + re.escape(first) + r"\s*\}",
+                 blanked):
+        return text  # the same unit again inside a term (6 \mathrm{~cm} \times 4 \mathrm{~cm})
+    return blanked

@@ -218,7 +218,8 @@ def _top_level_split(body: str) -> list[str]:
 
 #: A condition that ends a claim: "for x > 0", "if x ≠ 1", "\text{ for all } x", "\forall x".
 _QUALIFIER = re.compile(
-    r"(?:\s*,)?(?:\s*\\q?quad)*\s*(?:\\text\s*\{\s*(?P<text>for\s+all|for\s+every|for\s+any|for|if"
+    r"(?:\s*,)?(?:\s*(?:\\q?quad(?![A-Za-z])|\\[,;:! ]))*\s*"  # \quad, \ \ before it
+    r"(?:\\text\s*\{\s*(?P<text>for\s+all|for\s+every|for\s+any|for|if"
     r"|when|where|provided|für\s+alle|für|pour\s+tout|pour)\s*\}|(?<![A-Za-z\\])(?P<word>for|if|when"
     r"|where|provided(?:\s+that)?|für|pour)(?![A-Za-z])|(?P<all>\\forall(?![A-Za-z])|∀))"
     r"(?P<condition>[^#]*)$")

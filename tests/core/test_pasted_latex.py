@@ -116,3 +116,29 @@ def test_what_is_not_read_says_where_and_what_to_write(cell: str, words: str) ->
 def test_imaginary_unit_in_complex_mode() -> None:
     (step,) = _steps(r"\mathrm{i}^{2}=-1", "complex")
     assert _holds(step)
+
+
+@pytest.mark.parametrize(("cell", "truth"), [
+    (r"\pi(3)^{2}=9 \pi \mathrm{~cm}^{2}", [True]),  # the unit labels the result
+    (r"\pi(3)^{2}=6 \pi \mathrm{~cm}^{2}", [False]),
+    ("\\begin{aligned}\n\\frac{4}{3} \\pi(3)^{3} & =36 \\pi \\mathrm{~cm}^{3} \\\\\n"
+     "& \\approx 113.1 \\mathrm{~cm}^{3}\n\\end{aligned}", [True, True]),
+    (r"\ln\left(xy\right)=\ln\left(x\right)+\ln\left(y\right)\ \ \text{for }x,y>0", [True]),
+])
+def test_units_that_label_results_and_spaced_conditions(cell: str, truth: list[bool]) -> None:
+    steps = _steps(cell)
+    assert len(steps) == len(truth), steps
+    for step, holds in zip(steps, truth, strict=True):
+        assert (_holds(step) if holds else _refuted(step)), step
+
+
+@pytest.mark.parametrize(("cell", "words"), [
+    (r"3 \mathrm{~m}=300 \mathrm{~cm}", "cm is a unit"),  # not c*m: a conversion
+    (r"\frac{1}{2} \times 6 \mathrm{~cm} \times 4 \mathrm{~cm}=12 \mathrm{~cm}^{2}", "unit"),
+    (r"\mathrm{ab} = a b", "not a product of letters"),
+    (r"\operatorname{foo}\left(2\right)=3", "unknown name 'foo'"),
+])
+def test_an_upright_word_is_never_a_product_of_letters(cell: str, words: str) -> None:
+    (step,) = _steps(cell)
+    assert step.status == "error"
+    assert "line 1, column" in step.message and words in step.message
