@@ -559,7 +559,7 @@ def _integer_parameters(raw: str) -> tuple[str, str]:
 
 #: Sizing commands (dropped by the lexer) right before a term's first token.
 _SIZING_BEFORE = re.compile(
-    r"(?:\\(?:left|bigl|Bigl|biggl|Biggl|big|Big|bigg|Bigg|displaystyle|textstyle)"
+    r"(?:\\(?:left|mleft|bigl|Bigl|biggl|Biggl|big|Big|bigg|Bigg|displaystyle|textstyle)"
     r"(?![A-Za-z])\s*)+$"
 )
 

@@ -123,12 +123,19 @@ def render_latex(source: str, functions: frozenset[str] = frozenset()) -> str:
         if not text or len(text) > MAX_RENDER_CHARS:
             raise _Unrenderable
         if "\\" in text and "\\" in _LOGIC_SLASHES.sub("", text):
-            return _pass_through(text)
+            return _pass_through(_EDITOR_COMMANDS.sub(lambda m: _STANDARD[m.group(1)], text))
         if "$" in text:
             raise _Unrenderable  # the lexer skips it: x $ 1 would show as x 1
         return _Renderer(tokenize(text), functions, text).render()
     except Exception:  # noqa: BLE001 - rendering is cosmetic: any failure shows the source
         return text_latex(text)
+
+
+#: MathLive's own spellings, shown as standard LaTeX (\\exponentialE is e).
+_STANDARD = {"exponentialE": "e", "imaginaryI": "i", "differentialD": r"\mathrm{d}",
+             "mleft": r"\left", "mright": r"\right", "lbrack": "[", "rbrack": "]",
+             "lparen": "(", "rparen": ")"}
+_EDITOR_COMMANDS = re.compile(r"\\(" + "|".join(_STANDARD) + r")(?![A-Za-z])")
 
 
 def _pass_through(text: str) -> str:

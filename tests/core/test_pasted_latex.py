@@ -142,3 +142,14 @@ def test_an_upright_word_is_never_a_product_of_letters(cell: str, words: str) ->
     (step,) = _steps(cell)
     assert step.status == "error"
     assert "line 1, column" in step.message and words in step.message
+
+
+@pytest.mark.parametrize(("cell", "lhs"), [
+    (r"\exponentialE^{\imaginaryI\pi}+1=0", r"e^{i\pi}+1"),
+    (r"\int_{0}^{\pi}\sin\left(x\right)\,\differentialD x=2",
+     r"\int_{0}^{\pi}\sin\left(x\right)\,\mathrm{d} x"),
+    (r"\mleft(x+2\mright)^{2}-4=x\mleft(x+4\mright)", r"\left(x+2\right)^{2}-4"),
+])
+def test_editor_spellings_are_shown_as_standard_latex(cell: str, lhs: str) -> None:
+    step = check_proof(cell, CheckOptions(seed=0, domain="complex")).steps[0]
+    assert step.lhs_latex == lhs
