@@ -178,7 +178,31 @@ def _natural_guards(written: tuple[Basic, ...], real: bool) -> tuple[Basic, ...]
             guard = sp.Ge(cond.expr, 0) if cond.kind == "ge" else sp.Ne(cond.expr, 0)
             if isinstance(guard, sp.core.relational.Relational) and guard not in out:
                 out.append(guard)
+        if real:
+            for guard in _range_guards(side, free):
+                if guard not in out:
+                    out.append(guard)
     return tuple(out)
+
+
+def _range_guards(side: Basic, free: set[Basic]) -> list[Basic]:
+    """``\\sum_{k=a}^{n}`` speaks of n >= a - 1 (an empty sum at n = a - 1): below that
+    SymPy's convention (the sum from 3 to 0 is minus the term at 1 and 2) is no value a
+    reader gives it, so no witness lies there (``\\sum_{k=3}^{n} k = 0`` was refuted at
+    n = 0 with 'left side -3')."""
+    out: list[Basic] = []
+    for node in side.atoms(sp.Sum, sp.Product):
+        for limit in node.limits:
+            if len(limit) != 3:
+                continue
+            _, low, high = limit
+            gap = sp.expand(high - low + 1)
+            if gap.is_number or not gap.free_symbols <= free or gap.has(sp.oo, -sp.oo, sp.zoo):
+                continue
+            guard = sp.Ge(gap, 0)
+            if isinstance(guard, sp.core.relational.Relational) and guard not in out:
+                out.append(guard)
+    return out
 
 
 def _symbols(*exprs: Basic) -> tuple[Symbol, ...]:

@@ -92,3 +92,36 @@ def test_typed_sum_wrong_closed_form_witness() -> None:
     n = int(dict(step.counterexample.point)["n"])
     assert n >= 1
     assert sum(3 * k * k + 1 for k in range(1, n + 1)) != n ** 3 + n
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "term", "claim"),
+    [
+        (r"\sum_{k=3}^{n} k = 0", 3, lambda k: k, lambda n: 0),
+        ("sum_{k=2}^n (2 - 4 k) = 2 - 2 (n + 1)^2", 2, lambda k: 2 - 4 * k,
+         lambda n: 2 - 2 * (n + 1) ** 2),
+        (r"\sum_{k=2}^{n} 1 = n", 2, lambda k: 1, lambda n: n),
+        (r"\sum_{k=5}^{n} k^2 = n^2", 5, lambda k: k * k, lambda n: n * n),
+    ],
+)
+def test_sum_witness_is_an_ordinary_or_empty_sum(text, low, term, claim) -> None:  # type: ignore[no-untyped-def]
+    """A witness for a sum up to n has n >= (lower bound) - 1: below that SymPy's
+    convention gives the sum from 3 to 0 the value -3, which no reader gives it."""
+    (step,) = _steps(text)
+    assert step.status == "refuted"
+    n = int(dict(step.counterexample.point)["n"])
+    assert n >= low - 1
+    assert sum(term(k) for k in range(low, n + 1)) != claim(n)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"\sum_{k=3}^{n} k = \frac{n(n+1)}{2} - 3",
+        r"\sum_{k=2}^{n} 1 = n - 1",
+        r"\frac{n(n+1)}{2} = \sum_{k=1}^n k",
+        r"\sum_{k=n}^{2n} 1 = n + 1",
+    ],
+)
+def test_sum_identities_with_a_later_start_stay_proved(text: str) -> None:
+    assert [s.status for s in _steps(text)] == ["proved"]
