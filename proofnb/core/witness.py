@@ -8,9 +8,11 @@ line is not, or a point lies in one solution set and provably not in the other.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 import sympy as sp
 from sympy import Basic, Expr, Symbol
@@ -85,6 +87,9 @@ class Probe:
     both_true: int = 0
     #: Points the double-precision screen found clearly true (not counted as agreeing).
     screened: int = 0
+    #: Points where the sides agreed to working precision only, not exactly: where a
+    #: difference too small to see (10^-60 x against e^(-(x + 2)^2) at x = 10) may hide.
+    close: list[Point] = field(default_factory=list)
 
 
 def truth(stmt: Basic, point: Point, real: bool) -> bool | None:
@@ -214,19 +219,20 @@ def _inside_bounds(problem: Problem, reparam: Reparam, limit: int) -> list[Point
     return out
 
 
-def _value_holds(rel: str, a: Expr, b: Expr) -> tuple[bool | None, bool]:
-    """(holds?, agreement-evidence?) for an expression relation at exact values."""
+def _value_holds(rel: str, a: Expr, b: Expr) -> tuple[bool | None, bool, bool]:
+    """(holds?, agreement-evidence?, sides only indistinguishable?) for an expression
+    relation at exact values."""
     cmp = compare(a, b)
     if cmp.sign is None:
-        return None, False
+        return None, False, False
     s = cmp.sign
     if s == 2:
-        return (False, False) if rel == "=" else (None, False)
+        return (False, False, False) if rel == "=" else (None, False, False)
     if s == 0 and not cmp.exact:
         strict = rel in ("<", ">")
-        return (None if strict else True), not strict
+        return (None if strict else True), not strict, True
     ok = {"=": s == 0, "<": s < 0, "<=": s <= 0, ">": s > 0, ">=": s >= 0}[rel]
-    return ok, ok
+    return ok, ok, False
 
 
 def _region_undefined(problem: Problem, point: Point) -> bool:
@@ -279,21 +285,36 @@ def probe_expressions(
             probe.isolated.append(point)
             continue
         assert not isinstance(b, _Marker)
-        ok, evidence = _value_holds(rel, a, b)
+        ok, evidence, close = _value_holds(rel, a, b)
         if ok is False:
             probe.counterexample = _witness("value", point, a, b, problem)
             return probe
         if evidence:
             probe.agreeing += 1
+        if close:
+            probe.close.append(point)
     return probe
 
 
-def probe_tiny(problem: Problem, deadline: float, limit: int = 6) -> Counterexample | None:
+#: Points that agreed only to working precision that :func:`probe_tiny` looks at again.
+TINY_CLOSE: Final = 18
+
+
+def probe_tiny(problem: Problem, deadline: float, limit: int = 6,
+               close: Sequence[Point] = ()) -> Counterexample | None:
     """A point where the sides differ by less than numeric agreement can see (``cos(x/10^60)``
     and 1 differ by about 2e-120 at x = 2), shown at high precision: the last check before a
-    step is called likely on numeric evidence alone."""
+    step is called likely on numeric evidence alone. The first sample points are tried, and
+    ``close``: points where the probes saw the sides agree only to working precision
+    (``x - 2 + e^(-(x + 2)^2) > (1 + 10^-60) x - 2`` holds at the first points and fails
+    from x = 10 on, where both differences are below 1e-59)."""
     rel = problem.relation
-    for point in _sample(problem, limit, ()):
+    seen: set[tuple[Expr, ...]] = set()
+    for point in itertools.chain(_sample(problem, limit, ()), close[:TINY_CLOSE]):
+        key = tuple(point.get(s, sp.nan) for s in problem.symbols)
+        if key in seen:
+            continue
+        seen.add(key)
         if time.monotonic() > deadline:
             return None
         if not in_setting(problem, point):

@@ -96,3 +96,14 @@ def test_a_rewrite_that_overflows_is_no_crash() -> None:
     assert step.status == "refuted", step
     _refuted_at(cell, lambda v: 1 + mpmath.tan(v) ** 2,
                 lambda v: 1 / mpmath.cos(v * (scale + 1) / scale) ** 2, dps=300)
+
+
+# -- a difference below agreement at a point past the first few: was 'likely' -----------------
+
+def test_points_that_only_agreed_to_working_precision_are_looked_at_again() -> None:
+    # holds for small x; from x ≈ 9.6 on e^(-(x + 2)^2) < 10^-60 x, and both sides agree to
+    # about 1e-59 there, which the probes count as agreement.
+    scale = 10**60
+    cell = ("x - 2 + exp(-(x + 2)^2) > (" + str(scale + 1) + "x)/" + str(scale) + " - 2")
+    _refuted_at(cell, lambda v: v - 2 + mpmath.exp(-(v + 2) ** 2),
+                lambda v: (scale + 1) * v / scale - 2, dps=300)
