@@ -174,7 +174,8 @@ def _run(
         (lhs, rhs, origin), raw = landau  # lim (x^2/2 + O(x^3))/x^2 evaluated: 1/2
     if has_no_value(lhs, rhs):  # lim |x|/x = DNE: decided by one-sided limits (existence.py)
         from .existence import decide_no_limit
-        return decide_no_limit(spec.relation, lhs, rhs), *_latex(spec, called), frozenset()
+        return decide_no_limit(spec.relation, lhs, rhs, env.domain == "real"), \
+            *_latex(spec, called), frozenset()
     if spec.relation == "=" and env.conditions:  # assume u = x^2: ∫ cos u du in x
         from .antiderivative import substituted
         moved = substituted((lhs, rhs, origin), raw, tuple(env.conditions))

@@ -113,7 +113,8 @@ def _doit(
     try:
         done = from_minus_infinity(expr)
         if done.has(sp.Limit):
-            done = done.replace(lambda n: isinstance(n, sp.Limit), _limit_value)
+            done = done.replace(lambda n: isinstance(n, sp.Limit),
+                                lambda n: _limit_value(n, real))
         done = done.doit(deep=True)
         done = settle_piecewise(done, conds, real)
     except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
@@ -135,9 +136,13 @@ def _doit_all(
     return tuple(done[e] for e in exprs)
 
 
-def _limit_value(limit: sp.Limit) -> Basic:
+def _limit_value(limit: sp.Limit, real: bool = True) -> Basic:
     """The limit, or nan (undefined) when it does not exist: the one-sided limits differ
-    (SymPy raises) or the values oscillate (SymPy answers with bounds, ``sin(1/x)`` at 0)."""
+    (SymPy raises), the values oscillate (SymPy answers with bounds, ``sin(1/x)`` at 0), or,
+    in real mode, a one-sided limit approaches from a side where the expression has no real
+    values (SymPy's limit of sqrt(x) as x -> 0^- is 0, through complex values)."""
+    if real and no_real_side(limit) is not None:
+        return sp.nan
     body = limit.args[0]
     if body.has(sp.factorial, sp.gamma, sp.binomial):  # ratio tests: (n + 1)!/n! is n + 1
         limit = sp.Limit(sp.gammasimp(body), limit.args[1], limit.args[2],
@@ -151,6 +156,24 @@ def _limit_value(limit: sp.Limit) -> Basic:
     if isinstance(value, Basic) and (value.has(sp.AccumBounds) or value is sp.zoo):
         return sp.nan  # oscillates, or +oo on one side and -oo on the other
     return value
+
+
+def no_real_side(limit: sp.Limit) -> str | None:
+    """``"left"`` or ``"right"`` when a one-sided limit at a real point approaches from a
+    side where its expression has no real values (undefined at a - 10^-3, a - 10^-6 and
+    a - 10^-9 from the left: ``sqrt(x)`` and ``ln(x)`` left of 0, ``arcsin(x)`` right of 1);
+    else None."""
+    body, var, point, direction = limit.args
+    if str(direction) not in ("+", "-") or not isinstance(point, Expr) \
+            or not point.is_number or point.is_real is not True or point.is_finite is not True \
+            or not isinstance(var, Symbol) or body.free_symbols - {var}:
+        return None
+    sign = 1 if str(direction) == "+" else -1
+    for k in (3, 6, 9):
+        near = point + sign * sp.Rational(1, 10 ** k)
+        if evaluate(body, {var: near}, real=True) is not UNDEFINED:
+            return None
+    return "right" if sign > 0 else "left"
 
 
 def _kinks_undefined(before: Basic, done: Basic) -> Basic:
@@ -461,7 +484,8 @@ def _undefined_side(problem: Problem, texts: Sequence[str]) -> Outcome | None:
         message = f"the {name} side {shown} is undefined in real mode"
         if side is sp.nan and "lim" in shown:
             message = (f"the limit on the {name} ({shown}) does not exist: its one-sided "
-                       "limits differ or it oscillates (write limit(..., x, a, '+') for one side)")
+                       "limits differ, it oscillates, or the expression has no real values on "
+                       "the side it approaches from (write limit(..., x, a, '+') for one side)")
         elif isinstance(side, sp.Sum) and is_infinite_sum(side):
             message = (f"the series on the {name} ({shown}) diverges: it has no value "
                        "(its partial sums have no limit)")

@@ -15,7 +15,7 @@ from typing import Any
 
 import sympy as sp
 
-from proofnb.core.decide import Outcome
+from proofnb.core.decide import Outcome, no_real_side
 from proofnb.core.model import Counterexample
 
 #: The right side of "L does not exist". A name that cannot be typed, so never a letter.
@@ -57,7 +57,7 @@ def _value(limit: sp.Limit) -> sp.Basic | None:
     return value
 
 
-def decide_no_limit(relation: str, lhs: Any, rhs: Any) -> Outcome:
+def decide_no_limit(relation: str, lhs: Any, rhs: Any, real: bool = True) -> Outcome:
     """Decide ``L = DNE`` for a limit ``L`` whose only free symbol is its variable."""
     if relation != "=" or rhs != NO_VALUE or not isinstance(lhs, sp.Limit) or lhs.has(NO_VALUE):
         return Outcome("unknown", "no-limit", message=_HINT)
@@ -66,6 +66,10 @@ def decide_no_limit(relation: str, lhs: Any, rhs: Any) -> Outcome:
         return Outcome("unknown", "no-limit", message=(
             f"whether this limit exists depends on {letters}: not decided"))
     body, var, point, direction = lhs.args
+    side = no_real_side(lhs) if real else None
+    if side is not None:  # sqrt(x) as x -> 0^-: SymPy's 0 comes through complex values
+        return Outcome("proved", "no-limit", message=(
+            f"{sp.sstr(body)} has no real values just {side} of {sp.sstr(point)}"))
     if str(direction) == "+-" and point.is_finite:
         left = _value(sp.Limit(body, var, point, dir="-"))
         right = _value(sp.Limit(body, var, point, dir="+"))

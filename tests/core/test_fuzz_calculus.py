@@ -125,3 +125,48 @@ def test_sum_witness_is_an_ordinary_or_empty_sum(text, low, term, claim) -> None
 )
 def test_sum_identities_with_a_later_start_stay_proved(text: str) -> None:
     assert [s.status for s in _steps(text)] == ["proved"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "point", "side"),
+    [
+        (r"\lim_{x \to 0^-} \sqrt{x} = 0", sp.sqrt(X), 0, -1),
+        (r"\lim_{x \to 0^-} x \ln(x) = 0", X * sp.log(X), 0, -1),
+        (r"\lim_{x \to 0^-} \ln(x) = -\infty", sp.log(X), 0, -1),
+        (r"\lim_{x \to 1^+} \arcsin(x) = \pi/2", sp.asin(X), 1, 1),
+        (r"\lim_{x \to -1^-} \sqrt{x+1} = 0", sp.sqrt(X + 1), -1, -1),
+        (r"lim_{x->0-} (x^x) = 1", X ** X, 0, -1),
+    ],
+)
+def test_one_sided_limit_from_a_side_without_real_values_is_not_accepted(
+    text: str, body: sp.Expr, point: int, side: int
+) -> None:
+    """SymPy's one-sided limits go through complex values (sqrt(x) -> 0 as x -> 0^-); in real
+    mode the expression has no values there, so the limit does not exist: never proved."""
+    for k in (2, 4, 8):  # the ground truth: no real value on that side (independent)
+        assert not _real_defined(body, sp.Integer(point) + side * sp.Rational(1, 10 ** k))
+    (step,) = _steps(text)
+    assert step.status == "unknown", (step.status, step.message)
+    assert "no real values" in step.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"\lim_{x \to 0^+} \sqrt{x} = 0",
+        r"\lim_{x \to 0^+} x \ln(x) = 0",
+        r"\lim_{x \to 1^-} \arcsin(x) = \pi/2",
+        r"\lim_{x \to 0^-} \frac{1}{x} = -\infty",
+        r"lim_{x->0-} |x|/x = -1",
+        r"\lim_{x \to 0} x \ln(x) = 0",
+    ],
+)
+def test_one_sided_limits_inside_the_domain_stay_proved(text: str) -> None:
+    assert [s.status for s in _steps(text)] == ["proved"]
+
+
+def test_no_real_values_on_the_side_means_the_limit_does_not_exist() -> None:
+    (step,) = _steps(r"\lim_{x \to 0^-} \sqrt{x} \text{ does not exist}")
+    assert step.status == "proved"
+    (step,) = _steps(r"\lim_{x \to 0^+} \sqrt{x} \text{ does not exist}")
+    assert step.status == "refuted"
