@@ -256,6 +256,11 @@ class Definitions:
             words = re.sub(r"_\{([A-Za-z0-9]+)\}", r"_\1", words)
             for given in sorted(self.values, key=len, reverse=True):
                 words = words.replace(given, " ")
+        below = list(itertools.islice(_lines(self.text), pieces[0].line, None))
+        following = next((line.strip() for line in below
+                          if line.strip() and not line.strip().startswith(("#", "%"))), "")
+        continued = re.match(r"(?:\$\$?|\\\[|\\\()?\s*&?\s*(?:=|≈|\\approx(?![A-Za-z]))",
+                             following)  # = 25\pi, &= 25\pi, $$= 25\pi$$
         calls = False
         if self.variables:  # x_1 = 1.5 - f(1.5)/f'(1.5): a defined function at a number is
             # a number (Newton's method); the argument's own letters are still looked at
@@ -267,15 +272,12 @@ class Definitions:
         if not all(word.lstrip("\\") in _VALUE_WORDS or word.replace("{", "").replace("}", "")
                    in self.values for word in re.findall(
                        r"\\?[A-Za-z]+(?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]+))?", words)):
-            return "" if self._label(name, pieces) else None
-        below = list(itertools.islice(_lines(self.text), pieces[0].line, None))
-        following = next((line.strip() for line in below
-                          if line.strip() and not line.strip().startswith(("#", "%"))), "")
+            return "" if self._label(name, pieces, bool(continued)) else None
         if following.startswith(_STATEMENT_STARTS):
             return None
-        continued = re.match(r"&?\s*(?:=|≈|\\approx(?![A-Za-z]))", following)
-        if len(pieces) == 3 and continued and "." in following:
-            pass  # P = 1000(1.05)^{10}, then = 1628.894... ≈ 1628.89: it computes P (round 42)
+        if len(pieces) == 3 and continued:
+            pass  # P = 1000(1.05)^{10}, then = 1628.894... ≈ 1628.89: it computes P (round 42);
+            # A = \pi \times 5^2, then = 25\pi
         elif len(pieces) == 3:  # m = 2 on its own: given, when another name is given next
             after = _VALUE_HEAD.match(following)  # and a line below uses m
             used = re.compile(rf"(?<![A-Za-z_\\]){re.escape(name)}(?![A-Za-z_0-9{{])")
@@ -291,12 +293,13 @@ class Definitions:
         self.values.append(name)
         return f"{name} := {body}"
 
-    def _label(self, name: str, pieces: list[_Piece]) -> bool:
+    def _label(self, name: str, pieces: list[_Piece], continued: bool = False) -> bool:
         """Does the chain start with a name it only gives to what it computes (``S = 2\\pi r^2 +
-        2\\pi r h = 2\\pi r^2 + 2000/r``): a letter no other line of the cell uses, nor the
-        chain's other sides, before two or more links of ``=``? Its first link says nothing
-        to check; read as a claim about every S, it would be false."""
-        if len(pieces) < 5 or any(p.rel not in (None, "=") for p in pieces) \
+        2\\pi r h = 2\\pi r^2 + 2000/r``, also with the next ``= ...`` on lines of their own):
+        a letter no other line of the cell uses, nor the chain's other sides, before two or
+        more links of ``=``? Its first link says nothing to check; read as a claim about every
+        S, it would be false."""
+        if len(pieces) < (3 if continued else 5) or any(p.rel not in (None, "=") for p in pieces) \
                 or not re.fullmatch(r"[A-Za-z](?:_\{?[0-9A-Za-z]\}?)?", name):
             return False
         letter = re.escape(name.replace("{", "").replace("}", ""))

@@ -43,7 +43,8 @@ def test_bare_connectives_between_relations(text: str, expected: list[str]) -> N
 
 def test_connective_words_elsewhere_stay_letters() -> None:
     # e·t next to '=' (no relation on one side of the word, or an operator after it)
-    result = check_proof("y = a et\n= et a", CheckOptions())
+    # (y + 1, not y: a lone name before a chain continued on the next line is its label)
+    result = check_proof("y + 1 = a et\n= et a", CheckOptions())
     assert [s.status for s in result.steps] == ["refuted", "proved"]
     assert "t" in dict(result.steps[0].counterexample.point)  # type: ignore[union-attr]
     assert _statuses("et + 1 = 1 + et") == ["proved"]

@@ -49,3 +49,19 @@ def test_values_given_one_a_line_feed_a_computation() -> None:
 def test_a_lone_value_stays_a_claim_unless_it_feeds_a_computation() -> None:
     assert _steps("x = 2\ny = 3")[0][2] == "refuted"  # nothing below uses x: x = 2 <=> y = 3
     assert _steps("x = 2\ny = x + 1") == [("=", "y", "refuted")]  # y = x + 1 is about y
+
+
+def test_a_named_computation_may_go_on_on_lines_of_its_own() -> None:
+    # The same chain as A = \pi \times 5^2 = 25\pi on one line: A names what it computes.
+    for cell in ("A = pi*5^2\n  = 25pi", "\\begin{aligned}\nA &= \\pi\\times5^2 \\\\\n"
+                 "&= 25\\pi\n\\end{aligned}", "$$A = \\pi \\times 5^2$$\n$$= 25\\pi$$",
+                 "r = 3\nA = pi r^2\n  = 9 pi"):
+        assert [s[2] for s in _steps(cell)] == ["proved"], cell
+    wrong = check_proof("A = pi*5^2\n  = 24pi", CheckOptions()).steps
+    assert [s.status for s in wrong] == ["refuted"]
+    # A name no other line uses labels a chain of expressions in other letters, too.
+    assert _steps("S = 2 pi r^2 + 2 pi r h\n  = 2 pi r (r + h)") == [
+        ("=", "2 pi r^2 + 2 pi r h", "proved")]
+    assert [s[2] for s in _steps("f = x^2 + 2x + 1\n  = (x + 2)^2")] == ["refuted"]
+    # A name the cell uses again stays a letter with claims about it.
+    assert [s[2] for s in _steps("y = x^2\ny = 4")] == ["refuted"]
