@@ -107,3 +107,18 @@ def test_points_that_only_agreed_to_working_precision_are_looked_at_again() -> N
     cell = ("x - 2 + exp(-(x + 2)^2) > (" + str(scale + 1) + "x)/" + str(scale) + " - 2")
     _refuted_at(cell, lambda v: v - 2 + mpmath.exp(-(v + 2) ** 2),
                 lambda v: (scale + 1) * v / scale - 2, dps=300)
+
+
+def test_the_sample_search_runs_after_a_prover_overran_its_deadline() -> None:
+    # The quick points 0, ±1, ±2, 1/2 hold; the inequality prover's solveset calls ran past
+    # the soft deadline and the 28-point search was skipped: 'unknown', 0 points evaluated.
+    # It fails at x = 3 (25 against 25/4 + sqrt(10)).
+    cell = "(x + 2)^2/((x - 4)^2) < (((x + 2))/((x - 5)))^2 + sqrt(x^2 + 1)"
+    step = check_proof(cell, CheckOptions(timeout=2)).steps[0]
+    assert step.status == "refuted", step
+    assert step.counterexample is not None
+    (name, value), = step.counterexample.point
+    v = sp.Rational(value)
+    lhs = (v + 2) ** 2 / (v - 4) ** 2
+    rhs = ((v + 2) / (v - 5)) ** 2 + sp.sqrt(v**2 + 1)
+    assert sp.N(lhs - rhs, 50) >= 0
