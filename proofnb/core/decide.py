@@ -431,7 +431,9 @@ def decide(
         settled = decide_modular_expression(relation, lhs, rhs, conditions, deadline)
         if settled is not None:
             return settled
-    tiny = probe_tiny(problem, deadline,  # before 'likely' or 'unknown': sides 1e-120 apart?
+    # Before 'likely' or 'unknown': sides 1e-120 apart? Also after a prover overran (tan t
+    # against tan((1 + 10^-100) t) was 'likely' when rewrite(exp) used up the time).
+    tiny = probe_tiny(problem, max(deadline, time.monotonic() + PROBE_GRACE),
                       close=[*probe.close, *more.close])
     if tiny:
         return Outcome("refuted", "counterexample", tiny, seed=used_seed)
