@@ -170,3 +170,25 @@ def test_no_real_values_on_the_side_means_the_limit_does_not_exist() -> None:
     assert step.status == "proved"
     (step,) = _steps(r"\lim_{x \to 0^+} \sqrt{x} \text{ does not exist}")
     assert step.status == "refuted"
+
+
+def test_seeded_log_antiderivatives() -> None:
+    """A small seeded fuzz (round 49): ∫ k/(a x + b) dx written with ln(a x + b) is never
+    accepted (the integrand is defined on both sides of -b/a, the logarithm on one only),
+    and with ln|a x + b| it is proved. Ground truth by hand: the rule d/dx ln|u| = u'/u."""
+    import random
+
+    rng = random.Random(49)
+    for _ in range(8):
+        a = rng.choice([1, 2, 3, -1, -2])
+        b = rng.randint(-9, 9)
+        k = rng.choice([1, 2, -3, 5])
+        integrand = f"{k}/({a}x + {b})"
+        coef = sp.Rational(k, a)
+        wrong = _steps(f"integrate({integrand}, x) = ({coef}) ln({a}x + {b}) + C")
+        assert wrong[0].status == "refuted", (a, b, k, wrong[0].status)
+        x0 = sp.Rational(dict(wrong[0].counterexample.point)["x"])
+        assert a * x0 + b < 0  # the logarithm's argument is negative there...
+        assert _real_defined(sp.Integer(k) / (a * X + b), x0)  # ...and the integrand defined
+        right = _steps(f"integrate({integrand}, x) = ({coef}) ln|{a}x + {b}| + C")
+        assert right[0].status == "proved", (a, b, k, right[0].status, right[0].message)
