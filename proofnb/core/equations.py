@@ -377,6 +377,8 @@ def _bounds_of(stmt: Basic, x: Symbol) -> list[Basic]:
 def _relation_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
     if not isinstance(stmt, Relational):
         return None
+    if region.is_subset(sp.S.Reals) is True and _non_real_constant(stmt):
+        return sp.S.EmptySet  # ln(x) > ln(-2): a side is nowhere defined in the reals
     if region.is_subset(sp.S.Reals) is True and stmt.has(sp.Pow):
         stmt = stmt.replace(_is_square_root, lambda e: _root_of_square(e, x))
     if isinstance(stmt, (sp.Lt, sp.Le, sp.Gt, sp.Ge)) and any(
@@ -388,6 +390,10 @@ def _relation_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
         bounded = isinstance(region, sp.Interval) and region.inf.is_finite \
             and region.sup.is_finite
         return signs_on_window(stmt, x, region) if bounded else None
+    if isinstance(stmt, (sp.Lt, sp.Le, sp.Gt, sp.Ge)) and region.is_subset(sp.S.Reals) is True:
+        peeled = _monotone_peeled(stmt, x, region)
+        if peeled is not None:
+            return peeled
     result = sp.solveset(stmt, x, region)
     if result.has(sp.ConditionSet) and isinstance(stmt, sp.Eq) and stmt.has(sp.log):
         result = _log_combined(stmt, x, region) or result
@@ -396,6 +402,46 @@ def _relation_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
     if result.has(sp.ConditionSet, sp.ImageSet):
         return None
     return result
+
+
+def _monotone_peeled(stmt: Relational, x: Symbol, region: sp.Set) -> sp.Set | None:
+    """``ln A < ln B`` as ``A < B`` where A > 0 and B > 0, ``ln A <= c`` as ``0 < A <= e^c``,
+    ``e^A < e^B`` as ``A < B`` (ln and exp are strictly increasing), solved again (nested
+    logs peel one at a time). SymPy's inequality solver asks for the periodicity of
+    ``ln(ln|3t - 3|)`` and did not come back in minutes."""
+    lhs, rhs = stmt.lhs, stmt.rhs
+    positive: list[Expr] = []
+    if isinstance(lhs, sp.log) and len(lhs.args) == 1 and (
+            isinstance(rhs, sp.log) and len(rhs.args) == 1 or rhs.is_number and rhs.is_real):
+        inner = rhs.args[0] if isinstance(rhs, sp.log) else sp.exp(rhs)
+        lhs, rhs = lhs.args[0], inner
+        positive = [lhs, rhs]
+    elif isinstance(rhs, sp.log) and len(rhs.args) == 1 and lhs.is_number and lhs.is_real:
+        lhs, rhs = sp.exp(lhs), rhs.args[0]
+        positive = [lhs, rhs]
+    elif isinstance(lhs, sp.exp) and isinstance(rhs, sp.exp):
+        lhs, rhs = lhs.args[0], rhs.args[0]
+    else:
+        return None
+    relation = type(stmt)(lhs, rhs)
+    if relation is sp.true or relation is sp.false:
+        out: sp.Set | None = region if relation is sp.true else sp.S.EmptySet
+    else:
+        out = _relation_set(relation, x, region)
+    for side in positive:
+        if out is None:
+            return None
+        out = sp.Intersection(out, sp.solveset(side > 0, x, region) if side.has(x) else
+                              region if side.is_positive else sp.S.EmptySet)
+    return out
+
+
+def _non_real_constant(stmt: Basic) -> bool:
+    """Does ``stmt`` hold a constant that is not a real number (``ln(-2)``, ``sqrt(-7)``,
+    ``1/0``)? Then the relation holds nowhere in real mode; SymPy's solveset would raise
+    comparing it (TypeError: Invalid comparison of non-real)."""
+    return any(isinstance(node, Expr) and node.is_number and node.is_extended_real is False
+               for node in sp.preorder_traversal(stmt))
 
 
 def _is_square_root(e: Basic) -> bool:

@@ -70,7 +70,10 @@ def _candidates(stmt: Basic, x: Symbol) -> set[Expr]:
 
 def _in_u(stmt: Basic, f: Expr, x: Symbol) -> Basic | None:
     """``stmt`` with f(x) replaced by u; ``exp(k x)`` as ``u^k`` when f is ``exp(x)``."""
-    replaced = stmt.xreplace({f: _U})
+    try:  # rebuilding ln(z) > ln(-2) with u compares a non-real constant: SymPy's TypeError
+        replaced = stmt.xreplace({f: _U})
+    except (TypeError, ValueError):
+        return None
     if isinstance(f, sp.exp):
         arg = f.args[0]
         powers = {}

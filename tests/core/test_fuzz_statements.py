@@ -1,0 +1,88 @@
+"""Round 47: differential fuzz of statement steps (<=>, ==>, <==); regressions it found.
+
+Witnesses are re-checked here with SymPy on our own expressions, never through proofnb's parser.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import sympy as sp
+
+from proofnb.core.check import check_proof
+from proofnb.runner.api import make_options
+
+x, t, z = sp.symbols("x t z", real=True)
+
+
+def steps(cell: str):  # type: ignore[no-untyped-def]
+    return check_proof(cell, make_options(timeout=10, seed=0)).steps
+
+
+def defined_and_true(stmt: sp.Basic, point: dict[sp.Symbol, sp.Expr]) -> bool:
+    """A relation holds at ``point`` in real mode: both sides real there, the relation true."""
+    values = []
+    for side in (stmt.lhs, stmt.rhs):  # type: ignore[attr-defined]
+        value = sp.N(side.xreplace(point), 50)
+        if not value.is_real or not value.is_finite:
+            return False
+        values.append(value)
+    if isinstance(stmt, sp.Eq):
+        return abs(values[0] - values[1]) < 1e-40
+    return bool(stmt.func(*values))
+
+
+@pytest.mark.parametrize("cell", [
+    # a constant side that is not a real number: the line holds nowhere, so it implies anything
+    # (was 'unknown': SymPy's TypeError "Invalid comparison of non-real log(-2)")
+    "z > -2\n<== log(z) > log(-2)",
+    "2(x + 5) > -4\n<== ln(2(x + 5)) > ln(-4)",
+    "|x| + 3 - 3 < -4 - 3\n<== \\sqrt{|x| + 3 - 3} < \\sqrt{-4 - 3}",
+    "3 (x - 3)^2 > 0\n<== ln(3 (x - 3)^2) > ln(0)",
+    "x^2 + 1 = 0 <=> x = sqrt(-1)",
+    # ln and exp peeled off an inequality (strictly increasing), domains kept
+    "ln(x) < 1 <=> 0 < x < e",
+    "ln(x - 1) >= ln(3 - x) <=> 2 <= x < 3",
+    "ln(ln(x)) > 0 <=> x > e",
+    "ln(x^2) < 2 <=> -e < x < e and x != 0",
+    "e^(2x) > e^(x + 1) <=> x > 1",
+])
+def test_valid_steps_proved(cell: str) -> None:
+    assert [s.status for s in steps(cell)] == ["proved"]
+
+
+@pytest.mark.parametrize(("cell", "first", "second", "var", "kind"), [
+    # a line nowhere defined has no solutions: z = -2 is gained
+    ("log(z) = log(-2) <=> z = -2", sp.Eq(sp.log(z), sp.log(-2)), sp.Eq(z, -2), z, "gained-root"),
+    # ln(x) < 1 also needs x > 0
+    ("ln(x) < 1 <=> x < e", sp.Lt(sp.log(x), 1), sp.Lt(x, sp.E), x, "gained-root"),
+    ("ln(x^2) < 2 <=> -e < x < e", sp.Lt(sp.log(x**2), 2), sp.And(-sp.E < x, x < sp.E), x,
+     "gained-root"),
+])
+def test_wrong_steps_refuted_with_real_witness(cell: str, first: sp.Basic, second: sp.Basic,
+                                               var: sp.Symbol, kind: str) -> None:
+    (step,) = steps(cell)
+    assert step.status == "refuted" and step.counterexample is not None
+    assert step.counterexample.kind == kind
+    point = {var: sp.sympify(dict(step.counterexample.point)[var.name])}
+
+    def holds(stmt: sp.Basic) -> bool:
+        if isinstance(stmt, sp.And):
+            return all(holds(a) for a in stmt.args)
+        return defined_and_true(stmt, point)
+
+    assert holds(second) and not holds(first)
+
+
+def test_nested_log_inequality_is_quick_and_refuted() -> None:
+    # SymPy's inequality solver did not come back in minutes (periodicity of ln(ln|3t - 3|))
+    started = time.perf_counter()
+    (step,) = steps("ln(|3t - 3|) <= 5\n<=> ln(ln(|3t - 3|)) <= ln(5)")
+    assert time.perf_counter() - started < 10
+    assert step.status == "refuted" and step.counterexample is not None
+    value = sp.sympify(dict(step.counterexample.point)["t"])
+    inner = sp.Abs(3 * value - 3)
+    # the previous line holds there, this one is undefined or false (ln of ln of |3t - 3|)
+    assert inner > 0 and sp.log(inner) <= 5
+    assert not (sp.log(inner) > 0 and sp.log(sp.log(inner)) <= sp.log(5))
