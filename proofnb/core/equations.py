@@ -420,7 +420,7 @@ def _monotone_peeled(stmt: Relational, x: Symbol, region: sp.Set) -> sp.Set | No
         lhs, rhs = sp.exp(lhs), rhs.args[0]
         positive = [lhs, rhs]
     elif isinstance(lhs, sp.exp) and isinstance(rhs, sp.exp):
-        lhs, rhs = lhs.args[0], rhs.args[0]
+        lhs, rhs = lhs.exp, rhs.exp  # E**4 counts as exp too; its args are (E, 4)
     else:
         return None
     relation = type(stmt)(lhs, rhs)

@@ -86,3 +86,16 @@ def test_nested_log_inequality_is_quick_and_refuted() -> None:
     # the previous line holds there, this one is undefined or false (ln of ln of |3t - 3|)
     assert inner > 0 and sp.log(inner) <= 5
     assert not (sp.log(inner) > 0 and sp.log(sp.log(inner)) <= sp.log(5))
+
+
+def test_exp_peeled_by_its_exponent() -> None:
+    # E**4 is an exp for isinstance, with args (E, 4): the exponent is .exp (the set was (-oo, E))
+    from proofnb.core.equations import solution_set
+
+    u = sp.Symbol("u", real=True)
+    stmt = sp.StrictLessThan(sp.exp(u), sp.Pow(sp.E, 4, evaluate=False), evaluate=False)
+    assert solution_set(stmt, u, sp.S.Reals, True) == sp.Interval.open(-sp.oo, 4)
+    (step,) = steps("e^x < e^4 <=> x < e")
+    assert step.status == "refuted" and step.counterexample is not None
+    value = sp.sympify(dict(step.counterexample.point)["x"])
+    assert (sp.exp(value) < sp.exp(4)) != (value < sp.E)
