@@ -250,7 +250,8 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
     if defining.readings:
         steps = [_as_written(step, defining.readings.get(step.line)) for step in steps]
     if defining.conditions:  # sqrt(x^2) = x for x >= 0: that step is checked where x >= 0
-        steps = [_under(step, defining.conditions.get(step.line)) for step in steps]
+        conditions = _chain_conditions(chains, defining.conditions)
+        steps = [_under(step, conditions.get(step.line)) for step in steps]
     if source != text or any(piece.source != line for piece, line in _rewritten(chains, text)):
         steps = _shown_as_written(steps, chains, text, set(defining.conditions))
     return ParsedCell(text=text, lines=tuple(lines), steps=tuple(steps), assume=tuple(assume))
@@ -539,6 +540,18 @@ _INTEGER_SUFFIX = re.compile(
     rf"|integers?\s+(?P<after>{_PARAMETER_NAMES}))"
     r"\s*(?(open)\))\s*\.?\s*$"
 )
+
+
+def _chain_conditions(chains: list[list[_Piece]], stated: dict[int, str]) -> dict[int, str]:
+    """Each line's condition: the one it states, else the one its chain's first line states
+    (``x^2 = 4 for x > 0``, then ``<=> x = 2``: the whole chain speaks of x > 0)."""
+    conditions = dict(stated)
+    for chain in chains:
+        first = chain[0].line if chain else 0
+        if first in stated:
+            for piece in chain:
+                conditions.setdefault(piece.line, stated[first])
+    return conditions
 
 
 def _under(step: StepSpec, condition: str | None) -> StepSpec:

@@ -32,10 +32,56 @@ _LEAD = re.compile(r"^\s*,?\s*(?:\\(?:quad|qquad|,|;)\s*)*(?:\\text\s*\{\s*(?:if
 _PLAIN = re.compile(r"(?<=[=(])\s*\{(?P<body>[^{}]*\b(?:if|otherwise)\b[^{}]*)\}")
 
 
+#: A brace of equations or inequalities, as editors and OCR write a system: ``\begin{cases}``,
+#: or ``\left\{`` around ``array``, ``aligned`` or ``gathered``, closed by ``\right.``.
+_SYSTEM = re.compile(
+    r"\\left\s*\\\{\s*\\begin\s*\{(?P<env>array|aligned|gathered)\}(?:\s*\{[lcr|\s]*\})?"
+    r"(?P<body>.*?)\\end\s*\{(?P=env)\}\s*\\right\s*\."
+    r"|(?<![=(,])(?<![=(,]\s)\\begin\s*\{cases\*?\}(?P<cbody>.*?)\\end\s*\{cases\*?\}", re.DOTALL)
+#: A relation between two expressions, at the start of an aligned row's right part (&=).
+_ROW_RELATION = re.compile(r"\s*(?:=|<|>|≤|≥|\\(?:le|ge|leq|geq|leqslant|geqslant|lt|gt)"
+                           r"(?![A-Za-z]))")
+_ANY_RELATION = re.compile(r"(?<![<>=!])=(?!=)|<|>|≤|≥|\\(?:le|ge|leq|geq|leqslant|geqslant|lt|gt)"
+                           r"(?![A-Za-z])")
+
+
+def rewrite_systems(text: str) -> str:
+    """``text`` with every brace of relations (``\\begin{cases} x + y = 3 \\\\ x - y = 1
+    \\end{cases}``, Mathpix's ``\\left\\{\\begin{array}{l} ... \\end{array}\\right.``) written as
+    the relations joined by ``and``; a brace whose rows are values with conditions is a
+    function by cases and stays. Lines keep their numbers, as in :func:`rewrite_cases`."""
+    if "cases" not in text and "\\left" not in text:
+        return text
+
+    def system(match: re.Match[str]) -> str:
+        body = match["body"] if match["body"] is not None else match["cbody"]
+        rows = [row for row in re.split(r"\\\\(?:\s*\[[^\]]*\])?", body) if row.strip()]
+        relations = []
+        for row in rows:
+            left, amp, right = row.partition("&")
+            if amp and not (_ROW_RELATION.match(right) or _ANY_RELATION.search(left)):
+                return match.group(0)  # x^2 & x < 1: a value and its condition
+            if not amp and _split_plain(row)[1].strip():
+                return match.group(0)  # x^2 if x < 1
+            relation = (left + right.replace("&", " ")) if amp else row
+            if not _ANY_RELATION.search(relation):
+                return match.group(0)
+            relations.append(f"({relation.strip()})")
+        if len(relations) < 2:
+            return match.group(0)
+        return " and ".join(relations) + "\0" * match.group(0).count("\n")
+
+    text = _SYSTEM.sub(system, text)
+    return "\n".join(line.replace("\0", "") + "\n" * line.count("\0")
+                     for line in text.split("\n"))
+
+
 def rewrite_cases(text: str) -> str:
     """``text`` with every cases environment (and plain ``{a if c, b otherwise}``) written as a
     ``Piecewise((a, c), (b, True))`` call; an environment that spans lines is joined into its
-    first line and blank lines stand for the rest, so later lines keep their numbers."""
+    first line and blank lines stand for the rest, so later lines keep their numbers. A brace
+    of relations is a system (:func:`rewrite_systems`)."""
+    text = rewrite_systems(text)
     if "cases" not in text and " if " not in text and "otherwise" not in text:
         return text
     text = _BRACE_WRAP.sub(lambda m: m["inner"], text)

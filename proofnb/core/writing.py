@@ -24,6 +24,9 @@ def line_condition(raw: str, lineno: int) -> tuple[str, str]:
     x >= 0``: ``x >= 0``; ``for all x``: none). Raises :class:`ParseError` for one case of
     a function's definition (``f(x) = x^2 if x > 0``)."""
     if not _QUALIFIER_HINT.search(raw):
+        if "≠" in raw or "ne" in raw or "!=" in raw:  # x - 2 \qquad (x \neq -2)
+            code, hash_, comment = raw.partition("#")
+            return _exclusion(raw, code, hash_ + comment)
         return raw, ""
     return _qualifier(raw, lineno)
 
@@ -223,6 +226,17 @@ _QUALIFIER = re.compile(
     r"|when|where|provided|für\s+alle|für|pour\s+tout|pour)\s*\}|(?<![A-Za-z\\])(?P<word>for|if|when"
     r"|where|provided(?:\s+that)?|für|pour)(?![A-Za-z])|(?P<all>\\forall(?![A-Za-z])|∀))"
     r"(?P<condition>[^#]*)$")
+#: An exclusion that ends a claim without a word: ", x ≠ -2", "\\qquad (x \\neq -2)",
+#: "(x, y ≠ 0)". ≠ is never a step relation, so the part can only be where the claim holds.
+_EXCLUSION = re.compile(
+    r"(?:\s*,|\s*(?:\\q?quad(?![A-Za-z])|\\[,;:! ]|~))+\s*(?P<open>\\left\s*\(|\(|\[)?\s*"
+    r"(?P<condition>[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?(?:\s*,\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)*"
+    r"\s*(?:≠|\\neq?(?![A-Za-z])|!=)\s*[^,()\[\]#=<>]+?)"
+    r"\s*(?(open)(?:\\right\s*\)|\)|\]))\s*\.?\s*$")
+#: The same in brackets straight after the claim: "x - 2 (x ≠ -2)".
+_BRACKETED_EXCLUSION = re.compile(
+    r"\s*(?:\\left\s*\(|\()\s*(?P<condition>[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?"
+    r"\s*(?:≠|\\neq?(?![A-Za-z])|!=)\s*[^,()\[\]#=<>]+?)\s*(?:\\right\s*\)|\))\s*\.?\s*$")
 #: A whole-number parameter's declaration (its own reading: "for some integer k").
 _INTEGER_MEMBER = re.compile(r"(?:∈|\\in(?![A-Za-z])|\bin)\s*"
                              r"(?:ℤ|ℕ|\\mathbb\s*\{?\s*[ZN]|[ZN](?![A-Za-z]))|integer|whole number")
@@ -271,8 +285,11 @@ def _qualifier(raw: str, lineno: int) -> tuple[str, str]:
         return " " * lead.end() + code[lead.end():] + (hash_ + comment if hash_ else ""), \
             condition
     found = _QUALIFIER.search(code)
-    if found is None or not _LINE_RELATION.search(code[: found.start()]):
-        return raw, ""
+    if found is None:
+        return _exclusion(raw, code, hash_ + comment)
+    if not _LINE_RELATION.search(code[: found.start()]) and not (
+            code[: found.start()].strip() and _states_a_condition(found["condition"])):
+        return raw, ""  # sqrt(x^2) for x >= 0, then = x: the chain's first line has one
     condition = found["condition"].strip().rstrip(".")
     if found["text"] and re.fullmatch(r"(?:for|für|pour)", found["text"]):
         condition = condition  # 	ext{ for } x >= 0
@@ -288,6 +305,32 @@ def _qualifier(raw: str, lineno: int) -> tuple[str, str]:
         return raw, ""  # "for n integer"... not a condition this reads
     kept = code[: found.start()].rstrip()
     return kept + (f"  {hash_}{comment}" if hash_ else ""), condition
+
+
+def _states_a_condition(text: str) -> bool:
+    """Is ``text`` (what follows "for") a relation or a membership, as a condition is?"""
+    return bool(_LINE_RELATION.search(text) or re.search(
+        r"∈|\\in(?![A-Za-z])|\\neq?(?![A-Za-z])|≠|!=", text))
+
+
+def _exclusion(raw: str, code: str, comment: str) -> tuple[str, str]:
+    """A claim line without a trailing exclusion such as ``\\qquad (x \\neq -2)``, and that
+    exclusion as the line's condition; the line itself when it ends in none."""
+    found = _EXCLUSION.search(code) or _BRACKETED_EXCLUSION.search(code)
+    if found is None or not code[: found.start()].strip() \
+            or re.match(r"\s*(?:assume|Assume)(?![A-Za-z])", code):
+        return raw, ""
+    before = code[: found.start()]
+    unequal = re.compile(r"!=|≠|\\neq?(?![A-Za-z])")
+    if unequal.search(before) and not _LINE_RELATION.search(unequal.sub(" ", before)):
+        return raw, ""  # x ≠ 0, y ≠ 1: exclusions, and no claim they belong to
+    condition = re.sub(r"\\neq?(?![A-Za-z])|!=", "≠", found["condition"].strip())
+    names, _, value = re.split(r"(≠|\\neq?(?![A-Za-z])|!=)", condition, maxsplit=1)
+    letters = [name.strip() for name in names.split(",")]
+    if len(letters) > 1:  # x, y ≠ 0: each of them
+        condition = ", ".join(f"{letter} ≠ {value.strip()}" for letter in letters)
+    kept = code[: found.start()].rstrip()
+    return kept + (f"  {comment}" if comment else ""), condition
 
 
 #: A label that opens a line: ``Answer:``, ``Proof:``, ``Step 2:``, ``\textbf{Solution:}``.

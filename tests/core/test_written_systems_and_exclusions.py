@@ -1,0 +1,79 @@
+"""Two ways textbooks and editors write what the cell language says otherwise.
+
+* A system as a brace of relations (``\\begin{cases} x + y = 3 \\\\ x - y = 1 \\end{cases}``,
+  Mathpix's ``\\left\\{\\begin{array}{l} ... \\end{array}\\right.``) is its relations joined by
+  ``and``; a brace of values with conditions stays a function by cases.
+* An exclusion after a claim (``\\qquad (x \\neq -2)``, ``, x ≠ -2``) is where the claim is
+  checked, like ``for x ≠ -2``; a condition on a chain's first line holds for the chain.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+
+
+def _statuses(cell: str) -> list[str]:
+    return [s.status for s in check_proof(cell, CheckOptions()).steps]
+
+
+@pytest.mark.parametrize("cell", [
+    r"\begin{cases} x + y = 3 \\ x - y = 1 \end{cases} \iff "
+    r"\begin{cases} x = 2 \\ y = 1 \end{cases}",
+    r"\left\{\begin{array}{l}x+y=3 \\ x-y=1\end{array}\right. \Leftrightarrow "
+    r"\left\{\begin{array}{l}x=2 \\ y=1\end{array}\right.",
+    "\\left\\{\\begin{aligned}x+y&=3 \\\\ x-y&=1\\end{aligned}\\right.\n"
+    "\\Leftrightarrow \\left\\{\\begin{aligned}x&=2 \\\\ y&=1\\end{aligned}\\right.",
+    "\\begin{cases}\n2x + y = 5 \\\\\nx - y = 1\n\\end{cases}\n\\iff\n"
+    "\\begin{cases}\nx = 2 \\\\\ny = 1\n\\end{cases}",
+    r"\begin{cases} x > 1 \\ x < 3 \end{cases} \iff 1 < x < 3",
+])
+def test_a_brace_of_relations_is_a_system(cell: str) -> None:
+    assert _statuses(cell) == ["proved"]
+
+
+def test_a_wrong_solution_of_a_system_is_refuted_at_the_solution() -> None:
+    cell = ("\\left\\{\\begin{aligned}x+y&=3 \\\\ x-y&=1\\end{aligned}\\right.\n"
+            "\\Leftrightarrow \\left\\{\\begin{aligned}x&=2 \\\\ y&=2\\end{aligned}\\right.")
+    step, = check_proof(cell, CheckOptions()).steps
+    assert step.status == "refuted" and step.counterexample is not None
+    point = {k: sp.Rational(v) for k, v in step.counterexample.point}
+    assert point["x"] + point["y"] == 3 and point["x"] - point["y"] == 1  # solves the first
+    assert (point["x"], point["y"]) != (2, 2)  # and not the second
+
+
+def test_a_brace_of_values_with_conditions_stays_a_function() -> None:
+    cell = "f(x) = \\begin{cases} x^2 & x < 0 \\\\ x & x \\ge 0 \\end{cases}\nf(-2) = 4"
+    assert _statuses(cell) == ["proved"]
+    cell = "f(x) = \\begin{cases} x^2 & x < 0 \\\\ x & x \\ge 0 \\end{cases}\nf(-2) = -2"
+    assert _statuses(cell) == ["refuted"]
+
+
+@pytest.mark.parametrize(("cell", "note"), [
+    (r"\frac{x^2 - 4}{x + 2} = x - 2 \qquad (x \neq -2)", "for x ≠ -2"),
+    (r"\frac{x^2 - 4}{x + 2} = x - 2, \quad x \ne -2", "for x ≠ -2"),
+    ("(x^2 - 4)/(x + 2) = x - 2 (x != -2)", "for x ≠ -2"),
+    (r"x/x + y/y = 2, \quad x, y \neq 0", "for x ≠ 0, y ≠ 0"),
+    # on the chain's first line, for every step of the chain
+    ("\\frac{x^2 - 4}{x + 2} \\qquad (x \\neq -2)\n= x - 2", "for x ≠ -2"),
+])
+def test_an_exclusion_after_a_claim_is_where_it_is_checked(cell: str, note: str) -> None:
+    step, = check_proof(cell, CheckOptions()).steps
+    assert step.status == "proved"
+    assert note in step.notes
+
+
+def test_a_condition_on_a_chains_first_line_holds_for_the_chain() -> None:
+    assert _statuses("x^2 = 4 for x > 0\n<=> x = 2") == ["proved"]
+    assert _statuses("x^2 = 4 \\quad (x \\neq 2)\n<=> x = -2") == ["proved"]
+    assert _statuses("sqrt(x^2) for x >= 0\n  = x") == ["proved"]
+    wrong = check_proof("sqrt(x^2) for x >= 0\n  = -x", CheckOptions()).steps
+    assert [s.status for s in wrong] == ["refuted"]
+    assert wrong[0].counterexample is not None
+    assert {k for k, _ in wrong[0].counterexample.point} == {"x"}  # not f, o, r
+    assert sp.Rational(dict(wrong[0].counterexample.point)["x"]) >= 0
+    # without the condition the first step is refuted where it fails
+    assert _statuses("x^2 = 4\n<=> x = 2") == ["refuted"]
