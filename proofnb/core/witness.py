@@ -300,6 +300,11 @@ def probe_expressions(
 TINY_CLOSE: Final = 18
 
 
+#: Far points the tiny-difference probe also tries: ``e^(-(x + 2)^2) > 10^(-60) x`` fails only
+#: from x ≈ 9.6 on, beyond every sample point, where both sides are below 1e-59.
+_FAR = (10, -10, 100, -100, 1000, -1000)
+
+
 def probe_tiny(problem: Problem, deadline: float, limit: int = 6,
                close: Sequence[Point] = ()) -> Counterexample | None:
     """A point where the sides differ by less than numeric agreement can see (``cos(x/10^60)``
@@ -307,10 +312,11 @@ def probe_tiny(problem: Problem, deadline: float, limit: int = 6,
     step is called likely on numeric evidence alone. The first sample points are tried, and
     ``close``: points where the probes saw the sides agree only to working precision
     (``x - 2 + e^(-(x + 2)^2) > (1 + 10^-60) x - 2`` holds at the first points and fails
-    from x = 10 on, where both differences are below 1e-59)."""
+    from x = 10 on, where both differences are below 1e-59), and a few far points."""
     rel = problem.relation
     seen: set[tuple[Expr, ...]] = set()
-    for point in itertools.chain(_sample(problem, limit, ()), close[:TINY_CLOSE]):
+    far = [{s: sp.Integer(v) for s in problem.symbols} for v in _FAR]
+    for point in itertools.chain(_sample(problem, limit, ()), close[:TINY_CLOSE], far):
         key = tuple(point.get(s, sp.nan) for s in problem.symbols)
         if key in seen:
             continue
