@@ -241,6 +241,10 @@ class Definitions:
         line names something else and a line below uses m (``v = 3``, then
         ``E_k = 1/2 m v^2 = 9``); otherwise ``x = 3`` stays a claim about x."""
         name = pieces[0].text.strip()
+        # A = \pi \times 5^2 =, then 25\pi on the next line: the line's trailing = goes on
+        trailing = len(pieces) > 3 and pieces[-1].rel is not None
+        if trailing:
+            pieces = pieces[:-1]
         if (len(pieces) not in (3,) and len(pieces) < 5 or not _VALUE_NAME.fullmatch(name)
                 or name in "eEiI" or name in self.names or name in self._declared
                 or name in self.values or len(pieces) > 3 and pieces[3].rel not in ("=", "≈")):
@@ -259,8 +263,9 @@ class Definitions:
         below = list(itertools.islice(_lines(self.text), pieces[0].line, None))
         following = next((line.strip() for line in below
                           if line.strip() and not line.strip().startswith(("#", "%"))), "")
-        continued = re.match(r"(?:\$\$?|\\\[|\\\()?\s*&?\s*(?:=|≈|\\approx(?![A-Za-z]))",
-                             following)  # = 25\pi, &= 25\pi, $$= 25\pi$$
+        continued = trailing or bool(re.match(
+            r"(?:\$\$?|\\\[|\\\()?\s*&?\s*(?:=|≈|\\approx(?![A-Za-z]))",
+            following))  # = 25\pi, &= 25\pi, $$= 25\pi$$
         calls = False
         if self.variables:  # x_1 = 1.5 - f(1.5)/f'(1.5): a defined function at a number is
             # a number (Newton's method); the argument's own letters are still looked at
@@ -272,7 +277,7 @@ class Definitions:
         if not all(word.lstrip("\\") in _VALUE_WORDS or word.replace("{", "").replace("}", "")
                    in self.values for word in re.findall(
                        r"\\?[A-Za-z]+(?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]+))?", words)):
-            return "" if self._label(name, pieces, bool(continued)) else None
+            return "" if self._label(name, pieces, continued) else None
         if following.startswith(_STATEMENT_STARTS):
             return None
         if len(pieces) == 3 and continued:

@@ -1,0 +1,53 @@
+"""Round 50: one derivation laid out in several ways gets the same verdict on every step.
+
+Each test writes a chain on one line and in the layouts that once differed from it (a trailing
+``=``, ``LHS =`` and ``= RHS`` on lines of their own, an exclusion before ``\\end{aligned}``
+or ``$$``), and asserts the same statuses; a refutation's witness is checked here with SymPy.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions
+from proofnb.runner.tasks import _assumptions_in_order
+
+_assumptions_in_order()
+
+
+def _statuses(cell: str) -> list[str]:
+    return [s.status for s in check_proof(cell, CheckOptions()).steps]
+
+
+def _same(cells: list[str]) -> list[str]:
+    first = _statuses(cells[0])
+    for cell in cells[1:]:
+        assert _statuses(cell) == first, cell
+    return first
+
+
+def _fails_at(cell: str, lhs: str, rhs: str, *, condition: str = "True") -> None:
+    """The cell's one step is refuted at a point where lhs != rhs (and the condition holds)."""
+    (step,) = check_proof(cell, CheckOptions()).steps
+    assert step.status == "refuted", (cell, step)
+    assert step.counterexample is not None
+    point = {sp.Symbol(k): sp.Rational(v) for k, v in step.counterexample.point
+             if k in ("x", "y")}
+    assert sp.S(sp.sympify(condition)).subs(point) == sp.true
+    assert sp.simplify(sp.sympify(lhs).subs(point) - sp.sympify(rhs).subs(point)) != 0
+
+
+def test_a_named_computation_may_end_its_line_with_the_relation() -> None:
+    # A = \pi 5^2 =, then 25\pi: the same chain as A = \pi 5^2 = 25\pi (was refuted at A = 0)
+    assert _same(["S = pi*7^2 = 49*pi", "S = pi*7^2 =\n49*pi", "S = pi*7^2\n  = 49*pi",
+                  "A = \\pi \\times 5^{2} =\n25 \\pi"]) == ["proved"]
+    assert _same(["T = 5*6 + 5 = 30 + 5 = 35", "T = 5*6 + 5 =\n30 + 5 =\n35"]) == [
+        "proved", "proved"]
+    assert _same(["T = 5*6 + 5 = 30 + 5 = 36", "T = 5*6 + 5 =\n30 + 5 =\n36"]) == [
+        "proved", "refuted"]
+    assert _same(["S = 2 pi r^2 + 2 pi r h = 2 pi r (r + h)",
+                  "S = 2 pi r^2 + 2 pi r h =\n2 pi r (r + h)"]) == ["proved"]
+    assert _same(["S = 2 pi r^2 + 2 pi r h = 2 pi r (r + 2h)",
+                  "S = 2 pi r^2 + 2 pi r h =\n2 pi r (r + 2h)"]) == ["refuted"]
+
