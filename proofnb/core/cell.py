@@ -225,6 +225,7 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
         indices = {a.split("[", 1)[1].split("]", 1)[0] for a in assume if "] :=" in a}
         assume += [f"{k} natural" for k in sorted(index_letters(text, defining.sequences)
                                                   - indices)]
+    chains = [_without_side_labels(chain) for chain in chains]
     if not chains and defining.names:
         raise ParseError("", f"the cell only defines {', '.join(defining.names)}: write the "
                              "steps that use the definition on the next lines")
@@ -255,6 +256,23 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
     if source != text or any(piece.source != line for piece, line in _rewritten(chains, text)):
         steps = _shown_as_written(steps, chains, text, set(defining.conditions))
     return ParsedCell(text=text, lines=tuple(lines), steps=tuple(steps), assume=tuple(assume))
+
+
+#: A side's label, "LHS" or "RHS" (L.H.S., \\text{LHS}): a word naming a side, not maths.
+_SIDE_LABEL = re.compile(r"(?:\\text\s*\{\s*)?(?P<side>[LR])\.?\s*H\.?\s*S\.?(?:\s*\})?")
+
+
+def _without_side_labels(chain: list[_Piece]) -> list[_Piece]:
+    """The chain without ``LHS =`` before its first side and ``= RHS`` after its last, when
+    they are on lines of their own (``LHS = (x + 1)^2``, then ``= x^2 + 2x + 1``, then
+    ``= RHS``), as one line's ``LHS = ... = RHS`` is read (writing._without_prose)."""
+    if len(chain) < 7 or chain[1].rel != "=" or chain[-2].rel != "=":
+        return chain
+    first, last = _SIDE_LABEL.fullmatch(chain[0].text), _SIDE_LABEL.fullmatch(chain[-1].text)
+    if first is None or last is None or first["side"] != "L" or last["side"] != "R" \
+            or any(p.rel in ("", "<=>", "==>", "<==") or p.marker for p in chain):
+        return chain
+    return chain[2:-2]
 
 
 def _as_written(step: StepSpec, reading: tuple[str, str, str, str] | None) -> StepSpec:

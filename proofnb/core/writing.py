@@ -343,6 +343,8 @@ _SO = re.compile(r"^(?P<pad>\s*)(?P<word>(?:\\text\s*\{\s*)?(?:so|hence|thus|the
 #: "LHS =" opening a chain and "= RHS" closing it: labels of the two sides, not maths.
 _LHS = re.compile(r"^\s*(?:\\text\s*\{\s*)?L\.?\s*H\.?\s*S\.?(?:\s*\})?\s*=")
 _RHS = re.compile(r"=\s*(?:\\text\s*\{\s*)?R\.?\s*H\.?\s*S\.?(?:\s*\})?\s*$")
+_TEXT_LABEL = re.compile(r"(?P<pre>\\text\s*\{\s*)(?P<side>[LR]\.?\s*H\.?\s*S\.?)(?P<post>\s*\})"
+                         r"(?=\s*=|\s*$)")
 _PROSE_HINT = re.compile(r"(?i:so|hence|thus|therefore|then|consequently|giving|daher|folglich"
                          r"|donc|alors)\s|HS")
 
@@ -359,6 +361,11 @@ def _without_prose(raw: str) -> str:
     left, right = _LHS.match(code), _RHS.search(code)
     if left is not None and right is not None and left.end() < right.start():
         code = " " * left.end() + code[left.end():right.start()]
+    elif left is not None or right is not None:
+        # LHS = ..., then = \text{RHS} on a line of its own: the label as a word, which
+        # the chain drops as a whole (cell._without_side_labels); \text{} would be a comment
+        code = _TEXT_LABEL.sub(lambda m: " " * len(m["pre"]) + m["side"] + " " * len(m["post"]),
+                               code)
     return code + (hash_ + comment if hash_ else "")
 
 

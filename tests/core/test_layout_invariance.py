@@ -51,3 +51,20 @@ def test_a_named_computation_may_end_its_line_with_the_relation() -> None:
     assert _same(["S = 2 pi r^2 + 2 pi r h = 2 pi r (r + 2h)",
                   "S = 2 pi r^2 + 2 pi r h =\n2 pi r (r + 2h)"]) == ["refuted"]
 
+
+def test_lhs_and_rhs_may_label_a_chain_across_lines() -> None:
+    # LHS = ... on the first line and = RHS on the last: labels, as on one line (was a claim
+    # about the product L·H·S, refuted at L = H = S = 0)
+    assert _same(["LHS = (x + 1)*(x + 2) = x^2 + 3x + 2 = RHS",
+                  "LHS = (x + 1)*(x + 2)\n  = x^2 + 3x + 2\n  = RHS",
+                  "(x + 1)*(x + 2)\n  = x^2 + 3x + 2",
+                  "\\text{LHS} = (x + 1)(x + 2)\n  = x^2 + 3x + 2\n  = \\text{RHS}",
+                  "L.H.S. = (x + 1)(x + 2)\n  = x^2 + 3x + 2 = R.H.S."]) == ["proved"]
+    assert _same(["LHS = x^2 + 2x + 2 = (x + 1)^2 + 1 >= 1 = RHS",
+                  "LHS = x^2 + 2x + 2\n  = (x + 1)^2 + 1\n  >= 1\n  = RHS"]) == [
+        "proved", "proved"]
+    _fails_at("LHS = (x + 1)^2\n  = x^2 + 1\n  = RHS", "(x + 1)**2", "x**2 + 1")
+    # only the pair is a label: LHS alone stays letters, as on one line
+    assert _same(["LHS = (x + 1)^2 = x^2 + 2x + 1", "LHS = (x + 1)^2\n = x^2 + 2x + 1"])[0] \
+        == "refuted"
+
