@@ -226,17 +226,20 @@ _QUALIFIER = re.compile(
     r"|when|where|provided|für\s+alle|für|pour\s+tout|pour)\s*\}|(?<![A-Za-z\\])(?P<word>for|if|when"
     r"|where|provided(?:\s+that)?|für|pour)(?![A-Za-z])|(?P<all>\\forall(?![A-Za-z])|∀))"
     r"(?P<condition>[^#]*)$")
+#: What may close a pasted line after its exclusion: \end{aligned}, $$, \], \\.
+_LAYOUT_END = r"(?P<tail>(?:\s|\\\\|\\end\s*\{[A-Za-z]*\*?\}|\\\]|\\\)|\$)*)$"
 #: An exclusion that ends a claim without a word: ", x ≠ -2", "\\qquad (x \\neq -2)",
 #: "(x, y ≠ 0)". ≠ is never a step relation, so the part can only be where the claim holds.
 _EXCLUSION = re.compile(
     r"(?:\s*,|\s*(?:\\q?quad(?![A-Za-z])|\\[,;:! ]|~))+\s*(?P<open>\\left\s*\(|\(|\[)?\s*"
     r"(?P<condition>[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?(?:\s*,\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)*"
     r"\s*(?:≠|\\neq?(?![A-Za-z])|!=)\s*[^,()\[\]#=<>]+?)"
-    r"\s*(?(open)(?:\\right\s*\)|\)|\]))\s*\.?\s*$")
+    r"\s*(?(open)(?:\\right\s*\)|\)|\]))(?:\s*\.)?" + _LAYOUT_END)
 #: The same in brackets straight after the claim: "x - 2 (x ≠ -2)".
 _BRACKETED_EXCLUSION = re.compile(
     r"\s*(?:\\left\s*\(|\()\s*(?P<condition>[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?"
-    r"\s*(?:≠|\\neq?(?![A-Za-z])|!=)\s*[^,()\[\]#=<>]+?)\s*(?:\\right\s*\)|\))\s*\.?\s*$")
+    r"\s*(?:≠|\\neq?(?![A-Za-z])|!=)\s*[^,()\[\]#=<>]+?)\s*(?:\\right\s*\)|\))(?:\s*\.)?"
+    + _LAYOUT_END)
 #: A whole-number parameter's declaration (its own reading: "for some integer k").
 _INTEGER_MEMBER = re.compile(r"(?:∈|\\in(?![A-Za-z])|\bin)\s*"
                              r"(?:ℤ|ℕ|\\mathbb\s*\{?\s*[ZN]|[ZN](?![A-Za-z]))|integer|whole number")
@@ -329,7 +332,7 @@ def _exclusion(raw: str, code: str, comment: str) -> tuple[str, str]:
     letters = [name.strip() for name in names.split(",")]
     if len(letters) > 1:  # x, y ≠ 0: each of them
         condition = ", ".join(f"{letter} ≠ {value.strip()}" for letter in letters)
-    kept = code[: found.start()].rstrip()
+    kept = code[: found.start()].rstrip() + " " * (found["tail"] != "") + found["tail"]
     return kept + (f"  {comment}" if comment else ""), condition
 
 

@@ -68,3 +68,18 @@ def test_lhs_and_rhs_may_label_a_chain_across_lines() -> None:
     assert _same(["LHS = (x + 1)^2 = x^2 + 2x + 1", "LHS = (x + 1)^2\n = x^2 + 2x + 1"])[0] \
         == "refuted"
 
+
+def test_an_exclusion_may_end_a_pasted_display() -> None:
+    # (x \neq -5) before \end{aligned}, $$, $, \] or \\ is the line's condition, as at the
+    # end of a plain line (was the error "'≠' is not a step relation")
+    claim = "\\frac{x^{2} - 25}{x + 5} = x - 5"
+    cells = [f"{claim} \\qquad (x \\neq -5)",
+             f"\\begin{{aligned}} {claim} \\qquad (x \\neq -5) \\end{{aligned}}",
+             f"\\begin{{aligned}}\n{claim} \\qquad (x \\neq -5)\n\\end{{aligned}}",
+             f"$${claim} \\qquad (x \\neq -5)$$", f"${claim}, x \\ne -5$",
+             f"\\[ {claim}, x \\neq -5 \\]", f"{claim} \\qquad (x \\neq -5) \\\\"]
+    assert _same(cells) == ["proved"]
+    for cell in cells:
+        assert check_proof(cell, CheckOptions()).steps[0].notes == ("for x ≠ -5",), cell
+    wrong = "$$\\frac{x^{2} - 25}{x + 5} = x + 5 \\qquad (x \\neq -5)$$"
+    _fails_at(wrong, "(x**2 - 25)/(x + 5)", "x + 5", condition="Ne(x, -5)")
