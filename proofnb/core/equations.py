@@ -14,6 +14,7 @@ from itertools import combinations
 
 import sympy as sp
 from sympy import Basic, Expr, Symbol
+from sympy.core.evalf import PrecisionExhausted
 from sympy.core.relational import Relational
 from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
@@ -703,15 +704,46 @@ def _interval_points(iv: sp.Interval) -> list[Expr]:
     if hi.is_finite:
         pts.append(hi)
     if lo.is_finite and hi.is_finite:
-        pts.append(sp.nsimplify((lo + hi) / 2) if (lo + hi).is_Rational else sp.Rational(
-            sp.floor(2 * (lo + hi)), 4))
+        pts.append(sp.nsimplify((lo + hi) / 2) if (lo + hi).is_Rational else _inside(lo, hi))
     elif lo.is_finite:
-        pts.append(sp.floor(lo) + 1)
+        whole = _whole_part(lo)
+        pts.append(whole + 1 if whole is not None else lo + 1)
     elif hi.is_finite:
-        pts.append(sp.ceiling(hi) - 1)
+        whole = _whole_part(-hi)
+        pts.append(-whole - 1 if whole is not None else hi - 1)
     else:
         pts.append(sp.Integer(0))
     return pts
+
+
+def _inside(lo: Expr, hi: Expr) -> Expr:
+    """A rational strictly between ``lo`` and ``hi``: the midpoint to a quarter, or finer
+    where the interval is narrower ((1, e^(e^-6)) is 0.0025 wide: its quarter point 1 is
+    an end, where neither line holds, and the solutions that differ were never tried)."""
+    mid = (lo + hi) / 2
+    first = None
+    for scale in (4, 10**2, 10**4, 10**6, 10**9, 10**12):
+        whole = _whole_part(scale * mid)
+        if whole is None:
+            return mid if first is None else first
+        point = sp.Rational(whole, scale)
+        first = point if first is None else first
+        try:
+            if bool(lo < point) and bool(point < hi):
+                return point
+        except (TypeError, ValueError, PrecisionExhausted):
+            break
+    return first
+
+
+def _whole_part(value: Expr) -> sp.Integer | None:
+    """``floor(value)`` as an integer, or None where SymPy cannot size it: floor(e^(e^6))
+    stays unevaluated, and printing or comparing it raised PrecisionExhausted (round 47)."""
+    try:
+        whole = sp.floor(value)
+    except (TypeError, ValueError, PrecisionExhausted):
+        return None
+    return whole if whole.is_Integer else None
 
 
 #: Values given to the other variables when an equation is solved for one of them.

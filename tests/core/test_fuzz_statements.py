@@ -99,3 +99,29 @@ def test_exp_peeled_by_its_exponent() -> None:
     assert step.status == "refuted" and step.counterexample is not None
     value = sp.sympify(dict(step.counterexample.point)["x"])
     assert (sp.exp(value) < sp.exp(4)) != (value < sp.E)
+
+
+def test_interval_points_of_huge_and_narrow_intervals() -> None:
+    # floor(e^(e^6)) + 1 stayed unevaluated: printing or comparing it raised PrecisionExhausted
+    # (the step ended 'unknown: the checker failed'); (1, e^(e^-6)) got its end 1 as 'midpoint'
+    from proofnb.core.equations import _interval_points
+
+    huge = sp.exp(sp.exp(6))
+    for interval in (sp.Interval.open(huge, sp.oo), sp.Interval.open(-sp.oo, -huge)):
+        for point in _interval_points(interval):
+            assert str(point) and point.is_real
+            assert interval.contains(point) in (sp.true, sp.false)
+    narrow = sp.Interval.open(1, sp.exp(sp.exp(-6)))
+    assert any(p.is_Rational and narrow.contains(p) == sp.true for p in _interval_points(narrow))
+    # the old integer points where they could be computed
+    assert _interval_points(sp.Interval(sp.sqrt(2), sp.oo))[-1] == 2
+    assert _interval_points(sp.Interval(-sp.oo, sp.sqrt(2)))[-1] == 1
+
+
+def test_gained_solutions_in_a_narrow_interval_refuted() -> None:
+    (step,) = steps("6 < ln(ln(x))\n<=> 36 < ln(ln(x))^2")
+    assert step.status == "refuted" and step.counterexample is not None
+    assert step.counterexample.kind == "gained-root"
+    value = sp.sympify(dict(step.counterexample.point)["x"])
+    # ln(ln(x)) is defined there (x > 1) and below -6: this line holds, the previous does not
+    assert value > 1 and sp.log(sp.log(value)) < -6
