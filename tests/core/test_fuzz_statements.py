@@ -125,3 +125,59 @@ def test_gained_solutions_in_a_narrow_interval_refuted() -> None:
     value = sp.sympify(dict(step.counterexample.point)["x"])
     # ln(ln(x)) is defined there (x > 1) and below -6: this line holds, the previous does not
     assert value > 1 and sp.log(sp.log(value)) < -6
+
+
+def _seeded_cases(seed: int, count: int) -> list[tuple[str, str, sp.Basic, sp.Basic]]:
+    """(cell, relation, first, second): quadratics solved and linear inequalities divided,
+    with the slips students make; the truth comes from SymPy on these expressions."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        if rng.random() < 0.5:
+            r1, r2 = rng.randint(-6, 6), rng.randint(-6, 6)
+            b, c = -(r1 + r2), r1 * r2
+            first = sp.Eq(x**2 + b * x + c, 0)
+            roots = rng.choice([[r1, r2], [r1], [-r1, -r2], [r1, r2 + 1]])
+            second = sp.Or(*[sp.Eq(x, r) for r in roots])
+            text = f"x^2 + ({b})x + ({c}) = 0"
+            right = " or ".join(f"x = {r}" for r in roots)
+        else:
+            a, b, c = rng.choice([-3, -2, -1, 1, 2, 3]), rng.randint(-5, 5), rng.randint(-5, 5)
+            first = sp.Lt(a * x + b, c)
+            flip = rng.random() < 0.5
+            bound = sp.Rational(c - b, a)
+            second = sp.Gt(x, bound) if flip else sp.Lt(x, bound)
+            text = f"({a})x + ({b}) < {c}"
+            right = f"x {'>' if flip else '<'} {bound}"
+        relation = rng.choice(["<=>", "<=>", "==>", "<=="])
+        out.append((f"{text}\n{relation} {right}", relation, first, second))
+    return out
+
+
+def _solutions(stmt: sp.Basic) -> sp.Set:
+    if isinstance(stmt, sp.Or):
+        return sp.Union(*[_solutions(a) for a in stmt.args])
+    return sp.solveset(stmt, x, sp.S.Reals)
+
+
+@pytest.mark.parametrize("seed", [47])
+def test_seeded_statement_fuzz(seed: int) -> None:
+    for cell, relation, first, second in _seeded_cases(seed, 30):
+        s1, s2 = _solutions(first), _solutions(second)
+        lost, gained = sp.Complement(s1, s2), sp.Complement(s2, s1)
+        holds = {"<=>": lost.is_empty and gained.is_empty, "==>": lost.is_empty,
+                 "<==": gained.is_empty}[relation]
+        (step,) = steps(cell)
+        if holds:
+            assert step.status in ("proved", "likely"), cell
+        else:
+            assert step.status not in ("proved", "likely"), cell
+        if step.status == "refuted":
+            assert step.counterexample is not None
+            value = sp.sympify(dict(step.counterexample.point)["x"])
+            wrong = lost if step.counterexample.kind == "lost-root" else gained
+            assert wrong.contains(value) == sp.true, cell
+            assert relation == "<=>" or (relation == "==>") == (
+                step.counterexample.kind == "lost-root"), cell
