@@ -14,7 +14,8 @@ import re
 _DROPPED_RE = re.compile(
     r"\\(?:tag\*?|label|eqref|ref|hspace\*?|vspace\*?|phantom|hphantom|vphantom|color)"
     r"\s*\{(?:[^{}]|\{[^{}]*\})*\}"
-    r"|\\(?:nonumber|notag|hfill|mathstrut|strut|allowbreak|noindent)(?![A-Za-z])"
+    r"|\\(?:nonumber|notag|hfill|mathstrut|strut|allowbreak|noindent|displaystyle|textstyle"
+    r"|scriptstyle|scriptscriptstyle)(?![A-Za-z])"
     r"|(?<=\\\\)\s*\[\s*-?[0-9.]+\s*(?:pt|em|ex|mm|cm|mu|in|bp)\s*\]"  # \\[2pt]
 )
 

@@ -83,3 +83,13 @@ def test_an_exclusion_may_end_a_pasted_display() -> None:
         assert check_proof(cell, CheckOptions()).steps[0].notes == ("for x ≠ -5",), cell
     wrong = "$$\\frac{x^{2} - 25}{x + 5} = x + 5 \\qquad (x \\neq -5)$$"
     _fails_at(wrong, "(x**2 - 25)/(x + 5)", "x + 5", condition="Ne(x, -5)")
+
+
+def test_displaystyle_is_typesetting() -> None:
+    # \displaystyle before a named computation or a definition is no part of the name (was
+    # '\displaystyle S', a claim about S refuted at S = 0)
+    assert _same(["S = 7^{2} \\pi = 49 \\pi", "\\displaystyle S = 7^{2} \\pi = 49 \\pi",
+                  "\\textstyle S = 7^{2} \\pi\n= 49 \\pi"]) == ["proved"]
+    assert _same(["A = 5^2 = 24", "\\displaystyle A = 5^2 = 24"]) == ["refuted"]
+    assert _same(["f(x) = x^2\nf(3) = 9", "\\displaystyle f(x) = x^2\nf(3) = 9"]) == ["proved"]
+
