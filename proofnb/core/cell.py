@@ -197,7 +197,7 @@ class _Piece:
         return _shown(self.source[self.start : self.end])
 
 
-_LONG_BLANK = re.compile(r"[ \t]{33,}")
+_LONG_BLANK = re.compile(r"[^\S\n]{33,}")  # also no-break and em spaces
 
 
 def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
@@ -214,6 +214,10 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
         )
     # a long run of blanks is one space: several line regexes backtrack over such a run from
     # each of its positions (90 000 spaces hung the kernel's parse)
+    # a lone carriage return (classic Mac OS, some clipboards) ends a line as \n does: read
+    # as a blank, a condition 'for x >= 0' took the next line '= -x' in (its step unchecked)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _LONG_BLANK.sub(" ", text)
     # \tag{1}, \boxed{x = 2}, \\[2pt] as pasted from Overleaf, and units that label the
     # results (9\pi \mathrm{~cm}^2): typesetting, blanked out

@@ -93,3 +93,29 @@ def test_displaystyle_is_typesetting() -> None:
     assert _same(["A = 5^2 = 24", "\\displaystyle A = 5^2 = 24"]) == ["refuted"]
     assert _same(["f(x) = x^2\nf(3) = 9", "\\displaystyle f(x) = x^2\nf(3) = 9"]) == ["proved"]
 
+
+def test_a_lone_carriage_return_ends_a_line() -> None:
+    # 'for x >= 0\r= -x': the condition took '= -x' in and the wrong step was never checked
+    # (the cell was accepted); \r\n and \r end lines as \n does
+    cells = ["sqrt(x^2) = abs(x) for x >= 0\n= -x", "sqrt(x^2) = abs(x) for x >= 0\r\n= -x",
+             "sqrt(x^2) = abs(x) for x >= 0\r= -x"]
+    assert _same(cells) == ["proved", "refuted"]
+    for cell in cells:
+        result = check_proof(cell, CheckOptions())
+        assert result.verdict == "rejected"
+        point = dict(result.steps[1].counterexample.point)  # type: ignore[union-attr]
+        x = sp.Rational(point["x"])
+        assert x >= 0 and abs(x) != -x
+    assert _same(["(x + 1)^2\n= x^2 + 1", "(x + 1)^2\r= x^2 + 1"]) == ["refuted"]
+
+
+def test_a_long_run_of_other_blanks_is_one_space() -> None:
+    # 20 000 em or no-break spaces after an exclusion took 44 s (the exclusion's regexes
+    # backtrack over the run from each of its positions); now as fast as plain spaces
+    import time
+
+    for blank in ("\u2003", "\u00a0", "\f"):
+        started = time.perf_counter()
+        result = check_proof("x = 1 \\qquad (x \\neq 2" + blank * 20000 + "a", CheckOptions())
+        assert time.perf_counter() - started < 10
+        assert result.verdict == "rejected"
