@@ -49,6 +49,8 @@ def school_spellings(raw: str, previous: str, lineno: int) -> str:
     if _PROSE_HINT.search(raw):  # "so 2x = 4", "LHS = ... = RHS"
         raw = _without_prose(raw)
     raw = without_ticks(raw)
+    if "." in raw or "," in raw:  # = (x - 1)(x + 1).  a sentence's end in a pasted display
+        raw = _FULL_STOP.sub(lambda m: " " * len(m.group()), raw)
     if "," in raw:  # 0,5 · 4 = 2: a decimal comma outside brackets
         raw = _decimal_commas(raw, lineno)
     if "L" in raw or "S" in raw:  # x^2 - 5x + 6 = 0, then L = {2; 3}
@@ -58,6 +60,12 @@ def school_spellings(raw: str, previous: str, lineno: int) -> str:
     if "_" in raw:  # x^2 - 5x + 6 = 0, then x_1 = 2, x_2 = 3
         raw = _numbered_solutions(raw, previous)
     return raw
+
+
+#: A full stop or comma that ends a sentence of maths (after a letter or a closing bracket,
+#: never an ellipsis or a number's), before the end of a display or a comment.
+_FULL_STOP = re.compile(r"(?<=[A-Za-z})\]|])\s*[.,](?=\s*(?:\$\$?|\\\]|\\end\s*\{[A-Za-z*]+\})?"
+                        r"\s*(?:[#%].*)?$)")
 
 
 def without_ticks(raw: str) -> str:
@@ -306,8 +314,21 @@ def _qualifier(raw: str, lineno: int) -> tuple[str, str]:
     if condition and not _LINE_RELATION.search(condition) and not re.search(
             r"∈|\\in(?![A-Za-z])|\\neq?(?![A-Za-z])|≠|!=", condition):
         return raw, ""  # "for n integer"... not a condition this reads
+    relations = list(_CONDITION_RELATION.finditer(condition))
+    if len(relations) > 1 and any(m.group() == "=" for m in relations):
+        # sqrt(x^2) = |x| for x >= 0 = -x: the chain goes on after its condition
+        column = code.index(condition, found.start()) + relations[1].start() + 1
+        raise ParseError(raw, f"the condition '{condition}' goes on with "
+                         f"'{condition[relations[1].start():].strip()}': a condition ends its "
+                         "line; write the next step of the chain on a line of its own", lineno,
+                         column)
     kept = code[: found.start()].rstrip()
     return kept + (f"  {hash_}{comment}" if hash_ else ""), condition
+
+
+#: A relation in a condition: ``=`` alone, or an order (``0 < x < 1`` chains orders only).
+_CONDITION_RELATION = re.compile(r"(?<![<>=!≤≥])=(?!=)|<=|>=|<|>|≤|≥"
+                                 r"|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z])")
 
 
 def _states_a_condition(text: str) -> bool:

@@ -77,3 +77,21 @@ def test_a_condition_on_a_chains_first_line_holds_for_the_chain() -> None:
     assert sp.Rational(dict(wrong[0].counterexample.point)["x"]) >= 0
     # without the condition the first step is refuted where it fails
     assert _statuses("x^2 = 4\n<=> x = 2") == ["refuted"]
+
+
+def test_a_chain_that_goes_on_after_its_condition_is_an_error() -> None:
+    # Read as the condition "x >= 0 = -x", the step |x| = -x would never be checked.
+    step, = check_proof("sqrt(x^2) = |x| for x >= 0 = -x", CheckOptions()).steps
+    assert step.status == "error"
+    assert step.message.startswith("line 1, column 28: the condition 'x >= 0 = -x' goes on")
+    assert _statuses("sqrt(x^2) = x for 0 <= x < 1") == ["proved"]
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    ("A = \\pi 7^2 = 49\\pi.", "proved"),
+    ("$$x^2 - 1 = (x-1)(x+1).$$", "proved"),
+    ("\\begin{aligned} x^2 - 1 &= (x-1)(x+1). \\end{aligned}", "proved"),
+    ("$$x^2 + 1 = (x-1)(x+1).$$", "refuted"),
+])
+def test_a_sentence_may_end_a_pasted_display(cell: str, status: str) -> None:
+    assert _statuses(cell) == [status]
