@@ -91,10 +91,10 @@ def test_verify_passes_options_and_expectation(checker: ProofChecker) -> None:
 
 
 def test_iter_steps_and_stream_yield_steps_as_they_finish(checker: ProofChecker) -> None:
-    assert [s.index for s in iter_steps("x = s\n  = y", checker=checker)] == [1, 0]
+    assert [s.index for s in iter_steps("x + 1 = s\n  = y", checker=checker)] == [1, 0]
 
     async def collect() -> list[int]:
-        return [s.index async for s in proofnb.stream("w = s\n  = z", checker=checker)]
+        return [s.index async for s in proofnb.stream("w + 1 = s\n  = z", checker=checker)]
 
     assert asyncio.run(collect()) == [1, 0]
 
@@ -110,7 +110,7 @@ def test_averify_and_cancelling_it(checker: ProofChecker) -> None:
             await task
         started = time.monotonic()
         # Both workers free again: two sleeping steps run side by side.
-        await proofnb.averify("u = s\n  = s\n  = v", checker=checker)
+        await proofnb.averify("u + 1 = s\n  = s\n  = v", checker=checker)
         return time.monotonic() - started
 
     assert asyncio.run(main()) < 1.9
@@ -118,11 +118,11 @@ def test_averify_and_cancelling_it(checker: ProofChecker) -> None:
 
 def test_leaving_stream_early_cancels_the_rest(checker: ProofChecker) -> None:
     async def main() -> None:
-        async for step in proofnb.stream("x = y\n  = h", timeout=300, checker=checker):
+        async for step in proofnb.stream("x + 1 = y\n  = h", timeout=300, checker=checker):
             assert step.index == 0
             break
 
     asyncio.run(main())
     started = time.monotonic()
-    proofnb.verify("a = s\n  = s\n  = b", checker=checker)
+    proofnb.verify("a + 1 = s\n  = s\n  = b", checker=checker)
     assert time.monotonic() - started < 1.9, "a hung worker was left running"

@@ -58,8 +58,8 @@ def test_streaming_inside_a_kernel_and_no_orphans(kernel: tuple[KernelManager, A
                 ticks += 1
                 await asyncio.sleep(0.01)
         task = asyncio.ensure_future(ticker())
-        order = [s.index async for s in proofnb.stream("x = s\\n  = y", checker=checker)]
-        result = await proofnb.averify("x = h\\n  = y", timeout=0.5, checker=checker)
+        order = [s.index async for s in proofnb.stream("x + 1 = s\\n  = y", checker=checker)]
+        result = await proofnb.averify("x + 1 = h\\n  = y", timeout=0.5, checker=checker)
         task.cancel()
         print(*order, result.steps[0].method, ticks > 20, checker.pool.zygote_pid)
         """,

@@ -39,8 +39,8 @@ def quick(timeout: float = 10.0) -> CheckOptions:
 
 
 def test_specs_at_once_and_steps_in_completion_order(checker: ProofChecker) -> None:
-    run = checker.submit("x = s\n  = y", quick())
-    assert [(s.lhs, s.rhs) for s in run.specs] == [("x", "s"), ("s", "y")]
+    run = checker.submit("x + 1 = s\n  = y", quick())
+    assert [(s.lhs, s.rhs) for s in run.specs] == [("x + 1", "s"), ("s", "y")]
     assert run.steps_total == 2 and not run.done
     order = [step.index for step in run.iter_steps()]
     assert order == [1, 0]
@@ -52,7 +52,7 @@ def test_specs_at_once_and_steps_in_completion_order(checker: ProofChecker) -> N
 
 def test_timeout_gives_unknown_and_the_pool_keeps_serving(checker: ProofChecker) -> None:
     started = time.monotonic()
-    result = checker.submit("x = h\n  = y", quick(timeout=0.5)).result(HANG_GUARD)
+    result = checker.submit("x + 1 = h\n  = y", quick(timeout=0.5)).result(HANG_GUARD)
     hung, fine = result.steps
     assert (hung.status, hung.method) == ("unknown", "timeout")
     assert hung.message == (
@@ -76,7 +76,7 @@ def test_timeout_gives_unknown_and_the_pool_keeps_serving(checker: ProofChecker)
 def test_worker_failures_become_error_steps(
     checker: ProofChecker, rhs: str, method: str, says: str
 ) -> None:
-    result = checker.submit(f"x = {rhs}\n  = y", quick()).result(HANG_GUARD)
+    result = checker.submit(f"x + 1 = {rhs}\n  = y", quick()).result(HANG_GUARD)
     bad, fine = result.steps
     assert (bad.status, bad.method) == ("error", method)
     assert says in bad.message
@@ -87,7 +87,7 @@ def test_worker_failures_become_error_steps(
 
 def test_cancel_stops_running_steps_and_kills_their_worker(checker: ProofChecker) -> None:
     before = set(checker.pool.worker_pids())
-    run = checker.submit("x = h\n  = y", quick(timeout=300))
+    run = checker.submit("x + 1 = h\n  = y", quick(timeout=300))
     first = next(iter(run.iter_steps()))
     assert first.index == 1
     run.cancel()
@@ -123,7 +123,7 @@ def test_cell_assumptions_reach_the_worker(checker: ProofChecker) -> None:
 
 
 def test_callbacks_see_every_step_even_when_added_late(checker: ProofChecker) -> None:
-    run = checker.submit("a = s\n  = b", quick())
+    run = checker.submit("a + 1 = s\n  = b", quick())
     seen: list[int] = []
     done: list[ProofResult] = []
     lock = threading.Lock()
@@ -154,7 +154,7 @@ def test_async_iteration_does_not_block_the_loop(checker: ProofChecker) -> None:
                 await asyncio.sleep(0.01)
 
         task = asyncio.create_task(ticker())
-        run = checker.submit("k = s\n  = l", quick())
+        run = checker.submit("k + 1 = s\n  = l", quick())
         order = [step.index async for step in run.aiter_steps()]
         result = await run.aresult()
         stop.set()
@@ -181,7 +181,8 @@ def test_parse_errors_give_one_error_step(checker: ProofChecker) -> None:
 
 
 def test_results_pickle_and_serialise(checker: ProofChecker) -> None:
-    result = checker.submit("x = h\n  = y", quick(timeout=0.3), expect="review").result(HANG_GUARD)
+    run = checker.submit("x + 1 = h\n  = y", quick(timeout=0.3), expect="review")
+    result = run.result(HANG_GUARD)
     assert pickle.loads(pickle.dumps(result)) == result
     assert ProofResult.from_dict(json.loads(json.dumps(result.to_dict()))) == result
     assert result.meets_expectation
