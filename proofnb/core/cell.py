@@ -197,7 +197,10 @@ class _Piece:
         return _shown(self.source[self.start : self.end])
 
 
-_LONG_BLANK = re.compile(r"[^\S\n]{33,}")  # also no-break and em spaces
+#: A long run of blanks (also no-break and em spaces) or of LaTeX spacing (~, \, \quad):
+#: 4000 '~' or '\ ' before an exclusion took seconds in the line regexes, 12 000 a minute.
+_LONG_BLANK = re.compile(
+    r"(?:[^\S\n]|~(?!=)|(?<!\\)\\[,;:! ]|(?<!\\)\\q?quad(?![A-Za-z])){33,}")
 
 
 def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
@@ -552,7 +555,9 @@ _PARAMETER_NAMES = r"[A-Za-z](?:_\{?\d+\}?)?(?:\s*,\s*[A-Za-z](?:_\{?\d+\}?)?)*"
 #: A statement line may end by naming its integer parameters: ``, k ∈ ℤ``, ``(k in Z)``,
 #: ``\quad k \in \mathbb{Z}``, ``, k, m integers``, ``, for some integer k``.
 _INTEGER_SUFFIX = re.compile(
-    r"(?:(?:\s*(?:,|;|\\q?quad(?![A-Za-z])|\\[,;: ]|\\text\s*\{[A-Za-z ,]*\})\s*)+"
+    # each blank belongs to one place (', , , ...' had two per gap: 25 commas took a minute),
+    # and a match starts where no blank or comma precedes it (not again at each of them)
+    r"(?<![\s,;])(?:(?:\s*(?:,|;|\\q?quad(?![A-Za-z])|\\[,;: ]|\\text\s*\{[A-Za-z ,]*\}))+\s*"
     r"|\s*(?=\()|\s+(?=(?:for|where|with)\s))"
     r"(?P<open>\(\s*)?(?:(?:for|where|with)\s+(?:some\s+|any\s+|all\s+)?)?(?:"
     rf"(?P<names>{_PARAMETER_NAMES})\s*(?:∈|\\in(?![A-Za-z])|in\s)\s*"

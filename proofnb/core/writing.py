@@ -238,8 +238,9 @@ _QUALIFIER = re.compile(
 _LAYOUT_END = r"(?P<tail>(?:\s|\\\\|\\end\s*\{[A-Za-z]*\*?\}|\\\]|\\\)|\$)*)$"
 #: An exclusion that ends a claim without a word: ", x ≠ -2", "\\qquad (x \\neq -2)",
 #: "(x, y ≠ 0)". ≠ is never a step relation, so the part can only be where the claim holds.
-_EXCLUSION = re.compile(
-    r"(?:\s*,|\s*(?:\\q?quad(?![A-Za-z])|\\[,;:! ]|~))+\s*(?P<open>\\left\s*\(|\(|\[)?\s*"
+_EXCLUSION = re.compile(  # (starts where no blank, comma or ~ precedes: not again at each)
+    r"(?<![\s,~])(?:\s*,|\s*(?:\\q?quad(?![A-Za-z])|\\[,;:! ]|~))+\s*"
+    r"(?P<open>\\left\s*\(|\(|\[)?\s*"
     r"(?P<condition>[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?(?:\s*,\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)*"
     r"\s*(?:≠|\\neq?(?![A-Za-z])|!=)\s*[^,()\[\]#=<>]+?)"
     r"\s*(?(open)(?:\\right\s*\)|\)|\]))(?:\s*\.)?" + _LAYOUT_END)

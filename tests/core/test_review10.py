@@ -1,0 +1,50 @@
+"""Review 10: adversarial cells on the day's cell-language changes.
+
+* Line regexes that backtracked without bound on short cells: a run of units
+  (``\\mathrm{~cm}`` x 25 before ``+ 1``) and commas before a ``≠`` (``x = 1 , , , ... x ≠ 2``)
+  took minutes (2^n ways to split their blanks); long runs of ``~`` or ``\\ `` and unclosed
+  ``\\boxed{`` were quadratic. Each must parse (or fail to) within a second.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from proofnb.core.cell import parse_cell
+from proofnb.core.lexer import ParseError
+from proofnb.core.pasted import without_typesetting, without_units
+
+
+def _quick(text: str, limit: float = 1.5) -> None:
+    start = time.monotonic()
+    try:
+        parse_cell(text)
+    except ParseError:
+        pass
+    assert time.monotonic() - start < limit
+
+
+@pytest.mark.parametrize("text", [
+    "x = 2" + " \\mathrm{~cm}" * 30 + " + 1",  # exponential in the unit run's gaps
+    "x = 2" + " \\mathrm{ ~ cm }" * 30 + " + 1",
+    "x = 1" + " ," * 40 + "x \\neq 2 =",  # exponential in the integer suffix's commas
+    "x = 1" + "~" * 6000 + "x \\neq 2 =",  # quadratic: a long run of ~ before an exclusion
+    "x = 1" + "\\ " * 6000 + "x \\neq 2 =",
+    "x = 2" + "\\ " * 6000 + "\\mathrm{~cm}^2 + 1 \\text{a}",
+    "x = 1" + " ," * 4000 + "x \\neq 2 =",
+    "x = " + "\\boxed{" * 6000,  # quadratic: each wrapper looked for its brace to the end
+])
+def test_line_regexes_stay_fast(text: str) -> None:
+    _quick(text)
+
+
+def test_units_and_wrappers_still_read() -> None:
+    text = r"\pi (3)^2 = 9\pi \mathrm{~cm}^{2}"
+    assert "cm" not in without_units(text)
+    mixed = r"1 \mathrm{~km} = 1000 \mathrm{~m}"
+    assert without_units(mixed) == mixed
+    assert "km" not in without_units(r"\frac{120}{2} = 60 \mathrm{~km} / \mathrm{h}")
+    assert "boxed" not in without_typesetting(r"\boxed{\boxed{x} + 1} = 2")
+    assert without_typesetting(r"\boxed{\{1\}} = 2").strip().startswith(r"\{1\}")
