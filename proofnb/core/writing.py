@@ -338,6 +338,13 @@ def _states_a_condition(text: str) -> bool:
         r"∈|\\in(?![A-Za-z])|\\neq?(?![A-Za-z])|≠|!=", text))
 
 
+#: A relation between statements: after one, ", x ≠ -2" belongs to the statement it ends.
+_STATEMENT_RELATION = re.compile(
+    r"<=>|==>|<==|(?<![<>=!])=>|[⇔⟺⇒⟹⇐⟸]|\\(?:iff|implies|impliedby|therefore|Leftrightarrow"
+    r"|Longleftrightarrow|leftrightarrow|Rightarrow|Longrightarrow|Leftarrow|Longleftarrow)"
+    r"(?![A-Za-z])")
+
+
 def _exclusion(raw: str, code: str, comment: str) -> tuple[str, str]:
     """A claim line without a trailing exclusion such as ``\\qquad (x \\neq -2)``, and that
     exclusion as the line's condition; the line itself when it ends in none."""
@@ -346,6 +353,8 @@ def _exclusion(raw: str, code: str, comment: str) -> tuple[str, str]:
             or re.match(r"\s*(?:assume|Assume)(?![A-Za-z])", code):
         return raw, ""
     before = code[: found.start()]
+    if _STATEMENT_RELATION.search(before):  # x^2 = 4 <=> x = 2, x ≠ -2: part of the solution
+        return raw, ""  # set; as a condition it hid the lost root -2 (review 10)
     unequal = re.compile(r"!=|≠|\\neq?(?![A-Za-z])")
     if unequal.search(before) and not _LINE_RELATION.search(unequal.sub(" ", before)):
         return raw, ""  # x ≠ 0, y ≠ 1: exclusions, and no claim they belong to

@@ -48,3 +48,31 @@ def test_units_and_wrappers_still_read() -> None:
     assert "km" not in without_units(r"\frac{120}{2} = 60 \mathrm{~km} / \mathrm{h}")
     assert "boxed" not in without_typesetting(r"\boxed{\boxed{x} + 1} = 2")
     assert without_typesetting(r"\boxed{\{1\}} = 2").strip().startswith(r"\{1\}")
+
+
+# An exclusion after a relation between statements is part of the statement it ends: read as
+# a condition, ", x ≠ -2" hid exactly the root that the step loses.
+@pytest.mark.parametrize("cell", [
+    "x^2 = 4 <=> x = 2, x \\neq -2",
+    "x^2 = 4\n<=> x = 2, x \\neq -2",
+    "x^2 = 9 \\implies x = 3, x \\ne -3",
+    "x^2 = 4\n\\iff x = 2 \\quad (x \\neq -2)",
+])
+def test_an_exclusion_after_a_statement_relation_is_no_condition(cell: str) -> None:
+    from proofnb.core.check import check_proof
+    from proofnb.core.model import CheckOptions
+
+    step, = check_proof(cell, CheckOptions()).steps
+    assert step.status in ("refuted", "error")
+    if step.status == "refuted":
+        assert step.counterexample is not None
+        root = int(dict(step.counterexample.point)["x"])
+        assert root**2 in (4, 9) and root < 0  # the root the step loses, really a root
+
+
+def test_an_exclusion_on_a_chains_first_equation_still_holds_for_the_chain() -> None:
+    from proofnb.core.check import check_proof
+    from proofnb.core.model import CheckOptions
+
+    cell = "\\frac{x^2-4}{x+2} = 0 \\qquad (x \\neq -2)\n\\iff x^2 - 4 = 0\n\\iff x = 2"
+    assert [s.status for s in check_proof(cell, CheckOptions()).steps] == ["proved", "proved"]
