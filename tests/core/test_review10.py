@@ -76,3 +76,19 @@ def test_an_exclusion_on_a_chains_first_equation_still_holds_for_the_chain() -> 
 
     cell = "\\frac{x^2-4}{x+2} = 0 \\qquad (x \\neq -2)\n\\iff x^2 - 4 = 0\n\\iff x = 2"
     assert [s.status for s in check_proof(cell, CheckOptions()).steps] == ["proved", "proved"]
+
+
+def test_a_huge_multiple_angle_is_not_expanded() -> None:
+    """expand_trig of cos(10^50 x) is a Chebyshev polynomial of degree 10^50: the step never
+    came back (trig_polynomial_zero and the expand_trig rewrite), in any process."""
+    from proofnb.core.check import check_proof
+    from proofnb.core.model import CheckOptions
+
+    start = time.monotonic()
+    true, = check_proof("\\sin^2(10^{50} x) + \\cos^2(10^{50} x) = 1", CheckOptions()).steps
+    false, = check_proof("\\sin^2(10^{50} x) + \\cos^2(10^{50} x) = 2", CheckOptions()).steps
+    assert time.monotonic() - start < 30
+    assert true.status in ("proved", "likely")
+    assert false.status == "refuted" and false.counterexample is not None
+    x = dict(false.counterexample.point)["x"]
+    assert x == "0"  # sin^2 0 + cos^2 0 = 1, not 2
