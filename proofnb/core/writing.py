@@ -291,8 +291,7 @@ def _qualifier(raw: str, lineno: int) -> tuple[str, str]:
         condition = lead["condition"].strip()
         if lead["all"] and _EVERYWHERE.fullmatch(f"all {condition}"):
             condition = ""
-        if condition and not (_LINE_RELATION.search(condition) or re.search(
-                r"∈|\\in(?![A-Za-z])|\\neq?(?![A-Za-z])|≠|!=", condition)):
+        if condition and not _states_a_condition(condition):
             return raw, ""
         return " " * lead.end() + code[lead.end():] + (hash_ + comment if hash_ else ""), \
             condition
@@ -312,8 +311,7 @@ def _qualifier(raw: str, lineno: int) -> tuple[str, str]:
         condition = ""
     elif quantified or re.match(r"(?:all|every|any)\s", condition):
         condition = re.sub(r"^(?:all|every|any)\s+(?:real\s+)?", "", condition)
-    if condition and not _LINE_RELATION.search(condition) and not re.search(
-            r"∈|\\in(?![A-Za-z])|\\neq?(?![A-Za-z])|≠|!=", condition):
+    if condition and not _states_a_condition(condition):
         return raw, ""  # "for n integer"... not a condition this reads
     relations = list(_CONDITION_RELATION.finditer(condition))
     if len(relations) > 1 and any(m.group() == "=" for m in relations):
