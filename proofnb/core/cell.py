@@ -829,7 +829,7 @@ def _continued_expressions(
             # of <==, whose first line is the conclusion): the error explains.
             return chain, None, ""
         first, last = premise[0], premise[-1]
-        return head, [before, *rest], first.source[first.start : last.end].strip()
+        return head, [before, *rest], (first.source[first.start : last.start] + last.text).strip()
     return chain, None, ""
 
 
@@ -950,7 +950,10 @@ def _statement_chain(
         last = term
         related = True
     statements.append((first, last, related))
-    texts = [f.source[f.start : last.end].strip() for f, last, _ in statements]
+    # a statement's text ends where its last term's does: before the alignment marks and
+    # annotations after it (x + 1 = 3 &\iff ... in align*: not '... = 3 &')
+    texts = [(f.source[f.start : last.start] + last.text).strip()
+             for f, last, _ in statements]
     for i, link in enumerate(links):
         if link.rel == "" and not (statements[i][2] and statements[i + 1][2]):
             raise ParseError(

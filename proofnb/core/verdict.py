@@ -106,7 +106,12 @@ def conclusion_of(specs: Sequence[StepSpec], lines: Sequence[ChainLine] | None =
     says so and names the two relations instead of relating its ends.
     """
     parts: list[str] = []
-    for group in chains(specs, lines):
+    groups = chains(specs, lines)
+    for n, group in enumerate(groups):
+        continued = _continued(specs, groups[n - 1], group) if n else None
+        if continued is not None:  # x = 3 ==> x^2 = 3x, then = 9: x = 3 ==> x^2 = 9
+            parts[-1] = continued
+            continue
         relations = [specs[i].relation for i in group]
         first, last = specs[group[0]].lhs.strip(), specs[group[-1]].rhs.strip()
         rel = compose(relations)
@@ -119,6 +124,41 @@ def conclusion_of(specs: Sequence[StepSpec], lines: Sequence[ChainLine] | None =
         mixed = f": the chain mixes {clash[0]} and {clash[1]}" if clash else ""
         parts.append(f"no single conclusion from {first} to {last}{mixed}")
     return "; ".join(parts)
+
+
+#: The relation that ends a statement before its right side (``x^2 = 3x``: ``=``).
+_LAST_RELATION = re.compile(
+    r"(?P<rel><=|>=|=|<|>|≤|≥|\\(?:leq?|geq?|leqslant|geqslant|lt|gt)(?![A-Za-z]))\s*\Z")
+_RELATION_NAMES = {"≤": "<=", "≥": ">=", "\\le": "<=", "\\leq": "<=", "\\leqslant": "<=",
+                   "\\ge": ">=", "\\geq": ">=", "\\geqslant": ">=", "\\lt": "<", "\\gt": ">"}
+
+
+def _continued(specs: Sequence[StepSpec], before: list[int], group: list[int]) -> str | None:
+    """The conclusion of a statement chain (``before``) whose last line's right side the
+    expression chain ``group`` continues under the chain's first line: ``x = 3 ==> x^2 = 3x``,
+    then ``= 9``, concludes ``x = 3 ==> x^2 = 9``, not the identity ``3x = 9`` (which holds
+    only where x = 3). None when ``group`` is no such continuation."""
+    head, tail = [specs[i] for i in before], [specs[i] for i in group]
+    premise = tail[0].premise.strip()
+    statement = head[-1].rhs.strip()
+    if not premise or head[-1].kind != "statement" or any(s.kind != "statement" for s in head) \
+            or _norm(head[0].lhs) != _norm(premise):
+        return None
+    right = tail[0].lhs.strip()
+    if not right or not statement.endswith(right):
+        return None
+    found = _LAST_RELATION.search(statement[: len(statement) - len(right)])
+    if found is None:
+        return None
+    rel = found.group("rel")
+    left = statement[: found.start()].rstrip(" &")  # x^2 &= 3x in align*: no '&' shown
+    outer = compose([s.relation for s in head])
+    inner = compose([_RELATION_NAMES.get(rel, rel), *(s.relation for s in tail)])
+    if not left or outer not in ("<=>", "==>") or inner is None:
+        return None
+    conditions = ", ".join(dict.fromkeys(s.condition for s in (*head, *tail) if s.condition))
+    return (f"{head[0].lhs.strip()} ==> {left} {inner} {tail[-1].rhs.strip()}"
+            + (f" for {conditions}" if conditions else ""))
 
 
 def circular(specs: Sequence[StepSpec], lines: Sequence[ChainLine] | None = None) -> bool:
