@@ -205,6 +205,13 @@ class Calls(Cursor):
             args: list[Arg] = read_pairs(self, tok)
         elif self.at("("):
             args = self.arguments(tok)
+        elif self.braced_brackets():
+            # \log{\left(x \right)}^{2} y (SymPy's LaTeX): the brackets in the braces are the
+            # call's, as in log(x)^2 y; read as a bare argument, the power and the factors
+            # after them went inside (log(x^2 y))
+            open_tok = self.advance()
+            args = self.arguments(tok)
+            self.expect("}", f"to close '{{' at column {open_tok.pos + self.col}")
         elif name in PREFIX_FUNCTIONS:
             if self.peek().kind == END:
                 self.fail(self.peek(), f"expected an argument after {name}")
@@ -255,6 +262,27 @@ class Calls(Cursor):
             self.fail(tok, f"cannot build {name}(...) ({type(exc).__name__}: {exc})")
         return value
 
+    def braced_brackets(self) -> bool:
+        """Whether a brace group at the cursor holds exactly one pair of round brackets:
+        ``{\\left(x + 1 \\right)}``, ``{(x)}``."""
+        if not (self.at("{") and self.peek(1).kind == OP and self.peek(1).text == "("):
+            return False
+        depth = 0
+        for j in range(self.i + 1, len(self.tokens)):
+            tok = self.tokens[j]
+            if tok.kind == END:
+                return False
+            if tok.kind != OP:
+                continue
+            if tok.text in OPENERS:
+                depth += 1
+            elif tok.text in (")", "]", "}"):
+                depth -= 1
+                if depth == 0:
+                    nxt = self.tokens[j + 1]
+                    return tok.text == ")" and nxt.kind == OP and nxt.text == "}"
+        return False
+
     def function_power(self, tok: Token) -> Any:
         """The exponent in ``sin^2 x``, ``sin^{-1} x``, ``sin² x``: an integer."""
         sup = self.peek()
@@ -268,6 +296,10 @@ class Calls(Cursor):
             value = self.enclosed(self.sum, "}", start)
             if isinstance(value, sp.Expr) and value.is_number and not value.is_Integer:
                 value = value.doit()  # ^{-1} read unevaluated is -1 * 1
+            if isinstance(value, sp.Expr) and value != -1:
+                # \cosh^{\frac{3}{2}}{\left(t \right)}, \cot^{t^{2}}{\left(y \right)}
+                # (SymPy's LaTeX): a braced exponent other than -1 is a power of the value
+                return value
         else:
             negative = self.at("-")
             if negative:

@@ -61,10 +61,9 @@ def _root(x: Any, n: Any, domain: str) -> Any:
     if isinstance(n, sp.Integer):
         bounds.check_power(x, sp.Rational(1, int(n.p)))
         if domain == "real" and int(n.p) % 2 == 1:
-            # real_root's own form: built directly, since unevaluated real_root is a
-            # Piecewise that no point can evaluate.
-            if x.is_number:
-                return sp.real_root(x, n)
+            # real_root's own form, built directly also for a number: unevaluated,
+            # real_root(2, 5) is a Piecewise that no point can evaluate (\sqrt[5]{2} \sqrt[5]{y}
+            # = \sqrt[5]{2} \sqrt[5]{y} + 1 was 'unknown: only 0 points could be evaluated')
             return sp.Mul(sp.sign(x), sp.Pow(sp.Abs(x), sp.Rational(1, int(n.p))))
     return sp.root(x, n)
 

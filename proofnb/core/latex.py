@@ -17,7 +17,7 @@ from proofnb.core.lexer import CMD, END, GREEK_NAMES, LATEX_HYPERBOLIC, NAME, NU
 
 #: Commands that start a factor (so ``2\\frac{1}{x}`` multiplies).
 PRIMARY_COMMANDS = frozenset(
-    "frac dfrac tfrac cfrac sqrt binom dbinom tbinom int sum prod lim lfloor lceil "
+    "frac dfrac tfrac cfrac sqrt root binom dbinom tbinom int sum prod lim lfloor lceil "
     "mathrm operatorname text mathit textrm mathbb mbox bar overline Re Im mathcal "
     "imaginaryI".split()
 )
@@ -193,6 +193,12 @@ class Latex(Calls):
                 arg = self.expr(self.latex_arg(), self.peek())
                 return self.call_builder("root", [arg, order], tok)
             return self.build(sp.sqrt, [self.expr(self.latex_arg(), self.peek())], tok)
+        if name == "root":  # itex (SymPy's latex(itex=True)): \root{3}{x} is \sqrt[3]{x}
+            if not self.at("{"):
+                self.fail(self.peek(), "write \\root{n}{x} or \\sqrt[n]{x} for the n-th root")
+            order = self.expr(self.latex_arg(), self.peek())
+            arg = self.expr(self.latex_arg(), self.peek())
+            return self.call_builder("root", [arg, order], tok)
         if name in ("binom", "dbinom", "tbinom"):
             n = self.expr(self.latex_arg(), self.peek())
             k = self.expr(self.latex_arg(), self.peek())

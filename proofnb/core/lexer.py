@@ -51,7 +51,7 @@ _VULGAR = "\u00bc-\u00be\u2150-\u215e"
 # A letter: not a digit, underscore, superscript or subscript digit or vulgar fraction
 # (those are \w too), not a superscript letter, and not a Greek or blackboard letter: those
 # are one-letter names of their own ("πr" is π·r).
-_LETTER = (r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u0370-\u03ffℤℝℕℚℂⅇⅈ"
+_LETTER = (r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u0370-\u03ffℤℝℕℚℂⅇⅈℯ"
            + _VULGAR + _SUPERSCRIPT_LETTERS + "]")
 _TOKEN_RE = re.compile(
     r"""
@@ -60,7 +60,7 @@ _TOKEN_RE = re.compile(
             |\\(?:begin|end)\s*\{(?:DISPLAY)\*?\}(?:\s*\{[0-9]+\})?)+)
   | (?P<num>[0-9]+\.[0-9]*(?:[eE][+-]?[0-9]+)?|[0-9]+|\.[0-9]+)
   | (?P<name>LETTER(?:LETTER|[0-9])*[₀-₉]*)
-  | (?P<greek>[\u0370-\u03ffℤℝℕℚℂⅇⅈ])
+  | (?P<greek>[\u0370-\u03ffℤℝℕℚℂⅇⅈℯ])
   | (?P<cmd>\\[A-Za-z]+|\\[{}|%])
   | (?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾SUPLETTERS]+)
   | (?P<vulgar>[VULGAR])
@@ -116,6 +116,9 @@ _UNICODE_OPS: dict[str, tuple[str, str]] = {
     # lim┬(x→0) (┬ sets what follows below, ┴ above), the invisible plus of 2⁤½
     "ⅇ": (NAME, "e"), "ⅈ": (CMD, "imaginaryI"), "〖": (OP, "("), "〗": (OP, ")"),
     "∑": (CMD, "sum"), "∏": (CMD, "prod"), "┬": (OP, "_"), "┴": (OP, "^"), "\u2064": (OP, "+"),
+    # SymPy's pretty printer (one line): ℯ is Euler's e (it was a letter: a new variable),
+    # │x - y│ (box-drawing bars) is |x - y|
+    "ℯ": (NAME, "e"), "│": (OP, "|"),
 }  # fmt: skip
 
 # LaTeX commands that are spelled some other way, or that only space things out.
