@@ -28,12 +28,12 @@ from sympy import Basic, Expr
 from sympy.core.evalf import PrecisionExhausted
 
 from .model import Counterexample
-from .numeric import _Marker, evaluate, working_digits
+from .numeric import _Marker, evaluate, tiny_difference, visibly_nonzero, working_digits
 from .prove import ProofFound, prove_cheap, prove_targeted
 from .series import infinite_value
 from .trig import inverse_trig_constant_zero
 from .usertext import user_text
-from .witness import Problem, _witness
+from .witness import Problem, _witness, noting_gap
 
 if TYPE_CHECKING:
     from .decide import Outcome
@@ -59,6 +59,8 @@ class ConstantVerdict:
 
 def exactly_zero(diff: Expr) -> bool:
     """``diff == 0`` proved: minimal polynomial t, or simplify to 0."""
+    if visibly_nonzero(diff):  # acos(1 - 10^-40): SymPy's is_zero says True
+        return False
     if diff.is_zero is True:
         return True
     try:
@@ -141,6 +143,11 @@ def constant_sign(lhs: Expr, rhs: Expr) -> ConstantVerdict:
             and high != 0 and (low > 0) == (high > 0)
             and abs(low - high) <= abs(high) * _AGREE):
         return ConstantVerdict(1 if high > 0 else -1, True, "precision")
+    if visibly_nonzero(diff):  # SymPy rounded an argument to 1: log(1 + 10^-80) came out 0
+        tiny = tiny_difference(lhs, rhs)
+        if tiny is not None:
+            return ConstantVerdict(1 if tiny > 0 else -1, True, "precision")
+        return ConstantVerdict(None, False, "none")
     if exactly_zero(diff):
         return ConstantVerdict(0, True, "exact")
     try:
@@ -218,7 +225,8 @@ def decide_constant(problem: Problem, deadline: float | None = None) -> Outcome 
     if verdict.exact and holds:
         return Outcome("proved", "exact-constant" if verdict.method == "exact" else "precision")
     if verdict.exact:
-        return Outcome("refuted", "counterexample", _witness("value", {}, a, b, problem))
+        return Outcome("refuted", "counterexample",
+                       noting_gap(_witness("value", {}, a, b, problem), a, b))
     if rel in ("=", "<=", ">="):
         soon = time.monotonic() + _REAL_PROOF_SECONDS  # these were 'likely' at once before
         found = _symbolic(a, b, min(deadline, soon) if deadline else soon)

@@ -37,6 +37,7 @@ from .families import ParameterLines, prove_one_period
 from .guarded import decide_guarded, guarded, unguard
 from .induction import prove_by_induction
 from .inequality import touch_points
+from .infinite import decide_infinite_side
 from .kinks import undefined_kinks
 from .model import Counterexample, Status
 from .numeric import (
@@ -79,6 +80,7 @@ from .witness import (
     probe_expressions,
     probe_statements,
     probe_tiny,
+    signed_infinity,
 )
 
 #: Points tried before the symbolic tiers, and in total.
@@ -359,6 +361,15 @@ def decide(
     problem = dataclasses.replace(
         _problem(relation, raw_lhs, raw_rhs, raw_origin, conditions, real, used_seed),
         letters=letters, guards=guards)
+    bounds = frozenset(s for s in problem.symbols if is_integer_symbol(s, unevaluated))
+    if bounds - problem.integer:  # a sum's bound n, its sum evaluated: n is still a count
+        problem = dataclasses.replace(problem, integer=problem.integer | bounds)
+    if real and (signed_infinity(lhs) or signed_infinity(rhs)):  # sum 1/n^2 < oo: finite
+        infinite = decide_infinite_side(problem, lhs, rhs, deadline)
+        if infinite is not None:
+            status, witness = infinite
+            return Outcome(status, "extended-reals" if witness is None else "counterexample",
+                           witness, seed=used_seed if witness else None)
     rational = all(is_rational_function(e) for e in (lhs, rhs, raw_lhs, raw_rhs))
     if relation == "=" and rational:
         # Rational functions: only isolated exceptions, so a normal form decides at once.

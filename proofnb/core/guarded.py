@@ -32,7 +32,11 @@ _MAX_POWER = 4
 
 
 def _key(stmt: Basic, real: bool) -> frozenset[tuple[str, Expr]]:
-    return frozenset((c.kind, c.expr) for c in conditions(stmt, real=real))
+    key: set[tuple[str, Expr]] = {(c.kind, c.expr) for c in conditions(stmt, real=real)}
+    if real and any(side.is_number and side.is_extended_real is False
+                    for rel in stmt.atoms(sp.core.relational.Relational) for side in rel.args):
+        key.add(("nowhere", sp.S.Zero))  # ln(-2) > 0 (log(2) + i pi > 0): no real value
+    return frozenset(key)
 
 
 def _connectives(stmt: Basic) -> Iterator[Basic]:

@@ -317,7 +317,8 @@ def compare(a: Expr, b: Expr, *, need_exact: bool = False) -> Comparison:
     if diff.is_Rational:
         return Comparison(int(sp.sign(diff)))
     if diff.is_zero is True:
-        return Comparison(0)
+        wrong = critical_value(diff)  # acos(1 - 10^-40) "is zero" to SymPy
+        return Comparison(0) if wrong is None else Comparison(1 if wrong > 0 else -1)
     try:
         quick = diff.evalf(15)
         # A value SymPy cannot size (2 DiracDelta(0), from d^2/dx^2 |x| at 0) is no verdict.
@@ -326,6 +327,9 @@ def compare(a: Expr, b: Expr, *, need_exact: bool = False) -> Comparison:
     except (TypeError, ValueError):
         return Comparison(None, False)
     if tiny:
+        wrong = critical_value(diff)  # log(1 + 10^-80) - 10^-80 is 0 at 15 digits
+        if wrong is not None:
+            return Comparison(1 if wrong > 0 else -1)
         # Looks like zero: confirm only on request (escalating precision on zeros is slow).
         if need_exact:
             return Comparison(0, _exact_zero(diff))
@@ -357,35 +361,54 @@ def compare(a: Expr, b: Expr, *, need_exact: bool = False) -> Comparison:
     return Comparison(None, False)
 
 
-def tiny_sign(a: Expr, b: Expr) -> int | None:
-    """The sign of ``a - b`` when it only looked like zero: a difference such as
+def tiny_difference(a: Expr, b: Expr) -> sp.Float | None:
+    """The value of ``a - b`` when it only looked like zero: a difference such as
     ``cos(2/10^60) - 1`` (about -2e-120) that :func:`compare` counts as agreement. Strict
-    evaluation at 30, 60 and 120 significant digits must agree on a nonzero value; a true
-    zero exhausts the precision instead. ``None`` when that is not shown."""
+    evaluation at three precisions, each twice the last, must agree on a nonzero value; a
+    true zero exhausts the precision instead. SymPy's evalf can also be wrong without
+    raising: ``log(1 + 10^-80)`` and ``acos(1 - e^-200)`` come out as an exact 0 at 30 and 60
+    digits, where the argument rounds to 1. So a zero or a disagreement climbs the ladder
+    (30, 60, 120 digits, then 120, 240, 480, then 480, 960, 1920 where literals are long).
+    ``None`` when no rung shows a nonzero value."""
     try:
         diff = a - b
         if diff.is_Rational:
-            return int(sp.sign(diff)) or None
+            return sp.Float(diff, 30) if diff else None
     except (TypeError, ValueError, OverflowError, RecursionError):
         return None
-    values = None
-    for maxn in (None, working_digits(diff)):
+    top = working_digits(diff)
+    for rung in _LADDER:
+        if rung[0] > top:
+            break
+        values = _strict_values(diff, rung, top)
+        if values is None:
+            continue
+        low, mid, high = values
+        if not ((low > 0) == (mid > 0) == (high > 0)):
+            continue
+        if abs(mid - high) > abs(high) * sp.Float("1e-25") \
+                or abs(low - high) > abs(high) * sp.Float("1e-20"):
+            continue
+        return high
+    return None
+
+
+#: Precisions (digits) tried together by :func:`tiny_difference`, lowest rung first.
+_LADDER: Final = ((30, 60, 120), (120, 240, 480), (480, 960, 1920))
+
+
+def _strict_values(diff: Expr, rung: tuple[int, ...], top: int) -> list[sp.Float] | None:
+    """``diff`` at each precision of ``rung``, all nonzero Floats, or None."""
+    for maxn in (None, top):
         try:
             values = [diff.evalf(n, strict=True) if maxn is None
-                      else diff.evalf(n, strict=True, maxn=maxn) for n in (30, 60, 120)]
-            break
+                      else diff.evalf(n, strict=True, maxn=max(maxn, 2 * n)) for n in rung]
         except (PrecisionExhausted, TypeError, ValueError, OverflowError, RecursionError):
             continue
-    if values is None:
+        if all(isinstance(v, sp.Float) and v != 0 for v in values):
+            return values
         return None
-    if not all(isinstance(v, sp.Float) and v != 0 for v in values):
-        return None
-    low, mid, high = values
-    if not ((low > 0) == (mid > 0) == (high > 0)):
-        return None
-    if abs(mid - high) > abs(high) * sp.Float("1e-25") or abs(low - high) > abs(high) * 1e-20:
-        return None
-    return 1 if high > 0 else -1
+    return None
 
 
 def working_digits(expr: Basic) -> int:
@@ -395,6 +418,45 @@ def working_digits(expr: Basic) -> int:
     longest = max((len(str(abs(int(r.p)))) + len(str(int(r.q)))
                    for r in expr.atoms(sp.Rational)), default=0)
     return min(_MAX_WORKING_DIGITS, max(1000, 4 * longest + 200))
+
+
+#: Functions whose value SymPy's evalf gives as an exact 0 when their argument rounds to 1 at
+#: the working precision: ``log(1 + 10^-80)`` and ``acos(1 - 10^-40)`` evaluate to 0 at 30 or
+#: 50 digits, and SymPy's ``is_zero`` and ``simplify`` then call them zero too.
+_ZERO_AT_ONE: Final = (sp.log, sp.acos, sp.acosh, sp.asec)
+
+
+def critical_value(diff: Expr) -> sp.Float | None:
+    """The value of a constant ``diff`` in which such a function's argument lies within
+    10^-12 of 1, at precisions beyond that distance (where the argument no longer rounds
+    to 1), when two of them agree on a nonzero value; else None (also for any other
+    ``diff``: nothing to correct)."""
+    if not isinstance(diff, Expr) or diff.free_symbols or not diff.has(*_ZERO_AT_ONE):
+        return None
+    digits = 0
+    for node in diff.atoms(*_ZERO_AT_ONE):
+        try:
+            gap = (node.args[0] - 1).evalf(20)
+        except (TypeError, ValueError, OverflowError, RecursionError, ArithmeticError):
+            continue
+        if isinstance(gap, sp.Float) and gap != 0 and abs(gap) < 1e-12:
+            digits = max(digits, 2 * int(-sp.log(abs(gap), 10).evalf(5)) + 60)
+    if not digits:
+        return None
+    digits = min(digits, _MAX_WORKING_DIGITS)
+    try:
+        low, high = diff.evalf(digits), diff.evalf(2 * digits)
+    except (TypeError, ValueError, OverflowError, RecursionError, ArithmeticError):
+        return None
+    if not (isinstance(low, sp.Float) and isinstance(high, sp.Float)) or low == 0 or high == 0 \
+            or (low > 0) != (high > 0) or abs(low - high) > abs(high) * sp.Float("1e-20"):
+        return None
+    return high
+
+
+def visibly_nonzero(diff: Expr) -> bool:
+    """Is ``diff`` shown nonzero by :func:`critical_value` (a zero SymPy claims is wrong)?"""
+    return critical_value(diff) is not None
 
 
 #: Beyond this many digits evalf is slow (seconds): a difference it cannot settle stays open.
@@ -423,6 +485,8 @@ def _clearly_nonzero(diff: Expr) -> Comparison | None:
 
 def _exact_zero(diff: Expr) -> bool:
     """Decide ``diff == 0`` exactly (algebraic numbers via their minimal polynomial)."""
+    if visibly_nonzero(diff):
+        return False
     if diff.is_zero is True:
         return True
     try:

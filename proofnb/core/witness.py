@@ -31,14 +31,14 @@ from .numeric import (
     admissible,
     approximations,
     compare,
+    critical_value,
     evaluate,
     neighbours,
     point_text,
     points,
     show,
     show_text,
-    tiny_sign,
-    working_digits,
+    tiny_difference,
 )
 from .orders import Reparam
 from .screen import Screen
@@ -119,6 +119,8 @@ def truth(stmt: Basic, point: Point, real: bool) -> bool | None:
         rel = _REL_OF.get(type(stmt))
         if rel is None:
             return None
+        if real and (signed_infinity(stmt.lhs) or signed_infinity(stmt.rhs)):
+            return _truth_against_infinity(rel, stmt.lhs, stmt.rhs, point)
         a = evaluate(stmt.lhs, point, real=real)
         b = evaluate(stmt.rhs, point, real=real)
         if a is UNDEFINED or b is UNDEFINED:
@@ -136,13 +138,45 @@ def truth(stmt: Basic, point: Point, real: bool) -> bool | None:
     return None
 
 
+def signed_infinity(side: Basic) -> int:
+    """1 for a side that is ``oo``, -1 for ``-oo`` (also as written, ``-1*oo``), else 0."""
+    if side is sp.oo or side is sp.S.NegativeInfinity:
+        return 1 if side is sp.oo else -1
+    if not isinstance(side, Expr) or side.free_symbols or not side.has(sp.oo, -sp.oo) \
+            or side.is_infinite is not True:
+        return 0
+    return 1 if side.is_extended_positive else -1 if side.is_extended_negative else 0
+
+
+def _truth_against_infinity(rel: str, lhs: Basic, rhs: Basic, point: Point) -> bool | None:
+    """A real relation with ``oo`` or ``-oo`` as a side, in the extended reals:
+    ``ln x < oo`` holds wherever ln x has a value (x = 1 is a solution, not a point where a
+    side is undefined). A finite side that is undefined at the point still makes it false."""
+    ends = []
+    for side in (lhs, rhs):
+        infinite = signed_infinity(side)
+        if infinite:
+            ends.append(infinite)
+            continue
+        value = evaluate(side, point, real=True)
+        if value is UNDEFINED:
+            return False
+        if isinstance(value, _Marker):
+            return None
+        ends.append(0)
+    s = (ends[0] > ends[1]) - (ends[0] < ends[1])
+    return {"=": s == 0, "!=": s != 0, "<": s < 0, "<=": s <= 0, ">": s > 0,
+            ">=": s >= 0}.get(rel)
+
+
 def defined(expr: Basic, point: Point, real: bool) -> bool | None:
     """Is every side of ``expr`` (an expression or a statement) defined at ``point``?"""
     parts: Iterable[Basic]
     if isinstance(expr, Expr):
         parts = (expr,)
     else:
-        parts = [side for rel in expr.atoms(Relational) for side in rel.args]
+        parts = [side for rel in expr.atoms(Relational) for side in rel.args
+                 if not (real and signed_infinity(side))]  # ln x < oo: oo is no value
     result: bool | None = True
     for part in parts:
         value = evaluate(part, point, real=real)
@@ -287,7 +321,7 @@ def probe_expressions(
         assert not isinstance(b, _Marker)
         ok, evidence, close = _value_holds(rel, a, b)
         if ok is False:
-            probe.counterexample = _witness("value", point, a, b, problem)
+            probe.counterexample = noting_gap(_witness("value", point, a, b, problem), a, b)
             return probe
         if evidence:
             probe.agreeing += 1
@@ -329,15 +363,11 @@ def probe_tiny(problem: Problem, deadline: float, limit: int = 6,
         b = evaluate(problem.rhs, point, real=problem.real)
         if isinstance(a, _Marker) or isinstance(b, _Marker):
             continue
-        sign = tiny_sign(a, b)
-        if sign is None:
+        gap = tiny_difference(a, b)
+        if gap is None:
             continue
-        if not {"=": sign == 0, "<": sign < 0, "<=": sign < 0, ">": sign > 0,
-                ">=": sign > 0}[rel]:
-            found = _witness("value", point, a, b, problem)
-            gap = sp.Float((a - b).evalf(30, maxn=working_digits(a - b)), 2)
-            return dataclasses.replace(
-                found, text=f"{found.text}; the sides differ by about {sp.sstr(gap)}")
+        if not {"=": False, "<": gap < 0, "<=": gap < 0, ">": gap > 0, ">=": gap > 0}[rel]:
+            return with_gap(_witness("value", point, a, b, problem), gap)
     return None
 
 
@@ -456,6 +486,27 @@ def _witness(kind: str, point: Point, a: Value, b: Value, problem: Problem) -> C
         rhs_value=right if kind != "undefined" else "undefined",
         text=text,
     )
+
+
+def noting_gap(found: Counterexample, a: Expr, b: Expr) -> Counterexample:
+    """``found``, saying how far apart its sides are when they agree to 15 digits (about 1e-20
+    apart: their values as shown cannot tell them apart)."""
+    try:
+        quick = (a - b).evalf(15)
+    except (TypeError, ValueError, OverflowError, RecursionError, ArithmeticError):
+        return found
+    if not (quick == 0 or isinstance(quick, sp.Float) and abs(quick) < 1e-6):
+        return found
+    gap = tiny_difference(a, b)
+    if gap is None:
+        gap = critical_value(a - b)
+    return found if gap is None else with_gap(found, gap)
+
+
+def with_gap(found: Counterexample, gap: sp.Float) -> Counterexample:
+    """``found`` saying how far apart its sides are, when too close for its values to show."""
+    return dataclasses.replace(
+        found, text=f"{found.text}; the sides differ by about {sp.sstr(sp.Float(gap, 2))}")
 
 
 def _root_witness(kind: str, point: Point) -> Counterexample:

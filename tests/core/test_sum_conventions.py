@@ -44,3 +44,25 @@ def test_wrong_closed_forms_are_still_refuted(text: str) -> None:
     result = check_proof(text, CheckOptions(assume=("r != 1",) if "r" in text else ()))
     assert [s.status for s in result.steps] == ["refuted"]
     assert result.steps[0].counterexample is not None
+
+
+@pytest.mark.parametrize("text", [
+    r"\sum_{k=1}^{n} k^2 = n(n+1)(2n+1)/6 + n(n-1)(n-2)",
+    r"\sum_{k=1}^{n} k = n^2",
+    r"\sum_{k=0}^{n} 2^k = 2^{n+1}",
+])
+def test_a_false_sum_formula_is_refuted_at_a_whole_number_of_terms(text: str) -> None:
+    step = check_proof(text, CheckOptions()).steps[0]
+    assert step.status == "refuted", step
+    assert step.counterexample is not None
+    (name, value), = step.counterexample.point
+    n = sp.Integer(value)  # a count of terms: never n = 1/2 (its sum evaluated away)
+    assert name == "n" and n >= 0
+    k = sp.Symbol("k", integer=True)
+    lhs_text, rhs_text = text.split(" = ")
+    terms = {r"\sum_{k=1}^{n} k^2": (k**2, 1), r"\sum_{k=1}^{n} k": (k, 1),
+             r"\sum_{k=0}^{n} 2^k": (2**k, 0)}[lhs_text]
+    left = sum(terms[0].subs(k, j) for j in range(terms[1], int(n) + 1))
+    right = {"n(n+1)(2n+1)/6 + n(n-1)(n-2)": n*(n+1)*(2*n+1)/6 + n*(n-1)*(n-2),
+             "n^2": n**2, "2^{n+1}": 2**(n + 1)}[rhs_text]
+    assert left != right

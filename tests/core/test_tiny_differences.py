@@ -51,3 +51,31 @@ def test_a_tiny_difference_is_refuted_at_a_checked_point(cell: str, lhs: Side,
 ])
 def test_true_steps_with_tiny_terms_stay_proved(cell: str) -> None:
     assert check_proof(cell, CheckOptions()).steps[0].status == "proved"
+
+
+@pytest.mark.parametrize(("cell", "lhs", "rhs"), [
+    # SymPy's evalf rounds 1 + 10^-80 to 1 at 30 and 60 digits and returns an exact 0 for the
+    # log; its is_zero then calls acos(1 - 10^-40) zero, which proved the step before
+    (r"\ln(1 + 10^{-80}) = 10^{-80}", lambda: mpmath.log(1 + mpmath.mpf(10) ** -80),
+     lambda: mpmath.mpf(10) ** -80),
+    (r"\ln(1 + e^{-200}) = 0", lambda: mpmath.log(1 + mpmath.exp(-200)), lambda: 0),
+    (r"\arccos(1 - 10^{-40}) = 0", lambda: mpmath.acos(1 - mpmath.mpf(10) ** -40), lambda: 0),
+    (r"\arccos(1 - e^{-200}) = 0", lambda: mpmath.acos(1 - mpmath.exp(-200)), lambda: 0),
+])
+def test_a_constant_that_sympy_rounds_to_zero_is_refuted(
+        cell: str, lhs: Callable[[], mpmath.mpf], rhs: Callable[[], mpmath.mpf]) -> None:
+    step = check_proof(cell, CheckOptions()).steps[0]
+    assert step.status == "refuted", step
+    assert step.counterexample is not None and "differ by about" in step.counterexample.text
+    with mpmath.workdps(600):
+        assert lhs() != rhs()
+
+
+@pytest.mark.parametrize("cell", [
+    r"\ln(1 + 10^{-80}) = \ln(10^{80} + 1) - 80 \ln 10",
+    r"\ln(1 + 10^{-80}) > 0",
+    r"\arccos(1 - 10^{-40}) > 0",
+    r"\ln(e^{10^{-50}}) = 10^{-50}",
+])
+def test_true_constants_near_one_stay_proved(cell: str) -> None:
+    assert check_proof(cell, CheckOptions()).steps[0].status == "proved"
