@@ -100,7 +100,7 @@ _UNIT_ATOM = (r"\\(?:mathrm|text|textrm|mbox)\s*\{\s*(?:(?:~|\\[,; ])\s*)?[A-Za-
 _UNIT_RUN_RE = re.compile(
     r"(?<![\s~])(?<!\\[,;:! ])"
     rf"(?:\s|~|\\[,;:! ])*(?P<run>{_UNIT_ATOM}(?:\s*(?:(?:/|\\cdot|\\times)\s*)?{_UNIT_ATOM})*)"
-    r"(?=\s*(?:$|[=<>&$,.;)\n]|\\\\|\\(?:approx|le|ge|leq|geq|lt|gt|ne|neq|quad|qquad|text"
+    r"(?=\s*(?:$|[=<>&$,.;\n]|\)(?!\s*\^)|\\\\|\\(?:approx|le|ge|leq|geq|lt|gt|ne|neq|quad|qquad|text"
     r"|Rightarrow|implies|iff|Leftrightarrow)(?![A-Za-z])))",
     re.MULTILINE,
 )

@@ -124,6 +124,11 @@ def test_imaginary_unit_in_complex_mode() -> None:
     ("\\begin{aligned}\n\\frac{4}{3} \\pi(3)^{3} & =36 \\pi \\mathrm{~cm}^{3} \\\\\n"
      "& \\approx 113.1 \\mathrm{~cm}^{3}\n\\end{aligned}", [True, True]),
     (r"\ln\left(xy\right)=\ln\left(x\right)+\ln\left(y\right)\ \ \text{for }x,y>0", [True]),
+    # a unit inside a power is part of the term: squared, it is no label (the step was
+    # proved with both units dropped)
+    (r"(2 \mathrm{~m})^2 = 4 \mathrm{~m}", [False]),
+    (r"(2 \mathrm{~m})^2 = 4 \mathrm{~m}^2", [True]),
+    (r"2 \times (3 \mathrm{~kg}) = 6 \mathrm{~kg}", [True]),
 ])
 def test_units_that_label_results_and_spaced_conditions(cell: str, truth: list[bool]) -> None:
     steps = _steps(cell)
