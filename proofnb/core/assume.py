@@ -323,6 +323,11 @@ def _items(text: str, pending: list[str]) -> tuple[list[tuple[str, list[str], st
                 raise ParseError(text, "expected an assumption such as x > 0 or n integer", 0,
                                  tok.pos + 1)
             item = text[chunk[0].pos : tok.pos].strip()
+            bounded = _bounded_declaration(chunk, text)
+            if bounded is not None:  # n >= 1 integer: the bound, and n integer
+                result.extend(bounded)
+                chunk = []
+                continue
             names, prop = _declaration(chunk, text)
             if prop is None and names:
                 pending.extend(names)  # "n, m integer": n waits for its property
@@ -343,6 +348,27 @@ def _items(text: str, pending: list[str]) -> tuple[list[tuple[str, list[str], st
             continue
         chunk.append(tok)
     return result, pending
+
+
+_ORDERS = ("<", "<=", ">", ">=")
+
+
+def _bounded_declaration(chunk: list[Token], text: str
+                         ) -> list[tuple[str, list[str], str | None]] | None:
+    """``n >= 1 integer`` (``0 <= k <= 5 natural``): a bound on one name followed by its
+    properties, read as the bound and ``n integer`` (was 'unknown name integer')."""
+    props = _trailing_properties(chunk)
+    if not props or "function" in props or len(props) >= len(chunk):
+        return None
+    bound = chunk[: len(chunk) - len(props)]
+    if not any(t.kind == OP and t.text in _ORDERS for t in bound):
+        return None
+    names = {t.text for t in bound if t.kind == NAME}
+    if len(names) != 1 or not _valid_name(next(iter(names))) or names & {"pi", "e", "oo", "in"}:
+        return None
+    name = next(iter(names))
+    relation = text[bound[0].pos : chunk[len(bound)].pos].strip()
+    return [(relation, [], None), (f"{name} {' '.join(props)}", [name], " ".join(props))]
 
 
 def _shared_relation(chunk: list[Token], text: str, end: int) -> str | None:

@@ -315,8 +315,11 @@ def decide(
     equalities = bool(conditions) and any(isinstance(c, sp.Eq) for c in conditions)
     branches = root_branches(conditions, (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin)) \
         if real and equalities else None
-    if not branches and real and equalities and relation in ("<", "<=", ">", ">="):
-        # assume x^2 + y^2 = 2: decide on y = sqrt(2 - x^2) and on y = -sqrt(2 - x^2)
+    if not branches and real and equalities and relation in (
+            "=", "<", "<=", ">", ">=", "<=>", "==>", "<=="):
+        # assume x^2 + y^2 = 2: decide on y = sqrt(2 - x^2) and on y = -sqrt(2 - x^2) (also
+        # '=' and statements: x^4 + y^4 = 1 on the unit circle was 'unknown, only 4 points',
+        # round 53)
         branches = square_branches(conditions, (lhs, rhs, origin, raw_lhs, raw_rhs, raw_origin))
     if branches:
         # assume r + s = 5, r s = 6 (r (5 - r) = 6 once s is gone): decide on each root.

@@ -58,7 +58,8 @@ def eliminate(conditions: Sequence[Basic], step: Sequence[Basic] = ()) -> Elimin
         if not isinstance(cond, sp.Eq):
             continue
         found = _solve_linear(cond.lhs - cond.rhs, frozen) or \
-            _solve_cleared(cond.lhs - cond.rhs, frozen, conditions)
+            _solve_cleared(cond.lhs - cond.rhs, frozen, conditions) or \
+            _solve_product(cond.lhs - cond.rhs, frozen)
         if found is None:
             continue
         var, value = found
@@ -66,6 +67,8 @@ def eliminate(conditions: Sequence[Basic], step: Sequence[Basic] = ()) -> Elimin
         rest += [rel(value, 0) for name, rel in _SIGNS if getattr(var, f"is_{name}")]
         if var.is_nonzero and not var.is_positive and not var.is_negative:
             rest.append(sp.Ne(value, 0))
+        if not sp.denom(value).is_number:  # y = 1/x^2 from x^2 y = 1: x = 0 is off the setting
+            rest.append(sp.Ne(sp.denom(value), 0))
         kept = tuple(c for c in rest if c is not sp.true)
         if any(c is sp.false for c in kept):
             return None  # the assumptions contradict each other: leave them to the tiers
@@ -86,6 +89,32 @@ def _solve_linear(expr: Basic, frozen: set[Basic]) -> tuple[Symbol, Expr] | None
         if var.is_integer and value.is_integer is not True:
             continue  # n = 2k + 1 may go (an integer for every integer k), n = k/2 may not
         return var, value
+    return None
+
+
+def _solve_product(expr: Basic, frozen: set[Basic]) -> tuple[Symbol, Expr] | None:
+    """``x y = 1``: linear in y with the slope ``x`` and a nonzero number left over, so no
+    point of the constraint has ``x = 0`` (it would read ``0 = 1``) and every point is
+    ``y = 1/x`` for exactly one x. Sample points never land on the hyperbola: the step
+    ``(x + y)^2 >= 4`` was 'unknown, only 2 points' and ``x + y >= 2`` could not be refuted
+    at x = -1 (round 53)."""
+    if not isinstance(expr, Expr) or not expr.is_polynomial():
+        return None
+    expanded = sp.expand(expr)
+    candidates = sorted((s for s in expanded.free_symbols
+                         if isinstance(s, Symbol) and s not in frozen and not s.is_integer),
+                        key=lambda s: s.name, reverse=True)
+    for var in candidates:
+        try:
+            poly = sp.Poly(expanded, var)
+        except sp.PolynomialError:
+            continue
+        if poly.degree() != 1:
+            continue
+        slope, rest = poly.all_coeffs()
+        if slope.is_number or not rest.is_number or rest.is_zero is not False:
+            continue
+        return var, -rest / slope
     return None
 
 

@@ -732,9 +732,11 @@ def thresholds_by_sympy(expr: Expr, s: Symbol) -> tuple[Expr, ...]:
     return tuple(found)
 
 
-def neighbours(point: Point) -> list[Point]:
-    """Nearby points used to tell an isolated exception from a region."""
-    deltas = (sp.Rational(1, 1000), sp.Rational(-1, 1000), sp.Rational(1, 997))
+def neighbours(point: Point, scale: Expr | int = 1) -> list[Point]:
+    """Nearby points used to tell an isolated exception from a region (about 1/1000 away,
+    times ``scale``)."""
+    deltas = tuple(scale * d for d in (sp.Rational(1, 1000), sp.Rational(-1, 1000),
+                                       sp.Rational(1, 997)))
     out: list[Point] = []
     for d in deltas:
         out.append({s: v + d for s, v in point.items()})

@@ -269,8 +269,19 @@ def _value_holds(rel: str, a: Expr, b: Expr) -> tuple[bool | None, bool, bool]:
     return ok, ok, False
 
 
+#: Scales of the neighbourhood that tells a region from an isolated point: the region where
+#: the right side is undefined may be thinner than 1/1000 (log(x^2) = 2 log(x) under
+#: x > -1/1000 fails on (-1/1000, 0): its neighbours 1/1000 away left the setting and the
+#: step was 'likely', round 53). An isolated exception has defined neighbours at every scale.
+_NEIGHBOUR_SCALES = (sp.Integer(1), *(sp.Rational(1, 10**k) for k in (3, 6, 9, 12)))
+
+
 def _region_undefined(problem: Problem, point: Point) -> bool:
-    for near in neighbours(point):
+    return any(_undefined_around(problem, point, scale) for scale in _NEIGHBOUR_SCALES)
+
+
+def _undefined_around(problem: Problem, point: Point, scale: Expr) -> bool:
+    for near in neighbours(point, scale):
         if not in_setting(problem, near):
             return False
         if defined(problem.lhs, near, problem.real) is not True:

@@ -331,9 +331,10 @@ _CONDITION_RELATION = re.compile(r"(?<![<>=!≤≥])=(?!=)|<=|>=|<|>|≤|≥"
 
 
 def _states_a_condition(text: str) -> bool:
-    """Is ``text`` (what follows "for") a relation or a membership, as a condition is?"""
+    """Is ``text`` (what follows "for") a relation or a membership, as a condition is?
+    (``x in (0, pi)``, as ``assume`` reads it, is a membership too.)"""
     return bool(_LINE_RELATION.search(text) or re.search(
-        r"∈|\\in(?![A-Za-z])|\\neq?(?![A-Za-z])|≠|!=", text))
+        r"∈|\\in(?![A-Za-z])|\\neq?(?![A-Za-z])|≠|!=|(?<![A-Za-z])in\s*[(\[]", text))
 
 
 #: A relation between statements: after one, ", x ≠ -2" belongs to the statement it ends.
