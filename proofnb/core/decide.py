@@ -78,6 +78,7 @@ from .witness import (
     in_setting,
     probe_boundaries,
     probe_expressions,
+    probe_off_axis,
     probe_statements,
     probe_tiny,
     signed_infinity,
@@ -90,6 +91,8 @@ MORE_POINTS = 28
 MIN_AGREEING = 8
 #: Seconds the sample-point search may run after provers used up the soft deadline.
 PROBE_GRACE = 0.25
+#: The same for the complex-mode points off the real axis (about 50, mostly cheap).
+OFF_AXIS_GRACE = 1.0
 
 _CALC = (sp.Derivative, sp.Integral, sp.Limit, sp.Sum, sp.Product)
 
@@ -440,6 +443,10 @@ def decide(
         if max(probe.agreeing, more.agreeing) >= MIN_AGREEING else None
     if edge:  # consistent so far: try the thin sets that sampling misses before 'likely'
         return Outcome("refuted", "counterexample", edge, seed=used_seed)
+    # Complex mode: points off the real axis, near and far, and beside branch cuts (round 52).
+    wide = probe_off_axis(problem, max(deadline, time.monotonic() + OFF_AXIS_GRACE))
+    if wide:
+        return Outcome("refuted", "counterexample", wide, seed=used_seed)
     if lhs.has(sp.Mod) or rhs.has(sp.Mod):  # n mod 4 over the integers: residue classes
         from .congruence import decide_modular_expression
         settled = decide_modular_expression(relation, lhs, rhs, conditions, deadline)

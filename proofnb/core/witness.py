@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import random
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -339,6 +340,119 @@ def probe_expressions(
         if close:
             probe.close.append(point)
     return probe
+
+
+#: Far points on and off the imaginary axis for complex-mode steps: ``log(e^(z/100)) = z/100``
+#: holds on the strip |Im z| < 100 pi, which holds every simple sample point.
+_FAR_COMPLEX = (10 * sp.I, -10 * sp.I, 100 * sp.I, -100 * sp.I, 1000 * sp.I, -1000 * sp.I,
+                10 + 10 * sp.I, -100 + 100 * sp.I)
+#: Random non-real points tried before a complex-mode step is called likely.
+COMPLEX_RANDOM: Final = 16
+
+
+def complex_points(problem: Problem) -> list[Point]:
+    """Seeded non-real points for a complex-mode step, then far ones: the simple sample
+    values hold at most eight non-real numbers (i, 1 + i, 4i, ...), all near the real axis,
+    so a law that fails only off a strip (``e^(z^2/2) = (e^(z^2))^(1/2)`` where
+    |Im z^2| > pi, first at z = 2 + 2i) is never tried there. Each symbol gets its own value
+    (a + b i: integers and halves, up to 12 at the last), small ones first; then far
+    points ±10i, ±100i, ±1000i, 10 + 10i, -100 + 100i (the k-th symbol shifted by k)."""
+    free = [s for s in problem.symbols if s not in problem.integer and s.is_real is not True]
+    if problem.real or not free:
+        return []
+    rng = random.Random(problem.seed + 52)
+    out: list[Point] = []
+    for k in range(COMPLEX_RANDOM):
+        top = 2 * (2 + 2 * k // 3)  # small values first: the witness is read by a person
+        den = 2 if k % 2 else 1
+        out.append({s: sp.Rational(rng.randint(-top, top), den)
+                    + sp.I * sp.Rational(rng.randint(-top, top), den) for s in free})
+    out.extend(_beside_cuts(problem, free, out[:6]))
+    for far in _FAR_COMPLEX:
+        out.append({s: far + k for k, s in enumerate(free)})
+    return out
+
+
+def probe_off_axis(problem: Problem, deadline: float) -> Counterexample | None:
+    """A witness among :func:`complex_points` (None outside complex mode). Only a point
+    where the sides differ at 20 digits is compared exactly: SymPy confirms an agreement
+    such as log((-1 + 3i)(4 + 3i)) = log(4 + 3i) + log(-1 + 3i) slowly (seconds a point),
+    and agreement here is no evidence anyone counts."""
+    for point in complex_points(problem):
+        if time.monotonic() > deadline:
+            return None
+        if not in_setting(problem, point):
+            continue
+        a = evaluate(problem.lhs, point, real=False)
+        if isinstance(a, _Marker):
+            continue
+        b = evaluate(problem.rhs, point, real=False)
+        if b is UNDEFINED:
+            if _region_undefined(problem, point):
+                return _witness("undefined", point, a, b, problem)
+            continue
+        if isinstance(b, _Marker) or not _apart(a, b):
+            continue
+        if _value_holds(problem.relation, a, b)[0] is False:
+            return _witness("value", point, a, b, problem)
+    return None
+
+
+def _apart(a: Expr, b: Expr) -> bool:
+    """Whether ``a`` and ``b`` look different at 20 digits (each evaluated on its own)."""
+    try:
+        x, y = complex(a.evalf(20)), complex(b.evalf(20))
+        return bool(abs(x - y) > 1e-9 * (1 + abs(x) + abs(y)))
+    except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+        return True  # no cheap verdict (beyond floats): the exact comparison decides
+
+
+#: Values just above and below the negative real axis, where principal branches jump.
+_CUT_SIDES = (-1 + sp.I / 8, -1 - sp.I / 8, -4 + sp.I / 8, -4 - sp.I / 8,
+              -sp.Rational(1, 4) + sp.I / 8, -sp.Rational(1, 4) - sp.I / 8)
+_BRANCHED = (sp.log, sp.arg)
+_MAX_CUT_POINTS = 24
+
+
+def _beside_cuts(problem: Problem, free: list[Symbol], others: list[Point]) -> list[Point]:
+    """Points on both sides of the branch cuts in the step: where the argument u of a
+    log, arg or non-integer power lies just off the negative real axis. Off the cuts both
+    sides are analytic, so where they differ is a region that a cut bounds
+    (``sqrt(z w) = sqrt(z) sqrt(w)`` with re z > 0 fails beside the cut of sqrt(z w) only).
+    u is solved for one variable where it is linear in it; the others take the values of
+    ``others``."""
+    args: list[Expr] = []
+    for side in (problem.lhs, problem.rhs):
+        for node in sp.preorder_traversal(side):
+            if isinstance(node, _BRANCHED) and node.args:
+                args.append(node.args[0])
+            elif isinstance(node, sp.Pow) and not node.exp.is_Integer \
+                    and node.base is not sp.E and node.base.free_symbols:
+                args.append(node.base)
+    out: list[Point] = []
+    for u in dict.fromkeys(args):
+        for var in free:
+            if var not in u.free_symbols:
+                continue
+            try:
+                poly = sp.Poly(u, var)
+            except (sp.PolynomialError, sp.GeneratorsNeeded):
+                continue
+            if poly.degree() != 1:
+                continue
+            a, b = poly.all_coeffs()
+            for base in others[:3] or [{}]:
+                rest = {s: v for s, v in base.items() if s != var}
+                a_at, b_at = a.xreplace(rest), b.xreplace(rest)
+                if a_at.free_symbols or b_at.free_symbols or a_at == 0:
+                    continue
+                for t in _CUT_SIDES:
+                    point = dict(rest)
+                    point[var] = sp.expand((t - b_at) / a_at)
+                    out.append(point)
+                    if len(out) >= _MAX_CUT_POINTS:
+                        return out
+    return out
 
 
 #: Points that agreed only to working precision that :func:`probe_tiny` looks at again.
