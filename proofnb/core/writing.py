@@ -62,10 +62,10 @@ def school_spellings(raw: str, previous: str, lineno: int) -> str:
     return raw
 
 
-#: A full stop or comma that ends a sentence of maths (after a letter or a closing bracket,
-#: never an ellipsis or a number's), before the end of a display or a comment.
-_FULL_STOP = re.compile(r"(?<=[A-Za-z})\]|])\s*[.,](?=\s*(?:\$\$?|\\\]|\\end\s*\{[A-Za-z*]+\})?"
-                        r"\s*(?:[#%].*)?$)")
+#: A full stop or comma that ends a sentence of maths (after a letter, a closing bracket or a
+#: number: ``x &= 2.``, ``= 5,``; never an ellipsis), before the end of a display or a comment.
+_FULL_STOP = re.compile(r"(?:(?<=[A-Za-z})\]|])\s*[.,]|(?<=\d)\s*,|(?<=\d)\.)"
+                        r"(?=\s*(?:\$\$?|\\\]|\\end\s*\{[A-Za-z*]+\})?\s*(?:[#%].*)?$)")
 
 
 def without_ticks(raw: str) -> str:

@@ -92,6 +92,14 @@ def test_a_chain_that_goes_on_after_its_condition_is_an_error() -> None:
     ("$$x^2 - 1 = (x-1)(x+1).$$", "proved"),
     ("\\begin{aligned} x^2 - 1 &= (x-1)(x+1). \\end{aligned}", "proved"),
     ("$$x^2 + 1 = (x-1)(x+1).$$", "refuted"),
+    ("$$2 + 3 = 5,$$", "proved"),  # after a number too
+    ("2 \\cdot 3 = 7.", "refuted"),
 ])
 def test_a_sentence_may_end_a_pasted_display(cell: str, status: str) -> None:
     assert _statuses(cell) == [status]
+
+
+def test_align_rows_that_end_in_commas_and_a_full_stop() -> None:
+    cell = "\\begin{align*} 2x + 3 &= 7, \\\\ 2x &= 4, \\\\ x &= 2. \\end{align*}"
+    assert _statuses(cell) == ["proved", "proved"]
+    assert _statuses("sqrt(2) = 1.4142...") == ["proved"]  # an ellipsis is no full stop
