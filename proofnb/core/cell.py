@@ -1004,6 +1004,13 @@ def _check_alternation(chain: list[_Piece]) -> None:
     for piece in chain:
         if piece.rel is not None and (previous is None or previous.rel is not None):
             shown = piece.rel or "<=>"
+            if previous is None and shown in ("==>", "<=>", "<=="):
+                # "therefore x = 2" as the cell's first line: quoting the line as read
+                # ('==>       x = 2') would show the reader text they never wrote
+                words = {"==>": "'so', 'therefore' or '==>'"}.get(shown, repr(shown))
+                raise ParseError("", f"{words} starts the cell, but no line comes before it "
+                                 "to follow from: write that line above it",
+                                 piece.line, piece.col)
             if previous is None:
                 reason = f"expected an expression before {shown!r}"
             else:
