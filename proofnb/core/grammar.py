@@ -53,6 +53,11 @@ _SIGNS = frozenset({"+", "-", "±", "∓"})
 _NUMBER_SETS = ("R", "C", "Z", "Q", "N")
 
 
+#: A name glued to its '(' (gamma(5), \Gamma\left(x\right)), perhaps with a power between
+#: (\Gamma^{2}\left(x\right), gamma^2(x)): the special function, not the Greek letter.
+_CALLED_NAME = re.compile(r"\\?[A-Za-z]+(?:\^(?:[0-9]|\{-?[0-9]+\}))?")
+
+
 class MathParser(Latex):
     """Recursive descent over one text's tokens, building SymPy objects as it goes."""
 
@@ -733,12 +738,21 @@ class MathParser(Latex):
         return symbol_for(name, env)
 
     def called(self, tok: Token) -> bool:
-        """``(`` right after the name, with no space (``gamma(5)``, not ``gamma (5)``)."""
-        nxt = self.peek()
+        """``(`` right after the name, with no space (``gamma(5)``, not ``gamma (5)``), also
+        past a whole-number power (``gamma^2(x)``, ``\\Gamma^{2}\\left(x\\right)``)."""
+        ahead = 0
+        while ahead < 6 and self.peek(ahead).kind in (OP, NUM) and self.peek(ahead).text != "(":
+            ahead += 1
+        nxt = self.peek(ahead)
         if not (nxt.kind == OP and nxt.text == "("):
             return False
         between = self.text[tok.pos : nxt.pos]
-        return not any(ch.isspace() for ch in between) and between.lstrip("\\").isalpha()
+        if between.endswith("\\left"):  # \Gamma\left(n + 3\right): SymPy's LaTeX of gamma(n + 3)
+            between = between[: -len("\\left")]
+        if any(ch.isspace() for ch in between):
+            return False
+        # \Gamma^{2}\left(x\right), gamma^2(x): SymPy's LaTeX of gamma(x)**2
+        return bool(_CALLED_NAME.fullmatch(between))
 
     def letter(self, name: str) -> Any:
         if name in self.env.symbols:

@@ -129,3 +129,17 @@ def test_odd_root_of_a_number_is_evaluable() -> None:
                 sp.root(2, 5) * sp.root(y, 5), sp.root(2, 5) * sp.root(y, 5) + 1)
     (step,) = check_proof("\\sqrt[3]{-8} x = -2x", CheckOptions()).steps
     assert step.status == "proved"
+
+
+def test_gamma_as_sympy_prints_it() -> None:
+    """SymPy prints gamma(n + 3) as \\Gamma\\left(n + 3\\right) and gamma(x)**2 as
+    \\Gamma^{2}\\left(x\\right): both were the Greek letter times the bracket (simplify's
+    (n + 2)! = \\Gamma(n + 3) was refuted at Gamma = 0)."""
+    for expr in (sp.gamma(n + 3), sp.gamma(x) ** 2, sp.gamma(x) * sp.gamma(y) / 2):
+        _same_function(sp.latex(expr), expr)
+    _same_function("gamma^2(x)", sp.gamma(x) ** 2)
+    # a space still makes the letter: Γ (x + 1) is Γ·(x + 1)
+    assert parse_math("\\Gamma (x+1)", build_env(CheckOptions())).has(sp.Symbol("Gamma", real=True))
+    (step,) = check_proof("\\left(n + 2\\right)! = \\Gamma\\left(n + 3\\right)",
+                          CheckOptions(assume=("n >= 0",))).steps
+    assert step.status in ("proved", "likely"), step
