@@ -277,6 +277,9 @@ def _qualifier(raw: str, lineno: int) -> tuple[str, str]:
     x >= 0`` is ``sqrt(x^2) = x`` where x >= 0; "for all x" (``\forall x``, ``x ∈ ℝ``)
     adds none. A line whose claim comes only after the word is left alone."""
     code, hash_, comment = raw.partition("#")
+    prose = _PROSE_COMMENT.search(raw) if not hash_ else None
+    if prose is not None:  # x \ge 0 % since x is nonnegative: a LaTeX comment, read as '#'
+        code, hash_, comment = raw[: prose.start()], "#", raw[prose.end():]
     case = _QUALIFIER.search(code)
     if case is not None and _FUNCTION_HEAD.match(code) and (case["word"] or case["text"] or "") \
             .strip().lower() in ("if", "when"):  # f(x) = x^2 if x > 0: one case of f
@@ -323,6 +326,11 @@ def _qualifier(raw: str, lineno: int) -> tuple[str, str]:
                          column)
     kept = code[: found.start()].rstrip()
     return kept + (f"  {hash_}{comment}" if hash_ else ""), condition
+
+
+#: A LaTeX comment of words: ``%`` after a blank, not ``\%``, before a word that is not
+#: "of" (``5 % of 20`` is a percent); cell.py reads the other ``%`` signs.
+_PROSE_COMMENT = re.compile(r"(?<=\s)%(?=\s*[A-Za-z]{2,})(?!\s*of\b)")
 
 
 #: A relation in a condition: ``=`` alone, or an order (``0 < x < 1`` chains orders only).

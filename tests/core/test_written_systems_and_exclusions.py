@@ -103,3 +103,14 @@ def test_align_rows_that_end_in_commas_and_a_full_stop() -> None:
     cell = "\\begin{align*} 2x + 3 &= 7, \\\\ 2x &= 4, \\\\ x &= 2. \\end{align*}"
     assert _statuses(cell) == ["proved", "proved"]
     assert _statuses("sqrt(2) = 1.4142...") == ["proved"]  # an ellipsis is no full stop
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    (r"\sqrt{x^2} = x \quad \text{for } x \ge 0 % since x is nonnegative", "proved"),
+    (r"\sqrt{x^2} = -x \quad \text{for } x \ge 0 % wrong on purpose", "refuted"),
+    (r"\sqrt{4} = 2 \text{ for } x > 0 % trivially", "proved"),
+])
+def test_a_latex_comment_after_a_condition_is_no_part_of_it(cell: str, status: str) -> None:
+    (step,) = check_proof(cell, CheckOptions()).steps
+    assert step.status == status, step
+    assert step.notes[0].startswith("for x") and "%" not in step.notes[0]
