@@ -234,8 +234,10 @@ _QUALIFIER = re.compile(
     r"|when|where|provided|für\s+alle|für|pour\s+tout|pour)\s*\}|(?<![A-Za-z\\])(?P<word>for|if|when"
     r"|where|provided(?:\s+that)?|für|pour)(?![A-Za-z])|(?P<all>\\forall(?![A-Za-z])|∀))"
     r"(?P<condition>[^#]*)$")
-#: What may close a pasted line after its exclusion: \end{aligned}, $$, \], \\.
-_LAYOUT_END = r"(?P<tail>(?:\s|\\\\|\\end\s*\{[A-Za-z]*\*?\}|\\\]|\\\)|\$)*)$"
+#: What may close a pasted line after its exclusion: \end{aligned}, $$, \], \\, and a
+#: note in its own column (``&& \text{cancel}``).
+_LAYOUT_END = (r"(?P<tail>(?:\s|\\\\|\\end\s*\{[A-Za-z]*\*?\}|\\\]|\\\)|\$"
+               r"|&+\s*\\text\s*\{[^{}]*\})*)$")
 #: An exclusion that ends a claim without a word: ", x ≠ -2", "\\qquad (x \\neq -2)",
 #: "(x, y ≠ 0)". ≠ is never a step relation, so the part can only be where the claim holds.
 _EXCLUSION = re.compile(  # (starts where no blank, comma or ~ precedes: not again at each)

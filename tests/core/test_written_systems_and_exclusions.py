@@ -114,3 +114,12 @@ def test_a_latex_comment_after_a_condition_is_no_part_of_it(cell: str, status: s
     (step,) = check_proof(cell, CheckOptions()).steps
     assert step.status == status, step
     assert step.notes[0].startswith("for x") and "%" not in step.notes[0]
+
+
+@pytest.mark.parametrize("cell", [
+    r"\frac{x^2 - 4}{x - 2} = x + 2 \qquad (x \neq 2) && \text{cancel}",
+    r"\frac{x^2 - 4}{x - 2} = x + 2, \quad x \neq 2 && \text{(cancel)}",
+])
+def test_an_exclusion_before_a_note_column(cell: str) -> None:
+    (step,) = check_proof(cell, CheckOptions()).steps
+    assert step.status == "proved" and step.notes == ("for x ≠ 2",), step
