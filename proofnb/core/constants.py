@@ -28,7 +28,14 @@ from sympy import Basic, Expr
 from sympy.core.evalf import PrecisionExhausted
 
 from .model import Counterexample
-from .numeric import _Marker, evaluate, tiny_difference, visibly_nonzero, working_digits
+from .numeric import (
+    _Marker,
+    critical_digits,
+    critical_value,
+    evaluate,
+    visibly_nonzero,
+    working_digits,
+)
 from .prove import ProofFound, prove_cheap, prove_targeted
 from .series import infinite_value
 from .trig import inverse_trig_constant_zero
@@ -138,16 +145,16 @@ def constant_sign(lhs: Expr, rhs: Expr) -> ConstantVerdict:
     diff = lhs - rhs
     if diff.is_Rational:
         return ConstantVerdict(int(sp.sign(diff)), True, "exact")
+    if critical_digits(diff):  # 10^70 acos(1 - 10^-80): SymPy's evalf rounds it to 0
+        value = critical_value(diff)
+        if value is not None:
+            return ConstantVerdict(1 if value > 0 else -1, True, "precision")
+        return ConstantVerdict(0, False, "numeric")
     low, high = _strict_values(diff)
     if (low is not None and high is not None and low.is_real and high.is_real
             and high != 0 and (low > 0) == (high > 0)
             and abs(low - high) <= abs(high) * _AGREE):
         return ConstantVerdict(1 if high > 0 else -1, True, "precision")
-    if visibly_nonzero(diff):  # SymPy rounded an argument to 1: log(1 + 10^-80) came out 0
-        tiny = tiny_difference(lhs, rhs)
-        if tiny is not None:
-            return ConstantVerdict(1 if tiny > 0 else -1, True, "precision")
-        return ConstantVerdict(None, False, "none")
     if exactly_zero(diff):
         return ConstantVerdict(0, True, "exact")
     try:

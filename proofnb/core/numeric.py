@@ -306,6 +306,12 @@ def compare(a: Expr, b: Expr, *, need_exact: bool = False) -> Comparison:
         return Comparison(None, False)
     if diff.is_Rational:
         return Comparison(int(sp.sign(diff)))
+    digits = critical_digits(diff)
+    if digits:  # 10^70 acos(1 - 10^-80) is 0 at 30 and 60 digits, also to is_zero
+        value = _value_at(diff, digits)
+        if value is not None:
+            return Comparison(1 if value > 0 else -1)
+        return Comparison(0, need_exact and _exact_zero(diff))
     clear = _clearly_nonzero(diff)
     if clear is not None:
         return clear
@@ -317,8 +323,7 @@ def compare(a: Expr, b: Expr, *, need_exact: bool = False) -> Comparison:
     if diff.is_Rational:
         return Comparison(int(sp.sign(diff)))
     if diff.is_zero is True:
-        wrong = critical_value(diff)  # acos(1 - 10^-40) "is zero" to SymPy
-        return Comparison(0) if wrong is None else Comparison(1 if wrong > 0 else -1)
+        return Comparison(0)
     try:
         quick = diff.evalf(15)
         # A value SymPy cannot size (2 DiracDelta(0), from d^2/dx^2 |x| at 0) is no verdict.
@@ -327,9 +332,6 @@ def compare(a: Expr, b: Expr, *, need_exact: bool = False) -> Comparison:
     except (TypeError, ValueError):
         return Comparison(None, False)
     if tiny:
-        wrong = critical_value(diff)  # log(1 + 10^-80) - 10^-80 is 0 at 15 digits
-        if wrong is not None:
-            return Comparison(1 if wrong > 0 else -1)
         # Looks like zero: confirm only on request (escalating precision on zeros is slow).
         if need_exact:
             return Comparison(0, _exact_zero(diff))
@@ -426,13 +428,12 @@ def working_digits(expr: Basic) -> int:
 _ZERO_AT_ONE: Final = (sp.log, sp.acos, sp.acosh, sp.asec)
 
 
-def critical_value(diff: Expr) -> sp.Float | None:
-    """The value of a constant ``diff`` in which such a function's argument lies within
-    10^-12 of 1, at precisions beyond that distance (where the argument no longer rounds
-    to 1), when two of them agree on a nonzero value; else None (also for any other
-    ``diff``: nothing to correct)."""
+def critical_digits(diff: Expr) -> int:
+    """The precision (digits) at which a constant ``diff`` must be evaluated because a
+    function of :data:`_ZERO_AT_ONE` in it has an argument within 10^-12 of 1 (twice the
+    distance's digits, plus 60: the argument no longer rounds to 1); 0 when none has."""
     if not isinstance(diff, Expr) or diff.free_symbols or not diff.has(*_ZERO_AT_ONE):
-        return None
+        return 0
     digits = 0
     for node in diff.atoms(*_ZERO_AT_ONE):
         try:
@@ -441,9 +442,17 @@ def critical_value(diff: Expr) -> sp.Float | None:
             continue
         if isinstance(gap, sp.Float) and gap != 0 and abs(gap) < 1e-12:
             digits = max(digits, 2 * int(-sp.log(abs(gap), 10).evalf(5)) + 60)
-    if not digits:
-        return None
-    digits = min(digits, _MAX_WORKING_DIGITS)
+    return min(digits, _MAX_WORKING_DIGITS)
+
+
+def critical_value(diff: Expr) -> sp.Float | None:
+    """``diff`` evaluated at :func:`critical_digits` and at twice that, when both agree on a
+    nonzero value; None otherwise (also when ``diff`` has no such argument)."""
+    digits = critical_digits(diff)
+    return _value_at(diff, digits) if digits else None
+
+
+def _value_at(diff: Expr, digits: int) -> sp.Float | None:
     try:
         low, high = diff.evalf(digits), diff.evalf(2 * digits)
     except (TypeError, ValueError, OverflowError, RecursionError, ArithmeticError):

@@ -79,3 +79,14 @@ def test_a_constant_that_sympy_rounds_to_zero_is_refuted(
 ])
 def test_true_constants_near_one_stay_proved(cell: str) -> None:
     assert check_proof(cell, CheckOptions()).steps[0].status == "proved"
+
+
+def test_a_large_multiple_of_a_rounded_zero_is_not_refuted() -> None:
+    # At 30 and 60 digits SymPy gives 10^70 acos(1 - 10^-80) as 0 (and calls that strict):
+    # the comparison with 10^30 had a confident wrong sign, a false reject
+    assert check_proof(r"10^{70} \arccos(1 - 10^{-80}) > 10^{30}",
+                       CheckOptions()).steps[0].status == "proved"
+    with mpmath.workdps(300):
+        assert 10 ** 70 * mpmath.acos(1 - mpmath.mpf(10) ** -80) > mpmath.mpf(10) ** 30
+    identity = r"10^{70} \arccos(1 - 10^{-80}) = 10^{70} \cdot 2\arcsin(10^{-40}/\sqrt{2})"
+    assert check_proof(identity, CheckOptions()).steps[0].status in ("proved", "likely")
