@@ -418,6 +418,37 @@ def _in_degrees(text: str) -> str:
     return _DEGREES.sub(lambda m: m.group() + "°", text)
 
 
+#: A plain-text division whose divisor is an implicit product: ``1/2x``, ``x / 2 y``.
+_SLASH_PRODUCT = re.compile(r"(?<![/\\])/\s*(?:\d+(?:\.\d+)?\s*[A-Za-z(]|[A-Za-z]\s*\()")
+_DIVISOR_END = frozenset("+-=<>*/,;|")
+
+
+def _divisor_grouped(text: str) -> str:
+    """``text`` with each divisor that is an implicit product bracketed: ``1/2x`` becomes
+    ``1/(2x)``, ``x / 2 y + 1`` becomes ``x /(2 y) + 1``."""
+    out, start = [], 0
+    for found in _SLASH_PRODUCT.finditer(text):
+        if found.start() < start:
+            continue
+        end, depth = found.start() + 1, 0
+        while end < len(text):
+            char = text[end]
+            if char in "([{":
+                depth += 1
+            elif char in ")]}":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and char in _DIVISOR_END:
+                break
+            end += 1
+        divisor = text[found.start() + 1: end]
+        out.append(f"{text[start: found.start()]}/({divisor.strip()})"
+                   + " " * (len(divisor) - len(divisor.rstrip())))
+        start = end
+    return "".join(out) + text[start:]
+
+
 #: Readings a student may have meant when a step is refuted as written: the pattern that
 #: marks the line, how to rewrite it, and what the step then says (its verdict stays).
 _OTHER_READINGS: tuple[tuple[re.Pattern[str], Callable[[str], str], str], ...] = (
@@ -425,6 +456,10 @@ _OTHER_READINGS: tuple[tuple[re.Pattern[str], Callable[[str], str], str], ...] =
                            "calculators write it, the step holds: write log_10(...) or lg(...)"),
     (_DEGREES, _in_degrees, "angles are in radians here; with the angle in degrees the step "
                             "holds: write 30° or 30^\\circ"),
+    (_SLASH_PRODUCT, _divisor_grouped, "a product after '/' is not the whole divisor here "
+                                       "(1/2x is (1/2)·x, as calculators read it); with the "
+                                       "product as the divisor the step holds: write brackets, "
+                                       "1/(2x)"),
 )
 
 
