@@ -395,7 +395,8 @@ def _relation_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
         peeled = _monotone_peeled(stmt, x, region)
         if peeled is not None:
             return peeled
-    result = sp.solveset(stmt, x, region)
+    result = solve_on(stmt, x, region) if isinstance(stmt, sp.Eq) else \
+        sp.solveset(stmt, x, region)
     if result.has(sp.ConditionSet) and isinstance(stmt, sp.Eq) and stmt.has(sp.log):
         result = _log_combined(stmt, x, region) or result
     if result.has(sp.ConditionSet) and isinstance(stmt, sp.Eq):
@@ -403,6 +404,17 @@ def _relation_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
     if result.has(sp.ConditionSet, sp.ImageSet):
         return None
     return result
+
+
+def solve_on(eq: Basic, x: Symbol, region: sp.Set) -> sp.Set:
+    """``solveset`` of an equation in x within a real region. SymPy 1.14 drops roots of a
+    trigonometric equation solved on an interval (2 sin^2 x - sin x - 1 = 0 on [0, 2 pi)
+    gave {pi/2}: 7 pi/6 and 11 pi/6 lost, and a step that dropped them was proved); on R it
+    answers the periodic families, which are cut to the region here."""
+    if region != sp.S.Reals and region.is_subset(sp.S.Reals) is True and any(
+            x in f.free_symbols for f in eq.atoms(TrigonometricFunction)):
+        return sp.Intersection(sp.solveset(eq, x, sp.S.Reals), region)
+    return sp.solveset(eq, x, region)
 
 
 def _monotone_peeled(stmt: Relational, x: Symbol, region: sp.Set) -> sp.Set | None:

@@ -19,7 +19,7 @@ import sympy as sp
 from sympy import Basic, Expr, Symbol
 
 from .domain import conditions
-from .equations import _atom_points, combined_set
+from .equations import _atom_points, combined_set, solve_on
 from .existential import _disjuncts, family_points, restricted, split_signs
 from .linear import linear_root
 from .numeric import Point
@@ -469,11 +469,11 @@ def _signs(rel: Basic, x: Symbol, window: sp.Set) -> sp.Set | None:
     for cond in (*conditions(rel.lhs, real=True), *conditions(rel.rhs, real=True)):
         if cond.kind != "ne":
             return None
-        found = sp.solveset(sp.Eq(cond.expr, 0), x, window)
+        found = solve_on(sp.Eq(cond.expr, 0), x, window)
         if not isinstance(found, sp.FiniteSet) and found is not sp.S.EmptySet:
             return None
         holes |= set(found)
-    zeros = sp.solveset(sp.Eq(f, 0), x, window)
+    zeros = solve_on(sp.Eq(f, 0), x, window)
     if not isinstance(zeros, sp.FiniteSet) and zeros is not sp.S.EmptySet:
         return None
     cuts = sorted({window.inf, window.sup, *holes, *zeros}, key=lambda v: float(sp.N(v, 30)))
