@@ -432,17 +432,37 @@ def critical_digits(diff: Expr) -> int:
     """The precision (digits) at which a constant ``diff`` must be evaluated because a
     function of :data:`_ZERO_AT_ONE` in it has an argument within 10^-12 of 1 (twice the
     distance's digits, plus 60: the argument no longer rounds to 1); 0 when none has."""
-    if not isinstance(diff, Expr) or diff.free_symbols or not diff.has(*_ZERO_AT_ONE):
+    if not isinstance(diff, Expr) or not diff.has(*_ZERO_AT_ONE):
         return 0
-    digits = 0
-    for node in diff.atoms(*_ZERO_AT_ONE):
-        try:
-            gap = (node.args[0] - 1).evalf(20)
-        except (TypeError, ValueError, OverflowError, RecursionError, ArithmeticError):
-            continue
-        if isinstance(gap, sp.Float) and gap != 0 and abs(gap) < 1e-12:
-            digits = max(digits, 2 * int(-sp.log(abs(gap), 10).evalf(5)) + 60)
+    gaps = [gap for gap in _gaps_to_one(diff) if gap != 0 and abs(gap) < _NEAR_ONE]
+    if not gaps or diff.free_symbols:
+        return 0
+    digits = max(2 * int(-sp.log(abs(gap), 10).evalf(5)) + 60 for gap in gaps)
     return min(digits, _MAX_WORKING_DIGITS)
+
+
+_NEAR_ONE: Final = sp.Rational(1, 10**12)
+
+
+def _gaps_to_one(expr: Basic) -> Iterator[Expr]:
+    """``u - 1`` for each argument u of a :data:`_ZERO_AT_ONE` function in ``expr``: exactly
+    when u is rational and within 10^-12 of 1 (compared in integers: compare() asks at
+    every point, and most arguments there are rational), else at 20 digits."""
+    for arg in expr.args:
+        yield from _gaps_to_one(arg)
+    if not isinstance(expr, _ZERO_AT_ONE):
+        return
+    arg = expr.args[0]
+    if isinstance(arg, sp.Rational):
+        if arg.p != arg.q and abs(arg.p - arg.q) * 10**12 < arg.q:  # in integers: cheap
+            yield arg - 1
+    elif arg.is_number:  # 1 - e^-200, cos(10^-40): its distance to 1 at 20 digits
+        try:
+            gap = (arg - 1).evalf(20)
+        except (TypeError, ValueError, OverflowError, RecursionError, ArithmeticError):
+            return
+        if isinstance(gap, sp.Float):
+            yield gap
 
 
 def critical_value(diff: Expr) -> sp.Float | None:

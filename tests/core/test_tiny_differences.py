@@ -61,6 +61,8 @@ def test_true_steps_with_tiny_terms_stay_proved(cell: str) -> None:
     (r"\ln(1 + e^{-200}) = 0", lambda: mpmath.log(1 + mpmath.exp(-200)), lambda: 0),
     (r"\arccos(1 - 10^{-40}) = 0", lambda: mpmath.acos(1 - mpmath.mpf(10) ** -40), lambda: 0),
     (r"\arccos(1 - e^{-200}) = 0", lambda: mpmath.acos(1 - mpmath.exp(-200)), lambda: 0),
+    (r"\ln(\cos(10^{-40})) = 0", lambda: mpmath.log(mpmath.cos(mpmath.mpf(10) ** -40)),
+     lambda: 0),
 ])
 def test_a_constant_that_sympy_rounds_to_zero_is_refuted(
         cell: str, lhs: Callable[[], mpmath.mpf], rhs: Callable[[], mpmath.mpf]) -> None:
