@@ -229,7 +229,11 @@ def decide_antiderivative(
         real=real, seed=seed, texts=texts, deadline=deadline,
         written=(found.raw_integrand, found.raw_derivative, found.raw_integrand),
     )
-    if inner.status in ("proved", "likely"):
+    undefined_derivative = (inner.status == "refuted" and inner.counterexample is not None
+                            and inner.counterexample.kind != "value")
+    if inner.status in ("proved", "likely") or undefined_derivative:
+        # F' undefined on a region where f is defined: F itself is usually undefined there
+        # (ln(x + sqrt(x^2 - 1)) for 1/sqrt(x^2 + 1) at x = 0, acosh(x) at x = -2)
         gap = _undefined_antiderivative(found, conditions, real, seed, deadline)
         if gap is not None:
             return Outcome("refuted", "counterexample", gap, seed=inner.seed)

@@ -391,6 +391,14 @@ class Calls(Cursor):
                 return True
         return False
 
+    def spaced_apart(self, tok: Token) -> bool:
+        """Whether LaTeX spacing (``\\,``, ``\\;``, ``\\:``, ``\\ ``, ``\\quad``) stands
+        between ``tok`` and the token before it."""
+        if self.i == 0:
+            return False
+        gap = self.text[self.tokens[self.i - 1].pos + 1 : tok.pos]
+        return any(mark in gap for mark in ("\\,", "\\;", "\\:", "\\ ", "\\quad"))
+
     def simple_argument(self, name: str = "") -> Any:
         """The argument of ``sin x``: an implicit product that stops at the next function.
         ``sin x e^x`` is an error: e^x is exp(x), yet the reader may see sin(x e^x)."""
@@ -405,6 +413,8 @@ class Calls(Cursor):
             while self.implicit(self.peek()):
                 tok = self.peek()
                 if self.exponential_at(tok):
+                    if self.spaced_apart(tok):
+                        break  # \\cos x \\, e^{\\sin x}: the thin space ends the argument
                     self.fail(tok, f"{name} ... e^... is ambiguous here: write {name}(...) "
                                    f"e^... or put e^... inside the brackets of {name}(...)")
                 factors.append(self.expr(self.power(), tok))

@@ -217,6 +217,9 @@ def decide_constant(problem: Problem, deadline: float | None = None) -> Outcome 
     a = evaluate(problem.lhs, {}, real=problem.real)
     b = evaluate(problem.rhs, {}, real=problem.real)
     if isinstance(a, _Marker) or isinstance(b, _Marker):
+        integral = _decide_integral_constants(problem, a, b)
+        if integral is not None:
+            return integral
         return _decide_big_rationals(problem)
     if not (a.is_real and b.is_real):
         if problem.real or problem.relation != "=":
@@ -242,6 +245,73 @@ def decide_constant(problem: Problem, deadline: float | None = None) -> Outcome 
         return Outcome("likely", "numeric", flags=("numeric-only",), message=(
             f"no proof found; both sides agree to {_CONSISTENT_DIGITS} digits"))
     return None
+
+
+def _definite_integral_constant(side: Expr) -> bool:
+    """Whether ``side`` is a real constant built with definite integrals SymPy left
+    unevaluated (and no other unevaluated calculus)."""
+    integrals = side.atoms(sp.Integral)
+    return (bool(integrals) and not side.free_symbols
+            and all(len(limit) == 3 for i in integrals for limit in i.limits)
+            and not side.has(sp.Limit, sp.Derivative, sp.Sum, sp.Product))
+
+
+def _strict_side(side: Expr) -> Expr:
+    try:
+        return side.evalf(_HIGH, strict=True)
+    except PrecisionExhausted:
+        return side.evalf(_HIGH, strict=True, maxn=2 * _HIGH + 50)
+
+
+def _decide_integral_constants(problem: Problem, a: object, b: object) -> Outcome | None:
+    """A step between constants with a definite integral SymPy cannot do in closed form
+    (``∫_0^∞ x^3/(e^x - 1) dx = π^4/90``): the difference evaluated by SymPy's quadrature
+    with its error control (each side strictly at 50 and at 100 digits) settles the sign of
+    the difference when both agree on it; sides that agree to 90 digits are only consistent
+    (``likely``). Quadrature
+    that cannot promise its digits (endpoint singularities, oscillation) settles nothing."""
+    from .decide import Outcome
+
+    lhs, rhs = problem.lhs, problem.rhs
+    if not (problem.real and isinstance(lhs, Expr) and isinstance(rhs, Expr)):
+        return None
+    if not (_definite_integral_constant(lhs) or _definite_integral_constant(rhs)):
+        return None
+    if any(isinstance(v, _Marker) and not _definite_integral_constant(side)
+           for v, side in ((a, lhs), (b, rhs))):
+        return None
+    # SymPy's risch leaves a NonElementaryIntegral, which evalf does not integrate
+    lhs, rhs = (side.replace(lambda e: isinstance(e, sp.Integral) and type(e) is not sp.Integral,
+                             lambda e: sp.Integral(*e.args)) for side in (lhs, rhs))
+    try:  # each side alone: a difference that is exactly zero is never strict
+        left = [lhs.evalf(_LOW, strict=True)]
+        right = [rhs.evalf(_LOW, strict=True)]
+        # quadrature at 100 digits may need more working precision than evalf's default
+        left.append(_strict_side(lhs))
+        right.append(_strict_side(rhs))
+    except (PrecisionExhausted, TypeError, ValueError, ArithmeticError):
+        return None
+    if not all(v.is_Float for v in (*left, *right)):
+        return None
+    low, high = left[0] - right[0], left[1] - right[1]
+    scale = max(abs(left[1]), abs(right[1]), sp.Float(1))
+    if abs(high) <= scale * sp.Float(10) ** -(_HIGH - 10):
+        if problem.relation not in ("=", "<=", ">="):
+            return None
+        return Outcome("likely", "numeric", flags=("numeric-only",), message=(
+            f"no proof found; both sides agree to {_HIGH - 10} digits (the integral by "
+            "quadrature)"))
+    if (low > 0) != (high > 0) or abs(low - high) > abs(high) * _AGREE:
+        return None
+    sign = 1 if high > 0 else -1
+    holds = {"=": False, "<": sign < 0, "<=": sign < 0, ">": sign > 0,
+             ">=": sign > 0}[problem.relation]
+    if holds:
+        return Outcome("proved", "precision")
+    shown = [sp.Float(value, 20) if isinstance(v, _Marker) else v
+             for v, value in ((a, left[1]), (b, right[1]))]
+    return Outcome("refuted", "counterexample",
+                   _witness("value", {}, shown[0], shown[1], problem))
 
 
 #: Most decimal digits an exact rational constant may have to be computed outright.

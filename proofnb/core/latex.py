@@ -402,6 +402,7 @@ class Latex(Calls):
 
     def integral(self, tok: Token) -> Any:
         low, high = self.scripts()
+        self.differential_in_numerator()
         saved = self.differential
         self.differential = True
         try:
@@ -421,6 +422,36 @@ class Latex(Calls):
             self.fail(tok, "an integral needs both limits, or none")
         limits = var if low is None else (var, settled(low), settled(high))
         return self.build(sp.Integral, [body, limits], tok)
+
+    def differential_in_numerator(self) -> None:
+        """``\\int \\frac{dx}{1 + x^2}`` (and ``\\frac{x \\, dx}{...}``): a differential that
+        ends the fraction's numerator is the integral's. The tokens are read as
+        ``\\frac{x}{...} dx`` (``\\frac{1}{...} dx`` for a lone dx)."""
+        toks, i = self.tokens, self.i
+        if not (i + 1 < len(toks) and toks[i].kind == CMD
+                and toks[i].text in ("frac", "dfrac", "tfrac")
+                and toks[i + 1].kind == OP and toks[i + 1].text == "{"):
+            return
+        close = self.matching(i + 1)
+        if close is None or close + 1 >= len(toks) or toks[close + 1].text != "{":
+            return
+        den_close = self.matching(close + 1)
+        if den_close is None or den_close + 1 >= len(toks):
+            return
+        if self.differential_at(close + 2) is not None or self.differential_at(den_close + 1):
+            return  # \\frac{dy}{dx} is a derivative; a differential after the fraction ends it
+        for width in range(1, 6):
+            start = close - width
+            if start < i + 2:
+                return
+            found = self.differential_at(start)
+            if found is not None and found[1] == width:
+                break
+        else:
+            return
+        numerator = toks[i + 2 : start] or [Token(NUM, "1", toks[start].pos)]
+        toks[i : den_close + 1] = (toks[i : i + 2] + numerator + toks[close : den_close + 1]
+                                   + toks[start:close])
 
     def series(self, tok: Token) -> Any:
         if not self.at("_"):

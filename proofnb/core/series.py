@@ -160,6 +160,31 @@ def _finitely_many_exceptions(
     return closed
 
 
+def _removable_point(value: Basic, cond: Basic, rest: Basic) -> bool:
+    """A branch for one point, ``(n + 1, Eq(x, 1))`` before ``((1 - x^(n+1))/(1 - x), True)``,
+    whose value is the later branch's limit there: the later branch is the closed form, with
+    that point a removable gap (a note where the other side is undefined; the point itself is
+    sampled exactly like any other)."""
+    if not (isinstance(cond, sp.Eq) and isinstance(value, Expr) and isinstance(rest, Expr)):
+        return False
+    for x, c in ((cond.lhs, cond.rhs), (cond.rhs, cond.lhs)):
+        if isinstance(x, Symbol) and isinstance(c, Expr) and c.is_number and c.is_finite:
+            break
+    else:
+        return False
+    if x in value.free_symbols:
+        value = value.xreplace({x: c})
+    try:
+        for side in ("+", "-"):
+            near = sp.limit(rest, x, c, side)
+            if not (isinstance(near, Expr) and near.is_finite
+                    and sp.simplify(near - value) == 0):
+                return False
+    except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
+        return False
+    return True
+
+
 def _solution_set(cond: Basic, x: Symbol) -> sp.Set:
     if isinstance(cond, (sp.And, sp.Or, sp.Not)):  # solveset takes relations only
         return sp.Intersection(cond.as_set(), sp.S.Reals)
@@ -182,6 +207,8 @@ def settle_piecewise(expr: Basic, conditions: tuple[Basic, ...], real: bool) -> 
 
     def first_branch(node: sp.Piecewise) -> Basic:
         branches = [(v, c) for v, c in node.args if not _excluded(c, conditions)]
+        while len(branches) > 1 and _removable_point(*branches[0], branches[1][0]):
+            branches = branches[1:]
         if not branches:
             return node
         value, cond = branches[0]
