@@ -36,7 +36,7 @@ from .existential import existential_symbols
 from .families import ParameterLines, prove_one_period
 from .guarded import decide_guarded, guarded, unguard
 from .induction import prove_by_induction
-from .inequality import touch_points
+from .inequality import prove_nonnegative, touch_points
 from .infinite import decide_infinite_side
 from .kinks import undefined_kinks
 from .model import Counterexample, Status
@@ -822,6 +822,10 @@ def domain_covered(problem: Problem, refined: Reparam | None = None) -> bool:
     return True
 
 
+#: Seconds for proving a radicand of the right side >= 0 everywhere (a polynomial).
+_RADICAND_TIME = 0.5
+
+
 def _strict_multiple(g: Expr, strict: set[Expr]) -> bool:
     for k in strict:
         try:
@@ -853,6 +857,9 @@ def _implied(
         if ratio.is_nonnegative and (k * ratio).free_symbols:
             # g = k * r with r >= 0 everywhere: g >= 0 wherever k >= 0.
             return True
+    if is_rational_function(g) and prove_nonnegative(
+            g, False, None, time.monotonic() + _RADICAND_TIME) is not None:
+        return True  # a radicand >= 0 everywhere: (a + c)^2 + (b + d)^2 expanded
     region = _region(problem)
     if region is None:
         return False

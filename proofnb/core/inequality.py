@@ -40,6 +40,8 @@ def prove_nonnegative(diff: Expr, strict: bool, region: sp.Set | None,
     if not free or not all(isinstance(s, Symbol) for s in free):
         return None
     try:
+        if diff.has(sp.sign):
+            diff = _sign_of_product_dropped(diff)
         if diff.has(sp.Abs):
             if _abs_cases(diff, free, strict):
                 return "abs-cases"
@@ -66,12 +68,107 @@ def prove_nonnegative(diff: Expr, strict: bool, region: sp.Set | None,
             pieces = list(where.args) if isinstance(where, sp.Union) else [where]
             if pieces and len(pieces) <= 3 and all(isinstance(p, sp.Interval) for p in pieces):
                 prover = _Monotone(x, deadline)
+                # A quotient first: its own derivative's zeros are seldom exact (e^(-x) <=
+                # 1/(1 + x) spent 5 s failing), its numerator's often are.
+                if all(prover.numerator_nonneg(diff, p, strict) for p in pieces):
+                    return "monotonicity"
                 if all(prover.nonneg(diff, p, strict, _MAX_DEPTH) for p in pieces):
                     return "monotonicity"
+        if _isolated_root(diff, strict, region, deadline, _ROOT_DEPTH):
+            return "squared-root"
     except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError,
             sp.PolynomialError, ZeroDivisionError):
         return None
     return None
+
+
+def _sign_of_product_dropped(expr: Expr) -> Expr:
+    """``a^(1/3) b^(1/3) sign(a b)`` (SymPy's real cube root of ``a b``) as ``a^(1/3)
+    b^(1/3)`` for ``a, b >= 0``: ``sign(u)`` is 1 where ``u > 0``, and ``u`` is a product of
+    nonnegative letters each of which stands in the same product with a positive power, so
+    where ``u = 0`` the product is 0 either way."""
+    def drop(term: Expr) -> Expr:
+        if not isinstance(term, sp.Mul):
+            return term
+        out = term
+        for factor in term.args:
+            if not isinstance(factor, sp.sign):
+                continue
+            u = factor.args[0]
+            rest = [f for f in term.args if f is not factor]
+            letters: list[Expr] = []
+            for f in sp.Mul.make_args(u):
+                base, exp = f.as_base_exp()
+                if not (isinstance(base, Symbol) and base.is_nonnegative and exp.is_positive):
+                    letters = []
+                    break
+                letters.append(base)
+            if letters and all(any(r.as_base_exp()[0] == v and r.as_base_exp()[1].is_positive
+                                   for r in rest) for v in letters):
+                out = out.xreplace({factor: sp.Integer(1)})
+        return out
+    return expr.replace(lambda e: isinstance(e, sp.Mul) and e.has(sp.sign), drop)
+
+
+#: Square roots isolated and squared one after another (sqrt a + sqrt b >= sqrt c: two).
+_ROOT_DEPTH = 3
+
+
+def _isolated_root(diff: Expr, strict: bool, region: sp.Set | None, deadline: float,
+                   depth: int) -> bool:
+    """``c sqrt(A) + Q >= 0`` by squaring the isolated root, in real mode (``A >= 0``
+    wherever the step is defined):
+
+    * ``c >= 0``: ``c^2 A - Q^2 >= 0`` gives ``c sqrt(A) = sqrt(c^2 A) >= |Q| >= -Q``
+      (``> 0`` strictly when the square difference is ``> 0``);
+    * ``c <= 0``: ``Q >= 0`` and ``Q^2 - c^2 A >= 0`` give ``Q = sqrt(Q^2) >= -c sqrt(A)``.
+
+    ``c`` and ``Q`` are the parts of ``diff`` with and without that root (each defined
+    wherever ``diff`` is), their signs from SymPy's assumptions or proved in turn; the new
+    claims are proved wherever they are defined, which includes where ``diff`` is. The
+    quadratic-mean, Cauchy-Schwarz and Minkowski inequalities are of this kind."""
+    if depth == 0 or time.monotonic() > deadline:
+        return False
+    expanded = sp.expand(diff)
+    roots = sorted({p for p in expanded.atoms(sp.Pow)
+                    if p.exp == sp.S.Half and not p.base.is_number},
+                   key=sp.default_sort_key)
+    for root in roots[:3]:
+        c = sp.expand(expanded).coeff(root, 1)
+        q = sp.expand(expanded - c * root)
+        if c == 0 or c.has(root) or q.has(root):
+            continue
+        area = root.base
+        if _known_sign(c, region, deadline, depth):
+            claim = sp.expand(c**2 * area - q**2)
+        elif _known_sign(-c, region, deadline, depth) and (
+                q.is_nonnegative or _nonneg_or_proved(q, False, region, deadline, depth)):
+            claim = sp.expand(q**2 - c**2 * area)
+        else:
+            continue
+        if claim.is_number:
+            if claim > 0 or not strict and claim == 0:
+                return True
+            continue
+        if _nonneg_or_proved(claim, strict, region, deadline, depth):
+            return True
+    return False
+
+
+def _known_sign(c: Expr, region: sp.Set | None, deadline: float, depth: int) -> bool:
+    """``c >= 0`` wherever defined."""
+    if c.is_number:
+        return bool(c >= 0)
+    return bool(c.is_nonnegative) or _nonneg_or_proved(c, False, region, deadline, depth)
+
+
+def _nonneg_or_proved(expr: Expr, strict: bool, region: sp.Set | None, deadline: float,
+                      depth: int) -> bool:
+    if (expr.is_positive if strict else expr.is_nonnegative):
+        return True
+    if not expr.has(sp.Pow) or all(p.exp != sp.S.Half for p in expr.atoms(sp.Pow)):
+        return prove_nonnegative(expr, strict, region, deadline) is not None
+    return _isolated_root(expr, strict, region, deadline, depth - 1)
 
 
 def _rational(expr: Expr) -> bool:
@@ -111,8 +208,25 @@ def _amgm(expr: Expr, strict: bool) -> bool:
         return False
     for sign in (1, -1):
         if _factor_signs(sign * den, True):
-            return amgm_nonnegative(sp.expand(sign * num), free, strict)
+            top = sp.expand(sign * num)
+            return amgm_nonnegative(top, free, strict) or \
+                not strict and _even_amgm(top, free)
     return False
+
+
+def _even_amgm(poly_expr: Expr, free: list[Symbol]) -> bool:
+    """``x^4 + y^4 + 2 >= 4 x y`` for real x, y: when every positive term is even in
+    every letter, ``P(x) >= P*(|x|)`` term by term (a negative term ``-d m(x) >= -d
+    m(|x|)``), and ``P*`` (the same coefficients) is >= 0 on the nonnegative orthant by an
+    AM-GM certificate."""
+    if all(s.is_nonnegative for s in free):
+        return False
+    poly = sp.Poly(poly_expr, *free)
+    if not all(c < 0 or all(e % 2 == 0 for e in monom) for monom, c in poly.terms()):
+        return False
+    plus = [sp.Dummy(s.name, nonnegative=True) for s in free]
+    return amgm_nonnegative(poly.as_expr().xreplace(dict(zip(free, plus, strict=True))),
+                            plus, False)
 
 
 def _factor_sign(base: Expr, exp: int, nonzero: bool) -> int | None:
@@ -398,6 +512,17 @@ class _Monotone:
                 return False
         return True
 
+    def numerator_nonneg(self, f: Expr, iv: sp.Interval, strict: bool) -> bool:
+        """``f = N / D`` with ``D > 0`` on the interval: ``N >= 0`` there (``e^(-x) <=
+        1/(1 + x)`` is ``e^x - 1 - x >= 0`` over ``(1 + x) e^x``)."""
+        num, den = sp.fraction(sp.together(f))
+        if den == 1 or time.monotonic() > self.deadline:
+            return False
+        for sign in (1, -1):
+            if self.nonneg(sign * den, iv, True, 1):
+                return self.nonneg(sign * num, iv, strict, _MAX_DEPTH)
+        return False
+
     def _piece(self, f: Expr, g: Expr, p: Expr, q: Expr, left_open: bool, right_open: bool,
                strict: bool, depth: int) -> bool:
         inner = sp.Interval(p, q, True, True)
@@ -440,6 +565,10 @@ class _Monotone:
 
     def _bounded(self, f: Expr, iv: sp.Interval, strict: bool) -> bool:
         bounds = f.subs(self.x, AccumBounds(iv.start, iv.end))
+        if bounds.has(sp.cosh, sp.sinh, sp.tanh, sp.asinh):
+            bounds = bounds.replace(
+                lambda e: isinstance(e, (sp.cosh, sp.sinh, sp.tanh, sp.asinh))
+                and isinstance(e.args[0], AccumBounds), _hyperbolic_bounds)
         if isinstance(bounds, AccumBounds):
             low = bounds.min
         elif bounds.is_number:
@@ -475,6 +604,21 @@ class _Monotone:
         # would leave an empty piece, so keep the points strictly inside.
         pts = [c for c in set(pts) if inside.contains(c) is sp.true]
         return sorted(pts, key=lambda c: float(c))
+
+
+def _hyperbolic_bounds(call: Expr) -> Expr:
+    """The range of sinh, tanh, asinh (increasing) or cosh (decreasing then increasing,
+    least value 1 at 0) over an interval of values; SymPy leaves them unevaluated."""
+    inner = call.args[0]
+    lo, hi = inner.min, inner.max
+    f = type(call)
+    if f is sp.cosh:
+        if lo >= 0:
+            return AccumBounds(f(lo), f(hi))
+        if hi <= 0:
+            return AccumBounds(f(hi), f(lo))
+        return AccumBounds(sp.Integer(1), sp.Max(f(lo), f(hi)))
+    return AccumBounds(f(lo), f(hi))
 
 
 def _midpoint(p: Expr, q: Expr) -> Expr:
