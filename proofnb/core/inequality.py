@@ -586,10 +586,12 @@ class _Monotone:
     def _critical(self, g: Expr, iv: sp.Interval) -> list[Expr] | None:
         inside = sp.Interval(iv.start, iv.end, True, True)
         try:
-            zeros = sp.solveset(_vanishing_part(g), self.x, inside)
+            zeros = _zeros(_vanishing_part(g), self.x, inside)
         except (NotImplementedError, TypeError, ValueError, AttributeError,
                 sp.polys.polyerrors.BasePolynomialError):
             # e exp(x) - exp(x + 1) + 18 is 18: solveset's Poly of it has no generator
+            return None
+        if zeros is None:
             return None
         if isinstance(zeros, sp.FiniteSet) and len(zeros) <= 6:
             pts = list(zeros)
@@ -684,13 +686,27 @@ def _critical_points(diff: Expr, x: Symbol, limit: int) -> list[dict[Symbol, Exp
     its least value at ``1/e``), when SymPy finds finitely many; factors that never vanish
     are left out first (``x^x (ln x + 1)``)."""
     try:
-        zeros = sp.solveset(_vanishing_part(sp.diff(diff, x)), x, sp.S.Reals)
+        zeros = _zeros(_vanishing_part(sp.diff(diff, x)), x, sp.S.Reals)
     except (NotImplementedError, TypeError, ValueError, AttributeError,
             sp.polys.polyerrors.BasePolynomialError):
         return []
     if not isinstance(zeros, sp.FiniteSet):
         return []
     return [{x: z} for z in list(zeros)[:limit] if z.is_real]
+
+
+def _zeros(expr: Expr, x: Symbol, domain: sp.Set) -> sp.Set | None:
+    """The zeros of ``expr`` in ``domain``; None for a polynomial of degree 3 or more with an
+    irrational real root, whose radical form solveset spends seconds on (a quartic took
+    20 s, past the step's limit) and which no split of an interval needs exactly."""
+    if expr.is_polynomial(x) and expr.free_symbols == {x}:
+        poly = sp.Poly(expr, x)
+        if poly.degree() > 2:
+            found = poly.real_roots()
+            if not all(root.is_Rational for root in found):
+                return None
+            return sp.FiniteSet(*[r for r in set(found) if domain.contains(r) is sp.true])
+    return sp.solveset(expr, x, domain)
 
 
 def _vanishing_part(expr: Expr) -> Expr:
