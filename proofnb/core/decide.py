@@ -649,6 +649,32 @@ def _root_of_square(
     return None
 
 
+def _bars_of_known_sign(
+    lhs: Expr, rhs: Expr, problem: Problem, region: sp.Set | None, refined: Reparam | None,
+    deadline: float,
+) -> ProofFound | None:
+    """The step with each ``|u|`` whose sign is fixed in the setting opened to ``u`` or
+    ``-u``: ``sqrt(sin^2 x) = sin x`` (SymPy's ``|sin x|``) on (0, pi/2), ``|cos x| = -cos x``
+    on (pi/2, pi) (round 57). Exact: u's range on the setting's interval decides its sign."""
+    bars = (lhs.atoms(sp.Abs) | rhs.atoms(sp.Abs)) if problem.real else set()
+    if not bars or len(bars) > 4:
+        return None
+    put: dict[Basic, Expr] = {}
+    for bar in bars:
+        inside = bar.args[0]
+        if _nonnegative_in_setting(inside, problem, region, refined):
+            put[bar] = inside
+        elif _nonnegative_in_setting(-inside, problem, region, refined):
+            put[bar] = -inside
+        if time.monotonic() > deadline:
+            return None
+    if not put:
+        return None
+    opened = lhs.xreplace(put), rhs.xreplace(put)
+    found = prove_cheap(*opened) or prove_targeted(*opened, deadline)
+    return ProofFound(f"{found.method} (|.| of known sign here)") if found else None
+
+
 def _nonnegative_in_setting(
     expr: Expr, problem: Problem, region: sp.Set | None, refined: Reparam | None
 ) -> bool:
@@ -772,6 +798,9 @@ def _prove_expressions(
                 if found:
                     return ProofFound(f"{found.method} (inverse on {sp.sstr(region)})")
         found = _root_of_square(lhs, rhs, problem, region, refined, deadline)
+        if found or time.monotonic() > deadline:
+            return found
+        found = _bars_of_known_sign(lhs, rhs, problem, region, refined, deadline)
         if found or time.monotonic() > deadline:
             return found
         found = prove_by_derivative(lhs, rhs, region, deadline)

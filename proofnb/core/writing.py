@@ -144,7 +144,8 @@ _LETTER_WORD = re.compile(r"(?<![A-Za-z\\_])[A-DF-Za-df-z](?![A-Za-z_({])")
 #: A comma between digits, with no space: a decimal comma or a thousands separator.
 _THOUSANDS = re.compile(r"(?<![\w.,])[0-9]{1,3}(?:,[0-9]{3}(?=\.[0-9])|(?:,[0-9]{3}){2,}"
                         r"(?![\w,]))")
-_DIGIT_COMMA = re.compile(r"(?<![\w.,])(?P<whole>[0-9]+),(?P<part>[0-9]+)(?![\w.,])")
+#: A letter may follow (``2,5x``: 2.5 times x, as German and French classes write it).
+_DIGIT_COMMA = re.compile(r"(?<![\w.,])(?P<whole>[0-9]+),(?P<part>[0-9]+)(?![0-9_.,])")
 
 
 def _decimal_commas(raw: str, lineno: int) -> str:

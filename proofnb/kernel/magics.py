@@ -76,6 +76,13 @@ class VerifyMagics(Magics):
         0, help="Worker processes of the checker (0: the runner's default)."
     ).tag(config=True)
     save = Bool(True, help="Write every finished proof to the history.").tag(config=True)
+    wait = Enum(
+        ("auto", "always", "never"),
+        "auto",
+        help="Check in the foreground, as --wait does: 'always', 'never', or 'auto' (when"
+        " the notebook is executed with no one to watch it stream: nbconvert --execute,"
+        " papermill, nbval).",
+    ).tag(config=True)
 
     # -- %%verify ----------------------------------------------------------------------
 
@@ -123,12 +130,18 @@ class VerifyMagics(Magics):
         _STATE["last"] = krun
 
         service = _service()
-        if args.wait or service is None:
+        if args.wait or service is None or self._foreground():
             _finish_in_foreground(krun)
         else:
             service.attach(krun)
         display(widget)
         return None
+
+    def _foreground(self) -> bool:
+        """Should this cell be checked before it returns, without ``--wait``?"""
+        if self.wait != "auto":
+            return self.wait == "always"
+        return _headless(self.shell)
 
     # -- %proofnb ----------------------------------------------------------------------
 
@@ -157,6 +170,26 @@ class VerifyMagics(Magics):
                 raise UsageError(f"%proofnb: {name}: {exc}") from exc
         if "workers" in changes:
             _checker(self.workers, restart=True)
+
+
+def _headless(shell: Any) -> bool:
+    """Is this cell executed by a client that shows no live output (round 57)?
+
+    nbclient (``jupyter nbconvert --execute``, ``jupyter execute``, papermill) and nbval
+    send their execute requests with ``allow_stdin`` false; JupyterLab, Notebook and VS Code
+    allow input. Streamed into a widget, such a run ends with every step "pending" in the
+    saved notebook and, when the kernel is shut down right after, no proof in the history.
+    """
+    kernel = getattr(shell, "kernel", None)
+    get_parent = getattr(kernel, "get_parent", None)
+    if get_parent is None:
+        return False
+    try:
+        parent = get_parent()
+    except Exception:  # an older or unusual kernel: keep streaming
+        return False
+    content = parent.get("content") if isinstance(parent, dict) else None
+    return isinstance(content, dict) and content.get("allow_stdin") is False
 
 
 def _convert(trait: Any, name: str, value: str) -> Any:
