@@ -159,7 +159,8 @@ def _uses(body: str, names: set[str]) -> bool:
 
 #: ``P := 1000(1.05)^{10}`` (from a chain that starts by naming a number).
 _VALUE = re.compile(
-    rf"^\s*([A-Za-z](?:_\{{?[A-Za-z0-9]+\}}?)?|{GREEK_NAME}|{QUANTITY_HEAD})\s*:=")
+    rf"^\s*([A-Za-z](?:_\{{?[A-Za-z0-9]+\}}?)?|{GREEK_NAME}|{QUANTITY_HEAD}"
+    r"|\\Delta(?![A-Za-z])|Δ)\s*:=")  # the discriminant, \Delta = 16 - 12 = 4 (round 57)
 #: ``\bar{x} := (2 + 4 + 9)/3``: a value chain that names a mean.
 _MEAN = re.compile(r"\s*\\(?:bar|overline)\s*\{\s*([A-Za-z])\s*\}\s*:=")
 #: ``f(x) := x^2 + 1`` (from a line ``f(x) = x^2 + 1`` that starts a chain).

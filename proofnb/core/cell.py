@@ -445,6 +445,10 @@ def _read(
     alone = False  # current holds only a definition's body: the next line starts anew
     previous = ""  # the last line of maths
     differentiated = False  # the last line took a derivative of an implicit letter
+    # x^2 - 4x + 3 = 0, then Δ = 16 - 12 = 4, then x = 1 or x = 3: the number named
+    # in between is an aside; the equation's chain waits here and goes on below it
+    parked: list[_Piece] | None = None
+    parked_line = ""
     for lineno, raw in _rows(text):
         raw = maxima_spellings(raw.rstrip("\r"), previous)  # #pm#, %i, <=> all: STACK's
         stripped = raw.strip()
@@ -514,10 +518,18 @@ def _read(
             defining.values.append(number)  # D = |...| = -3, then x = D_x / D = 2
         if not continues and matrix_fact(previous, assume) and matrix_fact(raw, assume):
             blank = True  # AB = ..., then BA = ...: two claims about given matrices
+        if parked is not None and not continues and definition is None:
+            if current and not alone:  # the aside's own chain (16 - 12 = 4) is done
+                chains.append(current)
+            current, alone, parked = parked, False, None
         if definition is not None or (alone and not continues):
             # A definition starts a chain of its own; a lone definition is no chain.
             if current and not alone:
-                chains.append(current)
+                if parked is None and definition and _aside(definition, previous, lines,
+                                                            lineno):
+                    parked, parked_line = current, previous
+                else:
+                    chains.append(current)
             current, alone = [], False
             if definition:
                 assume.append(definition)
@@ -528,7 +540,7 @@ def _read(
                                 or _closed(previous) and _closed(raw)
                                 or _calculus_fact(previous) and _calculus_fact(raw)):
             blank = True  # f(2) = 5, then f'(2) = 3: two claims, not f(2) = 5 <=> f'(2) = 3
-        previous = raw
+        previous = raw if parked is None else parked_line
         if current and not continues and blank:
             chains.append(current)
             current = []
@@ -543,12 +555,49 @@ def _read(
         for claim in test:  # "so a maximum" after f''(1) = 6: f''(1) < 0, a claim of its own
             chains.append(current)
             current, blank = _split_line(" " * len(raw.rstrip()) + "  " + claim, lineno), True
+    if parked is not None:  # the aside ended the cell: the equation stands alone above it
+        chains.append(parked)
     if current and not alone:
         chains.append(current)
     if defining.implicit:  # assume y != 0 about the function y: y(x) != 0
         assume = [a if ":=" in a else defining.implicit_line(a) for a in assume]
     assume += [f"{name} function" for name in defining.implicit]
     return assume, chains, defining
+
+
+def _aside(definition: str, previous: str, lines: list[str], lineno: int) -> bool:
+    r"""Is ``definition`` (``\Delta := 16 - 12``) a number named between an equation or
+    inequality in letters (``previous``) and a line of statements below it that goes on
+    from that equation (``x = 1 or x = 3``, ``x_1 = 1, x_2 = 3``), as the discriminant is
+    written in many schools? Not a function, sequence or curve, and not a name the
+    equation uses."""
+    name, sep, body = definition.partition(":=")
+    name = name.strip()
+    if not sep or "(" in name or "[" in name or re.search(r"[A-Za-z]", _no_commands(body)):
+        return False
+    above = _no_commands(previous.split("#", 1)[0])
+    if not re.search(r"(?<![<>=!])(?:=|<|>|≤|≥|\\le|\\ge)(?![=>])", previous) \
+            or not re.search(r"[A-Za-z]", above) or _mentions(previous, name):
+        return False
+    for line in lines[lineno:]:
+        code = line.split("#", 1)[0].strip()
+        if not code or code.startswith("%"):
+            continue
+        if re.match(r"(?:&\s*)?(?:=|≈|\\approx)", code):
+            continue  # the aside goes on: = 4
+        return not _mentions(code, name) and bool(re.search(r"[A-Za-z]", _no_commands(code)))
+    return False
+
+
+def _no_commands(text: str) -> str:
+    r"""``text`` without LaTeX commands (``\frac``, ``\sqrt``) and their letters."""
+    return re.sub(r"\\[A-Za-z]+", " ", text)
+
+
+def _mentions(text: str, name: str) -> bool:
+    bare = name.replace("{", "").replace("}", "")
+    return re.search(rf"(?<![A-Za-z_\\]){re.escape(bare)}(?![A-Za-z_0-9])",
+                     text.replace("{", "").replace("}", "")) is not None
 
 
 _PARAMETER_NAMES = r"[A-Za-z](?:_\{?\d+\}?)?(?:\s*,\s*[A-Za-z](?:_\{?\d+\}?)?)*"

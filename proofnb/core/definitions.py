@@ -700,7 +700,8 @@ _SEQUENCE = re.compile(r"(?P<name>[A-Za-z])_(?:\{\s*(?P<braced>[A-Za-z])\s*\}|(?
 
 
 #: A name a chain may give a number: a letter, maybe with a subscript (P, A_1, v_{0}).
-_VALUE_NAME = re.compile(rf"[A-Za-z](?:_\{{?[A-Za-z0-9]+\}}?)?|{GREEK_NAME}|{QUANTITY_HEAD}")
+_VALUE_NAME = re.compile(rf"[A-Za-z](?:_\{{?[A-Za-z0-9]+\}}?)?|{GREEK_NAME}|{QUANTITY_HEAD}"
+                         r"|\\Delta(?![A-Za-z])|Δ")  # the discriminant, \Delta = 16 - 12 = 4
 #: The start of a line that names something: ``v = ...``, ``E_k = ...``.
 _VALUE_HEAD = re.compile(
     rf"([A-Za-z](?:_\{{?[A-Za-z0-9]+\}}?)?|{GREEK_NAME}|{QUANTITY_HEAD})\s*=(?!=)")

@@ -84,3 +84,36 @@ def test_bars_of_the_wrong_sign_are_refuted(cell: str, assume: str, diff: sp.Exp
     assert result.status == "refuted" and result.counterexample is not None
     point = {sp.Symbol(k, real=True): sp.sympify(v) for k, v in result.counterexample.point}
     assert abs(sp.N(diff.subs(point), 30)) > 1e-10
+
+
+# ---- the discriminant named between an equation and its solutions ---------------------
+
+@pytest.mark.parametrize("cell", [
+    "x^2 - 4x + 3 = 0\n\\Delta = 16 - 12 = 4\nx_1 = 1, x_2 = 3",
+    "x^2 - 4x + 3 = 0\nD = 16 - 12 = 4\nx = 1 or x = 3",
+    "x^2 - 4x + 3 = 0\nΔ = 16 - 12\n  = 4\nx = 1 or x = 3",
+])
+def test_a_named_discriminant_is_an_aside(cell: str) -> None:
+    r = check_proof(cell, CheckOptions(assume=(), domain="real", seed=0))
+    assert r.verdict == "accepted", [(s.lhs, s.rhs, s.status) for s in r.steps]
+    # the equation's own step goes from the equation to the solutions, past the aside
+    assert any(s.lhs.startswith("x^2 - 4x + 3 = 0") and "3" in s.rhs for s in r.steps)
+
+
+@pytest.mark.parametrize(("cell", "root"), [
+    ("x^2 - 4x + 3 = 0\n\\Delta = 16 - 12 = 4\nx = 1 or x = -3", "3"),
+    ("x^2 - 5x + 6 = 0\nD = 25 - 24 = 1\nx = 2", "3"),
+])
+def test_a_wrong_solution_past_the_aside_is_refuted(cell: str, root: str) -> None:
+    r = check_proof(cell, CheckOptions(assume=(), domain="real", seed=0))
+    refuted = [s for s in r.steps if s.status == "refuted"]
+    assert len(refuted) == 1 and refuted[0].lhs.startswith("x^2")
+    assert refuted[0].counterexample is not None
+    assert dict(refuted[0].counterexample.point)["x"] == root  # (the given D is listed too)
+
+
+def test_a_wrong_discriminant_is_refuted() -> None:
+    r = check_proof("x^2 - 4x + 3 = 0\nD = 16 - 12 = 5\nx = 1 or x = 3",
+                    CheckOptions(assume=(), domain="real", seed=0))
+    assert [s.status for s in r.steps].count("refuted") == 1
+    assert r.verdict == "rejected"
