@@ -27,6 +27,9 @@ def line_condition(raw: str, lineno: int) -> tuple[str, str]:
         if "≠" in raw or "ne" in raw or "!=" in raw:  # x - 2 \qquad (x \neq -2)
             code, hash_, comment = raw.partition("#")
             return _exclusion(raw, code, hash_ + comment)
+        if "(" in raw:  # \log_3(x + 1) = 2 \quad (x > -1), \sin x = 1/2 (0 \le x < 2\pi)
+            code, hash_, comment = raw.partition("#")
+            return _bracketed_condition(raw, code, hash_ + comment)
         return raw, ""
     return _qualifier(raw, lineno)
 
@@ -53,6 +56,8 @@ def school_spellings(raw: str, previous: str, lineno: int) -> str:
         raw = _FULL_STOP.sub(lambda m: " " * len(m.group()), raw)
     if "," in raw:  # 0,5 · 4 = 2: a decimal comma outside brackets
         raw = _decimal_commas(raw, lineno)
+    if "\\" in raw:  # x ∈ ℝ \ {1}: a set difference written with a plain backslash
+        raw = _set_difference(raw)
     if "L" in raw or "S" in raw:  # x^2 - 5x + 6 = 0, then L = {2; 3}
         raw = _solution_set(raw, previous)
     if "]" in raw or "[" in raw:  # x ∈ ]1, 3[ is x ∈ (1, 3) (ISO 31-11, French)
@@ -60,6 +65,26 @@ def school_spellings(raw: str, previous: str, lineno: int) -> str:
     if "_" in raw:  # x^2 - 5x + 6 = 0, then x_1 = 2, x_2 = 3
         raw = _numbered_solutions(raw, previous)
     return raw
+
+
+#: A backslash standing alone between two sets (``ℝ \ {1}``, ``\mathbb{R} \ \{1\}``,
+#: ``[0, 5] \ (1, 2)``): the set difference, as textbooks print it (in LaTeX ``\ `` is a space,
+#: and a blank between two sets has no reading). Only after a membership sign or in a
+#: solution-set line (round 58).
+_PLAIN_SETMINUS = re.compile(r"(?P<set>ℝ|(?<![A-Za-z\\])R|\\mathbb\s*\{\s*R\s*\}|\\mathbb\s*R"
+                             r"|[\])}])\s*\\(?=\s+(?:\\\{|\{|\[|\]|\())")
+_SET_START = re.compile(r"∈|\\in(?![A-Za-z])|(?<![A-Za-z\\])in(?![A-Za-z])"
+                        r"|^\s*(?:\\(?:mathbb|mathcal|mathrm|text)\s*\{\s*[LSD]\s*\}|[LSD𝕃])\s*=")
+
+
+def _set_difference(raw: str) -> str:
+    r"""``raw`` with a plain backslash between two sets after its membership sign read as
+    ``∖`` (``x ∈ ℝ \ {1}``, ``L = ℝ \ {1}``)."""
+    starts = list(_SET_START.finditer(raw))
+    if not starts:
+        return raw
+    found = starts[-1]
+    return raw[: found.end()] + _PLAIN_SETMINUS.sub(r"\g<set> ∖", raw[found.end():])
 
 
 #: A full stop or comma that ends a sentence of maths (after a letter, a closing bracket or a
@@ -99,9 +124,11 @@ _NUMBERED = re.compile(r"(?<![A-Za-z\\])(?P<name>[A-Za-z])_"
 _STATEMENT_ARROW = re.compile(r"<=>|==>|<==|⇔|⇒|⇐|⟺|⟹|\\(?:Leftrightarrow|iff|Rightarrow"
                               r"|implies|Longleftrightarrow|Longrightarrow|therefore)(?![A-Za-z])|∴")
 #: What separates the numbered solutions on their line.
-_SOLUTION_GLUE = re.compile(r"\s*(?:,|;|\\(?:lor|vee|land|wedge|q?quad)(?![A-Za-z])|[∨∧]"
-                            r"|\\text\s*\{\s*(?:or|and|oder|und|ou|et)\s*\}"
-                            r"|(?<![A-Za-z])(?:or|and)(?![A-Za-z]))\s*")
+#: LaTeX spacing (``\;``, ``\,``, ``\ ``, ``~``) may pad a separator or be one: ``x_1 = 3,
+#: \; x_2 = 2`` and ``x_1 = 3 \; x_2 = 2`` (round 58).
+_SOLUTION_GLUE = re.compile(r"(?:\s|\\[,;:! ]|~)*(?:,|;|\\(?:lor|vee|land|wedge|q?quad)(?![A-Za-z])"
+                            r"|[∨∧]|\\text\s*\{\s*(?:or|and|oder|und|ou|et)\s*\}"
+                            r"|(?<![A-Za-z])(?:or|and)(?![A-Za-z])|\\[;: ]|~)(?:\s|\\[,;:! ]|~)*")
 
 
 def _numbered_solutions(raw: str, previous: str) -> str:
@@ -136,7 +163,8 @@ _SOLUTION_SET = re.compile(
     r"(?P<lead>\s*(?:<=>|==>|⇔|⇒|∴|\\(?:Leftrightarrow|iff|Rightarrow|implies|therefore)"
     r"(?![A-Za-z]))?\s*)(?:\\(?:mathbb|mathcal|mathrm|text)\s*\{\s*[LS]\s*\}|[LS]|𝕃)\s*=\s*"
     r"(?P<set>\\\{.*\\\}|\{[^{}]*\}|\\(?:emptyset|varnothing)(?![A-Za-z])|∅|\{\s*\}"
-    r"|[\[\]()][^=<>]*[\[\]()])\s*")
+    r"|[\[\]()][^=<>]*[\[\]()]"
+    r"|(?:\\mathbb\s*\{\s*R\s*\}|\\mathbb\s*R|ℝ)(?:\s*(?:\\setminus|∖|\\)\s*[^=<>]+)?)\s*")
 #: Single letters in a line of maths (e is Euler's number).
 _LETTER_WORD = re.compile(r"(?<![A-Za-z\\_])[A-DF-Za-df-z](?![A-Za-z_({])")
 
@@ -374,6 +402,41 @@ def _exclusion(raw: str, code: str, comment: str) -> tuple[str, str]:
     if len(letters) > 1:  # x, y ≠ 0: each of them
         condition = ", ".join(f"{letter} ≠ {value.strip()}" for letter in letters)
     kept = code[: found.start()].rstrip() + " " * (found["tail"] != "") + found["tail"]
+    return kept + (f"  {comment}" if comment else ""), condition
+
+
+#: A bracketed order condition that ends a claim: ``\quad (x > -1)``, ``, (0 \le x < 2\pi)``.
+_BRACKETED_ORDER = re.compile(
+    r"(?:\s*,|\s*(?:\\q?quad(?![A-Za-z])|\\[,;:! ]|~)|\s)+\s*(?:\\left\s*\(|\()\s*"
+    r"(?P<condition>[^()#=]*?(?:<|>|≤|≥|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z]))[^()#=]*?)"
+    r"\s*(?:\\right\s*\)|\))(?:\s*\.)?" + _LAYOUT_END)
+#: What may end the claim before such a bracket: an operand, never an operator or a word
+#: that joins statements (``x < 1 \lor (x > 3)`` is one statement).
+_JOINS = re.compile(r"(?:[-+*/^=<>≤≥≠,∨∧¬:]|\\(?:lor|land|vee|wedge|neg|lnot|cdot|times|div|le|ge"
+                    r"|leq|geq|lt|gt|neq?|q?quad|[,;:! ]|text\s*\{[^{}]*\}|sin|cos|tan|ln|log|exp)"
+                    r"|(?<![A-Za-z])(?:or|and|not)|~)\s*$")
+
+
+def _bracketed_condition(raw: str, code: str, comment: str) -> tuple[str, str]:
+    r"""A claim line without a trailing bracketed order condition on one letter (``\log_3(x
+    + 1) = 2 \quad (x > -1)``, ``\sin x = 1/2 \quad (0 \le x < 2\pi)``), and that
+    condition: a bracketed relation cannot be a factor of the claim, so it can only say
+    where the claim is meant, as ``for`` would. Only on a line that relates no statements
+    (after ``<=>`` it would hide a lost root, as an exclusion would: review 10)."""
+    found = _BRACKETED_ORDER.search(code)
+    if found is None or re.match(r"\s*(?:assume|Assume)(?![A-Za-z])", code):
+        return raw, ""
+    before = code[: found.start()]
+    stripped = re.sub(r"(?:\s|\\q?quad(?![A-Za-z])|\\[,;:! ]|~|,)+$", "", before)
+    if not stripped.strip() or _JOINS.search(stripped) or _STATEMENT_RELATION.search(before) \
+            or not _LINE_RELATION.search(before):
+        return raw, ""
+    condition = found["condition"].strip()
+    letters = set(_LETTER_WORD.findall(re.sub(r"\\[A-Za-z]+", " ", condition)))
+    if len(letters) != 1 or not re.search(rf"(?<![A-Za-z\\_]){letters.pop()}(?![A-Za-z_])",
+                                          before):
+        return raw, ""
+    kept = before.rstrip() + " " * (found["tail"] != "") + found["tail"]
     return kept + (f"  {comment}" if comment else ""), condition
 
 
