@@ -465,6 +465,9 @@ def _read(
         stripped = raw.strip()
         if not stripped or stripped.startswith(("#", "%")):
             continue  # a label alone is a heading, not a gap between chains
+        given = _GIVEN.match(stripped)
+        if given is not None:  # Let f(x) = x^2 + 1, Sei x > 0, Soit a = 2: what is given
+            stripped = "assume " + stripped[given.end():].rstrip(" .,;")
         if stripped[:6] in ("assume", "Assume") and (
             len(stripped) == 6 or stripped[6].isspace() or stripped[6] == ":"
         ):
@@ -1041,6 +1044,13 @@ def _statement_chain(
     elif not links:
         _lone(head)
     return roundings
+
+
+#: A word that opens a line of what is given, as ``assume`` does: "Let f(x) = x^2",
+#: "Suppose x > 0", "Sei a = 2", "Soit f(x) = x + 1" (then a relation, never a product).
+_GIVEN = re.compile(r"(?:let|(?:given|suppose)(?:\s+that)?|sei|seien|soit|soient)\s+"
+                    r"(?=[^=<>]*[=<>≤≥≠])",
+                    re.IGNORECASE)
 
 
 def _modular(text: str) -> bool:
