@@ -126,6 +126,10 @@ def _doit(
         done = settle_piecewise(done, conds, real)
     except (NotImplementedError, TypeError, ValueError, RecursionError, AttributeError):
         return expr
+    if isinstance(done, Basic) and done.has(sp.AccumBounds):
+        # int_0^oo sin x dx is AccumBounds(0, 2) to SymPy: it does not exist, as an
+        # oscillating limit does not (it was proved '< oo' and refuted '= 1' at no point)
+        return sp.nan
     if isinstance(done, Basic) and not done.has(sp.Piecewise):
         return _kinks_undefined(expr, done)
     return expr
@@ -517,6 +521,9 @@ def _undefined_side(problem: Problem, texts: Sequence[str]) -> Outcome | None:
             message = (f"the limit on the {name} ({shown}) does not exist: its one-sided "
                        "limits differ, it oscillates, or the expression has no real values on "
                        "the side it approaches from (write limit(..., x, a, '+') for one side)")
+        elif side is sp.nan and ("int" in shown or "∫" in shown):
+            message = (f"the integral on the {name} ({shown}) does not exist: its values "
+                       "oscillate or grow without bound as the range grows")
         elif isinstance(side, sp.Sum) and is_infinite_sum(side):
             message = (f"the series on the {name} ({shown}) diverges: it has no value "
                        "(its partial sums have no limit)")

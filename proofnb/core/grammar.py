@@ -747,11 +747,16 @@ class MathParser(Latex):
         if not (nxt.kind == OP and nxt.text == "("):
             return False
         between = self.text[tok.pos : nxt.pos]
-        if between.endswith("\\left"):  # \Gamma\left(n + 3\right): SymPy's LaTeX of gamma(n + 3)
+        sized = between.endswith("\\left")
+        if sized:  # \Gamma\left(n + 3\right): SymPy's LaTeX of gamma(n + 3)
             between = between[: -len("\\left")]
         if any(ch.isspace() for ch in between):
             return False
-        # \Gamma^{2}\left(x\right), gamma^2(x): SymPy's LaTeX of gamma(x)**2
+        if "^" in between and not sized and between.lstrip("\\").split("^")[0] != "Gamma":
+            # \gamma^2(1 - v^2) is the Lorentz factor squared times the bracket, \beta^2(x + 1)
+            # and \zeta^2(a + b) letters too (they were read as the functions: false rejects)
+            return False
+        # \Gamma^{2}\left(x\right), Gamma^2(x): SymPy's LaTeX of gamma(x)**2
         return bool(_CALLED_NAME.fullmatch(between))
 
     def letter(self, name: str) -> Any:

@@ -18,7 +18,7 @@ from sympy import Expr
 
 from .model import Counterexample, Status
 from .numeric import UNDEFINED, Value, _Marker, evaluate, point_text, show, show_text
-from .witness import Problem, _sample, _shown_point, in_setting, signed_infinity
+from .witness import Problem, _sample, _shown_point, finite_number, in_setting, signed_infinity
 
 __all__ = ["decide_infinite_side"]
 
@@ -39,8 +39,8 @@ def decide_infinite_side(
     if relation not in _HOLDS or (ends[0] == 0) == (ends[1] == 0):
         return None
     finite = rhs if ends[0] else lhs
-    if finite.has(*_UNEVALUATED) or finite.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
-        return None
+    if finite.has(*_UNEVALUATED) or finite.has(sp.oo, -sp.oo, sp.zoo, sp.nan, sp.AccumBounds):
+        return None  # AccumBounds: int_0^oo sin x dx, which does not exist, is no finite value
     difference = ends[0] - ends[1]
     holds = _HOLDS[relation]((difference > 0) - (difference < 0))
     for point in _sample(problem, _POINTS, ()):
@@ -49,7 +49,7 @@ def decide_infinite_side(
         if not in_setting(problem, point):
             continue
         value = evaluate(finite, point, real=True)
-        if value is UNDEFINED or isinstance(value, _Marker):
+        if value is UNDEFINED or isinstance(value, _Marker) or not finite_number(value):
             continue
         if holds:  # finite wherever defined, and defined somewhere
             return "proved", None

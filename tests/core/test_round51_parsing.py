@@ -137,7 +137,7 @@ def test_gamma_as_sympy_prints_it() -> None:
     (n + 2)! = \\Gamma(n + 3) was refuted at Gamma = 0)."""
     for expr in (sp.gamma(n + 3), sp.gamma(x) ** 2, sp.gamma(x) * sp.gamma(y) / 2):
         _same_function(sp.latex(expr), expr)
-    _same_function("gamma^2(x)", sp.gamma(x) ** 2)
+    _same_function("Gamma^2(x)", sp.gamma(x) ** 2)  # gamma^2(1 - v^2): a letter (review 11)
     # a space still makes the letter: Γ (x + 1) is Γ·(x + 1)
     assert parse_math("\\Gamma (x+1)", build_env(CheckOptions())).has(sp.Symbol("Gamma", real=True))
     (step,) = check_proof("\\left(n + 2\\right)! = \\Gamma\\left(n + 3\\right)",
