@@ -132,6 +132,7 @@ from proofnb.core.probability import keeps_head, starts_claim
 from proofnb.core.rowops import row_operation_line
 from proofnb.core.vectors import relation_line
 from proofnb.core.writing import (
+    joined_solutions,
     line_condition,
     school_spellings,
     without_label,
@@ -449,7 +450,7 @@ def _read(
     # in between is an aside; the equation's chain waits here and goes on below it
     parked: list[_Piece] | None = None
     parked_line = ""
-    for lineno, raw in _rows(text):
+    for lineno, raw in joined_solutions(_rows(text)):  # x_1 = 1, then x_2 = 3 below it
         raw = maxima_spellings(raw.rstrip("\r"), previous)  # #pm#, %i, <=> all: STACK's
         stripped = raw.strip()
         if not stripped:

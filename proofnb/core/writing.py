@@ -12,6 +12,7 @@ is split into terms. Each reading is sound on its own and leaves every other lin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from proofnb.core.errors import ParseError
 
@@ -149,13 +150,62 @@ def _numbered_solutions(raw: str, previous: str) -> str:
     if re.search(alone, body) or not re.search(alone, before) or _NUMBERED.search(before):
         return raw
     parts = _top_level_split(body)
-    if not parts or not all(re.fullmatch(rf"\s*{_NUMBERED.pattern}\s*=[^=<>]+", part)
+    chained = "+" if len(parts) > 1 else ""  # x_1 = 1 - f(1)/f'(1) = 1.5 alone: Newton's
+    if not parts or not all(re.fullmatch(rf"\s*{_NUMBERED.pattern}\s*(?:=[^=<>]+){chained}",
+                                         part)
                             and _NUMBERED.fullmatch(part.split("=", 1)[0].strip())
                             for part in parts):
         return raw
-    solved = " or ".join(f"{name} = {part.split('=', 1)[1].strip()}" for part in parts)
+    values = [[value.strip() for value in part.split("=")[1:]] for part in parts]
+    solved = " or ".join(f"{name} = {found[0]}" for found in values)
+    if any(len(found) > 1 for found in values):
+        # x_1 = (4 - 2)/2 = 1, x_2 = (4 + 2)/2 = 3: the formulas are the solutions, and the
+        # values they are worked out to are the same solutions again
+        solved += " <=> " + " or ".join(f"{name} = {found[-1]}" for found in values)
     space = body[: len(body) - len(body.lstrip())]
     return f"{head}{space}{solved}" + (f"  {hash_}{comment}" if hash_ else "")
+
+
+def joined_solutions(rows: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """Rows with numbered solutions written one per line (``x_1 = 1``, then ``x_2 = 3``)
+    joined into the first of them (``x_1 = 1, x_2 = 3``), as :func:`_numbered_solutions`
+    reads them; the rows taken in become comments, so no gap splits the chain."""
+    pending: list[tuple[int, str]] = []
+    above = ""  # the last row of maths before them: the equation whose solutions they are
+
+    def flush() -> Iterator[tuple[int, str]]:
+        name = _SOLUTION_ROW.fullmatch(pending[0][1]) if pending else None
+        if len(pending) > 1 and name is not None and re.search(
+                rf"(?<![A-Za-z\\_]){name['name']}(?![A-Za-z_])", above.split("#", 1)[0]) \
+                and not any(_NUMBERED.search(text.split("=", 1)[1]) for _, text in pending):
+            # (x_2 = x_1 + 1 is no solution: a recurrence, Newton's next step)
+            joined = ", ".join(text.strip().rstrip(",;.").replace("&", " ").strip()
+                               for _, text in pending)
+            yield pending[0][0], joined
+            yield from ((lineno, "#") for lineno, _ in pending[1:])
+        else:
+            yield from pending
+        pending.clear()
+
+    for lineno, text in rows:
+        found = _SOLUTION_ROW.fullmatch(text)
+        if found is None:
+            yield from flush()
+            yield lineno, text
+            if text.strip():
+                above = text
+            continue
+        first = _SOLUTION_ROW.fullmatch(pending[0][1]) if pending else None
+        if first is not None and (first["name"] != found["name"] or (
+                first["braced"] or first["index"]) == (found["braced"] or found["index"])):
+            yield from flush()
+        pending.append((lineno, text))
+    yield from flush()
+
+
+#: A row that gives one numbered solution: ``x_1 = 1``, ``x_2 &= \frac{4 + 2}{2} = 3,``.
+_SOLUTION_ROW = re.compile(r"\s*&?\s*(?P<name>[A-Za-z])_(?:\{\s*(?P<braced>[12])\s*\}"
+                           r"|(?P<index>[12]))\s*&?\s*(?:=[^=<>#%]+)+[,;.]?\s*")
 
 
 #: ``L = {2; 3}``, ``\mathbb{L} = \emptyset``, ``S = ]1, 3[``: a line giving the solution set.
