@@ -102,6 +102,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from proofnb.core.definitions import Definitions, index_letters, within_indices
+from proofnb.core.discriminant import discriminant_line
 from proofnb.core.errors import ParseError, ProofnbError
 from proofnb.core.existence import no_limit_line
 from proofnb.core.extremum import classification
@@ -481,6 +482,8 @@ def _read(
         raw, parameters = _integer_parameters(raw)
         raw = school_spellings(raw, previous, lineno)  # | -2, so, ✓, 0,5, L = {2; 3}, x_1
         spelled = raw
+        if "b" in raw or "Delta" in raw or "Δ" in raw:  # \Delta = b^2 - 4ac = 16 - 12 = 4
+            raw = discriminant_line(raw, previous)
         if "perp" in raw or "parallel" in raw or "⊥" in raw or "∥" in raw:
             raw = relation_line(raw)  # u \perp v: u \cdot v = 0 (core/vectors.py)
         if "R_" in raw or "sim" in raw or "{array}" in raw or "∼" in raw:
