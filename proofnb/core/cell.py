@@ -467,6 +467,10 @@ def _read(
         stripped = raw.strip()
         if not stripped or stripped.startswith(("#", "%")):
             continue  # a label alone is a heading, not a gap between chains
+        domain = _domain_line(stripped, lines, lineno)
+        if domain is not None:  # D = ℝ \ {1} above the equation: its domain, x ≠ 1
+            assume.extend(domain)
+            continue
         given = _GIVEN.match(stripped)
         if given is not None:  # Let f(x) = x^2 + 1, Sei x > 0, Soit a = 2: what is given
             stripped = "assume " + stripped[given.end():].rstrip(" .,;")
@@ -570,6 +574,39 @@ def _read(
         assume = [a if ":=" in a else defining.implicit_line(a) for a in assume]
     assume += [f"{name} function" for name in defining.implicit]
     return assume, chains, defining
+
+
+#: A domain line above an equation (German Definitionsmenge, French domaine):
+#: ``D = ℝ \ {1}``, ``D_f = \mathbb{R} \setminus \{-1; 1\}``, ``D = ℝ``.
+_DOMAIN_LINE = re.compile(
+    r"^(?:D(?:_\{?[A-Za-z]\}?)?|\\mathbb\s*\{?\s*D\s*\}?|\\mathcal\s*\{?\s*D\s*\}?)\s*=\s*"
+    r"(?:ℝ|R|\\mathbb\s*\{\s*R\s*\}|\\mathbb\s*R|\\R)(?![A-Za-z])"
+    r"(?:\s*(?:\\setminus(?![A-Za-z])|\\backslash(?![A-Za-z])|∖|\\)\s*"
+    r"(?:\\left\s*)?(?:\\\{|\{)(?P<items>[^{}]*?)(?:\\right\s*)?(?:\\\}|\}))?"
+    r"\s*[.;]?\s*$")
+
+
+def _domain_line(stripped: str, lines: list[str], lineno: int) -> list[str] | None:
+    r"""The assumptions of a domain line (``D = ℝ \ {1}``: ``x != 1``) that opens the cell's
+    maths, with x the one letter of the next line; None for any other line. A domain line
+    whose letter is not clear is an error that says what to write."""
+    match = _DOMAIN_LINE.match(stripped.split("#", 1)[0].strip())
+    if match is None:
+        return None
+    following = next((line.split("#", 1)[0] for line in lines[lineno:]
+                      if line.strip() and not line.strip().startswith(("#", "%"))), "")
+    code = re.sub(r"\\[A-Za-z]+", " ", following)
+    code = re.sub(r"(?<![A-Za-z])[A-Za-z]\s*(?=\()", " ", code)  # f(x): f is no unknown
+    letters = set(re.findall(r"(?<![A-Za-z_])[A-Za-z](?![A-Za-z])", code)) - {"e"}
+    items = (match["items"] or "").strip()
+    if not items:
+        return []  # D = ℝ: nothing excluded
+    if len(letters) != 1:
+        raise ParseError(stripped, "a domain line names the excluded numbers of one unknown; "
+                         "write them as an assumption, e.g. assume x != 1", lineno, 1)
+    letter = letters.pop()
+    parts = items.split(";") if ";" in items else items.split(",")
+    return [f"{letter} != {part.strip()}" for part in parts if part.strip()]
 
 
 def _aside(definition: str, previous: str, lines: list[str], lineno: int) -> bool:

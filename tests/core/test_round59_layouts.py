@@ -79,3 +79,31 @@ def test_formula_without_a_quadratic_above_checks_only_the_numbers() -> None:
     result = _check("x^2 + y = 0\n\\Delta = b^2 - 4ac = 16 - 12 = 4\nx = 1 or x = 3")
     assert not any("b^2" in s.lhs or "b^2" in s.rhs for s in result.steps)
     assert any(s.lhs == "16 - 12" and s.status == "proved" for s in result.steps)
+
+
+# ---- a domain line above the equation: D = ℝ \ {1} -------------------------------------
+
+@pytest.mark.parametrize("cell", [
+    "D = ℝ \\ {1}\n\\frac{x+1}{x-1} = 2\n<=> x + 1 = 2x - 2\n<=> x = 3",
+    "D = \\mathbb{R} \\setminus \\{1\\}\n\\frac{x+1}{x-1} = 2\n\\iff x = 3",
+    "D_f = \\mathbb{R} \\setminus \\{-1; 1\\}\n\\frac{2}{x^2-1} = 1\n\\iff x^2 = 3",
+    "D = ℝ\nx^2 = 4\n<=> x = 2 or x = -2",
+])
+def test_domain_line_is_the_chains_domain(cell: str) -> None:
+    result = _check(cell)
+    assert result.verdict == "accepted", [(s.status, s.message) for s in result.steps]
+    assert not any(s.lhs.startswith("D") for s in result.steps)
+
+
+def test_domain_line_wrong_solution_refuted_with_a_root() -> None:
+    result = _check("D = ℝ \\ {0}\n\\frac{1}{x} = 2\n<=> x = 1/3")
+    (step,) = result.steps
+    assert step.status == "refuted" and step.counterexample is not None
+    root = sp.Rational(dict(step.counterexample.point)["x"])
+    assert root != 0 and 1 / root == 2 and root != sp.Rational(1, 3)
+
+
+def test_domain_line_with_two_letters_says_what_to_write() -> None:
+    result = _check("D = ℝ \\ {1}\n\\frac{x+y}{x-1} = 2")
+    assert result.verdict == "rejected"
+    assert any(s.status == "error" and "assume x != 1" in s.message for s in result.steps)
