@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import sympy as sp
@@ -267,21 +268,31 @@ class Calls(Cursor):
         ``{\\left(x + 1 \\right)}``, ``{(x)}``."""
         if not (self.at("{") and self.peek(1).kind == OP and self.peek(1).text == "("):
             return False
+        for j, tok, depth in self.bracket_tokens(self.i + 1):
+            if depth == 0:
+                nxt = self.tokens[j + 1]
+                return tok.text == ")" and nxt.kind == OP and nxt.text == "}"
+        return False
+
+    def bracket_tokens(self, start: int) -> Iterator[tuple[int, Token, int]]:
+        """(index, token, depth after it) of each bracket and comma from the opening bracket
+        at ``start`` up to the one that closes it (depth 0); nothing more at the end."""
         depth = 0
-        for j in range(self.i + 1, len(self.tokens)):
+        for j in range(start, len(self.tokens)):
             tok = self.tokens[j]
             if tok.kind == END:
-                return False
+                return
             if tok.kind != OP:
                 continue
             if tok.text in OPENERS:
                 depth += 1
             elif tok.text in (")", "]", "}"):
                 depth -= 1
-                if depth == 0:
-                    nxt = self.tokens[j + 1]
-                    return tok.text == ")" and nxt.kind == OP and nxt.text == "}"
-        return False
+            elif tok.text != ",":
+                continue
+            yield j, tok, depth
+            if depth == 0:
+                return
 
     def function_power(self, tok: Token) -> Any:
         """The exponent in ``sin^2 x``, ``sin^{-1} x``, ``sin² x``: an integer."""
@@ -375,21 +386,8 @@ class Calls(Cursor):
 
     def is_tuple(self) -> bool:
         """Whether the bracket at the cursor holds a top-level comma (a tuple argument)."""
-        depth = 0
-        for tok in self.tokens[self.i :]:
-            if tok.kind != OP:
-                if tok.kind == END:
-                    return False
-                continue
-            if tok.text in OPENERS:
-                depth += 1
-            elif tok.text in (")", "]", "}"):
-                depth -= 1
-                if depth == 0:
-                    return False
-            elif tok.text == "," and depth == 1:
-                return True
-        return False
+        return any(tok.text == "," and depth == 1
+                   for _, tok, depth in self.bracket_tokens(self.i))
 
     def spaced_apart(self, tok: Token) -> bool:
         """Whether LaTeX spacing (``\\,``, ``\\;``, ``\\:``, ``\\ ``, ``\\quad``) stands
