@@ -286,9 +286,9 @@ class Definitions:
         elif len(pieces) == 3:  # m = 2 on its own: given, when another name is given next
             after = _VALUE_HEAD.match(following)  # and a line below uses m
             used = re.compile(rf"(?<![A-Za-z_\\]){re.escape(name)}(?![A-Za-z_0-9{{])")
-            if _QUANTITY.match(name):  # P(A) = 0.3 above any other line: a given probability
-                if not following or after is not None and after.group(1) == name:
-                    return None
+            if _QUANTITY.match(name):  # P(A) = 0.3 above any other line: a given probability,
+                if not following:  # also when the next line claims it again (P(A ∩ B) = 0.1,
+                    return None  # then P(A ∩ B) = P(A) P(B) is checked against 0.1)
             elif after is None or after.group(1) == name \
                     or not any(used.search(line.split("#", 1)[0]) for line in below):
                 return None
