@@ -22,7 +22,9 @@ _FORMULA = re.compile(
     r"(?:\\cdot|\*|\\times|·)?\s*c)(?![A-Za-z0-9_^{(])(?P<rest>.*)$", re.S)
 #: ``\Delta = 4`` on its own (French: \Delta is always b^2 - 4ac; German D may be the
 #: pq-formula's (p/2)^2 - q, so D is not read so).
-_BARE = re.compile(r"^(?P<head>\s*(?:\\Delta(?![A-Za-z])|Δ)\s*=\s*)(?P<value>[^=<>]+?)\s*$")
+#: A sign may follow: ``\Delta = -16 < 0`` (then no real solution, round 60).
+_BARE = re.compile(r"^(?P<head>\s*(?:\\Delta(?![A-Za-z])|Δ)\s*=\s*)(?P<value>[^=<>]+?)"
+                   r"(?P<sign>\s*(?:<|>|\\lt(?![A-Za-z])|\\gt(?![A-Za-z]))\s*0)?\s*$")
 #: A relation leading a line (``<=> x^2 - 4x + 3 = 0``), and relations other than ``=``.
 _LEAD = re.compile(r"^\s*&?\s*(?:<=>|⇔|\\iff(?![A-Za-z])|\\Leftrightarrow(?![A-Za-z])|"
                    r"==>|⇒|\\implies(?![A-Za-z])|\\Rightarrow(?![A-Za-z]))?\s*&?")
@@ -43,7 +45,7 @@ def discriminant_line(raw: str, previous: str) -> str:
         if found is None:
             return raw
         a, b, c = (_number(value) for value in found)  # \Delta = 4: b^2 - 4ac = 4
-        return f"{bare['head']}({b})^2 - 4*({a})*({c}) = {bare['value']}"
+        return f"{bare['head']}({b})^2 - 4*({a})*({c}) = {bare['value']}{bare['sign'] or ''}"
     coefficients = _coefficients(previous)
     if coefficients is not None:
         a, b, c = (_number(value) for value in coefficients)

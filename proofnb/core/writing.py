@@ -30,7 +30,7 @@ def line_condition(raw: str, lineno: int) -> tuple[str, str]:
             return _exclusion(raw, code, hash_ + comment)
         if "(" in raw:  # \log_3(x + 1) = 2 \quad (x > -1), \sin x = 1/2 (0 \le x < 2\pi)
             code, hash_, comment = raw.partition("#")
-            return _bracketed_condition(raw, code, hash_ + comment)
+            return _bracketed_condition(raw, code, hash_ + comment, lineno)
         return raw, ""
     return _qualifier(raw, lineno)
 
@@ -61,6 +61,8 @@ def school_spellings(raw: str, previous: str, lineno: int) -> str:
         raw = _set_difference(raw)
     if "L" in raw or "S" in raw:  # x^2 - 5x + 6 = 0, then L = {2; 3}
         raw = _solution_set(raw, previous)
+    if "olution" in raw or "ösung" in raw or "osung" in raw:  # \text{no real solution}
+        raw = _no_solution(raw, previous)
     if "]" in raw or "[" in raw:  # x ∈ ]1, 3[ is x ∈ (1, 3) (ISO 31-11, French)
         raw = _ISO_INTERVAL.sub(_iso_interval, raw)
     if "_" in raw:  # x^2 - 5x + 6 = 0, then x_1 = 2, x_2 = 3
@@ -276,6 +278,12 @@ def _solution_set(raw: str, previous: str) -> str:
         return raw
     before = f"{previous.split('#', 1)[0]} {head}" if head.strip() else previous.split("#", 1)[0]
     letters = set(_LETTER_WORD.findall(before))
+    if len(letters) == 2 and not letters & {"L", "S"} and _SYSTEM.search(before):
+        pair = _pair(found["set"])  # x + y = 5 and x - y = 1, then L = {(3; 2)}
+        if pair is not None:
+            x, y = sorted(letters)
+            return f"{head}{found['lead']}{x} = {pair[0]} and {y} = {pair[1]}" \
+                + (f"  {hash_}{comment}" if hash_ else "")
     if len(letters) != 1 or letters & {"L", "S"}:
         return raw
     x = letters.pop()
@@ -284,6 +292,58 @@ def _solution_set(raw: str, previous: str) -> str:
         chosen = "\\emptyset"
     member = "∈" if chosen.startswith("{") else "\\in"  # LaTeX would drop ASCII braces
     return f"{head}{found['lead']}{x} {member} {chosen}" + (f"  {hash_}{comment}" if hash_ else "")
+
+
+#: What joins the equations of a system on one line: ``and``, ``\land``, a cases environment.
+_SYSTEM = re.compile(r"(?<![A-Za-z])(?:and|und|et)(?![A-Za-z])|\\(?:land|wedge)(?![A-Za-z])|∧"
+                     r"|\\begin\s*\{\s*(?:cases|array|aligned|rcases)\s*\}")
+#: The one pair of a system's solution set: ``\{(3; 2)\}``, ``\{(3, 2)\}``, ``{(3|2)}``.
+_PAIR = re.compile(r"(?:\\left\s*)?(?:\\\{|\{)\s*(?:\\left\s*)?\(\s*(?P<items>[^(){}]*?)\s*"
+                   r"(?:\\right\s*)?\)\s*(?:\\right\s*)?(?:\\\}|\})")
+
+
+def _pair(chosen: str) -> tuple[str, str] | None:
+    """The two values of a solution set holding one pair, or None."""
+    found = _PAIR.fullmatch(chosen.strip())
+    if found is None:
+        return None
+    items = found["items"]
+    if ";" in items or "|" in items:  # (1,5; 2): a decimal comma inside
+        parts = re.split(r"[;|]", items)
+        parts = [re.sub(r"(?<=[0-9]),(?=[0-9])", ".", part) for part in parts]
+    else:
+        parts = items.split(",")
+    if len(parts) != 2 or not all(part.strip() for part in parts) \
+            or any("," in part or "=" in part for part in parts):
+        return None
+    return parts[0].strip(), parts[1].strip()
+
+
+#: A line that says the equation above has no solution: ``\text{no real solution}``,
+#: ``no solutions``, ``\text{keine (reelle) Lösung}``, ``\text{pas de solution (réelle)}``,
+#: ``\text{aucune solution}`` (a full stop may end it).
+_NO_SOLUTION = re.compile(
+    r"(?P<lead>\s*(?:<=>|==>|⇔|⇒|∴|\\(?:Leftrightarrow|iff|Rightarrow|implies|therefore)"
+    r"(?![A-Za-z]))?\s*)(?:\\text(?:rm|it|bf)?\s*\{)?\s*(?P<words>"
+    r"(?i:(?:there\s+(?:is|are)\s+)?no\s+(?:real\s+)?solutions?(?:\s+in\s+(?:ℝ|R))?"
+    r"|(?:es\s+gibt\s+)?keine\s+(?:reelle\s+)?L(?:ö|o|oe)sung(?:en)?"
+    r"|(?:il\s+n'y\s+a\s+)?pas\s+de\s+solutions?(?:\s+r[ée]elles?)?"
+    r"|aucune\s+solution(?:\s+r[ée]elle)?))\s*\.?\s*\}?\s*\.?\s*")
+
+
+def _no_solution(raw: str, previous: str) -> str:
+    r"""``\text{no real solution}`` (``keine Lösung``, ``pas de solution``) after an equation
+    or inequality in one letter x: the line says its solution set is empty, ``x \in
+    \emptyset``, as ``L = \emptyset`` does (round 60). Otherwise the line is left alone."""
+    code, hash_, comment = raw.partition("#")
+    found = _NO_SOLUTION.fullmatch(code)
+    if found is None or code.count("{") != code.count("}"):
+        return raw
+    letters = set(_LETTER_WORD.findall(re.sub(r"\\[A-Za-z]+", " ", previous.split("#", 1)[0])))
+    if len(letters) != 1 or not _LINE_RELATION.search(previous.split("#", 1)[0]):
+        return raw
+    empty = f"{found['lead']}{letters.pop()} \\in \\emptyset"
+    return empty + (f"  {hash_}{comment}" if hash_ else "")
 
 
 def _top_level_split(body: str) -> list[str]:
@@ -467,25 +527,31 @@ _JOINS = re.compile(r"(?:[-+*/^=<>≤≥≠,∨∧¬:]|\\(?:lor|land|vee|wedge|n
                     r"|(?<![A-Za-z])(?:or|and|not)|~)\s*$")
 
 
-def _bracketed_condition(raw: str, code: str, comment: str) -> tuple[str, str]:
+def _bracketed_condition(raw: str, code: str, comment: str, lineno: int) -> tuple[str, str]:
     r"""A claim line without a trailing bracketed order condition on one letter (``\log_3(x
     + 1) = 2 \quad (x > -1)``, ``\sin x = 1/2 \quad (0 \le x < 2\pi)``), and that
     condition: a bracketed relation cannot be a factor of the claim, so it can only say
     where the claim is meant, as ``for`` would. Only on a line that relates no statements
-    (after ``<=>`` it would hide a lost root, as an exclusion would: review 10)."""
+    (after ``<=>`` it would hide a lost root, as an exclusion would: review 10; there it is
+    an error that says where the condition belongs, round 60)."""
     found = _BRACKETED_ORDER.search(code)
     if found is None or re.match(r"\s*(?:assume|Assume)(?![A-Za-z])", code):
         return raw, ""
     before = code[: found.start()]
     stripped = re.sub(r"(?:\s|\\q?quad(?![A-Za-z])|\\[,;:! ]|~|,)+$", "", before)
-    if not stripped.strip() or _JOINS.search(stripped) or _STATEMENT_RELATION.search(before) \
-            or not _LINE_RELATION.search(before):
+    if not stripped.strip() or _JOINS.search(stripped) or not _LINE_RELATION.search(before):
         return raw, ""
     condition = found["condition"].strip()
     letters = set(_LETTER_WORD.findall(re.sub(r"\\[A-Za-z]+", " ", condition)))
     if len(letters) != 1 or not re.search(rf"(?<![A-Za-z\\_]){letters.pop()}(?![A-Za-z_])",
                                           before):
         return raw, ""
+    if _STATEMENT_RELATION.search(before):  # x^2 = 4 <=> x = 2 (x > 0): -2 lost, unseen
+        raise ParseError(raw, f"a condition ({condition}) after a statement arrow would hide "
+                         "the solutions it leaves out; write it at the end of the chain's first "
+                         f"line, where the equation is given (... \\quad ({condition})), or on "
+                         f"an assume line above it (assume {condition})", lineno,
+                         code.index("(", found.start()) + 1)
     kept = before.rstrip() + " " * (found["tail"] != "") + found["tail"]
     return kept + (f"  {comment}" if comment else ""), condition
 
