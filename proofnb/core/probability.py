@@ -89,8 +89,13 @@ def read(parser: MathParser, tok: Token) -> Any | None:
         return None
     head = ALWAYS.get(name) or SOMETIMES[name]
     if head == "P":
+        bound = _bound(parser, parser.i + 1, end)
+        if bound is not None:  # P(Z < \\frac{5 - 3}{2}) is P(Z < 1)
+            event = _event(parser.tokens[parser.i + 1 : bound[0] + 1], parser, tok, bound[1])
+        else:
+            event = _event(inner, parser, tok)
         parser.i = end + 1
-        return _symbol("P", (_event(inner, parser, tok),))
+        return _symbol("P", (event,))
     parser.advance()
     parser.nest += 1
     try:
@@ -172,9 +177,10 @@ def _top_commas(tokens: list[Token]) -> int:
     return count
 
 
-def _event(tokens: list[Token], parser: MathParser, head: Token) -> str:
+def _event(tokens: list[Token], parser: MathParser, head: Token, bound: str = "") -> str:
     """An event as one canonical text: ``A ∩ B`` for ``A \\cap B`` and ``B ∩ A``, ``A'`` for
-    ``A^c``, ``\\bar{A}``, ``\\overline{A}``."""
+    ``A^c``, ``\\bar{A}``, ``\\overline{A}``; ``bound`` goes after the tokens (the number that
+    ends ``Z < \\frac{5 - 3}{2}``, worked out)."""
     parts: list[str] = []
     for t in tokens:
         if t.kind in (NAME, NUM):
@@ -193,12 +199,70 @@ def _event(tokens: list[Token], parser: MathParser, head: Token) -> str:
             parts.append("\\" + t.text)
         else:
             parser.fail(t, f"unexpected {t.text!r} in the event of {head.text}(...)")
-    text = "".join(parts).strip()
+    text = "".join(parts).strip() + bound
     text = re.sub(r"\\bar\{([A-Za-z])\}", r"\1'", text)
     text = re.sub(r"\\bar\{([^{}]*)\}", r"(\1)'", text)
     text = re.sub(r"\^\{?[cC]\}?", "'", text)
     text = re.sub(r"\^\{?'\}?", "'", text)
     return _canonical(text)
+
+
+#: Relations that can end an event with a number (``X ≤ 2``); the lexer writes ``\\le`` as ``<=``.
+_BOUND_RELATIONS = frozenset({"<", "<=", ">", ">=", "=", "!="})
+#: Commands a number bound may use: ``\\frac{5 - 3}{2}``, ``2 \\cdot 1.5``.
+_BOUND_COMMANDS = frozenset({"frac", "dfrac", "tfrac", "cdot", "times", "left", "right"})
+
+
+def _bound(parser: MathParser, start: int, end: int) -> tuple[int, str] | None:
+    """``P(Z < \\frac{5 - 3}{2})`` and ``P(Z < 1)`` are one quantity: where the event (tokens
+    ``start`` to ``end``) is one relation whose right side is arithmetic on numbers, the
+    relation's index and that number as text (a terminating decimal, else ``p/q``); None
+    otherwise (the event is then compared as written)."""
+    tokens = parser.tokens
+    relations = [j for j in range(start, end)
+                 if tokens[j].kind == OP and tokens[j].text in _BOUND_RELATIONS]
+    if len(relations) != 1 or relations[0] + 1 >= end or relations[0] == start:
+        return None
+    relation = relations[0]
+    rest = tokens[relation + 1 : end]
+    if any(t.kind not in (NUM, OP, CMD) or t.kind == CMD and t.text not in _BOUND_COMMANDS
+           or t.kind == OP and t.text not in ("+", "-", "*", "/", "^", "(", ")", "{", "}")
+           for t in rest) or not any(t.kind == NUM for t in rest):
+        return None
+    saved = parser.i, parser.nest
+    try:
+        parser.i = relation + 1
+        parser.nest += 1
+        value = parser.sum()
+        if parser.i != end:
+            return None
+    except Exception:  # noqa: BLE001 - a bound that does not parse is compared as written
+        return None
+    finally:
+        parser.i, parser.nest = saved
+    value = _settled(value)
+    if not isinstance(value, sp.Rational):
+        return None
+    return relation, _number_text(value)
+
+
+def _number_text(value: sp.Rational) -> str:
+    """3/2 as ``1.5``; 1/3 as ``1/3`` (no terminating decimal)."""
+    q = int(value.q)
+    twos = fives = 0
+    while q % 2 == 0:
+        q //= 2
+        twos += 1
+    while q % 5 == 0:
+        q //= 5
+        fives += 1
+    if q != 1 or max(twos, fives) > 30:
+        return str(value)
+    digits = max(twos, fives)
+    scaled = int(value * 10**digits)
+    sign = "-" if scaled < 0 else ""
+    whole, frac = divmod(abs(scaled), 10**digits)
+    return sign + str(whole) + ("." + str(frac).rjust(digits, "0") if digits else "")
 
 
 _SIMPLE = re.compile(r"[A-Za-z][A-Za-z0-9]*'?")

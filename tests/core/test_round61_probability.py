@@ -61,3 +61,39 @@ def test_quantity_alone_on_last_line_is_still_a_claim() -> None:
     # the last line has no line below it: it is a claim, never a given
     steps = _steps("P(A) = 0.3")
     assert steps and all(status != "refuted" for _, status, _ in steps), steps
+
+
+@pytest.mark.parametrize(("cell", "left", "right"), [
+    # standardising: the bound's arithmetic is done, so both sides name one event
+    (r"P(Z < \frac{5 - 3}{2}) = P(Z < 1)", sp.Rational(5 - 3, 2), sp.Integer(1)),
+    (r"P(Z < \frac{65 - 50}{10}) = P(Z < 1.5)", sp.Rational(65 - 50, 10), sp.Rational(3, 2)),
+    (r"P(Z \le \frac{85 - 100}{15}) = P(Z \le -1)", sp.Rational(85 - 100, 15), sp.Integer(-1)),
+    (r"P(X > \frac{2}{6}) = P(X > 1/3)", sp.Rational(2, 6), sp.Rational(1, 3)),
+])
+def test_event_with_equal_number_bounds_is_one_quantity(
+        cell: str, left: sp.Rational, right: sp.Rational) -> None:
+    assert left == right  # the bounds really are equal
+    steps = _steps(cell)
+    assert steps and all(status == "proved" for _, status, _ in steps), steps
+
+
+@pytest.mark.parametrize("cell", [
+    # dividing by the variance instead of the standard deviation: a different event, and
+    # without a declared distribution no value refutes it
+    r"P(Z < \frac{5 - 3}{4}) = P(Z < 1)",
+    r"P(X < 5) = P(Z < \frac{5 - 3}{2})",
+])
+def test_event_with_different_bound_is_not_accepted_or_refuted(cell: str) -> None:
+    steps = _steps(cell)
+    assert any(status == "unknown" for _, status, _ in steps), steps
+    assert all(status not in ("refuted", "error") for _, status, _ in steps), steps
+
+
+def test_given_value_reaches_an_event_with_the_same_bound_written_otherwise() -> None:
+    cell = "P(X \\le 2.5) = 0.8\nP(X > \\frac{5}{2}) = 1 - P(X \\le 2.50) = 0.3"
+    steps = _steps(cell)
+    refuted = [s for s in steps if s[1] == "refuted"]
+    assert refuted and all(line == 2 for line, _, _ in refuted), steps
+    assert sp.Integer(1) - sp.Rational(8, 10) != sp.Rational(3, 10)  # the claim is false
+    # 1 - P(X ≤ 5/2) = 1 - 0.8 is proved: the three spellings of the bound are one event
+    assert any(status == "proved" for _, status, _ in steps), steps
