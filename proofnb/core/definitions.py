@@ -255,10 +255,12 @@ class Definitions:
         # E(X) = \sum_{k=1}^{6} k/6: the index of a sum is no letter of the number
         words = re.sub(r"\\sum\s*_\s*\{?\s*([A-Za-z])\s*=.*", lambda m: re.sub(
             rf"(?<![A-Za-z\\]){m.group(1)}(?![A-Za-z])", " ", m.group(0)), body)
-        if not _QUANTITY.match(name):  # \sigma = \sqrt{Var(X)} with Var(X) given; a quantity
-            # from quantities (Var(X) = E(X^2) - E(X)^2) is a claim; D_x before D
-            words = re.sub(r"_\{([A-Za-z0-9]+)\}", r"_\1", words)
-            for given in sorted(self.values, key=len, reverse=True):
+        # \sigma = \sqrt{Var(X)} with Var(X) given; a quantity from quantities (Var(X) =
+        # E(X^2) - E(X)^2) is a claim, from given letters a number (n = 5, p = 0.3, then
+        # E(X) = np = 1.5); D_x before D
+        words = re.sub(r"_\{([A-Za-z0-9]+)\}", r"_\1", words)
+        for given in sorted(self.values, key=len, reverse=True):
+            if not _QUANTITY.match(name) or not _QUANTITY.match(given):
                 words = words.replace(given, " ")
         below = list(itertools.islice(_lines(self.text), pieces[0].line, None))
         following = next((line.strip() for line in below
@@ -289,9 +291,10 @@ class Definitions:
             if _QUANTITY.match(name):  # P(A) = 0.3 above any other line: a given probability,
                 if not following:  # also when the next line claims it again (P(A ∩ B) = 0.1,
                     return None  # then P(A ∩ B) = P(A) P(B) is checked against 0.1)
-            elif after is None or after.group(1) == name \
-                    or not any(used.search(line.split("#", 1)[0]) for line in below):
-                return None
+            elif after is None or after.group(1) == name or not any(
+                    used.search(code) or len(name) == 1 and _in_product(code, name)
+                    for code in (line.split("#", 1)[0] for line in below)):
+                return None  # (n = 5, p = 0.3, then E(X) = np: np is n p)
         if calls:  # the name only labels the number its line computes: the name is dropped
             used = re.compile(rf"(?<![A-Za-z_\\]){re.escape(name)}(?![A-Za-z_0-9{{])")
             return None if any(used.search(line.split("#", 1)[0]) for line in below) else ""

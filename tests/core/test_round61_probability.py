@@ -97,3 +97,35 @@ def test_given_value_reaches_an_event_with_the_same_bound_written_otherwise() ->
     assert sp.Integer(1) - sp.Rational(8, 10) != sp.Rational(3, 10)  # the claim is false
     # 1 - P(X ≤ 5/2) = 1 - 0.8 is proved: the three spellings of the bound are one event
     assert any(status == "proved" for _, status, _ in steps), steps
+
+
+@pytest.mark.parametrize(("cell", "n", "p", "claimed", "true_value"), [
+    # binomial mean and variance from given n and p written as the product np
+    ("n = 5\np = 0.3\nE(X) = np = 5 \\cdot 0.3 = 1.5", 5, "0.3", "1.5", lambda n, p: n * p),
+    ("n = 5\np = 0.3\nVar(X) = np(1 - p) = 1.05", 5, "0.3", "1.05",
+     lambda n, p: n * p * (1 - p)),
+    ("n = 20\np = 0.25\nE(X) = np = 5", 20, "0.25", "5", lambda n, p: n * p),
+])
+def test_given_letters_in_a_product_give_a_quantity_its_value(
+        cell: str, n: int, p: str, claimed: str, true_value: object) -> None:
+    assert callable(true_value)
+    assert true_value(sp.Integer(n), sp.Rational(p)) == sp.Rational(claimed)
+    steps = _steps(cell)
+    assert steps and all(status == "proved" for _, status, _ in steps), steps
+
+
+@pytest.mark.parametrize(("cell", "wrong"), [
+    ("n = 5\np = 0.3\nE(X) = np = 5 \\cdot 0.3 = 1.6", "8/5"),
+    ("n = 5\np = 0.3\nVar(X) = np(1 - p) = 1.5", "3/2"),  # forgot the (1 - p)
+])
+def test_wrong_binomial_value_is_refuted_at_the_given_values(cell: str, wrong: str) -> None:
+    result = check_proof(cell, CheckOptions(assume=()))
+    refuted = [s for s in result.steps if s.status == "refuted"]
+    assert refuted, [(s.status, s.message) for s in result.steps]
+    for step in refuted:
+        assert step.counterexample is not None
+        point = dict(step.counterexample.point)
+        # never n = 0, p = 0: the witness is the cell's own n and p
+        assert sp.Rational(point["n"]) == 5 and sp.Rational(point["p"]) == sp.Rational(3, 10)
+        assert step.counterexample.rhs_value == wrong
+    assert not any(s.status == "refuted" and s.line != 3 for s in result.steps)
