@@ -1122,6 +1122,11 @@ def _check_alternation(chain: list[_Piece]) -> None:
                          previous.line, previous.col)
 
 
+#: ``X \\sim B(5, 0.3)``, ``X ~ N(3, 4)``, ``Y \\sim \\text{Po}(2)``: a random variable's
+#: distribution, written where a step was expected.
+_DISTRIBUTION = re.compile(r"[A-Za-z](?:_\{?\w+\}?)?\s*(?:\\sim(?![A-Za-z])|~)\s*[^\s(]*\s*\(")
+
+
 def _lone(term: _Piece) -> None:
     comma = _DECIMAL_COMMA.search(term.source)
     if comma is not None:
@@ -1141,6 +1146,17 @@ def _lone(term: _Piece) -> None:
             "statements, e.g. x^2 = 4 and x ≠ 2)",
             term.line,
             term.col,
+        )
+    sim = _DISTRIBUTION.search(term.source)
+    if sim is not None:  # X \sim B(5, 0.3), X ~ N(3, 2^2): a distribution, not a step
+        raise ParseError(
+            term.source,
+            f"'{term.source.strip()}' names a distribution, which proofnb does not read: make "
+            "the line a comment (# X ~ B(5, 0.3)) and write the probabilities it gives with "
+            "numbers, e.g. P(X = 2) = \\binom{5}{2} 0.3^2 0.7^3, or for a normal "
+            "P(X < 5) = \\Phi(\\frac{5 - 3}{2})",
+            term.line,
+            term.col + sim.start(),
         )
     raise ParseError(
         term.source,

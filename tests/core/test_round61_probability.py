@@ -129,3 +129,19 @@ def test_wrong_binomial_value_is_refuted_at_the_given_values(cell: str, wrong: s
         assert sp.Rational(point["n"]) == 5 and sp.Rational(point["p"]) == sp.Rational(3, 10)
         assert step.counterexample.rhs_value == wrong
     assert not any(s.status == "refuted" and s.line != 3 for s in result.steps)
+
+
+@pytest.mark.parametrize("line", [
+    "X \\sim B(5, 0.3)", "X ~ N(3, 4)", "X \\sim \\text{Bin}(10, 0.5)", "Y \\sim Po(2)",
+])
+def test_distribution_line_is_a_readable_error(line: str) -> None:
+    result = check_proof(line + "\nP(X = 0) = 0.7^5 \\approx 0.168", CheckOptions(assume=()))
+    errors = [s for s in result.steps if s.status == "error"]
+    assert errors and errors[0].line == 1
+    assert "names a distribution" in errors[0].message
+    assert "# X ~ B(5, 0.3)" in errors[0].message  # says what to write instead
+    # as a comment the line is skipped and the probability below is checked
+    commented = check_proof("# " + line + "\nP(X = 0) = 0.7^5 \\approx 0.168",
+                            CheckOptions(assume=()))
+    assert all(s.status == "proved" for s in commented.steps)
+    assert abs(sp.Rational(7, 10) ** 5 - sp.Rational("0.168")) < sp.Rational(5, 10**4)
