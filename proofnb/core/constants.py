@@ -40,7 +40,7 @@ from .prove import ProofFound, prove_cheap, prove_targeted
 from .series import infinite_value
 from .trig import inverse_trig_constant_zero
 from .usertext import user_text
-from .witness import Problem, _witness, noting_gap
+from .witness import Problem, _witness, noting_gap, signed_infinity
 
 if TYPE_CHECKING:
     from .decide import Outcome
@@ -166,17 +166,13 @@ def constant_sign(lhs: Expr, rhs: Expr) -> ConstantVerdict:
     return ConstantVerdict(None, False, "none")
 
 
-_INFINITE = (sp.oo, -sp.oo)
-
-
 def _infinity(side: Basic) -> Expr | None:
-    """``oo`` or ``-oo`` when the side is one as written (``-oo`` is ``Mul(-1, oo)`` there)
-    or an infinite sum that diverges to one; else None."""
-    if side in _INFINITE:
-        return side
-    if (isinstance(side, sp.Mul) and len(side.args) == 2 and side.args[1] in _INFINITE
-            and side.args[0].is_Rational and side.args[0] != 0):
-        return side.args[1] if side.args[0] > 0 else -side.args[1]
+    """``oo`` or ``-oo`` when the side is one, also as written (``-oo`` is ``Mul(-1, oo)``
+    there: :func:`~proofnb.core.witness.signed_infinity`), or an infinite sum that diverges
+    to one; else None."""
+    sign = signed_infinity(side)
+    if sign:
+        return sp.oo if sign > 0 else -sp.oo
     return infinite_value(side)
 
 

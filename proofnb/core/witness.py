@@ -143,8 +143,8 @@ def signed_infinity(side: Basic) -> int:
     """1 for a side that is ``oo``, -1 for ``-oo`` (also as written, ``-1*oo``), else 0."""
     if side is sp.oo or side is sp.S.NegativeInfinity:
         return 1 if side is sp.oo else -1
-    if not isinstance(side, Expr) or side.free_symbols or not side.has(sp.oo, -sp.oo) \
-            or side.is_infinite is not True:
+    if not isinstance(side, Expr) or not side.has(sp.oo, -sp.oo) or side.free_symbols \
+            or side.is_infinite is not True:  # has() first: truth() asks at every point
         return 0
     return 1 if side.is_extended_positive else -1 if side.is_extended_negative else 0
 
