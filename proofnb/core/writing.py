@@ -210,10 +210,12 @@ _SOLUTION_ROW = re.compile(r"\s*&?\s*(?P<name>[A-Za-z])_(?:\{\s*(?P<braced>[12])
                            r"|(?P<index>[12]))\s*&?\s*(?:=[^=<>#%]+)+[,;.]?\s*")
 
 
+#: The relation that may open a line giving solutions (``<=> L = {2; 3}``, ``\iff`` ...).
+_LEAD_ARROW = (r"(?P<lead>\s*(?:<=>|==>|⇔|⇒|∴|\\(?:Leftrightarrow|iff|Rightarrow|implies"
+               r"|therefore)(?![A-Za-z]))?\s*)")
 #: ``L = {2; 3}``, ``\mathbb{L} = \emptyset``, ``S = ]1, 3[``: a line giving the solution set.
 _SOLUTION_SET = re.compile(
-    r"(?P<lead>\s*(?:<=>|==>|⇔|⇒|∴|\\(?:Leftrightarrow|iff|Rightarrow|implies|therefore)"
-    r"(?![A-Za-z]))?\s*)(?:\\(?:mathbb|mathcal|mathrm|text)\s*\{\s*[LS]\s*\}|[LS]|𝕃)\s*=\s*"
+    _LEAD_ARROW + r"(?:\\(?:mathbb|mathcal|mathrm|text)\s*\{\s*[LS]\s*\}|[LS]|𝕃)\s*=\s*"
     r"(?P<set>\\\{.*\\\}|\{[^{}]*\}|\\(?:emptyset|varnothing)(?![A-Za-z])|∅|\{\s*\}"
     r"|[\[\]()][^=<>]*[\[\]()]"
     r"|(?:\\mathbb\s*\{\s*R\s*\}|\\mathbb\s*R|ℝ)(?:\s*(?:\\setminus|∖|\\)\s*[^=<>]+)?)\s*")
@@ -323,8 +325,7 @@ def _pair(chosen: str) -> tuple[str, str] | None:
 #: ``no solutions``, ``\text{keine (reelle) Lösung}``, ``\text{pas de solution (réelle)}``,
 #: ``\text{aucune solution}`` (a full stop may end it).
 _NO_SOLUTION = re.compile(
-    r"(?P<lead>\s*(?:<=>|==>|⇔|⇒|∴|\\(?:Leftrightarrow|iff|Rightarrow|implies|therefore)"
-    r"(?![A-Za-z]))?\s*)(?:\\text(?:rm|it|bf)?\s*\{)?\s*(?P<words>"
+    _LEAD_ARROW + r"(?:\\text(?:rm|it|bf)?\s*\{)?\s*(?P<words>"
     r"(?i:(?:there\s+(?:is|are)\s+)?no\s+(?:real\s+)?solutions?(?:\s+in\s+(?:ℝ|R))?"
     r"|(?:es\s+gibt\s+)?keine\s+(?:reelle\s+)?L(?:ö|o|oe)sung(?:en)?"
     r"|(?:il\s+n'y\s+a\s+)?pas\s+de\s+solutions?(?:\s+r[ée]elles?)?"
