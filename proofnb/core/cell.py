@@ -498,7 +498,7 @@ def _read(
             raw = no_limit_line(raw)
         if "\\top" in raw:  # A^\top is a transpose, not the statement true
             raw = re.sub(r"\^\s*\\top(?![A-Za-z])", r"^{\\top}", raw)
-        curve = bool(defining.curves) and raw != (raw := defining.curve_line(raw))
+        curve = bool(defining.curves) and raw != (raw := defining.curve_line(raw, lineno))
         differentiates = bool(defining.implicit) and defining.differentiates(raw)
         if defining.implicit:  # x^2 + y^2 = 25, then dy/dx: y is a function of x
             raw = defining.implicit_line(raw)

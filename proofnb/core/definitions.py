@@ -63,6 +63,9 @@ class Definitions:
         self.conditions: dict[int, str] = {}
         self._later = list(later)  # sequences defined further down
         self._curving = False  # the last line given to curve_line was about a curve
+        #: y = x^x with y' below: the lines (index from 0) between the definition and the
+        #: first one that differentiates y follow from it (\\ln y = x \\ln x)
+        self._consequences: dict[str, range] = {}
         self._bodies: dict[str, str] = {}  # f(x) = A e^x: f's formula
         assumed = [line.strip()[6:].lstrip(":").split("#", 1)[0]
                    for line in text.split("\n") if line.strip()[:6].lower() == "assume"]
@@ -179,8 +182,8 @@ class Definitions:
                           if line.strip() and not line.strip().startswith(("#", "%"))), "")
         if following.startswith(_STATEMENT_STARTS):
             return None  # y = x^2 + 1, <=> x^2 = y - 1: an equation
-        variable = next((v for index, v in _derivative_lines(self.text, name)
-                         if index >= pieces[0].line), None)
+        slope_line, variable = next(((index, v) for index, v in _derivative_lines(self.text, name)
+                                     if index >= pieces[0].line), (None, None))
         body = pieces[2].text
         # y = C e^{2x}, then y(0) = 2 or y'(0) = 6: y is that function of x (an initial
         # value problem: the lines below are about its constants)
@@ -205,6 +208,8 @@ class Definitions:
             return None  # y = t^3 and dy/dx, but x is not given through t: not read
         self.curves[name] = (variable, body, f"(d/d{variable} ({body}))",
                              f"(d^2/d{variable}^2 ({body}))")
+        if slope_line is not None and len(pieces) == 3:
+            self._consequences[name] = range(pieces[0].line, slope_line)
         if applied and variable == "x":
             self.names.append(name)
             self.variables[name] = variable
@@ -316,17 +321,21 @@ class Definitions:
         code = "\n".join(line.split("#", 1)[0] for line in _lines(self.text))
         return len(mention.findall(code.replace("{", "").replace("}", ""))) == 1
 
-    def curve_line(self, raw: str) -> str:
+    def curve_line(self, raw: str, lineno: int = 0) -> str:
         """The line with each defined curve's derivatives and value written out in the lines
-        that differentiate it (``dy/dx = 3x^2`` is ``(d/dx (x^3)) = 3x^2``); elsewhere a
-        curve's letter stays a letter (the tangent line ``y - 8 = 12(x - 2)``)."""
+        that differentiate it (``dy/dx = 3x^2`` is ``(d/dx (x^3)) = 3x^2``) and in the lines
+        between its definition and the first of those, which follow from it (``y = x^x``,
+        then ``\\ln y = x \\ln x``, then ``y'/y = \\ln x + 1``: logarithmic
+        differentiation); elsewhere a curve's letter stays a letter (the tangent line
+        ``y - 8 = 12(x - 2)``)."""
         # y' = 2C e^{2x}, then "= 2y": a line that goes on with a derivative line's chain
         # is about the curve too
         goes_on = self._curving and raw.split("#", 1)[0].lstrip().startswith(_GOES_ON) \
             and not raw.lstrip().startswith("==")
         self._curving = False
         for name, (variable, body, slope, bend) in self.curves.items():
-            if _derivative(raw, name) is None and not goes_on:
+            if _derivative(raw, name) is None and not goes_on \
+                    and lineno - 1 not in self._consequences.get(name, ()):
                 continue
             self._curving = True
             second, first = _derivative_patterns(name, variable)

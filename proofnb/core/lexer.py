@@ -196,7 +196,7 @@ _RELATION_MARK = re.compile(r"[<>=≤≥≠]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?!
 # A note set over a relation (\overset{L'H}{=}, \stackrel{(2)}{\le}, \overset{?}{=}): the
 # relation is what is claimed.
 _NOTED_RELATION_RE = re.compile(
-    r"\\(?:overset|stackrel)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*"
+    r"\\(?:overset|underset|stackrel)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*"
     r"\{\s*(=|<=?|>=?|\\(?:leq?|geq?|lt|gt|iff|implies|Rightarrow|Leftrightarrow)(?![A-Za-z]))\s*\}"
 )
 
@@ -208,6 +208,56 @@ _PRIME_RE = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|(\\prime)(?![A-Za-z]))
 def _primes(m: re.Match[str]) -> str:
     """As many ``'`` as the ``\\prime`` commands, padded to keep the columns."""
     return ("'" * m.group(0).count("\\prime")).ljust(len(m.group(0)))
+
+
+# An evaluation bar written without \left. (F\Big|_0^1, F\bigg|_a^b, F\right|_0^1,
+# F\Big\vert_0^1, F |_0^1): a bar followed by both limits.
+_EVALUATION_BAR_RE = re.compile(
+    r"(?:\\(?:right|[Bb]igg?[rl]?)\s*)?(?:\||\\[rl]?vert(?![A-Za-z]))"
+    r"(?=\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+|[^\s{}])\s*\^)")
+_BAR_STOP_RE = re.compile(
+    r"(?:[=<>&≤≥≠]|\\(?:le|ge|leq|geq|lt|gt|ne|neq|approx|quad|qquad|iff|implies"
+    r"|Rightarrow|Longrightarrow)(?![A-Za-z]))")
+
+
+def _evaluation_bars(text: str, line: int, col: int, source: str) -> list[tuple[int, int, int]]:
+    """Where ``F\\Big|_a^b`` is read as ``[F]_a^b``: (where F starts, where the bar starts,
+    where it ends) for each bar, F being all that stands before the bar back to a relation
+    or an open bracket. F must be one term: in ``e - e^x\\Big|_0^1`` the bar could apply to
+    e^x or to the whole difference, and the error says to write it with ``\\left. ...
+    \\right|`` or brackets. Positions, not a rewrite, so that columns stay as written."""
+    found: list[tuple[int, int, int]] = []
+    for m in _EVALUATION_BAR_RE.finditer(text):
+        if m.group().startswith("\\right") and "\\left." in text[:m.start()]:
+            continue  # \left. F \right|_a^b: the lexer reads it
+        depth, start = 0, 0
+        for i in range(m.start() - 1, -1, -1):
+            char = text[i]
+            if char in ")]}":
+                depth += 1
+            elif char in "([{":
+                depth -= 1
+                if depth < 0:
+                    start = i + 1
+                    break
+            elif depth == 0 and (stop := _BAR_STOP_RE.match(text, i)) is not None:
+                start = stop.end()
+                break
+        if found and start < found[-1][2]:
+            start = found[-1][2]  # x e^x\Big|_0^1 - e^x\Big|_0^1: after the bar before
+        body = text[start:m.start()]
+        if not body.strip() or m.group() == "|" and body.count("|") % 2:
+            continue  # |x|_2: the bar closes an absolute value
+        depth, lead = 0, len(body) - len(body.lstrip())
+        for i, char in enumerate(body):
+            depth += (char in "([{") - (char in ")]}")
+            if depth == 0 and char in "+-" and i > lead and body[:i].rstrip()[-1:] not in "^_":
+                raise ParseError(
+                    source, f"an evaluation bar after {body.strip()!r} may apply to its last "
+                    "term or to all of it: write \\left. ... \\right|_a^b or [...]_a^b around "
+                    "what is evaluated", line, col + m.start())
+        found.append((start + lead, m.start(), m.end()))
+    return found
 
 
 def _bare_relation(m: re.Match[str]) -> str:
@@ -235,8 +285,17 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
     # pushes whether it opened with '.', so that its \right| closes the bar.
     lefts: list[bool] = []
     bar_open = bar_close = False
+    # x^3\Big|_0^1 (no \left.): '[' before x^3, ']' for the bar
+    bars = _evaluation_bars(text, line, col, source if source is not None else text) \
+        if "|" in text or "vert" in text else []
+    opened = False
     for m in _TOKEN_RE.finditer(text, 0, _annotation_start(text)):
         kind = m.lastgroup
+        if bars and m.start() >= bars[0][1]:  # inside the bar: \Big|, \right|, \vert
+            if m.end() >= bars[0][2]:
+                append(Token(OP, "]", bars.pop(0)[1]))
+                opened = False
+            continue
         if kind == "ws":
             if "&" in m.group() and "√" in text:  # √(3&8): Word's cube root of 8
                 append(Token(OP, "√&", m.start() + m.group().index("&")))
@@ -247,6 +306,9 @@ def tokenize(text: str, *, line: int = 0, col: int = 1, source: str | None = Non
             continue
         value = m.group()
         start = m.start()
+        if bars and bars[0][0] <= start and not opened:
+            append(Token(OP, "[", bars[0][0]))
+            opened = True
         if kind == "name":
             base = value.rstrip(_SUBSCRIPT_DIGITS)
             if value in ("and", "or", "not"):
