@@ -460,7 +460,7 @@ def _read(
         if stripped.startswith(("#", "%")):  # % starts a LaTeX comment (and %%verify)
             continue
         raw, test = classification(raw, defining.variables)  # f''(1) = 6 > 0, so a minimum
-        raw, condition = line_condition(raw, lineno)  # sqrt(x^2) = x for x >= 0
+        raw, condition = line_condition(raw, lineno, not previous or blank)  # for x >= 0
         if condition:
             defining.conditions[lineno] = condition
         raw = without_label(raw)  # Answer: x = 2, Proof:

@@ -20,17 +20,26 @@ __all__ = ["line_condition", "school_spellings", "without_label", "without_opera
            "without_ticks"]
 
 
-def line_condition(raw: str, lineno: int) -> tuple[str, str]:
+def line_condition(raw: str, lineno: int, first: bool = False) -> tuple[str, str]:
     """The line without the condition it states, and that condition (``sqrt(x^2) = x for
-    x >= 0``: ``x >= 0``; ``for all x``: none). Raises :class:`ParseError` for one case of
-    a function's definition (``f(x) = x^2 if x > 0``)."""
+    x >= 0``: ``x >= 0``; ``for all x``: none). ``first``: the line opens the cell's maths
+    (or follows a blank line), where an unbracketed interval after the claim is its condition
+    too (``2\\sin x = 1, \\quad 0 \\le x < 2\\pi``). Raises :class:`ParseError` for one
+    case of a function's definition (``f(x) = x^2 if x > 0``)."""
     if not _QUALIFIER_HINT.search(raw):
         if "≠" in raw or "ne" in raw or "!=" in raw:  # x - 2 \qquad (x \neq -2)
             code, hash_, comment = raw.partition("#")
-            return _exclusion(raw, code, hash_ + comment)
+            kept, condition = _exclusion(raw, code, hash_ + comment)
+            if condition:
+                return kept, condition
         if "(" in raw:  # \log_3(x + 1) = 2 \quad (x > -1), \sin x = 1/2 (0 \le x < 2\pi)
             code, hash_, comment = raw.partition("#")
-            return _bracketed_condition(raw, code, hash_ + comment, lineno)
+            kept, condition = _bracketed_condition(raw, code, hash_ + comment, lineno)
+            if condition:
+                return kept, condition
+        if first and ("," in raw or "quad" in raw):  # \sin x = 1/2, \quad x \in [0, 2\pi)
+            code, hash_, comment = raw.partition("#")
+            return _interval_after_claim(raw, code, hash_ + comment)
         return raw, ""
     return _qualifier(raw, lineno)
 
@@ -554,6 +563,54 @@ def _bracketed_condition(raw: str, code: str, comment: str, lineno: int) -> tupl
                          f"an assume line above it (assume {condition})", lineno,
                          code.index("(", found.start()) + 1)
     kept = before.rstrip() + " " * (found["tail"] != "") + found["tail"]
+    return kept + (f"  {comment}" if comment else ""), condition
+
+
+#: An unbracketed interval after the claim on the line that opens the cell's maths, as
+#: textbooks set the exercise: ``2\\sin x = 1, \\quad 0 \\le x < 2\\pi``,
+#: ``\\ln x + \\ln(x + 1) = \\ln 6, \\quad x > 0``,
+#: ``\\sin x = 0.5 \\qquad 0 \\le x \\le 360^\\circ``, ``\\cos x = 0, x \\in [0, 2\\pi)``
+#: (round 63).
+_INTERVAL_AFTER_CLAIM = re.compile(
+    r"(?:\s*,(?:\s|\\q?quad(?![A-Za-z])|\\[,;:! ]|~)*|(?:\s|\\[,;:! ]|~)*\\q?quad(?![A-Za-z])"
+    r"(?:\s|\\q?quad(?![A-Za-z])|\\[,;:! ]|~)*)"
+    r"(?P<condition>(?P<member>[A-Za-z]\s*(?:∈|\\in(?![A-Za-z]))\s*(?:\\left\s*)?[\[\](]"
+    r"[^=<>#]*?[\[\])])"
+    r"|(?P<order>[^,=<>#≤≥]*(?:<=?|>=?|≤|≥|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z]))"
+    r"[^,=<>#≤≥]*(?:(?:<=?|>=?|≤|≥|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z]))[^,=<>#≤≥]*)?))"
+    r"(?:\s*\.)?" + _LAYOUT_END)
+
+
+def _interval_after_claim(raw: str, code: str, comment: str) -> tuple[str, str]:
+    r"""The first claim of a cell without the interval that follows it unbracketed, and that
+    interval as the line's condition (so the chain's): ``\sin x = \frac12, \quad 0 \le x <
+    2\pi``, ``\ln x + \ln(x+1) = \ln 6, \quad x > 0``, ``\cos x = 0, x \in [0, 2\pi)``.
+    Read as one conjunct of the first line only, the interval was dropped by every line below
+    it, and a true step was refuted outside it (x = -\pi/6 for 0 \le x < 2\pi). Only where
+    the claim is in the one letter the interval bounds, relates no statements, and, for an
+    inequality, the interval has both ends (``x > 1, x < 3`` is a system, kept as it was)."""
+    found = _INTERVAL_AFTER_CLAIM.search(code)
+    if found is None or re.match(r"\s*(?:assume|Assume)(?![A-Za-z])", code):
+        return raw, ""
+    before = code[: found.start()]
+    stripped = before.rstrip()
+    if not stripped or _JOINS.search(stripped) or _STATEMENT_RELATION.search(before) \
+            or not _LINE_RELATION.search(before):
+        return raw, ""
+    condition = found["condition"].strip()
+    if any(part.count(a) != part.count(b) for a, b in ("()", "{}")
+           for part in (before, found["order"] or "")):
+        return raw, ""  # Piecewise((x, x >= 0), (-x, x < 0)): inside a bracket, no condition
+    bound = set(_LETTER_WORD.findall(re.sub(r"\\[A-Za-z]+", " ", condition)))
+    claimed = set(_LETTER_WORD.findall(re.sub(r"\\[A-Za-z]+|_\{?[0-9]+\}?", " ", before)))
+    if len(bound) != 1 or claimed != bound:
+        return raw, ""
+    if found["order"] is not None:
+        ends = len(re.findall(r"<|>|≤|≥|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z])", condition))
+        equation = re.sub(r"<=|>=|\\(?:le|ge|leq|geq)(?![A-Za-z])", " ", before)
+        if ends == 1 and re.search(r"<|>|≤|≥|\\(?:lt|gt)(?![A-Za-z])", equation):
+            return raw, ""  # 2x > 2, x < 3: a system of inequalities
+    kept = stripped + " " * (found["tail"] != "") + found["tail"]
     return kept + (f"  {comment}" if comment else ""), condition
 
 
