@@ -1089,7 +1089,9 @@ def _statement_chain(
 
 #: A word that opens a line of what is given, as ``assume`` does: "Let f(x) = x^2",
 #: "Suppose x > 0", "Sei a = 2", "Soit f(x) = x + 1" (then a relation, never a product).
-_GIVEN = re.compile(r"(?:let|(?:given|suppose)(?:\s+that)?|sei|seien|soit|soient)\s+"
+_GIVEN_WORD = r"(?:let|(?:given|suppose)(?:\s+that)?|sei|seien|soit|soient)"
+#: (also in \text{...} as pasted from LaTeX: ``\text{Let } u = \cos x``, round 63)
+_GIVEN = re.compile(rf"(?:{_GIVEN_WORD}\s+|\\text(?:rm|bf|it)?\s*\{{\s*{_GIVEN_WORD}\s*\}}\s*)"
                     r"(?=[^=<>]*[=<>≤≥≠])",
                     re.IGNORECASE)
 

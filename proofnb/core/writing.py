@@ -225,7 +225,7 @@ _LEAD_ARROW = (r"(?P<lead>\s*(?:<=>|==>|⇔|⇒|∴|\\(?:Leftrightarrow|iff|Righ
 #: ``L = {2; 3}``, ``\mathbb{L} = \emptyset``, ``S = ]1, 3[``: a line giving the solution set.
 _SOLUTION_SET = re.compile(
     _LEAD_ARROW + r"(?:\\(?:mathbb|mathcal|mathrm|text)\s*\{\s*[LS]\s*\}|[LS]|𝕃)\s*=\s*"
-    r"(?P<set>\\\{.*\\\}|\{[^{}]*\}|\\(?:emptyset|varnothing)(?![A-Za-z])|∅|\{\s*\}"
+    r"(?P<set>(?:\\left\s*)?\\\{.*\\\}|\{[^{}]*\}|\\(?:emptyset|varnothing)(?![A-Za-z])|∅|\{\s*\}"
     r"|[\[\]()][^=<>]*[\[\]()]"
     r"|(?:\\mathbb\s*\{\s*R\s*\}|\\mathbb\s*R|ℝ)(?:\s*(?:\\setminus|∖|\\)\s*[^=<>]+)?)\s*")
 #: Single letters in a line of maths (e is Euler's number).

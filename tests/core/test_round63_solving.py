@@ -82,3 +82,30 @@ def test_what_stays_a_conjunct():
     assert r.steps[1].status == "refuted"
     point = _witness(r.steps[1])
     assert point**2 - 2 * point - 8 == 0 and not point > 2
+
+
+def test_let_in_text_is_a_given_line():
+    # \text{Let } u = \cos x, as pasted from LaTeX (was the error unknown name 'Let')
+    r = _check("2\\cos^2 x + 3\\cos x - 2 = 0\n\\text{Let } u = \\cos x\n2u^2 + 3u - 2 = 0\n"
+               "(2u - 1)(u + 2) = 0\nu = \\frac{1}{2} \\lor u = -2\n\\cos x = \\frac{1}{2}\n"
+               "x = \\pm\\frac{\\pi}{3} + 2k\\pi \\quad (k \\in \\mathbb{Z})")
+    assert [s.status for s in r.steps] == ["proved"] * 5
+    r = _check("e^{2x} - 5e^x + 6 = 0\n\\text{Let } t = e^x > 0\nt^2 - 5t + 6 = 0\n"
+               "t = 2 \\text{ or } t = 3\nx = \\ln 2 \\text{ or } x = \\ln 6")
+    assert [s.status for s in r.steps] == ["proved", "proved", "refuted"]
+    point = _witness(r.steps[2])
+    assert sp.simplify(sp.exp(2 * point) - 5 * sp.exp(point) + 6) == 0
+    assert point not in (sp.log(2), sp.log(6))
+
+
+def test_solution_set_in_left_right_braces():
+    r = _check("\\sin x = \\frac{1}{2}, \\quad x \\in \\left[0, 2\\pi\\right)\n"
+               "S = \\left\\{\\frac{\\pi}{6}, \\frac{5\\pi}{6}\\right\\}")
+    assert [s.status for s in r.steps] == ["proved"]
+    r = _check("\\sin x = \\frac{1}{2}, \\quad x \\in \\left[0, 2\\pi\\right)\n"
+               "S = \\left\\{\\frac{\\pi}{6}, \\frac{7\\pi}{6}\\right\\}")
+    (step,) = r.steps
+    assert step.status == "refuted"
+    point = _witness(step)
+    assert 0 <= point < 2 * sp.pi and sp.sin(point) == sp.Rational(1, 2)
+    assert point not in (sp.pi / 6, 7 * sp.pi / 6)
