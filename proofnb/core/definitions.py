@@ -363,8 +363,8 @@ class Definitions:
         lines = _lines(self.text)
         # P(A') is a complement, not a derivative: quantities are left out of the search
         text = without_quantities(self.text) if quantity_text(self.text) else self.text
-        for name in sorted({m.group(1) for m in re.finditer(r"(?<![A-Za-z_\\])([a-zA-Z])'",
-                                                            text)}
+        for name in sorted({m.group(1) for m in re.finditer(
+                               r"(?<![A-Za-z_\\])([a-zA-Z])(?:'|\s*\^\s*\{?\s*\\prime)", text)}
                            | {m.group(1) for m in re.finditer(
                                r"(?<![A-Za-z\\])d(?:\^\s*\{?2\}?)?\s*([A-Za-z])\s*(?:\}\s*\{)?\s*/?\s*d",
                                text)}):
@@ -380,8 +380,10 @@ class Definitions:
             letter = re.compile(rf"(?<![A-Za-z_\\]){name}(?![A-Za-z_'])")
             here = lines[first].split("#", 1)[0]
             mark = re.search(_derivative_patterns(name, variable)[1], here)
+            # sin(xy) = x: y in a product of letters is used too
             above = [line for line in (*lines[:first], here[: mark.start()] if mark else "")
-                     if letter.search(line.split("#", 1)[0])
+                     if (letter.search(line.split("#", 1)[0])
+                         or _in_product(line.split("#", 1)[0], name))
                      and not line.strip().lower().startswith("assume")]
             if not above and _ode_top(lines, first, letter):
                 above = [here]  # dy/dx = xy at the top, y in the lines below: an ODE

@@ -214,8 +214,11 @@ def _letters_for_functions(setup: _Setup) -> dict[Basic, Symbol] | None:
 def _proved(setup: _Setup) -> bool:
     """The conclusion's equations hold on the curve, with y', y''... read off F = 0."""
     letters = _letters_for_functions(setup)
-    if letters is None:
-        return False
+    if letters is None:  # sin(xy) = x: no polynomial curve
+        found = setup.conclusion.args if isinstance(setup.conclusion, sp.And) \
+            else (setup.conclusion,)
+        return all(isinstance(e, sp.Equality) for e in found) and not setup.regions \
+            and _proved_identically(setup, found)
     curve_letters = {a: v for a, v in letters.items() if setup.premise.has(a)}
     if letters:
         setup = dataclasses.replace(
@@ -231,7 +234,7 @@ def _proved(setup: _Setup) -> bool:
     if not all(isinstance(e, sp.Equality) for e in equations) or setup.regions:
         return False
     if not setup.premise.is_rational_function(x, y, *extra):
-        return False
+        return _proved_identically(setup, equations)
     try:
         curve = sp.Poly(sp.numer(sp.together(setup.premise)), y)
         whole = sp.Poly(curve.as_expr(), x, y, *extra)
@@ -263,6 +266,30 @@ def _proved(setup: _Setup) -> bool:
     except (sp.PolynomialError, sp.GeneratorsNeeded, ZeroDivisionError):
         return False
     return True
+
+
+def _proved_identically(setup: _Setup, equations: tuple[Basic, ...]) -> bool:
+    """A curve that is no rational function (``\\sin(xy) = x``, ``e^{xy} = x + y``): the
+    conclusion holds when, with y', y''... read off the differentiated premise, each of its
+    equations is an identity in x and y, without using the curve itself."""
+    try:
+        slopes: dict[Symbol, Expr] = {}
+        for j, derivative in enumerate(setup.derivatives, start=1):
+            linear = sp.Poly(sp.expand(derivative.xreplace(slopes)), setup.values[j])
+            if linear.degree() != 1:
+                return False
+            a, b = linear.all_coeffs()
+            if a.is_zero is not False and sp.simplify(a) == 0:
+                return False
+            slopes[setup.values[j]] = -b / a
+        for e in equations:
+            difference = sp.cancel(sp.together((e.lhs - e.rhs).xreplace(slopes)))
+            if difference != 0 and (sp.count_ops(difference) > 80
+                                    or sp.simplify(difference) != 0):
+                return False
+        return all(sp.cancel(sp.together(d.xreplace(slopes))) != 0 for d in setup.undefined)
+    except (sp.PolynomialError, sp.GeneratorsNeeded, ZeroDivisionError):
+        return False
 
 
 def _witness(setup: _Setup, deadline: float,

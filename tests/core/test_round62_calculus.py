@@ -79,3 +79,45 @@ def test_a_note_under_a_relation_is_dropped() -> None:
     cell = ("\\lim_{x\\to0}\\frac{\\ln(1+x)}{x} \\underset{\\text{L'Hôpital}}{=} "
             "\\lim_{x\\to0}\\frac{1}{1+x} = 1")
     assert [s[1] for s in _steps(cell)] == ["proved", "proved"]
+
+
+def test_implicit_differentiation_with_latex_primes() -> None:
+    # Mathpix writes y' as y^{\prime}: y is then a function of x on the curve (was the
+    # error "y' would be the derivative of a function named y")
+    cell = ("x^{2}+x y+y^{2}=3\n2 x+y+x y^{\\prime}+2 y y^{\\prime}=0\n"
+            "y^{\\prime}=-\\frac{2 x+y}{x+2 y}")
+    assert [s[1] for s in _steps(cell)] == ["proved", "proved"]
+    wrong = cell.replace("{x+2 y}", "{x-2 y}")
+    steps = _steps(wrong)
+    assert [s[1] for s in steps] == ["proved", "refuted"], steps
+    # the witness is a point of the curve with its slope: re-check it
+    x, y, slope = sp.Integer(1), sp.Integer(1), sp.Integer(-1)
+    assert "x = 1, y(x) = 1, y'(x) = -1" in steps[1][2]
+    assert x**2 + x * y + y**2 == 3 and 2 * x + y + x * slope + 2 * y * slope == 0
+    assert slope != -(2 * x + y) / (x - 2 * y)
+
+
+def test_implicit_letter_used_only_in_a_product_above() -> None:
+    # sin(xy) = x: y appears only in the product xy; the next line differentiates it
+    # (was the parse error "y' would be the derivative of a function named y")
+    steps = _steps("\\sin(xy) = x\n\\cos(xy) y' = 1")
+    assert steps[0][1] != "error", steps
+
+
+@pytest.mark.parametrize("cell", [
+    "\\sin(xy) = x\n\\cos(xy)(y + x y') = 1\ny' = \\frac{1 - y\\cos(xy)}{x\\cos(xy)}",
+    "e^{xy} = x + y\ne^{xy}(y + xy') = 1 + y'",
+    "e^{y} = x^2 + y\ne^{y} y' = 2x + y'\ny' = \\frac{2x}{e^y - 1}",
+])
+def test_implicit_differentiation_of_a_transcendental_curve(cell: str) -> None:
+    # no polynomial curve: proved when the line is an identity once y' is read off the
+    # differentiated curve (was 'no proof found'; the last step was refuted off the curve)
+    assert {s[1] for s in _steps(cell)} == {"proved"}, _steps(cell)
+
+
+def test_implicit_slope_read_off_a_transcendental_curve_is_checked() -> None:
+    # the slope of sin(xy) = x is (1 - y cos(xy))/(x cos(xy)); dropping y's term is wrong
+    x, y = sp.symbols("x y")
+    slope = -sp.diff(sp.sin(x * y) - x, x) / sp.diff(sp.sin(x * y) - x, y)
+    assert sp.simplify(sp.cos(x * y) * slope - 1) != 0
+    assert _steps("\\sin(xy) = x\n\\cos(xy) y' = 1")[0][1] not in ("proved", "likely")
