@@ -25,6 +25,7 @@ from .instances import decide_functions, has_undefined
 from .landau import has_landau
 from .model import CheckOptions, ProofResult, StepResult, StepSpec
 from .probability import quantity_text
+from .quick import quick_check
 from .render import render_latex
 
 if TYPE_CHECKING:
@@ -340,7 +341,22 @@ _IMAGINARY_NAMES = frozenset({"i"})
 
 
 def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
-    """Check one step under ``options``: proved / likely / refuted / unknown / error."""
+    """Check one step under ``options``: proved / likely / refuted / unknown / error.
+
+    Plain steps are first tried by the quick pass (:mod:`proofnb.core.quick`), which decides
+    them without SymPy or leaves them to :func:`full_check_step`."""
+    if spec.reading is not None:
+        return _check_reading(spec, options)
+    if not (_BARE_LOG.search(spec.lhs) or _BARE_LOG.search(spec.rhs)
+            or _DEGREES.search(spec.lhs) or _DEGREES.search(spec.rhs)):
+        quick = quick_check(spec, options)
+        if quick is not None:
+            return quick
+    return full_check_step(spec, options)
+
+
+def full_check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
+    """:func:`check_step` by the tiers of DESIGN §3 alone, without the quick pass."""
     if spec.reading is not None:
         return _check_reading(spec, options)
     started = time.perf_counter()

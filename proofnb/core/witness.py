@@ -556,10 +556,10 @@ def probe_statements(
             continue
         probe.tried += 1
         if first and not second and rel in ("<=>", "==>"):
-            probe.counterexample = _root_witness("lost-root", _shown_point(problem, point))
+            probe.counterexample = root_witness("lost-root", _shown_point(problem, point))
             return probe
         if second and not first and rel in ("<=>", "<=="):
-            probe.counterexample = _root_witness("gained-root", _shown_point(problem, point))
+            probe.counterexample = root_witness("gained-root", _shown_point(problem, point))
             return probe
         probe.agreeing += 1
         if first and second:
@@ -666,7 +666,9 @@ def with_gap(found: Counterexample, gap: sp.Float) -> Counterexample:
         found, text=f"{found.text}; the sides differ by about {sp.sstr(sp.Float(gap, 2))}")
 
 
-def _root_witness(kind: str, point: Point) -> Counterexample:
+def root_witness(kind: str, point: Point) -> Counterexample:
+    """The witness of a statement step at ``point``: a solution of one line, not of the
+    other (``kind`` "lost-root" or "gained-root")."""
     where = point_text(point)
     if not point:  # a statement without variables (2 > 1 <=> false) holds or fails outright
         text = ("the previous line holds but this one does not" if kind == "lost-root"

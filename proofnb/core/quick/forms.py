@@ -1,0 +1,157 @@
+"""Rational normal forms over opaque atoms: identities proved without SymPy.
+
+Every call and every power with a non-constant or fractional exponent becomes an *atom*, an
+independent variable named by its kind and the normal form of its argument (``sin(2x)`` and
+``sin(x*2)`` are one atom). A side becomes a quotient of two expanded polynomials in the
+letters and the atoms. Two sides whose cross products expand alike are equal wherever both
+are defined: they are equal for *any* values of the atoms, so also for the true ones
+(``2x sin(x) + x^2 cos(x) = x(2 sin(x) + x cos(x))``, ``1/x + 1/y = (x + y)/(x y)``).
+
+Where each side is defined is tracked as the set of its *restrictions* (a denominator that
+must not vanish, the argument of a square root, a logarithm or a tangent...). Callers only
+conclude when the sides' restrictions are the same set: then they are defined at the same
+points, and the full checker would add no domain note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .polynomials import NotPolynomial, Polynomial, add_into, power_of, times
+from .syntax import Call, Const, Derivative, Neg, Node, Num, Power, Product, Quotient, Sum, Var
+
+ONE: Polynomial = {(): Fraction(1)}
+
+#: Calls defined for every real argument; the others restrict where a side is defined.
+_ENTIRE = frozenset({"sin", "cos", "exp", "abs"})
+
+
+@dataclass(slots=True)
+class Form:
+    """``numerator / denominator``, both expanded, never cancelled."""
+
+    numerator: Polynomial
+    denominator: Polynomial = field(default_factory=lambda: dict(ONE))
+
+
+@dataclass(slots=True)
+class Reader:
+    """Normal forms of the trees of one step, with the restrictions each one met."""
+
+    restrictions: set[str] = field(default_factory=set)
+
+    def form(self, node: Node) -> Form:
+        """The normal form of ``node`` (:class:`NotPolynomial` when too big)."""
+        match node:
+            case Num(c):
+                return Form({(): c} if c else {})
+            case Var(name):
+                return Form({((name, 1),): Fraction(1)})
+            case Const(name):
+                return Form({((f"@{name}", 1),): Fraction(1)})
+            case Sum(terms):
+                total = Form({})
+                for term in terms:
+                    total = _add(total, self.form(term))
+                return total
+            case Product(factors):
+                product = Form(dict(ONE))
+                for factor in factors:
+                    f = self.form(factor)
+                    product = Form(times(product.numerator, f.numerator),
+                                   times(product.denominator, f.denominator))
+                return product
+            case Neg(operand):
+                f = self.form(operand)
+                return Form({m: -c for m, c in f.numerator.items()}, f.denominator)
+            case Quotient(top, bottom):
+                a, b = self.form(top), self.form(bottom)
+                if not b.numerator:
+                    raise NotPolynomial  # a zero denominator: the full checker says so
+                if not _constant(b.numerator):
+                    self.restrictions.add(f"≠0 {key(b)}")
+                return Form(times(a.numerator, b.denominator),
+                            times(a.denominator, b.numerator))
+            case Power(base, exponent):
+                return self.power(base, exponent)
+            case Call(name, argument):
+                arg = self.form(argument)
+                if name not in _ENTIRE and not _constant(arg.numerator):
+                    self.restrictions.add(f"{name} {key(arg)}")
+                return _atom(f"{name}({key(arg)})")
+            case Derivative(body=body, value=tree):
+                if self._restricted(body):
+                    raise NotPolynomial  # where d/dx sqrt(x) is defined is the full checker's
+                return self.form(tree)
+        raise NotPolynomial
+
+    @staticmethod
+    def _restricted(node: Node) -> bool:
+        reader = Reader()
+        reader.form(node)
+        return bool(reader.restrictions)
+
+    def power(self, base_node: Node, exponent_node: Node) -> Form:
+        base, exponent = self.form(base_node), self.form(exponent_node)
+        n = _constant(exponent.numerator) if _constant(exponent.denominator) else None
+        if n is not None and exponent.denominator == ONE and n.denominator == 1:
+            k = int(n)
+            if k >= 0:
+                return Form(power_of(base.numerator, k), power_of(base.denominator, k))
+            if not base.numerator:
+                raise NotPolynomial
+            if not _constant(base.numerator):
+                self.restrictions.add(f"≠0 {key(base)}")
+            return Form(power_of(base.denominator, -k), power_of(base.numerator, -k))
+        if not (_constant(base.numerator) and _constant(base.denominator)):
+            self.restrictions.add(f"^ {key(base)}")  # x^(1/3), x^x: the base's sign matters
+        return _atom(f"({key(base)})^({key(exponent)})")
+
+
+def _atom(name: str) -> Form:
+    return Form({((name, 1),): Fraction(1)})
+
+
+def _constant(p: Polynomial) -> Fraction | None:
+    """The value of a constant polynomial, else ``None``."""
+    if not p:
+        return Fraction(0)
+    if set(p) == {()}:
+        return p[()]
+    return None
+
+
+def _add(a: Form, b: Form) -> Form:
+    if a.denominator == b.denominator:
+        numerator = dict(a.numerator)
+        add_into(numerator, b.numerator)
+        return Form(numerator, a.denominator)
+    numerator = times(a.numerator, b.denominator)
+    add_into(numerator, times(b.numerator, a.denominator))
+    return Form(numerator, times(a.denominator, b.denominator))
+
+
+def key(form: Form) -> str:
+    """A name for ``form`` that equal normal forms share (a constant denominator divided out,
+    so that ``2x/2`` and ``x`` agree; otherwise as built)."""
+    numerator, denominator = form.numerator, form.denominator
+    scale = _constant(denominator)
+    if scale:
+        numerator = {m: c / scale for m, c in numerator.items()}
+        denominator = ONE
+    return f"[{_text(numerator)}]/[{_text(denominator)}]"
+
+
+def _text(p: Polynomial) -> str:
+    return " ".join(f"{c}{''.join(f'*{v}^{d}' for v, d in m)}" for m, c in sorted(p.items()))
+
+
+def same(a: Form, b: Form) -> bool:
+    """Whether ``a`` and ``b`` are equal as rational functions of letters and atoms."""
+    left = times(a.numerator, b.denominator)
+    right = times(b.numerator, a.denominator)
+    return left == right
+
+
+__all__ = ["Form", "NotPolynomial", "Reader", "key", "same"]

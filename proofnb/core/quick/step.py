@@ -1,0 +1,271 @@
+"""The quick first pass over one step: plain steps decided in microseconds, without SymPy.
+
+Most classroom steps are plain polynomial algebra, or false at a small number. Parsing them
+into SymPy and running the tiers costs a millisecond or more; this pass reads the step with
+:mod:`.syntax`, and
+
+* proves an ``=`` step whose sides have the same rational normal form over opaque atoms and
+  are defined at the same points (:mod:`.forms`);
+* proves a statement step whose lines are polynomial relations with the same solutions
+  (:mod:`.equivalence`);
+* refutes a step at the simplest point (0, 1, -1, 2, ...) where every side has a value and
+  the relation certainly fails: exact rational arithmetic, or floats confirmed by rigorous
+  interval arithmetic (:mod:`.values`); a statement step at a point where its two lines'
+  truth values differ, every relation in them defined and certain there.
+
+Everything else (no decision here, assumptions, complex mode, conditions, text outside the
+quick grammar) returns ``None`` and goes to the full checker, so the pass only ever adds
+speed: a verdict from it is one the full checker would also reach.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+
+import sympy as sp
+
+from ..model import CheckOptions, Counterexample, Status, StepResult, StepSpec
+from ..numeric import approximations, point_text, show, show_text, step_seed
+from ..render import render_latex
+from . import equivalence
+from .calculus import letters_of
+from .forms import NotPolynomial, Reader, same
+from .syntax import (
+    Both,
+    Call,
+    Const,
+    Derivative,
+    Either,
+    Neg,
+    Node,
+    Num,
+    Power,
+    Product,
+    Quotient,
+    Relation,
+    Statement,
+    Sum,
+    Unsupported,
+    Var,
+    parse_expression,
+    parse_statement,
+)
+from .values import Point, Undefined, Unsure, relation_holds, truth, value
+
+#: Values tried for each variable, simplest first (the full checker's first sample values).
+SIMPLE_VALUES: tuple[Fraction, ...] = tuple(Fraction(v) for v in (
+    "0", "1", "-1", "2", "-2", "1/2", "-1/2", "3", "-3", "1/3", "3/2", "-1/3", "4", "5/2"))
+#: Points tried for one variable, and per-variable values combined for several.
+ONE_VARIABLE_POINTS = len(SIMPLE_VALUES)
+SEVERAL_VALUES = 5
+#: Most variables a step may have here.
+MAX_VARIABLES = 4
+
+_EXPRESSION_RELATIONS = frozenset({"=", "<", "<=", ">", ">="})
+_STATEMENT_RELATIONS = frozenset({"<=>", "==>", "<=="})
+
+
+def quick_check(spec: StepSpec, options: CheckOptions) -> StepResult | None:
+    """The step's result when the quick pass decides it, else ``None``."""
+    started = time.perf_counter()
+    if options.assume or options.domain != "real" or options.symbols or spec.premise \
+            or spec.condition or spec.reading is not None:
+        return None
+    try:
+        if spec.kind == "expression" and spec.relation in _EXPRESSION_RELATIONS:
+            decided = _expression_step(spec)
+        elif spec.kind == "statement" and spec.relation in _STATEMENT_RELATIONS:
+            decided = _statement_step(spec)
+        else:
+            return None
+    except (Unsupported, RecursionError, ArithmeticError, ValueError):
+        return None
+    if decided is None:
+        return None
+    status, method, witness = decided
+    return StepResult(
+        index=spec.index, relation=spec.relation, lhs=spec.lhs, rhs=spec.rhs, status=status,
+        method=method, seconds=time.perf_counter() - started, counterexample=witness,
+        lhs_latex=render_latex(spec.lhs), rhs_latex=render_latex(spec.rhs), line=spec.line,
+        seed=step_seed(options.seed, spec.origin, spec.lhs, spec.rhs, spec.relation)
+        if witness is not None else None)
+
+
+Decision = tuple[Status, str, Counterexample | None]
+
+
+def _expression_step(spec: StepSpec) -> Decision | None:
+    lhs, rhs = parse_expression(spec.lhs), parse_expression(spec.rhs)
+    origin = lhs if spec.origin.strip() == spec.lhs.strip() else parse_expression(spec.origin)
+    letters = sorted(_letters(lhs) | _letters(rhs) | _letters(origin))
+    if len(letters) > MAX_VARIABLES:
+        return None
+    if spec.relation == "=":
+        method = _identity(lhs, rhs, origin, letters)
+        if method is not None:
+            return "proved", method, None
+    for point in _points(letters):
+        try:
+            value(origin, point)
+            a, b = value(lhs, point), value(rhs, point)
+            if relation_holds(spec.relation, lhs, rhs, point):
+                continue
+        except (Undefined, Unsure):
+            continue
+        return "refuted", "counterexample", _value_witness(spec.relation, point, lhs, rhs, a, b)
+    return None
+
+
+def _identity(lhs: Node, rhs: Node, origin: Node, letters: Sequence[str]) -> str | None:
+    """How ``lhs = rhs`` is proved by normal forms over atoms (:mod:`.forms`), when the two
+    sides and the chain's first expression are defined at the same points, and at some."""
+    readers = Reader(), Reader(), Reader()
+    try:
+        left, right = readers[0].form(lhs), readers[1].form(rhs)
+        if origin is not lhs:
+            readers[2].form(origin)
+        else:
+            readers[2].restrictions = readers[0].restrictions
+    except NotPolynomial:
+        return None
+    if not same(left, right):
+        return None
+    restrictions = readers[0].restrictions
+    if readers[1].restrictions != restrictions or readers[2].restrictions != restrictions:
+        return None
+    if restrictions and not any(_defined((lhs, rhs, origin), point) for point in _points(letters)):
+        return None
+    constant = all(len(form.denominator) == 1 and () in form.denominator
+                   for form in (left, right))
+    return "expand" if constant else "cancel"
+
+
+def _defined(nodes: Sequence[Node], point: Point) -> bool:
+    try:
+        for node in nodes:
+            value(node, point)
+    except (Undefined, Unsure):
+        return False
+    return True
+
+
+def _statement_step(spec: StepSpec) -> Decision | None:
+    first, second = parse_statement(spec.lhs), parse_statement(spec.rhs)
+    letters_before, letters_after = _statement_letters(first), _statement_letters(second)
+    if letters_before != letters_after or len(letters_before) > MAX_VARIABLES:
+        return None  # a letter on one line only may be a "for some" parameter
+    letters = sorted(letters_before)
+    method = equivalence.proved(spec.relation, first, second)
+    if method is not None:
+        return "proved", method, None
+    for point in _points(letters):
+        try:
+            before, after = truth(first, point), truth(second, point)
+        except (Undefined, Unsure):
+            continue
+        if before and not after and spec.relation in ("<=>", "==>"):
+            return "refuted", "counterexample", _root_witness("lost-root", point)
+        if after and not before and spec.relation in ("<=>", "<=="):
+            return "refuted", "counterexample", _root_witness("gained-root", point)
+    return None
+
+
+def _letters(node: Node) -> set[str]:
+    return set(letters_of(node))
+
+
+def _statement_letters(stmt: Statement) -> set[str]:
+    match stmt:
+        case Relation(_, lhs, rhs):
+            return _letters(lhs) | _letters(rhs)
+        case Both(parts) | Either(parts):
+            return set().union(*map(_statement_letters, parts))
+    return set()
+
+
+def _points(letters: Sequence[str]) -> Iterator[Point]:
+    """Simplest points first: for several letters, combinations of their first values by
+    largest index, then index sum (the full checker's order)."""
+    if not letters:
+        yield {}
+        return
+    if len(letters) == 1:
+        for v in SIMPLE_VALUES[:ONE_VARIABLE_POINTS]:
+            yield {letters[0]: v}
+        return
+    combos = sorted(itertools.product(range(SEVERAL_VALUES), repeat=len(letters)),
+                    key=lambda t: (max(t), sum(t), t))
+    for combo in combos:
+        yield {name: SIMPLE_VALUES[i] for name, i in zip(letters, combo, strict=True)}
+
+
+# -- witnesses, in the full checker's words ------------------------------------------------
+
+def _sympy_point(point: Point) -> dict[sp.Symbol, sp.Rational]:
+    return {sp.Symbol(name, real=True): _rational(v) for name, v in point.items()}
+
+
+def _value_witness(relation: str, point: Point, lhs: Node, rhs: Node, a: object,
+                   b: object) -> Counterexample:
+    """The witness sentence of :func:`proofnb.core.witness.probe_expressions` for this point:
+    the exact values (built in SymPy only now, for the one point shown), with decimals."""
+    left = a if isinstance(a, Fraction) else _as_sympy(lhs, point)
+    right = b if isinstance(b, Fraction) else _as_sympy(rhs, point)
+    left_value = _rational(left) if isinstance(left, Fraction) else left
+    right_value = _rational(right) if isinstance(right, Fraction) else right
+    left_text, right_text = show_text(left_value), show_text(right_value)
+    left_near, right_near = approximations(left_value, right_value)
+    where = f"{point_text(_sympy_point(point))}: " if point else ""
+    text = f"{where}left side {left_text}{left_near}, right side {right_text}{right_near}"
+    if relation != "=":
+        text += f" (so {left_text} {relation} {right_text} fails)"
+    return Counterexample(
+        kind="value",
+        point=tuple((name, sp.sstr(_rational(v))) for name, v in point.items()),
+        lhs_value=show(left_value), rhs_value=show(right_value), text=text)
+
+
+_FUNCTIONS = {"sqrt": sp.sqrt, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "exp": sp.exp,
+              "ln": sp.log, "abs": sp.Abs}
+
+
+def _as_sympy(node: Node, point: Point) -> sp.Expr:
+    """The exact value of ``node`` at ``point`` as SymPy writes it (``2**(5/6)``, ``sin(3)``)."""
+    match node:
+        case Num(v):
+            return _rational(v)
+        case Var(name):
+            return _rational(point[name])
+        case Const(name):
+            return sp.pi if name == "pi" else sp.E
+        case Sum(terms):
+            return sp.Add(*(_as_sympy(part, point) for part in terms))
+        case Product(factors):
+            return sp.Mul(*(_as_sympy(part, point) for part in factors))
+        case Neg(operand):
+            return -_as_sympy(operand, point)
+        case Quotient(a, b):
+            return _as_sympy(a, point) / _as_sympy(b, point)
+        case Power(base, exponent):
+            return sp.Pow(_as_sympy(base, point), _as_sympy(exponent, point))
+        case Call(name, argument):
+            return _FUNCTIONS[name](_as_sympy(argument, point))
+        case Derivative(value=tree):
+            return _as_sympy(tree, point)
+    raise Unsupported
+
+
+def _rational(v: Fraction) -> sp.Rational:
+    return sp.Rational(v.numerator, v.denominator)
+
+
+def _root_witness(kind: str, point: Point) -> Counterexample:
+    from ..witness import root_witness
+
+    return root_witness(kind, _sympy_point(point))
+
+
+__all__ = ["quick_check"]

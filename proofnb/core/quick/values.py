@@ -1,0 +1,332 @@
+"""Values of quick-grammar trees at rational points, without SymPy.
+
+A value is exact (a :class:`~fractions.Fraction`) while only rational arithmetic is
+involved, and a float otherwise; :func:`enclosure` gives a rigorous interval instead. A
+point where a side has no real value raises
+:class:`Undefined`; a point where floats cannot tell (a denominator near zero, a huge
+power, a negative base under a fractional exponent, whose reading is the full checker's
+business) raises :class:`Unsure`. Callers only ever conclude from points where every value
+is certain.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+from mpmath import iv
+
+from .syntax import (
+    Both,
+    Call,
+    Const,
+    Derivative,
+    Either,
+    Neg,
+    Node,
+    Num,
+    Power,
+    Product,
+    Quotient,
+    Relation,
+    Statement,
+    Sum,
+    Var,
+)
+
+Number = Fraction | float
+Point = Mapping[str, Fraction]
+
+#: Largest integer exponent evaluated, and largest bit size of an exact power's result.
+MAX_EXPONENT = 400
+MAX_BITS = 4000
+#: Floats closer than this (relative to the values' size) tell nothing about equality.
+FLOAT_GAP = 1e-6
+#: Digits of the interval arithmetic that confirms a difference seen in floats.
+ENCLOSURE_DIGITS = 30
+
+
+class Undefined(Exception):
+    """The expression has no real value at this point."""
+
+
+class Unsure(Exception):
+    """This evaluation cannot tell the value with certainty."""
+
+
+#: Below this size a float tells neither a sign nor a zero.
+TINY = 1e-9
+
+
+def value(node: Node, point: Point) -> Number:
+    """The value of ``node`` at ``point``: exact where rational, else a float."""
+    try:
+        return _value(node, point)
+    except (OverflowError, ZeroDivisionError, ValueError) as exc:
+        raise Unsure from exc
+
+
+def _value(node: Node, point: Point) -> Number:
+    match node:
+        case Num(v):
+            return v
+        case Var(name):
+            return point[name]
+        case Const(name):
+            return math.pi if name == "pi" else math.e
+        case Sum(terms):
+            total: Number = Fraction(0)
+            for term in terms:
+                total = total + _value(term, point)
+            return total
+        case Product(factors):
+            product: Number = Fraction(1)
+            for factor in factors:
+                product = product * _value(factor, point)
+            return product
+        case Neg(operand):
+            return -_value(operand, point)
+        case Quotient(top, bottom):
+            a, b = _value(top, point), _value(bottom, point)
+            if isinstance(b, Fraction):
+                if b == 0:
+                    raise Undefined
+            elif abs(b) < TINY:
+                raise Unsure
+            return a / b
+        case Power(base, exponent):
+            return _power(_value(base, point), _value(exponent, point))
+        case Call(name, argument):
+            return _call(name, _value(argument, point))
+        case Derivative(body=body, value=tree):
+            _value(body, point)  # where the function has no value, neither has its derivative
+            return _value(tree, point)
+    raise Unsure
+
+
+def _power(base: Number, exponent: Number) -> Number:
+    if isinstance(exponent, Fraction) and exponent.denominator == 1:
+        n = exponent.numerator
+        if abs(n) > MAX_EXPONENT:
+            raise Unsure
+        if isinstance(base, Fraction):
+            if base == 0:
+                if n < 0:
+                    raise Undefined
+                if n == 0:
+                    raise Unsure  # 0^0: the full checker says what it means
+                return Fraction(0)
+            bits = max(base.numerator.bit_length(), base.denominator.bit_length())
+            if bits * abs(n) > MAX_BITS:
+                raise Unsure
+            return base**n
+        if abs(base) < TINY:
+            raise Unsure
+        return base**n
+    if isinstance(base, Fraction):
+        if base < 0:
+            raise Unsure  # (-8)^(1/3): real or principal root is the full checker's reading
+        if base == 0:
+            if isinstance(exponent, Fraction) or exponent > TINY:
+                if exponent > 0:
+                    return Fraction(0)
+                raise Undefined
+            raise Unsure
+        if isinstance(exponent, Fraction):
+            root = _exact_root(base, exponent)
+            if root is not None:
+                return root
+    elif base < TINY:
+        raise Unsure
+    return math.exp(float(exponent) * math.log(float(base)))
+
+
+def _exact_root(base: Fraction, exponent: Fraction) -> Fraction | None:
+    """``base ** exponent`` when it is rational (``4^(1/2)``, ``(8/27)^(2/3)``)."""
+    q = exponent.denominator
+    if q > 12 or abs(exponent.numerator) > MAX_EXPONENT:
+        return None
+    num, den = _integer_root(base.numerator, q), _integer_root(base.denominator, q)
+    if num is None or den is None:
+        return None
+    root = Fraction(num, den)
+    bits = max(root.numerator.bit_length(), root.denominator.bit_length())
+    if bits * abs(exponent.numerator) > MAX_BITS:
+        return None
+    return root**exponent.numerator
+
+
+def _integer_root(n: int, q: int) -> int | None:
+    if n.bit_length() > MAX_BITS:
+        return None
+    if n.bit_length() >= 1000:
+        return None
+    r = int(round(n ** (1.0 / q)))
+    for candidate in (r - 1, r, r + 1):
+        if candidate >= 0 and candidate**q == n:
+            return candidate
+    return None
+
+
+def _call(name: str, arg: Number) -> Number:
+    if name == "abs":
+        return -arg if arg < 0 else arg
+    if name in ("sqrt", "ln"):
+        if isinstance(arg, Fraction):
+            if arg < 0 or arg == 0 and name == "ln":
+                raise Undefined
+            if name == "ln":
+                return Fraction(0) if arg == 1 else math.log(arg)
+            root = _exact_root(arg, Fraction(1, 2))
+            return root if root is not None else math.sqrt(arg)
+        if arg < -TINY:
+            raise Undefined
+        if arg < TINY:
+            raise Unsure
+        return math.sqrt(arg) if name == "sqrt" else math.log(arg)
+    exact = isinstance(arg, Fraction)
+    if exact and arg == 0:
+        return Fraction(1) if name in ("cos", "exp") else Fraction(0)
+    x = float(arg)
+    if name == "exp":
+        if x > 10_000:
+            raise Unsure
+        return math.exp(x)
+    if abs(x) > 1e6:
+        raise Unsure  # sin(10^9): floats have no digits left for it
+    if name == "tan":
+        if abs(math.cos(x)) < TINY:
+            raise Unsure
+        return math.tan(x)
+    return math.sin(x) if name == "sin" else math.cos(x)
+
+
+def compare(a: Number, b: Number) -> int | None:
+    """The sign of ``a - b`` when certain at float precision, else ``None``."""
+    if isinstance(a, Fraction) and isinstance(b, Fraction):
+        return (a > b) - (a < b)
+    fa, fb = float(a), float(b)
+    if not (math.isfinite(fa) and math.isfinite(fb)):
+        return None
+    if abs(fa - fb) <= FLOAT_GAP * max(1.0, abs(fa), abs(fb)):
+        return None
+    return 1 if fa > fb else -1
+
+
+def enclosure(node: Node, point: Point) -> Any:
+    """A rigorous mpmath interval around the value of ``node`` at ``point``
+    (:class:`Unsure` where an interval reaches outside a function's domain)."""
+    saved, iv.dps = iv.dps, ENCLOSURE_DIGITS
+    try:
+        return _enclose(node, point)
+    except (OverflowError, ZeroDivisionError, ValueError) as exc:
+        raise Unsure from exc
+    finally:
+        iv.dps = saved
+
+
+def _exact(value: Fraction) -> Any:
+    return iv.mpf(value.numerator) / iv.mpf(value.denominator)
+
+
+def _enclose(node: Node, point: Point) -> Any:
+    match node:
+        case Num(v):
+            return _exact(v)
+        case Var(name):
+            return _exact(point[name])
+        case Const(name):
+            return iv.pi if name == "pi" else iv.e
+        case Sum(terms):
+            total = iv.mpf(0)
+            for term in terms:
+                total = total + _enclose(term, point)
+            return total
+        case Product(factors):
+            product = iv.mpf(1)
+            for factor in factors:
+                product = product * _enclose(factor, point)
+            return product
+        case Neg(operand):
+            return -_enclose(operand, point)
+        case Quotient(top, bottom):
+            b = _enclose(bottom, point)
+            if not (b.a > 0 or b.b < 0):
+                raise Unsure
+            return _enclose(top, point) / b
+        case Power(base_node, exponent_node):
+            base = _enclose(base_node, point)
+            exponent = value(exponent_node, point)
+            if isinstance(exponent, Fraction) and exponent.denominator == 1:
+                if exponent < 0 and not (base.a > 0 or base.b < 0):
+                    raise Unsure
+                return base**int(exponent)
+            if not base.a > 0:
+                raise Unsure
+            return iv.exp(_enclose(exponent_node, point) * iv.log(base))
+        case Call(name, argument):
+            return _enclose_call(name, _enclose(argument, point))
+        case Derivative(value=tree):
+            return _enclose(tree, point)
+    raise Unsure
+
+
+def _enclose_call(name: str, arg: Any) -> Any:
+    if name == "abs":
+        return abs(arg)
+    if name in ("sqrt", "ln"):
+        if not arg.a > 0:
+            raise Unsure
+        return iv.sqrt(arg) if name == "sqrt" else iv.log(arg)
+    if name == "tan":
+        c = iv.cos(arg)
+        if not (c.a > 0 or c.b < 0):
+            raise Unsure
+        return iv.sin(arg) / c
+    return {"sin": iv.sin, "cos": iv.cos, "exp": iv.exp}[name](arg)
+
+
+def certain_sign(a: Node, b: Node, point: Point) -> int | None:
+    """The sign of ``a - b`` at ``point`` when their enclosures are apart, else ``None``."""
+    try:
+        x, y = enclosure(a, point), enclosure(b, point)
+    except Unsure:
+        return None
+    if x.a > y.b:
+        return 1
+    if x.b < y.a:
+        return -1
+    return None
+
+
+_HOLDS = {
+    "=": lambda s: s == 0, "<": lambda s: s < 0, "<=": lambda s: s <= 0,
+    ">": lambda s: s > 0, ">=": lambda s: s >= 0,
+}  # fmt: skip
+
+
+def relation_holds(op: str, a: Node, b: Node, point: Point) -> bool:
+    """Whether ``a op b`` holds at ``point``; :class:`Undefined` or :class:`Unsure` when a
+    side has no value there or floats cannot tell."""
+    x, y = value(a, point), value(b, point)
+    sign = compare(x, y)
+    if sign is None:
+        raise Unsure
+    if not (isinstance(x, Fraction) and isinstance(y, Fraction)) \
+            and certain_sign(a, b, point) != sign:
+        raise Unsure
+    return bool(_HOLDS[op](sign))
+
+
+def truth(stmt: Statement, point: Point) -> bool:
+    """Whether ``stmt`` holds at ``point``, every relation in it defined and certain."""
+    match stmt:
+        case Relation(op, lhs, rhs):
+            return relation_holds(op, lhs, rhs, point)
+        case Both(parts):
+            return all([truth(part, point) for part in parts])
+        case Either(parts):
+            return any([truth(part, point) for part in parts])
+    raise Unsure
