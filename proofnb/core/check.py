@@ -347,12 +347,25 @@ def check_step(spec: StepSpec, options: CheckOptions) -> StepResult:
     them without SymPy or leaves them to :func:`full_check_step`."""
     if spec.reading is not None:
         return _check_reading(spec, options)
-    if not (_BARE_LOG.search(spec.lhs) or _BARE_LOG.search(spec.rhs)
-            or _DEGREES.search(spec.lhs) or _DEGREES.search(spec.rhs)):
-        quick = quick_check(spec, options)
-        if quick is not None:
-            return quick
+    quick = quick_check(spec, options)
+    if quick is not None and not (quick.status == "refuted"
+                                  and _may_hold_otherwise(spec, options)):
+        return quick
     return full_check_step(spec, options)
+
+
+def _may_hold_otherwise(spec: StepSpec, options: CheckOptions) -> bool:
+    """Whether a step refuted by the quick pass may hold in another reading the full checker
+    tries (:func:`_other_readings`): only when the quick pass refutes each of them as well
+    does its refutation stand without that hint."""
+    for marker, rewrite, _ in _OTHER_READINGS:
+        if marker.search(f"{spec.lhs} {spec.rhs}"):
+            other = quick_check(dataclasses.replace(
+                spec, lhs=rewrite(spec.lhs), rhs=rewrite(spec.rhs), origin=rewrite(spec.origin)),
+                options)
+            if other is None or other.status != "refuted":
+                return True
+    return False
 
 
 def full_check_step(spec: StepSpec, options: CheckOptions) -> StepResult:

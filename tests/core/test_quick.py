@@ -83,8 +83,7 @@ def test_every_quick_witness_holds_when_rechecked_in_sympy(lhs: str, relation: s
                                                            rhs: str) -> None:
     result = quick_check(_spec(lhs, relation, rhs), CheckOptions())
     assert result is not None and result.counterexample is not None
-    point = {sp.Symbol(name, real=True): sp.Rational(v) for name, v in
-             result.counterexample.point}
+    point = {sp.Symbol(name, real=True): _sympy(v) for name, v in result.counterexample.point}
     if relation in ("<=>", "==>", "<=="):
         truths = [bool(_sympy(side).xreplace(point)) for side in (lhs, rhs)]
         expected = [result.counterexample.lhs_value == "true",
@@ -143,3 +142,21 @@ def test_huge_powers_never_hang(text: str) -> None:
     result = check_step(_spec(text, "=", "x"), CheckOptions(timeout=5))
     assert result.status in ("refuted", "unknown", "error", "likely", "proved")
     assert result.seconds < 10
+
+
+def test_trigonometric_witnesses_need_no_calculator() -> None:
+    witness = quick_check(_spec("sin(2x)", "=", "2 sin(x)"), CheckOptions())
+    assert witness is not None and witness.counterexample is not None
+    assert witness.counterexample.text == "x = pi/2: left side 0, right side 2"
+    witness = quick_check(_spec("cos(x + y)", "=", "cos(x) cos(y) + sin(x) sin(y)"),
+                          CheckOptions())
+    assert witness is not None and witness.counterexample is not None
+    assert witness.counterexample.point == (("x", "pi/2"), ("y", "pi/2"))
+
+
+def test_log_steps_keep_the_base_ten_hint() -> None:
+    hinted = check_step(_spec("log(100)", "=", "2"), CheckOptions())
+    assert hinted.status == "refuted" and "base 10" in hinted.message
+    plain = quick_check(_spec("log(x)^2", "=", "2 log(x)"), CheckOptions())
+    assert plain is not None and plain.status == "refuted"
+    assert check_step(_spec("log(x)^2", "=", "2 log(x)"), CheckOptions()).message == ""

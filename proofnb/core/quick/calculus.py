@@ -75,6 +75,8 @@ def _outer(name: str, u: Node) -> Node:
         return Call("exp", u)
     if name == "ln":
         return Quotient(_ONE, u)
+    if name == "log10":
+        return Quotient(_ONE, Product((u, Call("ln", Num(Fraction(10))))))
     if name == "sqrt":
         return Quotient(_ONE, Product((_TWO, Call("sqrt", u))))
     raise Unsupported

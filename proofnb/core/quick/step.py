@@ -53,11 +53,21 @@ from .syntax import (
     parse_expression,
     parse_statement,
 )
-from .values import Point, Undefined, Unsure, relation_holds, truth, value
+from .values import PiMultiple, Point, Undefined, Unsure, relation_holds, truth, value
 
 #: Values tried for each variable, simplest first (the full checker's first sample values).
-SIMPLE_VALUES: tuple[Fraction, ...] = tuple(Fraction(v) for v in (
+SIMPLE_VALUES: tuple[Fraction | PiMultiple, ...] = tuple(Fraction(v) for v in (
     "0", "1", "-1", "2", "-2", "1/2", "-1/2", "3", "-3", "1/3", "3/2", "-1/3", "4", "5/2"))
+def _pi(multiple: str) -> PiMultiple:
+    return PiMultiple(Fraction(0), Fraction(multiple))
+
+
+#: Values tried first for a letter inside sin, cos or tan: where they take rational values,
+#: so that the witness needs no calculator (sin(2x) = 2 sin(x) fails at x = pi/2: 0 and 2).
+TRIG_VALUES: tuple[Fraction | PiMultiple, ...] = (
+    Fraction(0), _pi("1/2"), _pi("1"), _pi("-1/2"), _pi("1/6"), _pi("1/4"), Fraction(1),
+    Fraction(-1), Fraction(2), _pi("1/3"), Fraction(-2), Fraction(1, 2), Fraction(3),
+    _pi("3/2"))
 #: Points tried for one variable, and per-variable values combined for several.
 ONE_VARIABLE_POINTS = len(SIMPLE_VALUES)
 SEVERAL_VALUES = 5
@@ -107,7 +117,7 @@ def _expression_step(spec: StepSpec) -> Decision | None:
         method = _identity(lhs, rhs, origin, letters)
         if method is not None:
             return "proved", method, None
-    for point in _points(letters):
+    for point in _points(letters, _trig_letters(lhs, rhs, origin)):
         try:
             value(origin, point)
             a, b = value(lhs, point), value(rhs, point)
@@ -161,7 +171,8 @@ def _statement_step(spec: StepSpec) -> Decision | None:
     method = equivalence.proved(spec.relation, first, second)
     if method is not None:
         return "proved", method, None
-    for point in _points(letters):
+    trig = _trig_letters(*_sides(first), *_sides(second))
+    for point in _points(letters, trig):
         try:
             before, after = truth(first, point), truth(second, point)
         except (Undefined, Unsure):
@@ -186,20 +197,58 @@ def _statement_letters(stmt: Statement) -> set[str]:
     return set()
 
 
-def _points(letters: Sequence[str]) -> Iterator[Point]:
+def _points(letters: Sequence[str], trig: frozenset[str] = frozenset()) -> Iterator[Point]:
     """Simplest points first: for several letters, combinations of their first values by
-    largest index, then index sum (the full checker's order)."""
+    largest index, then index sum (the full checker's order). A letter inside sin, cos or
+    tan tries :data:`TRIG_VALUES`, the others :data:`SIMPLE_VALUES`."""
     if not letters:
         yield {}
         return
+    columns = [TRIG_VALUES if letter in trig else SIMPLE_VALUES for letter in letters]
     if len(letters) == 1:
-        for v in SIMPLE_VALUES[:ONE_VARIABLE_POINTS]:
+        for v in columns[0][:ONE_VARIABLE_POINTS]:
             yield {letters[0]: v}
         return
     combos = sorted(itertools.product(range(SEVERAL_VALUES), repeat=len(letters)),
                     key=lambda t: (max(t), sum(t), t))
     for combo in combos:
-        yield {name: SIMPLE_VALUES[i] for name, i in zip(letters, combo, strict=True)}
+        yield {name: column[i] for name, column, i in zip(letters, columns, combo, strict=True)}
+
+
+def _sides(stmt: Statement) -> Iterator[Node]:
+    match stmt:
+        case Relation(_, lhs, rhs):
+            yield lhs
+            yield rhs
+        case Both(parts) | Either(parts):
+            for part in parts:
+                yield from _sides(part)
+
+
+def _trig_letters(*nodes: Node) -> frozenset[str]:
+    """Letters inside a sin, cos or tan call of ``nodes``."""
+    found: set[str] = set()
+
+    def visit(node: Node) -> None:
+        match node:
+            case Call(name, argument):
+                if name in ("sin", "cos", "tan"):
+                    found.update(letters_of(argument))
+                visit(argument)
+            case Sum(parts) | Product(parts):
+                for part in parts:
+                    visit(part)
+            case Neg(operand):
+                visit(operand)
+            case Quotient(a, b) | Power(a, b):
+                visit(a)
+                visit(b)
+            case Derivative(value=tree):
+                visit(tree)
+
+    for node in nodes:
+        visit(node)
+    return frozenset(found)
 
 
 # -- witnesses, in the full checker's words ------------------------------------------------
@@ -229,7 +278,7 @@ def _value_witness(relation: str, point: Point, lhs: Node, rhs: Node, a: object,
 
 
 _FUNCTIONS = {"sqrt": sp.sqrt, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "exp": sp.exp,
-              "ln": sp.log, "abs": sp.Abs}
+              "ln": sp.log, "abs": sp.Abs, "log10": lambda x: sp.log(x, 10)}
 
 
 def _as_sympy(node: Node, point: Point) -> sp.Expr:
@@ -258,7 +307,9 @@ def _as_sympy(node: Node, point: Point) -> sp.Expr:
     raise Unsupported
 
 
-def _rational(v: Fraction) -> sp.Rational:
+def _rational(v: Fraction | PiMultiple) -> sp.Expr:
+    if isinstance(v, PiMultiple):
+        return _rational(v.rational) + _rational(v.multiple) * sp.pi
     return sp.Rational(v.numerator, v.denominator)
 
 

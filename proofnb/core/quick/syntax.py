@@ -22,9 +22,9 @@ from ..lexer import GREEK_NAMES
 #: unit and unit vectors get hints), k, m, n (integers and periods), d (``d/dx``), f, g, h
 #: (functions), l and o (read as 1 and 0, Landau's o).
 LETTERS = frozenset("abcpqrstuvwxyz")
-#: Calls read here, each with its argument in brackets. ``log`` is left to the full checker
-#: (a refuted ``log(100) = 2`` is also tried in base 10).
-FUNCTIONS = frozenset({"sqrt", "sin", "cos", "tan", "exp", "ln", "abs"})
+#: Calls read here, each with its argument in brackets (``log`` is ``ln``, as in the full
+#: grammar; ``log10`` is the reading a refuted step with ``log`` is also tried in).
+FUNCTIONS = frozenset({"sqrt", "sin", "cos", "tan", "exp", "ln", "log", "log10", "abs"})
 #: Highest order of a derivative read here.
 MAX_ORDER = 4
 #: Longest number literal, in characters.
@@ -114,7 +114,8 @@ class Either:
 Statement = Relation | Both | Either
 
 RELATIONS = frozenset({"=", "<", "<=", ">", ">="})
-_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)(?![\d.]|,\d)|([a-z]+)|(\*\*|<=|>=|[-+*/^()=<>,]))")
+_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)(?![\d.]|,\d)"  # a number, not 1,5 (decimal comma)
+                    r"|(log10|[a-z]+)|(\*\*|<=|>=|[-+*/^()=<>,]))")
 _MAX_TOKENS = 400
 
 
@@ -239,7 +240,7 @@ class _Reader:
             self.take("(")
             argument = self.expression()
             self.take(")")
-            return Call(tok, argument)
+            return Call("ln" if tok == "log" else tok, argument)
         raise Unsupported
 
     def diff(self) -> Node:

@@ -36,8 +36,82 @@ from .syntax import (
     Var,
 )
 
-Number = Fraction | float
-Point = Mapping[str, Fraction]
+
+class PiMultiple:
+    """``rational + pi·multiple`` with ``multiple`` nonzero: exact, so that ``sin(x)`` at
+    ``x = pi/2`` is 1 and a witness there needs no calculator. Operations that leave this
+    form give floats."""
+
+    __slots__ = ("rational", "multiple")
+
+    def __init__(self, rational: Fraction, multiple: Fraction) -> None:
+        self.rational, self.multiple = rational, multiple
+
+    @staticmethod
+    def of(rational: Fraction, multiple: Fraction) -> Fraction | PiMultiple:
+        return PiMultiple(rational, multiple) if multiple else rational
+
+    def __float__(self) -> float:
+        return float(self.rational) + float(self.multiple) * math.pi
+
+    def __repr__(self) -> str:
+        return f"PiMultiple({self.rational}, {self.multiple})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PiMultiple) and (self.rational, self.multiple) == (
+            other.rational, other.multiple)
+
+    def __hash__(self) -> int:
+        return hash((self.rational, self.multiple))
+
+    def __neg__(self) -> PiMultiple:
+        return PiMultiple(-self.rational, -self.multiple)
+
+    def __abs__(self) -> PiMultiple:
+        return -self if float(self) < 0 else self
+
+    def __add__(self, other: Number) -> Number:
+        if isinstance(other, PiMultiple):
+            return PiMultiple.of(self.rational + other.rational, self.multiple + other.multiple)
+        if isinstance(other, Fraction):
+            return PiMultiple(self.rational + other, self.multiple)
+        return float(self) + other
+
+    __radd__ = __add__
+
+    def __mul__(self, other: Number) -> Number:
+        if isinstance(other, Fraction):
+            return PiMultiple.of(self.rational * other, self.multiple * other)
+        return float(self) * float(other)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: Number) -> Number:
+        if isinstance(other, Fraction):
+            return PiMultiple(self.rational / other, self.multiple / other)
+        return float(self) / float(other)
+
+    def __rtruediv__(self, other: Number) -> float:
+        return float(other) / float(self)
+
+    def __pow__(self, other: int) -> float:
+        return float(self) ** other
+
+    def __lt__(self, other: Number) -> bool:
+        return float(self) < float(other)
+
+    def __gt__(self, other: Number) -> bool:
+        return float(self) > float(other)
+
+    def __le__(self, other: Number) -> bool:
+        return float(self) <= float(other)
+
+    def __ge__(self, other: Number) -> bool:
+        return float(self) >= float(other)
+
+
+Number = Fraction | float | PiMultiple
+Point = Mapping[str, Fraction | PiMultiple]
 
 #: Largest integer exponent evaluated, and largest bit size of an exact power's result.
 MAX_EXPONENT = 400
@@ -75,7 +149,7 @@ def _value(node: Node, point: Point) -> Number:
         case Var(name):
             return point[name]
         case Const(name):
-            return math.pi if name == "pi" else math.e
+            return PiMultiple(Fraction(0), Fraction(1)) if name == "pi" else math.e
         case Sum(terms):
             total: Number = Fraction(0)
             for term in terms:
@@ -93,7 +167,7 @@ def _value(node: Node, point: Point) -> Number:
             if isinstance(b, Fraction):
                 if b == 0:
                     raise Undefined
-            elif abs(b) < TINY:
+            elif abs(float(b)) < TINY:
                 raise Unsure
             return a / b
         case Power(base, exponent):
@@ -122,7 +196,7 @@ def _power(base: Number, exponent: Number) -> Number:
             if bits * abs(n) > MAX_BITS:
                 raise Unsure
             return base**n
-        if abs(base) < TINY:
+        if abs(float(base)) < TINY:
             raise Unsure
         return base**n
     if isinstance(base, Fraction):
@@ -170,22 +244,29 @@ def _integer_root(n: int, q: int) -> int | None:
     return None
 
 
+_LOGS = {"ln": math.log, "log10": math.log10}
+
+
 def _call(name: str, arg: Number) -> Number:
     if name == "abs":
         return -arg if arg < 0 else arg
-    if name in ("sqrt", "ln"):
+    if name in ("sqrt", "ln", "log10"):
         if isinstance(arg, Fraction):
-            if arg < 0 or arg == 0 and name == "ln":
+            if arg < 0 or arg == 0 and name != "sqrt":
                 raise Undefined
-            if name == "ln":
-                return Fraction(0) if arg == 1 else math.log(arg)
+            if name != "sqrt":
+                return Fraction(0) if arg == 1 else _LOGS[name](arg)
             root = _exact_root(arg, Fraction(1, 2))
             return root if root is not None else math.sqrt(arg)
         if arg < -TINY:
             raise Undefined
         if arg < TINY:
             raise Unsure
-        return math.sqrt(arg) if name == "sqrt" else math.log(arg)
+        return math.sqrt(arg) if name == "sqrt" else _LOGS[name](arg)
+    if isinstance(arg, PiMultiple) and not arg.rational and name in ("sin", "cos", "tan"):
+        exact_value = _trig_at_pi_multiple(name, arg.multiple)
+        if exact_value is not None:
+            return exact_value
     exact = isinstance(arg, Fraction)
     if exact and arg == 0:
         return Fraction(1) if name in ("cos", "exp") else Fraction(0)
@@ -201,6 +282,26 @@ def _call(name: str, arg: Number) -> Number:
             raise Unsure
         return math.tan(x)
     return math.sin(x) if name == "sin" else math.cos(x)
+
+
+def _trig_at_pi_multiple(name: str, multiple: Fraction) -> Fraction | None:
+    """``sin``, ``cos`` or ``tan`` of ``multiple·pi`` when rational (0, ±1/2, ±1)."""
+    if name == "tan":
+        quarter = multiple * 4
+        if quarter.denominator != 1:
+            return None
+        k = int(quarter) % 4
+        if k == 2:
+            raise Undefined
+        return Fraction((0, 1, 0, -1)[k])
+    if name == "cos":
+        multiple += Fraction(1, 2)
+    sixth = multiple * 6
+    if sixth.denominator != 1:
+        return None
+    k = int(sixth) % 12
+    return {0: Fraction(0), 1: Fraction(1, 2), 3: Fraction(1), 5: Fraction(1, 2),
+            6: Fraction(0), 7: Fraction(-1, 2), 9: Fraction(-1), 11: Fraction(-1, 2)}.get(k)
 
 
 def compare(a: Number, b: Number) -> int | None:
@@ -227,7 +328,9 @@ def enclosure(node: Node, point: Point) -> Any:
         iv.dps = saved
 
 
-def _exact(value: Fraction) -> Any:
+def _exact(value: Fraction | PiMultiple) -> Any:
+    if isinstance(value, PiMultiple):
+        return _exact(value.rational) + _exact(value.multiple) * iv.pi
     return iv.mpf(value.numerator) / iv.mpf(value.denominator)
 
 
@@ -276,9 +379,11 @@ def _enclose(node: Node, point: Point) -> Any:
 def _enclose_call(name: str, arg: Any) -> Any:
     if name == "abs":
         return abs(arg)
-    if name in ("sqrt", "ln"):
+    if name in ("sqrt", "ln", "log10"):
         if not arg.a > 0:
             raise Unsure
+        if name == "log10":
+            return iv.log(arg) / iv.log(10)
         return iv.sqrt(arg) if name == "sqrt" else iv.log(arg)
     if name == "tan":
         c = iv.cos(arg)
