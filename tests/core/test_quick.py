@@ -38,6 +38,9 @@ DECIDED = [
     ("diff(x^3, x)", "=", "3x^2", "proved", "expand"),
     ("d/dx (sin(x)^2)", "=", "2 sin(x) cos(x)", "proved", "expand"),
     ("diff(x^4, x, 2)", "=", "12x^2", "proved", "expand"),
+    ("\\frac{x}{x+1}", "=", "1 - \\frac{1}{x + 1}", "proved", "cancel"),
+    ("\\left(a+b\\right)^{2}", "=", "a^{2} + 2ab + b^{2}", "proved", "expand"),
+    ("3^ab", "=", "3^a b", "proved", "expand"),  # ab is two letters, as the full grammar reads
     ("2x + 3 = 7", "<=>", "2x = 4", "proved", "normal-form"),
     ("-2x < 6", "<=>", "x > -3", "proved", "normal-form"),
     ("x^2 = x", "<=>", "x = 0 or x = 1", "proved", "same-polynomial"),
@@ -99,7 +102,8 @@ def test_every_quick_witness_holds_when_rechecked_in_sympy(lhs: str, relation: s
 @pytest.mark.parametrize(("lhs", "relation", "rhs", "options"), [
     ("sqrt(x^2)", "=", "x", CheckOptions(assume=("x >= 0",))),  # assumptions: full checker
     ("z^2 + 1", "=", "(z + 1)^2", CheckOptions(domain="complex")),
-    ("\\frac{1}{x}", "=", "x", CheckOptions()),  # LaTeX: not in the quick grammar
+    ("\\sqrt[3]{x}", "=", "x", CheckOptions()),  # LaTeX outside the quick grammar
+    ("\\sin x", "=", "x", CheckOptions()),  # a function without brackets
     ("x + y = 1", "<=>", "x = 1 - t and y = t", CheckOptions()),  # t: "for some t"
     ("(x^2 - 1)/(x - 1)", "=", "x + 1", CheckOptions()),  # a domain note: full checker
     ("(x - 8)^(1/3)", "=", "x", CheckOptions()),  # negative bases: the full reading

@@ -4,8 +4,10 @@ It accepts a strict subset of the cell language and reads it exactly as
 :mod:`proofnb.core.grammar` does: numbers (``3``, ``1.5``), the one-letter real variables
 :data:`LETTERS`, ``pi`` and ``e``, ``+ - * / ^ **``, brackets, implicit products of a number
 or a factor with a letter, a bracket or a call (``2x``, ``3(x + 1)``, ``x y``, ``(x+1)(x-1)``),
-and the calls :data:`FUNCTIONS` with their argument in brackets. A statement is relations
-joined by ``and``/``or``. Anything else (LaTeX, words, other letters, a function without
+the calls :data:`FUNCTIONS` with their argument in brackets, derivatives (``diff(x^3, x)``,
+``d/dx (x^2)``), and in LaTeX ``\\frac{}{}``, ``\\sqrt{}``, ``^{}``, ``\\left( \\right)``,
+``\\cdot``, ``\\times`` and the functions' commands. A statement is relations joined by
+``and``/``or``. Anything else (other commands, words, other letters, a function without
 brackets, ``x/2y``) raises :class:`Unsupported`: the full checker reads it instead.
 """
 
@@ -115,7 +117,16 @@ Statement = Relation | Both | Either
 
 RELATIONS = frozenset({"=", "<", "<=", ">", ">="})
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)(?![\d.]|,\d)"  # a number, not 1,5 (decimal comma)
-                    r"|(log10|[a-z]+)|(\*\*|<=|>=|[-+*/^()=<>,]))")
+                    r"|(log10|[a-z]+)|(\*\*|<=|>=|[-+*/^()=<>,{}])"
+                    r"|(\\left\s*\(|\\right\s*\)|\\[A-Za-z]+|\\[,;:!]))")
+#: LaTeX commands read here, as the plain token they stand for ("" for thin spaces).
+_COMMANDS = {
+    "\\frac": "\\frac", "\\dfrac": "\\frac", "\\tfrac": "\\frac", "\\sqrt": "\\sqrt",
+    "\\cdot": "*", "\\times": "*", "\\pi": "pi", "\\sin": "sin", "\\cos": "cos",
+    "\\tan": "tan", "\\ln": "ln", "\\log": "log", "\\exp": "exp", "\\le": "<=",
+    "\\leq": "<=", "\\leqslant": "<=", "\\ge": ">=", "\\geq": ">=", "\\geqslant": ">=",
+    "\\lt": "<", "\\gt": ">", "\\,": "", "\\;": "", "\\:": "", "\\!": "",
+}  # fmt: skip
 _MAX_TOKENS = 400
 
 
@@ -131,7 +142,15 @@ def _tokens(text: str) -> list[str]:
         if match is None:
             raise Unsupported
         pos = match.end()
-        out.append(match.group(match.lastindex or 0))
+        tok = match.group(match.lastindex or 0)
+        if tok[0] == "\\":
+            tok = "(" if tok.startswith("\\left") else ")" if tok.startswith("\\right") \
+                else _COMMANDS.get(tok, "?")
+            if tok == "?":
+                raise Unsupported
+            if not tok:
+                continue
+        out.append(tok)
         if len(out) > _MAX_TOKENS:
             raise Unsupported
     if not out:
@@ -209,7 +228,7 @@ class _Reader:
         base = self.primary()
         if self.peek() in ("^", "**"):
             self.take()
-            return Power(base, self.unary())
+            return Power(base, self.braced() if self.peek() == "{" else self.unary())
         if base == Const("e"):  # a lone e may be meant as a coefficient: the full checker
             raise Unsupported  # says how it reads it
         return base
@@ -227,9 +246,11 @@ class _Reader:
         if tok in LETTERS:
             return Var(tok)
         letters = _glued_letters(tok)
-        if letters is not None and self.peek() not in ("(", "^", "**"):
-            # ab is a*b, as the full grammar reads a short unknown word of letters
-            return Product(tuple(Var(letter) for letter in letters))
+        if letters is not None and self.peek() != "(":
+            # ab is a*b as the full grammar reads a short unknown word: its letters become
+            # the next tokens, one each (3^ab is 3^a·b, 2/xy is (2/x)·y)
+            self.tokens[self.pos:self.pos] = list(letters[1:])
+            return Var(letters[0])
         if tok in ("pi", "e"):
             return Const(tok)
         if tok == "diff":  # diff(x^3, x), diff(x^4, x, 2)
@@ -241,7 +262,18 @@ class _Reader:
             argument = self.expression()
             self.take(")")
             return Call("ln" if tok == "log" else tok, argument)
+        if tok == "\\frac":
+            return Quotient(self.braced(), self.braced())
+        if tok == "\\sqrt":  # \sqrt[3]{x} is not read here
+            return Call("sqrt", self.braced())
         raise Unsupported
+
+    def braced(self) -> Node:
+        """A LaTeX group ``{...}``: a fraction's part, a root's radicand, an exponent."""
+        self.take("{")
+        inner = self.expression()
+        self.take("}")
+        return inner
 
     def diff(self) -> Node:
         self.take("(")
@@ -323,7 +355,7 @@ def _glued_letters(word: str) -> str | None:
 
 def _starts_factor(tok: str) -> bool:
     return bool(tok) and (tok[0].isdigit() or tok == "(" or tok in LETTERS
-                          or tok in FUNCTIONS or tok in ("pi", "e")
+                          or tok in FUNCTIONS or tok in ("pi", "e", "\\frac", "\\sqrt")
                           or _glued_letters(tok) is not None)
 
 
