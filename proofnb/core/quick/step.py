@@ -24,24 +24,24 @@ import itertools
 import time
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
+from typing import Any
 
 import sympy as sp
 
 from ..model import CheckOptions, Counterexample, Status, StepResult, StepSpec
-from ..numeric import approximations, point_text, show, show_text, step_seed
+from ..numeric import step_seed
 from ..render import render_latex
 from . import equivalence
 from .calculus import letters_of
 from .forms import NotPolynomial, Reader, same
+from .shown import approximations, exact_text, number_text
 from .syntax import (
     Both,
     Call,
-    Const,
     Derivative,
     Either,
     Neg,
     Node,
-    Num,
     Power,
     Product,
     Quotient,
@@ -49,11 +49,20 @@ from .syntax import (
     Statement,
     Sum,
     Unsupported,
-    Var,
     parse_expression,
     parse_statement,
 )
-from .values import PiMultiple, Point, Undefined, Unsure, relation_holds, truth, value
+from .values import (
+    Number,
+    PiMultiple,
+    Point,
+    Undefined,
+    Unsure,
+    enclosure,
+    relation_holds,
+    truth,
+    value,
+)
 
 #: Values tried for each variable, simplest first (the full checker's first sample values).
 SIMPLE_VALUES: tuple[Fraction | PiMultiple, ...] = tuple(Fraction(v) for v in (
@@ -71,6 +80,8 @@ TRIG_VALUES: tuple[Fraction | PiMultiple, ...] = (
 #: Points tried for one variable, and per-variable values combined for several.
 ONE_VARIABLE_POINTS = len(SIMPLE_VALUES)
 SEVERAL_VALUES = 5
+#: Points tried before the normal forms.
+FIRST_POINTS = 3
 #: Most variables a step may have here.
 MAX_VARIABLES = 4
 
@@ -113,19 +124,32 @@ def _expression_step(spec: StepSpec) -> Decision | None:
     letters = sorted(_letters(lhs) | _letters(rhs) | _letters(origin))
     if len(letters) > MAX_VARIABLES:
         return None
-    if spec.relation == "=":
+    points = list(_points(letters, _trig_letters(lhs, rhs, origin)))
+    # Most false steps fail at one of the first points: try those before the normal forms.
+    found = _counterexample(spec.relation, lhs, rhs, origin, points[:FIRST_POINTS])
+    if found is None and spec.relation == "=":
         method = _identity(lhs, rhs, origin, letters)
         if method is not None:
             return "proved", method, None
-    for point in _points(letters, _trig_letters(lhs, rhs, origin)):
+    if found is None:
+        found = _counterexample(spec.relation, lhs, rhs, origin, points[FIRST_POINTS:])
+    return None if found is None else ("refuted", "counterexample", found)
+
+
+def _counterexample(relation: str, lhs: Node, rhs: Node, origin: Node,
+                    points: Sequence[Point]) -> Counterexample | None:
+    """The witness at the first of ``points`` where every side has a value and the step
+    certainly fails."""
+    for point in points:
         try:
-            value(origin, point)
+            if origin is not lhs:
+                value(origin, point)
             a, b = value(lhs, point), value(rhs, point)
-            if relation_holds(spec.relation, lhs, rhs, point):
+            if relation_holds(relation, lhs, rhs, point, (a, b)):
                 continue
         except (Undefined, Unsure):
             continue
-        return "refuted", "counterexample", _value_witness(spec.relation, point, lhs, rhs, a, b)
+        return _value_witness(relation, point, lhs, rhs, a, b)
     return None
 
 
@@ -257,54 +281,33 @@ def _sympy_point(point: Point) -> dict[sp.Symbol, sp.Rational]:
     return {sp.Symbol(name, real=True): _rational(v) for name, v in point.items()}
 
 
-def _value_witness(relation: str, point: Point, lhs: Node, rhs: Node, a: object,
-                   b: object) -> Counterexample:
+def _value_witness(relation: str, point: Point, lhs: Node, rhs: Node, a: Number,
+                   b: Number) -> Counterexample:
     """The witness sentence of :func:`proofnb.core.witness.probe_expressions` for this point:
-    the exact values (built in SymPy only now, for the one point shown), with decimals."""
-    left = a if isinstance(a, Fraction) else _as_sympy(lhs, point)
-    right = b if isinstance(b, Fraction) else _as_sympy(rhs, point)
-    left_value = _rational(left) if isinstance(left, Fraction) else left
-    right_value = _rational(right) if isinstance(right, Fraction) else right
-    left_text, right_text = show_text(left_value), show_text(right_value)
-    left_near, right_near = approximations(left_value, right_value)
-    where = f"{point_text(_sympy_point(point))}: " if point else ""
+    each side's exact value with the point put in, and its decimals (:mod:`.shown`)."""
+    left_text, right_text = exact_text(lhs, point), exact_text(rhs, point)  # ^ for powers
+    intervals = tuple(None if isinstance(v, Fraction) else _enclosure_or_none(side, point)
+                      for v, side in ((a, lhs), (b, rhs)))
+    left_near, right_near = approximations(a, b, (intervals[0], intervals[1]))
+    where = f"{_point_text(point)}: " if point else ""
     text = f"{where}left side {left_text}{left_near}, right side {right_text}{right_near}"
     if relation != "=":
         text += f" (so {left_text} {relation} {right_text} fails)"
     return Counterexample(
-        kind="value",
-        point=tuple((name, sp.sstr(_rational(v))) for name, v in point.items()),
-        lhs_value=show(left_value), rhs_value=show(right_value), text=text)
+        kind="value", point=tuple((name, number_text(v)) for name, v in point.items()),
+        lhs_value=left_text.replace("^", "**"), rhs_value=right_text.replace("^", "**"),
+        text=text)
 
 
-_FUNCTIONS = {"sqrt": sp.sqrt, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "exp": sp.exp,
-              "ln": sp.log, "abs": sp.Abs, "log10": lambda x: sp.log(x, 10)}
+def _point_text(point: Point) -> str:
+    return ", ".join(f"{name} = {number_text(v)}" for name, v in point.items())
 
 
-def _as_sympy(node: Node, point: Point) -> sp.Expr:
-    """The exact value of ``node`` at ``point`` as SymPy writes it (``2**(5/6)``, ``sin(3)``)."""
-    match node:
-        case Num(v):
-            return _rational(v)
-        case Var(name):
-            return _rational(point[name])
-        case Const(name):
-            return sp.pi if name == "pi" else sp.E
-        case Sum(terms):
-            return sp.Add(*(_as_sympy(part, point) for part in terms))
-        case Product(factors):
-            return sp.Mul(*(_as_sympy(part, point) for part in factors))
-        case Neg(operand):
-            return -_as_sympy(operand, point)
-        case Quotient(a, b):
-            return _as_sympy(a, point) / _as_sympy(b, point)
-        case Power(base, exponent):
-            return sp.Pow(_as_sympy(base, point), _as_sympy(exponent, point))
-        case Call(name, argument):
-            return _FUNCTIONS[name](_as_sympy(argument, point))
-        case Derivative(value=tree):
-            return _as_sympy(tree, point)
-    raise Unsupported
+def _enclosure_or_none(node: Node, point: Point) -> Any:
+    try:
+        return enclosure(node, point)
+    except Unsure:
+        return None
 
 
 def _rational(v: Fraction | PiMultiple) -> sp.Expr:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from mpmath import iv
@@ -319,11 +320,21 @@ def compare(a: Number, b: Number) -> int | None:
 def enclosure(node: Node, point: Point) -> Any:
     """A rigorous mpmath interval around the value of ``node`` at ``point``
     (:class:`Unsure` where an interval reaches outside a function's domain)."""
+    found = _enclosure(node, tuple(point.items()))
+    if found is None:
+        raise Unsure
+    return found
+
+
+@lru_cache(maxsize=64)
+def _enclosure(node: Node, point: tuple[tuple[str, Fraction | PiMultiple], ...]) -> Any:
+    """:func:`enclosure`, remembered: the witness shows the decimals of the enclosures that
+    confirmed it."""
     saved, iv.dps = iv.dps, ENCLOSURE_DIGITS
     try:
-        return _enclose(node, point)
-    except (OverflowError, ZeroDivisionError, ValueError) as exc:
-        raise Unsure from exc
+        return _enclose(node, dict(point))
+    except (OverflowError, ZeroDivisionError, ValueError, Unsure):
+        return None
     finally:
         iv.dps = saved
 
@@ -412,10 +423,12 @@ _HOLDS = {
 }  # fmt: skip
 
 
-def relation_holds(op: str, a: Node, b: Node, point: Point) -> bool:
+def relation_holds(op: str, a: Node, b: Node, point: Point,
+                   values: tuple[Number, Number] | None = None) -> bool:
     """Whether ``a op b`` holds at ``point``; :class:`Undefined` or :class:`Unsure` when a
-    side has no value there or floats cannot tell."""
-    x, y = value(a, point), value(b, point)
+    side has no value there or floats cannot tell. ``values`` are the sides' values there,
+    when the caller has them."""
+    x, y = values if values is not None else (value(a, point), value(b, point))
     sign = compare(x, y)
     if sign is None:
         raise Unsure

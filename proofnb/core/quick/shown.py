@@ -1,0 +1,138 @@
+"""Exact values at a witness point, written the way a student checks them.
+
+The side with the point put in, every rational part worked out (``3*sin(1)``,
+``sqrt(1 - sin(2)^2)``, ``2^(1/2)*2^(1/3)``) and a few significant digits beside it
+(``≈ 1.782``): no SymPy object is built, so a quick refutation stays quick.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+import mpmath
+import sympy as sp
+
+from .syntax import Call, Const, Derivative, Neg, Node, Num, Power, Product, Quotient, Sum, Var
+from .values import ENCLOSURE_DIGITS, Number, PiMultiple, Point, Undefined, Unsure, value
+
+#: Precedence of what a text is: a sum, a product or quotient, a power, an atom.
+_SUM, _PRODUCT, _POWER, _ATOM = 1, 2, 3, 4
+#: Significant digits of the decimals shown beside exact values, at first and at most (as
+#: :func:`proofnb.core.numeric.approximations`).
+SHOWN_DIGITS, MOST_DIGITS = 4, 15
+
+_NAMES = {"ln": "ln", "log10": "log10", "sqrt": "sqrt", "sin": "sin", "cos": "cos",
+          "tan": "tan", "exp": "exp", "abs": "abs"}
+
+
+def number_text(v: Fraction | PiMultiple) -> str:
+    """``-1/2``, ``pi/2``, ``2*pi/3``: an exact point value as SymPy's printer writes it."""
+    if isinstance(v, Fraction):
+        return str(v)
+    coefficient = v.multiple
+    head = {1: "pi", -1: "-pi"}.get(coefficient.numerator, f"{coefficient.numerator}*pi")
+    text = head if coefficient.denominator == 1 else f"{head}/{coefficient.denominator}"
+    if v.rational:
+        text = f"{v.rational} + {text}" if coefficient > 0 else f"{v.rational} - {text[1:]}"
+    return text
+
+
+def exact_text(node: Node, point: Point) -> str:
+    """``node`` at ``point`` as an exact expression, powers written with ``^``."""
+    return _text(node, point)[0]
+
+
+def _exact(node: Node, point: Point) -> Fraction | PiMultiple | None:
+    try:
+        v = value(node, point)
+    except (Undefined, Unsure):
+        return None
+    return v if isinstance(v, (Fraction, PiMultiple)) else None
+
+
+def _text(node: Node, point: Point) -> tuple[str, int]:
+    folded = _exact(node, point)
+    if folded is not None:
+        text = number_text(folded)
+        if isinstance(folded, Fraction):
+            if folded < 0:
+                return text, _SUM
+            return text, _PRODUCT if folded.denominator != 1 else _ATOM
+        return text, _SUM if folded.rational or folded.multiple < 0 else _PRODUCT
+    match node:
+        case Sum(terms):
+            parts = [_text(term, point)[0] for term in terms]
+            text = parts[0]
+            for part in parts[1:]:
+                text += f" - {part[1:]}" if part.startswith("-") else f" + {part}"
+            return text, _SUM
+        case Neg(operand):
+            inner, precedence = _text(operand, point)
+            return f"-{_wrap(inner, precedence, _PRODUCT)}", _SUM
+        case Product(factors):
+            coefficient = Fraction(1)
+            rest: list[str] = []
+            for factor in factors:
+                exact = _exact(factor, point)
+                if isinstance(exact, Fraction):
+                    coefficient *= exact
+                    continue
+                text, precedence = _text(factor, point)
+                rest.append(_wrap(text, precedence, _PRODUCT))
+            if coefficient == 0:
+                return "0", _ATOM
+            if coefficient != 1:
+                head = str(coefficient) if coefficient > 0 else f"({coefficient})"
+                rest.insert(0, head if coefficient != -1 else "-1")
+            return "*".join(rest), _PRODUCT
+        case Quotient(top, bottom):
+            a, pa = _text(top, point)
+            b, pb = _text(bottom, point)
+            return f"{_wrap(a, pa, _PRODUCT)}/{_wrap(b, pb, _ATOM)}", _PRODUCT
+        case Power(base, exponent):
+            a, pa = _text(base, point)
+            b, pb = _text(exponent, point)
+            return f"{_wrap(a, pa, _ATOM)}^{_wrap(b, pb, _ATOM)}", _POWER
+        case Call(name, argument):
+            inner = _text(argument, point)[0]
+            return f"{_NAMES[name]}({inner})", _ATOM
+        case Const(name):
+            return name, _ATOM
+        case Var(name):
+            return number_text(point[name]), _ATOM
+        case Derivative(value=tree):
+            return _text(tree, point)
+        case Num(v):
+            return str(v), _ATOM
+    raise Unsure
+
+
+def _wrap(text: str, precedence: int, needed: int) -> str:
+    return text if precedence >= needed else f"({text})"
+
+
+def approximations(a: Number, b: Number, intervals: tuple[Any, Any]) -> tuple[str, str]:
+    """``" ≈ 1.782"`` for each value that is not rational (``""`` otherwise), with digits
+    added until two different values print differently (as the full checker shows them)."""
+    digits = SHOWN_DIGITS
+    while True:
+        shown = [_decimal(v, interval, digits) for v, interval in zip((a, b), intervals,
+                                                                        strict=True)]
+        if not all(shown) or shown[0] != shown[1] or digits >= MOST_DIGITS:
+            return shown[0], shown[1]
+        digits = min(MOST_DIGITS, digits * 2)
+
+
+def _decimal(v: Number, interval: Any, digits: int) -> str:
+    if isinstance(v, Fraction):
+        return ""
+    if interval is None:
+        middle = mpmath.mpf(float(v))
+    else:
+        with mpmath.workdps(ENCLOSURE_DIGITS):
+            middle = mpmath.mpf(interval.mid.a)
+    if not middle:
+        return ""
+    approx = sp.Float(middle, digits + 5)
+    return f" ≈ {str(sp.Float(approx, digits)).replace('E', 'e')}"
