@@ -69,8 +69,7 @@ class Reader:
                 a, b = self.form(top), self.form(bottom)
                 if not b.numerator:
                     raise NotPolynomial  # a zero denominator: the full checker says so
-                if not _constant(b.numerator):
-                    self.restrictions.add(f"≠0 {key(b)}")
+                self._nonzero(bottom)
                 return Form(times(a.numerator, b.denominator),
                             times(a.denominator, b.numerator))
             case Power(base, exponent):
@@ -85,6 +84,26 @@ class Reader:
                     raise NotPolynomial  # where d/dx sqrt(x) is defined is the full checker's
                 return self.form(tree)
         raise NotPolynomial
+
+    def _nonzero(self, node: Node) -> None:
+        """Record that the denominator ``node`` must not vanish, factor by factor, so that
+        ``1/(x(x + 1))`` and ``1/x - 1/(x + 1)`` (or ``x^-2`` and ``1/x^2``) need the same."""
+        match node:
+            case Product(factors):
+                for factor in factors:
+                    self._nonzero(factor)
+                return
+            case Neg(operand):
+                self._nonzero(operand)
+                return
+            case Power(base, Num(k)) if k.denominator == 1 and k > 0:
+                self._nonzero(base)
+                return
+        numerator = Reader().form(node).numerator
+        if _constant(numerator):
+            return
+        lead = numerator[max(numerator)]
+        self.restrictions.add(f"≠0 {_text({m: c / lead for m, c in numerator.items()})}")
 
     @staticmethod
     def _restricted(node: Node) -> bool:
@@ -101,8 +120,7 @@ class Reader:
                 return Form(power_of(base.numerator, k), power_of(base.denominator, k))
             if not base.numerator:
                 raise NotPolynomial
-            if not _constant(base.numerator):
-                self.restrictions.add(f"≠0 {key(base)}")
+            self._nonzero(base_node)
             return Form(power_of(base.denominator, -k), power_of(base.numerator, -k))
         if not (_constant(base.numerator) and _constant(base.denominator)):
             self.restrictions.add(f"^ {key(base)}")  # x^(1/3), x^x: the base's sign matters
@@ -147,6 +165,18 @@ def _text(p: Polynomial) -> str:
     return " ".join(f"{c}{''.join(f'*{v}^{d}' for v, d in m)}" for m, c in sorted(p.items()))
 
 
+def constant_difference(a: Form, b: Form) -> Fraction | None:
+    """``a - b`` when it is a constant rational number (``2x + 3 - (2x + 5)`` is -2)."""
+    numerator = times(a.numerator, b.denominator)
+    add_into(numerator, {m: -c for m, c in times(b.numerator, a.denominator).items()})
+    denominator = times(a.denominator, b.denominator)
+    if not numerator:
+        return Fraction(0)
+    lead = max(denominator)
+    c = numerator.get(lead, Fraction(0)) / denominator[lead]
+    return c if numerator == {m: c * d for m, d in denominator.items()} else None
+
+
 def same(a: Form, b: Form) -> bool:
     """Whether ``a`` and ``b`` are equal as rational functions of letters and atoms."""
     left = times(a.numerator, b.denominator)
@@ -154,4 +184,4 @@ def same(a: Form, b: Form) -> bool:
     return left == right
 
 
-__all__ = ["Form", "NotPolynomial", "Reader", "key", "same"]
+__all__ = ["Form", "NotPolynomial", "Reader", "constant_difference", "key", "same"]

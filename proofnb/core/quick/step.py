@@ -33,7 +33,7 @@ from ..numeric import step_seed
 from ..render import render_latex
 from . import equivalence
 from .calculus import letters_of
-from .forms import NotPolynomial, Reader, same
+from .forms import NotPolynomial, Reader, constant_difference, same
 from .shown import approximations, exact_text, number_text
 from .syntax import (
     Both,
@@ -127,8 +127,8 @@ def _expression_step(spec: StepSpec) -> Decision | None:
     points = list(_points(letters, _trig_letters(lhs, rhs, origin)))
     # Most false steps fail at one of the first points: try those before the normal forms.
     found = _counterexample(spec.relation, lhs, rhs, origin, points[:FIRST_POINTS])
-    if found is None and spec.relation == "=":
-        method = _identity(lhs, rhs, origin, letters)
+    if found is None:
+        method = _identity(spec.relation, lhs, rhs, origin, letters)
         if method is not None:
             return "proved", method, None
     if found is None:
@@ -153,9 +153,12 @@ def _counterexample(relation: str, lhs: Node, rhs: Node, origin: Node,
     return None
 
 
-def _identity(lhs: Node, rhs: Node, origin: Node, letters: Sequence[str]) -> str | None:
-    """How ``lhs = rhs`` is proved by normal forms over atoms (:mod:`.forms`), when the two
-    sides and the chain's first expression are defined at the same points, and at some."""
+def _identity(relation: str, lhs: Node, rhs: Node, origin: Node,
+              letters: Sequence[str]) -> str | None:
+    """How ``lhs relation rhs`` is proved by normal forms over atoms (:mod:`.forms`): equal
+    forms for ``=``, a constant difference of the right sign for the others (``2x + 3 <
+    2x + 5``); only when both sides and the chain's first expression are defined at the same
+    points, and at some."""
     readers = Reader(), Reader(), Reader()
     try:
         left, right = readers[0].form(lhs), readers[1].form(rhs)
@@ -165,16 +168,27 @@ def _identity(lhs: Node, rhs: Node, origin: Node, letters: Sequence[str]) -> str
             readers[2].restrictions = readers[0].restrictions
     except NotPolynomial:
         return None
-    if not same(left, right):
-        return None
+    if relation == "=":
+        if not same(left, right):
+            return None
+    else:
+        difference = constant_difference(left, right)
+        if difference is None or not _SIGN_HOLDS[relation](difference):
+            return None
     restrictions = readers[0].restrictions
     if readers[1].restrictions != restrictions or readers[2].restrictions != restrictions:
         return None
     if restrictions and not any(_defined((lhs, rhs, origin), point) for point in _points(letters)):
         return None
+    if relation != "=":
+        return "sign"
     constant = all(len(form.denominator) == 1 and () in form.denominator
                    for form in (left, right))
     return "expand" if constant else "cancel"
+
+
+_SIGN_HOLDS = {"<": lambda d: d < 0, "<=": lambda d: d <= 0, ">": lambda d: d > 0,
+               ">=": lambda d: d >= 0}
 
 
 def _defined(nodes: Sequence[Node], point: Point) -> bool:
