@@ -76,7 +76,11 @@ def school_spellings(raw: str, previous: str, lineno: int) -> str:
         raw = _ISO_INTERVAL.sub(_iso_interval, raw)
     if "_" in raw:  # x^2 - 5x + 6 = 0, then x_1 = 2, x_2 = 3
         raw = _numbered_solutions(raw, previous)
+    if "," in raw:  # \sin x = 0.5, then x = 30°, 150°
+        raw = _value_list(raw, previous)
     return raw
+
+
 
 
 #: A backslash standing alone between two sets (``ℝ \ {1}``, ``\mathbb{R} \ \{1\}``,
@@ -354,6 +358,34 @@ def _no_solution(raw: str, previous: str) -> str:
         return raw
     empty = f"{found['lead']}{letters.pop()} \\in \\emptyset"
     return empty + (f"  {hash_}{comment}" if hash_ else "")
+
+
+#: ``x = 30^\circ, 150^\circ``: one letter, then values (numbers, π, e, degrees, fractions,
+#: roots, logs of numbers) separated by commas.
+_VALUE_LIST = re.compile(_LEAD_ARROW
+                         + r"(?P<name>[A-Za-z])\s*=(?P<values>[^=<>≤≥≠#]*,[^=<>≤≥≠#]*)$")
+_VALUE_WORDS = re.compile(r"\\(?:pi|circ|frac|dfrac|tfrac|sqrt|ln|log|left|right|cdot|[,;:! ])"
+                          r"(?![A-Za-z])|(?<![A-Za-z])(?:pi|sqrt|ln|log|e)(?![A-Za-z])")
+
+
+def _value_list(raw: str, previous: str) -> str:
+    r"""``x = 30^\circ, 150^\circ`` right after a line in x: the line names that line's
+    solutions, ``x = 30^\circ or x = 150^\circ``, as British textbooks list them (was the error
+    'expected an equation or inequality on each side of ,'). Only values: a letter other
+    than e in one of them (``x = 2, y = 3``, ``x = a, b``) leaves the line alone (round 63)."""
+    code, hash_, comment = raw.partition("#")
+    found = _VALUE_LIST.match(code)
+    if found is None:
+        return raw
+    name = found["name"]
+    if not re.search(rf"(?<![A-Za-z\\_]){name}(?![A-Za-z_])", previous.split("#", 1)[0]):
+        return raw
+    parts = [part.strip() for part in _top_level_split(found["values"])]
+    if len(parts) < 2 or not all(parts) or any(
+            re.search(r"[A-Za-z]", _VALUE_WORDS.sub(" ", part)) for part in parts):
+        return raw
+    solved = " or ".join(f"{name} = {part}" for part in parts)
+    return found["lead"] + solved + (f"  {hash_}{comment}" if hash_ else "")
 
 
 def _top_level_split(body: str) -> list[str]:

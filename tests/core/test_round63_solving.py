@@ -109,3 +109,24 @@ def test_solution_set_in_left_right_braces():
     point = _witness(step)
     assert 0 <= point < 2 * sp.pi and sp.sin(point) == sp.Rational(1, 2)
     assert point not in (sp.pi / 6, 7 * sp.pi / 6)
+
+
+def test_values_listed_with_commas():
+    # x = 30°, 150° below the equation names its solutions (was a parse error)
+    r = _check("\\sin x = 0.5 \\qquad 0 \\le x \\le 360^{\\circ}\nx = 30^{\\circ}, 150^{\\circ}")
+    assert [s.status for s in r.steps] == ["proved"]
+    assert "is read as x = 30^{\\circ} or x = 150^{\\circ}" in r.steps[0].notes[0]
+    r = _check("\\sin x = 0.5 \\qquad 0 \\le x \\le 360^{\\circ}\nx = 30^{\\circ}, 210^{\\circ}")
+    (step,) = r.steps
+    assert step.status == "refuted"
+    point = _witness(step)
+    assert 0 <= point <= 2 * sp.pi and sp.sin(point) == sp.Rational(1, 2)
+    assert point not in (sp.pi / 6, 7 * sp.pi / 6)
+    r = _check("x^2 - 3x + 2 = 0\n\\iff x = 1, 3")
+    (step,) = r.steps
+    assert step.status == "refuted"
+    point = _witness(step)
+    assert point**2 - 3 * point + 2 == 0 and point not in (1, 3)
+    # a second letter is no list of values
+    r = _check("x + y = 3\nx = 1, y = 2")
+    assert not any("is read as" in n for s in r.steps for n in s.notes)
