@@ -80,6 +80,7 @@ TRIG_VALUES: tuple[Fraction | PiMultiple, ...] = (
 #: Points tried for one variable, and per-variable values combined for several.
 ONE_VARIABLE_POINTS = len(SIMPLE_VALUES)
 SEVERAL_VALUES = 5
+SEVERAL_POINTS = 40
 #: Points tried before the normal forms.
 FIRST_POINTS = 3
 #: Most variables a step may have here.
@@ -249,7 +250,7 @@ def _points(letters: Sequence[str], trig: frozenset[str] = frozenset()) -> Itera
         return
     combos = sorted(itertools.product(range(SEVERAL_VALUES), repeat=len(letters)),
                     key=lambda t: (max(t), sum(t), t))
-    for combo in combos:
+    for combo in combos[:SEVERAL_POINTS]:
         yield {name: column[i] for name, column, i in zip(letters, columns, combo, strict=True)}
 
 
