@@ -40,10 +40,16 @@ DECIDED = [
     ("diff(x^4, x, 2)", "=", "12x^2", "proved", "expand"),
     ("\\frac{x}{x+1}", "=", "1 - \\frac{1}{x + 1}", "proved", "cancel"),
     ("\\left(a+b\\right)^{2}", "=", "a^{2} + 2ab + b^{2}", "proved", "expand"),
-    ("3^ab", "=", "3^a b", "proved", "expand"),
+    ("3^ab", "=", "3^a b", "proved", "expand"),  # ab is two letters, as the full grammar reads
     ("1/(x(x + 1))", "=", "1/x - 1/(x + 1)", "proved", "cancel"),  # the same zero factors
     ("x^(-2)", "=", "1/x^2", "proved", "cancel"),
-    ("2x + 3", "<", "2x + 5", "proved", "sign"),  # ab is two letters, as the full grammar reads
+    ("2x + 3", "<", "2x + 5", "proved", "sign"),
+    ("sin(2x)", "=", "2 sin(x) cos(x)", "proved", "expand"),  # angle sums, sin^2 + cos^2 = 1
+    ("cos(x)^4 - sin(x)^4", "=", "cos(2x)", "proved", "expand"),
+    ("cos(x + y)", "=", "cos(x) cos(y) - sin(x) sin(y)", "proved", "expand"),
+    ("sin(pi - x)", "=", "sin(x)", "proved", "expand"),
+    ("exp(a + b)", "=", "exp(a) exp(b)", "proved", "expand"),
+    ("exp(x)^3 exp(-2x)", "=", "e^x", "proved", "cancel"),
     ("2x + 3 = 7", "<=>", "2x = 4", "proved", "normal-form"),
     ("-2x < 6", "<=>", "x > -3", "proved", "normal-form"),
     ("x^2 = x", "<=>", "x = 0 or x = 1", "proved", "same-polynomial"),

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .polynomials import NotPolynomial, Polynomial, add_into, power_of, times
+from .polynomials import MAX_TERMS, NotPolynomial, Polynomial, add_into, power_of, times
 from .syntax import Call, Const, Derivative, Neg, Node, Num, Power, Product, Quotient, Sum, Var
 
 ONE: Polynomial = {(): Fraction(1)}
@@ -78,7 +78,8 @@ class Reader:
                 arg = self.form(argument)
                 if name not in _ENTIRE and not _constant(arg.numerator):
                     self.restrictions.add(f"{name} {key(arg)}")
-                return _atom(f"{name}({key(arg)})")
+                expanded = _expanded_call(name, arg)
+                return expanded if expanded is not None else _atom(f"{name}({key(arg)})")
             case Derivative(body=body, value=tree):
                 if self._restricted(body):
                     raise NotPolynomial  # where d/dx sqrt(x) is defined is the full checker's
@@ -99,6 +100,8 @@ class Reader:
             case Power(base, Num(k)) if k.denominator == 1 and k > 0:
                 self._nonzero(base)
                 return
+            case Call("exp", _) | Power(Const("e"), _):
+                return  # never zero
         numerator = Reader().form(node).numerator
         if _constant(numerator):
             return
@@ -122,6 +125,9 @@ class Reader:
                 raise NotPolynomial
             self._nonzero(base_node)
             return Form(power_of(base.denominator, -k), power_of(base.numerator, -k))
+        if base_node == Const("e"):
+            expanded = _expanded_call("exp", exponent)  # e^(x + 1) is exp(x + 1)
+            return expanded if expanded is not None else _atom(f"exp({key(exponent)})")
         if not (_constant(base.numerator) and _constant(base.denominator)):
             self.restrictions.add(f"^ {key(base)}")  # x^(1/3), x^x: the base's sign matters
         return _atom(f"({key(base)})^({key(exponent)})")
@@ -169,7 +175,8 @@ def constant_difference(a: Form, b: Form) -> Fraction | None:
     """``a - b`` when it is a constant rational number (``2x + 3 - (2x + 5)`` is -2)."""
     numerator = times(a.numerator, b.denominator)
     add_into(numerator, {m: -c for m, c in times(b.numerator, a.denominator).items()})
-    denominator = times(a.denominator, b.denominator)
+    numerator = _pythagoras(numerator)
+    denominator = _pythagoras(times(a.denominator, b.denominator))
     if not numerator:
         return Fraction(0)
     lead = max(denominator)
@@ -178,10 +185,142 @@ def constant_difference(a: Form, b: Form) -> Fraction | None:
 
 
 def same(a: Form, b: Form) -> bool:
-    """Whether ``a`` and ``b`` are equal as rational functions of letters and atoms."""
-    left = times(a.numerator, b.denominator)
-    right = times(b.numerator, a.denominator)
+    """Whether ``a`` and ``b`` are equal as rational functions of letters and atoms, with
+    ``cos(u)^2 = 1 - sin(u)^2`` for every argument u."""
+    left = _pythagoras(times(a.numerator, b.denominator))
+    right = _pythagoras(times(b.numerator, a.denominator))
     return left == right
+
+
+# -- sums of angles and of exponents ----------------------------------------------------
+
+def _linear(arg: Form) -> tuple[dict[str, Fraction], Fraction, Fraction] | None:
+    """``(letter coefficients, multiple of pi, rational part)`` of a linear argument such as
+    ``2x - y + pi/2 + 1``, else ``None``."""
+    scale = _constant(arg.denominator)
+    if not scale:
+        return None
+    letters: dict[str, Fraction] = {}
+    pi, rational = Fraction(0), Fraction(0)
+    for monomial, c in arg.numerator.items():
+        c /= scale
+        if not monomial:
+            rational = c
+        elif len(monomial) == 1 and monomial[0][1] == 1 and monomial[0][0] == "@pi":
+            pi = c
+        elif len(monomial) == 1 and monomial[0][1] == 1 and not monomial[0][0].startswith(
+                ("@", "(")) and "(" not in monomial[0][0]:
+            letters[monomial[0][0]] = c
+        else:
+            return None
+    return letters, pi, rational
+
+
+def _letter_key(letter: str) -> str:
+    return key(Form({((letter, 1),): Fraction(1)}))
+
+
+def _expanded_call(name: str, arg: Form) -> Form | None:
+    """``sin``/``cos`` of a sum of integer multiples of letters, a multiple of pi/2 and a
+    rational, as a polynomial in ``sin``/``cos`` of the letters (and of the rational);
+    ``exp`` of a sum of integer multiples of letters and a rational, as a product of powers
+    of ``exp`` of each. ``None`` for anything else."""
+    parts = _linear(arg)
+    if parts is None or name not in ("sin", "cos", "exp"):
+        return None
+    letters, pi, rational = parts
+    if any(c.denominator != 1 or abs(c) > _MAX_MULTIPLE for c in letters.values()):
+        return None
+    if name == "exp":
+        if pi:
+            return None
+        numerator: Polynomial = {(): Fraction(1)}
+        denominator: Polynomial = {(): Fraction(1)}
+        for letter, c in letters.items():
+            power = power_of({((f"exp({_letter_key(letter)})", 1),): Fraction(1)}, abs(int(c)))
+            if c > 0:
+                numerator = times(numerator, power)
+            else:
+                denominator = times(denominator, power)
+        if rational.denominator == 1 and abs(rational) <= _MAX_MULTIPLE:  # e^2 is exp(2)
+            e = power_of({(("@e", 1),): Fraction(1)}, abs(int(rational)))
+            if rational > 0:
+                numerator = times(numerator, e)
+            else:
+                denominator = times(denominator, e)
+        else:
+            numerator = times(numerator, {((f"exp({key(Form({(): rational}))})", 1),):
+                                          Fraction(1)})
+        return Form(numerator, denominator)
+    if (pi * 2).denominator != 1:
+        return None
+    angle = (int(pi * 2) % 4) * 90  # sin and cos of the multiple of pi/2: exact
+    pair = (Form({(): Fraction((0, 1, 0, -1)[angle // 90])}),
+            Form({(): Fraction((1, 0, -1, 0)[angle // 90])}))
+    for letter, c in letters.items():
+        pair = _angle_sum(pair, _multiple_angle(_letter_key(letter), int(c)))
+    if rational:
+        pair = _angle_sum(pair, (_atom(f"sin({key(Form({(): rational}))})"),
+                                 _atom(f"cos({key(Form({(): rational}))})")))
+    return pair[0] if name == "sin" else pair[1]
+
+
+#: Largest multiple of a letter expanded (sin(12x) has 13 terms).
+_MAX_MULTIPLE = 12
+
+
+def _angle_sum(a: tuple[Form, Form], b: tuple[Form, Form]) -> tuple[Form, Form]:
+    """``(sin, cos)`` of the sum of two angles given by theirs."""
+    (sa, ca), (sb, cb) = a, b
+    return (_plus(_times(sa, cb), _times(ca, sb)),
+            _plus(_times(ca, cb), _negated(_times(sa, sb))))
+
+
+def _multiple_angle(letter_key: str, n: int) -> tuple[Form, Form]:
+    one = (_atom(f"sin({letter_key})"), _atom(f"cos({letter_key})"))
+    pair = (Form({}), Form(dict(ONE)))
+    for _ in range(abs(n)):
+        pair = _angle_sum(pair, one)
+    return pair if n >= 0 else (_negated(pair[0]), pair[1])
+
+
+def _times(a: Form, b: Form) -> Form:
+    return Form(times(a.numerator, b.numerator), times(a.denominator, b.denominator))
+
+
+def _plus(a: Form, b: Form) -> Form:
+    return _add(a, b)
+
+
+def _negated(a: Form) -> Form:
+    return Form({m: -c for m, c in a.numerator.items()}, a.denominator)
+
+
+def _pythagoras(p: Polynomial) -> Polynomial:
+    """``p`` with every ``cos(u)^2`` replaced by ``1 - sin(u)^2``: one representative of
+    ``p`` modulo ``sin(u)^2 + cos(u)^2 = 1``, so two sides equal as functions through that
+    identity become equal polynomials."""
+    out: Polynomial = {}
+    pending = list(p.items())
+    while pending:
+        monomial, c = pending.pop()
+        square = next((i for i, (name, d) in enumerate(monomial)
+                       if d >= 2 and name.startswith("cos(")), None)
+        if square is None:
+            add_into(out, {monomial: c})
+            continue
+        name, d = monomial[square]
+        rest = dict(monomial)
+        rest[name] = d - 2
+        if not rest[name]:
+            del rest[name]
+        pending.append((tuple(sorted(rest.items())), c))
+        sine = "sin(" + name[len("cos("):]
+        rest[sine] = rest.get(sine, 0) + 2
+        pending.append((tuple(sorted(rest.items())), -c))
+        if len(pending) > MAX_TERMS:
+            raise NotPolynomial
+    return out
 
 
 __all__ = ["Form", "NotPolynomial", "Reader", "constant_difference", "key", "same"]

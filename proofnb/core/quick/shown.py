@@ -22,8 +22,6 @@ _SUM, _PRODUCT, _POWER, _ATOM = 1, 2, 3, 4
 #: :func:`proofnb.core.numeric.approximations`).
 SHOWN_DIGITS, MOST_DIGITS = 4, 15
 
-_NAMES = {"ln": "ln", "log10": "log10", "sqrt": "sqrt", "sin": "sin", "cos": "cos",
-          "tan": "tan", "exp": "exp", "abs": "abs"}
 
 
 def number_text(v: Fraction | PiMultiple) -> str:
@@ -38,9 +36,16 @@ def number_text(v: Fraction | PiMultiple) -> str:
     return text
 
 
-def exact_text(node: Node, point: Point) -> str:
-    """``node`` at ``point`` as an exact expression, powers written with ``^``."""
-    return _text(node, point)[0]
+def exact_text(node: Node, point: Point, sympy_form: bool = False) -> str:
+    """``node`` at ``point`` as an exact expression: as a student writes it (``^``, ``ln``,
+    ``e``) or, with ``sympy_form``, as SymPy's string form writes it (``**``, ``log``,
+    ``E``), which a witness's values are given in."""
+    return _text(node, point, _SYMPY if sympy_form else _STUDENT)[0]
+
+
+#: Spellings (power, ln, abs, e) as a student writes them and as SymPy's string form does.
+_STUDENT = {"^": "^", "ln": "ln", "abs": "abs", "e": "e"}
+_SYMPY = {"^": "**", "ln": "log", "abs": "Abs", "e": "E"}
 
 
 def _exact(node: Node, point: Point) -> Fraction | PiMultiple | None:
@@ -51,7 +56,7 @@ def _exact(node: Node, point: Point) -> Fraction | PiMultiple | None:
     return v if isinstance(v, (Fraction, PiMultiple)) else None
 
 
-def _text(node: Node, point: Point) -> tuple[str, int]:
+def _text(node: Node, point: Point, style: dict[str, str]) -> tuple[str, int]:
     folded = _exact(node, point)
     if folded is not None:
         text = number_text(folded)
@@ -62,13 +67,13 @@ def _text(node: Node, point: Point) -> tuple[str, int]:
         return text, _SUM if folded.rational or folded.multiple < 0 else _PRODUCT
     match node:
         case Sum(terms):
-            parts = [_text(term, point)[0] for term in terms]
+            parts = [_text(term, point, style)[0] for term in terms]
             text = parts[0]
             for part in parts[1:]:
                 text += f" - {part[1:]}" if part.startswith("-") else f" + {part}"
             return text, _SUM
         case Neg(operand):
-            inner, precedence = _text(operand, point)
+            inner, precedence = _text(operand, point, style)
             return f"-{_wrap(inner, precedence, _PRODUCT)}", _SUM
         case Product(factors):
             coefficient = Fraction(1)
@@ -78,7 +83,7 @@ def _text(node: Node, point: Point) -> tuple[str, int]:
                 if isinstance(exact, Fraction):
                     coefficient *= exact
                     continue
-                text, precedence = _text(factor, point)
+                text, precedence = _text(factor, point, style)
                 rest.append(_wrap(text, precedence, _PRODUCT))
             if coefficient == 0:
                 return "0", _ATOM
@@ -87,22 +92,22 @@ def _text(node: Node, point: Point) -> tuple[str, int]:
                 rest.insert(0, head if coefficient != -1 else "-1")
             return "*".join(rest), _PRODUCT
         case Quotient(top, bottom):
-            a, pa = _text(top, point)
-            b, pb = _text(bottom, point)
+            a, pa = _text(top, point, style)
+            b, pb = _text(bottom, point, style)
             return f"{_wrap(a, pa, _PRODUCT)}/{_wrap(b, pb, _ATOM)}", _PRODUCT
         case Power(base, exponent):
-            a, pa = _text(base, point)
-            b, pb = _text(exponent, point)
-            return f"{_wrap(a, pa, _ATOM)}^{_wrap(b, pb, _ATOM)}", _POWER
+            a, pa = _text(base, point, style)
+            b, pb = _text(exponent, point, style)
+            return f"{_wrap(a, pa, _ATOM)}{style['^']}{_wrap(b, pb, _ATOM)}", _POWER
         case Call(name, argument):
-            inner = _text(argument, point)[0]
-            return f"{_NAMES[name]}({inner})", _ATOM
+            inner = _text(argument, point, style)[0]
+            return f"{style.get(name, name)}({inner})", _ATOM
         case Const(name):
-            return name, _ATOM
+            return style.get(name, name), _ATOM
         case Var(name):
             return number_text(point[name]), _ATOM
         case Derivative(value=tree):
-            return _text(tree, point)
+            return _text(tree, point, style)
         case Num(v):
             return str(v), _ATOM
     raise Unsure

@@ -300,7 +300,7 @@ def _value_witness(relation: str, point: Point, lhs: Node, rhs: Node, a: Number,
                    b: Number) -> Counterexample:
     """The witness sentence of :func:`proofnb.core.witness.probe_expressions` for this point:
     each side's exact value with the point put in, and its decimals (:mod:`.shown`)."""
-    left_text, right_text = exact_text(lhs, point), exact_text(rhs, point)  # ^ for powers
+    left_text, right_text = exact_text(lhs, point), exact_text(rhs, point)
     intervals = tuple(None if isinstance(v, Fraction) else _enclosure_or_none(side, point)
                       for v, side in ((a, lhs), (b, rhs)))
     left_near, right_near = approximations(a, b, (intervals[0], intervals[1]))
@@ -310,7 +310,8 @@ def _value_witness(relation: str, point: Point, lhs: Node, rhs: Node, a: Number,
         text += f" (so {left_text} {relation} {right_text} fails)"
     return Counterexample(
         kind="value", point=tuple((name, number_text(v)) for name, v in point.items()),
-        lhs_value=left_text.replace("^", "**"), rhs_value=right_text.replace("^", "**"),
+        lhs_value=exact_text(lhs, point, sympy_form=True),
+        rhs_value=exact_text(rhs, point, sympy_form=True),
         text=text)
 
 

@@ -203,6 +203,8 @@ class _Reader:
                 else:
                     factors.append(factor)
             elif _starts_factor(tok) and not tok[0].isdigit():
+                if tok == "\\frac" and isinstance(factors[-1], Num):
+                    raise Unsupported  # 2\frac{1}{2}: a mixed number? the full grammar asks
                 factors.append(self.unary_free())
             else:
                 break

@@ -186,6 +186,8 @@ def _power(base: Number, exponent: Number) -> Number:
         n = exponent.numerator
         if abs(n) > MAX_EXPONENT:
             raise Unsure
+        if n == 0 and not isinstance(base, Fraction) and abs(float(base)) > TINY:
+            return Fraction(1)  # e^0 is exactly 1
         if isinstance(base, Fraction):
             if base == 0:
                 if n < 0:
