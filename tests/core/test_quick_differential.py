@@ -396,7 +396,7 @@ def test_near_misses_read_as_the_full_parser(text: str) -> None:
 
 #: Texts quick once read differently from the full parser (found by this file; fixed).
 FIXED_READING_BUGS = ("2^ab", "x^-yz", "e^xy", "1/ab", "a/bc", "3 tan(9)/  sr", "x(20^-yu)",
-                      "b^--xz")
+                      "b^--xz", "2\\frac{1}{2}", "1\\tfrac{5}{2}")
 
 
 #: Texts quick reads but the full parser rejects as too large: the quick pass decides no
@@ -405,10 +405,6 @@ KNOWN_READING_BUGS = {
     "x^{118111}": "full: exponent 118111 is too large (limit 1000)",
     "x^1001": "full: exponent 1001 is too large (limit 1000)",
     "18^-897315": "full: 18^-897315 would have more than 10000 digits",
-    # a number before a LaTeX fraction of numbers: quick multiplies, the full parser asks
-    # whether a mixed number is meant (and the step is an error); see KNOWN_VERDICT_BUGS
-    "2\\frac{1}{2}": "quick 2*(1/2), full: '2 followed by a fraction is ambiguous'",
-    "1\\tfrac{5}{2}": "quick 1*(5/2), full: '1 followed by a fraction is ambiguous'",
 }
 
 
@@ -674,20 +670,20 @@ FIXED_VERDICT_BUGS = {
     "2^ab = 2^(ab)": _expression("2^ab", "2^(ab)"),  # quick proved, full refuted
     "1/ab = b/a": _expression("1/ab", "b/a"),  # quick refuted, full proved
     "1/ab = 1/(a b)": _expression("1/ab", "1/(a b)"),  # quick proved, full refuted
+    # a mixed number: quick multiplied, the full parser asks which is meant (error)
+    "2\\frac{1}{2} = 1": _expression("2\\frac{1}{2}", "1"),  # quick proved
+    "x + 2\\frac{1}{2} = x + 1": _expression("x + 2\\frac{1}{2}", "x + 1"),  # quick proved
+    "1\\tfrac{5}{2} = 7/2": _expression("1\\tfrac{5}{2}", "7/2"),  # quick refuted
 }
 
 
 #: Steps where quick and the full checker disagree (bugs, each an xfail below).
 KNOWN_VERDICT_BUGS: dict[str, tuple[StepSpec, str]] = {
-    "2\\frac{1}{2} = 1": (_expression("2\\frac{1}{2}", "1"),
-                          "quick proved, full error ('2 followed by a fraction is ambiguous')"),
-    "x + 2\\frac{1}{2} = x + 1": (_expression("x + 2\\frac{1}{2}", "x + 1"),
-                                 "quick proved, full error (mixed number?)"),
-    "1\\tfrac{5}{2} = 7/2": (_expression("1\\tfrac{5}{2}", "7/2"),
-                            "quick refuted, full error (mixed number?)"),
     "cos(e^-x)^2 ^ -x = (cos(exp(((-1)*x))))^(2)^((-1) x)": (
         _expression("cos(e^-x)^2 ^ -x", "(cos(exp(((-1)*x))))^(2)^((-1) x)"),
         "quick proved (expand), full likely ('domain inclusion only checked numerically')"),
+    "(2\\,s) = 2s": (_expression("(2\\,s)", "2s"),
+                     "quick proved, full error (unexpected '\\' in '2\\' inside brackets)"),
 }
 
 
