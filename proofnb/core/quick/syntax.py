@@ -27,6 +27,10 @@ LETTERS = frozenset("abcpqrstuvwxyz")
 #: Calls read here, each with its argument in brackets (``log`` is ``ln``, as in the full
 #: grammar; ``log10`` is the reading a refuted step with ``log`` is also tried in).
 FUNCTIONS = frozenset({"sqrt", "sin", "cos", "tan", "exp", "ln", "log", "log10", "abs"})
+#: Largest exponent written as a number (the full grammar's bound on powers).
+MAX_EXPONENT = 1000
+#: Deepest nesting of brackets and signs read here.
+MAX_DEPTH = 60
 #: Highest order of a derivative read here.
 MAX_ORDER = 4
 #: Longest number literal, in characters.
@@ -118,14 +122,15 @@ Statement = Relation | Both | Either
 RELATIONS = frozenset({"=", "<", "<=", ">", ">="})
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)(?![\d.]|,\d)"  # a number, not 1,5 (decimal comma)
                     r"|(log10|[a-z]+)|(\*\*|<=|>=|[-+*/^()=<>,{}])"
-                    r"|(\\left\s*\(|\\right\s*\)|\\[A-Za-z]+|\\[,;:!]))")
-#: LaTeX commands read here, as the plain token they stand for ("" for thin spaces).
+                    r"|(\\left\s*\(|\\right\s*\)|\\[A-Za-z]+))")
+#: LaTeX commands read here, as the plain token they stand for (not thin spaces: the full
+#: grammar reads ``2\\,s`` but not ``(2\\,s)``).
 _COMMANDS = {
     "\\frac": "\\frac", "\\dfrac": "\\frac", "\\tfrac": "\\frac", "\\sqrt": "\\sqrt",
     "\\cdot": "*", "\\times": "*", "\\pi": "pi", "\\sin": "sin", "\\cos": "cos",
     "\\tan": "tan", "\\ln": "ln", "\\log": "log", "\\exp": "exp", "\\le": "<=",
     "\\leq": "<=", "\\leqslant": "<=", "\\ge": ">=", "\\geq": ">=", "\\geqslant": ">=",
-    "\\lt": "<", "\\gt": ">", "\\,": "", "\\;": "", "\\:": "", "\\!": "",
+    "\\lt": "<", "\\gt": ">",
 }  # fmt: skip
 _MAX_TOKENS = 400
 
@@ -148,8 +153,6 @@ def _tokens(text: str) -> list[str]:
                 else _COMMANDS.get(tok, "?")
             if tok == "?":
                 raise Unsupported
-            if not tok:
-                continue
         out.append(tok)
         if len(out) > _MAX_TOKENS:
             raise Unsupported
@@ -159,11 +162,19 @@ def _tokens(text: str) -> list[str]:
 
 
 class _Reader:
-    __slots__ = ("tokens", "pos")
+    __slots__ = ("tokens", "pos", "depth")
 
     def __init__(self, text: str) -> None:
         self.tokens = _tokens(text)
         self.pos = 0
+        self.depth = 0
+
+    def deeper(self) -> None:
+        """One more level of brackets or signs; far below the full grammar's limit (200),
+        so that what it calls too deeply nested never gets a verdict here."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise Unsupported
 
     def peek(self) -> str:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else ""
@@ -181,11 +192,13 @@ class _Reader:
 
     # expression := term (("+" | "-") term)*
     def expression(self) -> Node:
+        self.deeper()
         terms = [self.term()]
         while self.peek() in ("+", "-"):
             sign = self.take()
             term = self.term()
             terms.append(Neg(term) if sign == "-" else term)
+        self.depth -= 1
         return terms[0] if len(terms) == 1 else Sum(tuple(terms))
 
     # term := unary (("*" | "/" | implicit) unary)*
@@ -213,12 +226,12 @@ class _Reader:
     # unary := ("-" | "+") unary | power
     def unary(self) -> Node:
         tok = self.peek()
-        if tok == "-":
+        if tok in ("-", "+"):
             self.take()
-            return Neg(self.unary())
-        if tok == "+":
-            self.take()
-            return self.unary()
+            self.deeper()
+            operand = self.unary()
+            self.depth -= 1
+            return Neg(operand) if tok == "-" else operand
         return self.power()
 
     def unary_free(self) -> Node:
@@ -230,7 +243,13 @@ class _Reader:
         base = self.primary()
         if self.peek() in ("^", "**"):
             self.take()
-            return Power(base, self.braced() if self.peek() == "{" else self.unary())
+            self.deeper()
+            exponent = self.braced() if self.peek() == "{" else self.unary()
+            self.depth -= 1
+            literal = exponent.operand if isinstance(exponent, Neg) else exponent
+            if isinstance(literal, Num) and abs(literal.value) > MAX_EXPONENT:
+                raise Unsupported  # x^1001: the full grammar's bound, and its message
+            return Power(base, exponent)
         if base == Const("e"):  # a lone e may be meant as a coefficient: the full checker
             raise Unsupported  # says how it reads it
         return base
