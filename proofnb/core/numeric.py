@@ -841,6 +841,11 @@ def approximations(a: Value, b: Value) -> tuple[str, str]:
         digits = min(_MOST_DIGITS, digits * 2)
 
 
+#: Largest binary exponent of a value whose decimals are shown (e^(-10^9) prints at once;
+#: e^(e^(e^10)), about 2^(10^9565), took minutes)
+_MOST_BITS = 10**12
+
+
 def _decimal(value: Expr, digits: int) -> str:
     try:
         approx = value.evalf(digits + 5)
@@ -848,5 +853,8 @@ def _decimal(value: Expr, digits: int) -> str:
         return ""
     if not approx.is_Float or approx.is_zero:
         return ""
+    _, _, exponent, size = approx._mpf_
+    if abs(exponent + size) > _MOST_BITS:
+        return ""  # e^(e^(e^10)): its decimal digits took minutes to print
     # SymPy's own digits: a float would show e^(-10^6) as 0 and e^(10^6) as inf.
     return f" ≈ {str(sp.Float(approx, digits)).replace('E', 'e')}"

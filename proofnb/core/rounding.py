@@ -94,10 +94,16 @@ class Decimal:
     power: int = 0
 
 
+#: Longest text read as a written decimal.
+MAX_WRITTEN = 200
+
+
 def written_decimal(text: str) -> Decimal | None:
     """The decimal ``text`` is (``1.414``, ``-0.80``, ``7``, ``12.5%``, ``£1,628.89``,
     ``4.98 \\times 10^{-2}``, ``0.805 (3 s.f.)``, ``1.4142...``), or ``None`` for anything
     else."""
+    if len(text) > MAX_WRITTEN:
+        return None  # 7777...7 (10^6 digits) is no rounding claim; the scan took minutes
     # \text{...} keeps its words between \x01 marks (same length as spaces, so a match in
     # the spaced copy cuts the marked one at the same place).
     rest = _WRAPPER.sub(lambda m: f"\x01{m.group(1)}\x01", text.strip())
