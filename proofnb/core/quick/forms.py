@@ -40,6 +40,8 @@ class Reader:
     """Normal forms of the trees of one step, with the restrictions each one met."""
 
     restrictions: set[str] = field(default_factory=set)
+    #: The denominators' factors that must not vanish, by their restriction's name.
+    nonzero: dict[str, Polynomial] = field(default_factory=dict)
 
     def form(self, node: Node) -> Form:
         """The normal form of ``node`` (:class:`NotPolynomial` when too big)."""
@@ -106,7 +108,10 @@ class Reader:
         if _constant(numerator):
             return
         lead = numerator[max(numerator)]
-        self.restrictions.add(f"≠0 {_text({m: c / lead for m, c in numerator.items()})}")
+        monic = {m: c / lead for m, c in numerator.items()}
+        name = f"≠0 {_text(monic)}"
+        self.restrictions.add(name)
+        self.nonzero[name] = monic
 
     @staticmethod
     def _restricted(node: Node) -> bool:

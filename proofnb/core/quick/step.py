@@ -31,7 +31,7 @@ import sympy as sp
 from ..model import CheckOptions, Counterexample, Status, StepResult, StepSpec
 from ..numeric import step_seed
 from ..render import render_latex
-from . import equivalence
+from . import equivalence, holes
 from .calculus import letters_of
 from .forms import NotPolynomial, Reader, constant_difference, same
 from .shown import approximations, exact_text, number_text
@@ -107,16 +107,18 @@ def quick_check(spec: StepSpec, options: CheckOptions) -> StepResult | None:
         return None
     if decided is None:
         return None
-    status, method, witness = decided
+    status, method, witness, notes = decided
     return StepResult(
         index=spec.index, relation=spec.relation, lhs=spec.lhs, rhs=spec.rhs, status=status,
         method=method, seconds=time.perf_counter() - started, counterexample=witness,
+        notes=notes, flags=("domain",) if notes else (),
         lhs_latex=render_latex(spec.lhs), rhs_latex=render_latex(spec.rhs), line=spec.line,
         seed=step_seed(options.seed, spec.origin, spec.lhs, spec.rhs, spec.relation)
         if witness is not None else None)
 
 
-Decision = tuple[Status, str, Counterexample | None]
+#: (status, method, witness, domain notes)
+Decision = tuple[Status, str, Counterexample | None, tuple[str, ...]]
 
 
 def _expression_step(spec: StepSpec) -> Decision | None:
@@ -129,12 +131,12 @@ def _expression_step(spec: StepSpec) -> Decision | None:
     # Most false steps fail at one of the first points: try those before the normal forms.
     found = _counterexample(spec.relation, lhs, rhs, origin, points[:FIRST_POINTS])
     if found is None:
-        method = _identity(spec.relation, lhs, rhs, origin, letters)
-        if method is not None:
-            return "proved", method, None
+        proved = _identity(spec.relation, lhs, rhs, origin, letters)
+        if proved is not None:
+            return "proved", proved[0], None, proved[1]
     if found is None:
         found = _counterexample(spec.relation, lhs, rhs, origin, points[FIRST_POINTS:])
-    return None if found is None else ("refuted", "counterexample", found)
+    return None if found is None else ("refuted", "counterexample", found, ())
 
 
 def _counterexample(relation: str, lhs: Node, rhs: Node, origin: Node,
@@ -155,11 +157,12 @@ def _counterexample(relation: str, lhs: Node, rhs: Node, origin: Node,
 
 
 def _identity(relation: str, lhs: Node, rhs: Node, origin: Node,
-              letters: Sequence[str]) -> str | None:
-    """How ``lhs relation rhs`` is proved by normal forms over atoms (:mod:`.forms`): equal
-    forms for ``=``, a constant difference of the right sign for the others (``2x + 3 <
-    2x + 5``); only when both sides and the chain's first expression are defined at the same
-    points, and at some."""
+              letters: Sequence[str]) -> tuple[str, tuple[str, ...]] | None:
+    """How ``lhs relation rhs`` is proved by normal forms over atoms (:mod:`.forms`), with
+    its domain notes: equal forms for ``=``, a constant difference of the right sign for the
+    others (``2x + 3 < 2x + 5``). Only when both sides and the chain's first expression are
+    defined at the same points, and at some; or, in one letter, when they differ only by
+    denominators with rational roots, which become the notes (``x ≠ 1``)."""
     readers = Reader(), Reader(), Reader()
     try:
         left, right = readers[0].form(lhs), readers[1].form(rhs)
@@ -177,15 +180,33 @@ def _identity(relation: str, lhs: Node, rhs: Node, origin: Node,
         if difference is None or not _SIGN_HOLDS[relation](difference):
             return None
     restrictions = readers[0].restrictions
-    if readers[1].restrictions != restrictions or readers[2].restrictions != restrictions:
+    notes: tuple[str, ...] = ()
+    if readers[1].restrictions != restrictions:
+        notes_found = _hole_notes(relation, (lhs, rhs), readers, origin is lhs, letters)
+        if notes_found is None:
+            return None
+        notes = tuple(notes_found)
+    elif readers[2].restrictions != restrictions:
         return None
     if restrictions and not any(_defined((lhs, rhs, origin), point) for point in _points(letters)):
         return None
     if relation != "=":
-        return "sign"
+        return "sign", notes
     constant = all(len(form.denominator) == 1 and () in form.denominator
                    for form in (left, right))
-    return "expand" if constant else "cancel"
+    return ("expand" if constant and not notes else "cancel"), notes
+
+
+def _hole_notes(relation: str, sides: tuple[Node, Node], readers: Sequence[Reader],
+                origin_is_lhs: bool, letters: Sequence[str]) -> list[str] | None:
+    """The notes of an identity in one letter whose sides differ only in denominators."""
+    left, right = readers[0].restrictions, readers[1].restrictions
+    differing = left ^ right
+    if relation != "=" or not origin_is_lhs or len(letters) != 1 \
+            or not all(name.startswith("≠0 ") for name in differing):
+        return None
+    factors = [readers[0].nonzero.get(name) or readers[1].nonzero[name] for name in differing]
+    return holes.notes(letters[0], factors, sides)
 
 
 _SIGN_HOLDS = {"<": lambda d: d < 0, "<=": lambda d: d <= 0, ">": lambda d: d > 0,
@@ -209,7 +230,7 @@ def _statement_step(spec: StepSpec) -> Decision | None:
     letters = sorted(letters_before)
     method = equivalence.proved(spec.relation, first, second)
     if method is not None:
-        return "proved", method, None
+        return "proved", method, None, ()
     trig = _trig_letters(*_sides(first), *_sides(second))
     for point in _points(letters, trig):
         try:
@@ -217,9 +238,9 @@ def _statement_step(spec: StepSpec) -> Decision | None:
         except (Undefined, Unsure):
             continue
         if before and not after and spec.relation in ("<=>", "==>"):
-            return "refuted", "counterexample", _root_witness("lost-root", point)
+            return "refuted", "counterexample", _root_witness("lost-root", point), ()
         if after and not before and spec.relation in ("<=>", "<=="):
-            return "refuted", "counterexample", _root_witness("gained-root", point)
+            return "refuted", "counterexample", _root_witness("gained-root", point), ()
     return None
 
 
