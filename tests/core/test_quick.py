@@ -38,6 +38,8 @@ DECIDED = [
     ("diff(x^3, x)", "=", "3x^2", "proved", "expand"),
     ("d/dx (sin(x)^2)", "=", "2 sin(x) cos(x)", "proved", "expand"),
     ("diff(x^4, x, 2)", "=", "12x^2", "proved", "expand"),
+    ("integrate(x, (x, 0, a))", "=", "a^2/2", "proved", "expand"),  # polynomial, definite
+    ("integrate(3x^2 + 2x, (x, 0, 2))", "=", "10", "refuted", "counterexample"),
     ("\\frac{x}{x+1}", "=", "1 - \\frac{1}{x + 1}", "proved", "cancel"),
     ("\\left(a+b\\right)^{2}", "=", "a^{2} + 2ab + b^{2}", "proved", "expand"),
     ("3^ab", "=", "3^a b", "proved", "expand"),  # ab is two letters, as the full grammar reads
@@ -125,6 +127,17 @@ def test_every_quick_witness_holds_when_rechecked_in_sympy(lhs: str, relation: s
 def test_steps_left_to_the_full_checker(lhs: str, relation: str, rhs: str,
                                         options: CheckOptions) -> None:
     assert quick_check(_spec(lhs, relation, rhs), options) is None
+
+
+def test_complex_mode_identities_are_proved_and_nothing_else() -> None:
+    complex_mode = CheckOptions(domain="complex")
+    proved = quick_check(_spec("z^3 - 1", "=", "(z - 1)(z^2 + z + 1)"), complex_mode)
+    assert proved is not None and proved.status == "proved"
+    assert full_check_step(_spec("z^3 - 1", "=", "(z - 1)(z^2 + z + 1)"),
+                           complex_mode).status == "proved"
+    for lhs, relation, rhs in (("z^2 + 1", "=", "(z + 1)^2"), ("(z^2-1)/(z-1)", "=", "z+1"),
+                               ("z", "<", "z + 1"), ("z = 1", "<=>", "z^2 = 1")):
+        assert quick_check(_spec(lhs, relation, rhs), complex_mode) is None
 
 
 def test_log_and_degree_readings_stay_with_the_full_checker() -> None:

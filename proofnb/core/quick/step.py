@@ -93,12 +93,15 @@ _STATEMENT_RELATIONS = frozenset({"<=>", "==>", "<=="})
 def quick_check(spec: StepSpec, options: CheckOptions) -> StepResult | None:
     """The step's result when the quick pass decides it, else ``None``."""
     started = time.perf_counter()
-    if options.assume or options.domain != "real" or options.symbols or spec.premise \
-            or spec.condition or spec.reading is not None:
+    if options.assume or options.symbols or spec.premise or spec.condition \
+            or spec.reading is not None:
         return None
+    complex_mode = options.domain == "complex"
+    if complex_mode and (spec.kind != "expression" or spec.relation != "="):
+        return None  # in complex mode only identities, and only proved here
     try:
         if spec.kind == "expression" and spec.relation in _EXPRESSION_RELATIONS:
-            decided = _expression_step(spec)
+            decided = _expression_step(spec, complex_mode)
         elif spec.kind == "statement" and spec.relation in _STATEMENT_RELATIONS:
             decided = _statement_step(spec)
         else:
@@ -121,12 +124,17 @@ def quick_check(spec: StepSpec, options: CheckOptions) -> StepResult | None:
 Decision = tuple[Status, str, Counterexample | None, tuple[str, ...]]
 
 
-def _expression_step(spec: StepSpec) -> Decision | None:
+def _expression_step(spec: StepSpec, complex_mode: bool = False) -> Decision | None:
     lhs, rhs = parse_expression(spec.lhs), parse_expression(spec.rhs)
     origin = lhs if spec.origin.strip() == spec.lhs.strip() else parse_expression(spec.origin)
     letters = sorted(_letters(lhs) | _letters(rhs) | _letters(origin))
     if len(letters) > MAX_VARIABLES:
         return None
+    if complex_mode:
+        # An identity of normal forms holds for complex values of the letters and atoms
+        # alike; refutations and domain notes need complex points: the full checker's.
+        proved = _identity(spec.relation, lhs, rhs, origin, letters, holes_allowed=False)
+        return None if proved is None else ("proved", proved[0], None, ())
     points = list(_points(letters, _trig_letters(lhs, rhs, origin)))
     # Most false steps fail at one of the first points: try those before the normal forms.
     found = _counterexample(spec.relation, lhs, rhs, origin, points[:FIRST_POINTS])
@@ -156,8 +164,8 @@ def _counterexample(relation: str, lhs: Node, rhs: Node, origin: Node,
     return None
 
 
-def _identity(relation: str, lhs: Node, rhs: Node, origin: Node,
-              letters: Sequence[str]) -> tuple[str, tuple[str, ...]] | None:
+def _identity(relation: str, lhs: Node, rhs: Node, origin: Node, letters: Sequence[str],
+              holes_allowed: bool = True) -> tuple[str, tuple[str, ...]] | None:
     """How ``lhs relation rhs`` is proved by normal forms over atoms (:mod:`.forms`), with
     its domain notes: equal forms for ``=``, a constant difference of the right sign for the
     others (``2x + 3 < 2x + 5``). Only when both sides and the chain's first expression are
@@ -182,6 +190,8 @@ def _identity(relation: str, lhs: Node, rhs: Node, origin: Node,
     restrictions = readers[0].restrictions
     notes: tuple[str, ...] = ()
     if readers[1].restrictions != restrictions:
+        if not holes_allowed:
+            return None
         notes_found = _hole_notes(relation, (lhs, rhs), readers, origin is lhs, letters)
         if notes_found is None:
             return None

@@ -276,6 +276,8 @@ class _Reader:
             return Const(tok)
         if tok == "diff":  # diff(x^3, x), diff(x^4, x, 2)
             return self.diff()
+        if tok == "integrate":  # integrate(x^2, (x, 0, 3)): a polynomial's definite integral
+            return self.definite_integral()
         if tok == "d" and self.peek() == "/":  # d/dx (x^2 + 3x)
             return self.leibniz()
         if tok in FUNCTIONS:
@@ -310,6 +312,24 @@ class _Reader:
             order = int(count)
         self.take(")")
         return _derivative(body, letter, order)
+
+    def definite_integral(self) -> Node:
+        from .calculus import definite_integral
+
+        self.take("(")
+        body = self.expression()
+        self.take(",")
+        self.take("(")
+        letter = self.take()
+        self.take(",")
+        lower = self.expression()
+        self.take(",")
+        upper = self.expression()
+        self.take(")")
+        self.take(")")
+        if letter not in LETTERS:
+            raise Unsupported
+        return definite_integral(body, letter, lower, upper)
 
     def leibniz(self) -> Node:
         self.take("/")
