@@ -377,7 +377,8 @@ class Definitions:
             if re.search(rf"(?<![A-Za-z_\\]){name}\s*\(\s*{re.escape(variable)}\s*\)",
                          self.text):
                 continue  # y(x) written out: the cell treats y as a function already
-            letter = re.compile(rf"(?<![A-Za-z_\\]){name}(?![A-Za-z_'])")
+            # f^{\prime}(x) (Mathpix's f'(x)) is no use of the letter f, as f'(x) is not
+            letter = re.compile(rf"(?<![A-Za-z_\\]){name}(?![A-Za-z_'])(?!\s*\^\s*\{{?\s*\\prime)")
             here = lines[first].split("#", 1)[0]
             mark = re.search(_derivative_patterns(name, variable)[1], here)
             # sin(xy) = x: y in a product of letters is used too
