@@ -49,10 +49,11 @@ DECIDED = [
     ("(x^3 - x)/(x^2 + x)", "=", "x - 1", "proved", "cancel"),  # x ≠ -1, x ≠ 0
     ("(2x^2 - x - 1)/(2x + 1)", "=", "x - 1", "proved", "cancel"),  # x ≠ -1/2
     ("2x + 3", "<", "2x + 5", "proved", "sign"),
-    ("sin(2x)", "=", "2 sin(x) cos(x)", "proved", "expand"),  # angle sums, sin^2 + cos^2 = 1
-    ("cos(x)^4 - sin(x)^4", "=", "cos(2x)", "proved", "expand"),
-    ("cos(x + y)", "=", "cos(x) cos(y) - sin(x) sin(y)", "proved", "expand"),
-    ("sin(pi - x)", "=", "sin(x)", "proved", "expand"),
+    ("sin(2x)", "=", "2 sin(x) cos(x)", "proved", "trig-polynomial"),  # angle sums
+    ("sin(x)^2 + cos(x)^2", "=", "1", "proved", "trig-polynomial"),  # sin^2 + cos^2 = 1
+    ("cos(x)^4 - sin(x)^4", "=", "cos(2x)", "proved", "trig-polynomial"),
+    ("cos(x + y)", "=", "cos(x) cos(y) - sin(x) sin(y)", "proved", "trig-polynomial"),
+    ("sin(pi - x)", "=", "sin(x)", "proved", "trig-polynomial"),
     ("exp(a + b)", "=", "exp(a) exp(b)", "proved", "expand"),
     ("exp(x)^3 exp(-2x)", "=", "e^x", "proved", "cancel"),
     ("2x + 3 = 7", "<=>", "2x = 4", "proved", "normal-form"),

@@ -42,6 +42,8 @@ class Reader:
     restrictions: set[str] = field(default_factory=set)
     #: The denominators' factors that must not vanish, by their restriction's name.
     nonzero: dict[str, Polynomial] = field(default_factory=dict)
+    #: Whether sin/cos of a sum were expanded (the proof is then trigonometric).
+    trigonometric: bool = False
 
     def form(self, node: Node) -> Form:
         """The normal form of ``node`` (:class:`NotPolynomial` when too big)."""
@@ -81,7 +83,10 @@ class Reader:
                 if name not in _ENTIRE and not _constant(arg.numerator):
                     self.restrictions.add(f"{name} {key(arg)}")
                 expanded = _expanded_call(name, arg)
-                return expanded if expanded is not None else _atom(f"{name}({key(arg)})")
+                if expanded is None:
+                    return _atom(f"{name}({key(arg)})")
+                self.trigonometric |= name != "exp" and not isinstance(argument, Var)
+                return expanded
             case Derivative(body=body, value=tree):
                 if self._restricted(body):
                     raise NotPolynomial  # where d/dx sqrt(x) is defined is the full checker's
@@ -189,12 +194,14 @@ def constant_difference(a: Form, b: Form) -> Fraction | None:
     return c if numerator == {m: c * d for m, d in denominator.items()} else None
 
 
-def same(a: Form, b: Form) -> bool:
+def same(a: Form, b: Form, pythagoras: bool = True) -> bool:
     """Whether ``a`` and ``b`` are equal as rational functions of letters and atoms, with
-    ``cos(u)^2 = 1 - sin(u)^2`` for every argument u."""
-    left = _pythagoras(times(a.numerator, b.denominator))
-    right = _pythagoras(times(b.numerator, a.denominator))
-    return left == right
+    ``cos(u)^2 = 1 - sin(u)^2`` for every argument u (unless ``pythagoras`` is false)."""
+    left = times(a.numerator, b.denominator)
+    right = times(b.numerator, a.denominator)
+    if left == right or not pythagoras:
+        return left == right
+    return _pythagoras(left) == _pythagoras(right)
 
 
 # -- sums of angles and of exponents ----------------------------------------------------

@@ -202,6 +202,9 @@ def _identity(relation: str, lhs: Node, rhs: Node, origin: Node, letters: Sequen
         return None
     if relation != "=":
         return "sign", notes
+    if readers[0].trigonometric or readers[1].trigonometric \
+            or relation == "=" and not same(left, right, pythagoras=False):
+        return "trig-polynomial", notes  # the full checker's name for such a proof
     constant = all(len(form.denominator) == 1 and () in form.denominator
                    for form in (left, right))
     return ("expand" if constant and not notes else "cancel"), notes
