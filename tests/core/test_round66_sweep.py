@@ -71,6 +71,8 @@ def test_quick_witness_writes_an_exact_zero_as_zero() -> None:
     ("\\sqrt{2}\\cdot\\sqrt{8}", "16", 4),
     ("\\ln\\left(\\frac{1}{e^2}\\right)", "2", -2),
     ("sin(3x)/sin(x) - cos(3x)/cos(x)", "1", 2),
+    # round 49: 'left side -2 + 0 ≈ -2.000, right side -2 - 0 - 2 ≈ -4.000'
+    ("d/dx (-(2*exp(x)) + exp(cos(x)))", "-(2*exp(x)) - exp(cos(x))*sin(x) - 2", -2),
 ])
 def test_quick_witness_writes_integer_values_exactly(lhs: str, rhs: str, value: int) -> None:
     result = check_step(_spec(lhs, rhs), OPTIONS)
