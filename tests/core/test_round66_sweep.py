@@ -2,11 +2,12 @@
 
 Every step of rounds 46-63 and reviews 10/11 that the quick pass decides was compared with
 :func:`full_check_step`. What it found, as one-step repros: the quick pass reads a statement
-step without parsing its origin (strict xfail), and some quick witnesses show a side's value
-unsimplified (strict xfails: exact 0 written as a sum, integers written as decimals, ``1*`` and
-``e^1``). Plus regressions from the sweep that now pass: round 62's implicit-derivative fix made
-``f^{\\prime}(x)`` lines an implicit function f (refuted as a differential equation), and the
-quick pass's simpler witnesses, each re-checked here with SymPy's own parser.
+step without parsing its origin, and some quick witnesses showed a side's value unsimplified
+(exact 0 written as a sum, integers written as decimals, ``1*`` and ``e^1``, no note on a near
+miss); all fixed, kept here as regressions. Plus regressions from the sweep that now pass:
+round 62's implicit-derivative fix made ``f^{\\prime}(x)`` lines an implicit function f
+(refuted as a differential equation), and the quick pass's simpler witnesses, each
+re-checked here with SymPy's own parser.
 """
 
 from __future__ import annotations
@@ -36,13 +37,9 @@ def _point(result: StepResult) -> dict[sp.Symbol, sp.Expr]:
             for name, value in result.counterexample.point}
 
 
-# -- bugs found (strict xfails) -----------------------------------------------------------
+# -- bugs found by the sweep, fixed ----------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "quick pass decides a statement step without parsing its origin (the chain's first line);"
-    " the full checker reports the origin's parse error on every step (round 63's"
-    " '\\log_x 9 = 2 \\quad (x > 0, x \\neq 1)' chain: quick refuted / proved its later steps)"))
 @pytest.mark.parametrize("rhs", ["x = 3", "x = 3 or x = -3"])
 def test_statement_step_with_an_unreadable_origin_is_the_full_checkers(rhs: str) -> None:
     spec = _spec("x^2 = 9", rhs, "<=>", origin="x +", kind="statement")
@@ -51,9 +48,6 @@ def test_statement_step_with_an_unreadable_origin_is_the_full_checkers(rhs: str)
     assert check_step(spec, OPTIONS).status == full.status
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "quick witness writes an exactly zero side unsimplified ('e^(-1) - 1*e^(-1)', no value);"
-    " the full checker writes 0 (round 62: y = x e^{-x}, wrong y')"))
 def test_quick_witness_writes_an_exact_zero_as_zero() -> None:
     spec = _spec("(d/dx (x e^{-x}))", "e^{-x} + x e^{-x}")
     result = check_step(spec, OPTIONS)
@@ -64,9 +58,6 @@ def test_quick_witness_writes_an_exact_zero_as_zero() -> None:
     assert "left side 0," in result.counterexample.text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "quick witness writes a side whose exact value is an integer as an expression with a"
-    " decimal ('sqrt(2)*sqrt(8) ≈ 4.000', 'ln(1/(e^2)) ≈ -2.000'); the full checker writes 4, -2"))
 @pytest.mark.parametrize(("lhs", "rhs", "value"), [
     ("\\sqrt{2}\\cdot\\sqrt{8}", "16", 4),
     ("\\ln\\left(\\frac{1}{e^2}\\right)", "2", -2),
@@ -81,9 +72,6 @@ def test_quick_witness_writes_integer_values_exactly(lhs: str, rhs: str, value: 
     assert f"left side {value}," in result.counterexample.text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "quick witness keeps trivial factors and powers ('2*e^1 + e^1', '4*1/(2*sqrt(5))');"
-    " the full checker writes 3*e"))
 @pytest.mark.parametrize(("lhs", "rhs"), [
     ("diff(x^2 e^x, x)", "2x e^x"),
     ("diff(log(x + sqrt(x^2 + 1)), x)", "1/sqrt(x^2 - 1)"),
@@ -95,9 +83,6 @@ def test_quick_witness_has_no_trivial_factors(lhs: str, rhs: str) -> None:
     assert not any(part in text for part in ("1*", "*1/", "e^1 ", "e^1,"))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "quick witness of a near miss drops the full checker's '; the sides differ by about 1.0e-12'"
-    " (two 13-digit fractions shown with no hint which way or how far they differ)"))
 @pytest.mark.parametrize(("lhs", "rhs"), [
     ("3 a - 5 + \\frac{1}{10^{12}}", "3 a - 5"),
     ("-t*(t + 1)", "-t^2 - t + 1/10^30"),

@@ -36,11 +36,72 @@ def number_text(v: Fraction | PiMultiple) -> str:
     return text
 
 
-def exact_text(node: Node, point: Point, sympy_form: bool = False) -> str:
+def exact_text(node: Node, point: Point, sympy_form: bool = False,
+               interval: Any = None) -> str:
     """``node`` at ``point`` as an exact expression: as a student writes it (``^``, ``ln``,
     ``e``) or, with ``sympy_form``, as SymPy's string form writes it (``**``, ``log``,
-    ``E``), which a witness's values are given in."""
+    ``E``), which a witness's values are given in. A value that is rational although floats
+    computed it (``e^(-1) - e^(-1)``, ``sqrt(2)*sqrt(8)``, whose ``interval`` hugs a simple
+    fraction) is written as that rational when normal forms or SymPy show it is."""
+    if interval is not None:
+        exact = _rational_value(node, point, interval)
+        if exact is not None:
+            return str(exact)
     return _text(node, point, _SYMPY if sympy_form else _STUDENT)[0]
+
+
+def _rational_value(node: Node, point: Point, interval: Any) -> Fraction | None:
+    """The value of ``node`` at ``point`` when it is a rational number (a rare witness: a
+    side that floats computed, whose enclosure is within 10^-20 of a fraction with a small
+    denominator, confirmed by SymPy's exact evaluation)."""
+    with mpmath.workdps(ENCLOSURE_DIGITS):
+        middle = mpmath.mpf(interval.mid.a)
+    guess = Fraction(str(middle)).limit_denominator(1000)
+    if abs(middle - mpmath.mpf(guess.numerator) / guess.denominator) > mpmath.mpf(10) ** -20:
+        return None
+    try:
+        exact = sp.nsimplify(_as_sympy(node, point), rational=False)
+    except (TypeError, ValueError, ArithmeticError, RecursionError, Unsure):
+        return None
+    if exact.is_Rational and Fraction(int(exact.p), int(exact.q)) == guess:
+        return guess
+    return None
+
+
+_FUNCTIONS = {"sqrt": sp.sqrt, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "exp": sp.exp,
+              "ln": sp.log, "abs": sp.Abs, "log10": lambda x: sp.log(x, 10)}
+
+
+def _as_sympy(node: Node, point: Point) -> Any:
+    """The exact value of ``node`` at ``point`` as a SymPy expression."""
+    match node:
+        case Num(v):
+            return _sympy_number(v)
+        case Var(name):
+            return _sympy_number(point[name])
+        case Const(name):
+            return sp.pi if name == "pi" else sp.E
+        case Sum(terms):
+            return sp.Add(*(_as_sympy(part, point) for part in terms))
+        case Product(factors):
+            return sp.Mul(*(_as_sympy(part, point) for part in factors))
+        case Neg(operand):
+            return -_as_sympy(operand, point)
+        case Quotient(a, b):
+            return _as_sympy(a, point) / _as_sympy(b, point)
+        case Power(base, exponent):
+            return sp.Pow(_as_sympy(base, point), _as_sympy(exponent, point))
+        case Call(name, argument):
+            return _FUNCTIONS[name](_as_sympy(argument, point))
+        case Derivative(value=tree):
+            return _as_sympy(tree, point)
+    raise Unsure
+
+
+def _sympy_number(v: Fraction | PiMultiple) -> Any:
+    if isinstance(v, PiMultiple):
+        return _sympy_number(v.rational) + _sympy_number(v.multiple) * sp.pi
+    return sp.Rational(v.numerator, v.denominator)
 
 
 #: Spellings (power, ln, abs, e) as a student writes them and as SymPy's string form does.
@@ -78,25 +139,35 @@ def _text(node: Node, point: Point, style: dict[str, str]) -> tuple[str, int]:
         case Product(factors):
             coefficient = Fraction(1)
             rest: list[str] = []
+            below: list[str] = []  # 4*1/(2*sqrt(5)) is 4/(2*sqrt(5))
             for factor in factors:
                 exact = _exact(factor, point)
                 if isinstance(exact, Fraction):
                     coefficient *= exact
                     continue
+                if isinstance(factor, Quotient) and _exact(factor.numerator, point) == 1:
+                    text, precedence = _text(factor.denominator, point, style)
+                    below.append(_wrap(text, precedence, _PRODUCT + 1))
+                    continue
                 text, precedence = _text(factor, point, style)
                 rest.append(_wrap(text, precedence, _PRODUCT))
             if coefficient == 0:
                 return "0", _ATOM
-            if coefficient != 1:
+            if coefficient != 1 or not rest:
                 head = str(coefficient) if coefficient > 0 else f"({coefficient})"
-                rest.insert(0, head if coefficient != -1 else "-1")
-            return "*".join(rest), _PRODUCT
+                rest.insert(0, head if coefficient != -1 or not rest else "-1")
+            text = "*".join(rest)
+            if below:
+                text += "/" + (below[0] if len(below) == 1 else f"({'*'.join(below)})")
+            return text, _PRODUCT
         case Quotient(top, bottom):
             a, pa = _text(top, point, style)
             b, pb = _text(bottom, point, style)
             return f"{_wrap(a, pa, _PRODUCT)}/{_wrap(b, pb, _ATOM)}", _PRODUCT
         case Power(base, exponent):
             a, pa = _text(base, point, style)
+            if _exact(exponent, point) == 1:
+                return a, pa  # e^1 is e
             b, pb = _text(exponent, point, style)
             return f"{_wrap(a, pa, _ATOM)}{style['^']}{_wrap(b, pb, _ATOM)}", _POWER
         case Call(name, argument):

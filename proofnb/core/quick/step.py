@@ -237,6 +237,8 @@ def _defined(nodes: Sequence[Node], point: Point) -> bool:
 
 def _statement_step(spec: StepSpec) -> Decision | None:
     first, second = parse_statement(spec.lhs), parse_statement(spec.rhs)
+    if spec.origin.strip() != spec.lhs.strip():
+        parse_statement(spec.origin)  # the chain's first line: the full checker reads it too
     letters_before, letters_after = _statement_letters(first), _statement_letters(second)
     if letters_before != letters_after or len(letters_before) > MAX_VARIABLES:
         return None  # a letter on one line only may be a "for some" parameter
@@ -334,19 +336,44 @@ def _value_witness(relation: str, point: Point, lhs: Node, rhs: Node, a: Number,
                    b: Number) -> Counterexample:
     """The witness sentence of :func:`proofnb.core.witness.probe_expressions` for this point:
     each side's exact value with the point put in, and its decimals (:mod:`.shown`)."""
-    left_text, right_text = exact_text(lhs, point), exact_text(rhs, point)
     intervals = tuple(None if isinstance(v, Fraction) else _enclosure_or_none(side, point)
                       for v, side in ((a, lhs), (b, rhs)))
-    left_near, right_near = approximations(a, b, (intervals[0], intervals[1]))
+    texts, values = [], []
+    for side, v, interval in ((lhs, a, intervals[0]), (rhs, b, intervals[1])):
+        shown = exact_text(side, point, interval=interval)
+        exact = _fraction(shown) if interval is not None else None
+        if exact is not None:  # e^(-1) - e^(-1) is 0, sqrt(2)*sqrt(8) is 4: no decimals
+            v, interval = exact, None
+        texts.append((shown, shown if exact is not None
+                      else exact_text(side, point, sympy_form=True)))
+        values.append((v, interval))
+    (left_text, left_value), (right_text, right_value) = texts
+    left_near, right_near = approximations(values[0][0], values[1][0],
+                                           (values[0][1], values[1][1]))
     where = f"{_point_text(point)}: " if point else ""
     text = f"{where}left side {left_text}{left_near}, right side {right_text}{right_near}"
     if relation != "=":
         text += f" (so {left_text} {relation} {right_text} fails)"
-    return Counterexample(
+    found = Counterexample(
         kind="value", point=tuple((name, number_text(v)) for name, v in point.items()),
-        lhs_value=exact_text(lhs, point, sympy_form=True),
-        rhs_value=exact_text(rhs, point, sympy_form=True),
-        text=text)
+        lhs_value=left_value, rhs_value=right_value, text=text)
+    x, y = values[0][0], values[1][0]
+    if isinstance(x, Fraction) and isinstance(y, Fraction) and abs(x - y) < NEAR_MISS:
+        from ..witness import noting_gap  # 3a - 5 + 10^-12 = 3a - 5: say how far apart
+
+        found = noting_gap(found, _rational(x), _rational(y))
+    return found
+
+
+#: Sides closer than this get the full checker's "the sides differ by about ..." note.
+NEAR_MISS = Fraction(1, 10**6)
+
+
+def _fraction(text: str) -> Fraction | None:
+    try:
+        return Fraction(text)
+    except ValueError:
+        return None
 
 
 def _point_text(point: Point) -> str:

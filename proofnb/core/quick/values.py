@@ -158,9 +158,12 @@ def _value(node: Node, point: Point) -> Number:
             return total
         case Product(factors):
             product: Number = Fraction(1)
+            zero = False
             for factor in factors:
-                product = product * _value(factor, point)
-            return product
+                factor_value = _value(factor, point)
+                zero |= isinstance(factor_value, Fraction) and factor_value == 0
+                product = product * factor_value
+            return Fraction(0) if zero else product  # 0 times e stays exactly 0
         case Neg(operand):
             return -_value(operand, point)
         case Quotient(top, bottom):
