@@ -42,7 +42,7 @@ def exact_text(node: Node, point: Point, sympy_form: bool = False,
     ``e``) or, with ``sympy_form``, as SymPy's string form writes it (``**``, ``log``,
     ``E``), which a witness's values are given in. A value that is rational although floats
     computed it (``e^(-1) - e^(-1)``, ``sqrt(2)*sqrt(8)``, whose ``interval`` hugs a simple
-    fraction) is written as that rational when normal forms or SymPy show it is."""
+    fraction) is written as that rational when SymPy's exact evaluation gives it."""
     if interval is not None:
         exact = _rational_value(node, point, interval)
         if exact is not None:
@@ -53,14 +53,14 @@ def exact_text(node: Node, point: Point, sympy_form: bool = False,
 def _rational_value(node: Node, point: Point, interval: Any) -> Fraction | None:
     """The value of ``node`` at ``point`` when it is a rational number (a rare witness: a
     side that floats computed, whose enclosure is within 10^-20 of a fraction with a small
-    denominator, confirmed by SymPy's exact evaluation)."""
+    denominator, and which SymPy's exact evaluation turns into that fraction)."""
     with mpmath.workdps(ENCLOSURE_DIGITS):
         middle = mpmath.mpf(interval.mid.a)
     guess = Fraction(str(middle)).limit_denominator(1000)
     if abs(middle - mpmath.mpf(guess.numerator) / guess.denominator) > mpmath.mpf(10) ** -20:
         return None
     try:
-        exact = sp.nsimplify(_as_sympy(node, point), rational=False)
+        exact = _as_sympy(node, point)  # SymPy's own evaluation, exact: never a numeric guess
     except (TypeError, ValueError, ArithmeticError, RecursionError, Unsure):
         return None
     if exact.is_Rational and Fraction(int(exact.p), int(exact.q)) == guess:
