@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from math import comb
 
-from .polynomials import MAX_TERMS, NotPolynomial, Polynomial, add_into, power_of, times
+from .polynomials import NotPolynomial, Polynomial, add_into, power_of, times
 from .syntax import Call, Const, Derivative, Neg, Node, Num, Power, Product, Quotient, Sum, Var
 
 ONE: Polynomial = {(): Fraction(1)}
@@ -311,27 +312,25 @@ def _negated(a: Form) -> Form:
 def _pythagoras(p: Polynomial) -> Polynomial:
     """``p`` with every ``cos(u)^2`` replaced by ``1 - sin(u)^2``: one representative of
     ``p`` modulo ``sin(u)^2 + cos(u)^2 = 1``, so two sides equal as functions through that
-    identity become equal polynomials."""
+    identity become equal polynomials. ``cos(u)^(2q + r)`` becomes ``cos(u)^r`` times the
+    expanded ``(1 - sin(u)^2)^q``, each monomial once, like terms merged as they come."""
     out: Polynomial = {}
-    pending = list(p.items())
-    while pending:
-        monomial, c = pending.pop()
-        square = next((i for i, (name, d) in enumerate(monomial)
-                       if d >= 2 and name.startswith("cos(")), None)
-        if square is None:
-            add_into(out, {monomial: c})
-            continue
-        name, d = monomial[square]
-        rest = dict(monomial)
-        rest[name] = d - 2
-        if not rest[name]:
-            del rest[name]
-        pending.append((tuple(sorted(rest.items())), c))
-        sine = "sin(" + name[len("cos("):]
-        rest[sine] = rest.get(sine, 0) + 2
-        pending.append((tuple(sorted(rest.items())), -c))
-        if len(pending) > MAX_TERMS:
-            raise NotPolynomial
+    for monomial, c in p.items():
+        terms: Polynomial = {(): c}
+        for name, d in monomial:
+            if not name.startswith("cos(") or d < 2:
+                terms = times(terms, {((name, d),): Fraction(1)})
+                continue
+            q, r = divmod(d, 2)
+            sine = "sin(" + name[len("cos("):]
+            binomial: Polynomial = {}
+            for j in range(q + 1):
+                factor = ((sine, 2 * j),) if j else ()
+                binomial[factor] = Fraction(comb(q, j) * (-1) ** j)
+            terms = times(terms, binomial)
+            if r:
+                terms = times(terms, {((name, r),): Fraction(1)})
+        add_into(out, terms)
     return out
 
 

@@ -172,6 +172,8 @@ def _text(node: Node, point: Point, style: dict[str, str]) -> tuple[str, int]:
             return f"{_wrap(a, pa, _ATOM)}{style['^']}{_wrap(b, pb, _ATOM)}", _POWER
         case Call(name, argument):
             inner = _text(argument, point, style)[0]
+            if name == "log10" and style is _SYMPY:  # SymPy has no log10: log(u)/log(10)
+                return f"log({inner})/log(10)", _PRODUCT
             return f"{style.get(name, name)}({inner})", _ATOM
         case Const(name):
             return style.get(name, name), _ATOM

@@ -198,8 +198,8 @@ def _identity(relation: str, lhs: Node, rhs: Node, origin: Node, letters: Sequen
         notes = tuple(notes_found)
     elif readers[2].restrictions != restrictions:
         return None
-    if restrictions and not any(_defined((lhs, rhs, origin), point) for point in _points(letters)):
-        return None
+    if not any(_defined((lhs, rhs, origin), point) for point in _points(letters)):
+        return None  # a side with no real value (sqrt(-1) - sqrt(-1) = 0) proves nothing
     if relation != "=":
         return "sign", notes
     if readers[0].trigonometric or readers[1].trigonometric \

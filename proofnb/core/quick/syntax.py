@@ -13,6 +13,7 @@ brackets, ``x/2y``) raises :class:`Unsupported`: the full checker reads it inste
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -27,8 +28,9 @@ LETTERS = frozenset("abcpqrstuvwxyz")
 #: Calls read here, each with its argument in brackets (``log`` is ``ln``, as in the full
 #: grammar; ``log10`` is the reading a refuted step with ``log`` is also tried in).
 FUNCTIONS = frozenset({"sqrt", "sin", "cos", "tan", "exp", "ln", "log", "log10", "abs"})
-#: Largest exponent written as a number (the full grammar's bound on powers).
+#: Largest whole exponent of a letter, and most digits of a number (the full grammar's bounds).
 MAX_EXPONENT = 1000
+MAX_NUMBER_DIGITS = 10000
 #: Deepest nesting of brackets and signs read here.
 MAX_DEPTH = 60
 #: Highest order of a derivative read here.
@@ -246,10 +248,9 @@ class _Reader:
             self.deeper()
             exponent = self.braced() if self.peek() == "{" else self.unary()
             self.depth -= 1
-            literal = exponent.operand if isinstance(exponent, Neg) else exponent
-            if isinstance(literal, Num) and abs(literal.value) > MAX_EXPONENT:
-                raise Unsupported  # x^1001: the full grammar's bound, and its message
-            return Power(base, exponent)
+            power = Power(base, exponent)
+            _within_limits(power)
+            return power
         if base == Const("e"):  # a lone e may be meant as a coefficient: the full checker
             raise Unsupported  # says how it reads it
         return base
@@ -370,6 +371,31 @@ class _Reader:
         if not found:
             raise Unsupported
         return found
+
+
+def _within_limits(power: Power) -> None:
+    """:class:`Unsupported` for a power the full grammar refuses, with its message: a
+    combined whole exponent past 1000 (``x^1001``, ``(x^3)^400``) or a number past 10000
+    digits (``((2^40)^40)^40``)."""
+    total, node = 1, power
+    while isinstance(node, Power):
+        exponent = node.exponent.operand if isinstance(node.exponent, Neg) else node.exponent
+        if not (isinstance(exponent, Num) and exponent.value.denominator == 1):
+            return
+        total *= max(1, abs(exponent.value.numerator))
+        if total > MAX_EXPONENT and not isinstance(_innermost(node), Num):
+            raise Unsupported
+        node = node.base  # type: ignore[assignment]
+    if isinstance(node, Num) and abs(node.value) > 1:
+        size = max(abs(node.value.numerator), node.value.denominator)
+        if total * math.log10(size) > MAX_NUMBER_DIGITS:
+            raise Unsupported
+
+
+def _innermost(node: Node) -> Node:
+    while isinstance(node, Power):
+        node = node.base
+    return node
 
 
 def _derivative(body: Node, letter: str, order: int) -> Derivative:
