@@ -1,8 +1,9 @@
 """Review 12: adversarial cases for the quick first pass (:mod:`proofnb.core.quick`).
 
-Strict xfails are confirmed bugs (quick decides where the full checker reaches another
-status, a witness value is not SymPy's exact form, or the pass is slow); each is re-checked
-independently with SymPy. The passing tests pin tricky cases the quick pass gets right.
+Sections 1-4 are the bugs this review found (quick decided where the full checker reaches
+another status, a witness value was not SymPy's exact form, the pass was slow), each
+re-checked independently with SymPy; fixed in b2c9de6 and kept as regressions. A strict xfail
+is a bug still open. Section 5 pins tricky cases the quick pass gets right.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from proofnb.core.model import CheckOptions, StepResult, StepSpec
 from proofnb.core.parser import build_env, parse_math
 from proofnb.core.quick import quick_check
 from proofnb.core.quick.holes import _real_roots
+from proofnb.core.quick.polynomials import NotPolynomial
 from proofnb.runner.tasks import _assumptions_in_order
 
 _assumptions_in_order()
@@ -54,7 +56,7 @@ def _rebuilt(e: sp.Expr, point: dict[sp.Symbol, sp.Expr]) -> sp.Expr:
 
 #: Sides made of constants whose value is not real: the normal forms treat sqrt(-1) as an
 #: opaque atom, restrictions are only recorded for non-constant arguments, and without a
-#: restriction no point is ever evaluated, so the step is "proved" although it is undefined.
+#: restriction no point was ever evaluated, so the step was "proved" although undefined.
 UNDEFINED_CONSTANT_STEPS = [
     ("sqrt(-1)", "sqrt(-1)"),
     ("0*sqrt(-1)", "0"),
@@ -77,11 +79,9 @@ def test_undefined_constant_side_is_unknown_in_full(lhs: str, rhs: str) -> None:
                for part in sp.preorder_traversal(value))
 
 
-@pytest.mark.xfail(strict=True, reason="quick proves a step whose side has no real value "
-                   "(constant call/power arguments add no restriction, and _identity checks "
-                   "definedness only when there is a restriction); full: unknown")
 @pytest.mark.parametrize(("lhs", "rhs"), UNDEFINED_CONSTANT_STEPS)
 def test_quick_does_not_prove_undefined_constants(lhs: str, rhs: str) -> None:
+    """Quick proved these; the full checker says unknown (undefined in real mode)."""
     quick = _quick(lhs, rhs)
     assert quick is None or quick.status == "unknown"
 
@@ -105,34 +105,47 @@ def test_full_grammar_rejects_beyond_its_limits(lhs: str, rhs: str) -> None:
     assert "too large" in (full.message or "") or "digits" in (full.message or "")
 
 
-@pytest.mark.xfail(strict=True, reason="quick reads numbers past the full grammar's 10000 "
-                   "digits and combined exponents past 1000 ((x^3)^400), and decides steps "
-                   "the full parser rejects (error)")
 @pytest.mark.parametrize(("lhs", "rhs"), BEYOND_FULL_LIMITS)
 def test_quick_leaves_texts_beyond_the_full_limits(lhs: str, rhs: str) -> None:
+    """Quick read numbers past 10000 digits and combined exponents past 1000, and proved or
+    refuted steps the full parser rejects."""
     assert _quick(lhs, rhs) is None
 
 
 # -- 3. time --------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="forms._pythagoras rewrites cos(u)^(2k) depth-first "
-                   "without merging: 2^k monomials (cos(x)^36 = (1 - sin(x)^2)^18 ~1.5 s, "
-                   "cos(x)^20 cos(y)^20 = (1 - sin(x)^2)^10 cos(y)^20 ~6 s, more factors: "
-                   "hours); MAX_TERMS only bounds the stack")
 def test_pythagoras_is_fast_on_high_cosine_powers() -> None:
+    """_pythagoras rewrote cos(u)^(2k) depth-first without merging, 2^k monomials:
+    cos(x)^36 = (1 - sin(x)^2)^18 took 1.5 s, sin(12x + 12y)^2 + cos(12x + 12y)^2 = 1 344 s."""
     started = time.perf_counter()
     _quick("cos(x)^36", "(1 - sin(x)^2)^18")
     assert time.perf_counter() - started < 0.3
 
 
-@pytest.mark.xfail(strict=True, reason="forms.power expands nested integer powers of "
-                   "numbers without a size bound (each exponent <= 40 passes power_of): "
-                   "((((2^40)^40)^40)^40)^40 ~1.3 s, with 9 instead of 2 over 2 minutes; the "
-                   "full parser answers 'error' at once")
 def test_nested_constant_powers_are_fast() -> None:
+    """((((2^40)^40)^40)^40)^40 = 1 took 1.3 s (with 9 for 2, minutes): power_of had no size
+    bound on numbers; the full parser answers 'error' at once."""
     started = time.perf_counter()
     _quick("((((2^40)^40)^40)^40)^40", "1")
     assert time.perf_counter() - started < 0.3
+
+
+#: The sin^2 + cos^2 reduction's product passes MAX_TERMS: polynomials.times raises
+#: NotPolynomial inside forms.same / constant_difference, which _identity calls outside its
+#: try, and quick_check does not catch it: check_step and check_proof raise.
+PYTHAGORAS_TOO_BIG = [
+    ("cos(x)^30 cos(y)^30 cos(z)^30", "(1 - sin(x)^2)^15 cos(y)^30 cos(z)^30", "="),
+    ("cos(x)^40 cos(y)^40 cos(z)^40", "(1 - sin(x)^2)^20 cos(y)^40 cos(z)^40 + 1", "<"),
+]
+
+
+@pytest.mark.xfail(strict=True, raises=NotPolynomial, reason="NotPolynomial from "
+                   "_pythagoras (via times, past MAX_TERMS) escapes quick_check: the whole "
+                   "cell's check_proof raises (b2c9de6's binomial reduction)")
+@pytest.mark.parametrize(("lhs", "rhs", "relation"), PYTHAGORAS_TOO_BIG)
+def test_big_pythagoras_reduction_does_not_raise(lhs: str, rhs: str, relation: str) -> None:
+    result = _quick(lhs, rhs, relation)
+    assert result is None or result.status in ("proved", "refuted")
 
 
 # -- 4. witnesses ---------------------------------------------------------------------------
@@ -143,10 +156,8 @@ def _witness_value(text: str) -> sp.Expr:
     return value
 
 
-@pytest.mark.xfail(strict=True, reason="shown._SYMPY has no spelling for log10: the "
-                   "witness's lhs_value is 'log10(2)', which SymPy reads as an undefined "
-                   "function (the full checker writes log(2)/log(10))")
 def test_log10_witness_value_is_sympys_form() -> None:
+    """The value was 'log10(2)', which SymPy reads as an undefined function."""
     result = check_step(_step("log10(x+1)", "x"), OPTIONS)
     assert result.status == "refuted" and result.counterexample is not None
     value = _witness_value(result.counterexample.lhs_value or "")
