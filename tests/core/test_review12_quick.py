@@ -2,8 +2,9 @@
 
 Sections 1-4 are the bugs this review found (quick decided where the full checker reaches
 another status, a witness value was not SymPy's exact form, the pass was slow), each
-re-checked independently with SymPy; fixed in b2c9de6 and kept as regressions. A strict xfail
-is a bug still open. Section 5 pins tricky cases the quick pass gets right.
+re-checked independently with SymPy; fixed in b2c9de6 (and a reduction past the size bound
+that raised out of quick_check, fixed after) and kept as regressions. Section 5 pins tricky
+cases the quick pass gets right.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from proofnb.core.model import CheckOptions, StepResult, StepSpec
 from proofnb.core.parser import build_env, parse_math
 from proofnb.core.quick import quick_check
 from proofnb.core.quick.holes import _real_roots
-from proofnb.core.quick.polynomials import NotPolynomial
 from proofnb.runner.tasks import _assumptions_in_order
 
 _assumptions_in_order()
@@ -139,9 +139,6 @@ PYTHAGORAS_TOO_BIG = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=NotPolynomial, reason="NotPolynomial from "
-                   "_pythagoras (via times, past MAX_TERMS) escapes quick_check: the whole "
-                   "cell's check_proof raises (b2c9de6's binomial reduction)")
 @pytest.mark.parametrize(("lhs", "rhs", "relation"), PYTHAGORAS_TOO_BIG)
 def test_big_pythagoras_reduction_does_not_raise(lhs: str, rhs: str, relation: str) -> None:
     result = _quick(lhs, rhs, relation)

@@ -106,7 +106,7 @@ def quick_check(spec: StepSpec, options: CheckOptions) -> StepResult | None:
             decided = _statement_step(spec)
         else:
             return None
-    except (Unsupported, RecursionError, ArithmeticError, ValueError):
+    except (Unsupported, NotPolynomial, RecursionError, ArithmeticError, ValueError):
         return None
     if decided is None:
         return None
@@ -180,13 +180,16 @@ def _identity(relation: str, lhs: Node, rhs: Node, origin: Node, letters: Sequen
             readers[2].restrictions = readers[0].restrictions
     except NotPolynomial:
         return None
-    if relation == "=":
-        if not same(left, right):
-            return None
-    else:
-        difference = constant_difference(left, right)
-        if difference is None or not _SIGN_HOLDS[relation](difference):
-            return None
+    try:
+        if relation == "=":
+            if not same(left, right):
+                return None
+        else:
+            difference = constant_difference(left, right)
+            if difference is None or not _SIGN_HOLDS[relation](difference):
+                return None
+    except NotPolynomial:  # sin^2 + cos^2 reduction past the size bound
+        return None
     restrictions = readers[0].restrictions
     notes: tuple[str, ...] = ()
     if readers[1].restrictions != restrictions:
