@@ -76,9 +76,9 @@ def _as_sympy(node: Node, point: Point) -> Any:
     """The exact value of ``node`` at ``point`` as a SymPy expression."""
     match node:
         case Num(v):
-            return _sympy_number(v)
+            return sympy_number(v)
         case Var(name):
-            return _sympy_number(point[name])
+            return sympy_number(point[name])
         case Const(name):
             return sp.pi if name == "pi" else sp.E
         case Sum(terms):
@@ -98,9 +98,10 @@ def _as_sympy(node: Node, point: Point) -> Any:
     raise Unsure
 
 
-def _sympy_number(v: Fraction | PiMultiple) -> Any:
+def sympy_number(v: Fraction | PiMultiple) -> Any:
+    """An exact point value as a SymPy number (``pi/2`` for ``PiMultiple(0, 1/2)``)."""
     if isinstance(v, PiMultiple):
-        return _sympy_number(v.rational) + _sympy_number(v.multiple) * sp.pi
+        return sympy_number(v.rational) + sympy_number(v.multiple) * sp.pi
     return sp.Rational(v.numerator, v.denominator)
 
 

@@ -34,7 +34,7 @@ from ..render import render_latex
 from . import equivalence, holes
 from .calculus import letters_of
 from .forms import NotPolynomial, Reader, constant_difference, same
-from .shown import approximations, exact_text, number_text
+from .shown import approximations, exact_text, number_text, sympy_number
 from .syntax import (
     Both,
     Call,
@@ -334,7 +334,7 @@ def _trig_letters(*nodes: Node) -> frozenset[str]:
 # -- witnesses, in the full checker's words ------------------------------------------------
 
 def _sympy_point(point: Point) -> dict[sp.Symbol, sp.Rational]:
-    return {sp.Symbol(name, real=True): _rational(v) for name, v in point.items()}
+    return {sp.Symbol(name, real=True): sympy_number(v) for name, v in point.items()}
 
 
 def _value_witness(relation: str, point: Point, lhs: Node, rhs: Node, a: Number,
@@ -366,7 +366,7 @@ def _value_witness(relation: str, point: Point, lhs: Node, rhs: Node, a: Number,
     if isinstance(x, Fraction) and isinstance(y, Fraction) and abs(x - y) < NEAR_MISS:
         from ..witness import noting_gap  # 3a - 5 + 10^-12 = 3a - 5: say how far apart
 
-        found = noting_gap(found, _rational(x), _rational(y))
+        found = noting_gap(found, sympy_number(x), sympy_number(y))
     return found
 
 
@@ -390,12 +390,6 @@ def _enclosure_or_none(node: Node, point: Point) -> Any:
         return enclosure(node, point)
     except Unsure:
         return None
-
-
-def _rational(v: Fraction | PiMultiple) -> sp.Expr:
-    if isinstance(v, PiMultiple):
-        return _rational(v.rational) + _rational(v.multiple) * sp.pi
-    return sp.Rational(v.numerator, v.denominator)
 
 
 def _root_witness(kind: str, point: Point) -> Counterexample:
