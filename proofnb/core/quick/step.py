@@ -5,7 +5,9 @@ into SymPy and running the tiers costs a millisecond or more; this pass reads th
 :mod:`.syntax`, and
 
 * proves an ``=`` step whose sides have the same rational normal form over opaque atoms and
-  are defined at the same points (:mod:`.forms`);
+  are defined at the same points (:mod:`.forms`), or differ only by holes in one letter,
+  which become the domain notes (:mod:`.holes`); an inequality whose sides differ by a
+  constant of the right sign;
 * proves a statement step whose lines are polynomial relations with the same solutions
   (:mod:`.equivalence`);
 * refutes a step at the simplest point (0, 1, -1, 2, ...) where every side has a value and
@@ -13,9 +15,10 @@ into SymPy and running the tiers costs a millisecond or more; this pass reads th
   interval arithmetic (:mod:`.values`); a statement step at a point where its two lines'
   truth values differ, every relation in them defined and certain there.
 
-Everything else (no decision here, assumptions, complex mode, conditions, text outside the
-quick grammar) returns ``None`` and goes to the full checker, so the pass only ever adds
-speed: a verdict from it is one the full checker would also reach.
+In complex mode only identities are proved. Everything else (no decision here, assumptions,
+conditions, premises, readings, text outside the quick grammar) returns ``None`` and goes to
+the full checker, so the pass only adds speed: a verdict from it is the full checker's, or a
+sound stronger one (an exact proof where the full checker has only numeric evidence).
 """
 
 from __future__ import annotations
@@ -67,6 +70,8 @@ from .values import (
 #: Values tried for each variable, simplest first (the full checker's first sample values).
 SIMPLE_VALUES: tuple[Fraction | PiMultiple, ...] = tuple(Fraction(v) for v in (
     "0", "1", "-1", "2", "-2", "1/2", "-1/2", "3", "-3", "1/3", "3/2", "-1/3", "4", "5/2"))
+
+
 def _pi(multiple: str) -> PiMultiple:
     return PiMultiple(Fraction(0), Fraction(multiple))
 
@@ -77,6 +82,7 @@ TRIG_VALUES: tuple[Fraction | PiMultiple, ...] = (
     Fraction(0), _pi("1/2"), _pi("1"), _pi("-1/2"), _pi("1/6"), _pi("1/4"), Fraction(1),
     Fraction(-1), Fraction(2), _pi("1/3"), Fraction(-2), Fraction(1, 2), Fraction(3),
     _pi("3/2"))
+
 #: Points tried for one variable, and per-variable values combined for several.
 ONE_VARIABLE_POINTS = len(SIMPLE_VALUES)
 SEVERAL_VALUES = 5
