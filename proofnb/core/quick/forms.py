@@ -6,11 +6,16 @@ independent variable named by its kind and the normal form of its argument (``si
 letters and the atoms. Two sides whose cross products expand alike are equal wherever both
 are defined: they are equal for *any* values of the atoms, so also for the true ones
 (``2x sin(x) + x^2 cos(x) = x(2 sin(x) + x cos(x))``, ``1/x + 1/y = (x + y)/(x y)``).
+Two kinds of atoms are opened up first: sin and cos of sums of integer multiples of letters,
+multiples of pi/2 and rationals become polynomials in sin and cos of the letters, compared
+modulo sin^2 + cos^2 = 1 (``sin(2x) = 2 sin(x) cos(x)``); exp and e^ of such sums become
+products of powers of exp of each letter (``exp(a + b) = exp(a) exp(b)``).
 
 Where each side is defined is tracked as the set of its *restrictions* (a denominator that
 must not vanish, the argument of a square root, a logarithm or a tangent...). Callers only
-conclude when the sides' restrictions are the same set: then they are defined at the same
-points, and the full checker would add no domain note.
+conclude when the sides' restrictions are the same set (then they are defined at the same
+points, and the full checker would add no domain note), or differ only in denominators whose
+holes :mod:`.holes` writes as notes.
 """
 
 from __future__ import annotations

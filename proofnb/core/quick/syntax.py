@@ -5,10 +5,11 @@ It accepts a strict subset of the cell language and reads it exactly as
 :data:`LETTERS`, ``pi`` and ``e``, ``+ - * / ^ **``, brackets, implicit products of a number
 or a factor with a letter, a bracket or a call (``2x``, ``3(x + 1)``, ``x y``, ``(x+1)(x-1)``),
 the calls :data:`FUNCTIONS` with their argument in brackets, derivatives (``diff(x^3, x)``,
-``d/dx (x^2)``), and in LaTeX ``\\frac{}{}``, ``\\sqrt{}``, ``^{}``, ``\\left( \\right)``,
-``\\cdot``, ``\\times`` and the functions' commands. A statement is relations joined by
-``and``/``or``. Anything else (other commands, words, other letters, a function without
-brackets, ``x/2y``) raises :class:`Unsupported`: the full checker reads it instead.
+``d/dx (x^2)``), definite integrals of polynomials (``integrate(x^2, (x, 0, 3))``), and in
+LaTeX ``\\frac{}{}``, ``\\sqrt{}``, ``^{}``, ``\\left( \\right)``, ``\\cdot``, ``\\times`` and
+the functions' commands. A statement is relations joined by ``and``/``or``. Anything else
+(other commands, words, other letters, a function without brackets, ``x/2y``) raises
+:class:`Unsupported`: the full checker reads it instead.
 """
 
 from __future__ import annotations
