@@ -102,16 +102,16 @@ def definite_integral(body: Node, letter: str, lower: Node, upper: Node) -> Node
     """``F(upper) - F(lower)`` for a polynomial ``body`` in ``letter`` (other letters are
     parameters) and its antiderivative F, term by term: an ordinary tree, so that values,
     normal forms and witnesses need nothing more (``integrate(x^2, (x, 0, 3))`` is 9)."""
-    from .polynomials import NotPolynomial, expand
+    from .forms import NotPolynomial, polynomial
 
     if letter in letters_of(lower) or letter in letters_of(upper):
         raise Unsupported  # integrate(x, (x, 0, x)): the full grammar's reading
     try:
-        polynomial = expand(body)
+        expanded = polynomial(body)
     except NotPolynomial as exc:
         raise Unsupported from exc
     terms: list[Node] = []
-    for monomial, c in polynomial.items():
+    for monomial, c in expanded.items():
         degree = dict(monomial).get(letter, 0) + 1
         others: list[Node] = [Power(Var(name), Num(Fraction(d))) for name, d in monomial
                               if name != letter]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .polynomials import NotPolynomial, Polynomial, expand
+from .forms import NotPolynomial, polynomial
+from .polynomials import Polynomial
 from .syntax import Either, Neg, Node, Relation, Statement, Sum, Var
 
 _MIRRORED = {"=": "=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
@@ -37,7 +38,7 @@ def proved(relation: str, first: Statement, second: Statement) -> str | None:
 
 
 def _difference(relation: Relation) -> Polynomial:
-    return expand(Sum((relation.lhs, Neg(relation.rhs))))
+    return polynomial(Sum((relation.lhs, Neg(relation.rhs))))
 
 
 def _proportional(first: Relation, second: Relation) -> bool:
@@ -71,7 +72,7 @@ def _listed_roots(stmt: Statement) -> tuple[str, list[Fraction]] | None:
 
 def _constant(node: Node) -> Fraction | None:
     try:
-        poly = expand(node)
+        poly = polynomial(node)
     except NotPolynomial:
         return None
     if set(poly) - {()}:

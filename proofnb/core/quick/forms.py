@@ -187,6 +187,18 @@ def _text(p: Polynomial) -> str:
     return " ".join(f"{c}{''.join(f'*{v}^{d}' for v, d in m)}" for m, c in sorted(p.items()))
 
 
+def polynomial(node: Node) -> Polynomial:
+    """``node`` expanded as a polynomial in its letters with rational coefficients
+    (:class:`NotPolynomial` for a call, a constant such as pi, a letter in a denominator or a
+    non-natural exponent)."""
+    form = Reader().form(node)
+    scale = _constant(form.denominator)
+    if not scale or any(name.startswith("@") or "(" in name
+                        for monomial in form.numerator for name, _ in monomial):
+        raise NotPolynomial
+    return {m: c / scale for m, c in form.numerator.items()}
+
+
 def constant_difference(a: Form, b: Form) -> Fraction | None:
     """``a - b`` when it is a constant rational number (``2x + 3 - (2x + 5)`` is -2)."""
     numerator = times(a.numerator, b.denominator)
@@ -339,4 +351,4 @@ def _pythagoras(p: Polynomial) -> Polynomial:
     return out
 
 
-__all__ = ["Form", "NotPolynomial", "Reader", "constant_difference", "key", "same"]
+__all__ = ["Form", "NotPolynomial", "Reader", "constant_difference", "key", "polynomial", "same"]

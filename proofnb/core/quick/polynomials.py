@@ -1,16 +1,13 @@
-"""Expansion of quick-grammar trees that are polynomials with rational coefficients.
+"""Sparse polynomials with rational coefficients: the arithmetic under :mod:`.forms`.
 
-Two polynomials are equal as functions on the reals exactly when their expanded
-coefficients are equal, so equal expansions prove a polynomial identity. A tree with a
-call, a constant, a variable in a denominator or a non-natural exponent is not a polynomial
-here (:class:`NotPolynomial`).
+A polynomial maps each monomial (sorted ``(name, degree)`` pairs; names are letters or the
+atoms of :mod:`.forms`) to its nonzero coefficient, so equal polynomials are equal dicts.
+Sizes are bounded (:class:`NotPolynomial` past them): bigger work is the full checker's.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
-
-from .syntax import Neg, Node, Num, Power, Product, Quotient, Sum, Var
 
 Monomial = tuple[tuple[str, int], ...]  # sorted (letter, degree > 0) pairs
 Polynomial = dict[Monomial, Fraction]
@@ -22,45 +19,6 @@ MAX_TERMS = 2000
 
 class NotPolynomial(Exception):
     """Not a polynomial this module expands."""
-
-
-def expand(node: Node) -> Polynomial:
-    """The expanded polynomial of ``node`` (zero coefficients dropped)."""
-    match node:
-        case Num(c):
-            return {(): c} if c else {}
-        case Var(name):
-            return {((name, 1),): Fraction(1)}
-        case Sum(terms):
-            total: Polynomial = {}
-            for term in terms:
-                add_into(total, expand(term))
-            return total
-        case Product(factors):
-            product: Polynomial = {(): Fraction(1)}
-            for factor in factors:
-                product = times(product, expand(factor))
-            return product
-        case Neg(operand):
-            return {m: -c for m, c in expand(operand).items()}
-        case Quotient(top, bottom):
-            divisor = expand(bottom)
-            if set(divisor) - {()} or not divisor:
-                raise NotPolynomial
-            scale = 1 / divisor[()]
-            return {m: c * scale for m, c in expand(top).items()}
-        case Power(base, exponent):
-            return _power(expand(base), expand(exponent))
-    raise NotPolynomial
-
-
-def _power(base: Polynomial, exponent: Polynomial) -> Polynomial:
-    if set(exponent) - {()}:
-        raise NotPolynomial
-    n = exponent.get((), Fraction(0))
-    if n.denominator != 1 or n < 0:
-        raise NotPolynomial  # x^(1/2), x^-1
-    return power_of(base, int(n))
 
 
 def power_of(base: Polynomial, n: int) -> Polynomial:

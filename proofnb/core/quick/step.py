@@ -133,7 +133,7 @@ Decision = tuple[Status, str, Counterexample | None, tuple[str, ...]]
 def _expression_step(spec: StepSpec, complex_mode: bool = False) -> Decision | None:
     lhs, rhs = parse_expression(spec.lhs), parse_expression(spec.rhs)
     origin = lhs if spec.origin.strip() == spec.lhs.strip() else parse_expression(spec.origin)
-    letters = sorted(_letters(lhs) | _letters(rhs) | _letters(origin))
+    letters = sorted(letters_of(lhs) | letters_of(rhs) | letters_of(origin))
     if len(letters) > MAX_VARIABLES:
         return None
     if complex_mode:
@@ -270,14 +270,10 @@ def _statement_step(spec: StepSpec) -> Decision | None:
     return None
 
 
-def _letters(node: Node) -> set[str]:
-    return set(letters_of(node))
-
-
 def _statement_letters(stmt: Statement) -> set[str]:
     match stmt:
         case Relation(_, lhs, rhs):
-            return _letters(lhs) | _letters(rhs)
+            return set(letters_of(lhs) | letters_of(rhs))
         case Both(parts) | Either(parts):
             return set().union(*map(_statement_letters, parts))
     return set()
