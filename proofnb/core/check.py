@@ -478,6 +478,38 @@ def _divisor_grouped(text: str) -> str:
     return "".join(out) + text[start:]
 
 
+#: A bracketless function whose argument is a number before a bracket: ``\\cos 2(a + b)``
+#: is cos(2)·(a + b) as written; the student may have meant cos(2(a + b)).
+_COEFFICIENT_BRACKET = re.compile(
+    r"(?<![A-Za-z])\\?(?:sin|cos|tan|cot|sec|csc|cosec|sinh|cosh|tanh|ln|log)"
+    r"(?:\^\{?-?\d+\}?)?\s*(\d+(?:\.\d+)?\s*)(?=\(|\\left\s*\()")
+
+
+def _argument_grouped(text: str) -> str:
+    """``text`` with each number-and-bracket after a bracketless function taken in as the
+    argument: ``\\cos 2(a + b)`` becomes ``\\cos(2(a + b))``."""
+    out, start = [], 0
+    for found in _COEFFICIENT_BRACKET.finditer(text):
+        if found.start() < start:
+            continue
+        end, depth = found.end(), 0
+        while end < len(text):
+            if text[end] in "([{":
+                depth += 1
+            elif text[end] in ")]}":
+                depth -= 1
+                if depth == 0:
+                    end += 1
+                    break
+            end += 1
+        if depth:  # unbalanced: leave the rest as written, the grammar reports it
+            break
+        argument = text[found.start(1):end]
+        out.append(f"{text[start:found.start(1)].rstrip()}({argument})")
+        start = end
+    return "".join(out) + text[start:]
+
+
 #: Readings a student may have meant when a step is refuted as written: the pattern that
 #: marks the line, how to rewrite it, and what the step then says (its verdict stays).
 _OTHER_READINGS: tuple[tuple[re.Pattern[str], Callable[[str], str], str], ...] = (
@@ -489,6 +521,9 @@ _OTHER_READINGS: tuple[tuple[re.Pattern[str], Callable[[str], str], str], ...] =
                                        "(1/2x is (1/2)·x, as calculators read it); with the "
                                        "product as the divisor the step holds: write brackets, "
                                        "1/(2x)"),
+    (_COEFFICIENT_BRACKET, _argument_grouped,
+     "a function's argument ends before a bracket here (\\cos 2(a+b) is cos(2)·(a+b)); "
+     "with the bracket in the argument the step holds: write \\cos(2(a+b))"),
 )
 
 
