@@ -16,7 +16,7 @@ import sympy as sp
 
 from proofnb.core import bounds, integers
 from proofnb.core.checked import CheckedProduct, CheckedSum
-from proofnb.core.landau import BigO
+from proofnb.core.landau import BigO, LittleO
 
 Arg = Union[Any, tuple[Any, ...], str]  # noqa: UP007 - Any inside | is rejected at runtime
 Builder = Callable[[list[Arg], str], Any]
@@ -255,6 +255,11 @@ def _build_order(args: list[Arg], domain: str) -> Any:
     return BigO(arg)
 
 
+def _build_little_order(args: list[Arg], domain: str) -> Any:
+    (arg,) = _exprs("o", args, 1)
+    return LittleO(arg)
+
+
 def _build_integral(args: list[Arg], domain: str) -> Any:
     if len(args) < 2 or not isinstance(args[0], sp.Expr):
         raise ArgumentError("integrate takes an expression and a variable or (x, a, b)")
@@ -411,11 +416,11 @@ FUNCTIONS.update({
     "zeta": _special("zeta", sp.zeta, 1, 2), "beta": _special("beta", sp.beta, 2, 2),
     "Beta": _special("Beta", sp.beta, 2, 2), "erf": _special("erf", sp.erf, 1, 1),
     "erfc": _special("erfc", sp.erfc, 1, 1), "erfi": _special("erfi", sp.erfi, 1, 1),
-    "O": _build_order,
+    "O": _build_order, "o": _build_little_order,
 })  # fmt: skip
 
-#: Landau symbols: a call only when ``(`` follows (``O(x^3)``), else the letter.
-LANDAU_NAMES: frozenset[str] = frozenset({"O"})
+#: Landau symbols: a call only when ``(`` follows (``O(x^3)``, ``o(x^2)``), else the letter.
+LANDAU_NAMES: frozenset[str] = frozenset({"O", "o"})
 
 #: Functions named like a Greek letter: a call only when ``(`` follows at once
 #: (``gamma(5)`` is 24), else the letter (``gamma x``, ``2 gamma``, ``gamma (x + 1)``).

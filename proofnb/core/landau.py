@@ -1,4 +1,5 @@
-"""The inert Landau symbol ``O(g)`` as parsed; :mod:`proofnb.core.asymptotic` reads it."""
+"""The inert Landau symbols ``O(g)`` and ``o(g)`` as parsed; :mod:`proofnb.core.asymptotic`
+reads them."""
 
 from __future__ import annotations
 
@@ -17,6 +18,16 @@ class BigO(sp.Function):  # type: ignore[misc]
         return f"O({printer._print(self.args[0])})"
 
 
+class LittleO(sp.Function):  # type: ignore[misc]
+    """``o(g)`` as written: the functions that vanish against g at its point."""
+
+    nargs = 1
+
+    def _sympystr(self, printer: Any) -> str:
+        return f"o({printer._print(self.args[0])})"
+
+
 def has_landau(*exprs: Basic) -> bool:
-    """Whether a step uses ``O(...)`` (only then does the asymptotic tier decide it)."""
-    return any(isinstance(e, Basic) and e.has(BigO) for e in exprs)
+    """Whether a step uses ``O(...)`` or ``o(...)`` (only then does the asymptotic tier
+    decide it)."""
+    return any(isinstance(e, Basic) and e.has(BigO, LittleO) for e in exprs)

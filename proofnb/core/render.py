@@ -672,8 +672,8 @@ _QUANTITY_HEADS = {"E": "E", "Var": "Var", "Cov": "Cov", "SD": "SD", "Corr": "Co
 
 def _function_name(name: str) -> str:
     name = _ALIASES.get(name, name)
-    if name == "O":  # the Landau symbol, written as a plain O
-        return "O"
+    if name in ("O", "o"):  # the Landau symbols, written plain
+        return name
     if name in _LATEX_FUNCS:
         return "\\" + name
     if name in ("log10", "log2"):
