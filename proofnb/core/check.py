@@ -27,6 +27,7 @@ from .model import CheckOptions, ProofResult, StepResult, StepSpec
 from .probability import quantity_text
 from .quick import quick_check
 from .render import render_latex
+from .whole import whole_number_reading
 
 if TYPE_CHECKING:
     from .parser import MathEnv
@@ -162,6 +163,15 @@ def _run(
             raise ParseError(f"{spec.lhs} ≈ {spec.rhs}", rounding.message, spec.line, spec.col)
         return rounding, *_latex(spec, called), frozenset()
     (lhs, rhs, origin), raw = _parse_sides(spec, env)
+    if env.domain == "real" and "!" in f"{spec.lhs} {spec.rhs} {spec.origin}":
+        whole, notes = whole_number_reading(lhs, rhs, origin)  # n! >= 2^(n-1): n in N
+        whole = tuple(a for a in whole if a not in options.assume)
+        if whole:
+            widened = dataclasses.replace(options, assume=(*options.assume, *whole))
+            outcome, *shown = _run(spec, widened, deadline)
+            if outcome.status != "error":
+                outcome = dataclasses.replace(outcome, notes=(*notes, *outcome.notes))
+            return (outcome, *shown)  # type: ignore[return-value]
     quantities = quantity_text(f"{spec.lhs} {spec.rhs} {spec.origin}")
     if quantities:  # E(2X + 1) is 2 E(X) + 1, P(A') is 1 - P(A) (core/probability.py)
         from .probability import expanded, independent

@@ -2,7 +2,8 @@
 and Bernoulli's ``(1 + x)^n >= 1 + n x`` for x ≥ -1, where other letters are parameters.
 
 For n ≥ n0 (from the assumptions: ``n positive integer`` gives n0 = 1) the claim f(n) > g(n)
-(or ≥) follows from
+(or ≥) follows from the arguments below, started at n0 or, when the step from n to n + 1
+fails near n0, at a later n1 ≤ n0 + 3 with the values n0, ..., n1 - 1 checked exactly:
 
 * **differences**: d = f - g satisfies the claim at n0 exactly, and d(n + 1) - d(n) ≥ 0 for
   every n ≥ n0; the difference is simplified (factorials and powers cancel) and shown
@@ -35,6 +36,8 @@ Holds = Callable[[str, Expr, Expr, tuple[Basic, ...], float], bool]
 MAX_DEPTH = 3
 #: Seconds the induction may take (its sub-claims run the whole checker).
 BUDGET = 2.0
+#: Later starts tried when the step fails from the least n (the values before: base cases).
+LATER_STARTS = 3
 
 
 def prove_by_induction(
@@ -49,12 +52,48 @@ def prove_by_induction(
     if len(integers) != 1 or not all(isinstance(s, Symbol) for s in symbols):
         return None
     (n,) = integers
-    start = _least(n, conditions)
-    if start is None:
+    if any(n in p.base.free_symbols and n in p.exp.free_symbols
+           for p in (lhs - rhs).atoms(sp.Pow)):
+        # n^n, (1 + 1/n)^n: no argument here reads them, and cancelling them (combsimp)
+        # can take SymPy minutes that no deadline interrupts.
+        return None
+    least = _least(n, conditions)
+    if least is None:
         return None
     deadline = min(deadline, time.monotonic() + BUDGET)
     big, small = (lhs, rhs) if relation[0] == ">" else (rhs, lhs)
     strict = len(relation) == 1
+    # The step may hold only from a later start (n! >= 2^(n-1): n + 1 >= 2 needs n >= 1):
+    # the values before it are then base cases, each checked exactly.
+    for start in range(int(least), int(least) + LATER_STARTS + 1):
+        if time.monotonic() > deadline:
+            return None
+        if start > least and not _holds_at(relation, lhs, rhs, n, start - 1):
+            return None
+        found = _from(big, small, n, sp.Integer(start), strict, symbols, conditions, deadline,
+                      holds)
+        if found is not None:
+            return found
+    return None
+
+
+def _holds_at(relation: str, lhs: Expr, rhs: Expr, n: Symbol, value: int) -> bool:
+    """Whether the claim holds at n = ``value``, decided exactly (a base case); a value where
+    a side is undefined (1/n at n = 0) is outside the domain and asks for nothing."""
+    left, right = (side.xreplace({n: sp.Integer(value)}).doit() for side in (lhs, rhs))
+    if (left - right).free_symbols:
+        return False
+    if not all(side.is_extended_real and side.is_finite for side in (left, right)):
+        return bool(left.has(sp.zoo, sp.nan) or right.has(sp.zoo, sp.nan))
+    truth = {"<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge}[relation](left, right)
+    return truth is sp.true
+
+
+def _from(
+    big: Expr, small: Expr, n: Symbol, start: sp.Integer, strict: bool, symbols: set[Basic],
+    conditions: Sequence[Basic], deadline: float, holds: Holds,
+) -> ProofFound | None:
+    """The induction from ``start`` by differences, ratios or a multiplier."""
     real = sp.Symbol(f"{n.name}_real", real=True)
     # What the assumptions say about the other letters (one that also names n is left out:
     # proving the sub-claims for more parameter values is a stronger claim).
