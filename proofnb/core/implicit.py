@@ -37,6 +37,7 @@ from sympy.core.function import AppliedUndef
 from .decide import Outcome
 from .domain import conditions
 from .model import Counterexample
+from .numeric import compare
 from .usertext import user_text
 
 #: Highest derivative of y in a conclusion that is decided this way.
@@ -93,7 +94,7 @@ def decide_implicit(
         return Outcome("proved", "implicit differentiation", message=(
             f"every {setup.call.func} on the curve of the previous line satisfies this line"))
     if real and not conditions:  # the way forward fails: so does <=>
-        witness = _witness(setup, deadline)
+        witness = _witness(setup, deadline) or _graph_witness(setup, deadline)
         if witness is not None:
             return Outcome("refuted", "implicit differentiation", witness)
     if relation == "<=>":
@@ -316,6 +317,54 @@ def _witness(setup: _Setup, deadline: float,
             if fails is not None:
                 return _counterexample(setup, at, *fails, where)
     return None
+
+
+def _graph_witness(setup: _Setup, deadline: float,
+                   where: str = "the previous line") -> Counterexample | None:
+    """When the previous line is a graph, y = g(x) (F linear in y with a number for its
+    coefficient), y and its derivatives are g, g', g''... at every x, whatever g is: an x0
+    where they are real and the conclusion is false (its sides compared exactly or at two
+    precisions) is a counterexample, with no rational point needed."""
+    f, x, y = setup.premise, setup.x, setup.values[0]
+    if not f.is_polynomial(y) or sp.degree(f, y) != 1:
+        return None
+    slope = f.coeff(y, 1)
+    if not (slope.is_number and slope != 0):
+        return None
+    graph = sp.expand(-(f - slope * y) / slope)
+    if graph.has(y) or not isinstance(setup.conclusion, sp.core.relational.Relational) \
+            or graph.has(*_KINKED):  # |x| has no slope at 0, though SymPy's sign(0) is 0
+        return None
+    derivatives = [graph] + [sp.diff(graph, x, j) for j in range(1, setup.order + 1)]
+    for value in _TRIES[:16]:
+        if time.monotonic() > deadline:
+            return None
+        x0 = sp.Rational(value.numerator, value.denominator)
+        at: dict[Symbol, Expr] = {x: x0}
+        for symbol, derivative in zip(setup.values, derivatives, strict=True):
+            at[symbol] = derivative.xreplace({x: x0})
+        if not all(v.is_extended_real and v.is_finite for v in at.values()):
+            continue
+        if any(d.xreplace(at).is_zero is not False for d in setup.undefined):
+            continue
+        left, right = (side.xreplace(at) for side in setup.conclusion.args)
+        if not all(v.is_extended_real and v.is_finite for v in (left, right)):
+            continue
+        sign = compare(left, right).sign
+        if sign in (None, 2):
+            continue
+        if not _FALSE_WHEN[type(setup.conclusion)](sign):
+            continue
+        return _counterexample(setup, at, left, right, where)
+    return None
+
+
+#: Functions whose graphs have corners or jumps: no slope there to compare.
+_KINKED = (sp.Abs, sp.sign, sp.Heaviside, sp.floor, sp.ceiling, sp.Piecewise, sp.Max, sp.Min,
+           sp.frac, sp.DiracDelta)
+#: When a relation is false, by the sign of its left side minus its right side.
+_FALSE_WHEN = {sp.Eq: lambda s: s != 0, sp.Ne: lambda s: s == 0, sp.Lt: lambda s: s >= 0,
+               sp.Le: lambda s: s > 0, sp.Gt: lambda s: s <= 0, sp.Ge: lambda s: s < 0}
 
 
 def _curve_points(f: Expr, x: Symbol, y: Symbol,
