@@ -7,6 +7,7 @@ symbols' assumptions; where both sides are real-defined these are the real value
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -137,9 +138,16 @@ def trig_polynomial_zero(diff: Expr) -> bool:
         sp.tan: lambda u: sp.sin(u) / sp.cos(u), sp.cot: lambda u: sp.cos(u) / sp.sin(u),
         sp.sec: lambda u: 1 / sp.cos(u), sp.csc: lambda u: 1 / sp.sin(u),
         sp.tanh: lambda u: sp.sinh(u) / sp.cosh(u), sp.coth: lambda u: sp.cosh(u) / sp.sinh(u),
+        sp.sech: lambda u: 1 / sp.cosh(u), sp.csch: lambda u: 1 / sp.sinh(u),
     }
     swap = {f: recip[f.func](f.args[0]) for f in diff.atoms(*recip)}
-    expanded = sp.expand_trig(diff.xreplace(swap) if swap else diff)
+    swapped = diff.xreplace(swap) if swap else diff
+    exponential = _exponential_zero(swapped)
+    if exponential is not None:
+        return exponential
+    if _high_multiple(swapped):  # expand_trig of sin(200 x) took 150 s (round 68)
+        return False
+    expanded = sp.expand_trig(swapped)
     if expanded == 0:
         return True
     relations: list[Expr] = []
@@ -166,6 +174,124 @@ def trig_polynomial_zero(diff: Expr) -> bool:
         return False
     _, rem = sp.reduced(sp.expand(num), relations, *gens, *free, order="grevlex")
     return bool(rem == 0)
+
+
+#: Beyond this multiple of an angle, expand_trig's Chebyshev polynomials cost seconds:
+#: sin(40 x) took 0.7 s, sin(200 x) 150 s (round 68).
+_MAX_EXPANDED_MULTIPLE: Final = 24
+
+
+def _high_multiple(expr: Expr) -> bool:
+    """Does a sine, cosine or hyperbolic argument hold a rational multiple beyond
+    :data:`_MAX_EXPANDED_MULTIPLE` (numerator or denominator)?"""
+    return any(abs(int(r.p)) > _MAX_EXPANDED_MULTIPLE or int(r.q) > _MAX_EXPANDED_MULTIPLE
+               for fn in expr.atoms(sp.sin, sp.cos, sp.sinh, sp.cosh)
+               for r in fn.args[0].atoms(sp.Rational))
+
+
+def _unit(angle: Expr) -> Expr:
+    """exp(i·angle) for a number ``angle``: rational multiples of pi in closed form where
+    SymPy has one (exp(i pi/3) = 1/2 + i sqrt(3)/2), the rest as exp(i r)."""
+    turns, rest = sp.S.Zero, sp.S.Zero
+    for term in sp.Add.make_args(sp.expand(angle)):
+        coeff, factor = term.as_coeff_Mul()
+        if factor is sp.pi and coeff.is_Rational:
+            turns += coeff
+        else:
+            rest += term
+    closed = sp.cos(turns * sp.pi) + sp.I * sp.sin(turns * sp.pi)
+    if closed.has(sp.sin, sp.cos):
+        closed = sp.exp(sp.I * turns * sp.pi)
+    return closed * sp.exp(sp.I * rest)
+
+
+def _exponential_zero(expr: Expr) -> bool | None:
+    """Is ``expr`` (sines, cosines, sinh, cosh; no tan) zero as a rational function of
+    z_m = exp(i g m) for each monomial m of the angles, g the gcd of m's rational multiples?
+
+    sin(k m + c) = (e - 1/e)/(2i) with e = exp(i c) z_m^(k/g): a Laurent polynomial with as many
+    terms as the expression has, whatever k (expand_trig's Chebyshev polynomial of sin(k x) has
+    degree k: sin(200 x) took 150 s). The z_m are independent unknowns, so zero here is zero at
+    z_m = exp(i g m) for every value of the letters: an identity, sound. ``None`` when an angle
+    has a non-rational multiple (0.5 x): the caller expands instead.
+    """
+    atoms = expr.atoms(sp.sin, sp.cos, sp.sinh, sp.cosh)
+    if not atoms or expr.atoms(TrigonometricFunction, HyperbolicFunction) != atoms:
+        return None  # sinc x, or none at all
+    angles: dict[Expr, tuple[Expr, list[tuple[Expr, sp.Rational]]]] = {}
+    multiples: dict[Expr, list[sp.Rational]] = {}
+    for fn in atoms:
+        angle = fn.args[0]
+        if isinstance(fn, (sp.sinh, sp.cosh)):
+            angle = -sp.I * angle  # exp(i (-i a)) = exp(a)
+        const, linear = sp.S.Zero, []
+        for term in sp.Add.make_args(sp.expand(angle)):
+            if term.is_number:
+                const += term
+                continue
+            coeff, monomial = term.as_coeff_Mul()
+            if not coeff.is_Rational:
+                return None
+            linear.append((monomial, coeff))
+            multiples.setdefault(monomial, []).append(coeff)
+        angles[fn] = (const, linear)
+    unknowns = {m: (sp.Dummy("z"), sp.Rational(math.gcd(*(int(c.p) for c in cs)),
+                                               math.lcm(*(int(c.q) for c in cs))))
+                for m, cs in multiples.items()}
+    replace: dict[Expr, Expr] = {}
+    for fn, (const, linear) in angles.items():
+        e = _unit(const)
+        for monomial, coeff in linear:
+            z, g = unknowns[monomial]
+            e *= z ** int(coeff / g)
+        if isinstance(fn, sp.sin):
+            replace[fn] = (e - 1 / e) / (2 * sp.I)
+        elif isinstance(fn, sp.sinh):
+            replace[fn] = (e - 1 / e) / 2  # e = exp(i (-i a)) = exp(a)
+        else:
+            replace[fn] = (e + 1 / e) / 2
+    num = sp.numer(sp.together(expr.xreplace(replace)))
+    return _symengine_zero(num) or bool(sp.expand(num) == 0)  # SymEngine: (sin x + cos x)^20
+
+
+#: Assumptions that x -> x/g keeps for a rational g > 0 (x integer does not: x/2 is not).
+_SCALED_KEEP: Final = frozenset({
+    "commutative", "complex", "real", "extended_real", "finite", "infinite", "hermitian",
+    "antihermitian", "imaginary", "zero", "nonzero", "positive", "negative", "nonnegative",
+    "nonpositive", "extended_positive", "extended_negative", "extended_nonnegative",
+    "extended_nonpositive", "extended_nonzero"})
+
+
+def rescale_angles(expr: Expr) -> Expr:
+    """``expr`` with each letter x replaced by x/g, g the gcd of the rational multiples of x in
+    the angles of its sines, cosines, ... (sin 400x, cos 200x become sin 2x, cos x).
+
+    A bijection of each letter's values (g > 0 keeps its sign), so whatever holds for every
+    value of the letters holds of ``expr`` exactly when it holds of the result; angle
+    expansions (simplify, expand_trig) then meet small multiples. A letter with other
+    assumptions (integer), or inside an angle other than as a rational multiple times a
+    constant (sin x^2, sin(0.5 x), sin(x y)), is left alone.
+    """
+    multiples: dict[Symbol, list[sp.Rational]] = {}
+    blocked: set[Symbol] = set()
+    for fn in expr.atoms(TrigonometricFunction, HyperbolicFunction):
+        for term in sp.Add.make_args(sp.expand(fn.args[0])):
+            coeff, monomial = term.as_coeff_Mul()
+            for letter in term.free_symbols:
+                rest, part = monomial.as_independent(letter, as_Add=False)
+                if part == letter and coeff.is_Rational and not rest.free_symbols:
+                    multiples.setdefault(letter, []).append(coeff)
+                else:
+                    blocked.add(letter)
+    scale: dict[Expr, Expr] = {}
+    for letter, cs in multiples.items():
+        g = sp.Rational(math.gcd(*(int(c.p) for c in cs)), math.lcm(*(int(c.q) for c in cs)))
+        facts = letter.assumptions0
+        if letter in blocked or g == 1 or not isinstance(letter, Symbol) or any(
+                value is not None and key not in _SCALED_KEEP for key, value in facts.items()):
+            continue
+        scale[letter] = letter / g
+    return expr.xreplace(scale) if scale else expr
 
 
 def prove_targeted(lhs: Expr, rhs: Expr, deadline: float, *,
@@ -486,6 +612,12 @@ def prove_inequality(
         ok = d.is_positive if strict else d.is_nonnegative
         if ok:
             return ProofFound(name)
+    if not strict and time.monotonic() < deadline:
+        # cos(x)^3 >= cos(x) - cos(x) sin(x)^2: both sides are equal, which the sign provers
+        # below would only find by limits of a zero in disguise (minutes in series at oo)
+        equal = _identically_zero(lhs, rhs, diff)
+        if equal:
+            return ProofFound(f"{equal} (both sides equal)")
     free = sorted(diff.free_symbols, key=str)
     if len(free) == 1 and region is not None and time.monotonic() < deadline:
         (x,) = free
@@ -499,6 +631,21 @@ def prove_inequality(
         method = prove_nonnegative(diff, strict, region, deadline)
         if method:
             return ProofFound(method)
+    return None
+
+
+def _identically_zero(lhs: Expr, rhs: Expr, diff: Expr) -> str | None:
+    """The cheap identity provers' method when ``lhs - rhs`` is zero wherever it is defined:
+    normal forms, and sin/cos polynomials modulo sin² + cos² = 1."""
+    found = prove_cheap(lhs, rhs)
+    if found:
+        return found.method
+    if diff.has(TrigonometricFunction, HyperbolicFunction):
+        try:
+            if trig_polynomial_zero(diff):
+                return "trig-polynomial"
+        except (TypeError, ValueError, NotImplementedError, sp.PolynomialError, ArithmeticError):
+            pass
     return None
 
 
