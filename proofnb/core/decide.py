@@ -61,6 +61,7 @@ from .prove import (
     prove_heavy,
     prove_inequality,
     prove_targeted,
+    rescale_angles,
     shifted,
     unwrap_inverses,
 )
@@ -983,7 +984,8 @@ def _same_zero_set(left: Sequence[Expr], right: Sequence[Expr]) -> bool:
     neither side has an exception the other lacks. False when unsure (the notes stay)."""
     if not left or not right:
         return False
-    ratio = sp.Mul(*left) / sp.Mul(*right)
+    # cos 400x/cos 200x as cos 2x/cos x: simplify's angle expansions grow with the multiple
+    ratio = rescale_angles(sp.Mul(*left) / sp.Mul(*right))
     if sp.count_ops(ratio) > _ZERO_SET_OPS:
         return False
     try:
