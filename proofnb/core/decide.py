@@ -359,7 +359,13 @@ def decide(
             lhs, rhs, raw_lhs, raw_rhs = projected
         return _decide_statement(relation, lhs, rhs, origin, conditions, real, used_seed,
                                  deadline, (raw_lhs, raw_rhs, raw_origin), letters)
-    anti = as_antiderivative(lhs, rhs, raw_lhs, raw_rhs) if relation == "=" else None
+    # x sqrt(-2) = sqrt(-2) x in real mode: a constant part with no real value leaves the
+    # side undefined everywhere, so nothing holds about it (as for sqrt(-2) = 1 alone)
+    gaps = (_no_real_part(raw_lhs), _no_real_part(raw_rhs)) if real else (None, None)
+    if gaps[0] is not None:
+        return _undefined_everywhere("left", raw_lhs, gaps[0], texts)
+    anti = as_antiderivative(lhs, rhs, raw_lhs, raw_rhs) \
+        if relation == "=" and gaps[1] is None else None
     if anti is not None:
         return decide_antiderivative(anti, conditions=conditions, real=real, seed=seed,
                                      texts=texts, deadline=deadline)
@@ -375,6 +381,11 @@ def decide(
     bounds = frozenset(s for s in problem.symbols if is_integer_symbol(s, unevaluated))
     if bounds - problem.integer:  # a sum's bound n, its sum evaluated: n is still a count
         problem = dataclasses.replace(problem, integer=problem.integer | bounds)
+    if gaps[1] is not None:  # x = x + ln(-1) - ln(-1): refuted where the left is defined
+        probe = probe_expressions(problem, QUICK_POINTS, deadline)
+        if probe.counterexample:
+            return Outcome("refuted", "counterexample", probe.counterexample, seed=used_seed)
+        return _undefined_everywhere("right", raw_rhs, gaps[1], texts)
     if real and (signed_infinity(lhs) or signed_infinity(rhs)):  # sum 1/n^2 < oo: finite
         infinite = decide_infinite_side(problem, lhs, rhs, deadline)
         if infinite is not None:
@@ -535,6 +546,52 @@ def _undefined_side(problem: Problem, texts: Sequence[str]) -> Outcome | None:
             message += ": it is not a real number (complex values need --domain complex)"
         return Outcome("unknown", "undefined", message=message)
     return None
+
+
+#: Constructs whose constant parts are not evaluated on their own: slow (an integral, a
+#: limit) or chosen by a condition (a piecewise branch need not apply).
+_NOT_PARTS = (sp.Integral, sp.Sum, sp.Product, sp.Limit, sp.Derivative, sp.Piecewise)
+
+
+def _no_real_part(side: Basic) -> Expr | None:
+    """The innermost constant part of ``side`` with no real value (``sqrt(-2)`` in
+    ``x sqrt(-2)``, ``ln(-1)``, ``1/0``), which leaves the whole side undefined in real mode;
+    None when every constant power and function in it has a real value."""
+    if not side.free_symbols:
+        return None  # a constant side: decided as a whole (decide_constant, _undefined_side)
+    found: list[Expr] = []
+
+    def walk(node: Basic) -> None:
+        if found or node.is_Atom or isinstance(node, _NOT_PARTS):
+            return
+        for arg in node.args:
+            walk(arg)
+        if not found and not node.free_symbols and isinstance(node, (sp.Pow, sp.Function)) \
+                and not isinstance(node, sp.core.function.AppliedUndef) \
+                and evaluate(node, {}, real=True) is UNDEFINED:
+            found.append(node)
+
+    walk(side)
+    return found[0] if found else None
+
+
+def _undefined_everywhere(name: str, side: Basic, part: Expr, texts: Sequence[str]) -> Outcome:
+    """The step's outcome when a side is undefined at every point: ``part`` has no real value."""
+    text = texts[1 if name == "left" else 2] if len(texts) > 2 else ""
+    shown = (text or user_text(side)).strip()
+    try:  # sqrt(-2), not sqrt(-1*2): the part's numbers as they evaluate
+        tidy = part.func(*(a.doit() if a.is_number else a for a in part.args), evaluate=False)
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        tidy = part
+    message = f"the {name} side {shown} is undefined in real mode: {user_text(tidy)} "
+    if isinstance(part, sp.Pow) and _negative_fractional_power(part):
+        message += ("is the principal (complex) root of a negative number; for the real root "
+                    "write cbrt(-8) or root(-8, 3)")
+    elif evaluate(part, {}, real=False) is not UNDEFINED:
+        message += "is not a real number (complex values need --domain complex)"
+    else:
+        message += "has no value"
+    return Outcome("unknown", "undefined", message=message)
 
 
 def _negative_fractional_power(power: sp.Pow) -> bool:
@@ -931,7 +988,7 @@ def domain_notes(problem: Problem, isolated: Sequence[Point]) -> tuple[str, ...]
         if pts is None and _none_in_setting(problem, cond.expr):
             continue  # tan x under 0 < x < pi/2: cos x never vanishes there
         if pts is None:
-            unsolved[on_left].extend(notes_for(cond))
+            unsolved[on_left].extend(notes_for(cond, real=problem.real))
             unsolved_exprs[on_left].append(cond.expr)
             continue
         for pt in pts:
@@ -940,7 +997,8 @@ def domain_notes(problem: Problem, isolated: Sequence[Point]) -> tuple[str, ...]
             a = evaluate(problem.lhs, pt, real=problem.real)
             b = evaluate(problem.rhs, pt, real=problem.real)
             if (a is UNDEFINED) != (b is UNDEFINED) and _a_hole(
-                    problem.lhs if a is UNDEFINED else problem.rhs, pt, problem.real):
+                    *((problem.lhs, problem.rhs) if a is UNDEFINED else (problem.rhs, problem.lhs)),
+                    pt, problem.real):
                 _push(notes, note_for(cond, pt))
     noted: list[Expr] = []
     if not _same_zero_set(unsolved_exprs[True], unsolved_exprs[False]):
@@ -995,10 +1053,16 @@ def _same_zero_set(left: Sequence[Expr], right: Sequence[Expr]) -> bool:
     return bool(value.is_number and value.is_finite and value.is_nonzero)
 
 
-def _a_hole(side: Basic, point: Point, real: bool) -> bool:
-    """Is ``side`` defined all around ``point`` (an isolated exception worth a note), and
-    not at the edge of its domain (``log(x)`` at 0, which the side itself already rules out)?"""
-    return all(evaluate(side, near, real=real) is not UNDEFINED for near in neighbours(point))
+def _a_hole(side: Basic, other: Basic, point: Point, real: bool) -> bool:
+    """Is ``point``, where ``side`` is undefined and ``other`` is not, an isolated exception
+    worth a note: ``side`` defined all around it wherever ``other`` is? Not at the edge of
+    ``side``'s own domain (``log(x)`` at 0 beside 0: the side itself rules out x < 0 too);
+    but ``(x-1)/(x-1) sqrt(x-1)`` beside ``sqrt(x-1)`` at 1 is a hole, as neither side is
+    defined left of it."""
+    around = [near for near in neighbours(point)
+              if evaluate(other, near, real=real) is not UNDEFINED]
+    return bool(around) and all(
+        evaluate(side, near, real=real) is not UNDEFINED for near in around)
 
 
 def _push(notes: list[str], note: str) -> None:

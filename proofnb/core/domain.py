@@ -155,22 +155,40 @@ def note_for(cond: Condition, point: dict[sp.Symbol, Expr] | None = None) -> str
     return ", ".join(notes_for(cond))
 
 
-def notes_for(cond: Condition) -> list[str]:
+def notes_for(cond: Condition, *, real: bool = False) -> list[str]:
     """The notes of an excluded zero set, one per factor: ``b c ≠ 0`` gives ``b ≠ 0`` and
-    ``c ≠ 0``, ``x^2 ≠ 0`` gives ``x ≠ 0``."""
-    return _pretty_ne(cond.expr).split("; ")
+    ``c ≠ 0``, ``x^2 ≠ 0`` gives ``x ≠ 0``. With ``real``, a factor with no real zero
+    (``x^2 + x + 1``) excludes nothing and gives no note."""
+    return [note for note in _pretty_ne(cond.expr, real).split("; ") if note]
 
 
-def _pretty_ne(expr: Expr) -> str:
+def _no_real_zero(factor: Expr) -> bool:
+    """Does the polynomial ``factor`` of real variables vanish nowhere (``x^2 + x + 1``,
+    ``x^2 + y^2 + 1``)? False when unsure."""
+    if factor.is_positive or factor.is_negative:
+        return True
+    syms = sorted(factor.free_symbols, key=str)
+    if len(syms) != 1 or not all(s.is_real for s in syms):
+        return False
+    try:
+        poly = sp.Poly(factor, syms[0])
+        return poly.degree() >= 1 and all(c.is_rational for c in poly.coeffs()) \
+            and poly.count_roots() == 0
+    except (sp.PolynomialError, NotImplementedError, TypeError, ValueError):
+        return False
+
+
+def _pretty_ne(expr: Expr, real: bool = False) -> str:
     """``x ≠ 1`` for a linear factor; ``x^2 ≠ 0`` is ``x ≠ 0``, ``b c ≠ 0`` is ``b ≠ 0; c ≠ 0``,
-    ``sqrt(x) ≠ 0`` is ``x ≠ 0``."""
+    ``sqrt(x) ≠ 0`` is ``x ≠ 0``; with ``real``, factors with no real zero are left out (an
+    empty text when none is left)."""
     while isinstance(expr, sp.Pow) and expr.exp.is_positive:
         expr = expr.base
     if isinstance(expr, sp.log):
         return f"{user_text(expr.args[0])} ≠ 1"  # ln(u) = 0 exactly where u = 1
     if isinstance(expr, sp.Mul) and not expr.is_polynomial():
-        parts = [_pretty_ne(f) for f in expr.args if not f.is_number]
-        return "; ".join(dict.fromkeys(p for part in parts for p in part.split("; ")))
+        parts = [_pretty_ne(f, real) for f in expr.args if not f.is_number]
+        return "; ".join(dict.fromkeys(p for part in parts for p in part.split("; ") if p))
     num = sp.numer(sp.together(expr))
     syms = sorted(num.free_symbols, key=str)
     if num.is_polynomial(*syms) and syms:
@@ -178,6 +196,10 @@ def _pretty_ne(expr: Expr) -> str:
             factors = [f for f, _ in sp.factor_list(num, *syms)[1]]
         except (sp.PolynomialError, NotImplementedError, TypeError, ValueError):
             factors = [num]
+        if real:
+            factors = [f for f in factors if not _no_real_zero(f)]
+            if not factors:
+                return ""
         if 1 <= len(factors) <= 4:
             return "; ".join(dict.fromkeys(_linear_ne(f, syms) for f in factors))
     return f"{user_text(expr)} ≠ 0"
