@@ -380,17 +380,23 @@ class Definitions:
             # f^{\prime}(x) (Mathpix's f'(x)) is no use of the letter f, as f'(x) is not
             letter = re.compile(rf"(?<![A-Za-z_\\]){name}(?![A-Za-z_'])(?!\s*\^\s*\{{?\s*\\prime)")
             here = lines[first].split("#", 1)[0]
-            mark = re.search(_derivative_patterns(name, variable)[1], here)
+            # where the line first differentiates y (y' or y'')
+            marks = [m.start() for m in (re.search(p, here)
+                                         for p in _derivative_patterns(name, variable)) if m]
+            before = here[: min(marks)] if marks else ""
             # sin(xy) = x: y in a product of letters is used too
-            above = [line for line in (*lines[:first], here[: mark.start()] if mark else "")
+            above = [line for line in (*lines[:first], before)
                      if (letter.search(line.split("#", 1)[0])
                          or _in_product(line.split("#", 1)[0], name))
                      and not line.strip().lower().startswith("assume")]
             if not above and _ode_top(lines, first, letter):
                 above = [here]  # dy/dx = xy at the top, y in the lines below: an ODE
+            # y = x^2 ==> y' = 2x on one line: the derivative follows an arrow, as when the
+            # line below starts with one
+            arrowed = any(a in before for a in _STATEMENT_STARTS)
             if not above or variable == name or re.match(
                     rf"\s*{name}\s*=(?![^#]*(?<![A-Za-z_\\]){name}(?![A-Za-z_]))", above[0]) \
-                    and not here.lstrip().startswith(_STATEMENT_STARTS):
+                    and not here.lstrip().startswith(_STATEMENT_STARTS) and not arrowed:
                 continue  # y = Ce^x, then ==> y' = y: a family and its ODE, y a function
             found[name] = variable
         return found

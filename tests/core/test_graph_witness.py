@@ -43,3 +43,18 @@ def test_a_graph_with_a_corner_is_not_sampled_at_it() -> None:
     if step.status == "refuted":
         assert step.counterexample is not None
         assert dict(step.counterexample.point)["x"] != "0"
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    ("y = x^2 \\implies y' = 2x", "proved"),
+    ("y = x^3 ==> y'' = 6x", "proved"),
+    ("y = \\sin(x^2) \\Rightarrow \\frac{dy}{dx} = 2x\\cos(x^2)", "proved"),
+    ("y = x^2 \\implies y' = x", "refuted"),
+    ("y = x^2 e^x \\implies y' = x^2 e^x", "refuted"),
+])
+def test_a_graph_and_its_derivative_on_one_line(cell: str, status: str) -> None:
+    step = check_proof(cell, CheckOptions()).steps[-1]
+    assert step.status == status, step
+    if status == "refuted":
+        assert step.counterexample is not None
+        assert "a point of the previous line" in step.counterexample.text

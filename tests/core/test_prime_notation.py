@@ -46,5 +46,10 @@ def test_the_wrong_rules_are_refuted_with_a_sample_function(text: str) -> None:
 
 
 def test_an_undeclared_prime_says_how_to_declare_it() -> None:
-    status, message = _status("y = x^2 ==> y' = 2x")
+    status, message = _status("z = y' + 1")
     assert status == "error" and "assume y function" in message
+
+
+def test_a_prime_after_a_graph_and_an_arrow_on_its_line_differentiates_it() -> None:
+    status, _ = _status("y = x^2 ==> y' = 2x")  # as with ==> y' = 2x on the line below
+    assert status == "proved"
