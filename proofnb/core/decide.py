@@ -361,7 +361,7 @@ def decide(
                                  deadline, (raw_lhs, raw_rhs, raw_origin), letters)
     # x sqrt(-2) = sqrt(-2) x in real mode: a constant part with no real value leaves the
     # side undefined everywhere, so nothing holds about it (as for sqrt(-2) = 1 alone)
-    gaps = (_no_real_part(raw_lhs), _no_real_part(raw_rhs)) if real else (None, None)
+    gaps = (no_real_part(raw_lhs), no_real_part(raw_rhs)) if real else (None, None)
     if gaps[0] is not None:
         return _undefined_everywhere("left", raw_lhs, gaps[0], texts)
     anti = as_antiderivative(lhs, rhs, raw_lhs, raw_rhs) \
@@ -553,7 +553,7 @@ def _undefined_side(problem: Problem, texts: Sequence[str]) -> Outcome | None:
 _NOT_PARTS = (sp.Integral, sp.Sum, sp.Product, sp.Limit, sp.Derivative, sp.Piecewise)
 
 
-def _no_real_part(side: Basic) -> Expr | None:
+def no_real_part(side: Basic) -> Expr | None:
     """The innermost constant part of ``side`` with no real value (``sqrt(-2)`` in
     ``x sqrt(-2)``, ``ln(-1)``, ``1/0``), which leaves the whole side undefined in real mode;
     None when every constant power and function in it has a real value."""
@@ -1099,9 +1099,14 @@ def _decide_statement(
     if names[0] or names[1]:  # x = pi/4 + k pi, k ∈ ℤ: "for some integer k"
         problem = dataclasses.replace(problem, existential=names)
         lines = ParameterLines(lhs, rhs, problem.symbols, names, conds, real)
+    # x sqrt(-2) = 0 holds nowhere in real mode (its left side is nowhere real), so it is not
+    # x = 0 rescaled by sqrt(-2), nor the same zeros: no such proof for a line that has a
+    # constant with no real value (its solution set, empty, is compared below)
+    rescalable = not real or (no_real_part(written[0]) is None
+                              and no_real_part(written[1]) is None)
     # one relation rescaled, or the same zeros: proofs, so nothing to refute; on large lines
     # ((x + y + z)^30) they are slow, and a point that refutes comes first, as before
-    first = not lines and _cheap_size(lhs, rhs)
+    first = not lines and rescalable and _cheap_size(lhs, rhs)
     if first:
         cheap = same_up_to_factor(lhs, rhs, real) or same_polynomial(lhs, rhs, real)
         if lhs == rhs or cheap:
@@ -1121,7 +1126,7 @@ def _decide_statement(
     if lhs == rhs:
         proof = ProofFound("identical")
     proof = proof or (lines.prove(relation) if lines else None)
-    if not first:
+    if not first and rescalable:
         proof = proof or same_up_to_factor(lhs, rhs, real) or same_polynomial(lhs, rhs, real)
     proof = proof or analysis.prove(relation)
     found: list[Point] = []

@@ -27,7 +27,7 @@ import sympy as sp
 from sympy import Basic, Symbol
 from sympy.core.function import AppliedUndef, UndefinedFunction
 
-from .decide import Outcome, decide
+from .decide import Outcome, decide, no_real_part
 from .implicit import decide_implicit
 from .model import Counterexample
 from .numeric import step_seed
@@ -88,6 +88,10 @@ def decide_functions(
     call = dict(conditions=conditions, real=real, seed=seed, texts=texts)
     sides = (lhs, rhs, origin)
     raw = written or sides
+    if real and (no_real_part(raw[0]) is not None or no_real_part(raw[1]) is not None):
+        # f(x) sqrt(-2) = sqrt(-2) f(x): a side undefined everywhere, whatever f is
+        return decide(relation, *sides, deadline=deadline, written=raw,
+                      **call)  # type: ignore[arg-type]
     implicit = decide_implicit(relation, lhs, rhs, origin, conditions=conditions, real=real,
                                deadline=deadline, written=written)
     if implicit is not None:

@@ -118,6 +118,33 @@ def test_real_constants_are_untouched() -> None:
         assert result.status == "proved"
 
 
+def test_a_step_about_an_unknown_function_is_not_proved_either() -> None:
+    (step,) = check_proof("assume f function\nf(x)*sqrt(-2) = sqrt(-2)*f(x)", REAL).steps
+    assert step.status == "unknown" and "sqrt(-2) is not a real number" in step.message
+    (step,) = check_proof("assume f function\nf(x)*sqrt(2) = sqrt(2)*f(x)", REAL).steps
+    assert step.status == "proved"
+
+
+def test_an_equation_with_a_non_real_constant_holds_nowhere() -> None:
+    # x sqrt(-2) = 0 has no real solution (its left side is nowhere real), x = 0 has x = 0: not
+    # the same line rescaled by sqrt(-2)
+    for text, lost in (("x*sqrt(-2) = 0 <=> x = 0", "this line but not the previous"),
+                       ("x = 0 <=> x*sqrt(-2) = 0", "the previous line but not this")):
+        (step,) = check_proof(text, REAL).steps
+        assert step.status == "refuted" and step.counterexample is not None, text
+        assert step.counterexample.point == (("x", "0"),) and lost in step.counterexample.text
+    assert sp.sqrt(-2).is_real is False  # the x sqrt(-2) line is nowhere real, x = 0 holds at 0
+    # neither line has a real solution: the same (empty) set
+    (step,) = check_proof("x + sqrt(-2) = 1 <=> x = 1 - sqrt(-2)", REAL).steps
+    assert step.status == "proved"
+    for text in ("x*sqrt(-2) = 0 <=> x = 0", "x + sqrt(-2) = 1 <=> x = 1 - sqrt(-2)"):
+        (step,) = check_proof(text, COMPLEX).steps
+        assert step.status == "proved", text
+    # with an unknown function: never proved
+    (step,) = check_proof("assume f function\nf(x)*sqrt(-2) = 0 <=> f(x) = 0", REAL).steps
+    assert step.status in ("unknown", "refuted")
+
+
 # -- 2. a hole at the edge of both sides' domains ---------------------------------------------
 
 @pytest.mark.parametrize(("lhs", "rhs", "note", "at"), [
