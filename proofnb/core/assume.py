@@ -164,7 +164,8 @@ _VALUE = re.compile(
 #: ``\bar{x} := (2 + 4 + 9)/3``: a value chain that names a mean.
 _MEAN = re.compile(r"\s*\\(?:bar|overline)\s*\{\s*([A-Za-z])\s*\}\s*:=")
 #: ``f(x) := x^2 + 1`` (from a line ``f(x) = x^2 + 1`` that starts a chain).
-_DEFINITION = re.compile(r"\s*([A-Za-z])\s*[(\[]([^()\[\]]*)[)\]]\s*:=(.+)$", re.DOTALL)
+_DEFINITION = re.compile(r"\s*([A-Za-z](?:_[A-Za-z0-9]+)?)\s*[(\[]([^()\[\]]*)[)\]]\s*:=(.+)$",
+                         re.DOTALL)
 
 
 #: ``assume f(x, y) = x^2 y``: a definition written with ``=`` (a function letter applied to

@@ -235,9 +235,10 @@ def parse_cell(text: str, functions: Iterable[str] = ()) -> ParsedCell:
         assume += [f"{k} natural" for k in sorted(index_letters(text, defining.sequences)
                                                   - indices)]
     chains = [_without_side_labels(chain) for chain in chains]
-    if not chains and defining.names:
-        raise ParseError("", f"the cell only defines {', '.join(defining.names)}: write the "
-                             "steps that use the definition on the next lines")
+    if not chains and (defining.names or defining.subscripted):
+        defined = ", ".join((*defining.names, *defining.subscripted))
+        raise ParseError("", f"the cell only defines {defined}: write the steps that use the "
+                             "definition on the next lines")
     if not chains:
         raise ParseError("", "empty cell: nothing to check")
     lines: list[ChainLine] = []

@@ -35,6 +35,11 @@ if TYPE_CHECKING:
 #: only when the cell uses it as a function later on (``p(x) = ...``, then ``p(2) = 0``).
 _FUNCTION_LETTERS = frozenset("fghFGH")
 _DEFINED = re.compile(r"(?P<name>[A-Za-z])\s*\(\s*(?P<args>[A-Za-z](?:\s*,\s*[A-Za-z])*)\s*\)$")
+#: ``T_2(x) = ...``, ``f_{1}(x) = ...``: a function named with a subscript (a Taylor
+#: polynomial, the first of several functions), applied to distinct letters.
+_SUBSCRIPTED = re.compile(r"(?P<letter>[A-Za-z])\s*_\s*(?:\{\s*(?P<braced>[A-Za-z0-9]+)\s*\}"
+                          r"|(?P<bare>[0-9]+|[A-Za-z]))"
+                          r"\s*\(\s*(?P<args>[A-Za-z](?:\s*,\s*[A-Za-z])*)\s*\)$")
 
 
 class Definitions:
@@ -50,6 +55,7 @@ class Definitions:
                  ) -> None:
         self.text = text
         self.names: list[str] = []
+        self.subscripted: list[str] = []  # T_2(x) = 1 + x + x^2/2: T_2, a function
         self.variables: dict[str, str] = {}  # f(x) = x^2: f's variable x
         self.several: dict[str, list[str]] = {}  # f(x, y) = x^2 y: f's variables x, y
         #: y = x^3 with dy/dx later: (x, "x^3", dy/dx written out, d^2y/dx^2 written out)
@@ -83,6 +89,8 @@ class Definitions:
             return None  # f(x) = 0 <=> x = 2 is about f, not a definition
         head = None if is_quantity_head(pieces[0].text) else _DEFINED.fullmatch(
             pieces[0].text.strip())  # P(A) = 0.3 gives a probability, not a function P
+        if head is None and (named := _SUBSCRIPTED.fullmatch(pieces[0].text.strip())):
+            return self._subscripted(named, pieces[2].text)
         if head is None:
             for reading in (self._sequence, self._surface, self._curve, self._value):
                 found = reading(pieces)
@@ -107,6 +115,22 @@ class Definitions:
             self.several[name] = args
         self._bodies[name] = pieces[2].text
         return f"{name}({', '.join(args)}) := {pieces[2].text}"
+
+    def _subscripted(self, head: re.Match[str], body: str) -> str | None:
+        """``T_2(x) = 1 + x + x^2/2`` defines the function T_2 (``T_2(x) := ...``) when the
+        body uses its letters: read as the product T_2·x, the line would be a claim about a
+        new letter T_2, refuted at T_2 = 0. Such a name takes no part in the single-letter
+        readings (f'(x), tangents, f∘g); ``T_2(0)`` below is its value."""
+        name = f"{head.group('letter')}_{head.group('braced') or head.group('bare')}"
+        args = [a.strip() for a in head.group("args").split(",")]
+        if (name in self._declared or name in self.subscripted or len(set(args)) != len(args)
+                or head.group("letter") in (*self.names, *self._declared)  # f_1: ∂f/∂x_1
+                or not any(re.search(rf"(?<![A-Za-z_\\]){a}(?![A-Za-z_])", body)
+                           for a in args)
+                or re.search(rf"(?<![A-Za-z\\]){head.group('letter')}\s*_", body)):
+            return None  # T_n(x) = T_{n-1}(x) + ...: a recurrence, not a formula
+        self.subscripted.append(name)
+        return f"{name}({', '.join(args)}) := {body}"
 
     def _sequence(self, pieces: list[_Piece]) -> str | None:
         """``a_n = 3n + 2`` starting a chain defines the sequence a (``a[n] := 3n + 2``, n a
