@@ -145,8 +145,11 @@ def _split(side: Expr, t: Symbol) -> tuple[Expr, tuple[str, Expr] | None]:
             raise _Unread("an o term inside a function or with a letter besides the variable "
                           "as its factor is not read; expand it first")
         base, power = sp.Mul(factor).as_leading_term(t).as_coeff_exponent(t)
-        if base == 0 or not power.is_number:
-            raise _Unread(f"cannot read {_show(term)} as an o term")
+        # o(x) log x is no o(x^p) for the p of any power: o(1/n) n log n holds 1, not o(1)
+        if base == 0 or not power.is_number or base.has(t):
+            raise _Unread("an o term times a factor that is no power of the variable near "
+                          "the point (o(x) log x) is not read: no o(x^p) is its class; "
+                          "write the class by hand")
         small_powers.append(power)
     if small_powers:
         p = min(small_powers)

@@ -16,7 +16,7 @@ import sympy as sp
 
 from proofnb.core import bounds, integers
 from proofnb.core.checked import CheckedProduct, CheckedSum
-from proofnb.core.landau import BigO, LittleO
+from proofnb.core.landau import BigO, LittleO, occurrence
 
 Arg = Union[Any, tuple[Any, ...], str]  # noqa: UP007 - Any inside | is rejected at runtime
 Builder = Callable[[list[Arg], str], Any]
@@ -252,12 +252,12 @@ def _limits(name: str, args: list[Arg], sizes: tuple[int, ...]) -> list[Any]:
 
 def _build_order(args: list[Arg], domain: str) -> Any:
     (arg,) = _exprs("O", args, 1)
-    return BigO(arg)
+    return BigO(arg, occurrence())  # O(x) - O(x) is O(x), not 0
 
 
 def _build_little_order(args: list[Arg], domain: str) -> Any:
     (arg,) = _exprs("o", args, 1)
-    return LittleO(arg)
+    return LittleO(arg, occurrence())
 
 
 def _build_integral(args: list[Arg], domain: str) -> Any:

@@ -348,7 +348,8 @@ def _graph_witness(setup: _Setup, deadline: float,
         if any(d.xreplace(at).is_zero is not False for d in setup.undefined):
             continue
         left, right = (side.xreplace(at) for side in setup.conclusion.args)
-        if not all(v.is_extended_real and v.is_finite for v in (left, right)):
+        if not all(v.is_extended_real and v.is_finite for v in (left, right)) \
+                or (left - right).free_symbols:  # y = k x: k is no number to compare
             continue
         sign = compare(left, right).sign
         if sign in (None, 2):
