@@ -467,15 +467,18 @@ class MathParser(Latex):
         read otherwise: after a closing bracket, a superscript or a factorial (``(x + 1) 2``,
         ``2^(1/2) 3^(1/3)``, ``3! 4!``), or as the base of a power (``k 2^k``, ``2^x 2^y``).
         ``x 2``, ``2 3`` and ``(a)2`` stay errors: a subscript, a lost operator or a lost
-        digit is as likely as a product there."""
+        digit is as likely as a product there. LaTeX's spaces (``2!\\,3!``) are spaces, and a
+        factorial right after a factorial (``\\frac{5!}{2!3!}``) multiplies it."""
         if self.simple_arg or not self.i:
             return False  # sin x 2^x is sin(x)·2^x
         before, tok = self.tokens[self.i - 1], self.peek()
-        if not any(ch.isspace() for ch in self.text[before.pos : tok.pos]):
+        after = self.peek(1)
+        if before.kind == OP and before.text == "!" and after.kind == OP and after.text == "!":
+            return True  # 2!3!: nothing else reads a number between two factorials
+        if not _SPACED.search(self.text[before.pos : tok.pos]):
             return False  # (a)2 and x2 are not products: a space must set the number apart
         if before.kind == SUP or (before.kind == OP and before.text in (")", "]", "}", "!")):
             return True
-        after = self.peek(1)
         return after.kind == SUP or (after.kind == OP and after.text in ("^", "**"))
 
     def unary(self) -> Any:
@@ -824,6 +827,9 @@ class SequenceTerms(sp.Lambda):  # type: ignore[misc]
         return made
 
 
+#: What sets a number apart from the factor before it: a space, also LaTeX's ``\\,`` ``\\;``
+#: ``\\:`` ``\\ `` ``\\quad`` and ``~`` (``\\!`` is a negative space: it joins).
+_SPACED = re.compile(r"\s|\\[,;: ]|\\q?quad(?![A-Za-z])|~")
 _GLUED = re.compile(r"([A-Za-z]+?)([0-9]+)([A-Za-z]*)")
 
 
