@@ -27,7 +27,7 @@ from .model import CheckOptions, ProofResult, StepResult, StepSpec
 from .probability import quantity_text
 from .quick import quick_check
 from .render import render_latex
-from .whole import whole_number_reading
+from .whole import sum_bound_reading, whole_number_reading
 
 if TYPE_CHECKING:
     from .parser import MathEnv
@@ -163,9 +163,16 @@ def _run(
             raise ParseError(f"{spec.lhs} ≈ {spec.rhs}", rounding.message, spec.line, spec.col)
         return rounding, *_latex(spec, called), frozenset()
     (lhs, rhs, origin), raw = _parse_sides(spec, env)
-    if env.domain == "real" and "!" in f"{spec.lhs} {spec.rhs} {spec.origin}":
-        whole, notes = whole_number_reading(lhs, rhs, origin)  # n! >= 2^(n-1): n in N
-        whole = tuple(a for a in whole if a not in options.assume)
+    sums = any(side.has(sp.Sum, sp.Product) for side in (lhs, rhs, origin))
+    factorials = "!" in f"{spec.lhs} {spec.rhs} {spec.origin}"
+    if env.domain == "real" and (factorials or sums):
+        whole, notes = whole_number_reading(lhs, rhs, origin) if factorials \
+            else ((), ())  # n! >= 2^(n-1): n in N
+        if sums:  # sum_{k=0}^{n} binom(n, k) = 2^n: n in N, not -1 (an empty sum)
+            read = frozenset(a.split()[0] for a in whole if a.endswith(" integer"))
+            bounded, more = sum_bound_reading(lhs, rhs, origin, read)
+            whole, notes = (*whole, *bounded), (*notes, *more)
+        whole = tuple(a for a in dict.fromkeys(whole) if a not in options.assume)
         if whole:
             widened = dataclasses.replace(options, assume=(*options.assume, *whole))
             outcome, *shown = _run(spec, widened, deadline)

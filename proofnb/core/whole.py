@@ -33,6 +33,68 @@ def _arguments(expr: Basic) -> list[tuple[Symbol, sp.Expr]]:
     return found
 
 
+def _bounds(expr: Basic) -> list[tuple[Symbol, ...]]:
+    """The free letters of each finite sum's or product's bounds, when both bounds are
+    polynomials with integer coefficients in them (``n``, ``2n``, ``n - 1``; a bound that
+    uses an outer sum's index is not free)."""
+    free = expr.free_symbols
+    found = []
+    for node in expr.atoms(sp.Sum, sp.Product):
+        for _var, low, high in node.limits:
+            letters = (low.free_symbols | high.free_symbols) & free
+            if not letters or (low.free_symbols | high.free_symbols) - free:
+                continue
+            if not all(isinstance(s, Symbol) for s in letters) or any(
+                    b.is_infinite or not b.is_polynomial(*letters)
+                    or not all(c.is_Integer for c in sp.Poly(b, *letters).coeffs())
+                    for b in (low, high)):
+                continue
+            found.append(tuple(sorted(letters, key=lambda s: s.name)))
+    return found
+
+
+def _term_counts(expr: Basic, letters: set[Symbol]) -> list[sp.Expr]:
+    """high - low + 1 of each sum or product of ``expr`` whose bounds use ``letters`` and
+    that is not already at least 0 for whole numbers."""
+    whole = {s: sp.Dummy(s.name, integer=True, nonnegative=True) for s in letters}
+    counts = []
+    for node in expr.atoms(sp.Sum, sp.Product):
+        for _var, low, high in node.limits:
+            count = sp.expand(high - low + 1)
+            if count.free_symbols and count.free_symbols <= letters \
+                    and count.xreplace(whole).is_nonnegative is not True:
+                counts.append(count)
+    return counts
+
+
+def sum_bound_reading(
+    lhs: Basic, rhs: Basic, origin: Basic, read: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Assumptions that read the letters in a sum's bounds as whole numbers, and the notes.
+
+    ``\\sum_{k=0}^{n} \\binom{n}{k} = 2^n`` counts terms: n is 0, 1, 2, …, not -1, where
+    Karr's convention makes the sum empty (0) and 2^n is 1/2. A letter the assumptions do not
+    already make an integer is read as a whole number, and the chain's first line's sums have
+    no fewer than zero terms (``\\sum_{k=2}^{n}``: n ≥ 1). Declared integers are left alone;
+    ``read`` names letters the factorial reading already makes integers (no second note).
+    """
+    letters = {s for side in (lhs, rhs, origin) for found in _bounds(side) for s in found
+               if s.is_integer is None or s.name in read}
+    if not letters:
+        return (), ()
+    ordered = sorted(letters, key=lambda s: s.name)
+    assumptions = [f"{s.name} integer" for s in ordered] + [f"{s.name} >= 0" for s in ordered]
+    assumptions += [f"{sp.sstr(c)} >= 0" for c in _term_counts(origin, letters)]
+    named = [s.name for s in ordered if s.name not in read]
+    if not named:
+        return tuple(dict.fromkeys(assumptions)), ()
+    many = len(named) > 1
+    note = (f"{', '.join(named)} {'are' if many else 'is'} read as "
+            f"{'whole numbers' if many else 'a whole number'}, 0, 1, 2, … "
+            f"(a sum's or product's number of terms)")
+    return tuple(dict.fromkeys(assumptions)), (note,)
+
+
 def whole_number_reading(
     lhs: Basic, rhs: Basic, origin: Basic
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:

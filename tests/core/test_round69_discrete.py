@@ -1,0 +1,117 @@
+"""Round 69: discrete mathematics as school and first-year cells write it (binomial
+coefficients, factorials, sums with closed forms, induction, congruences). Witnesses are
+re-checked here with exact integers (math.comb, math.factorial, Fraction), not with the engine."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import pytest
+
+from proofnb.core.check import check_proof
+from proofnb.core.model import CheckOptions, StepResult
+
+SUM_NOTE = "n is read as a whole number, 0, 1, 2, … (a sum's or product's number of terms)"
+
+
+def _steps(cell: str, *assume: str) -> tuple[StepResult, ...]:
+    return check_proof(cell, CheckOptions(assume=assume)).steps
+
+
+def _point(step: StepResult) -> dict[str, Fraction]:
+    assert step.counterexample is not None, step
+    return {name: Fraction(value) for name, value in step.counterexample.point}
+
+
+# --- LaTeX spacing between factorials: \frac{5!}{2!\,3!} is 5!/(2! 3!) -----------------------
+
+@pytest.mark.parametrize("cell, value", [
+    (r"\binom{5}{2} = \frac{5!}{2!\,3!} = 10", 10),
+    (r"\frac{8!}{2!\,2!\,2!} = 5040", 5040),
+    (r"\frac{6!}{2!\;2!\;2!} = 90", 90),
+    (r"\frac{5!}{2!3!} = 10", 10),
+    (r"2!\,3! = 12", 12),
+])
+def test_factorials_set_apart_by_latex_spaces_multiply(cell: str, value: int) -> None:
+    steps = _steps(cell)
+    assert [s.status for s in steps] == ["proved"] * len(steps), steps
+    # the same numbers by hand
+    assert {10: math.factorial(5) // (2 * 6), 5040: math.factorial(8) // 8,
+            90: math.factorial(6) // 8, 12: 2 * 6}[value] == value
+
+
+def test_a_wrong_multinomial_with_latex_spaces_is_refuted() -> None:
+    (step,) = _steps(r"\frac{8!}{2!\,2!\,2!} = 10080")
+    assert step.status == "refuted" and step.counterexample is not None
+    assert math.factorial(8) // 8 != 10080
+
+
+@pytest.mark.parametrize("cell", [r"3!2 = 12", r"x\,2 = 2x"])
+def test_a_number_glued_after_a_factor_stays_an_error(cell: str) -> None:
+    (step,) = _steps(cell)
+    assert step.status == "error" and "operator before the number" in step.message, step
+
+
+# --- a letter in a sum's bounds counts terms: a whole number ---------------------------------
+
+@pytest.mark.parametrize("cell", [
+    r"\sum_{k=0}^{n} \binom{n}{k} = 2^n",
+    r"\sum_{k=0}^{n} k \binom{n}{k} = n 2^{n-1}",
+    r"\sum_{k=1}^{n} \binom{n}{k} = 2^n - 1",
+    r"\sum_{k=0}^{n} \binom{n}{k}^2 = \binom{2n}{n}",
+    r"\sum_{k=1}^{n} k \cdot k! = (n+1)! - 1",
+])
+def test_binomial_and_factorial_sums_are_not_refuted_at_negative_n(cell: str) -> None:
+    steps = _steps(cell)
+    assert all(s.status in ("proved", "likely") for s in steps), steps
+    assert any("n is read as a whole number" in note for s in steps for note in s.notes), steps
+
+
+def test_the_reading_is_checked_against_the_terms() -> None:
+    sums = {n: sum(math.comb(n, k) for k in range(n + 1)) for n in range(12)}
+    assert all(sums[n] == 2**n for n in sums)
+    assert sum(k * math.factorial(k) for k in range(1, 9)) == math.factorial(9) - 1
+
+
+@pytest.mark.parametrize("cell, holds", [
+    (r"\sum_{k=0}^{n} (-1)^k \binom{n}{k} = 0",
+     lambda n: sum((-1) ** k * math.comb(n, k) for k in range(n + 1)) == 0),
+    (r"\sum_{k=1}^{n} (-1)^k \binom{n}{k} = -1",
+     lambda n: sum((-1) ** k * math.comb(n, k) for k in range(1, n + 1)) == -1),
+    (r"\sum_{k=1}^{n} \binom{n}{k} = 2^n",
+     lambda n: sum(math.comb(n, k) for k in range(1, n + 1)) == 2**n),
+    (r"\sum_{k=0}^{n} k \binom{n}{k} = n 2^{n}",
+     lambda n: sum(k * math.comb(n, k) for k in range(n + 1)) == n * 2**n),
+])
+def test_a_claim_false_at_a_small_whole_number_is_still_refuted_there(cell, holds) -> None:  # type: ignore[no-untyped-def]
+    (step,) = _steps(cell)
+    assert step.status == "refuted", step
+    n = _point(step)["n"]
+    assert n.denominator == 1 and n >= 0 and not holds(int(n))
+
+
+def test_a_declared_integer_keeps_its_negative_values() -> None:
+    # assume n integer: the user's own domain; under Karr's convention the sum at n = -1 is
+    # empty (0) while 2^n is 1/2, so the witness is real
+    (step,) = _steps(r"\sum_{k=0}^{n} \binom{n}{k} = 2^n", "n integer")
+    assert step.status == "refuted", step
+    assert _point(step) == {"n": Fraction(-1)}
+    assert SUM_NOTE not in step.notes
+
+
+def test_a_lower_bound_of_two_asks_for_at_least_no_terms() -> None:
+    (step,) = _steps(r"\sum_{k=2}^{n} \frac{1}{k^2 - 1} = \frac{3}{4} - \frac{2n+1}{2n(n+1)}")
+    assert step.status == "proved", step
+    for n in range(1, 15):
+        total = sum((Fraction(1, k * k - 1) for k in range(2, n + 1)), Fraction(0))
+        assert total == Fraction(3, 4) - Fraction(2 * n + 1, 2 * n * (n + 1))
+
+
+def test_closed_form_with_a_parameter_keeps_the_parameter_real() -> None:
+    (step,) = _steps(r"\sum_{k=0}^{n} x^k = \frac{1 - x^{n}}{1 - x}")
+    assert step.status == "refuted", step
+    point = _point(step)
+    n, x = int(point["n"]), point["x"]
+    assert n >= 0 and x != 1
+    assert sum(x**k for k in range(n + 1)) != (1 - x**n) / (1 - x)
