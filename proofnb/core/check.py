@@ -19,6 +19,7 @@ from .assume import declarations, function_names
 from .decide import Outcome, decide
 from .errors import ParseError, ProofnbError, UnsupportedError
 from .eulernote import euler_coefficient_note
+from .excluded import excluded_notes
 from .existence import has_no_value
 from .functions import lone_constant_letters
 from .instances import decide_functions, has_undefined
@@ -227,6 +228,11 @@ def _run(
         outcome = dataclasses.replace(outcome, message=message)
     if spec.kind == "statement" and outcome.status in ("refuted", "unknown"):
         outcome = _period_hint(outcome, lhs, rhs)
+    if spec.kind == "statement" and outcome.status in ("proved", "likely") \
+            and env.conditions and env.domain == "real":  # (x > 0) ... <=> x = 2 or x = -2
+        excluded = excluded_notes(rhs, env.conditions)
+        if excluded:
+            outcome = dataclasses.replace(outcome, notes=(*outcome.notes, *excluded))
     if quantities:  # a quantity without a value is no witness: E(X^2) >= E(X)^2
         from .probability import guarded
         outcome = guarded(outcome, (lhs, rhs), env.conditions, spec.relation, apart)
