@@ -114,11 +114,69 @@ def checked(node: sp.Sum | sp.Product, closed: Basic) -> Basic:
     return sp.Piecewise((closed, cond), (node, True))
 
 
+def _geometric(rest: Expr, k: Symbol, top: Expr) -> tuple[Expr, Expr, Expr] | None:
+    """``rest`` as c·a^k·b^(top - k) with c, a, b free of k, or None. A factor u^(p k + q)
+    with p < 0 goes to b (``2^{n-k}``, ``2^{-k}``), any other to a."""
+    c, a, b = sp.S.One, sp.S.One, sp.S.One
+    for factor in sp.Mul.make_args(sp.expand_power_exp(rest)):
+        if not factor.has(k):
+            c *= factor
+            continue
+        base, exp = factor.as_base_exp()
+        if base.has(k) or not exp.is_polynomial(k) or sp.degree(exp, k) != 1:
+            return None
+        p, q = sp.Poly(exp, k).all_coeffs()
+        if not p.is_Rational:
+            return None
+        if p < 0:
+            b, c = b * base ** (-p), c * base ** (q + p * top)
+        else:
+            a, c = a * base**p, c * base**q
+    return c, a, b
+
+
+def binomial_theorem(node: sp.Sum) -> Expr | None:
+    """``Sum(binomial(N, k) c a^k b^(N - k), (k, 0, N))`` as c (a + b)^N (from 1: less the
+    term k = 0), the index shifted first when the binomial's lower entry is k + s
+    (``\\sum_{k=1}^{n} \\binom{n-1}{k-1}``); None for any other sum. The caller checks it."""
+    if len(node.limits) != 1:
+        return None
+    k, low, high = node.limits[0]
+    chosen = [b for b in node.function.atoms(sp.binomial) if b.has(k)]
+    if len(chosen) != 1 or chosen[0].args[0].has(k):
+        return None
+    top, lower = chosen[0].args
+    shift = sp.expand(lower - k)
+    if shift.has(k) or not shift.is_Integer:
+        return None
+    body = node.function.xreplace({k: k - shift})
+    low, high = sp.expand(low + shift), sp.expand(high + shift)
+    factors = list(sp.Mul.make_args(body))
+    key = sp.binomial(top, k)
+    if factors.count(key) != 1 or low not in (0, 1) or sp.expand(high - top) != 0:
+        return None
+    factors.remove(key)
+    split = _geometric(sp.Mul(*factors), k, top)
+    if split is None:
+        return None
+    c, a, b = split
+    closed = c * (a + b) ** top
+    return closed - c * b**top if low == 1 else closed
+
+
 class CheckedSum(sp.Sum):  # type: ignore[misc]
     """A sum whose symbolic closed form is compared with its terms at small bounds."""
 
     def doit(self, **hints: Any) -> Basic:
-        return checked(self, super().doit(**hints))
+        done = super().doit(**hints)
+        if isinstance(done, Expr) and done.has(sp.Sum):  # SymPy left it: the binomial theorem
+            try:
+                known = binomial_theorem(self)
+            except (NotImplementedError, TypeError, ValueError, sp.PolynomialError):
+                known = None
+            if known is not None:
+                done = known
+        return checked(self, done)
 
 
 class CheckedProduct(sp.Product):  # type: ignore[misc]

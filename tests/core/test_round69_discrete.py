@@ -115,3 +115,40 @@ def test_closed_form_with_a_parameter_keeps_the_parameter_real() -> None:
     n, x = int(point["n"]), point["x"]
     assert n >= 0 and x != 1
     assert sum(x**k for k in range(n + 1)) != (1 - x**n) / (1 - x)
+
+
+# --- the binomial theorem closes sums SymPy leaves open ------------------------------------
+
+@pytest.mark.parametrize("cell, closed", [
+    (r"(1 + x)^n = \sum_{k=0}^{n} \binom{n}{k} x^k",
+     lambda n, x: sum(math.comb(n, k) * x**k for k in range(n + 1)) == (1 + x) ** n),
+    (r"\sum_{k=0}^{n} \binom{n}{k} 2^k = 3^n",
+     lambda n, x: sum(math.comb(n, k) * 2**k for k in range(n + 1)) == 3**n),
+    (r"\sum_{k=0}^{n} \binom{n}{k} x^k y^{n-k} = (x+y)^n", None),
+    (r"\sum_{k=0}^{n} \binom{n}{k} \frac{1}{2^k} = (3/2)^n",
+     lambda n, x: sum(Fraction(math.comb(n, k), 2**k) for k in range(n + 1))
+     == Fraction(3, 2) ** n),
+    (r"\sum_{k=1}^{n} \binom{n}{k} 2^k = 3^n - 1",
+     lambda n, x: sum(math.comb(n, k) * 2**k for k in range(1, n + 1)) == 3**n - 1),
+    (r"\sum_{k=0}^{n} \binom{n}{k} 3^k = (1 + 3)^n = 4^n", None),
+])
+def test_binomial_theorem_sums_are_proved(cell, closed) -> None:  # type: ignore[no-untyped-def]
+    steps = _steps(cell)
+    assert [s.status for s in steps] == ["proved"] * len(steps), steps
+    if closed is not None:
+        assert all(closed(n, Fraction(x, 3)) for n in range(9) for x in range(-4, 5))
+
+
+@pytest.mark.parametrize("cell, holds", [
+    (r"\sum_{k=0}^{n} \binom{n}{k} 2^k = 4^n",
+     lambda n: sum(math.comb(n, k) * 2**k for k in range(n + 1)) == 4**n),
+    (r"\sum_{k=1}^{n} \binom{n}{k} 2^k = 3^n",
+     lambda n: sum(math.comb(n, k) * 2**k for k in range(1, n + 1)) == 3**n),
+    (r"\sum_{k=1}^{n} \binom{n-1}{k-1} = 2^{n-1}",
+     lambda n: sum(math.comb(n - 1, k - 1) for k in range(1, n + 1)) == Fraction(2) ** (n - 1)),
+])
+def test_wrong_binomial_theorem_sums_are_refuted_at_a_whole_number(cell, holds) -> None:  # type: ignore[no-untyped-def]
+    (step,) = _steps(cell)
+    assert step.status == "refuted", step
+    n = _point(step)["n"]
+    assert n.denominator == 1 and n >= 0 and not holds(int(n))
