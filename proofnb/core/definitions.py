@@ -405,8 +405,8 @@ class Definitions:
             letter = re.compile(rf"(?<![A-Za-z_\\]){name}(?![A-Za-z_'])(?!\s*\^\s*\{{?\s*\\prime)")
             here = lines[first].split("#", 1)[0]
             # where the line first differentiates y (y' or y'')
-            marks = [m.start() for m in (re.search(p, here)
-                                         for p in _derivative_patterns(name, variable)) if m]
+            marks = [m.start() for m in (re.search(p, here) for p in (
+                *_derivative_patterns(name, variable), _third_derivative(name))) if m]
             before = here[: min(marks)] if marks else ""
             # sin(xy) = x: y in a product of letters is used too
             above = [line for line in (*lines[:first], before)
@@ -430,6 +430,7 @@ class Definitions:
         ``2x + 2y(x) y'(x) = 0``."""
         for name, variable in self.implicit.items():
             second, first = _derivative_patterns(name, variable)
+            raw = re.sub(_third_derivative(name), _literal(f"{name}'''({variable})"), raw)
             raw = re.sub(second, _literal(f"{name}''({variable})"), raw)
             raw = re.sub(first, _literal(f"{name}'({variable})"), raw)
             # y'(3y^2 - 6x): y' times a bracket with letters (y'(x) stays y'(x), and y'(3)
@@ -832,6 +833,11 @@ def _in_product(body: str, letter: str) -> bool:
 
     return any(letter in word and word not in KNOWN_WORDS
                for word in re.findall(r"(?<![A-Za-z_\\])[A-Za-z]{2,4}(?![A-Za-z_])", body))
+
+
+def _third_derivative(name: str) -> str:
+    """A regular expression for the third derivative ``y'''`` (not followed by a bracket)."""
+    return rf"(?<![A-Za-z_\\]){re.escape(name)}\s*'''(?!')(?!\s*\()"
 
 
 def _derivative_patterns(name: str, variable: str) -> tuple[str, str]:

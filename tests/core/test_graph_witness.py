@@ -58,3 +58,12 @@ def test_a_graph_and_its_derivative_on_one_line(cell: str, status: str) -> None:
     if status == "refuted":
         assert step.counterexample is not None
         assert "a point of the previous line" in step.counterexample.text
+
+
+@pytest.mark.parametrize(("cell", "statuses"), [
+    ("y = x^2\n==> y'' = 2\n==> y''' = 0", ["proved", "proved"]),
+    ("y = x^3 ==> y''' = 6", ["proved"]),
+    ("y = x^3 ==> y''' = 3", ["refuted"]),
+])
+def test_third_derivatives_of_a_graph(cell: str, statuses: list[str]) -> None:
+    assert [s.status for s in check_proof(cell, CheckOptions()).steps] == statuses
