@@ -475,6 +475,12 @@ def _read(
         given = _GIVEN.match(stripped)
         if given is not None:  # Let f(x) = x^2 + 1, Sei x > 0, Soit a = 2: what is given
             stripped = "assume " + stripped[given.end():].rstrip(" .,;")
+        elif (defines := _DEFINES.match(stripped)) is not None:
+            # a[n] := 3^n - 1, f(x) := x^2: the definition a chain's first line a_n = ...,
+            # f(x) = ... makes (the lines below are claims of their own)
+            head = defines["head"]
+            head = head if defines["args"] else f"{head[0]}_{{{head[1:].strip(' []')}}}"
+            raw = stripped = f"{head} = {stripped[defines.end():].strip()}"
         if stripped[:6] in ("assume", "Assume") and (
             len(stripped) == 6 or stripped[6].isspace() or stripped[6] == ":"
         ):
@@ -1090,6 +1096,9 @@ def _statement_chain(
 
 #: A word that opens a line of what is given, as ``assume`` does: "Let f(x) = x^2",
 #: "Suppose x > 0", "Sei a = 2", "Soit f(x) = x + 1" (then a relation, never a product).
+#: A line that defines a function or a sequence with ``:=`` (``f(x) := x^2``, ``a[n] := 2^n``).
+_DEFINES = re.compile(r"(?P<head>[A-Za-z]\s*(?:(?P<args>\(\s*[A-Za-z](?:\s*,\s*[A-Za-z])*\s*\))"
+                      r"|\[\s*[A-Za-z]\s*\]))\s*:=")
 _GIVEN_WORD = r"(?:let|(?:given|suppose)(?:\s+that)?|sei|seien|soit|soient)"
 #: (also in \text{...} as pasted from LaTeX: ``\text{Let } u = \cos x``, round 63)
 _GIVEN = re.compile(rf"(?:{_GIVEN_WORD}\s+|\\text(?:rm|bf|it)?\s*\{{\s*{_GIVEN_WORD}\s*\}}\s*)"

@@ -152,3 +152,29 @@ def test_wrong_binomial_theorem_sums_are_refuted_at_a_whole_number(cell, holds) 
     assert step.status == "refuted", step
     n = _point(step)["n"]
     assert n.denominator == 1 and n >= 0 and not holds(int(n))
+
+
+# --- a line a[n] := ... or f(x) := ... defines, as a chain's first line a_n = ... does -------
+
+def test_a_sequence_defined_with_colon_equals_checks_its_recurrence() -> None:
+    (step,) = _steps("a[n] := 3^n - 1\na_{n+1} = 3 a_n + 2", "n integer, n >= 1")
+    assert step.status == "proved", step
+    assert all(3 ** (n + 1) - 1 == 3 * (3**n - 1) + 2 for n in range(20))
+
+
+def test_a_wrong_recurrence_and_a_wrong_first_term_are_refuted() -> None:
+    (step,) = _steps("a[n] := 3^n - 1\na_{n+1} = 3 a_n + 1", "n integer, n >= 1")
+    assert step.status == "refuted", step
+    n = int(_point(step)["n"])
+    assert n >= 1 and 3 ** (n + 1) - 1 != 3 * (3**n - 1) + 1
+    steps = _steps("a[n] := 2^n - 1\na_{n} = 2a_{n-1} + 1\na_0 = 1")
+    assert [s.status for s in steps] == ["proved", "refuted"], steps
+    assert 2**0 - 1 != 1
+
+
+def test_a_function_defined_with_colon_equals() -> None:
+    steps = _steps("f(x) := x^2 + 1\nf(2) = 5\nf(3) = 11")
+    assert [s.status for s in steps] == ["proved", "refuted"], steps
+    assert 3**2 + 1 != 11
+    (step,) = _steps("f(x, y) := x^2 y\nf(2, 3) = 12")
+    assert step.status == "proved", step
