@@ -73,13 +73,35 @@ _WORD_MOD = re.compile(r"\\(?:mathrm|text|textrm|operatorname|mbox)\s*\{\s*mod\s
 _SPACED_BAR = re.compile(r"(?<=[\w)}\]!])\s+\|\s+(?=[A-Za-z0-9(\\{√-])")
 
 
+#: ``n^2 ≡ 0 or 1 (mod 4)``: one side, ``≡``, residues joined by "or", one modulus at the end.
+_RESIDUES = re.compile(
+    r"^(?P<side>[^=<>≤≥≡]+?)(?P<rel>\\equiv(?![A-Za-z])|≡)(?P<alts>[^=<>≤≥≡]+?)"
+    r"(?P<mod>\\pmod\s*(?:\{[^{}]*\}|[A-Za-z0-9]+)|\(\s*(?:\\bmod|\\mod|mod)\s*[^()]+\))\s*$")
+_OR = re.compile(r"\s*(?:\\text\s*\{\s*or\s*\}|\\(?:lor|vee)(?![A-Za-z])"
+                 r"|(?<![A-Za-z])or(?![A-Za-z]))\s*")
+
+
+def _residue_choices(raw: str) -> str:
+    """``n^2 ≡ 0 or 1 (mod 4)`` as ``n^2 ≡ 0 (mod 4) or n^2 ≡ 1 (mod 4)`` (also ``0, 1 or 8``)."""
+    match = _RESIDUES.match(raw.strip())
+    if match is None:
+        return raw
+    alts = [a.strip() for part in _OR.split(match["alts"]) for a in re.split(r",\s+", part)]
+    if len(alts) < 2 or not all(alts) or any("equiv" in a or "mod" in a for a in alts):
+        return raw
+    side, rel, mod = match["side"].strip(), match["rel"], match["mod"]
+    return " or ".join(f"{side} {rel} {alt} {mod}" for alt in alts)
+
+
 def congruence_line(raw: str) -> str:
     """A line with ``\\mathrm{mod}`` written as ``mod``, and a divisibility bar ``|`` as
     ``∣``: a bar with spaces on both sides between two operands, or the only bar of the
     line after an operand (an absolute value needs two bars), where the other bars still
-    pair up."""
+    pair up. Residues joined by "or" before one modulus are one congruence each."""
     if "mod" in raw:
         raw = _WORD_MOD.sub(" mod ", raw)
+        if "or" in raw or "\\lor" in raw or "\\vee" in raw:
+            raw = _residue_choices(raw)
     if "|" not in raw or "\\|" in raw or "||" in raw or "\\right|" in raw:
         return raw
     spaced = _SPACED_BAR.sub(" ∣ ", raw)

@@ -178,3 +178,38 @@ def test_a_function_defined_with_colon_equals() -> None:
     assert 3**2 + 1 != 11
     (step,) = _steps("f(x, y) := x^2 y\nf(2, 3) = 12")
     assert step.status == "proved", step
+
+
+# --- n^2 ≡ 0 or 1 (mod 4): residues joined by "or" before one modulus -----------------------
+
+@pytest.mark.parametrize("cell, modulus, residues", [
+    (r"n^2 \equiv 0 \text{ or } 1 \pmod 4", 4, {0, 1}),
+    (r"n^2 ≡ 0 or 1 (mod 4)", 4, {0, 1}),
+    (r"n^3 \equiv 0, 1 \text{ or } 8 \pmod 9", 9, {0, 1, 8}),
+    (r"n^2 \equiv 0 \lor 1 \pmod{3}", 3, {0, 1}),
+])
+def test_residues_joined_by_or_are_proved(cell: str, modulus: int, residues: set[int]) -> None:
+    (step,) = _steps(cell, "n integer")
+    assert step.status == "proved", step
+    assert any("is read as" in note for note in step.notes), step
+    power = 3 if "n^3" in cell else 2
+    assert {n**power % modulus for n in range(modulus)} <= residues
+
+
+@pytest.mark.parametrize("cell, modulus, residues", [
+    (r"n^2 \equiv 0 \text{ or } 1 \pmod 5", 5, {0, 1}),
+    (r"n^2 ≡ 0 or 2 (mod 4)", 4, {0, 2}),
+    (r"n^3 \equiv 0, 1 \text{ or } 7 \pmod 9", 9, {0, 1, 7}),
+])
+def test_a_missing_residue_is_refuted_with_an_integer(cell: str, modulus: int,
+                                                      residues: set[int]) -> None:
+    (step,) = _steps(cell, "n integer")
+    assert step.status == "refuted", step
+    n = _point(step)["n"]
+    power = 3 if "n^3" in cell else 2
+    assert n.denominator == 1 and int(n) ** power % modulus not in residues
+
+
+def test_congruences_written_out_are_unchanged() -> None:
+    (step,) = _steps(r"n \equiv 1 \pmod 2 or n \equiv 0 \pmod 2", "n integer")
+    assert step.status == "proved" and not step.notes, step
