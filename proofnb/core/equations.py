@@ -375,9 +375,17 @@ def _bounds_of(stmt: Basic, x: Symbol) -> list[Basic]:
             and (a.rhs if a.lhs == x else a.lhs).is_real]
 
 
+def _choose_polynomial(e: Basic) -> bool:
+    """``binomial(u, k)`` for a whole number k up to 12: the polynomial u(u-1)...(u-k+1)/k!
+    for every u, so ``C(n, 2) = 45`` is solved as n(n - 1)/2 = 45."""
+    return isinstance(e, sp.binomial) and e.args[1].is_Integer and 0 <= e.args[1] <= 12
+
+
 def _relation_set(stmt: Basic, x: Symbol, region: sp.Set) -> sp.Set | None:
     if not isinstance(stmt, Relational):
         return None
+    if stmt.has(sp.binomial):
+        stmt = stmt.replace(_choose_polynomial, lambda e: sp.expand_func(e))
     if region.is_subset(sp.S.Reals) is True and _non_real_constant(stmt):
         return sp.S.EmptySet  # ln(x) > ln(-2): a side is nowhere defined in the reals
     if region.is_subset(sp.S.Reals) is True and stmt.has(sp.Pow):

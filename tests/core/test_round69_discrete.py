@@ -213,3 +213,20 @@ def test_a_missing_residue_is_refuted_with_an_integer(cell: str, modulus: int,
 def test_congruences_written_out_are_unchanged() -> None:
     (step,) = _steps(r"n \equiv 1 \pmod 2 or n \equiv 0 \pmod 2", "n integer")
     assert step.status == "proved" and not step.notes, step
+
+
+# --- C(n, 2) = 45 solved as the polynomial n(n - 1)/2 = 45 ----------------------------------
+
+def test_an_equation_in_a_binomial_coefficient_is_solved() -> None:
+    (step,) = _steps(r"C(n, 2) = 45 \iff n = 10", "n natural")
+    assert step.status == "proved", step
+    assert [n for n in range(200) if math.comb(n, 2) == 45] == [10]
+    (step,) = _steps(r"\binom{n}{3} = 10 \iff n = 5", "n natural")
+    assert step.status == "proved", step
+    assert [n for n in range(200) if math.comb(n, 3) == 10] == [5]
+
+
+def test_a_wrong_solution_of_a_binomial_equation_is_refuted() -> None:
+    (step,) = _steps(r"C(n, 2) = 45 \iff n = 9", "n natural")
+    assert step.status == "refuted", step
+    assert _point(step) == {"n": Fraction(9)} and math.comb(9, 2) != 45
