@@ -187,19 +187,23 @@ def _step(expr: Expr, n: Symbol) -> Expr:
     """``expr(n + 1) - expr(n)`` with factorials and powers cancelled, and each sum up to n
     written as the same sum plus its next term (which then cancels)."""
     shifted = expr.xreplace({n: n + 1})
-    grown = {s: _one_more(s, n) for s in shifted.atoms(sp.Sum)}
+    grown = {s: _one_more(s, n) for s in shifted.atoms(sp.Sum, sp.Product)}
     shifted = shifted.xreplace({s: g for s, g in grown.items() if g is not None})
-    return sp.expand(sp.powsimp(sp.combsimp(shifted - expr)))
+    try:
+        return sp.expand(sp.powsimp(sp.combsimp(shifted - expr)))
+    except (TypeError, ValueError):  # combsimp's gamma rewrite compares 1 + i with 0
+        return sp.expand(shifted - expr)
 
 
-def _one_more(total: sp.Sum, n: Symbol) -> Expr | None:
-    """``Sum(f, (k, a, n + 1))`` as ``Sum(f, (k, a, n)) + f(n + 1)``."""
+def _one_more(total: sp.Sum | sp.Product, n: Symbol) -> Expr | None:
+    """``Sum(f, (k, a, n + 1))`` as ``Sum(f, (k, a, n)) + f(n + 1)`` (a product: times)."""
     if len(total.limits) != 1:
         return None
     k, low, high = total.limits[0]
     if high != n + 1 or n in low.free_symbols:
         return None
-    return total.func(total.function, (k, low, n)) + total.function.xreplace({k: n + 1})
+    first, last = total.func(total.function, (k, low, n)), total.function.xreplace({k: n + 1})
+    return first * last if isinstance(total, sp.Product) else first + last
 
 
 def _by_differences(

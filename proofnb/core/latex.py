@@ -473,7 +473,20 @@ class Latex(Calls):
         body = self.expr(self.product(), body_tok)
         var = symbol_for(var_tok.text, self.env)
         name = "Sum" if tok.text == "sum" else "Product"
-        return self.call_builder(name, [body, (var, low, high)], tok)
+        apart: list[Any] = []
+        if name == "Product" and isinstance(body, sp.Mul):
+            # \prod_{k} a_k \cdot \prod_{k} b_k is two products, not the first taken over
+            # a_k times the second (which would be raised to the number of factors); a sum
+            # of a factor free of k is that factor times the sum, so only products need it
+            apart = [f for f in body.args if var not in f.free_symbols and isinstance(
+                f.base if isinstance(f, sp.Pow) else f, (sp.Sum, sp.Product))]
+            kept = [f for f in body.args if f not in apart]
+            if apart and kept:
+                body = self.build(sp.Mul, kept, body_tok) if len(kept) > 1 else kept[0]
+            else:
+                apart = []
+        made = self.call_builder(name, [body, (var, low, high)], tok)
+        return self.build(sp.Mul, [made, *apart], tok) if apart else made
 
     def index_bound(self, open_tok: Token) -> Any:
         self.nest += 1

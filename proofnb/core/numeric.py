@@ -205,7 +205,7 @@ def _eval(expr: Basic, point: Mapping[Symbol, Expr], real: bool) -> Value:
         if expr.is_Symbol:
             return UNCERTAIN
         return _check(expr, real)
-    if isinstance(expr, sp.Sum):
+    if isinstance(expr, (sp.Sum, sp.Product)):
         return _eval_sum(expr, point, real)
     if isinstance(expr, (*_CALCULUS, sp.Product)) or not isinstance(expr, Expr):
         return UNCERTAIN
@@ -241,11 +241,15 @@ def _unrooted(base: Expr, exponent: Expr) -> bool:
         and exponent.q > _MAX_ROOT_DENOMINATOR
 
 
-def _eval_sum(expr: sp.Sum, point: Mapping[Symbol, Expr], real: bool) -> Value:
+def _eval_sum(expr: sp.Sum | sp.Product, point: Mapping[Symbol, Expr], real: bool) -> Value:
+    """A finite sum's (or product's) terms added (multiplied) up at the point."""
     if len(expr.limits) != 1:
         return UNCERTAIN
     var, low, high = expr.limits[0]
-    if is_infinite_sum(expr):
+    product = isinstance(expr, sp.Product)
+    if product and (low.has(sp.oo, -sp.oo) or high.has(sp.oo, -sp.oo)):
+        return UNCERTAIN
+    if not product and is_infinite_sum(expr):
         value = sum_value(expr, {s: v for s, v in point.items() if s in expr.free_symbols})
         if value is None:
             return UNCERTAIN
@@ -263,14 +267,16 @@ def _eval_sum(expr: sp.Sum, point: Mapping[Symbol, Expr], real: bool) -> Value:
         first, last, sign = last + 1, first - 1, -1
     if last - first > _MAX_SUM_TERMS:
         return UNCERTAIN
-    total: Expr = sp.Integer(0)
+    total: Expr = sp.Integer(1 if product else 0)
     inner = dict(point)
     for k in range(first, last + 1):
         inner[var] = sp.Integer(k)
         term = _eval(expr.function, inner, real)
         if isinstance(term, _Marker):
             return term
-        total += term
+        total = total * term if product else total + term
+    if product:  # Karr's convention: the product from a to b < a - 1 is 1 over the product
+        return _check(total if sign > 0 else 1 / total, real)  # from b + 1 to a - 1
     return _check(sign * total, real)
 
 

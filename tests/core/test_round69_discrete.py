@@ -230,3 +230,45 @@ def test_a_wrong_solution_of_a_binomial_equation_is_refuted() -> None:
     (step,) = _steps(r"C(n, 2) = 45 \iff n = 9", "n natural")
     assert step.status == "refuted", step
     assert _point(step) == {"n": Fraction(9)} and math.comb(9, 2) != 45
+
+
+# --- products: two products side by side, values at points, induction without internal errors
+
+def _prod(lo: int, hi: int, f) -> Fraction:  # type: ignore[no-untyped-def]
+    out = Fraction(1)
+    for k in range(lo, hi + 1):
+        out *= Fraction(f(k))
+    return out
+
+
+def test_two_products_side_by_side_are_two_products() -> None:
+    (step,) = _steps(r"\prod_{k=1}^{n} \frac{2k}{2k-1} \cdot \prod_{k=1}^{n} \frac{2k-1}{2k} = 1")
+    assert step.status == "proved", step
+    (step,) = _steps(r"\prod_{k=1}^{n} (k+1) / \prod_{k=1}^{n} k = n+1")
+    assert step.status == "proved", step
+    assert all(_prod(1, n, lambda k: k + 1) / _prod(1, n, lambda k: k) == n + 1
+               for n in range(10))
+
+
+def test_a_wrong_product_of_products_is_refuted_at_a_whole_number() -> None:
+    (step,) = _steps(
+        r"\prod_{k=1}^{n} \frac{2k}{2k-1} \cdot \prod_{k=1}^{n} \frac{2k-1}{2k+1} = 1")
+    assert step.status == "refuted", step
+    n = int(_point(step)["n"])
+    assert _prod(1, n, lambda k: Fraction(2 * k, 2 * k - 1)) \
+        * _prod(1, n, lambda k: Fraction(2 * k - 1, 2 * k + 1)) != 1
+
+
+def test_a_product_inside_a_sum_stays_inside() -> None:
+    (step,) = _steps(r"\prod_{k=1}^{n} \prod_{j=1}^{k} 2 = 2^{n(n+1)/2}")
+    assert step.status == "proved", step
+    (step,) = _steps(r"\prod_{k=1}^{n} 2k = 2^n n!")
+    assert step.status == "proved", step
+
+
+def test_a_product_inequality_has_no_internal_error() -> None:
+    (step,) = _steps(r"\prod_{k=1}^{n} \left(1 + \frac{1}{k^2}\right) < 4", "n integer, n >= 1")
+    assert step.status in ("proved", "likely", "unknown") and step.method != "internal", step
+    (step,) = _steps(r"\prod_{k=1}^{n} \left(1 + \frac{1}{k}\right) \geq n", "n integer, n >= 1")
+    assert step.status == "proved", step
+    assert all(_prod(1, n, lambda k: 1 + Fraction(1, k)) >= n for n in range(1, 30))
