@@ -95,6 +95,10 @@ def _differs(direct: Expr | None, closed: Basic) -> bool:
 def checked(node: sp.Sum | sp.Product, closed: Basic) -> Basic:
     """``closed`` (the node's ``doit``), guarded by the values where it misses the node."""
     sym = _bound_symbol(node)
+    if closed.has(sp.I) and not node.has(sp.I):
+        # prod (1 + 1/k^2) as rf(1 - i, n) rf(1 + i, n)/n!^2: a real product through
+        # non-real numbers, undefined in real mode at every point; keep it as written
+        return node
     if sym is None or closed == node or not isinstance(closed, Expr) or closed.has(type(node)):
         return closed
     others = {s: _PARAMETER for s in (node.free_symbols | closed.free_symbols) - {sym}

@@ -272,3 +272,10 @@ def test_a_product_inequality_has_no_internal_error() -> None:
     (step,) = _steps(r"\prod_{k=1}^{n} \left(1 + \frac{1}{k}\right) \geq n", "n integer, n >= 1")
     assert step.status == "proved", step
     assert all(_prod(1, n, lambda k: 1 + Fraction(1, k)) >= n for n in range(1, 30))
+
+
+def test_a_product_whose_closed_form_goes_through_i_is_evaluated_as_written() -> None:
+    (step,) = _steps(r"\prod_{k=1}^{n} \left(1 + \frac{1}{k^2}\right) < 3", "n integer, n >= 1")
+    assert step.status == "refuted", step
+    n = int(_point(step)["n"])
+    assert n >= 1 and not _prod(1, n, lambda k: 1 + Fraction(1, k * k)) < 3
