@@ -165,7 +165,7 @@ def _run(
         return rounding, *_latex(spec, called), frozenset()
     (lhs, rhs, origin), raw = _parse_sides(spec, env)
     sums = any(side.has(sp.Sum, sp.Product) for side in (lhs, rhs, origin))
-    factorials = "!" in f"{spec.lhs} {spec.rhs} {spec.origin}"
+    factorials = any(side.has(sp.factorial, sp.binomial) for side in (lhs, rhs, origin))
     if env.domain == "real" and (factorials or sums):
         whole, notes = whole_number_reading(lhs, rhs, origin) if factorials \
             else ((), ())  # n! >= 2^(n-1): n in N

@@ -1,4 +1,5 @@
-"""Letters under a factorial are whole numbers: ``n! >= 2^(n - 1)`` is about n = 0, 1, 2, ...
+"""Letters under a factorial or in a binomial coefficient are whole numbers:
+``n! >= 2^(n - 1)`` is about n = 0, 1, 2, ...
 
 SymPy extends ``n!`` to every real n through the gamma function, where ``n! >= 2^(n - 1)``
 fails (at n = 3/2). On paper n! is defined for whole numbers only, so that is the natural
@@ -15,13 +16,18 @@ import sympy as sp
 from sympy import Basic, Symbol
 
 
-def _arguments(expr: Basic) -> list[tuple[Symbol, sp.Expr]]:
-    """(letter, argument) for each factorial whose argument is a polynomial with integer
-    coefficients in one free letter of ``expr`` (a summation index is not free)."""
+def _arguments(expr: Basic, binomials: bool = True) -> list[tuple[Symbol, sp.Expr]]:
+    """(letter, argument) for each factorial argument, and each argument of a binomial
+    coefficient, that is a polynomial with integer coefficients in one free letter of
+    ``expr``. A binomial with a summation index in it is left out (inside an empty sum it is
+    never evaluated), and so is a summation index itself (it is not free)."""
     free = expr.free_symbols
     found = []
-    for node in expr.atoms(sp.factorial):
-        arg = node.args[0]
+    args = [node.args[0] for node in expr.atoms(sp.factorial)]
+    if binomials:
+        args += [arg for node in expr.atoms(sp.binomial) if node.free_symbols <= free
+                 for arg in node.args]
+    for arg in args:
         letters = arg.free_symbols
         if len(letters) != 1 or not letters <= free:
             continue
@@ -111,16 +117,32 @@ def whole_number_reading(
     for letter in letters:
         if letter.is_integer is None:
             assumptions.append(f"{letter.name} integer")
-    for _, arg in _arguments(origin):
+    # The first line's factorials bound their letters below, declared or not (n! has no
+    # value at a negative n); its binomials only an undeclared letter (C(n, 2) is defined
+    # at every integer n, and a declared integer n keeps its negative values).
+    undeclared = {letter for letter in letters if letter.is_integer is None}
+    bounding = _arguments(origin, binomials=False) + [
+        (letter, arg) for letter, arg in _arguments(origin) if letter in undeclared]
+    for _, arg in bounding:
         if arg.is_nonnegative is not True:
             assumptions.append(f"{sp.sstr(arg)} >= 0")
     if not assumptions:
         return (), ()
-    named = [s.name for s in letters if s.is_integer is None]
+    named = [s for s in letters if s.is_integer is None]
     if not named:
         return tuple(dict.fromkeys(assumptions)), ()
-    many = len(named) > 1
-    note = (f"{', '.join(named)} {'are' if many else 'is'} read as "
-            f"{'whole numbers' if many else 'a whole number'}, 0, 1, 2, … "
-            f"({', '.join(f'{n}!' for n in named)} {'are' if many else 'is'} defined there)")
-    return tuple(dict.fromkeys(assumptions)), (note,)
+    # (-n)!, (3 - n)!: n itself counts down, so it is an integer, not 0, 1, 2, ...
+    down = {letter for letter, arg in everywhere
+            if sp.Poly(arg, letter).LC() < 0 and letter in named}
+    notes = []
+    for group, whole in (([s for s in named if s not in down], True),
+                         ([s for s in named if s in down], False)):
+        if not group:
+            continue
+        many = len(group) > 1
+        names = ", ".join(s.name for s in group)
+        kind = ("whole numbers, 0, 1, 2, …" if many else "a whole number, 0, 1, 2, …") \
+            if whole else ("integers" if many else "an integer")
+        notes.append(f"{names} {'are' if many else 'is'} read as {kind} (factorials and "
+                     f"binomial coefficients are defined for whole numbers)")
+    return tuple(dict.fromkeys(assumptions)), tuple(notes)

@@ -10,7 +10,8 @@ import pytest
 from proofnb.core.check import check_proof
 from proofnb.core.model import CheckOptions
 
-NOTE = "n is read as a whole number, 0, 1, 2, … (n! is defined there)"
+NOTE = ("n is read as a whole number, 0, 1, 2, … (factorials and binomial coefficients are "
+        "defined for whole numbers)")
 
 
 def _step(cell: str, **options: object):  # type: ignore[no-untyped-def]
@@ -49,7 +50,8 @@ def test_identities_with_factorials_keep_their_notes() -> None:
 def test_two_letters_are_named_together() -> None:
     step = _step("binomial(n,k)+binomial(n,k+1)\n= n!/(k!(n-k)!) + n!/((k+1)!(n-k-1)!)")
     assert step.status == "proved"
-    assert "k, n are read as whole numbers, 0, 1, 2, … (k!, n! are defined there)" in step.notes
+    assert ("k, n are read as whole numbers, 0, 1, 2, … (factorials and binomial coefficients "
+            "are defined for whole numbers)") in step.notes
 
 
 def test_declared_letters_get_no_note() -> None:
@@ -81,3 +83,32 @@ def test_induction_from_a_later_start(cell: str, status: str) -> None:
         assert 2 ** int(value) < int(value) ** 2
     else:
         assert all(3**n >= n**3 for n in range(1, 200))
+
+
+def test_a_letter_that_counts_down_is_an_integer() -> None:
+    step = _step("(-n)! = 1")
+    assert step.status == "refuted" and step.counterexample is not None
+    assert any(note.startswith("n is read as an integer") for note in step.notes)
+    (_, value), = step.counterexample.point
+    assert int(value) <= 0 and math.factorial(-int(value)) != 1
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    ("C(n, 2) = 45 <=> n = 10", "proved"),  # n = -9 is no count
+    (r"\binom{n}{k} + \binom{n}{k+1} = \binom{n+1}{k+1}", "proved"),
+    (r"\binom{n}{k} = \binom{n}{k+1}", "refuted"),
+])
+def test_letters_of_binomial_coefficients_are_whole_numbers(cell: str, status: str) -> None:
+    step = _step(cell)
+    assert step.status == status, step
+    assert any("whole number" in note for note in step.notes)
+    if status == "refuted":
+        assert step.counterexample is not None
+        point = {name: int(value) for name, value in step.counterexample.point}
+        assert all(v >= 0 for v in point.values())
+        assert math.comb(point["n"], point["k"]) != math.comb(point["n"], point["k"] + 1)
+
+
+def test_a_declared_integer_keeps_negative_values_in_a_binomial() -> None:
+    step = _step("assume n integer\nC(n, 2) = 45 <=> n = 10")
+    assert step.status == "refuted", step  # C(-9, 2) = 45 too
