@@ -77,7 +77,13 @@ def build_env(options: CheckOptions) -> MathEnv:
             kinds += [(index, "natural") for index in args]
             for index in args:
                 facts.setdefault(index, {}).update(_PROPERTIES["natural"])
-    for item, names, prop, text in _all_items(texts):
+    items = _all_items(texts)
+    if domain == "real" and any(prop is not None and "complex" in prop.split()
+                                for _item, _names, prop, _text in items):
+        # assume z complex, z \in \mathbb{C}: a cell about complex numbers is checked in the
+        # complex domain (i the imaginary unit, \bar z the conjugate), as --domain complex
+        domain = "complex"
+    for item, names, prop, text in items:
         if prop is None:
             relations.append((item, text))
         elif prop == "function":

@@ -474,7 +474,7 @@ def _read(
             continue
         given = _GIVEN.match(stripped)
         if given is not None:  # Let f(x) = x^2 + 1, Sei x > 0, Soit a = 2: what is given
-            stripped = "assume " + stripped[given.end():].rstrip(" .,;")
+            stripped = "assume " + _GIVEN_WITH.sub(", ", stripped[given.end():].rstrip(" .,;"))
         elif (defines := _DEFINES.match(stripped)) is not None:
             # a[n] := 3^n - 1, f(x) := x^2: the definition a chain's first line a_n = ...,
             # f(x) = ... makes (the lines below are claims of their own)
@@ -1102,8 +1102,12 @@ _DEFINES = re.compile(r"(?P<head>[A-Za-z]\s*(?:(?P<args>\(\s*[A-Za-z](?:\s*,\s*[
 _GIVEN_WORD = r"(?:let|(?:given|suppose)(?:\s+that)?|sei|seien|soit|soient)"
 #: (also in \text{...} as pasted from LaTeX: ``\text{Let } u = \cos x``, round 63)
 _GIVEN = re.compile(rf"(?:{_GIVEN_WORD}\s+|\\text(?:rm|bf|it)?\s*\{{\s*{_GIVEN_WORD}\s*\}}\s*)"
-                    r"(?=[^=<>]*[=<>≤≥≠])",
+                    r"(?=[^=<>]*(?:[=<>≤≥≠∈]|\\in(?![A-Za-z])))",
                     re.IGNORECASE)
+
+
+#: "Let z = x + iy with x, y real": what follows "with" (or "where") is given too.
+_GIVEN_WITH = re.compile(r"\s+(?:with|where)\s+(?=[A-Za-z\\])")
 
 
 def _modular(text: str) -> bool:

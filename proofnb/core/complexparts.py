@@ -13,6 +13,7 @@ again in the complex domain before it refutes anything.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -87,12 +88,20 @@ def _decide_real(relation: str, first: Basic, second: Basic, origin: Basic,
 def _by_parts(
     relation: str, lhs: Basic, rhs: Basic, problem: Problem, deadline: float
 ) -> tuple[ProofFound | None, list[Point]] | None:
+    given = _given_values(problem)  # assume z = x + iy, x, y real: z is x + iy in every line
+    if given:
+        kept = tuple(c for c in problem.conditions
+                     if not (isinstance(c, sp.Eq) and {c.lhs, c.rhs} & set(given)))
+        letters = set().union(*(v.free_symbols for v in given.values()), problem.symbols)
+        problem = dataclasses.replace(problem, conditions=kept, symbols=tuple(
+            sorted(letters - set(given), key=lambda s: s.name)))
     unknowns = [s for s in problem.symbols if s.is_real is not True]
     if len(unknowns) > 2:
         return None
     parts = {z: (sp.Symbol(f"{z.name}_re", real=True), sp.Symbol(f"{z.name}_im", real=True))
              for z in unknowns}
-    split = _Splitter({z: a + sp.I * b for z, (a, b) in parts.items()})
+    sub: dict[Symbol, Expr] = {z: a + sp.I * b for z, (a, b) in parts.items()}
+    split = _Splitter({**sub, **{z: value.xreplace(sub) for z, value in given.items()}})
     first, second = split.statement(lhs), split.statement(rhs)
     origin = split.statement(problem.origin) \
         if problem.origin is not None and relation == problem.relation else first
@@ -112,7 +121,7 @@ def _by_parts(
     if outcome.status == "proved":
         return ProofFound(f"real and imaginary parts{how}: {outcome.method}"), []
     found: list[Point] = []
-    if outcome.status == "refuted" and outcome.counterexample is not None and parts:
+    if outcome.status == "refuted" and outcome.counterexample is not None and (parts or given):
         values = dict(outcome.counterexample.point)
         point: Point = {}
         for z, (a, b) in parts.items():
@@ -121,8 +130,32 @@ def _by_parts(
             if re_value is None or im_value is None:
                 return None, []
             point[z] = re_value + sp.I * im_value
+        if given:  # z = x + iy: the point names x, y and z
+            for letter in problem.symbols:
+                if letter not in point:
+                    value = _value(values.get(letter.name, "0"))
+                    if value is None:
+                        return None, []
+                    point[letter] = value
+            point.update({z: sp.expand(value.xreplace(point)) for z, value in given.items()})
         found.append(point)
     return None, found
+
+
+def _given_values(problem: Problem) -> dict[Symbol, Expr]:
+    """The complex letters an assumption gives as a value in the other letters
+    (``z = x + iy``), which every line may then read in their place."""
+    given: dict[Symbol, Expr] = {}
+    for cond in problem.conditions:
+        if not isinstance(cond, sp.Eq):
+            continue
+        for name, value in ((cond.lhs, cond.rhs), (cond.rhs, cond.lhs)):
+            if isinstance(name, Symbol) and name.is_real is not True and name not in given \
+                    and isinstance(value, Expr) and not value.has(name) \
+                    and not value.free_symbols & set(given) and _allowed(value):
+                given[name] = value
+                break
+    return given
 
 
 def _value(text: str) -> Expr | None:
@@ -150,6 +183,9 @@ class _Splitter:
         if isinstance(stmt, sp.Not):
             inner = self.statement(stmt.args[0])
             return None if inner is None else sp.Not(inner)
+        if isinstance(stmt, sp.Contains) and stmt.args[1] == sp.S.Reals \
+                and _allowed(stmt.args[0]):  # assume x, y real: u is real when Im u = 0
+            return sp.Eq(self.parts(stmt.args[0])[1], 0)
         if not isinstance(stmt, Relational) or type(stmt) not in _RELATIONS:
             return None
         if isinstance(stmt, sp.Eq) and stmt.has(sp.arg) \
