@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import itertools
 import time
+from functools import lru_cache
+from typing import Final
 
 import sympy as sp
 from sympy import AccumBounds, Expr, Symbol
@@ -695,10 +697,22 @@ def _critical_points(diff: Expr, x: Symbol, limit: int) -> list[dict[Symbol, Exp
     return [{x: z} for z in list(zeros)[:limit] if z.is_real]
 
 
+#: Above this many operations (SymPy's count_ops) a derivative that is not a polynomial is
+#: not solved: solveset spends about a second on each such equation (the third and fourth
+#: derivatives of (1 + 1/n)^n, polynomials in log(1 + 1/n), 39 and 86 operations) and answers
+#: a ConditionSet, which splits nothing; the zeros it does find are of small derivatives.
+_MAX_SOLVE_OPS: Final = 30
+
+
+@lru_cache(maxsize=256)
 def _zeros(expr: Expr, x: Symbol, domain: sp.Set) -> sp.Set | None:
     """The zeros of ``expr`` in ``domain``; None for a polynomial of degree 3 or more with an
     irrational real root, whose radical form solveset spends seconds on (a quartic took
-    20 s, past the step's limit) and which no split of an interval needs exactly."""
+    20 s, past the step's limit) and which no split of an interval needs exactly; None too
+    for a large transcendental equation (:data:`_MAX_SOLVE_OPS`). Remembered: the quotient
+    and the whole difference ask for the zeros of the same derivatives."""
+    if not expr.is_polynomial(x) and sp.count_ops(expr) > _MAX_SOLVE_OPS:
+        return None
     if expr.is_polynomial(x) and expr.free_symbols == {x}:
         poly = sp.Poly(expr, x)
         if poly.degree() > 2:

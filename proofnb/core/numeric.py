@@ -11,6 +11,7 @@ import hashlib
 import itertools
 import math
 import random
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -227,7 +228,27 @@ def _eval(expr: Basic, point: Mapping[Symbol, Expr], real: bool) -> Value:
         args.append(value)
     if isinstance(expr, sp.Pow) and _unrooted(*args):
         return _check(sp.Pow(*args, evaluate=False), real)
+    if isinstance(expr, _FACTORIALS) and _too_many_factors(expr, args):
+        return UNCERTAIN
     return _check(expr.func(*args), real)
+
+
+#: Functions whose value at a whole number is a product of that many factors.
+_FACTORIALS: Final = (sp.factorial, sp.factorial2, sp.subfactorial, sp.gamma, sp.binomial)
+#: Above this argument a factorial is beyond _BIG (171! already is), and so UNCERTAIN
+#: anyway; SymPy would first multiply it out: (n^2 - 5)! at n = 1000 took seconds.
+_MAX_FACTORIAL_ARG: Final = 2000
+
+
+def _too_many_factors(expr: Expr, args: list[Expr]) -> bool:
+    """Is ``expr`` at ``args`` a whole-number factorial (or binomial coefficient C(n, k)
+    with k and n - k both large) far beyond _BIG, not worth computing?"""
+    if isinstance(expr, sp.binomial):
+        n, k = args
+        return bool(n.is_Integer and k.is_Integer and 0 <= k <= n
+                    and min(k, n - k) > _MAX_FACTORIAL_ARG)
+    arg = args[0]
+    return bool(arg.is_Integer and arg > _MAX_FACTORIAL_ARG)
 
 
 #: Above this denominator of a fractional exponent, a rational power is left as written:
@@ -382,7 +403,7 @@ def compare(a: Expr, b: Expr, *, need_exact: bool = False) -> Comparison:
     return Comparison(None, False)
 
 
-def tiny_difference(a: Expr, b: Expr) -> sp.Float | None:
+def tiny_difference(a: Expr, b: Expr, deadline: float | None = None) -> sp.Float | None:
     """The value of ``a - b`` when it only looked like zero: a difference such as
     ``cos(2/10^60) - 1`` (about -2e-120) that :func:`compare` counts as agreement. Strict
     evaluation at three precisions, each twice the last, must agree on a nonzero value; a
@@ -390,7 +411,13 @@ def tiny_difference(a: Expr, b: Expr) -> sp.Float | None:
     raising: ``log(1 + 10^-80)`` and ``acos(1 - e^-200)`` come out as an exact 0 at 30 and 60
     digits, where the argument rounds to 1. So a zero or a disagreement climbs the ladder
     (30, 60, 120 digits, then 120, 240, 480, then 480, 960, 1920 where literals are long).
-    ``None`` when no rung shows a nonzero value."""
+    ``None`` when no rung shows a nonzero value, or when ``deadline`` (a monotonic time)
+    passed before a rung.
+
+    A term far below what any rung resolves (``e^(-x^2)`` at x = 1000, about 10^-434295) is
+    set aside: evalf would raise its working precision to that term's scale at once (half a
+    million digits of cos(1000), minutes) when the other terms cancel. The rest must then
+    show a value far above the set-aside terms, which is the difference's value too."""
     try:
         diff = a - b
         if diff.is_Rational:
@@ -398,8 +425,9 @@ def tiny_difference(a: Expr, b: Expr) -> sp.Float | None:
     except (TypeError, ValueError, OverflowError, RecursionError):
         return None
     top = working_digits(diff)
+    diff, negligible = _set_aside(diff, top)
     for rung in _LADDER:
-        if rung[0] > top:
+        if rung[0] > top or (deadline is not None and time.monotonic() > deadline):
             break
         values = _strict_values(diff, rung, top)
         if values is None:
@@ -410,8 +438,36 @@ def tiny_difference(a: Expr, b: Expr) -> sp.Float | None:
         if abs(mid - high) > abs(high) * sp.Float("1e-25") \
                 or abs(low - high) > abs(high) * sp.Float("1e-20"):
             continue
+        if negligible and not abs(high) > negligible * _MARGIN:
+            return None
         return high
     return None
+
+
+#: How far (a factor) the rest of a difference must stay above the terms set aside.
+_MARGIN: Final = sp.Integer(10) ** 10
+
+
+def _set_aside(diff: Expr, top: int) -> tuple[Expr, sp.Float | None]:
+    """``diff`` without its terms below 10^-(4 top) (at 15 digits), and a bound on their
+    sum (twice the sum of their sizes); ``(diff, None)`` when none is that small."""
+    if not isinstance(diff, sp.Add):
+        return diff, None
+    floor = sp.Float(10, 15) ** (-4 * top)
+    kept: list[Expr] = []
+    sizes: list[sp.Float] = []
+    for term in diff.args:
+        try:
+            size = abs(term.evalf(15))
+        except (TypeError, ValueError, OverflowError, RecursionError, ArithmeticError):
+            return diff, None
+        if isinstance(size, sp.Float) and 0 < size < floor:
+            sizes.append(size)
+        else:
+            kept.append(term)
+    if not sizes or not kept:
+        return diff, None
+    return sp.Add(*kept), 2 * sp.Add(*sizes)
 
 
 #: Precisions (digits) tried together by :func:`tiny_difference`, lowest rung first.

@@ -520,7 +520,7 @@ def probe_tiny(problem: Problem, deadline: float, limit: int = 6,
         b = evaluate(problem.rhs, point, real=problem.real)
         if isinstance(a, _Marker) or isinstance(b, _Marker):
             continue
-        gap = tiny_difference(a, b)
+        gap = tiny_difference(a, b, deadline)
         if gap is None:
             continue
         if not {"=": False, "<": gap < 0, "<=": gap < 0, ">": gap > 0, ">=": gap > 0}[rel]:
