@@ -15,8 +15,9 @@ item is also kept, unevaluated, in ``MathEnv.conditions``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sympy as sp
@@ -46,6 +47,25 @@ _PROPERTIES: dict[str, dict[str, bool]] = {
 _SETS = {"Z": "integer", "Q": "rational", "R": "real", "C": "complex", "N": "natural"}
 _PLURALS = {"integers": "integer", "reals": "real", "rationals": "rational",
             "naturals": "natural", "functions": "function", "primes": "prime"}  # fmt: skip
+
+
+def _declares_complex(items: list[tuple[str, list[str], str | None, str]]) -> bool:
+    return any(prop is not None and "complex" in prop.split() for _, _, prop, _ in items)
+
+
+def with_cell_assumptions(options: CheckOptions, assume: Sequence[str]) -> CheckOptions:
+    """``options`` with a cell's ``assume`` lines added. A letter declared complex
+    (``assume z complex``, ``z \\in \\mathbb{C}``) makes a real-mode cell a complex one, as
+    ``--domain complex`` would: i is the imaginary unit and ``\\bar z`` the conjugate, and the
+    result says so. A malformed assumption is left for the steps to report."""
+    merged = dataclasses.replace(options, assume=(*options.assume, *assume))
+    if merged.domain != "real":
+        return merged
+    try:
+        complex_letters = _declares_complex(_all_items(_definitions(merged.assume)[0]))
+    except ParseError:
+        return merged
+    return dataclasses.replace(merged, domain="complex") if complex_letters else merged
 
 
 def build_env(options: CheckOptions) -> MathEnv:
@@ -78,11 +98,8 @@ def build_env(options: CheckOptions) -> MathEnv:
             for index in args:
                 facts.setdefault(index, {}).update(_PROPERTIES["natural"])
     items = _all_items(texts)
-    if domain == "real" and any(prop is not None and "complex" in prop.split()
-                                for _item, _names, prop, _text in items):
-        # assume z complex, z \in \mathbb{C}: a cell about complex numbers is checked in the
-        # complex domain (i the imaginary unit, \bar z the conjugate), as --domain complex
-        domain = "complex"
+    if domain == "real" and _declares_complex(items):
+        domain = "complex"  # as with_cell_assumptions reports it
     for item, names, prop, text in items:
         if prop is None:
             relations.append((item, text))

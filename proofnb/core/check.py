@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 import sympy as sp
 
-from .assume import declarations, function_names
+from .assume import declarations, function_names, with_cell_assumptions
 from .decide import Outcome, decide
 from .errors import ParseError, ProofnbError, UnsupportedError
 from .eulernote import euler_coefficient_note
@@ -612,7 +612,7 @@ def check_proof(
     except (ParseError, UnsupportedError) as exc:
         return error_proof(text, exc, options, title=title, expect=expect,
                            seconds=time.perf_counter() - started)
-    merged = dataclasses.replace(options, assume=tuple(options.assume) + tuple(cell.assume))
+    merged = with_cell_assumptions(options, cell.assume)
     steps = [check_step(spec, merged) for spec in cell.steps]
     return summarize(text, cell, steps, merged, title=title, expect=expect,
                      seconds=time.perf_counter() - started)

@@ -347,7 +347,7 @@ class ProofChecker:
         expect: Verdict | None = None,
     ) -> ProofRun:
         """Parse ``text`` here, queue its steps on the workers, return the run at once."""
-        from proofnb.core.assume import function_names
+        from proofnb.core.assume import function_names, with_cell_assumptions
         from proofnb.core.cell import parse_cell
 
         try:
@@ -355,7 +355,7 @@ class ProofChecker:
         except ParseError as err:
             return self._parse_failure(text, err, options, title, expect)
         if cell.assume:
-            options = dataclasses.replace(options, assume=options.assume + tuple(cell.assume))
+            options = with_cell_assumptions(options, cell.assume)
         run = ProofRun(text, cell, tuple(cell.steps), options, title=title, expect=expect)
         if not run.specs:
             run._complete()

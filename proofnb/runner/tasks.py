@@ -137,7 +137,7 @@ def check_proof(
     import dataclasses
     import time
 
-    from proofnb.core.assume import function_names
+    from proofnb.core.assume import function_names, with_cell_assumptions
     from proofnb.core.cell import parse_cell
     from proofnb.core.check import check_step as _check_step
     from proofnb.core.errors import ParseError
@@ -149,7 +149,7 @@ def check_proof(
     except ParseError:
         return None
     if cell.assume:
-        options = dataclasses.replace(options, assume=options.assume + tuple(cell.assume))
+        options = with_cell_assumptions(options, cell.assume)
     steps: list[StepResult] = []
     try:
         for spec in cell.steps:

@@ -85,3 +85,15 @@ def test_wrong_circles_are_refuted_with_real_witnesses(  # type: ignore[no-untyp
     assert (sp.simplify(first(x, y)) == 0) != (sp.simplify(second(x, y)) == 0)
     if "z" in point:  # the point names z as x + iy too
         assert sp.expand(point["z"] - (x + sp.I * y)) == 0
+
+
+def test_a_cell_made_complex_by_its_assumptions_says_so_in_its_result() -> None:
+    # The result's domain is the one the steps were checked in, on every path.
+    from proofnb.runner.tasks import check_proofs
+
+    cell = "assume z complex\nz \\bar{z} = |z|^2"
+    inline = check_proof(cell, CheckOptions())
+    assert (inline.verdict, inline.domain) == ("accepted", "complex")
+    (pooled,) = check_proofs([(cell, CheckOptions(), "", None)])
+    assert pooled is not None and (pooled.verdict, pooled.domain) == ("accepted", "complex")
+    assert check_proof("x^2 = 4 <=> x = 2 or x = -2", CheckOptions()).domain == "real"
