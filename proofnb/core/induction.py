@@ -147,7 +147,8 @@ def _multiplier(expr: Expr, n: Symbol) -> Expr | None:
         base, power = factor.as_base_exp()
         if isinstance(base, sp.factorial) and power.is_Integer and power > 0:
             inner = base.args[0]
-            if sp.Poly(inner, n).degree() != 1 or inner.coeff(n) != 1 \
+            if not inner.is_polynomial(n) or sp.Poly(inner, n).degree() != 1 \
+                    or inner.coeff(n) != 1 \
                     or not (inner - n).is_Integer:
                 return None
             m *= (inner + 1) ** power

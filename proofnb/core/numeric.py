@@ -226,11 +226,25 @@ def _eval(expr: Basic, point: Mapping[Symbol, Expr], real: bool) -> Value:
         if isinstance(value, _Marker):
             return value
         args.append(value)
+    if isinstance(expr, sp.Pow) and _too_many_bits(*args):
+        return UNCERTAIN
     if isinstance(expr, sp.Pow) and _unrooted(*args):
         return _check(sp.Pow(*args, evaluate=False), real)
     if isinstance(expr, _FACTORIALS) and _too_many_factors(expr, args):
         return UNCERTAIN
     return _check(expr.func(*args), real)
+
+
+#: Above this many bits an exact rational power is not computed: (1 + 1/n^2)^(n^2) at n = 100
+#: is a fraction of 140000 bits, seconds to build and a minute for evalf to read.
+_MAX_POWER_BITS: Final = 2**16
+
+
+def _too_many_bits(base: Expr, exp: Expr) -> bool:
+    if not (isinstance(base, sp.Rational) and exp.is_Integer) or base.is_Integer and abs(base) <= 1:
+        return False
+    size = max(int(base.p).bit_length(), int(base.q).bit_length())
+    return abs(int(exp)) * size > _MAX_POWER_BITS
 
 
 #: Functions whose value at a whole number is a product of that many factors.
@@ -457,6 +471,9 @@ def _set_aside(diff: Expr, top: int) -> tuple[Expr, sp.Float | None]:
     kept: list[Expr] = []
     sizes: list[sp.Float] = []
     for term in diff.args:
+        if isinstance(term, sp.Rational):  # exact; evalf of a long fraction is slow
+            kept.append(term)
+            continue
         try:
             size = abs(term.evalf(15))
         except (TypeError, ValueError, OverflowError, RecursionError, ArithmeticError):
@@ -492,9 +509,15 @@ def working_digits(expr: Basic) -> int:
     """The working precision (digits) evalf may use to settle a difference that its default
     (about 100 digits) gives up on: at least 1000, and more for long literals, since
     ``cos(10^-600) - 1`` is about -5e-1201 and ``sin(10^-k) - 10^-k`` about 10^(-3k)."""
-    longest = max((len(str(abs(int(r.p)))) + len(str(int(r.q)))
-                   for r in expr.atoms(sp.Rational)), default=0)
+    longest = max((_digits(int(r.p)) + _digits(int(r.q)) for r in expr.atoms(sp.Rational)),
+                  default=0)
     return min(_MAX_WORKING_DIGITS, max(1000, 4 * longest + 200))
+
+
+def _digits(number: int) -> int:
+    """About the number of decimal digits of ``number`` (one more at most), from its bits:
+    str() of a whole number past 4300 digits raises ((1 + 1/n^2)^(n^2) at n = 1000)."""
+    return int(abs(number).bit_length() * 0.30103) + 1
 
 
 #: Functions whose value SymPy's evalf gives as an exact 0 when their argument rounds to 1 at

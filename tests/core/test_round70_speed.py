@@ -71,3 +71,24 @@ def test_huge_factorials_are_uncertain_without_being_computed() -> None:
     # Small ones are still exact, and 1/n! of a large n is still UNCERTAIN as before.
     assert evaluate(sp.factorial(n), {n: sp.Integer(10)}) == 3628800
     assert evaluate(sp.binomial(n, 2), {n: sp.Integer(10**9)}) == sp.binomial(10**9, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "assume n positive integer\n(1 + 1/n^2)^(n^2) < e",   # str() of a 4300-digit int, then 80 s
+    "assume n positive integer\nfactorial(2^n) >= 2^n",    # induction: Poly of 2^n in n
+])
+def test_no_internal_failure_and_quick(text: str) -> None:
+    elapsed, statuses = _timed(text)
+    assert elapsed < 10.0
+    assert statuses and all(s in ("proved", "likely", "unknown") for s in statuses)
+    result = check_proof(text, CheckOptions(assume=(), domain="real"))
+    assert all(s.method != "internal" for s in result.steps)
+
+
+def test_giant_rational_powers_are_uncertain() -> None:
+    n = sp.Symbol("n")
+    expr = (1 + 1 / n**2) ** (n**2)
+    start = time.monotonic()
+    assert evaluate(expr, {n: sp.Integer(100)}) is UNCERTAIN
+    assert time.monotonic() - start < 3.0
+    assert evaluate(expr, {n: sp.Integer(3)}) == sp.Rational(10, 9) ** 9
