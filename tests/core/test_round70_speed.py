@@ -92,3 +92,15 @@ def test_giant_rational_powers_are_uncertain() -> None:
     assert evaluate(expr, {n: sp.Integer(100)}) is UNCERTAIN
     assert time.monotonic() - start < 3.0
     assert evaluate(expr, {n: sp.Integer(3)}) == sp.Rational(10, 9) ** 9
+
+
+def test_hyperbolic_limits_are_taken_in_exponentials() -> None:
+    # The monotonicity prover's end limits of this step's derivatives ran for minutes.
+    elapsed, statuses = _timed("cosh(x)^2 - sinh(x)^2 + e^(-x^2) > 1")
+    assert elapsed < 10.0
+    assert statuses in (["proved"], ["likely"])
+    # A false neighbour is still refuted, with a witness where it fails.
+    result = check_proof("cosh(x)^2 - sinh(x)^2 + e^(-x^2) > 2",
+                         CheckOptions(assume=(), domain="real"))
+    assert [s.status for s in result.steps] == ["refuted"]
+    assert result.steps[0].counterexample is not None
