@@ -104,3 +104,11 @@ def test_hyperbolic_limits_are_taken_in_exponentials() -> None:
                          CheckOptions(assume=(), domain="real"))
     assert [s.status for s in result.steps] == ["refuted"]
     assert result.steps[0].counterexample is not None
+
+
+def test_induction_skips_combsimp_of_nonlinear_factorials() -> None:
+    elapsed, statuses = _timed("assume n positive integer\nbinomial(n^2, n) >= n")  # was 6-16 s
+    assert elapsed < 5.0
+    assert statuses == ["likely"] or statuses == ["proved"]
+    elapsed, statuses = _timed("assume n positive integer\n(2n)! >= (n!)^2")  # linear: proved
+    assert statuses == ["proved"]
