@@ -73,6 +73,14 @@ def _term_counts(expr: Basic, letters: set[Symbol]) -> list[sp.Expr]:
     return counts
 
 
+def _read_as(names: list[str], whole: bool, reason: str) -> str:
+    """The note for letters read as whole numbers (or, counting down, as integers)."""
+    many = len(names) > 1
+    kind = ("whole numbers, 0, 1, 2, …" if many else "a whole number, 0, 1, 2, …") if whole \
+        else ("integers" if many else "an integer")
+    return f"{', '.join(names)} {'are' if many else 'is'} read as {kind} ({reason})"
+
+
 def sum_bound_reading(
     lhs: Basic, rhs: Basic, origin: Basic, read: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -94,10 +102,7 @@ def sum_bound_reading(
     named = [s.name for s in ordered if s.name not in read]
     if not named:
         return tuple(dict.fromkeys(assumptions)), ()
-    many = len(named) > 1
-    note = (f"{', '.join(named)} {'are' if many else 'is'} read as "
-            f"{'whole numbers' if many else 'a whole number'}, 0, 1, 2, … "
-            f"(a sum's or product's number of terms)")
+    note = _read_as(named, True, "a sum's or product's number of terms")
     return tuple(dict.fromkeys(assumptions)), (note,)
 
 
@@ -113,36 +118,21 @@ def whole_number_reading(
     letters = sorted({letter for letter, _ in everywhere}, key=lambda s: s.name)
     if not letters:
         return (), ()
-    assumptions: list[str] = []
-    for letter in letters:
-        if letter.is_integer is None:
-            assumptions.append(f"{letter.name} integer")
+    undeclared = [letter for letter in letters if letter.is_integer is None]
+    assumptions = [f"{letter.name} integer" for letter in undeclared]
     # The first line's factorials bound their letters below, declared or not (n! has no
     # value at a negative n); its binomials only an undeclared letter (C(n, 2) is defined
     # at every integer n, and a declared integer n keeps its negative values).
-    undeclared = {letter for letter in letters if letter.is_integer is None}
     bounding = _arguments(origin, binomials=False) + [
         (letter, arg) for letter, arg in _arguments(origin) if letter in undeclared]
-    for _, arg in bounding:
-        if arg.is_nonnegative is not True:
-            assumptions.append(f"{sp.sstr(arg)} >= 0")
+    assumptions += [f"{sp.sstr(arg)} >= 0" for _, arg in bounding
+                    if arg.is_nonnegative is not True]
     if not assumptions:
         return (), ()
-    named = [s for s in letters if s.is_integer is None]
-    if not named:
-        return tuple(dict.fromkeys(assumptions)), ()
     # (-n)!, (3 - n)!: n itself counts down, so it is an integer, not 0, 1, 2, ...
-    down = {letter for letter, arg in everywhere
-            if sp.Poly(arg, letter).LC() < 0 and letter in named}
-    notes = []
-    for group, whole in (([s for s in named if s not in down], True),
-                         ([s for s in named if s in down], False)):
-        if not group:
-            continue
-        many = len(group) > 1
-        names = ", ".join(s.name for s in group)
-        kind = ("whole numbers, 0, 1, 2, …" if many else "a whole number, 0, 1, 2, …") \
-            if whole else ("integers" if many else "an integer")
-        notes.append(f"{names} {'are' if many else 'is'} read as {kind} (factorials and "
-                     f"binomial coefficients are defined for whole numbers)")
+    down = {letter for letter, arg in everywhere if sp.Poly(arg, letter).LC() < 0}
+    reason = "factorials and binomial coefficients are defined for whole numbers"
+    notes = [_read_as([s.name for s in group], whole, reason) for group, whole in (
+        ([s for s in undeclared if s not in down], True),
+        ([s for s in undeclared if s in down], False)) if group]
     return tuple(dict.fromkeys(assumptions)), tuple(notes)
